@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Set up the development environment and run the project's two everyday jobs.
+
+    python3 dev.py example   # score the bundled Thủy Thanh 2022 example
+    python3 dev.py test      # run the whole test suite
+    python3 dev.py docs      # build the documentation (docs/_build/html)
+    python3 dev.py bench     # run the benchmarks
+
+Needs only Python >= 3.11 and the standard library: it creates ``.venv`` with
+``venv``, installs every workspace member (the core and each plugin under
+``plugins/``, editable) with pip, and reinstalls only when a ``pyproject.toml``
+changed. Arguments after the job name are passed on (to pytest, to
+``parindex score``, ...).
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import subprocess
+import sys
+import tomllib
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+STAMP = VENV / ".parindex-installed"
+EXAMPLE = (
+    ROOT
+    / "plugins/thua_thien_hue/src/parindex_thua_thien_hue/examples/thuy-thanh-2022.toml"
+)
+
+
+def _workspace() -> tuple[list[Path], dict[str, list[str]]]:
+    """The workspace members and the dependency groups, read from pyproject.toml."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    members = [ROOT]
+    for pattern in config["tool"]["uv"]["workspace"]["members"]:
+        members += sorted(Path(p) for p in glob.glob(str(ROOT / pattern)))
+    return members, config.get("dependency-groups", {})
+
+
+def _ensure_env() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"parindex needs Python >= 3.11; this is {sys.version.split()[0]}")
+    members, groups = _workspace()
+    digest = hashlib.sha256()
+    for member in members:
+        digest.update((member / "pyproject.toml").read_bytes())
+    wanted = digest.hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        print(f"dev.py: creating {VENV.relative_to(ROOT)}", file=sys.stderr)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    print("dev.py: installing the workspace (the core and its plugins)", file=sys.stderr)
+    requirements = [r for name in ("dev", "docs") for r in groups.get(name, [])]
+    editables = [arg for member in members for arg in ("-e", str(member))]
+    subprocess.run(
+        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         *editables, *requirements],
+        check=True,
+    )
+    STAMP.write_text(wanted)
+
+
+def _run(*command: str | Path) -> int:
+    return subprocess.run([str(part) for part in command], cwd=ROOT).returncode
+
+
+def main(argv: list[str]) -> int:
+    job, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if job not in {"example", "test", "docs", "bench"}:
+        print(__doc__)
+        return 0 if job in {"help", "-h", "--help"} else 2
+    _ensure_env()
+    if job == "example":
+        command = [BIN / "parindex", "score", *(rest or [EXAMPLE])]
+        print("$", " ".join(str(p.relative_to(ROOT) if isinstance(p, Path) else p)
+                            for p in command), file=sys.stderr)
+        return _run(*command)
+    if job == "test":
+        return _run(PYTHON, "-m", "pytest", *rest)
+    if job == "docs":
+        return _run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+                    "docs", "docs/_build/html", *rest)
+    return _run(PYTHON, "benchmarks/bench_batch.py", *rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,133 @@
+"""Typed errors. Every problem names where it is: file, line or row, key, criterion code."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import attrs
+
+_KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input, located as precisely as the input allows.
+
+    :param message: what is wrong, in one sentence.
+    :param path: the file, when the input came from one.
+    :param line: the 1-based line (TOML) or row (tables) in that file.
+    :param key: the key or column, e.g. ``points."3.5.2"`` or ``Tổng điểm``.
+    :param code: the criterion code concerned, when there is one.
+    """
+
+    message: str
+    path: Path | None = None
+    line: int | None = None
+    key: str | None = None
+    code: str | None = None
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = str(self.path) + (f":{self.line}" if self.line else "") + ": "
+        elif self.line:
+            where = f"line {self.line}: "
+        what = []
+        if self.key is not None:
+            what.append(self.key)
+        if self.code is not None and (self.key is None or self.code not in self.key):
+            what.append(f"criterion {self.code}")
+        return where + (" ".join(what) + ": " if what else "") + self.message
+
+
+def key_parts(text: str) -> tuple[str, ...]:
+    return tuple(unicodedata.normalize("NFC", a or b or c) for a, b, c in _KEY_PART.findall(text))
+
+
+@attrs.frozen
+class Origin:
+    """Where an object was read from: the file and the line of each key, for messages."""
+
+    path: Path | None
+    lines: Mapping[tuple[str, ...], int] = attrs.field(factory=dict, repr=False)
+
+    @classmethod
+    def scan(cls, text: str, path: Path | None) -> Origin:
+        """Find the line of every table header and key (a light scan, not a parser)."""
+        lines: dict[tuple[str, ...], int] = {}
+        table: tuple[str, ...] = ()
+        arrays: dict[tuple[str, ...], int] = {}
+        for number, raw in enumerate(text.splitlines(), 1):
+            line = raw.strip()
+            if line.startswith("[["):
+                name = key_parts(line[2:line.find("]]")])
+                arrays[name] = arrays.get(name, -1) + 1
+                table = (*name, str(arrays[name]))
+                lines.setdefault(table, number)
+            elif line.startswith("["):
+                table = key_parts(line[1:line.find("]")])
+                lines.setdefault(table, number)
+            elif "=" in line and not line.startswith("#"):
+                match = re.match(r'^((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=', line)
+                if match:
+                    lines.setdefault((*table, *key_parts(match.group(1))), number)
+        return cls(path, lines)
+
+    def line(self, *path: str) -> int | None:
+        """The line of a key, else of its closest enclosing table."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return None
+
+    def problem(self, message: str, *path: str, code: str | None = None) -> Problem:
+        key = ".".join(f'"{p}"' if not re.fullmatch(r"[A-Za-z0-9_-]+", p) else p
+                       for p in path) or None
+        return Problem(message, path=self.path, line=self.line(*path), key=key, code=code)
+
+
+class ParindexError(Exception):
+    """Base class of every error parindex raises on purpose.
+
+    It carries one or more :class:`Problem`; ``str(error)`` lists them all, one per line,
+    so a user fixes a file in one pass rather than one error at a time.
+    """
+
+    def __init__(self, problems: Problem | str | Iterable[Problem]) -> None:
+        if isinstance(problems, str):
+            problems = [Problem(problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @property
+    def problem(self) -> Problem:
+        """The first problem (most errors have exactly one)."""
+        return self.problems[0]
+
+
+class FrameworkError(ParindexError):
+    """A framework file or object is malformed or inconsistent."""
+
+
+class AssessmentError(ParindexError):
+    """An assessment file or object is malformed, or does not fit its framework."""
+
+
+class UnknownFrameworkError(ParindexError):
+    """No installed plugin provides the framework id asked for."""
+
+
+class MissingInformationError(ParindexError):
+    """Scoring needs a value that no source establishes (an *unknown* in the framework).
+
+    The message lists exactly what is missing and how to supply it.
+    """
+
+
+class PluginError(ParindexError):
+    """A plugin failed to load or register, or two plugins conflict."""

@@ -1,0 +1,249 @@
+"""Discovering plugins, isolating failures, and the registry of installed frameworks.
+
+Plugins are found through the ``parindex`` entry-point group. A plugin that fails to
+import or register is reported and skipped, so one broken plugin never takes the others
+down; strict mode (``PARINDEX_STRICT_PLUGINS=1`` or ``--strict-plugins``) makes it fatal.
+
+Environment variables:
+
+``PARINDEX_PLUGINS``
+    comma-separated entry-point names: load only these.
+``PARINDEX_DISABLE_PLUGINS``
+    comma-separated entry-point names: never load these.
+``PARINDEX_STRICT_PLUGINS``
+    ``1``: any plugin failure is an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib.metadata
+import importlib.resources
+import os
+import types
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import attrs
+import pluggy
+
+from . import _builtins, hookspecs
+from ._errors import ParindexError, PluginError, Problem, UnknownFrameworkError
+from ._model import Framework
+from ._toml import load_framework
+
+GROUP = "parindex"
+
+
+@attrs.frozen
+class PluginInfo:
+    """What ``parindex plugins`` shows about one plugin.
+
+    :param name: the entry-point name.
+    :param distribution: the distribution that provides it.
+    :param status: ``ok``, ``error`` (reported and skipped) or ``disabled``.
+    """
+
+    name: str
+    distribution: str
+    version: str
+    status: Literal["ok", "error", "disabled"]
+    frameworks: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@attrs.frozen
+class Registry:
+    """Installed plugins and the frameworks they provide."""
+
+    plugins: tuple[PluginInfo, ...]
+    _frameworks: dict[str, tuple[Framework, PluginInfo]] = attrs.field(alias="frameworks")
+    #: Framework ids that two or more plugins provide, with the conflicting plugins.
+    conflicts: dict[str, tuple[PluginInfo, ...]] = attrs.field(factory=dict)
+
+    @property
+    def frameworks(self) -> dict[str, Framework]:
+        """Every available framework by id, sorted by id."""
+        return {fid: self._frameworks[fid][0] for fid in sorted(self._frameworks)}
+
+    def provider(self, framework_id: str) -> PluginInfo:
+        """The plugin that provides a framework."""
+        return self._frameworks[framework_id][1]
+
+    def framework(self, framework_id: str) -> Framework:
+        """An installed framework by id.
+
+        :raises UnknownFrameworkError: naming the installed ids, or the conflicting plugins.
+        """
+        if framework_id in self._frameworks:
+            return self._frameworks[framework_id][0]
+        if framework_id in self.conflicts:
+            names = " and ".join(f"{p.distribution} ({p.name})"
+                                 for p in self.conflicts[framework_id])
+            raise UnknownFrameworkError(
+                f"framework {framework_id!r} is provided by both {names}; uninstall one, or "
+                "disable one with PARINDEX_DISABLE_PLUGINS")
+        known = list(self._frameworks)
+        close = difflib.get_close_matches(framework_id, known, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        installed = ", ".join(known) or "none (install a province plugin)"
+        raise UnknownFrameworkError(
+            f"no installed plugin provides framework {framework_id!r}{hint} "
+            f"Installed: {installed}")
+
+
+def _names(variable: str) -> set[str] | None:
+    value = os.environ.get(variable)
+    if value is None:
+        return None
+    return {name.strip() for name in value.split(",") if name.strip()}
+
+
+def _strict_from_env() -> bool:
+    return os.environ.get("PARINDEX_STRICT_PLUGINS", "").strip().lower() in {"1", "true", "yes"}
+
+
+def plugin_manager() -> pluggy.PluginManager:
+    """A plugin manager with parindex's hook specifications and built-ins only."""
+    pm = pluggy.PluginManager(hookspecs.PROJECT)
+    pm.add_hookspecs(hookspecs)
+    pm.register(_builtins, name="parindex.builtins")
+    return pm
+
+
+def load_registry(*, strict: bool | None = None,
+                  entry_points: Iterable[importlib.metadata.EntryPoint] | None = None,
+                  extra_plugins: Iterable[tuple[str, object]] = ()) -> Registry:
+    """Discover plugins and collect their frameworks.
+
+    :param strict: make any plugin failure an error; default from
+        ``PARINDEX_STRICT_PLUGINS``.
+    :param entry_points: entry points to load instead of the installed ones (for tests).
+    :param extra_plugins: ``(name, module_or_object)`` pairs registered directly, as if
+        found through entry points (for tests and one-off plugins).
+    :raises PluginError: in strict mode, on the first failing or conflicting plugin.
+    """
+    strict = _strict_from_env() if strict is None else strict
+    only, disabled = _names("PARINDEX_PLUGINS"), _names("PARINDEX_DISABLE_PLUGINS") or set()
+    pm = plugin_manager()
+    infos: dict[str, PluginInfo] = {}
+    if entry_points is None:
+        entry_points = importlib.metadata.entry_points(group=GROUP)
+    candidates: list[tuple[str, str, str, object]] = []
+    for ep in entry_points:
+        dist = ep.dist.name if ep.dist else "?"
+        version = ep.dist.version if ep.dist else "?"
+        if ep.name in disabled or (only is not None and ep.name not in only):
+            infos[ep.name] = PluginInfo(ep.name, dist, version, "disabled")
+            continue
+        candidates.append((ep.name, dist, version, ep))
+    for name, plugin in extra_plugins:
+        candidates.append((name, getattr(plugin, "__name__", name), "-", plugin))
+    if only is not None:
+        for missing in sorted(only - {c[0] for c in candidates}):
+            _fail(infos, strict, PluginInfo(missing, "?", "?", "error",
+                                            error="PARINDEX_PLUGINS names it, but no "
+                                                  "installed plugin has this name"))
+
+    for name, dist, version, source in candidates:
+        try:
+            plugin = source.load() if isinstance(source, importlib.metadata.EntryPoint) else source
+            pm.register(plugin, name=name)
+            try:
+                pm.check_pending()
+            except pluggy.PluginValidationError:
+                pm.unregister(name=name)
+                raise
+        except Exception as exc:  # noqa: BLE001 - a plugin may fail in any way
+            _fail(infos, strict, PluginInfo(name, dist, version, "error", error=_describe(exc)))
+            continue
+        infos[name] = PluginInfo(name, dist, version, "ok")
+
+    provided: dict[str, list[tuple[Framework, PluginInfo]]] = {}
+    for impl in pm.hook.parindex_frameworks.get_hookimpls():
+        info = infos.get(impl.plugin_name)
+        if info is None:  # the built-ins
+            info = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
+        try:
+            frameworks = list(impl.function())
+            bad = [f for f in frameworks if not isinstance(f, Framework)]
+            if bad:
+                raise TypeError(f"parindex_frameworks returned {type(bad[0]).__name__}, "
+                                "not Framework")
+        except Exception as exc:  # noqa: BLE001
+            _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
+            continue
+        for framework in frameworks:
+            provided.setdefault(framework.id, []).append((framework, info))
+        if impl.plugin_name in infos:
+            infos[impl.plugin_name] = attrs.evolve(
+                info, frameworks=tuple(sorted(f.id for f in frameworks)))
+
+    available: dict[str, tuple[Framework, PluginInfo]] = {}
+    conflicts: dict[str, tuple[PluginInfo, ...]] = {}
+    for fid, providers in provided.items():
+        if len(providers) == 1:
+            available[fid] = providers[0]
+            continue
+        who = tuple(infos.get(p.name, p) for _, p in providers)
+        conflicts[fid] = who
+        message = (f"framework {fid!r} is provided by more than one plugin: "
+                   + ", ".join(f"{p.distribution} ({p.name})" for p in who))
+        if strict:
+            raise PluginError(message)
+        for p in who:
+            if p.name in infos:
+                infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
+    return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts)
+
+
+def _fail(infos: dict[str, PluginInfo], strict: bool, info: PluginInfo) -> None:
+    if strict:
+        raise PluginError(f"plugin {info.name!r} ({info.distribution}) failed: {info.error}")
+    infos[info.name] = info
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, ParindexError):
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
+def _version() -> str:
+    try:
+        return importlib.metadata.version("parindex")
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+_REGISTRY: Registry | None = None
+
+
+def registry(*, reload: bool = False) -> Registry:
+    """The registry of installed plugins, discovered once per process."""
+    global _REGISTRY  # noqa: PLW0603 - a process-wide cache, like importlib's
+    if _REGISTRY is None or reload:
+        _REGISTRY = load_registry()
+    return _REGISTRY
+
+
+def get_framework(framework_id: str) -> Framework:
+    """An installed framework by id (see :meth:`Registry.framework`)."""
+    return registry().framework(framework_id)
+
+
+def frameworks_in(package: str | types.ModuleType, folder: str = "frameworks") -> list[Framework]:
+    """Load every ``*.toml`` framework in a folder of a package: the usual plugin body.
+
+    >>> from parindex import hookimpl, frameworks_in
+    >>> @hookimpl
+    ... def parindex_frameworks():
+    ...     return frameworks_in("parindex_thua_thien_hue")
+    """
+    root = importlib.resources.files(package) / folder
+    paths = sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")),
+                   key=lambda p: p.name)
+    if not paths:
+        raise PluginError(Problem(f"no framework files (*.toml) in {folder}/ of {package}"))
+    return [load_framework(path) for path in paths]

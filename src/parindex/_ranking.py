@@ -1,0 +1,205 @@
+"""Ranking many scored units, overall and within groups, on unrounded values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal, Protocol, TypeVar
+
+import attrs
+
+from ._errors import AssessmentError, Problem
+from ._model import Assessment, Framework, RankBasis, RankingMethod
+from ._numbers import plain
+from ._scoring import Discrepancy, Result, score
+
+
+class _Comparable(Protocol):
+    def __lt__(self, other: object, /) -> bool: ...
+
+
+K = TypeVar("K", bound=_Comparable)
+
+
+def rank_values(keys: Sequence[K], method: RankingMethod = RankingMethod.COMPETITION) -> list[int]:
+    """Ranks of keys, highest key first; equal keys share a rank.
+
+    >>> rank_values([90, 80, 80, 70])
+    [1, 2, 2, 4]
+    >>> rank_values([90, 80, 80, 70], RankingMethod.DENSE)
+    [1, 2, 2, 3]
+    """
+    order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
+    ranks = [0] * len(keys)
+    rank = distinct = 0
+    previous: K | None = None
+    for position, i in enumerate(order, 1):
+        if previous is None or keys[i] != previous:
+            distinct += 1
+            rank = position if method is RankingMethod.COMPETITION else distinct
+            previous = keys[i]
+        ranks[i] = rank
+    return ranks
+
+
+RankOn = Literal["total", "appraised", "index"]
+
+
+def rank_key(result: Result, on: RankOn | None = None) -> tuple[Fraction, ...]:
+    """What a unit is ranked on: the framework's basis, then its tie-break codes.
+
+    A unit with no index (nothing arose) sorts below every other.
+    """
+    framework = result.framework
+    on = on or ("index" if framework.rank_by is RankBasis.INDEX else "total")
+    if on == "index":
+        primary = result.index if result.index is not None else Fraction(-1)
+    else:
+        primary = Fraction(result.total if on == "total" else result.appraised)
+    ties = [result.nodes[code].points for code in framework.tie_break]
+    return (primary, *(Fraction(p) if p is not None else Fraction(-1) for p in ties))
+
+
+@attrs.frozen
+class RankedResult:
+    """A scored unit with its ranks.
+
+    :param rank: rank among all units scored together.
+    :param group_rank: rank within its group (``None`` without a group).
+    """
+
+    result: Result
+    rank: int
+    of: int
+    group_rank: int | None
+    group_of: int | None
+
+
+@attrs.frozen
+class Ranking:
+    """Units of one framework and year, scored, ranked and banded together."""
+
+    framework: Framework
+    units: tuple[RankedResult, ...]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.units)
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    def unit(self, name: str) -> RankedResult:
+        """The ranked result of a unit, by name (NFC, case-insensitive)."""
+        from ._model import nfc
+
+        wanted = nfc(name).casefold()
+        for unit in self.units:
+            if unit.result.unit.casefold() == wanted:
+                return unit
+        raise KeyError(name)
+
+
+def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tuple[int, int | None]]:
+    """Overall and group ranks of scored results, by the framework's method."""
+    if not results:
+        return []
+    method = results[0].framework.ranking
+    keys = [rank_key(r, on) for r in results]
+    overall = rank_values(keys, method)
+    group_ranks: list[int | None] = [None] * len(results)
+    groups: dict[str, list[int]] = {}
+    for i, result in enumerate(results):
+        if result.group is not None:
+            groups.setdefault(result.group.casefold(), []).append(i)
+    for members in groups.values():
+        for i, rank in zip(members, rank_values([keys[i] for i in members], method),
+                           strict=True):
+            group_ranks[i] = rank
+    return list(zip(overall, group_ranks, strict=True))
+
+
+def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranking:
+    """Score, rank and band many assessments of one framework and year.
+
+    Ranks are competition ranks (1, 2, 2, 4) unless the framework declares dense ones;
+    ties are broken only by the framework's ``tie_break`` codes. Published ranks are
+    reconciled here (one assessment alone cannot check them).
+
+    :raises AssessmentError: on the first assessment that does not score, or when two
+        assessments name the same unit, or years differ.
+    """
+    results = [score(framework, a) for a in assessments]
+    _check_batch(results)
+    ranks = rank_results(results)
+    groups: dict[str | None, int] = {}
+    for result in results:
+        key = result.group.casefold() if result.group else None
+        groups[key] = groups.get(key, 0) + 1
+    units = []
+    for result, (rank, group_rank) in zip(results, ranks, strict=True):
+        group_of = groups[result.group.casefold()] if result.group else None
+        units.append(RankedResult(result, rank, len(results), group_rank, group_of))
+    return Ranking(framework, tuple(_reconcile_ranks(units, results)))
+
+
+def _check_batch(results: Sequence[Result]) -> None:
+    seen: dict[str, Result] = {}
+    problems = []
+    years = {r.assessment.year for r in results}
+    if len(years) > 1:
+        problems.append(Problem(f"units of different years ranked together: {sorted(years)}"))
+    for result in results:
+        key = result.unit.casefold()
+        if key in seen:
+            origin = result.assessment.origin
+            problems.append(Problem(f"unit {result.unit!r} appears twice",
+                                    path=origin.path if origin else None, key="unit"))
+        seen[key] = result
+    if problems:
+        raise AssessmentError(problems)
+
+
+def _reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[RankedResult]:
+    """Check published ranks against ranks computed on the published basis."""
+    by_basis: dict[str, list[tuple[int, int | None]]] = {}
+    reconciled = []
+    for i, unit in enumerate(units):
+        published = unit.result.assessment.published
+        found: list[Discrepancy] = []
+        unchecked = [u for u in unit.result.unchecked if not u.startswith(("rank", "group_rank"))]
+        basis = published.rank_basis
+        if published.rank is not None or published.group_rank is not None:
+            key = basis or "framework"
+            if key not in by_basis:
+                by_basis[key] = rank_results(results, basis)  # type: ignore[arg-type]
+            rank, group_rank = by_basis[key][i]
+            on = f" on {basis}" if basis else ""
+            for what, printed, computed, of in (
+                ("rank", published.rank, rank, unit.of),
+                ("group_rank", published.group_rank, group_rank, unit.group_of),
+            ):
+                if printed is None or computed is None:
+                    continue
+                if printed.of is not None and printed.of != of:
+                    unchecked.append(f"{what} {printed}: printed among {printed.of} units, "
+                                     f"but {of} were scored together")
+                    continue
+                if printed.position != computed:
+                    found.append(Discrepancy(what, str(printed), f"{computed}/{of}",
+                                             _rank_evidence(unit.result, computed, of, on)))
+        result = attrs.evolve(unit.result, discrepancies=unit.result.discrepancies + tuple(found),
+                              unchecked=tuple(unchecked))
+        reconciled.append(attrs.evolve(unit, result=result))
+    return reconciled
+
+
+def _rank_evidence(result: Result, rank: int, of: int, on: str) -> str:
+    value: Decimal | Fraction | None = (result.index if "index" in on or
+                                        (not on and result.framework.rank_by is RankBasis.INDEX)
+                                        else result.appraised if "appraised" in on
+                                        else result.total)
+    shown = plain(value) if isinstance(value, Decimal) else result.display(value)
+    return f"{shown} ranks {rank} of {of}{on}"
+
+

@@ -1,0 +1,437 @@
+"""Scoring one assessment exactly, bottom-up, under its framework."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+
+import attrs
+
+from ._errors import AssessmentError, MissingInformationError, Origin, Problem
+from ._model import (
+    NOT_ARISING,
+    Assessment,
+    Band,
+    BandBasis,
+    Framework,
+    GivenPoints,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+)
+from ._numbers import plain, quantize
+
+ZERO = Decimal(0)
+
+
+@attrs.frozen
+class NodeResult:
+    """The score of one node.
+
+    :param points: points obtained, or ``None`` when neither given nor derivable (only
+        below a node that was given points directly).
+    :param max: the node's maximum (``None``: unknown).
+    :param arising_max: the maximum of what arose (điểm phát sinh) under the policy.
+    :param given: ``True`` if the points were given for this node, ``False`` if summed
+        from its children.
+    :param not_arising: the item (or an ancestor) was marked ``"x"``.
+    :param self_assessed: the unit's own points for this node, where known.
+    :param comment: the appraisal council's comment.
+    """
+
+    code: str
+    name: str
+    kind: NodeKind
+    depth: int
+    points: Decimal | None
+    max: Decimal | None
+    arising_max: Decimal | None
+    given: bool
+    not_arising: bool
+    self_assessed: Decimal | None = None
+    comment: str | None = None
+
+    @property
+    def lost(self) -> Decimal | None:
+        """Points lost (điểm bị trừ): arising maximum minus points; a penalty's deduction."""
+        if self.points is None:
+            return None
+        if self.kind is NodeKind.PENALTY:
+            return self.points
+        if self.arising_max is None:
+            return None
+        return self.arising_max - self.points
+
+    @property
+    def self_difference(self) -> Decimal | None:
+        """Self-assessed minus appraised points (positive: the unit scored itself higher)."""
+        if self.self_assessed is None or self.points is None:
+            return None
+        return self.self_assessed - self.points
+
+    @property
+    def status(self) -> str:
+        """``given``, ``derived``, ``not-arising`` or ``missing`` (for tables and JSON)."""
+        if self.not_arising:
+            return "not-arising"
+        if self.points is None:
+            return "missing"
+        return "given" if self.given else "derived"
+
+
+@attrs.frozen
+class Finding:
+    """Something the data says about itself that a reader should see (a warning).
+
+    :param kind: ``maxima`` (children's maxima ≠ parent's), ``partial`` (a node derived
+        from items that cover only part of its maximum), ``items`` (points given for a
+        node disagree with its items).
+    """
+
+    kind: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@attrs.frozen
+class Discrepancy:
+    """A published figure that differs from the computed one.
+
+    :param what: a criterion code, or ``total``, ``appraised``, ``survey``, ``index``,
+        ``band``, ``rank``, ``group_rank``.
+    :param evidence: how the computed value arises, e.g. ``3.5.1 + 3.5.3 = 1.25``.
+    """
+
+    what: str
+    published: str
+    computed: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"{self.what}: published {self.published}, computed {self.computed} ({self.evidence})"
+
+
+@attrs.frozen
+class Result:
+    """The score of one assessment: every node, the totals, index and band.
+
+    Points are exact. :attr:`index` is an exact :class:`~fractions.Fraction`;
+    :meth:`display` rounds for people, as the framework declares.
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    assessment: Assessment = attrs.field(repr=lambda a: a.unit)
+    nodes: Mapping[str, NodeResult] = attrs.field(repr=False)
+    appraised: Decimal
+    survey: Decimal
+    bonus: Decimal
+    penalty: Decimal
+    arising_max: Decimal
+    index: Fraction | None
+    band: Band | None
+    findings: tuple[Finding, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    unchecked: tuple[str, ...] = ()
+
+    @property
+    def unit(self) -> str:
+        return self.assessment.unit
+
+    @property
+    def group(self) -> str | None:
+        return self.assessment.group
+
+    @property
+    def total(self) -> Decimal:
+        """Appraised + survey + bonus − penalty."""
+        return self.appraised + self.survey + self.bonus - self.penalty
+
+    @property
+    def max(self) -> Decimal | None:
+        return self.framework.max
+
+    def display(self, value: Decimal | Fraction | None) -> str:
+        """A number rounded half up to the framework's decimals, for display."""
+        if value is None:
+            return "—"
+        return plain(quantize(value, self.framework.decimals))
+
+
+def score(framework: Framework, assessment: Assessment) -> Result:
+    """Score one assessment under its framework, exactly.
+
+    A node's points are those given for it, or the sum of its children's. Items marked
+    not arising count as the framework declares. The index is total ÷ arising maximum ×
+    100, kept as an exact fraction; the band is decided on it unrounded.
+
+    :raises AssessmentError: points for unknown codes, outside [0, max], missing leaves,
+        or a framework id or year that does not match; every problem at once.
+    :raises MissingInformationError: the result depends on a number no source gives.
+    """
+    from ._reconcile import reconcile
+
+    origin = assessment.origin or Origin(None)
+    _check_fit(framework, assessment, origin)
+    scorer = _Scorer(framework, origin)
+    nodes: dict[str, NodeResult] = {}
+    tops = [scorer.evaluate(node, assessment.points, nodes, 0, required=True)
+            for node in framework.criteria]
+    self_nodes: dict[str, NodeResult] = {}
+    if assessment.self_assessed:
+        for node in framework.criteria:
+            scorer.evaluate(node, assessment.self_assessed, self_nodes, 0, required=False,
+                            table="self_assessed")
+    scorer.raise_problems()
+    for code, result in nodes.items():
+        changes: dict[str, object] = {"comment": assessment.comments.get(code)}
+        if code in self_nodes:
+            changes["self_assessed"] = self_nodes[code].points
+        nodes[code] = attrs.evolve(result, **changes)
+
+    sums = dict.fromkeys(NodeKind, ZERO)
+    arising = ZERO
+    unknown_max: list[str] = []
+    for top in tops:
+        sums[top.kind] += top.points if top.points is not None else ZERO
+        if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
+            if top.arising_max is None:
+                unknown_max.append(top.code)
+            else:
+                arising += top.arising_max
+    total = (sums[NodeKind.CRITERION] + sums[NodeKind.SURVEY] + sums[NodeKind.BONUS]
+             - sums[NodeKind.PENALTY])
+    index = None
+    if not unknown_max and arising > 0:
+        index = Fraction(total) / Fraction(arising) * 100
+    band = _classify(framework, total, index, unknown_max)
+    result = Result(
+        framework=framework, assessment=assessment, nodes=nodes,
+        appraised=sums[NodeKind.CRITERION], survey=sums[NodeKind.SURVEY],
+        bonus=sums[NodeKind.BONUS], penalty=sums[NodeKind.PENALTY],
+        arising_max=arising, index=index, band=band,
+        findings=tuple(_maxima_findings(framework) + scorer.findings),
+    )
+    discrepancies, unchecked = reconcile(result)
+    return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
+
+
+def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
+    problems = []
+    if assessment.framework != framework.id:
+        problems.append(origin.problem(
+            f"the assessment names framework {assessment.framework!r}, but it is being "
+            f"scored under {framework.id!r}", "framework"))
+    last = framework.last_year
+    if assessment.year < framework.first_year or (last is not None and assessment.year > last):
+        years = f"{framework.first_year}–{last if last is not None else ''}"
+        problems.append(origin.problem(
+            f"{framework.id} applies to assessment years {years}, not {assessment.year}",
+            "year"))
+    codes = list(framework.nodes)
+    tables: dict[str, Mapping[str, object]] = {
+        "points": assessment.points, "self_assessed": assessment.self_assessed,
+        "comments": assessment.comments, "published": assessment.published.points,
+    }
+    for table, values in tables.items():
+        for code in values:
+            if code not in framework.nodes:
+                close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(origin.problem(
+                    f"{code!r} is not a criterion of {framework.id}{hint}", table, code,
+                    code=code))
+    if problems:
+        raise AssessmentError(problems)
+
+
+class _Scorer:
+    def __init__(self, framework: Framework, origin: Origin) -> None:
+        self.framework = framework
+        self.origin = origin
+        self.problems: list[Problem] = []
+        self.missing_info: list[str] = []
+        self.findings: list[Finding] = []
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise AssessmentError(self.problems)
+        if self.missing_info:
+            raise MissingInformationError(Problem(m, path=self.origin.path)
+                                          for m in self.missing_info)
+
+    def policy(self, node: Node) -> NotArisingPolicy:
+        code: str | None = node.code
+        while code is not None:
+            override = self.framework.nodes[code].not_arising
+            if override is not None:
+                return override
+            code = self.framework.parents[code]
+        return self.framework.not_arising
+
+    def evaluate(self, node: Node, given: Mapping[str, GivenPoints],
+                 out: dict[str, NodeResult], depth: int, *, required: bool,
+                 table: str = "points", not_arising: bool = False) -> NodeResult:
+        value = given.get(node.code)
+        marked = not_arising or value is NOT_ARISING
+        if isinstance(value, Decimal):
+            self.check_range(node, value, table)
+        placeholder = NodeResult(node.code, node.name, node.kind, depth, None, node.max,
+                                 node.max, False, marked)
+        out[node.code] = placeholder  # keeps depth-first order; replaced below
+        children = [self.evaluate(child, given, out, depth + 1, table=table,
+                                  required=required and value is None, not_arising=marked)
+                    for child in node.children]
+        if marked:
+            result = self.not_arising(node, placeholder, table)
+        elif isinstance(value, Decimal):
+            result = attrs.evolve(placeholder, points=value, given=True,
+                                  arising_max=_arising(node, children))
+            if table == "points":
+                self.check_items(node, value, children)
+        elif not node.children:
+            if required:
+                self.problems.append(self.origin.problem(
+                    f"no points for {node.code} ({node.name}); give its points, or \"x\" if "
+                    "it did not arise", table, code=node.code))
+            result = placeholder
+        else:
+            result = self.derive(node, placeholder, children, table)
+        out[node.code] = result
+        return result
+
+    def check_range(self, node: Node, value: Decimal, table: str) -> None:
+        if value < 0:
+            self.problems.append(self.origin.problem(
+                f"{plain(value)} is negative; points run from 0 to the maximum"
+                + (" (a penalty is given as a positive deduction)"
+                   if node.kind is NodeKind.PENALTY else ""), table, node.code, code=node.code))
+        elif node.max is not None and value > node.max:
+            self.problems.append(self.origin.problem(
+                f"{plain(value)} is above the maximum {plain(node.max)} of {node.code} "
+                f"({node.name})", table, node.code, code=node.code))
+
+    def not_arising(self, node: Node, placeholder: NodeResult, table: str) -> NodeResult:
+        policy = self.policy(node)
+        if policy is NotArisingPolicy.UNKNOWN:
+            self.missing_info.append(
+                f"{node.code} ({node.name}) is marked \"x\" (did not arise), but no source says "
+                f"how {self.framework.id} counts it there; give its points instead, or "
+                "complete the framework with a not_arising policy for this node")
+            return placeholder
+        if policy is NotArisingPolicy.EXCLUDE:
+            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO)
+        if node.max is None:
+            self.missing_info.append(
+                f"{node.code} is marked \"x\" and counts as "
+                f"{'full marks' if policy is NotArisingPolicy.FULL else 'zero of its maximum'}"
+                ", but its maximum is unknown; give its points instead")
+            return placeholder
+        points = node.max if policy is NotArisingPolicy.FULL else ZERO
+        return attrs.evolve(placeholder, points=points, arising_max=node.max)
+
+    def derive(self, node: Node, placeholder: NodeResult, children: list[NodeResult],
+               table: str) -> NodeResult:
+        if any(child.points is None for child in children):
+            return placeholder
+        points = sum((child.points for child in children), ZERO)  # type: ignore[misc]
+        arising_max = _arising(node, children)
+        if all(child.not_arising for child in children) and arising_max == 0:
+            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO, not_arising=True)
+        if node.max is not None and points > node.max:
+            self.problems.append(self.origin.problem(
+                f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
+                table, code=node.code))
+        uncovered = _uncovered(node)
+        if uncovered and table == "points":
+            self.findings.append(Finding("partial", node.code, (
+                f"derived from its items, which cover {plain(node.max - uncovered)} of its "
+                f"maximum {plain(node.max)}; the {plain(uncovered)} not itemised counts as 0. "
+                f"If the source prints this node's points, give them for {node.code!r}")))
+        return attrs.evolve(placeholder, points=points, arising_max=arising_max)
+
+    def check_items(self, node: Node, value: Decimal, children: list[NodeResult]) -> None:
+        """A node given points: say if its items (all given too) contradict them."""
+        if not children or any(c.points is None for c in children):
+            return
+        items = sum((c.points for c in children), ZERO)  # type: ignore[misc]
+        uncovered = _uncovered(node) or ZERO
+        if items <= value <= items + uncovered:
+            if value != items:
+                self.findings.append(Finding("items", node.code, (
+                    f"given {plain(value)}; its items add up to {plain(items)}, so "
+                    f"{plain(value - items)} comes from the {plain(uncovered)} of its maximum "
+                    "that the framework does not itemise")))
+            return
+        terms = " + ".join(c.code for c in children if not c.not_arising)
+        self.findings.append(Finding("items", node.code, (
+            f"given {plain(value)}, but its items {terms} add up to {plain(items)}"
+            + (f" (and only {plain(uncovered)} is not itemised)" if uncovered else ""))))
+
+
+def _uncovered(node: Node) -> Decimal | None:
+    """The part of a node's maximum its children do not itemise (``None``: none or unknown)."""
+    if node.max is None or not node.children or any(c.max is None for c in node.children):
+        return None
+    rest = node.max - sum((c.max for c in node.children), ZERO)  # type: ignore[misc]
+    return rest if rest > 0 else None
+
+
+def _arising(node: Node, children: list[NodeResult]) -> Decimal | None:
+    """Maximum minus what its children exclude as not arising."""
+    if node.max is None:
+        return None
+    excluded = ZERO
+    for child in children:
+        if child.max is not None and child.arising_max is not None:
+            excluded += child.max - child.arising_max
+        elif child.not_arising:
+            return None
+    return node.max - excluded
+
+
+def _maxima_findings(framework: Framework) -> list[Finding]:
+    return [Finding("maxima", m.code, str(m).split(": ", 1)[1])
+            for m in framework.maxima_mismatches()]
+
+
+def _classify(framework: Framework, total: Decimal, index: Fraction | None,
+              unknown_max: list[str]) -> Band | None:
+    """The band of a value, decided exactly; refuses where an unknown decides it."""
+    if not framework.bands:
+        return None
+    if framework.band_basis is BandBasis.INDEX:
+        if index is None:
+            if unknown_max:
+                raise MissingInformationError(
+                    f"the band of {framework.id} is decided on the index, which needs the "
+                    f"maxima of {', '.join(unknown_max)}; no source gives them. Supply them "
+                    "in a completed framework file (--framework FILE)")
+            raise MissingInformationError("nothing arose, so there is no index to band")
+        value = index
+    else:
+        value = Fraction(total)
+    return classify(framework, value)
+
+
+def classify(framework: Framework, value: Fraction | Decimal) -> Band:
+    """The band a value (index or points, as the framework declares) falls in.
+
+    Bands are tried from the highest down; the value is compared exactly.
+
+    :raises MissingInformationError: a threshold that decides it is unknown.
+    """
+    value = Fraction(value)
+    for band in framework.bands:
+        if band.min is None:
+            raise MissingInformationError(
+                f"whether {quantize(value, framework.decimals)} reaches band {band.name!r} "
+                f"of {framework.id} depends on its threshold, which no source gives; supply "
+                "bands.min in a completed framework file")
+        if value >= Fraction(band.min):
+            return band
+    return framework.bands[-1]

@@ -1,0 +1,535 @@
+"""Framework and assessment TOML files: read exactly, write back losslessly.
+
+Numbers are read with ``tomllib``'s ``parse_float=Decimal`` and written with tomli-w,
+so ``load → dump → load`` is the identity. Nothing read from a file is executed.
+Errors collect every problem in a file, each with its line, key and criterion code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import tomli_w
+
+from ._errors import AssessmentError, FrameworkError, Origin, ParindexError, Problem, key_parts
+from ._model import (
+    FRAMEWORK_ID,
+    NOT_ARISING,
+    Assessment,
+    Band,
+    BandBasis,
+    Framework,
+    GivenPoints,
+    LegalBasis,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+    Provenance,
+    Published,
+    PublishedRank,
+    RankBasis,
+    RankingMethod,
+    Status,
+    nfc,
+)
+from ._numbers import NumberError, to_decimal
+
+E = TypeVar("E", bound=enum.Enum)
+
+_RANK = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
+
+
+def _parse(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"line (\d+)", str(exc))
+        raise error(Problem(f"not valid TOML: {exc}", path=path,
+                            line=int(line.group(1)) if line else None)) from None
+
+
+def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8-sig"), path
+    except FileNotFoundError:
+        raise error(Problem("no such file", path=path)) from None
+    except UnicodeDecodeError as exc:
+        raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+                            path=path)) from None
+    except OSError as exc:
+        raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+
+
+def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin,
+                  *table: str) -> list[Problem]:
+    allowed = list(allowed)
+    problems = []
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
+            problems.append(origin.problem(f"unknown key{hint}", *table, key))
+    return problems
+
+
+class _Collector:
+    """Gathers problems while reading, so a file reports all of them at once."""
+
+    def __init__(self, origin: Origin) -> None:
+        self.origin = origin
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, *path: str, code: str | None = None) -> None:
+        self.problems.append(self.origin.problem(message, *path, code=code))
+
+    def get(self, data: Mapping[str, Any], key: str, kind: type | tuple[type, ...],
+            *table: str, required: bool = True, code: str | None = None) -> Any:
+        if key not in data:
+            if required:
+                self.add("missing", *table, key, code=code)
+            return None
+        value = data[key]
+        if isinstance(value, bool) and kind is not bool:
+            self.add(f"expected {_kind_name(kind)}, got {value!r}", *table, key, code=code)
+            return None
+        if not isinstance(value, kind):
+            self.add(f"expected {_kind_name(kind)}, got {value!r}", *table, key, code=code)
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E,
+             *table: str) -> E:
+        value = self.get(data, key, str, *table, required=False)
+        if value is None:
+            return default
+        try:
+            return enum(value)  # type: ignore[call-arg]
+        except ValueError:
+            options = ", ".join(repr(m.value) for m in enum)  # type: ignore[attr-defined]
+            self.add(f"{value!r} is not one of {options}", *table, key)
+            return default
+
+    def number(self, value: Any, *path: str, code: str | None = None) -> Decimal | None:
+        try:
+            return to_decimal(value)
+        except NumberError as exc:
+            self.add(str(exc), *path, code=code)
+            return None
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", dict: "a table", list: "an array",
+             Decimal: "a number", date: "a date"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+# --- frameworks -----------------------------------------------------------------------------
+
+_FRAMEWORK_KEYS = (
+    "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
+    "band_basis", "ranking", "rank_by", "tie_break", "legal_basis", "sources", "provenance",
+    "bands", "criteria",
+)
+_NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "status", "source",
+              "note")
+_BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
+_PROVENANCE_KEYS = ("status", "source", "note")
+_FACTS = ("legal_basis", "years", "not_arising", "band_basis", "decimals", "ranking",
+          "rank_by", "tie_break")
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read a framework TOML file.
+
+    :raises FrameworkError: listing every problem with its line, key and code.
+    """
+    text, path = _read(path, FrameworkError)
+    return loads_framework(text, path=path)
+
+
+def loads_framework(text: str, *, path: Path | None = None) -> Framework:
+    """Read a framework from TOML text (``path`` is only used in messages)."""
+    data = _parse(text, path, FrameworkError)
+    return framework_from_dict(data, Origin.scan(text, path))
+
+
+def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Framework:
+    """Build a framework from the structure of its TOML file (see the file format docs)."""
+    origin = origin or Origin(None)
+    c = _Collector(origin)
+    c.problems += _unknown_keys(data, _FRAMEWORK_KEYS, origin)
+    sources = c.get(data, "sources", dict, required=False) or {}
+    for key, citation in sources.items():
+        if not isinstance(citation, str):
+            c.add("a source's citation must be text", "sources", key)
+
+    def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
+        status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
+        if "status" not in table:
+            c.add("missing: every number needs a status (seed, read, inferred or unknown)",
+                  *path, "status", code=code)
+        source = c.get(table, "source", str, *path, required=False, code=code)
+        if source is None and status is not Status.UNKNOWN and "status" in table:
+            c.add(f"a {status.value} value needs a source", *path, "source", code=code)
+        if source is not None and source not in sources:
+            close = difflib.get_close_matches(source, list(sources), n=1)
+            c.add(f"source {source!r} is not a key of [sources]"
+                  + (f"; did you mean {close[0]!r}?" if close else ""), *path, "source",
+                  code=code)
+        return Provenance(status, source, c.get(table, "note", str, *path, required=False))
+
+    facts = c.get(data, "provenance", dict, required=False) or {}
+    c.problems += _unknown_keys(facts, _FACTS, origin, "provenance")
+    fact_provenance = {}
+    for fact, table in facts.items():
+        if isinstance(table, dict) and fact in _FACTS:
+            c.problems += _unknown_keys(table, _PROVENANCE_KEYS, origin, "provenance", fact)
+            fact_provenance[fact] = provenance(table, "provenance", fact)
+
+    legal = c.get(data, "legal_basis", dict) or {}
+    c.problems += _unknown_keys(legal, [f.name for f in attrs.fields(LegalBasis)], origin,
+                                "legal_basis")
+    legal_basis = LegalBasis(
+        decision=c.get(legal, "decision", str, "legal_basis") or "?",
+        date=c.get(legal, "date", date, "legal_basis", required=False),
+        title=c.get(legal, "title", str, "legal_basis", required=False),
+        issuer=c.get(legal, "issuer", str, "legal_basis", required=False),
+        replaces=c.get(legal, "replaces", str, "legal_basis", required=False),
+    )
+
+    bands = []
+    for i, table in enumerate(c.get(data, "bands", list) or []):
+        where = ("bands", str(i))
+        if not isinstance(table, dict):
+            c.add("each band must be a table ([[bands]])", *where)
+            continue
+        c.problems += _unknown_keys(table, _BAND_KEYS, origin, *where)
+        minimum = _number_or_unknown(c, table, "min", where)
+        prov = provenance(table, *where)
+        _check_unknown_consistency(c, minimum, table, prov, where, "min")
+        bands.append(Band(c.get(table, "name", str, *where) or "?", minimum, prov,
+                          c.get(table, "name_en", str, *where, required=False)))
+
+    criteria = _criteria(c, c.get(data, "criteria", dict) or {}, provenance)
+
+    tie_break = c.get(data, "tie_break", list, required=False) or []
+    if any(not isinstance(code, str) for code in tie_break):
+        c.add("tie_break lists criterion codes as text", "tie_break")
+        tie_break = []
+    first_year = c.get(data, "first_year", int)
+    decimals = c.get(data, "decimals", int, required=False)
+    if c.problems:
+        raise FrameworkError(c.problems)
+    try:
+        return Framework(
+            id=c.get(data, "id", str),
+            name=c.get(data, "name", str),
+            name_en=c.get(data, "name_en", str, required=False),
+            level=c.get(data, "level", str),
+            legal_basis=legal_basis,
+            first_year=first_year,
+            last_year=c.get(data, "last_year", int, required=False),
+            criteria=criteria,
+            bands=bands,
+            band_basis=c.enum(data, "band_basis", BandBasis, BandBasis.INDEX),
+            not_arising=c.enum(data, "not_arising", NotArisingPolicy, NotArisingPolicy.EXCLUDE),
+            decimals=2 if decimals is None else decimals,
+            ranking=c.enum(data, "ranking", RankingMethod, RankingMethod.COMPETITION),
+            rank_by=c.enum(data, "rank_by", RankBasis, RankBasis.TOTAL),
+            tie_break=tie_break,
+            provenance=fact_provenance,
+            sources={nfc(k): nfc(v) for k, v in sources.items()},
+        )
+    except FrameworkError as exc:
+        # Locate the model's own checks in the file.
+        raise FrameworkError(
+            attrs.evolve(p, path=origin.path,
+                         line=p.line or (origin.line(*key_parts(p.key)) if p.key else None)
+                         or (origin.line("criteria", p.code) if p.code else None))
+            for p in exc.problems) from None
+
+
+def _number_or_unknown(c: _Collector, table: Mapping[str, Any], key: str,
+                       where: tuple[str, ...], code: str | None = None) -> Decimal | None:
+    if key not in table:
+        c.add('missing: give a number, or "unknown" when no source gives it', *where, key,
+              code=code)
+        return None
+    value = table[key]
+    if value == "unknown":
+        return None
+    number = c.number(value, *where, key, code=code)
+    if number is not None and number < 0:
+        c.add(f"{number} is negative", *where, key, code=code)
+    return number
+
+
+def _check_unknown_consistency(c: _Collector, value: Decimal | None, table: Mapping[str, Any],
+                               prov: Provenance, where: tuple[str, ...], key: str,
+                               code: str | None = None) -> None:
+    if key not in table or "status" not in table:
+        return
+    if value is None and table[key] == "unknown" and prov.status is not Status.UNKNOWN:
+        c.add(f'{key} is "unknown" but status is {prov.status.value!r}', *where, "status",
+              code=code)
+    if value is not None and prov.status is Status.UNKNOWN:
+        c.add(f'status is "unknown" but {key} is given ({value}); say where it comes from, '
+              f'or write {key} = "unknown"', *where, "status", code=code)
+
+
+def _criteria(c: _Collector, table: Mapping[str, Any],
+              provenance: Callable[..., Provenance]) -> list[Node]:
+    """Build the tree from the flat ``[criteria."code"]`` tables (parent from the code)."""
+    fields: dict[str, dict[str, Any]] = {}
+    children: dict[str | None, list[str]] = {}
+    for raw_code, node in table.items():
+        code = nfc(raw_code)
+        where = ("criteria", code)
+        if not isinstance(node, dict):
+            c.add('each criterion is a table: [criteria."code"]', *where, code=code)
+            continue
+        c.problems += _unknown_keys(node, _NODE_KEYS, c.origin, *where)
+        parent = c.get(node, "parent", str, *where, required=False, code=code)
+        if parent is None and "." in code:
+            parent = code.rsplit(".", 1)[0]
+        fields[code] = dict(node, parent=parent)
+        children.setdefault(parent, []).append(code)
+    for parent in children:
+        if parent is not None and parent not in fields:
+            for code in children[parent]:
+                c.add(f"its parent {parent!r} is not defined", "criteria", code, code=code)
+
+    def build(code: str, inherited: NodeKind | None, trail: tuple[str, ...]) -> Node:
+        node = fields[code]
+        where = ("criteria", code)
+        kind = c.enum(node, "kind", NodeKind, inherited or NodeKind.CRITERION, *where)
+        if inherited is not None and "kind" in node and kind is not inherited:
+            c.add(f"kind {kind.value!r} differs from its parent's {inherited.value!r}",
+                  *where, "kind", code=code)
+        maximum = _number_or_unknown(c, node, "max", where, code)
+        prov = provenance(node, *where, code=code)
+        _check_unknown_consistency(c, maximum, node, prov, where, "max", code)
+        policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)  # type: ignore[arg-type]
+        if code in trail:
+            c.add("its parent chain loops", *where, code=code)
+            kids: list[Node] = []
+        else:
+            kids = [build(k, kind, (*trail, code)) for k in children.get(code, [])]
+        return Node(code=code, name=c.get(node, "name", str, *where, code=code) or "?",
+                    name_en=c.get(node, "name_en", str, *where, required=False, code=code),
+                    max=maximum, provenance=prov, kind=kind, children=kids,
+                    not_arising=policy)
+
+    return [build(code, None, ()) for code in children.get(None, [])]
+
+
+def framework_to_dict(framework: Framework) -> dict[str, Any]:
+    """The TOML structure of a framework (inverse of :func:`framework_from_dict`)."""
+
+    def prov(p: Provenance) -> dict[str, Any]:
+        return _drop_none({"status": p.status.value, "source": p.source, "note": p.note})
+
+    criteria: dict[str, Any] = {}
+    parents = framework.parents
+    for node in framework.walk():
+        parent = parents[node.code]
+        derived = node.code.rsplit(".", 1)[0] if "." in node.code else None
+        criteria[node.code] = _drop_none({
+            "name": node.name,
+            "name_en": node.name_en,
+            "parent": parent if parent != derived else None,
+            "kind": node.kind.value if parent is None and node.kind is not NodeKind.CRITERION
+            else None,
+            "max": "unknown" if node.max is None else node.max,
+            "not_arising": node.not_arising.value if node.not_arising else None,
+            **prov(node.provenance),
+        })
+    legal = attrs.asdict(framework.legal_basis)
+    return _drop_none({
+        "id": framework.id,
+        "name": framework.name,
+        "name_en": framework.name_en,
+        "level": framework.level,
+        "first_year": framework.first_year,
+        "last_year": framework.last_year,
+        "decimals": framework.decimals,
+        "not_arising": framework.not_arising.value,
+        "band_basis": framework.band_basis.value,
+        "ranking": framework.ranking.value,
+        "rank_by": framework.rank_by.value,
+        "tie_break": list(framework.tie_break),
+        "legal_basis": _drop_none(legal),
+        "sources": dict(framework.sources) or None,
+        "provenance": {k: prov(v) for k, v in framework.provenance.items()} or None,
+        "bands": [_drop_none({"name": b.name, "name_en": b.name_en,
+                              "min": "unknown" if b.min is None else b.min, **prov(b.provenance)})
+                  for b in framework.bands],
+        "criteria": criteria,
+    })
+
+
+def dumps_framework(framework: Framework) -> str:
+    """Framework as TOML text; :func:`loads_framework` reads it back equal."""
+    return tomli_w.dumps(framework_to_dict(framework))
+
+
+def _drop_none(table: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if v is not None}
+
+
+# --- assessments ----------------------------------------------------------------------------
+
+_ASSESSMENT_KEYS = ("framework", "unit", "group", "year", "source", "points", "self_assessed",
+                    "comments", "published")
+_PUBLISHED_SPECIAL = ("total", "appraised", "survey", "index", "rank", "group_rank",
+                      "rank_basis", "band")
+
+
+def load_assessment(path: str | Path) -> Assessment:
+    """Read an assessment TOML file.
+
+    Only the file's own structure is checked here; :func:`parindex.score` checks it
+    against its framework (codes, maxima) and cites the same lines.
+
+    :raises AssessmentError: listing every problem with its line, key and code.
+    """
+    text, path = _read(path, AssessmentError)
+    return loads_assessment(text, path=path)
+
+
+def loads_assessment(text: str, *, path: Path | None = None) -> Assessment:
+    """Read an assessment from TOML text (``path`` is only used in messages)."""
+    data = _parse(text, path, AssessmentError)
+    return assessment_from_dict(data, Origin.scan(text, path))
+
+
+def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Assessment:
+    """Build an assessment from the structure of its TOML file."""
+    origin = origin or Origin(None)
+    c = _Collector(origin)
+    c.problems += _unknown_keys(data, _ASSESSMENT_KEYS, origin)
+    framework = c.get(data, "framework", str)
+    if framework is not None and not FRAMEWORK_ID.match(nfc(framework)):
+        c.add(f"{framework!r} is not a framework id of the form province/level/year "
+              "(e.g. 'thua-thien-hue/commune/2022')", "framework")
+    unit = c.get(data, "unit", str)
+    if unit is not None and not unit:
+        c.add("the unit's name is empty", "unit")
+
+    def points(table_name: str) -> dict[str, GivenPoints]:
+        table = c.get(data, table_name, dict, required=table_name == "points") or {}
+        result: dict[str, GivenPoints] = {}
+        for raw_code, value in table.items():
+            code = nfc(raw_code)
+            if isinstance(value, str) and value.strip().lower() == "x":
+                result[code] = NOT_ARISING
+                continue
+            number = c.number(value, table_name, code, code=code)
+            if number is not None:
+                result[code] = number
+        return result
+
+    appraised = points("points")
+    self_assessed = points("self_assessed")
+    comments = {}
+    for code, comment in (c.get(data, "comments", dict, required=False) or {}).items():
+        if isinstance(comment, str):
+            comments[nfc(code)] = nfc(comment)
+        else:
+            c.add("a comment must be text", "comments", code, code=code)
+    published = _published(c, c.get(data, "published", dict, required=False) or {})
+    if c.problems:
+        raise AssessmentError(c.problems)
+    return Assessment(
+        framework=framework, unit=unit, year=c.get(data, "year", int),
+        group=c.get(data, "group", str, required=False), points=appraised,
+        self_assessed=self_assessed, comments=comments, published=published,
+        source=c.get(data, "source", str, required=False), origin=origin,
+    )
+
+
+def _published(c: _Collector, table: Mapping[str, Any]) -> Published:
+    values: dict[str, Any] = {}
+    codes: dict[str, Decimal] = {}
+    for raw_key, value in table.items():
+        key = nfc(raw_key)
+        if key in ("rank", "group_rank"):
+            text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+            match = _RANK.match(text) if isinstance(text, str) else None
+            if match is None:
+                c.add(f'{value!r} is not a rank like "2/10" or 7', "published", key)
+            else:
+                values[key] = PublishedRank(int(match.group(1)),
+                                            int(match.group(2)) if match.group(2) else None)
+        elif key == "band":
+            if isinstance(value, str):
+                values[key] = value
+            else:
+                c.add("the band is a name, as text", "published", key)
+        elif key == "rank_basis":
+            if value in ("total", "appraised", "index"):
+                values[key] = value
+            else:
+                c.add('rank_basis is "total", "appraised" or "index"', "published", key)
+        else:
+            number = c.number(value, "published", key, code=None if key in _PUBLISHED_SPECIAL
+                              else key)
+            if number is not None:
+                (values.__setitem__(key, number) if key in _PUBLISHED_SPECIAL
+                 else codes.__setitem__(key, number))
+    return Published(points=codes, **values)
+
+
+def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The TOML structure of an assessment (inverse of :func:`assessment_from_dict`)."""
+
+    def points(table: Mapping[str, GivenPoints]) -> dict[str, Any] | None:
+        return {k: "x" if v is NOT_ARISING else v for k, v in table.items()} or None
+
+    p = assessment.published
+    published = _drop_none({
+        **p.points,
+        "total": p.total, "appraised": p.appraised, "survey": p.survey, "index": p.index,
+        "rank": str(p.rank) if p.rank else None,
+        "group_rank": str(p.group_rank) if p.group_rank else None,
+        "rank_basis": p.rank_basis, "band": p.band,
+    })
+    return _drop_none({
+        "framework": assessment.framework,
+        "unit": assessment.unit,
+        "group": assessment.group,
+        "year": assessment.year,
+        "source": assessment.source,
+        "points": points(assessment.points) or {},
+        "self_assessed": points(assessment.self_assessed),
+        "comments": dict(assessment.comments) or None,
+        "published": published or None,
+    })
+
+
+def dumps_assessment(assessment: Assessment) -> str:
+    """Assessment as TOML text; :func:`loads_assessment` reads it back equal."""
+    return tomli_w.dumps(assessment_to_dict(assessment))
+
+
+def sniff(path: str | Path) -> str:
+    """``"framework"`` or ``"assessment"``, from a TOML file's keys."""
+    text, path = _read(path, ParindexError)
+    data = _parse(text, path, ParindexError)
+    if "criteria" in data or "bands" in data:
+        return "framework"
+    if "points" in data or "unit" in data:
+        return "assessment"
+    raise ParindexError(Problem("neither a framework (no [criteria]) nor an assessment "
+                                "(no [points])", path=path))
