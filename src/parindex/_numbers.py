@@ -54,7 +54,7 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
     else:
         raise NumberError(f"{value!r} is not a number")
     if not result.is_finite():
-        raise NumberError(f"{value!r} is not a finite number")
+        raise NumberError(f"{str(value).strip().lower()} is not a finite number")
     return result
 
 

@@ -254,15 +254,14 @@ class _Scorer:
         self.framework = framework
         self.origin = origin
         self.problems: list[Problem] = []
-        self.missing_info: list[str] = []
+        self.missing_info: list[Problem] = []
         self.findings: list[Finding] = []
 
     def raise_problems(self) -> None:
         if self.problems:
             raise AssessmentError(self.problems)
         if self.missing_info:
-            raise MissingInformationError(Problem(m, path=self.origin.path)
-                                          for m in self.missing_info)
+            raise MissingInformationError(self.missing_info)
 
     def policy(self, node: Node) -> NotArisingPolicy:
         code: str | None = node.code
@@ -318,18 +317,20 @@ class _Scorer:
     def not_arising(self, node: Node, placeholder: NodeResult, table: str) -> NodeResult:
         policy = self.policy(node)
         if policy is NotArisingPolicy.UNKNOWN:
-            self.missing_info.append(
-                f"{node.code} ({node.name}) is marked \"x\" (did not arise), but no source says "
-                f"how {self.framework.id} counts it there; give its points instead, or "
-                "complete the framework with a not_arising policy for this node")
+            self.missing_info.append(self.origin.problem(
+                f"marked \"x\" (did not arise), but no source says how {self.framework.id} "
+                f"counts {node.code} ({node.name}) then; give its points instead, or complete "
+                "the framework with a not_arising policy for this node", table, node.code,
+                code=node.code))
             return placeholder
         if policy is NotArisingPolicy.EXCLUDE:
             return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO)
         if node.max is None:
-            self.missing_info.append(
-                f"{node.code} is marked \"x\" and counts as "
+            self.missing_info.append(self.origin.problem(
+                "marked \"x\", which counts as "
                 f"{'full marks' if policy is NotArisingPolicy.FULL else 'zero of its maximum'}"
-                ", but its maximum is unknown; give its points instead")
+                f", but the maximum of {node.code} is unknown; give its points instead", table,
+                node.code, code=node.code))
             return placeholder
         points = node.max if policy is NotArisingPolicy.FULL else ZERO
         return attrs.evolve(placeholder, points=points, arising_max=node.max)

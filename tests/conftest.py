@@ -1,0 +1,27 @@
+"""Shared fixtures: the real Thừa Thiên Huế framework and the bundled Thủy Thanh example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import parindex
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = parindex.example_path()
+
+
+@pytest.fixture(scope="session")
+def hue() -> parindex.Framework:
+    return parindex.get_framework("thua-thien-hue/commune/2022")
+
+
+@pytest.fixture(scope="session")
+def thuy_thanh() -> parindex.Assessment:
+    return parindex.load_assessment(EXAMPLE)
+
+
+@pytest.fixture
+def example_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
