@@ -343,7 +343,9 @@ class _Scorer:
         arising_max = _arising(node, children)
         if all(child.not_arising for child in children) and arising_max == 0:
             return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO, not_arising=True)
-        if node.max is not None and points > node.max:
+        if node.max is not None and points > node.max and not self.problems:
+            # Checked only on otherwise valid input: a leaf above its maximum would
+            # otherwise be reported again at every ancestor.
             self.problems.append(self.origin.problem(
                 f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
                 table, code=node.code))

@@ -1,0 +1,111 @@
+"""The parindex command: a thin layer; JSON keys are a contract; errors are one line each."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import parindex
+from parindex._cli import main
+
+EXAMPLE = str(parindex.example_path())
+FRAMEWORK_FILE = str(Path(parindex.__file__).parents[2] /
+                     "plugins/thua_thien_hue/src/parindex_thua_thien_hue/frameworks/commune-2022.toml")
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_score_json_contract(capsys):
+    status, out, err = run(capsys, "score", "--json", EXAMPLE)
+    assert status == 0 and err == ""
+    data = json.loads(out)
+    assert {k: data[k] for k in ("framework", "unit", "year", "group", "total", "max",
+                                 "arising_max", "index", "band")} == {
+        "framework": "thua-thien-hue/commune/2022", "unit": "Xã Thủy Thanh", "year": 2022,
+        "group": "Thị xã Hương Thủy", "total": "78.636", "max": "100.0",
+        "arising_max": "99.5", "index": "79.031", "band": "Khá"}
+    assert data["appraised"] == "49.97"
+    assert data["nodes"]["3.5.2"]["status"] == "not-arising"
+    assert data["nodes"]["3.4.1"] | {"comment": None} == {
+        "name": "Tỷ lệ hồ sơ TTHC do UBND xã tiếp nhận, xử lý trong năm được giải quyết "
+                "đúng hạn, trước hạn",
+        "kind": "criterion", "points": "1.98", "max": "2.0", "arising_max": "2.0",
+        "lost": "0.02", "status": "given", "self_assessed": None, "self_difference": None,
+        "comment": None, "provenance": "seed"}
+    assert data["discrepancies"] == [{
+        "code": "3.5", "what": "3.5", "published": "0.5", "computed": "1.25",
+        "evidence": "items 3.5.1 + 3.5.3 = 0.5 + 0.75 = 1.25 (3.5.2 did not arise); "
+                    "printed 0.5"}]
+
+
+def test_score_table(capsys):
+    status, out, _ = run(capsys, "score", EXAMPLE)
+    assert status == 0
+    assert "49.97" in out and "78.636 / 100.0" in out and "Khá" in out
+    assert "3.5: published 0.5, computed 1.25" in out
+    assert "Không phát sinh nhiệm vụ." in out
+
+
+def test_score_under_a_framework_file(capsys):
+    status, out, _ = run(capsys, "score", "--json", "--framework", FRAMEWORK_FILE, EXAMPLE)
+    assert status == 0 and json.loads(out)["total"] == "78.636"
+
+
+def test_errors_are_one_line_each_and_exit_2(capsys, tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(Path(EXAMPLE).read_text(encoding="utf-8").replace(
+        '"1.1.2" = 0.8', '"1.1.2" = 1.8'), encoding="utf-8")
+    status, out, err = run(capsys, "score", str(bad))
+    assert (status, out) == (2, "")
+    assert err == (f"parindex: error: {bad}:17: points.\"1.1.2\": 1.8 is above the maximum "
+                   "1.0 of 1.1.2 (Mức độ hoàn thành KH CCHC)\n")
+
+
+def test_missing_file(capsys, tmp_path):
+    status, _, err = run(capsys, "score", str(tmp_path / "nope.toml"))
+    assert status == 2 and "nope.toml: no such file" in err and "Traceback" not in err
+
+
+def test_validate(capsys):
+    status, out, _ = run(capsys, "validate", FRAMEWORK_FILE)
+    assert status == 0 and "valid framework thua-thien-hue/commune/2022 (66 nodes)" in out
+    assert "warning: 6: items' maxima add up to 8.0, not to the maximum 9.0" in out
+    assert "unknown: tie_break" in out
+    status, out, _ = run(capsys, "validate", EXAMPLE)
+    assert status == 0 and "valid assessment of Xã Thủy Thanh" in out
+
+
+def test_frameworks_and_plugins_json(capsys):
+    status, out, _ = run(capsys, "frameworks", "--json")
+    [summary] = [f for f in json.loads(out)["frameworks"]
+                 if f["id"] == "thua-thien-hue/commune/2022"]
+    assert summary["completeness"] == {"seed": 65, "read": 0, "inferred": 1, "unknown": 0}
+    assert summary["distribution"] == "parindex-thua-thien-hue"
+    status, out, _ = run(capsys, "plugins", "--json")
+    plugins = {p["name"]: p for p in json.loads(out)["plugins"]}
+    assert plugins["thua_thien_hue"]["status"] == "ok"
+    assert plugins["thua_thien_hue"]["frameworks"] == ["thua-thien-hue/commune/2022"]
+
+
+def test_installed_command_runs(tmp_path):
+    """The console script itself, as users run it (no traceback on bad input)."""
+    command = Path(sys.executable).with_name("parindex")
+    done = subprocess.run([str(command), "score", "--json", EXAMPLE], capture_output=True,
+                          text=True, encoding="utf-8", check=False)
+    assert done.returncode == 0 and json.loads(done.stdout)["total"] == "78.636"
+    done = subprocess.run([str(command), "score", str(tmp_path / "x.toml")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("args", [["--help"], ["score", "--help"], ["--version"]])
+def test_help(capsys, args):
+    assert run(capsys, *args)[0] == 0

@@ -1,0 +1,195 @@
+"""Reading bad input: every problem is a typed error naming file, line, key and code."""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import parindex
+from parindex import AssessmentError, FrameworkError, MissingInformationError
+
+FRAMEWORK = Path(parindex.__file__).parents[2] / \
+    "plugins/thua_thien_hue/src/parindex_thua_thien_hue/frameworks/commune-2022.toml"
+
+
+def _score(hue, text: str, tmp_path: Path) -> parindex.Result:
+    path = tmp_path / "unit.toml"
+    path.write_text(text, encoding="utf-8")
+    return parindex.score(hue, parindex.load_assessment(path))
+
+
+def _error(hue, text: str, tmp_path: Path, kind=AssessmentError) -> parindex.Problem:
+    with pytest.raises(kind) as info:
+        _score(hue, text, tmp_path)
+    return info.value.problem
+
+
+LINE_OF_112 = 17  # '"1.1.2" = 0.8' in the bundled example
+
+
+@pytest.mark.parametrize("value, message", [
+    ("1.8", "1.8 is above the maximum 1.0 of 1.1.2"),
+    ("-0.2", "-0.2 is negative"),
+    ('"abc"', "'abc' is not a number"),
+    ("nan", "nan is not a finite number"),
+    ("inf", "infinity is not a finite number"),
+    ('"0,8"', "'0,8' uses a decimal comma; write 0.8"),
+    ("true", "True is a boolean, not a number"),
+])
+def test_bad_points_name_file_line_and_code(hue, example_text, tmp_path, value, message):
+    text = example_text.replace('"1.1.2" = 0.8', f'"1.1.2" = {value}')
+    problem = _error(hue, text, tmp_path)
+    assert message in problem.message
+    assert (problem.path, problem.line, problem.key, problem.code) == \
+        (tmp_path / "unit.toml", LINE_OF_112, 'points."1.1.2"', "1.1.2")
+    assert str(problem).startswith(f"{tmp_path / 'unit.toml'}:{LINE_OF_112}: points.\"1.1.2\": ")
+
+
+def test_bad_toml_names_the_line(hue, example_text, tmp_path):
+    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0,8'), tmp_path)
+    assert problem.line == LINE_OF_112 and "not valid TOML" in problem.message
+
+
+def test_unknown_code_suggests_the_closest(hue, example_text, tmp_path):
+    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', '"1.1.9" = 0.8'), tmp_path)
+    assert problem.code == "1.1.9" and problem.line == LINE_OF_112
+    assert "did you mean '1.1.2'?" in problem.message
+
+
+def test_every_problem_is_reported_at_once(hue, example_text, tmp_path):
+    text = example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 9').replace(
+        '"7.2" = 0.38', '"7.2" = -1')
+    with pytest.raises(AssessmentError) as info:
+        _score(hue, text, tmp_path)
+    assert [p.code for p in info.value.problems] == ["1.1.2", "7.2"]
+
+
+def test_missing_leaf(hue, example_text, tmp_path):
+    problem = _error(hue, example_text.replace('"7.8" = 0.5\n', ""), tmp_path)
+    assert problem.code == "7.8" and 'give its points, or "x"' in problem.message
+
+
+def test_wrong_framework_id_and_year(hue, example_text, tmp_path):
+    text = example_text.replace('framework = "thua-thien-hue/commune/2022"',
+                                'framework = "thua-thien-hue/commune/2021"')
+    assert "scored under 'thua-thien-hue/commune/2022'" in _error(hue, text, tmp_path).message
+    text = example_text.replace("year = 2022", "year = 2023")
+    problem = _error(hue, text, tmp_path)
+    assert problem.key == "year" and "applies to assessment years 2022–2022" in problem.message
+    text = example_text.replace('framework = "thua-thien-hue/commune/2022"',
+                                'framework = "Huế 2022"')
+    assert "is not a framework id" in _error(hue, text, tmp_path).message
+
+
+def test_unknown_top_level_key_is_a_typo(hue, example_text, tmp_path):
+    problem = _error(hue, example_text.replace("[comments]", "[coments]"), tmp_path)
+    assert "did you mean 'comments'?" in problem.message
+
+
+def test_decomposed_unicode_is_read_as_nfc(hue, example_text, tmp_path):
+    decomposed = unicodedata.normalize("NFD", example_text)
+    assert decomposed != example_text
+    result = _score(hue, decomposed, tmp_path)
+    assert result.unit == "Xã Thủy Thanh"
+    assert result.nodes["1.1.1"].comment == "Đã ban hành KH, nhưng thời gian ký số không phù hợp."
+    assert result.total == Decimal("78.636")
+
+
+def test_survey_marked_not_arising_refuses(hue, example_text, tmp_path):
+    text = example_text.replace('"9" = 28.666\n\n[comments]', '"9" = "x"\n\n[comments]')
+    problem = _error(hue, text, tmp_path, MissingInformationError)
+    assert problem.code == "9" and "no source says how" in problem.message
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin1.toml"
+    path.write_bytes('unit = "Xã"'.encode("latin-1"))
+    with pytest.raises(AssessmentError, match="not UTF-8"):
+        parindex.load_assessment(path)
+
+
+# --- frameworks -------------------------------------------------------------------------
+
+def test_real_framework_round_trips():
+    framework = parindex.load_framework(FRAMEWORK)
+    again = parindex.loads_framework(parindex.dumps_framework(framework))
+    assert again == framework
+    assert parindex.dumps_framework(again) == parindex.dumps_framework(framework)
+
+
+MINIMAL = """
+id = "test/commune/2022"
+name = "Thử"
+level = "commune"
+first_year = 2022
+[legal_basis]
+decision = "1/QĐ-UBND"
+[sources]
+s = "a source"
+[[bands]]
+name = "Đạt"
+min = 50
+status = "read"
+source = "s"
+[[bands]]
+name = "Không đạt"
+min = 0
+status = "read"
+source = "s"
+[criteria."1"]
+name = "Một"
+max = 10
+status = "read"
+source = "s"
+[criteria."1.1"]
+name = "Một một"
+max = 10
+status = "read"
+source = "s"
+"""
+
+
+@pytest.mark.parametrize("change, message, line", [
+    (('max = 10\nstatus = "read"\nsource = "s"\n[criteria."1.1"]',
+      'max = 10\nstatus = "read"\nsource = "z"\n[criteria."1.1"]'),
+     "source 'z' is not a key of [sources]", 24),
+    (('[criteria."1.1"]\nname = "Một một"\nmax = 10\nstatus = "read"\n',
+      '[criteria."1.1"]\nname = "Một một"\nmax = 10\n'), "every number needs a status", 25),
+    (('[criteria."1.1"]', '[criteria."2.1"]'), "its parent '2' is not defined", 25),
+    (('[criteria."1.1"]\nname = "Một một"\nmax = 10',
+      '[criteria."1.1"]\nname = "Một một"\nmax = "unknown"'),
+     'max is "unknown" but status is \'read\'', 28),
+    (("min = 0", "min = 60"), "band minima must strictly decrease", None),
+    (('id = "test/commune/2022"', 'id = "Test 2022"'), "is not of the form province/level/year", 2),
+    (('[criteria."1"]', '[criteria."1"]\nmaxx = 3'), "did you mean 'max'?", 21),
+])
+def test_framework_errors(tmp_path, change, message, line):
+    text = MINIMAL.replace(*change)
+    assert text != MINIMAL
+    path = tmp_path / "fw.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FrameworkError) as info:
+        parindex.load_framework(path)
+    problem = next(p for p in info.value.problems if message in p.message)
+    assert problem.path == path
+    if line is not None:
+        assert problem.line == line
+
+
+def test_duplicate_code_is_an_error():
+    framework = parindex.loads_framework(MINIMAL)
+    node = framework.criteria[0]
+    with pytest.raises(FrameworkError, match="code appears twice"):
+        parindex.Framework(**{**{f: getattr(framework, f) for f in
+                                 ("id", "name", "level", "legal_basis", "first_year", "bands")},
+                              "criteria": (node, node)})
+
+
+def test_maxima_mismatch_is_a_warning_not_an_error():
+    text = MINIMAL.replace('name = "Một một"\nmax = 10', 'name = "Một một"\nmax = 8')
+    framework = parindex.loads_framework(text)
+    [mismatch] = framework.maxima_mismatches()
+    assert (mismatch.code, mismatch.difference) == ("1", Decimal(2))

@@ -1,0 +1,104 @@
+"""Plugin discovery: failures are isolated, conflicts named, misspelled hooks caught."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import types
+
+import pytest
+
+import parindex
+from parindex import PluginError, UnknownFrameworkError, hookimpl, load_registry
+
+HUE = parindex.get_framework("thua-thien-hue/commune/2022")
+
+
+def _plugin(name: str, **hooks: object) -> types.ModuleType:
+    module = types.ModuleType(name)
+    for hook, function in hooks.items():
+        setattr(module, hook, function)
+    return module
+
+
+@hookimpl
+def _provides_hue() -> list[parindex.Framework]:
+    return [HUE]
+
+
+@hookimpl
+def _raises() -> list[parindex.Framework]:
+    raise RuntimeError("annex file missing")
+
+
+@hookimpl
+def _misspelled() -> list[parindex.Framework]:
+    return []
+
+
+BROKEN_IMPORT = importlib.metadata.EntryPoint(
+    name="broken", value="parindex_no_such_module", group="parindex")
+
+
+def test_installed_plugins_are_found():
+    registry = parindex.registry()
+    assert "thua-thien-hue/commune/2022" in registry.frameworks
+    assert registry.provider("thua-thien-hue/commune/2022").distribution == \
+        "parindex-thua-thien-hue"
+
+
+def test_broken_plugins_are_reported_and_skipped():
+    registry = load_registry(entry_points=[BROKEN_IMPORT], extra_plugins=[
+        ("good", _plugin("good", parindex_frameworks=_provides_hue)),
+        ("raising", _plugin("raising", parindex_frameworks=_raises)),
+    ])
+    status = {p.name: (p.status, p.error) for p in registry.plugins}
+    assert status["good"] == ("ok", None)
+    assert status["broken"][0] == "error"
+    assert "ModuleNotFoundError" in status["broken"][1]
+    assert status["raising"] == ("error", "RuntimeError: annex file missing")
+    assert registry.framework("thua-thien-hue/commune/2022") == HUE
+
+
+def test_strict_mode_makes_failures_fatal(monkeypatch):
+    with pytest.raises(PluginError, match="plugin 'broken'"):
+        load_registry(strict=True, entry_points=[BROKEN_IMPORT])
+    monkeypatch.setenv("PARINDEX_STRICT_PLUGINS", "1")
+    with pytest.raises(PluginError):
+        load_registry(entry_points=[BROKEN_IMPORT])
+
+
+def test_misspelled_hook_is_an_error():
+    registry = load_registry(entry_points=[], extra_plugins=[
+        ("typo", _plugin("typo", parindex_framework=_misspelled))])
+    [info] = registry.plugins
+    assert info.status == "error" and "parindex_framework" in info.error
+
+
+def test_two_plugins_with_the_same_framework_id():
+    registry = load_registry(entry_points=[], extra_plugins=[
+        ("one", _plugin("one", parindex_frameworks=_provides_hue)),
+        ("two", _plugin("two", parindex_frameworks=_provides_hue))])
+    with pytest.raises(UnknownFrameworkError, match="provided by both one .* and two"):
+        registry.framework("thua-thien-hue/commune/2022")
+    assert all(p.status == "error" for p in registry.plugins)
+    with pytest.raises(PluginError, match="more than one plugin"):
+        load_registry(strict=True, entry_points=[], extra_plugins=[
+            ("one", _plugin("one", parindex_frameworks=_provides_hue)),
+            ("two", _plugin("two", parindex_frameworks=_provides_hue))])
+
+
+def test_environment_selects_and_blocks(monkeypatch):
+    monkeypatch.setenv("PARINDEX_DISABLE_PLUGINS", "thua_thien_hue")
+    registry = load_registry()
+    assert "thua-thien-hue/commune/2022" not in registry.frameworks
+    assert {p.name: p.status for p in registry.plugins}["thua_thien_hue"] == "disabled"
+    monkeypatch.delenv("PARINDEX_DISABLE_PLUGINS")
+    monkeypatch.setenv("PARINDEX_PLUGINS", "thua_thien_hue,nonesuch")
+    registry = load_registry()
+    status = {p.name: p.status for p in registry.plugins}
+    assert status == {"thua_thien_hue": "ok", "nonesuch": "error"}
+
+
+def test_unknown_framework_suggests():
+    with pytest.raises(UnknownFrameworkError, match="did you mean 'thua-thien-hue/commune/2022'"):
+        parindex.get_framework("thua-thien-hue/commune/2021")
