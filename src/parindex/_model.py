@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -144,8 +144,8 @@ NOT_ARISING: Final = _NotArising()
 GivenPoints = Decimal | _NotArising
 
 
-def _tuple(value: object) -> tuple[object, ...]:
-    return tuple(value)  # type: ignore[call-overload, no-any-return]
+def _tuple(value: Iterable[object]) -> tuple[object, ...]:
+    return tuple(value)
 
 
 @attrs.frozen
@@ -368,7 +368,7 @@ class Framework:
             maxima = [child.max for child in node.children]
             if any(m is None for m in maxima):
                 continue
-            children_max = sum(maxima, Decimal(0))  # type: ignore[arg-type]
+            children_max = sum((m for m in maxima if m is not None), Decimal(0))
             if children_max != node.max:
                 mismatches.append(MaximaMismatch(node.code, node.max, children_max))
         return mismatches

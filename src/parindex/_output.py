@@ -17,7 +17,7 @@ from ._scoring import Discrepancy, Finding, NodeResult, Result
 converter = cattrs.Converter()
 converter.register_unstructure_hook(Decimal, plain)
 converter.register_unstructure_hook(Fraction, lambda f: f"{f.numerator}/{f.denominator}")
-converter.register_unstructure_hook(enum.Enum, lambda e: e.value)  # type: ignore[type-abstract]
+converter.register_unstructure_hook(enum.Enum, lambda e: e.value)
 
 
 def _optional(value: Decimal | None) -> str | None:

@@ -23,7 +23,7 @@ import os
 import types
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
 import pluggy
@@ -166,7 +166,8 @@ def load_registry(*, strict: bool | None = None,
         if info is None:  # the built-ins
             info = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
         try:
-            frameworks = list(impl.function())
+            # Checked below: a plugin may return anything.
+            frameworks = list(cast("Iterable[Framework]", impl.function()))
             bad = [f for f in frameworks if not isinstance(f, Framework)]
             if bad:
                 raise TypeError(f"parindex_frameworks returned {type(bad[0]).__name__}, "

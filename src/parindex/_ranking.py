@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
@@ -16,7 +16,7 @@ from ._scoring import Discrepancy, Result, score
 
 
 class _Comparable(Protocol):
-    def __lt__(self, other: object, /) -> bool: ...
+    def __lt__(self, other: Any, /) -> bool: ...
 
 
 K = TypeVar("K", bound=_Comparable)
@@ -83,7 +83,7 @@ class Ranking:
     framework: Framework
     units: tuple[RankedResult, ...]
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[RankedResult]:
         return iter(self.units)
 
     def __len__(self) -> int:
@@ -110,7 +110,7 @@ def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tu
     group_ranks: list[int | None] = [None] * len(results)
     groups: dict[str, list[int]] = {}
     for i, result in enumerate(results):
-        if result.group is not None:
+        if result.group:
             groups.setdefault(result.group.casefold(), []).append(i)
     for members in groups.values():
         for i, rank in zip(members, rank_values([keys[i] for i in members], method),
@@ -172,7 +172,7 @@ def _reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[R
         if published.rank is not None or published.group_rank is not None:
             key = basis or "framework"
             if key not in by_basis:
-                by_basis[key] = rank_results(results, basis)  # type: ignore[arg-type]
+                by_basis[key] = rank_results(results, basis)
             rank, group_rank = by_basis[key][i]
             on = f" on {basis}" if basis else ""
             for what, printed, computed, of in (
@@ -194,7 +194,7 @@ def _reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[R
     return reconciled
 
 
-def _rank_evidence(result: Result, rank: int, of: int, on: str) -> str:
+def _rank_evidence(result: Result, rank: int, of: int | None, on: str) -> str:
     value: Decimal | Fraction | None = (result.index if "index" in on or
                                         (not on and result.framework.rank_by is RankBasis.INDEX)
                                         else result.appraised if "appraised" in on

@@ -6,6 +6,7 @@ import difflib
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
+from typing import TypedDict
 
 import attrs
 
@@ -24,6 +25,11 @@ from ._model import (
 from ._numbers import plain, quantize
 
 ZERO = Decimal(0)
+
+
+class _NodeChanges(TypedDict, total=False):
+    comment: str | None
+    self_assessed: Decimal | None
 
 
 @attrs.frozen
@@ -187,11 +193,11 @@ def score(framework: Framework, assessment: Assessment) -> Result:
             scorer.evaluate(node, assessment.self_assessed, self_nodes, 0, required=False,
                             table="self_assessed")
     scorer.raise_problems()
-    for code, result in nodes.items():
-        changes: dict[str, object] = {"comment": assessment.comments.get(code)}
+    for code, node_result in nodes.items():
+        changes: _NodeChanges = {"comment": assessment.comments.get(code)}
         if code in self_nodes:
             changes["self_assessed"] = self_nodes[code].points
-        nodes[code] = attrs.evolve(result, **changes)
+        nodes[code] = attrs.evolve(node_result, **changes)
 
     sums = dict.fromkeys(NodeKind, ZERO)
     arising = ZERO
@@ -339,7 +345,7 @@ class _Scorer:
                table: str) -> NodeResult:
         if any(child.points is None for child in children):
             return placeholder
-        points = sum((child.points for child in children), ZERO)  # type: ignore[misc]
+        points = sum((child.points for child in children if child.points is not None), ZERO)
         arising_max = _arising(node, children)
         if all(child.not_arising for child in children) and arising_max == 0:
             return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO, not_arising=True)
@@ -350,7 +356,7 @@ class _Scorer:
                 f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
                 table, code=node.code))
         uncovered = _uncovered(node)
-        if uncovered and table == "points":
+        if uncovered and table == "points" and node.max is not None:
             self.findings.append(Finding("partial", node.code, (
                 f"derived from its items, which cover {plain(node.max - uncovered)} of its "
                 f"maximum {plain(node.max)}; the {plain(uncovered)} not itemised counts as 0. "
@@ -361,7 +367,7 @@ class _Scorer:
         """A node given points: say if its items (all given too) contradict them."""
         if not children or any(c.points is None for c in children):
             return
-        items = sum((c.points for c in children), ZERO)  # type: ignore[misc]
+        items = sum((c.points for c in children if c.points is not None), ZERO)
         uncovered = _uncovered(node) or ZERO
         if items <= value <= items + uncovered:
             if value != items:
@@ -380,7 +386,7 @@ def _uncovered(node: Node) -> Decimal | None:
     """The part of a node's maximum its children do not itemise (``None``: none or unknown)."""
     if node.max is None or not node.children or any(c.max is None for c in node.children):
         return None
-    rest = node.max - sum((c.max for c in node.children), ZERO)  # type: ignore[misc]
+    rest = node.max - sum((c.max for c in node.children if c.max is not None), ZERO)
     return rest if rest > 0 else None
 
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 import attrs
 import tomli_w
@@ -107,15 +107,23 @@ class _Collector:
             return None
         return value.strip() if isinstance(value, str) else value
 
+    @overload
     def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E,
-             *table: str) -> E:
+             *table: str) -> E: ...
+
+    @overload
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: None,
+             *table: str) -> E | None: ...
+
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E | None,
+             *table: str) -> E | None:
         value = self.get(data, key, str, *table, required=False)
         if value is None:
             return default
         try:
-            return enum(value)  # type: ignore[call-arg]
+            return enum(value)
         except ValueError:
-            options = ", ".join(repr(m.value) for m in enum)  # type: ignore[attr-defined]
+            options = ", ".join(repr(m.value) for m in enum)
             self.add(f"{value!r} is not one of {options}", *table, key)
             return default
 
@@ -320,7 +328,7 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         maximum = _number_or_unknown(c, node, "max", where, code)
         prov = provenance(node, *where, code=code)
         _check_unknown_consistency(c, maximum, node, prov, where, "max", code)
-        policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)  # type: ignore[arg-type]
+        policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)
         if code in trail:
             c.add("its parent chain loops", *where, code=code)
             kids: list[Node] = []
