@@ -193,3 +193,10 @@ def test_maxima_mismatch_is_a_warning_not_an_error():
     framework = parindex.loads_framework(text)
     [mismatch] = framework.maxima_mismatches()
     assert (mismatch.code, mismatch.difference) == ("1", Decimal(2))
+
+
+def test_written_numbers_keep_their_printed_precision(thuy_thanh):
+    text = parindex.dumps_assessment(thuy_thanh)
+    assert "\n5 = 10\n" in text and "\n4 = 3.0\n" in text and "total = 78.636\n" in text
+    again = parindex.loads_assessment(text)
+    assert str(again.points["5"]) == "10" and str(again.published.points["6"]) == "8.0"

@@ -91,7 +91,7 @@ class NotArisingPolicy(enum.Enum):
     FULL = "full"
     #: Counts as zero points; its maximum stays.
     ZERO = "zero"
-    #: No source says; marking such an item ``"x"`` refuses to score (node override only).
+    #: No source says; marking an item ``"x"`` then refuses to score.
     UNKNOWN = "unknown"
 
 
@@ -379,6 +379,8 @@ class Framework:
         found += [f"bands.{b.name}.min" for b in self.bands if b.min is None]
         found += [f"{name}" for name, p in self.provenance.items()
                   if p.status is Status.UNKNOWN]
+        if self.not_arising is NotArisingPolicy.UNKNOWN:
+            found.append("not_arising")
         found += [f"criteria.{n.code}.not_arising" for n in self.walk()
                   if n.not_arising is NotArisingPolicy.UNKNOWN]
         return found

@@ -86,7 +86,7 @@ class Registry:
                 "disable one with PARINDEX_DISABLE_PLUGINS")
         known = list(self._frameworks)
         close = difflib.get_close_matches(framework_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        hint = f"; did you mean {close[0]!r}?" if close else "."
         installed = ", ".join(known) or "none (install a province plugin)"
         raise UnknownFrameworkError(
             f"no installed plugin provides framework {framework_id!r}{hint} "
@@ -196,6 +196,7 @@ def load_registry(*, strict: bool | None = None,
         for p in who:
             if p.name in infos:
                 infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
+        conflicts[fid] = tuple(infos.get(p.name, p) for p in who)
     return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts)
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
-from ._errors import AssessmentError, Problem
+from ._errors import AssessmentError, MissingInformationError, Problem
 from ._model import Assessment, Framework, RankBasis, RankingMethod
 from ._numbers import plain
 from ._scoring import Discrepancy, Result, score
@@ -49,16 +49,28 @@ RankOn = Literal["total", "appraised", "index"]
 def rank_key(result: Result, on: RankOn | None = None) -> tuple[Fraction, ...]:
     """What a unit is ranked on: the framework's basis, then its tie-break codes.
 
-    A unit with no index (nothing arose) sorts below every other.
+    :raises MissingInformationError: the unit has no index (nothing arose, or maxima are
+        unknown) or no points for a tie-break code; it cannot be placed without a guess.
     """
     framework = result.framework
     on = on or ("index" if framework.rank_by is RankBasis.INDEX else "total")
     if on == "index":
-        primary = result.index if result.index is not None else Fraction(-1)
+        if result.index is None:
+            raise MissingInformationError(
+                f"{result.unit} cannot be ranked on the index: it has none (nothing arose, "
+                "or a maximum is unknown)")
+        primary = result.index
     else:
         primary = Fraction(result.total if on == "total" else result.appraised)
-    ties = [result.nodes[code].points for code in framework.tie_break]
-    return (primary, *(Fraction(p) if p is not None else Fraction(-1) for p in ties))
+    ties = []
+    for code in framework.tie_break:
+        points = result.nodes[code].points
+        if points is None:
+            raise MissingInformationError(
+                f"{result.unit} has no points for {code}, which breaks ties in "
+                f"{framework.id}; give them")
+        ties.append(Fraction(points))
+    return (primary, *ties)
 
 
 @attrs.frozen

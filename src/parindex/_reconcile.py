@@ -33,13 +33,19 @@ def evidence(result: Result, code: str) -> str:
     if node.given:
         return f"{code} given as {plain(node.points)} in [points]"  # type: ignore[arg-type]
     children = [result.nodes[c.code] for c in result.framework.nodes[code].children]
-    counted = [c for c in children if not c.not_arising]
+    # Under the exclusion policy a not-arising item adds nothing; under "full" or "zero"
+    # it adds its counted points and stays in the sum.
+    counted = [c for c in children if not (c.not_arising and c.arising_max == 0)]
     terms = " + ".join(c.code for c in counted)
     values = " + ".join(plain(c.points) for c in counted)  # type: ignore[arg-type]
     text = f"items {terms} = {values} = {plain(node.points)}"  # type: ignore[arg-type]
     if len(counted) == 1:
         text = f"item {terms} = {plain(node.points)}"  # type: ignore[arg-type]
-    skipped = [c.code for c in children if c.not_arising]
+    skipped = [c.code for c in children if c.not_arising and c not in counted]
+    kept = [c.code for c in counted if c.not_arising]
+    if kept:
+        text += f" ({', '.join(kept)} did not arise and count{'s' if len(kept) == 1 else ''} " \
+                f"as {'full marks' if all(c.points == c.max for c in counted if c.not_arising) else 'zero'})"
     if skipped:
         text += f" ({', '.join(skipped)} did not arise)"
     return text

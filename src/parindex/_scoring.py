@@ -427,6 +427,17 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
     return classify(framework, value)
 
 
+def _exact_text(value: Fraction) -> str:
+    """A value for a message, exact when it has a finite decimal form, else to 6 places."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        return plain(Decimal(value.numerator) / Decimal(value.denominator))
+    return f"{plain(quantize(value, 6))}…"
+
+
 def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     """The band a value (index or points, as the framework declares) falls in.
 
@@ -438,7 +449,7 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     for band in framework.bands:
         if band.min is None:
             raise MissingInformationError(
-                f"whether {quantize(value, framework.decimals)} reaches band {band.name!r} "
+                f"whether {_exact_text(value)} reaches band {band.name!r} "
                 f"of {framework.id} depends on its threshold, which no source gives; supply "
                 "bands.min in a completed framework file")
         if value >= Fraction(band.min):

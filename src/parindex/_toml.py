@@ -237,17 +237,20 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
         tie_break = []
     first_year = c.get(data, "first_year", int)
     decimals = c.get(data, "decimals", int, required=False)
+    framework_id, name = c.get(data, "id", str), c.get(data, "name", str)
+    name_en, level = c.get(data, "name_en", str, required=False), c.get(data, "level", str)
+    last_year = c.get(data, "last_year", int, required=False)
     if c.problems:
         raise FrameworkError(c.problems)
     try:
         return Framework(
-            id=c.get(data, "id", str),
-            name=c.get(data, "name", str),
-            name_en=c.get(data, "name_en", str, required=False),
-            level=c.get(data, "level", str),
+            id=framework_id,
+            name=name,
+            name_en=name_en,
+            level=level,
             legal_basis=legal_basis,
             first_year=first_year,
-            last_year=c.get(data, "last_year", int, required=False),
+            last_year=last_year,
             criteria=criteria,
             bands=bands,
             band_basis=c.enum(data, "band_basis", BandBasis, BandBasis.INDEX),
@@ -393,7 +396,16 @@ def dumps_framework(framework: Framework) -> str:
 
 
 def _drop_none(table: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in table.items() if v is not None}
+    return {k: _exact(v) for k, v in table.items() if v is not None}
+
+
+def _exact(value: Any) -> Any:
+    """Keep a number's printed precision: tomli-w writes ``Decimal("89")`` as ``89.0``."""
+    if isinstance(value, Decimal) and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    return value
 
 
 # --- assessments ----------------------------------------------------------------------------
@@ -457,13 +469,15 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
         else:
             c.add("a comment must be text", "comments", code, code=code)
     published = _published(c, c.get(data, "published", dict, required=False) or {})
+    year = c.get(data, "year", int)
+    group = c.get(data, "group", str, required=False)
+    source = c.get(data, "source", str, required=False)
     if c.problems:
         raise AssessmentError(c.problems)
     return Assessment(
-        framework=framework, unit=unit, year=c.get(data, "year", int),
-        group=c.get(data, "group", str, required=False), points=appraised,
+        framework=framework, unit=unit, year=year, group=group or None, points=appraised,
         self_assessed=self_assessed, comments=comments, published=published,
-        source=c.get(data, "source", str, required=False), origin=origin,
+        source=source, origin=origin,
     )
 
 
@@ -503,7 +517,7 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
     """The TOML structure of an assessment (inverse of :func:`assessment_from_dict`)."""
 
     def points(table: Mapping[str, GivenPoints]) -> dict[str, Any] | None:
-        return {k: "x" if v is NOT_ARISING else v for k, v in table.items()} or None
+        return {k: "x" if v is NOT_ARISING else _exact(v) for k, v in table.items()} or None
 
     p = assessment.published
     published = _drop_none({
