@@ -181,3 +181,8 @@ def test_rank_values_examples():
     assert parindex.rank_values([3, 1, 3, 2]) == [1, 4, 1, 3]
     assert parindex.rank_values([3, 1, 3, 2], parindex.RankingMethod.DENSE) == [1, 3, 1, 2]
     assert parindex.rank_values([]) == []
+
+
+def test_classify_without_bands_is_a_clear_error(framework):
+    with pytest.raises(parindex.FrameworkError, match="declares no bands"):
+        parindex.classify(attrs.evolve(framework, bands=()), D(50))

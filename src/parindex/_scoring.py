@@ -10,7 +10,7 @@ from typing import TypedDict
 
 import attrs
 
-from ._errors import AssessmentError, MissingInformationError, Origin, Problem
+from ._errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
 from ._model import (
     NOT_ARISING,
     Assessment,
@@ -444,7 +444,10 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     Bands are tried from the highest down; the value is compared exactly.
 
     :raises MissingInformationError: a threshold that decides it is unknown.
+    :raises FrameworkError: the framework declares no bands.
     """
+    if not framework.bands:
+        raise FrameworkError(Problem(f"{framework.id} declares no bands", key="bands"))
     value = Fraction(value)
     for band in framework.bands:
         if band.min is None:
