@@ -383,7 +383,7 @@ class Framework:
             found.append("not_arising")
         found += [f"criteria.{n.code}.not_arising" for n in self.walk()
                   if n.not_arising is NotArisingPolicy.UNKNOWN]
-        return found
+        return list(dict.fromkeys(found))  # a fact may be unknown by value and provenance
 
     def completeness(self) -> dict[Status, int]:
         """How many nodes are seed / read / inferred / unknown."""
