@@ -12,6 +12,7 @@ assessments are scored exactly, ranked, banded, and reconciled against published
 
 from pathlib import Path
 
+from ._batch import BatchResult, PointsMatrix, score_batch, score_matrix, to_matrix
 from ._errors import (
     AssessmentError,
     FrameworkError,
@@ -76,6 +77,7 @@ __all__ = [
     "AssessmentError",
     "Band",
     "BandBasis",
+    "BatchResult",
     "Discrepancy",
     "Finding",
     "Framework",
@@ -91,6 +93,7 @@ __all__ = [
     "ParindexError",
     "PluginError",
     "PluginInfo",
+    "PointsMatrix",
     "Problem",
     "Provenance",
     "Published",
@@ -123,5 +126,8 @@ __all__ = [
     "rank_values",
     "registry",
     "score",
+    "score_batch",
     "score_many",
+    "score_matrix",
+    "to_matrix",
 ]
