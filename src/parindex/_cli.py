@@ -217,6 +217,10 @@ def plugins_command(as_json: bool) -> None:
     _console().print(table)
 
 
+# Each feature's commands live in their own module and register themselves on ``cli``.
+from . import _cli_analysis, _cli_kit, _cli_tables  # noqa: E402, F401
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; report parindex errors as messages, never tracebacks."""
     try:
