@@ -200,3 +200,28 @@ def test_written_numbers_keep_their_printed_precision(thuy_thanh):
     assert "\n5 = 10\n" in text and "\n4 = 3.0\n" in text and "total = 78.636\n" in text
     again = parindex.loads_assessment(text)
     assert str(again.points["5"]) == "10" and str(again.published.points["6"]) == "8.0"
+
+
+@pytest.mark.parametrize(("inputs", "message"), [
+    ('"1.6" = 3', 'give the figures as a table, e.g. "3.4.1" = { on_time = 489, total = 493 }'),
+    ('"1.6" = { done = "yes" }', "'yes' is not a number"),
+    ('"1.6" = { done = nan }', "nan is not a finite number"),
+    ('"1.6" = { done = "80,5" }', "uses a decimal comma"),
+])
+def test_bad_inputs_name_file_line_and_code(example_text, tmp_path, inputs, message):
+    path = tmp_path / "a.toml"
+    path.write_text(example_text + f"\n[inputs]\n{inputs}\n", encoding="utf-8")
+    with pytest.raises(AssessmentError) as error:
+        parindex.load_assessment(path)
+    [problem] = error.value.problems
+    assert message in problem.message
+    assert (problem.path, problem.code) == (path, "1.6")
+    assert path.read_text(encoding="utf-8").splitlines()[problem.line - 1] == inputs
+
+
+def test_inputs_for_a_leaf_whose_points_are_given(hue, example_text, tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text(example_text.replace('"1.6" = 1.31', "")
+                    + '\n[inputs]\n"1.6" = { done = 119, total = 136 }\n', encoding="utf-8")
+    with pytest.raises(AssessmentError, match=r"1.6 .* has no rule that computes its points"):
+        parindex.score(hue, parindex.load_assessment(path))

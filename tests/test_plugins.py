@@ -102,3 +102,48 @@ def test_environment_selects_and_blocks(monkeypatch):
 def test_unknown_framework_suggests():
     with pytest.raises(UnknownFrameworkError, match="did you mean 'thua-thien-hue/commune/2022'"):
         parindex.get_framework("thua-thien-hue/commune/2021")
+
+
+def test_broken_and_duplicate_plugins_beside_the_real_ones():
+    registry = load_registry(entry_points=[*importlib.metadata.entry_points(group="parindex"),
+                                           BROKEN_IMPORT], extra_plugins=[
+        ("copy_of_hue", _plugin("copy_of_hue", parindex_frameworks=_provides_hue))])
+    status = {p.name: p for p in registry.plugins}
+    assert status["broken"].status == "error"
+    assert status["quang_tri"].status == "ok" and status["quang_ngai"].status == "ok"
+    assert "quang-tri/district/2020" in registry.frameworks
+    # The duplicate id is an error naming both distributions; neither copy is served.
+    assert "thua-thien-hue/commune/2022" not in registry.frameworks
+    message = status["copy_of_hue"].error
+    assert "parindex-thua-thien-hue (thua_thien_hue)" in message and "copy_of_hue" in message
+    assert status["thua_thien_hue"].error == message
+
+
+def test_plugins_json_lists_what_each_plugin_registers(capsys):
+    from parindex._cli import main
+
+    assert main(["plugins", "--json"]) == 0
+    import json
+
+    plugins = {p["name"]: p for p in json.loads(capsys.readouterr().out)["plugins"]}
+    assert plugins["quang_tri"] == {
+        "name": "quang_tri", "distribution": "parindex-quang-tri",
+        "version": plugins["quang_tri"]["version"], "status": "ok",
+        "frameworks": ["quang-tri/district/2020"], "error": None, "provides": []}
+
+
+def test_strict_flag_on_the_command_line(monkeypatch, capsys):
+    from parindex import _plugins
+    from parindex._cli import main
+
+    broken = importlib.metadata.EntryPoint(name="broken", value="parindex_no_such_module",
+                                           group="parindex")
+    real = list(importlib.metadata.entry_points(group="parindex"))
+    monkeypatch.setattr(importlib.metadata, "entry_points",
+                        lambda group=None: [*real, broken])
+    monkeypatch.setattr(_plugins, "_REGISTRY", None)
+    assert main(["plugins", "--json"]) == 0  # reported, skipped
+    assert '"broken"' in capsys.readouterr().out
+    assert main(["--strict-plugins", "plugins"]) == 2
+    assert "plugin 'broken'" in capsys.readouterr().err
+    monkeypatch.setattr(_plugins, "_REGISTRY", None)

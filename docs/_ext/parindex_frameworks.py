@@ -23,6 +23,7 @@ FACTS = (
     ("years", "years"),
     ("not_arising", "not arising (x)"),
     ("band_basis", "band basis"),
+    ("band_method", "band method"),
     ("decimals", "decimals (display)"),
     ("ranking", "ranking"),
     ("rank_by", "rank by"),
@@ -70,6 +71,33 @@ def _fact_value(framework: Any, fact: str) -> str:
         return ", ".join(framework.tie_break) or "none (tied units share a rank)"
     value = getattr(framework, fact)
     return str(getattr(value, "value", value))
+
+
+def _rule_cell(node: Any) -> str:
+    """How a node is scored, for the criteria table."""
+    if node.children:
+        return ""
+    rule = node.rule
+    if rule is None:
+        return "given"
+    params = ", ".join(f"{k} = {_param(v)}" for k, v in rule.params.items())
+    status = rule.provenance.status.value + (f", {rule.provenance.source}"
+                                             if rule.provenance.source else "")
+    return f"{rule.kind}" + (f" ({params})" if params else "") + f" [{status}]"
+
+
+def _param(value: Any) -> str:
+    from decimal import Decimal
+
+    from parindex._numbers import plain
+
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, tuple):
+        return "; ".join(_param(v) for v in value)
+    if hasattr(value, "items"):
+        return " ".join(f"{k} {_param(v)}" for k, v in value.items())
+    return str(value)
 
 
 def page_name(framework_id: str) -> str:
@@ -149,13 +177,19 @@ def render(framework: Any, provider: Any | None = None) -> str:
         if node.not_arising is not None:
             note = (f"Not arising (x): {node.not_arising.value}. " + note).strip()
         node_rows.append((node.code, _Raw(name), _number(node.max),
-                          node.provenance.status.value, node.provenance.source or "", note))
+                          node.provenance.status.value, node.provenance.source or "",
+                          _rule_cell(node), note))
         for child in node.children:
             visit(child, depth + 1)
 
     for top in framework.criteria:
         visit(top, 0)
-    lines += _table(["code", "name", "max", "status", "source", "note"], node_rows) + [""]
+    lines += ["The *status* and *source* are those of the maximum. The *rule* says how a "
+              "leaf is scored: *given* (the council's points), a rule kind with its "
+              "parameters and its own status and source, or *unknown* (no source says; "
+              "given points only). See the scoring rules page.", ""]
+    lines += _table(["code", "name", "max", "status", "source", "rule", "note"],
+                    node_rows) + [""]
 
     lines += ["## Checks", ""]
     lines += ["What `parindex validate` reports for this framework.", ""]
@@ -178,6 +212,11 @@ def render(framework: Any, provider: Any | None = None) -> str:
                   "which is then a convention, not a sourced fact.", ""]
     else:
         lines += ["None.", ""]
+    rules = framework.unknown_rules()
+    if rules:
+        lines += ["Leaves whose scoring rule no source gives (they accept given points only; "
+                  "an overlay can supply the rule):", ""]
+        lines += [f"- `{r}`" for r in rules] + [""]
     return "\n".join(lines)
 
 

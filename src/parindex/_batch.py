@@ -15,7 +15,10 @@ the same figures for thousands of units in one pass over a numpy ``int64`` matri
 Only assessments that give points exactly at the leaves (every leaf a number or
 ``"x"``, no node above them) are supported: a node given points directly is not the sum
 of its items, which a matrix of leaves cannot say. Score those with
-:func:`~parindex.score_many`.
+:func:`~parindex.score_many`, as well as assessments that give figures for rules to
+score (``[inputs]``) and frameworks that name a ranking or band method a plugin
+registers: the batch path implements only the built-in ones (competition and dense
+ranking, the ``minimum`` band method) on integers, and refuses the others.
 
 >>> import attrs, parindex
 >>> framework = parindex.get_framework("thua-thien-hue/commune/2022")
@@ -40,7 +43,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from ._errors import AssessmentError, MissingInformationError, Origin, Problem
+from ._errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
 from ._model import (
     NOT_ARISING,
     Assessment,
@@ -52,6 +55,7 @@ from ._model import (
     NotArisingPolicy,
     RankBasis,
     RankingMethod,
+    method_name,
 )
 from ._numbers import plain
 
@@ -169,7 +173,8 @@ class PointsMatrix:
         if self.units is not None:
             if len(self.units) != n:
                 raise ValueError(f"{len(self.units)} unit names for {n} rows")
-            _check_units(self.units)
+            groups = self.groups
+            _check_units(self.units, lambda i: groups[i] if groups is not None else None)
         codes, names = _group_codes(self.groups, n)
         flat = np.flatnonzero(self.not_arising)
         rows, cols = np.divmod(flat, max(self.points.shape[1], 1))
@@ -238,6 +243,14 @@ def _plan(framework: Framework) -> _Plan:
 
 
 def _make_plan(framework: Framework) -> _Plan:
+    if not isinstance(framework.ranking, RankingMethod) or framework.band_method != "minimum":
+        raise FrameworkError(Problem(
+            f"{framework.id} uses the ranking method {method_name(framework.ranking)!r} and the "
+            f"band method {framework.band_method!r}; the batch API supports only the built-in "
+            "ones (ranking competition or dense, band_method minimum). Score it with "
+            "parindex.score_many, which supports every registered method",
+            key="ranking" if not isinstance(framework.ranking, RankingMethod)
+            else "band_method"))
     unknown = [node.code for node in framework.walk() if node.max is None]
     if unknown:
         raise MissingInformationError(
@@ -360,6 +373,13 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     rows: list[tuple[object, ...]] = []
     for assessment in assessments:
         points = assessment.points
+        if assessment.inputs:
+            origin = assessment.origin or Origin(None)
+            problems.append(origin.problem(
+                f"{assessment.unit} gives figures for rules to score; "
+                + _USE_SCORE_MANY.replace("points at the leaves only", "points only"),
+                "inputs"))
+            continue
         if not (assessment.framework == framework.id and first <= assessment.year
                 and (last is None or assessment.year <= last)
                 and known >= points.keys() and known >= assessment.self_assessed.keys()
@@ -669,7 +689,6 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         names = tuple(units)
         if len(names) != n:
             raise ValueError(f"{len(names)} unit names for {n} rows")
-        _check_units(names)
     if groups is None:
         group_codes, group_names = matrix.group_codes, matrix.group_names
     elif isinstance(groups, np.ndarray):
@@ -683,6 +702,9 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         group_names = tuple(str(label) for label in labels.tolist())
     else:
         group_codes, group_names = _group_codes(groups, n)
+    if units is not None:
+        _check_units(names, lambda i: group_names[group_codes[i]] if group_codes[i] >= 0
+                     else None)
 
     scale = max(matrix.scale, plan.places)
     up = 10 ** (scale - matrix.scale)
@@ -779,6 +801,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     band_index = _bands(framework, total, arising, scale, names)
     keys = _rank_keys(framework, total, arising,
                       [node_sum(code) for code in framework.tie_break], names)
+    assert isinstance(framework.ranking, RankingMethod)  # checked by _make_plan
     rank, group_rank, group_of = _ranks(keys, group_codes, framework.ranking)
     return BatchResult(
         framework=framework, units=names, scale=scale, appraised_scaled=appraised,
@@ -857,17 +880,21 @@ def _may_repeat(names: tuple[str, ...]) -> bool:
     return len(set(keys)) != len(keys)
 
 
-def _check_units(units: tuple[str, ...]) -> None:
-    if not _may_repeat(units):
+def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) -> None:
+    """A unit is its name within its group (commune names repeat across districts)."""
+    if not _may_repeat(units):  # the common case: no name repeats, groups never looked at
         return
-    keys = [unit.casefold() for unit in units]
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     problems = []
-    for unit, key in zip(units, keys, strict=True):
+    for i, unit in enumerate(units):
+        group = group_of(i)
+        key = ((group or "").casefold(), unit.casefold())
         if key in seen:
-            problems.append(Problem(f"unit {unit!r} appears twice", key="unit"))
+            within = f" in {group}" if group else ""
+            problems.append(Problem(f"unit {unit!r} appears twice{within}", key="unit"))
         seen.add(key)
-    raise AssessmentError(_capped(problems))
+    if problems:
+        raise AssessmentError(_capped(problems))
 
 
 def _group_codes(groups: Sequence[str | None] | None,

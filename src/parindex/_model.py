@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
-from typing import Final, Literal
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -113,6 +113,26 @@ class RankingMethod(enum.Enum):
     DENSE = "dense"
 
 
+def ranking_name(value: RankingMethod | str) -> RankingMethod | str:
+    """A ranking method as frameworks name it: a built-in :class:`RankingMethod`, or the
+    name of a method a plugin registers (``parindex_ranking_methods``).
+
+    >>> ranking_name("dense"), ranking_name("olympic")
+    (<RankingMethod.DENSE: 'dense'>, 'olympic')
+    """
+    if isinstance(value, RankingMethod):
+        return value
+    try:
+        return RankingMethod(value)
+    except ValueError:
+        return value
+
+
+def method_name(value: RankingMethod | str) -> str:
+    """The name of a ranking method, built in or registered."""
+    return value.value if isinstance(value, RankingMethod) else value
+
+
 class RankBasis(enum.Enum):
     """What units are ranked on (higher is better)."""
 
@@ -143,6 +163,87 @@ NOT_ARISING: Final = _NotArising()
 #: Points as given in an assessment: exact decimal, or :data:`NOT_ARISING`.
 GivenPoints = Decimal | _NotArising
 
+#: A figure reported in an assessment's ``[inputs]``: a count or amount, or yes/no.
+Figure: TypeAlias = Decimal | bool
+
+
+class Params(Mapping[str, Any]):
+    """A rule's parameters as read from TOML: an immutable, hashable mapping.
+
+    Arrays become tuples and tables become :class:`Params`, so a rule (and the node and
+    framework holding it) stays a value.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = {k: _freeze(v) for k, v in (items or {}).items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return dict(self._items) == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"Params({self._items!r})"
+
+    def thaw(self) -> dict[str, Any]:
+        """Back to plain dicts and lists (for TOML and JSON)."""
+        return {k: _thaw(v) for k, v in self._items.items()}
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping) and not isinstance(value, Params):
+        return Params(value)
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Params):
+        return value.thaw()
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _params(value: Mapping[str, Any] | None) -> Params:
+    return value if isinstance(value, Params) else Params(value)
+
+
+@attrs.frozen
+class Rule:
+    """How one leaf is scored, as a framework declares it.
+
+    :param kind: the name of a registered rule kind (:class:`RuleKind`), e.g.
+        ``"proportional"``.
+    :param params: the kind's parameters, as written in the ``rule`` table.
+    :param provenance: where the rule comes from (its own status and source, which may
+        differ from the maximum's).
+    """
+
+    kind: str
+    params: Params = attrs.field(factory=Params, converter=_params)
+    provenance: Provenance = attrs.field(factory=lambda: Provenance(Status.UNKNOWN))
+
+    @property
+    def computes(self) -> bool:
+        """Whether points follow from reported figures (not ``points`` or ``unknown``)."""
+        return self.kind not in ("points", "unknown")
+
 
 def _tuple(value: Iterable[object]) -> tuple[object, ...]:
     return tuple(value)
@@ -160,6 +261,8 @@ class Node:
     :param children: sub-nodes in the order printed; empty for a leaf.
     :param name_en: optional English label.
     :param not_arising: overrides the framework's policy for this node and its subtree.
+    :param rule: how a leaf's points follow from reported figures (``None``: its points
+        are given, like the ``points`` kind).
     """
 
     code: str = attrs.field(converter=nfc)
@@ -170,6 +273,7 @@ class Node:
     children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple)
     name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
     not_arising: NotArisingPolicy | None = None
+    rule: Rule | None = None
 
     @max.validator
     def _check_max(self, _: object, value: Decimal | None) -> None:
@@ -218,8 +322,8 @@ class LegalBasis:
 
 #: Framework-level facts that carry their own provenance in :attr:`Framework.provenance`.
 FrameworkFact = Literal[
-    "legal_basis", "years", "not_arising", "band_basis", "decimals", "ranking", "rank_by",
-    "tie_break",
+    "legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals", "ranking",
+    "rank_by", "tie_break",
 ]
 
 
@@ -259,12 +363,16 @@ class Framework:
     :param band_basis: whether thresholds apply to the index or to points.
     :param not_arising: policy for items that did not arise.
     :param decimals: places used for display (never before ranking or banding).
-    :param ranking: competition (1, 2, 2, 4) or dense (1, 2, 2, 3).
+    :param ranking: competition (1, 2, 2, 4), dense (1, 2, 2, 3), or the name of a ranking
+        method a plugin registers.
+    :param band_method: how a value is placed in a band; ``minimum`` (the built-in: the
+        first band, from the top, whose ``min`` it reaches) or a registered method's name.
     :param rank_by: rank on the index or on total points.
     :param tie_break: codes whose points break ties, in order (higher wins); empty:
         tied units share a rank.
     :param provenance: provenance of framework-level facts, keyed by field name.
     :param sources: citation of each source key used in provenances.
+    :param derived_from: the id of the framework a completion overlay was applied to.
     """
 
     id: str = attrs.field(converter=nfc)
@@ -278,12 +386,15 @@ class Framework:
     band_basis: BandBasis = BandBasis.INDEX
     not_arising: NotArisingPolicy = NotArisingPolicy.EXCLUDE
     decimals: int = 2
-    ranking: RankingMethod = RankingMethod.COMPETITION
+    ranking: RankingMethod | str = attrs.field(default=RankingMethod.COMPETITION,
+                                              converter=ranking_name)
     rank_by: RankBasis = RankBasis.TOTAL
     tie_break: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
     provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
     sources: Mapping[str, str] = attrs.field(factory=dict)
+    band_method: str = "minimum"
+    derived_from: str | None = None
 
     def __attrs_post_init__(self) -> None:
         problems = self._structural_problems()
@@ -308,6 +419,10 @@ class Framework:
             if node.code in seen:
                 problems.append(Problem("code appears twice", code=node.code))
             seen.add(node.code)
+        for node in self.walk():
+            if node.rule is not None and node.rule.computes and node.children:
+                problems.append(Problem(f"a {node.rule.kind} rule computes a leaf's points, "
+                                        "but this node has items", code=node.code))
         for code in self.tie_break:
             if code not in seen:
                 problems.append(Problem(f"tie_break names unknown code {code!r}",
@@ -384,6 +499,12 @@ class Framework:
         found += [f"criteria.{n.code}.not_arising" for n in self.walk()
                   if n.not_arising is NotArisingPolicy.UNKNOWN]
         return list(dict.fromkeys(found))  # a fact may be unknown by value and provenance
+
+    def unknown_rules(self) -> list[str]:
+        """Leaves whose scoring rule no source gives (``rule = { kind = "unknown" }``), as
+        readable paths, e.g. ``criteria.3.4.1.rule``. They accept given points only."""
+        return [f"criteria.{n.code}.rule" for n in self.walk()
+                if n.rule is not None and n.rule.kind == "unknown"]
 
     def completeness(self) -> dict[Status, int]:
         """How many nodes are seed / read / inferred / unknown."""
@@ -465,6 +586,7 @@ class Assessment:
     :param comments: the appraisal council's comment per code.
     :param published: figures as printed, to reconcile against.
     :param source: the document the figures were typed from.
+    :param inputs: reported figures by code (``[inputs]``), scored by the leaves' rules.
     """
 
     framework: str = attrs.field(converter=nfc)
@@ -476,5 +598,8 @@ class Assessment:
     comments: Mapping[str, str] = attrs.field(factory=dict)
     published: Published = attrs.field(factory=Published)
     source: str | None = attrs.field(default=None, converter=_nfc_optional)
+    #: Reported figures by code, for leaves whose rule computes their points, e.g.
+    #: ``{"3.4.1": {"on_time": Decimal(489), "total": Decimal(493)}}``.
+    inputs: Mapping[str, Mapping[str, Figure]] = attrs.field(factory=dict)
     #: Where it was read from (file and line of each key), for messages; not compared.
     origin: Origin | None = attrs.field(default=None, eq=False, repr=False)

@@ -9,10 +9,11 @@ from typing import Any
 
 import cattrs
 
-from ._model import Framework, Status
+from ._model import Framework, Rule, Status
 from ._numbers import plain
 from ._plugins import PluginInfo
 from ._scoring import Discrepancy, Finding, NodeResult, Result
+from ._toml import rule_to_dict
 
 converter = cattrs.Converter()
 converter.register_unstructure_hook(Decimal, plain)
@@ -27,9 +28,11 @@ def _optional(value: Decimal | None) -> str | None:
 def node_to_dict(node: NodeResult, framework: Framework) -> dict[str, Any]:
     """One node's result; points and maxima as exact decimal strings.
 
-    ``status`` says how the points arose (``given``, ``derived``, ``not-arising``,
-    ``missing``); ``provenance`` how the maximum is established (``seed``, ``read``,
-    ``inferred``, ``unknown``).
+    ``status`` says how the points arose (``given``, ``computed``, ``derived``,
+    ``not-arising``, ``missing``); ``provenance`` how the maximum is established (``seed``,
+    ``read``, ``inferred``, ``unknown``). ``rule`` is the leaf's rule as written in the
+    framework (``null``: points given), ``inputs`` the figures it was computed from and
+    ``explanation`` how.
     """
     return {
         "name": node.name,
@@ -43,7 +46,27 @@ def node_to_dict(node: NodeResult, framework: Framework) -> dict[str, Any]:
         "self_difference": _optional(node.self_difference),
         "comment": node.comment,
         "provenance": framework.nodes[node.code].provenance.status.value,
+        "rule": None if node.rule is None else rule_to_json(node.rule),
+        "inputs": None if node.inputs is None else {
+            name: value if isinstance(value, bool) else plain(value)
+            for name, value in node.inputs.items()},
+        "explanation": node.explanation,
     }
+
+
+def rule_to_json(rule: Rule) -> dict[str, Any]:
+    """A rule as JSON: its TOML table, numbers as exact decimal strings."""
+    return _strings(rule_to_dict(rule))  # type: ignore[no-any-return]
+
+
+def _strings(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, dict):
+        return {k: _strings(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strings(v) for v in value]
+    return value
 
 
 def discrepancy_to_dict(discrepancy: Discrepancy) -> dict[str, Any]:
@@ -99,6 +122,31 @@ def framework_summary(framework: Framework, provider: PluginInfo | None = None) 
         "maxima_mismatches": [str(m) for m in framework.maxima_mismatches()],
         "plugin": provider.name if provider else None,
         "distribution": provider.distribution if provider else None,
+    }
+
+
+def completeness_detail(framework: Framework) -> dict[str, Any]:
+    """What ``parindex frameworks --completeness`` adds for one framework.
+
+    ``rules`` counts the leaves by how they are scored (``given``: no rule, points given;
+    else the rule's kind, ``unknown`` where no source says); ``statuses`` lists the codes
+    of the nodes by the status of their maximum; ``bands`` and ``facts`` give the status
+    of each band threshold and framework-level fact.
+    """
+    rules: dict[str, int] = {}
+    statuses: dict[str, list[str]] = {status.value: [] for status in Status}
+    for node in framework.walk():
+        statuses[node.provenance.status.value].append(node.code)
+        if node.is_leaf:
+            kind = "given" if node.rule is None else node.rule.kind
+            rules[kind] = rules.get(kind, 0) + 1
+    return {
+        "derived_from": framework.derived_from,
+        "rules": rules,
+        "unknown_rules": framework.unknown_rules(),
+        "statuses": statuses,
+        "bands": {band.name: band.provenance.status.value for band in framework.bands},
+        "facts": {name: p.status.value for name, p in framework.provenance.items()},
     }
 
 

@@ -21,16 +21,19 @@ import importlib.metadata
 import importlib.resources
 import os
 import types
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Literal, cast
+from typing import Any, Literal, TypeVar, cast
 
 import attrs
 import pluggy
 
 from . import _builtins, hookspecs
-from ._errors import ParindexError, PluginError, Problem, UnknownFrameworkError
-from ._model import Framework
+from ._errors import FrameworkError, ParindexError, PluginError, Problem, UnknownFrameworkError
+from ._model import Framework, method_name
+from ._ranking import Ranker
+from ._rules import RuleKind, check_params
+from ._scoring import BandMethod
 from ._toml import load_framework
 
 GROUP = "parindex"
@@ -51,6 +54,8 @@ class PluginInfo:
     status: Literal["ok", "error", "disabled"]
     frameworks: tuple[str, ...] = ()
     error: str | None = None
+    #: Other names it registers: ``rule:<kind>``, ``ranking:<method>``, ``band:<method>``.
+    provides: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -61,6 +66,14 @@ class Registry:
     _frameworks: dict[str, tuple[Framework, PluginInfo]] = attrs.field(alias="frameworks")
     #: Framework ids that two or more plugins provide, with the conflicting plugins.
     conflicts: dict[str, tuple[PluginInfo, ...]] = attrs.field(factory=dict)
+    #: Rule kinds by name, built-in and registered (``parindex_scoring_rules``).
+    rule_kinds: dict[str, RuleKind] = attrs.field(factory=lambda: dict(_builtins.RULE_KINDS))
+    #: Ranking methods by name (``parindex_ranking_methods``).
+    ranking_methods: dict[str, Ranker] = attrs.field(
+        factory=lambda: dict(_builtins.RANKING_METHODS))
+    #: Band methods by name (``parindex_band_methods``).
+    band_methods: dict[str, BandMethod] = attrs.field(
+        factory=lambda: dict(_builtins.BAND_METHODS))
 
     @property
     def frameworks(self) -> dict[str, Framework]:
@@ -160,44 +173,105 @@ def load_registry(*, strict: bool | None = None,
             continue
         infos[name] = PluginInfo(name, dist, version, "ok")
 
-    provided: dict[str, list[tuple[Framework, PluginInfo]]] = {}
-    for impl in pm.hook.parindex_frameworks.get_hookimpls():
-        info = infos.get(impl.plugin_name)
-        if info is None:  # the built-ins
-            info = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
-        try:
-            # Checked below: a plugin may return anything.
-            frameworks = list(cast("Iterable[Framework]", impl.function()))
-            bad = [f for f in frameworks if not isinstance(f, Framework)]
-            if bad:
-                raise TypeError(f"parindex_frameworks returned {type(bad[0]).__name__}, "
-                                "not Framework")
-        except Exception as exc:  # noqa: BLE001
-            _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
-            continue
-        for framework in frameworks:
-            provided.setdefault(framework.id, []).append((framework, info))
-        if impl.plugin_name in infos:
-            infos[impl.plugin_name] = attrs.evolve(
-                info, frameworks=tuple(sorted(f.id for f in frameworks)))
+    builtins = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
+    named: dict[str, dict[str, list[tuple[Any, PluginInfo]]]] = {}
+    for hook, (prefix, kind) in _REGISTRATIONS.items():
+        named[hook] = {}
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            info = infos.get(impl.plugin_name, builtins)
+            try:
+                # Checked here: a plugin may return anything.
+                items = list(cast("Iterable[Any]", impl.function()))
+                bad = [item for item in items if not isinstance(item, kind)]
+                if bad:
+                    raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
+                                    f"not {kind.__name__}")
+            except Exception as exc:  # noqa: BLE001
+                _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
+                continue
+            for item in items:
+                name = item.id if isinstance(item, Framework) else item.name
+                named[hook].setdefault(name, []).append((item, info))
+            if impl.plugin_name in infos:
+                current = infos[impl.plugin_name]
+                names = tuple(sorted(item.id if isinstance(item, Framework) else
+                                     f"{prefix}:{item.name}" for item in items))
+                infos[impl.plugin_name] = (
+                    attrs.evolve(current, frameworks=names) if prefix == "framework"
+                    else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
 
-    available: dict[str, tuple[Framework, PluginInfo]] = {}
+    unique: dict[str, dict[str, tuple[Any, PluginInfo]]] = {}
     conflicts: dict[str, tuple[PluginInfo, ...]] = {}
-    for fid, providers in provided.items():
-        if len(providers) == 1:
-            available[fid] = providers[0]
+    for hook, (prefix, _) in _REGISTRATIONS.items():
+        unique[hook] = {}
+        for name, providers in named[hook].items():
+            if len(providers) == 1:
+                unique[hook][name] = providers[0]
+                continue
+            who = tuple(infos.get(p.name, p) for _, p in providers)
+            what = f"framework {name!r}" if prefix == "framework" else f"{prefix} {name!r}"
+            message = (f"{what} is provided by more than one plugin: "
+                       + ", ".join(f"{p.distribution} ({p.name})" for p in who))
+            if strict:
+                raise PluginError(message)
+            for p in who:
+                if p.name in infos:
+                    infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
+            if prefix == "framework":
+                conflicts[name] = tuple(infos.get(p.name, p) for p in who)
+            elif any(p.name == builtins.name for p in who):
+                # The core's own name stays; the plugin that claims it is the one in error.
+                unique[hook][name] = next((item, p) for item, p in providers
+                                          if p.name == builtins.name)
+
+    rule_kinds = {n: v[0] for n, v in unique["parindex_scoring_rules"].items()}
+    rankers = {n: v[0] for n, v in unique["parindex_ranking_methods"].items()}
+    band_methods = {n: v[0] for n, v in unique["parindex_band_methods"].items()}
+    available: dict[str, tuple[Framework, PluginInfo]] = {}
+    for fid, (framework, info) in unique["parindex_frameworks"].items():
+        problems = names_problems(framework, rule_kinds, rankers, band_methods)
+        if problems:
+            _fail(infos, strict, attrs.evolve(infos.get(info.name, info), status="error",
+                                              error=f"framework {fid}: {problems[0]}"))
             continue
-        who = tuple(infos.get(p.name, p) for _, p in providers)
-        conflicts[fid] = who
-        message = (f"framework {fid!r} is provided by more than one plugin: "
-                   + ", ".join(f"{p.distribution} ({p.name})" for p in who))
-        if strict:
-            raise PluginError(message)
-        for p in who:
-            if p.name in infos:
-                infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
-        conflicts[fid] = tuple(infos.get(p.name, p) for p in who)
-    return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts)
+        available[fid] = (framework, info)
+    return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts,
+                    rule_kinds, rankers, band_methods)
+
+
+#: Each registration hook: the prefix shown in ``PluginInfo.provides`` and the type it returns.
+_REGISTRATIONS: dict[str, tuple[str, type]] = {
+    "parindex_frameworks": ("framework", Framework),
+    "parindex_scoring_rules": ("rule", RuleKind),
+    "parindex_ranking_methods": ("ranking", Ranker),
+    "parindex_band_methods": ("band", BandMethod),
+}
+
+
+def names_problems(framework: Framework, rule_kinds: Mapping[str, RuleKind],
+                   rankers: Mapping[str, Ranker],
+                   band_methods: Mapping[str, BandMethod]) -> list[str]:
+    """Names a framework uses (rule kinds, ranking and band methods) that nobody registers,
+    and parameters that a plugin's rule kind rejects."""
+    problems = []
+    ranking = method_name(framework.ranking)
+    if ranking not in rankers:
+        problems.append(f"ranking {ranking!r} is not a registered ranking method "
+                        f"(registered: {', '.join(sorted(rankers))})")
+    if framework.band_method not in band_methods:
+        problems.append(f"band_method {framework.band_method!r} is not a registered band "
+                        f"method (registered: {', '.join(sorted(band_methods))})")
+    for node in framework.walk():
+        if node.rule is None:
+            continue
+        kind = rule_kinds.get(node.rule.kind)
+        if kind is None:
+            problems.append(f"criteria.{node.code}.rule: kind {node.rule.kind!r} is not a "
+                            f"registered rule kind (registered: {', '.join(sorted(rule_kinds))})")
+        elif node.rule.kind not in _builtins.RULE_KINDS:
+            problems += [f"criteria.{node.code}.rule: {message}"
+                         for message in check_params(kind, node.rule.params, node.max)]
+    return problems
 
 
 def _fail(infos: dict[str, PluginInfo], strict: bool, info: PluginInfo) -> None:
@@ -228,6 +302,51 @@ def registry(*, reload: bool = False) -> Registry:
     if _REGISTRY is None or reload:
         _REGISTRY = load_registry()
     return _REGISTRY
+
+
+def registered_names() -> dict[str, Any]:
+    """The registered rule kinds, ranking and band methods (for :func:`names_problems`)."""
+    current = registry()
+    return {"rule_kinds": current.rule_kinds, "rankers": current.ranking_methods,
+            "band_methods": current.band_methods}
+
+
+def rule_kind(name: str) -> RuleKind:
+    """A rule kind by name: built in, or registered by an installed plugin.
+
+    :raises FrameworkError: no rule kind has this name (naming those registered).
+    """
+    if name in _builtins.RULE_KINDS:
+        return _builtins.RULE_KINDS[name]
+    return _lookup(registry().rule_kinds, name, "rule kind", "parindex_scoring_rules")
+
+
+def ranking_method(name: str) -> Ranker:
+    """A ranking method by name: built in, or registered by an installed plugin."""
+    if name in _builtins.RANKING_METHODS:
+        return _builtins.RANKING_METHODS[name]
+    return _lookup(registry().ranking_methods, name, "ranking method",
+                   "parindex_ranking_methods")
+
+
+def band_method(name: str) -> BandMethod:
+    """A band method by name: built in, or registered by an installed plugin."""
+    if name in _builtins.BAND_METHODS:
+        return _builtins.BAND_METHODS[name]
+    return _lookup(registry().band_methods, name, "band method", "parindex_band_methods")
+
+
+T = TypeVar("T")
+
+
+def _lookup(table: Mapping[str, T], name: str, what: str, hook: str) -> T:
+    if name in table:
+        return table[name]
+    close = difflib.get_close_matches(name, list(table), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise FrameworkError(Problem(
+        f"no {what} is named {name!r}{hint} Registered: {', '.join(sorted(table))} "
+        f"(plugins add more with the {hook} hook)"))
 
 
 def get_framework(framework_id: str) -> Framework:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import TypedDict
@@ -15,14 +15,17 @@ from ._model import (
     NOT_ARISING,
     Assessment,
     Band,
+    Figure,
     BandBasis,
     Framework,
     GivenPoints,
     Node,
     NodeKind,
     NotArisingPolicy,
+    Rule,
 )
 from ._numbers import plain, quantize
+from ._rules import RuleInputError, apply
 
 ZERO = Decimal(0)
 
@@ -30,6 +33,9 @@ ZERO = Decimal(0)
 class _NodeChanges(TypedDict, total=False):
     comment: str | None
     self_assessed: Decimal | None
+    rule: Rule | None
+    inputs: Mapping[str, Figure] | None
+    explanation: str | None
 
 
 @attrs.frozen
@@ -45,6 +51,10 @@ class NodeResult:
     :param not_arising: the item (or an ancestor) was marked ``"x"``.
     :param self_assessed: the unit's own points for this node, where known.
     :param comment: the appraisal council's comment.
+    :param rule: the leaf's scoring rule, where the framework declares one.
+    :param inputs: the figures its rule computed the points from (``[inputs]``), or
+        ``None`` when the points were not computed.
+    :param explanation: how the rule turned the figures into points, in one line.
     """
 
     code: str
@@ -58,6 +68,9 @@ class NodeResult:
     not_arising: bool
     self_assessed: Decimal | None = None
     comment: str | None = None
+    rule: Rule | None = None
+    inputs: Mapping[str, Figure] | None = None
+    explanation: str | None = None
 
     @property
     def lost(self) -> Decimal | None:
@@ -79,11 +92,14 @@ class NodeResult:
 
     @property
     def status(self) -> str:
-        """``given``, ``derived``, ``not-arising`` or ``missing`` (for tables and JSON)."""
+        """``given``, ``computed`` (by its rule, from ``[inputs]``), ``derived``,
+        ``not-arising`` or ``missing`` (for tables and JSON)."""
         if self.not_arising:
             return "not-arising"
         if self.points is None:
             return "missing"
+        if self.inputs is not None:
+            return "computed"
         return "given" if self.given else "derived"
 
 
@@ -184,8 +200,12 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     origin = assessment.origin or Origin(None)
     _check_fit(framework, assessment, origin)
     scorer = _Scorer(framework, origin)
+    computed = scorer.apply_rules(assessment)
+    points: Mapping[str, GivenPoints] = assessment.points
+    if computed:
+        points = {**assessment.points, **{code: p for code, (p, _) in computed.items()}}
     nodes: dict[str, NodeResult] = {}
-    tops = [scorer.evaluate(node, assessment.points, nodes, 0, required=True)
+    tops = [scorer.evaluate(node, points, nodes, 0, required=True)
             for node in framework.criteria]
     self_nodes: dict[str, NodeResult] = {}
     if assessment.self_assessed:
@@ -194,9 +214,13 @@ def score(framework: Framework, assessment: Assessment) -> Result:
                             table="self_assessed")
     scorer.raise_problems()
     for code, node_result in nodes.items():
-        changes: _NodeChanges = {"comment": assessment.comments.get(code)}
+        changes: _NodeChanges = {"comment": assessment.comments.get(code),
+                                 "rule": framework.nodes[code].rule}
         if code in self_nodes:
             changes["self_assessed"] = self_nodes[code].points
+        if code in computed:
+            changes["inputs"] = assessment.inputs[code]
+            changes["explanation"] = computed[code][1]
         nodes[code] = attrs.evolve(node_result, **changes)
 
     sums = dict.fromkeys(NodeKind, ZERO)
@@ -226,9 +250,58 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
 
 
+def score_leaf(framework: Framework, code: str, figures: Mapping[str, object]
+               ) -> tuple[Decimal, str]:
+    """The points a leaf's rule gives for reported figures, and how they arise.
+
+    The same computation as an ``[inputs]`` entry of an assessment, for one leaf alone
+    (no other points needed, no band decided):
+
+    >>> import parindex
+    >>> framework = parindex.apply_overlay(parindex.loads_overlay('''
+    ... base = "quang-ngai/commune/2023"
+    ... id = "quang-ngai/commune/2023-example"
+    ... [sources]
+    ... example = "NOT A SOURCE: invented for this example"
+    ... [criteria."3.4.1"]
+    ... max = 1
+    ... status = "read"
+    ... source = "example"
+    ... rule = { kind = "proportional", numerator = "on_time", denominator = "resolved", status = "read", source = "example" }
+    ... '''))
+    >>> parindex.score_leaf(framework, "3.4.1", {"on_time": 489, "resolved": 493})
+    (Decimal('0.99'), 'on_time 489 ÷ resolved 493 = 99.19 %; 1 × share, rounded half up to 2 places = 0.99')
+
+    :param figures: figure name → a number (int, :class:`~decimal.Decimal` or decimal
+        text) or ``True``/``False``.
+    :raises AssessmentError: not a leaf of the framework, no rule that computes points,
+        missing or extra figures, a zero denominator, negative counts, ...
+    :raises MissingInformationError: the leaf's rule, or the maximum it needs, is unknown.
+    """
+    from ._numbers import NumberError, to_decimal
+
+    if code not in framework.nodes:
+        raise AssessmentError(Problem(f"{code!r} is not a criterion of {framework.id}",
+                                      code=code))
+    values: dict[str, Figure] = {}
+    for name, value in figures.items():
+        try:
+            values[name] = value if isinstance(value, bool) else to_decimal(value)
+        except NumberError as exc:
+            raise AssessmentError(Problem(f"{name}: {exc}", code=code)) from None
+    assessment = Assessment(framework.id, "-", framework.first_year, {},
+                            inputs={code: values})
+    scorer = _Scorer(framework, Origin(None))
+    computed = scorer.apply_rules(assessment)
+    scorer.raise_problems()
+    return computed[code]
+
+
 def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
     problems = []
-    if assessment.framework != framework.id:
+    # An assessment of a shipped framework may be scored under a framework an overlay
+    # derived from it (the completed version of the one it names).
+    if assessment.framework not in (framework.id, framework.derived_from):
         problems.append(origin.problem(
             f"the assessment names framework {assessment.framework!r}, but it is being "
             f"scored under {framework.id!r}", "framework"))
@@ -242,6 +315,7 @@ def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> 
     tables: dict[str, Mapping[str, object]] = {
         "points": assessment.points, "self_assessed": assessment.self_assessed,
         "comments": assessment.comments, "published": assessment.published.points,
+        "inputs": assessment.inputs,
     }
     for table, values in tables.items():
         for code in values:
@@ -262,12 +336,59 @@ class _Scorer:
         self.problems: list[Problem] = []
         self.missing_info: list[Problem] = []
         self.findings: list[Finding] = []
+        self.with_inputs: frozenset[str] = frozenset()
 
     def raise_problems(self) -> None:
         if self.problems:
             raise AssessmentError(self.problems)
         if self.missing_info:
             raise MissingInformationError(self.missing_info)
+
+    def apply_rules(self, assessment: Assessment) -> dict[str, tuple[Decimal, str]]:
+        """Points computed by the leaves' rules from ``[inputs]``, with how they arise."""
+        from ._plugins import rule_kind
+
+        computed: dict[str, tuple[Decimal, str]] = {}
+        self.with_inputs = frozenset(assessment.inputs)
+        for code, figures in assessment.inputs.items():
+            node = self.framework.nodes[code]
+            where = ("inputs", code)
+            rule = node.rule
+            if node.children:
+                self.problems.append(self.origin.problem(
+                    f"figures are for leaves; {code} ({node.name}) has items, give theirs",
+                    *where, code=code))
+            elif code in assessment.points:
+                self.problems.append(self.origin.problem(
+                    f"{code} is given both points and figures; give one of them", *where,
+                    code=code))
+            elif rule is None or rule.kind == "points":
+                self.problems.append(self.origin.problem(
+                    f"{code} ({node.name}) has no rule that computes its points from "
+                    f"figures in {self.framework.id}; give its points in [points], or give "
+                    f"it a rule in an overlay ([criteria.\"{code}\".rule])", *where,
+                    code=code))
+            elif rule.kind == "unknown":
+                self.missing_info.append(self.origin.problem(
+                    f"no source says how {self.framework.id} scores {code} ({node.name}) "
+                    "from figures: its rule is unknown. Give its points in [points], or "
+                    f"supply the rule in an overlay: [criteria.\"{code}\".rule] with kind, "
+                    "its parameters, status and source (see the overlays docs)", *where,
+                    code=code))
+            else:
+                kind = rule_kind(rule.kind)
+                if kind.needs_max and node.max is None:
+                    self.missing_info.append(self.origin.problem(
+                        f"the {rule.kind} rule of {code} ({node.name}) needs its maximum, "
+                        "which no source gives; supply it in an overlay: "
+                        f"[criteria.\"{code}\"] max = ..., status, source", *where, code=code))
+                    continue
+                try:
+                    computed[code] = apply(kind, rule, node.max, figures)
+                except RuleInputError as exc:
+                    self.problems.append(self.origin.problem(
+                        f"{exc} (rule {rule.kind} of {code})", *where, code=code))
+        return computed
 
     def policy(self, node: Node) -> NotArisingPolicy:
         code: str | None = node.code
@@ -299,7 +420,7 @@ class _Scorer:
             if table == "points":
                 self.check_items(node, value, children)
         elif not node.children:
-            if required:
+            if required and node.code not in self.with_inputs:  # their error is reported
                 self.problems.append(self.origin.problem(
                     f"no points for {node.code} ({node.name}); give its points, or \"x\" if "
                     "it did not arise", table, code=node.code))
@@ -416,10 +537,14 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
     if framework.band_basis is BandBasis.INDEX:
         if index is None:
             if unknown_max:
-                raise MissingInformationError(
+                from ._overlay import how_to_supply
+
+                raise MissingInformationError([Problem(
                     f"the band of {framework.id} is decided on the index, which needs the "
-                    f"maxima of {', '.join(unknown_max)}; no source gives them. Supply them "
-                    "in a completed framework file (--framework FILE)")
+                    f"maxima of {', '.join(unknown_max)}; no source gives them"),
+                    *how_to_supply(framework, [f"criteria.{code}.max" for code in unknown_max]
+                                   + [f"bands.{b.name}.min" for b in framework.bands
+                                      if b.min is None])])
             raise MissingInformationError("nothing arose, so there is no index to band")
         value = index
     else:
@@ -438,23 +563,62 @@ def _exact_text(value: Fraction) -> str:
     return f"{plain(quantize(value, 6))}…"
 
 
+@attrs.frozen
+class BandMethod:
+    """A band method: what a plugin registers with ``parindex_band_methods``.
+
+    :param name: the name frameworks use in ``band_method = "..."``.
+    :param summary: one line for documentation and messages.
+    :param classify: ``classify(framework, value)`` returns one of ``framework.bands``
+        for an exact value (the index or the points, as ``band_basis`` declares); raises
+        :class:`~parindex.MissingInformationError` when an unknown threshold decides it.
+    """
+
+    name: str
+    summary: str
+    classify: Callable[[Framework, Fraction], Band]
+
+
 def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     """The band a value (index or points, as the framework declares) falls in.
 
-    Bands are tried from the highest down; the value is compared exactly.
+    With the built-in ``minimum`` method, bands are tried from the highest down and the
+    value belongs to the first whose ``min`` it reaches, compared exactly. A framework
+    may name another method (``band_method``) that a plugin registers.
 
     :raises MissingInformationError: a threshold that decides it is unknown.
-    :raises FrameworkError: the framework declares no bands.
+    :raises FrameworkError: the framework declares no bands, or names a band method no
+        plugin registers, or the method returns something that is not one of its bands.
     """
     if not framework.bands:
         raise FrameworkError(Problem(f"{framework.id} declares no bands", key="bands"))
-    value = Fraction(value)
+    if framework.band_method == "minimum":
+        return _minimum(framework, Fraction(value))
+    from ._plugins import band_method
+
+    band = band_method(framework.band_method).classify(framework, Fraction(value))
+    if band not in framework.bands:
+        raise FrameworkError(Problem(f"band method {framework.band_method!r} returned "
+                                     f"{band!r}, not one of the bands of {framework.id}",
+                                     key="band_method"))
+    return band
+
+
+def _minimum(framework: Framework, value: Fraction) -> Band:
     for band in framework.bands:
         if band.min is None:
-            raise MissingInformationError(
+            from ._overlay import how_to_supply
+
+            raise MissingInformationError([Problem(
                 f"whether {_exact_text(value)} reaches band {band.name!r} "
-                f"of {framework.id} depends on its threshold, which no source gives; supply "
-                "bands.min in a completed framework file")
+                f"of {framework.id} depends on its threshold, which no source gives"),
+                *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
+                                           if b.min is None])])
         if value >= Fraction(band.min):
             return band
     return framework.bands[-1]
+
+
+#: The built-in band method, registered by :mod:`parindex._builtins`.
+MINIMUM = BandMethod("minimum", "The first band, from the highest down, whose min the value "
+                     "reaches (min inclusive).", _minimum)

@@ -33,15 +33,19 @@ from ._model import (
     Node,
     NodeKind,
     NotArisingPolicy,
+    Params,
     Provenance,
     Published,
     PublishedRank,
     RankBasis,
-    RankingMethod,
+    Rule,
     Status,
+    method_name,
     nfc,
+    ranking_name,
 )
 from ._numbers import NumberError, to_decimal
+from ._rules import BUILTIN_KINDS, check_params
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -68,6 +72,15 @@ def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
                             path=path)) from None
     except OSError as exc:
         raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+
+
+def read_toml(path: str | Path, error: type[ParindexError]) -> tuple[dict[str, Any], Origin]:
+    """A TOML file's data (numbers exact) and the line of each key, for any parindex file.
+
+    :raises error: the file is missing, not UTF-8, or not valid TOML; with its line.
+    """
+    text, path = _read(path, error)
+    return _parse(text, path, error), Origin.scan(text, path)
 
 
 def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin,
@@ -146,15 +159,22 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 
 _FRAMEWORK_KEYS = (
     "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
-    "band_basis", "ranking", "rank_by", "tie_break", "legal_basis", "sources", "provenance",
-    "bands", "criteria",
+    "band_basis", "band_method", "ranking", "rank_by", "tie_break", "derived_from",
+    "legal_basis", "sources", "provenance", "bands", "criteria",
 )
-_NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "status", "source",
-              "note")
+_NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule", "status",
+              "source", "note")
+#: Keys of a node's ``rule`` table besides the kind's own parameters.
+_RULE_KEYS = ("kind", "status", "source", "note")
+#: The parameters of the built-in rule kinds (see :mod:`parindex._rules`).
+_RULE_PARAMS = ("input", "numerator", "denominator", "floor", "cap", "target", "decimals",
+                "steps", "otherwise", "per")
+_STEP_KEYS = ("min", "points")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
 _PROVENANCE_KEYS = ("status", "source", "note")
-_FACTS = ("legal_basis", "years", "not_arising", "band_basis", "decimals", "ranking",
-          "rank_by", "tie_break")
+_FACTS = ("legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals",
+          "ranking", "rank_by", "tie_break")
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -182,21 +202,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
         if not isinstance(citation, str):
             c.add("a source's citation must be text", "sources", key)
 
-    def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
-        status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
-        if "status" not in table:
-            c.add("missing: every number needs a status (seed, read, inferred or unknown)",
-                  *path, "status", code=code)
-        source = c.get(table, "source", str, *path, required=False, code=code)
-        if source is None and status is not Status.UNKNOWN and "status" in table:
-            c.add(f"a {status.value} value needs a source", *path, "source", code=code)
-        if source is not None and source not in sources:
-            close = difflib.get_close_matches(source, list(sources), n=1)
-            c.add(f"source {source!r} is not a key of [sources]"
-                  + (f"; did you mean {close[0]!r}?" if close else ""), *path, "source",
-                  code=code)
-        return Provenance(status, source, c.get(table, "note", str, *path, required=False))
-
+    provenance = _provenance_reader(c, sources)
     facts = c.get(data, "provenance", dict, required=False) or {}
     c.problems += _unknown_keys(facts, _FACTS, origin, "provenance")
     fact_provenance = {}
@@ -216,20 +222,12 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
         replaces=c.get(legal, "replaces", str, "legal_basis", required=False),
     )
 
-    bands = []
-    for i, table in enumerate(c.get(data, "bands", list) or []):
-        where = ("bands", str(i))
-        if not isinstance(table, dict):
-            c.add("each band must be a table ([[bands]])", *where)
-            continue
-        c.problems += _unknown_keys(table, _BAND_KEYS, origin, *where)
-        minimum = _number_or_unknown(c, table, "min", where)
-        prov = provenance(table, *where)
-        _check_unknown_consistency(c, minimum, table, prov, where, "min")
-        bands.append(Band(c.get(table, "name", str, *where) or "?", minimum, prov,
-                          c.get(table, "name_en", str, *where, required=False)))
+    bands = _bands(c, c.get(data, "bands", list) or [], provenance)
 
     criteria = _criteria(c, c.get(data, "criteria", dict) or {}, provenance)
+    ranking = _method_name(c, data, "ranking", "competition")
+    band_method = _method_name(c, data, "band_method", "minimum")
+    derived_from = c.get(data, "derived_from", str, required=False)
 
     tie_break = c.get(data, "tie_break", list, required=False) or []
     if any(not isinstance(code, str) for code in tie_break):
@@ -256,7 +254,9 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
             band_basis=c.enum(data, "band_basis", BandBasis, BandBasis.INDEX),
             not_arising=c.enum(data, "not_arising", NotArisingPolicy, NotArisingPolicy.EXCLUDE),
             decimals=2 if decimals is None else decimals,
-            ranking=c.enum(data, "ranking", RankingMethod, RankingMethod.COMPETITION),
+            ranking=ranking_name(ranking),
+            band_method=band_method,
+            derived_from=derived_from,
             rank_by=c.enum(data, "rank_by", RankBasis, RankBasis.TOTAL),
             tie_break=tie_break,
             provenance=fact_provenance,
@@ -269,6 +269,88 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
                          line=p.line or (origin.line(*key_parts(p.key)) if p.key else None)
                          or (origin.line("criteria", p.code) if p.code else None))
             for p in exc.problems) from None
+
+
+def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
+    """Reads ``status``, ``source`` and ``note`` of a table; sources must be known keys."""
+
+    def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
+        status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
+        if "status" not in table:
+            c.add("missing: every number needs a status (seed, read, inferred or unknown)",
+                  *path, "status", code=code)
+        source = c.get(table, "source", str, *path, required=False, code=code)
+        if source is None and status is not Status.UNKNOWN and "status" in table:
+            c.add(f"a {status.value} value needs a source", *path, "source", code=code)
+        if source is not None and source not in sources:
+            close = difflib.get_close_matches(source, list(sources), n=1)
+            c.add(f"source {source!r} is not a key of [sources]"
+                  + (f"; did you mean {close[0]!r}?" if close else ""), *path, "source",
+                  code=code)
+        return Provenance(status, source, c.get(table, "note", str, *path, required=False))
+
+    return provenance
+
+
+def _bands(c: _Collector, tables: list[Any], provenance: Callable[..., Provenance]) -> list[Band]:
+    bands = []
+    for i, table in enumerate(tables):
+        where = ("bands", str(i))
+        if not isinstance(table, dict):
+            c.add("each band must be a table ([[bands]])", *where)
+            continue
+        c.problems += _unknown_keys(table, _BAND_KEYS, c.origin, *where)
+        minimum = _number_or_unknown(c, table, "min", where)
+        prov = provenance(table, *where)
+        _check_unknown_consistency(c, minimum, table, prov, where, "min")
+        bands.append(Band(c.get(table, "name", str, *where) or "?", minimum, prov,
+                          c.get(table, "name_en", str, *where, required=False)))
+    return bands
+
+
+def _method_name(c: _Collector, data: Mapping[str, Any], key: str, default: str) -> str:
+    """A ranking or band method's name: built in, or registered by a plugin."""
+    value = c.get(data, key, str, required=False)
+    if value is None:
+        return default
+    if not _NAME.match(value):
+        c.add(f"{value!r} is not a method name (lower-case letters, digits and hyphens, "
+              f"e.g. {default!r})", key)
+        return default
+    return str(value)
+
+
+def _rule(c: _Collector, table: Any, where: tuple[str, ...], code: str,
+          maximum: Decimal | None, provenance: Callable[..., Provenance]) -> Rule | None:
+    """A leaf's ``rule`` table: its kind, the kind's parameters, and its provenance."""
+    where = (*where, "rule")
+    if not isinstance(table, dict):
+        c.add('a rule is a table, e.g. rule = { kind = "proportional", numerator = '
+              '"on_time", denominator = "total", status = "read", source = "..." }',
+              *where, code=code)
+        return None
+    kind_name = c.get(table, "kind", str, *where, code=code)
+    if kind_name is None:
+        return None
+    prov = provenance(table, *where, code=code)
+    params = Params({k: v for k, v in table.items() if k not in _RULE_KEYS})
+    if kind_name == "unknown" and "status" in table and prov.status is not Status.UNKNOWN:
+        c.add(f'kind is "unknown" but status is {prov.status.value!r}', *where, "status",
+              code=code)
+    if kind_name != "unknown" and prov.status is Status.UNKNOWN and "status" in table:
+        c.add(f'status is "unknown" but the rule is given (kind {kind_name!r}); say where it '
+              'comes from, or write kind = "unknown"', *where, "status", code=code)
+    builtin = {k.name: k for k in BUILTIN_KINDS}
+    if kind_name in builtin:
+        for message in check_params(builtin[kind_name], params, maximum):
+            key, _, text = message.partition(": ")
+            path = (*where, key) if key in params else where
+            c.add(message if key not in params else text, *path, code=code)
+    elif not _NAME.match(kind_name):
+        c.add(f"{kind_name!r} is not a rule kind's name; built in: "
+              + ", ".join(sorted(builtin)), *where, "kind", code=code)
+    # Other names are kinds that plugins register; the registry checks them.
+    return Rule(kind_name, params, prov)
 
 
 def _number_or_unknown(c: _Collector, table: Mapping[str, Any], key: str,
@@ -332,6 +414,8 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         prov = provenance(node, *where, code=code)
         _check_unknown_consistency(c, maximum, node, prov, where, "max", code)
         policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)
+        rule = _rule(c, node["rule"], where, code, maximum, provenance) if "rule" in node \
+            else None
         if code in trail:
             c.add("its parent chain loops", *where, code=code)
             kids: list[Node] = []
@@ -340,7 +424,7 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         return Node(code=code, name=c.get(node, "name", str, *where, code=code) or "?",
                     name_en=c.get(node, "name_en", str, *where, required=False, code=code),
                     max=maximum, provenance=prov, kind=kind, children=kids,
-                    not_arising=policy)
+                    not_arising=policy, rule=rule)
 
     return [build(code, None, ()) for code in children.get(None, [])]
 
@@ -364,6 +448,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
             else None,
             "max": "unknown" if node.max is None else node.max,
             "not_arising": node.not_arising.value if node.not_arising else None,
+            "rule": rule_to_dict(node.rule) if node.rule is not None else None,
             **prov(node.provenance),
         })
     legal = attrs.asdict(framework.legal_basis)
@@ -377,9 +462,11 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "decimals": framework.decimals,
         "not_arising": framework.not_arising.value,
         "band_basis": framework.band_basis.value,
-        "ranking": framework.ranking.value,
+        "band_method": framework.band_method if framework.band_method != "minimum" else None,
+        "ranking": method_name(framework.ranking),
         "rank_by": framework.rank_by.value,
         "tie_break": list(framework.tie_break),
+        "derived_from": framework.derived_from,
         "legal_basis": _drop_none(legal),
         "sources": dict(framework.sources) or None,
         "provenance": {k: prov(v) for k, v in framework.provenance.items()} or None,
@@ -388,6 +475,12 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
                   for b in framework.bands],
         "criteria": criteria,
     })
+
+
+def rule_to_dict(rule: Rule) -> dict[str, Any]:
+    """A rule as its TOML table: ``kind``, its parameters, then its provenance."""
+    return _drop_none({"kind": rule.kind, **rule.params.thaw(), "status": rule.provenance.status.value,
+                       "source": rule.provenance.source, "note": rule.provenance.note})
 
 
 def dumps_framework(framework: Framework) -> str:
@@ -405,13 +498,15 @@ def _exact(value: Any) -> Any:
         return int(value)
     if isinstance(value, dict):
         return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
     return value
 
 
 # --- assessments ----------------------------------------------------------------------------
 
-_ASSESSMENT_KEYS = ("framework", "unit", "group", "year", "source", "points", "self_assessed",
-                    "comments", "published")
+_ASSESSMENT_KEYS = ("framework", "unit", "group", "year", "source", "points", "inputs",
+                    "self_assessed", "comments", "published")
 _PUBLISHED_SPECIAL = ("total", "appraised", "survey", "index", "rank", "group_rank",
                       "rank_basis", "band")
 
@@ -461,6 +556,7 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
         return result
 
     appraised = points("points")
+    inputs = _inputs(c, c.get(data, "inputs", dict, required=False) or {})
     self_assessed = points("self_assessed")
     comments = {}
     for code, comment in (c.get(data, "comments", dict, required=False) or {}).items():
@@ -476,9 +572,30 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
         raise AssessmentError(c.problems)
     return Assessment(
         framework=framework, unit=unit, year=year, group=group or None, points=appraised,
-        self_assessed=self_assessed, comments=comments, published=published,
+        inputs=inputs, self_assessed=self_assessed, comments=comments, published=published,
         source=source, origin=origin,
     )
+
+
+def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decimal | bool]]:
+    """``[inputs]``: reported figures by code, each a table of named numbers or yes/no."""
+    inputs: dict[str, dict[str, Decimal | bool]] = {}
+    for raw_code, figures in table.items():
+        code = nfc(raw_code)
+        if not isinstance(figures, dict):
+            c.add('give the figures as a table, e.g. "3.4.1" = { on_time = 489, total = 493 }',
+                  "inputs", code, code=code)
+            continue
+        values: dict[str, Decimal | bool] = {}
+        for name, value in figures.items():
+            if isinstance(value, bool):
+                values[name] = value
+                continue
+            number = c.number(value, "inputs", code, name, code=code)
+            if number is not None:
+                values[name] = number
+        inputs[code] = values
+    return inputs
 
 
 def _published(c: _Collector, table: Mapping[str, Any]) -> Published:
@@ -534,6 +651,8 @@ def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
         "year": assessment.year,
         "source": assessment.source,
         "points": points(assessment.points) or {},
+        "inputs": {code: {name: _exact(v) for name, v in figures.items()}
+                   for code, figures in assessment.inputs.items()} or None,
         "self_assessed": points(assessment.self_assessed),
         "comments": dict(assessment.comments) or None,
         "published": published or None,
@@ -546,9 +665,11 @@ def dumps_assessment(assessment: Assessment) -> str:
 
 
 def sniff(path: str | Path) -> str:
-    """``"framework"`` or ``"assessment"``, from a TOML file's keys."""
+    """``"framework"``, ``"overlay"`` or ``"assessment"``, from a TOML file's keys."""
     text, path = _read(path, ParindexError)
     data = _parse(text, path, ParindexError)
+    if "base" in data:
+        return "overlay"
     if "criteria" in data or "bands" in data:
         return "framework"
     if "points" in data or "unit" in data:
