@@ -1,0 +1,158 @@
+"""Year over year (parindex.compare, ``parindex compare``): matching by name and lineage,
+mergers, frameworks that differ, and units found in one year only."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import parindex
+from parindex import AssessmentError
+from parindex._cli import cli
+from parindex._compare import match_key
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
+FRAMEWORK = EXAMPLES / "example-framework.toml"
+TTH = "thua-thien-hue/commune/2022"
+
+
+@pytest.fixture(scope="module")
+def example() -> parindex.Framework:
+    return parindex.load_framework(FRAMEWORK)
+
+
+def _reproduced(name: str, framework: parindex.Framework) -> parindex.Reproduction:
+    return parindex.reproduce(parindex.read_table(EXAMPLES / name, framework))
+
+
+def test_names_match_without_prefixes_case_spacing_or_decomposition() -> None:
+    assert match_key("Thị trấn  Mẫu Sơn") == match_key("xã mẫu sơn") == "mẫu sơn"
+    assert match_key("Phường Thu\u0309y Thanh") == match_key("UBND xã Thủy Thanh")
+    assert match_key("Thị xã Hương Thủy") == match_key("TX. Hương Thủy") == "hương thủy"
+    assert match_key("Xã Xã Đàn") == "xã đàn"  # never strips a name down to nothing
+    assert match_key("Thành phố Huế") != match_key("Huế Mới")
+
+
+def test_two_years_with_a_rename_and_a_merger(example: parindex.Framework) -> None:
+    lineage = parindex.load_lineage(EXAMPLES / "lineage-2025.toml")
+    comparison = parindex.compare(_reproduced("results-2024.csv", example),
+                                  _reproduced("results-2025.csv", example), lineage)
+    units = {u.unit: u for u in comparison.units}
+    assert list(units) == ["Xã Mẫu Sơn", "Xã Phú An", "Xã An Bình", "Xã Tân Hợp"]
+    assert (comparison.old_year, comparison.new_year) == (2024, 2025)
+    assert comparison.only_old == comparison.only_new == ()
+    # A change of prefix (thị trấn → xã) is still the same unit, matched by name.
+    assert (units["Xã Mẫu Sơn"].matched_by, units["Xã Mẫu Sơn"].old) == \
+        ("name", ("Thị trấn Mẫu Sơn",))
+    renamed = units["Xã Phú An"]
+    assert (renamed.matched_by, renamed.old) == ("renamed", ("Xã An Phú",))
+    (change,) = renamed.changes
+    assert (change.total_old, change.total_new, change.total_change) == (D(82), D(90), D(8))
+    assert (change.band_old, change.band_new, change.moved) == ("Tốt", "Xuất sắc", 1)
+    # "giảm 01 bậc": moved is old rank − new rank.
+    (dropped,) = units["Xã An Bình"].changes
+    assert (dropped.rank_old, dropped.rank_new, dropped.moved) == ("2/5", "3/4", -1)
+    assert {f.code: f.change for f in dropped.fields} == \
+        {"1": D(-1), "2": D(-1), "3": D(0), "B": D(0), "T": D(0)}
+    merged = units["Xã Tân Hợp"]
+    assert merged.matched_by == "merged"
+    assert [c.against for c in merged.changes] == \
+        ["Xã Tân Lập", "Xã Tân Hòa", "mean of Xã Tân Lập, Xã Tân Hòa"]
+    mean = merged.changes[-1]
+    assert (mean.total_old, mean.total_change) == (D("80.5"), D("2.5"))
+    assert mean.index_old == Fraction(161, 2) and mean.moved is None
+
+
+def test_units_without_a_match_are_listed(example: parindex.Framework) -> None:
+    comparison = parindex.compare(_reproduced("results-2024.csv", example),
+                                  _reproduced("results-2025.csv", example))
+    assert comparison.only_old == ("Xã An Phú", "Xã Tân Lập", "Xã Tân Hòa")
+    assert comparison.only_new == ("Xã Phú An", "Xã Tân Hợp")
+    assert [u.unit for u in comparison.units] == ["Xã Mẫu Sơn", "Xã An Bình"]
+
+
+def test_different_frameworks_compare_what_is_comparable(example: parindex.Framework) -> None:
+    tth = parindex.get_framework(TTH)
+    old = _reproduced("results-2022.csv", tth)
+    renamed = attrs.evolve(old.units[0].assessment, unit="Xã Mẫu Sơn")
+    old = attrs.evolve(old, units=(attrs.evolve(old.units[0], assessment=renamed),
+                                   *old.units[1:]))
+    comparison = parindex.compare(old, _reproduced("results-2025.csv", example))
+    (unit,) = comparison.units
+    (change,) = unit.changes
+    assert change.index_change == Fraction(95) - Fraction(361, 4)
+    fields = {f.code: f for f in change.fields}
+    assert fields["1"].change is None and "maximum 10.0" in fields["1"].note
+    assert "3" in fields and fields["3"].change is None
+    assert any("exists only in thua-thien-hue/commune/2022" in n
+               for n in comparison.not_comparable)
+
+
+def test_lineage_names_not_in_the_tables_are_reported(example: parindex.Framework,
+                                                      tmp_path: Path) -> None:
+    path = tmp_path / "lineage.toml"
+    path.write_text('[[renamed]]\nold = "Xã Không Có"\nnew = "Xã Phú An"\n', encoding="utf-8")
+    comparison = parindex.compare(_reproduced("results-2024.csv", example),
+                                  _reproduced("results-2025.csv", example),
+                                  parindex.load_lineage(path))
+    assert comparison.problems == ("lineage: 'Xã Không Có' is not a unit of the old table",)
+    assert "Xã Phú An" in comparison.only_new
+
+
+def test_malformed_lineage_file(tmp_path: Path) -> None:
+    path = tmp_path / "lineage.toml"
+    path.write_text('[[renamed]]\nold = ["A", "B"]\nnew = "C"\n[[merged]]\nnew = "D"\n'
+                    'renames = 1\n', encoding="utf-8")
+    with pytest.raises(AssessmentError) as caught:
+        parindex.load_lineage(path)
+    assert [p.line for p in caught.value.problems] == [2, 6, 4]
+
+
+def test_cli_json() -> None:
+    done = CliRunner().invoke(cli, [
+        "compare", str(EXAMPLES / "results-2024.csv"), str(EXAMPLES / "results-2025.csv"),
+        "--framework", str(FRAMEWORK), "--lineage", str(EXAMPLES / "lineage-2025.toml"),
+        "--json"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.output)
+    merged = next(u for u in data["units"] if u["unit"] == "Xã Tân Hợp")
+    assert merged["matched_by"] == "merged"
+    assert merged["changes"][2]["total"] == {"old": "80.5", "new": "83", "change": "2.5"}
+    assert merged["changes"][0]["rank"] == {"old": "4/5", "new": "4/4", "moved": 0}
+
+
+_FIELDS = parindex.get_framework(TTH).criteria
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.data(), count=st.integers(1, 6))
+def test_a_table_against_itself_renamed_and_shuffled_changes_nothing(
+        data: st.DataObject, count: int) -> None:
+    framework = parindex.get_framework(TTH)
+    assessments = [parindex.Assessment(
+        framework=TTH, unit=f"Xã Thử {i}", year=2022,
+        points={n.code: D(data.draw(st.integers(0, int(n.max * 10)))).scaleb(-1)
+                for n in _FIELDS if n.max is not None}) for i in range(count)]
+    table = parindex.ResultsTable(framework, tuple(assessments))
+    prefixes = data.draw(st.lists(st.sampled_from(["Phường ", "thị trấn ", "XÃ  ", ""]),
+                                  min_size=count, max_size=count))
+    again = [attrs.evolve(a, unit=p + a.unit.removeprefix("Xã ")) for a, p in
+             zip(assessments, prefixes, strict=True)]
+    again = data.draw(st.permutations(again))
+    comparison = parindex.compare(parindex.reproduce(table),
+                                  parindex.reproduce(attrs.evolve(table,
+                                                                  assessments=tuple(again))))
+    assert comparison.only_old == comparison.only_new == ()
+    assert len(comparison.units) == count
+    for unit in comparison.units:
+        (change,) = unit.changes
+        assert change.total_change == 0 and change.index_change == 0 and change.moved == 0
+        assert all(f.change == 0 for f in change.fields)

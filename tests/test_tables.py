@@ -1,0 +1,257 @@
+"""Results tables in and out: CSV, .xlsx, JSON, TOML and pandas (parindex.read_table,
+parindex.write_table), on the Thủy Thanh 2022 data of seed 000 and on generated tables."""
+
+from __future__ import annotations
+
+import sys
+import unicodedata
+from decimal import Decimal as D
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import parindex
+from parindex import AssessmentError, PublishedRank
+from parindex._tables import excel_decimal, format_places, normalise_header
+from parindex.testing import strategies as pst
+
+DATA = Path(__file__).parent / "data"
+TTH = "thua-thien-hue/commune/2022"
+
+
+@pytest.fixture(scope="module")
+def tth() -> parindex.Framework:
+    return parindex.get_framework(TTH)
+
+
+@pytest.fixture(scope="module")
+def seed() -> parindex.Assessment:
+    return parindex.load_assessment(parindex.example_path())
+
+
+# --- the Thủy Thanh tables (seed 000) --------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["thuy-thanh-2022.csv", "thuy-thanh-2022.xlsx"])
+def test_thuy_thanh_table_reads_as_the_typed_assessment(name: str, tth: parindex.Framework,
+                                                         seed: parindex.Assessment) -> None:
+    table = parindex.read_table(DATA / name, tth, mapping=DATA / "thuy-thanh-2022-mapping.toml")
+    assert table.problems == ()
+    assert table.ignored == ()
+    (assessment,) = table.assessments
+    # Decomposed Unicode and a non-breaking space in the sheet read as the published text.
+    assert assessment.unit == "Xã Thủy Thanh"
+    assert assessment.group == "Thị xã Hương Thủy"
+    assert assessment.year == 2022
+    assert assessment.points == seed.points  # decimal commas, text and Excel numbers, "x"
+    published = assessment.published
+    assert (published.total, published.appraised) == (D("78.636"), D("49.97"))
+    assert published.group_rank == PublishedRank(2, 10)
+    assert published.rank_basis == "appraised"
+    assert assessment.origin.row == (4 if name.endswith(".csv") else 5)  # title rows above
+    result = parindex.score(tth, assessment)
+    assert (result.appraised, result.total, result.band.name) == (D("49.97"), D("78.636"), "Khá")
+    assert result.discrepancies == ()
+
+
+def test_excel_numbers_are_read_as_excel_shows_them() -> None:
+    assert excel_decimal(0.1 + 0.2) == D("0.3")
+    assert str(excel_decimal(80.54)) == "80.54"
+    assert str(excel_decimal(80.5, "0.00")) == "80.50"
+    assert str(excel_decimal(28.666, "0.00")) == "28.666"  # more places than shown: kept
+    assert str(excel_decimal(10.0, "General")) == "10"
+    assert [format_places(f) for f in ("General", "0", "0.0", "#,##0.000", None)] == \
+        [None, 0, 1, 3, None]
+
+
+def test_headers_are_normalised() -> None:
+    assert normalise_header(" Tổng\u00a0điểm: ") == "tổng điểm"
+    assert normalise_header(unicodedata.normalize("NFD", "Xếp loại")) == "xếp loại"
+
+
+def _csv(tmp_path: Path, text: str, name: str = "t.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_delimiters_are_detected(tmp_path: Path, delimiter: str, tth: parindex.Framework) -> None:
+    rows = [["Tên đơn vị", "1", "9", "Tổng điểm", "Xếp hạng"],
+            ["Xã A", "5.86", "28.666", "34.526", "7/10"]]
+    path = _csv(tmp_path, "\n".join(delimiter.join(r) for r in rows))
+    (assessment,) = parindex.read_table(path, tth).assessments
+    assert assessment.points == {"1": D("5.86"), "9": D("28.666")}
+    assert assessment.published.rank == PublishedRank(7, 10)
+
+
+def test_every_unreadable_cell_is_reported_and_the_rest_read(tmp_path: Path,
+                                                             tth: parindex.Framework) -> None:
+    path = _csv(tmp_path, "Tên đơn vị;1;2;Tổng điểm;Xếp hạng;Xếp loại\n"
+                          "Xã A;5,5;abc;10;1;Khá\n"
+                          ";1;1;2;2;Khá\n"
+                          "Xã B;2;;4;hai;Khá\n"
+                          "Xã C;1;1;2;3;Khá\n"
+                          "Xã A;1;1;2;4;Khá\n")
+    table = parindex.read_table(path, tth)
+    located = sorted((p.line, p.key) for p in table.problems)
+    assert located == [(2, "2"), (3, "Tên đơn vị"), (4, "2"), (4, "Xếp hạng"), (6, "Tên đơn vị")]
+    assert [a.unit for a in table.assessments] == ["Xã A", "Xã B", "Xã C"]
+    assert table.assessments[0].points == {"1": D("5.5")}
+    assert table.assessments[2].published.rank == PublishedRank(3)
+    with pytest.raises(AssessmentError) as caught:
+        parindex.read_table(path, tth, strict=True)
+    assert len(caught.value.problems) == 5
+
+
+def test_survey_column_gives_the_survey_block_without_its_code(tmp_path: Path,
+                                                               tth: parindex.Framework) -> None:
+    path = _csv(tmp_path, "Đơn vị,1,Điểm thẩm định,Điểm điều tra XHH,Tổng điểm\n"
+                          "Xã A,\"5,86\",\"5,86\",\"28,666\",\"34,526\"\n")
+    (assessment,) = parindex.read_table(path, tth).assessments
+    assert assessment.points == {"1": D("5.86"), "9": D("28.666")}
+    assert (assessment.published.appraised, assessment.published.survey) == (D("5.86"), None)
+
+
+def test_mapping_file_declares_other_headers(tmp_path: Path, tth: parindex.Framework) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('header_row = 2\nyear = 2022\n[columns]\n"Tên xã/phường" = "unit"\n'
+                       '"Lĩnh vực I" = "1"\n"Điểm KS" = "9"\n"Ghi chú khác" = "ignore"\n',
+                       encoding="utf-8")
+    path = _csv(tmp_path, "Bảng 1\nTên xã/phường;Lĩnh vực I;Điểm KS;Ghi chú khác;Lạ\n"
+                          "Xã A;1;2;y;z\n")
+    table = parindex.read_table(path, tth, mapping=mapping)
+    assert table.problems == ()
+    assert table.assessments[0].points == {"1": D(1), "9": D(2)}
+    assert table.ignored == ("Lạ",)
+
+
+def test_bad_mapping_file_is_reported(tmp_path: Path) -> None:
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('headerrow = 2\n[columns]\n"A" = 3\n', encoding="utf-8")
+    with pytest.raises(AssessmentError) as caught:
+        parindex.load_mapping(mapping)
+    assert [p.line for p in caught.value.problems] == [1, 3]
+
+
+def test_no_header_row_is_an_error(tmp_path: Path, tth: parindex.Framework) -> None:
+    with pytest.raises(AssessmentError, match="no header row"):
+        parindex.read_table(_csv(tmp_path, "a,b\n1,2\n"), tth)
+    with pytest.raises(AssessmentError, match="unknown table format"):
+        parindex.read_table(_csv(tmp_path, "a", name="t.ods"), tth)
+
+
+def test_xlsx_named_sheet_and_two_header_rows(tmp_path: Path, tth: parindex.Framework) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Bìa"
+    sheet = book.create_sheet("Kết quả")
+    sheet.append(["KẾT QUẢ"])
+    sheet.append(["STT", "Tên đơn vị", "Điểm các lĩnh vực", None, "Tổng điểm"])
+    sheet.append([None, None, "1", "9", None])
+    sheet.append(["(1)", "(2)", "(3)", "(4)", "(5)"])
+    sheet.append([1, "Xã A", 5.86, 28.666, 34.526])
+    path = tmp_path / "t.xlsx"
+    book.save(path)
+    table = parindex.read_table(path, tth, sheet="Kết quả")
+    assert table.problems == ()
+    (assessment,) = table.assessments
+    assert assessment.points == {"1": D("5.86"), "9": D("28.666")}
+    assert assessment.published.total == D("34.526")
+    assert table.skipped == ((4, "'(2)' is not a unit"),)
+    with pytest.raises(AssessmentError, match="no sheet"):
+        parindex.read_table(path, tth, sheet="Khác")
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json", ".toml"])
+@pytest.mark.parametrize("vietnamese", [False, True])
+def test_thuy_thanh_round_trips_in_every_format(tmp_path: Path, suffix: str, vietnamese: bool,
+                                                tth: parindex.Framework) -> None:
+    table = parindex.read_table(DATA / "thuy-thanh-2022.csv", tth,
+                                mapping=DATA / "thuy-thanh-2022-mapping.toml")
+    path = parindex.write_table(table, tmp_path / f"out{suffix}", vietnamese=vietnamese)
+    again = parindex.read_table(path, tth)
+    assert [a.points for a in again.assessments] == [a.points for a in table.assessments]
+    a, b = again.assessments[0].published, table.assessments[0].published
+    assert (a.total, a.appraised, a.group_rank) == (b.total, b.appraised, b.group_rank)
+
+
+def test_xlsx_is_readable(tmp_path: Path, tth: parindex.Framework) -> None:
+    ranking = parindex.score_many(tth, [parindex.load_assessment(parindex.example_path())])
+    path = parindex.write_table(ranking, tmp_path / "out.xlsx", vietnamese=True)
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.freeze_panes == "A2"
+    headers = [c.value for c in sheet[1]]
+    assert headers[:3] == ["Tên đơn vị", "Nhóm", "Năm"]
+    assert "Chỉ số" in headers and "Xếp loại" in headers
+    total = sheet.cell(row=2, column=headers.index("Tổng điểm") + 1)
+    index = sheet.cell(row=2, column=headers.index("Chỉ số") + 1)
+    assert isinstance(total.value, float) and total.number_format == "0.000"
+    assert index.value == pytest.approx(79.031) and index.number_format == "0.000"
+
+
+def test_computed_ranking_written_then_reproduced_agrees(tmp_path: Path,
+                                                         tth: parindex.Framework) -> None:
+    ranking = parindex.score_many(tth, [parindex.load_assessment(parindex.example_path())])
+    table = parindex.read_table(parindex.write_table(ranking, tmp_path / "r.csv"), tth)
+    reproduction = parindex.reproduce(table)
+    assert reproduction.discrepancies == []
+    assert reproduction.units[0].result.total == D("78.636")
+
+
+def test_dataframe_is_exact(tth: parindex.Framework) -> None:
+    pytest.importorskip("pandas")
+    table = parindex.read_table(DATA / "thuy-thanh-2022.csv", tth)
+    frame = parindex.to_dataframe(table)
+    assert list(frame["unit"]) == ["Xã Thủy Thanh"]
+    assert frame.loc[0, "9"] == D("28.666") and frame.loc[0, "3.5.2"] == "x"
+    assert frame.loc[0, "total"] == D("78.636")
+
+
+def test_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch,
+                                                  tth: parindex.Framework) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    table = parindex.read_table(DATA / "thuy-thanh-2022.csv", tth)
+    with pytest.raises(ModuleNotFoundError, match=r"parindex\[pandas\]"):
+        parindex.to_dataframe(table)
+
+
+# --- round trips over generated tables -------------------------------------------------------
+
+@st.composite
+def _tables(draw: st.DrawFn) -> parindex.ResultsTable:
+    framework = draw(pst.frameworks())
+    units = draw(pst.assessment_sets(framework, max_size=6, self_assessed=False))
+    published = []
+    for _ in units:
+        figures = draw(st.fixed_dictionaries({}, optional={
+            "total": pst.points(100, 3), "index": pst.points(100, 2),
+            "rank": st.builds(PublishedRank, st.integers(1, 9), st.none() | st.just(9)),
+            "band": st.sampled_from(["Tốt", "Khá", "Xuất sắc"])}))
+        published.append(parindex.Published(**figures))
+    assessments = tuple(a.__class__(framework=a.framework, unit=a.unit, year=a.year,
+                                    points=a.points, group=a.group, published=p)
+                        for a, p in zip(units, published, strict=True))
+    return parindex.ResultsTable(framework, assessments)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(table=_tables(), vietnamese=st.booleans())
+def test_round_trip_is_lossless(tmp_path: Path, suffix: str, table: parindex.ResultsTable,
+                                vietnamese: bool) -> None:
+    path = parindex.write_table(table, tmp_path / f"t{suffix}", vietnamese=vietnamese)
+    again = parindex.read_table(path, table.framework)
+    assert again.problems == ()
+    assert again.assessments == table.assessments
+    # Exact to the printed places too: the scale of every number survives.
+    for a, b in zip(again.assessments, table.assessments, strict=True):
+        assert {k: str(v) for k, v in a.points.items()} == {k: str(v) for k, v in b.points.items()}
+        assert str(a.published.total) == str(b.published.total)
+    # And again: write → read is a fixed point.
+    path2 = parindex.write_table(again, tmp_path / f"u{suffix}", vietnamese=not vietnamese)
+    assert parindex.read_table(path2, table.framework).assessments == table.assessments
