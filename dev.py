@@ -4,7 +4,7 @@
     python3 dev.py example   # score the bundled Thủy Thanh 2022 example
     python3 dev.py test      # run the whole test suite
     python3 dev.py docs      # build the documentation (docs/_build/html)
-    python3 dev.py bench     # run the benchmarks
+    python3 dev.py bench     # run every benchmark in benchmarks/ (or one: bench batch)
 
 Needs only Python >= 3.11 and the standard library: it creates ``.venv`` with
 ``venv``, installs every workspace member (the core and each plugin under
@@ -88,7 +88,16 @@ def main(argv: list[str]) -> int:
     if job == "docs":
         return _run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
                     "docs", "docs/_build/html", *rest)
-    return _run(PYTHON, "benchmarks/bench_batch.py", *rest)
+    # `bench` runs them all; `bench sensitivity --draws 100` one, with its own options.
+    scripts = sorted((ROOT / "benchmarks").glob("bench_*.py"))
+    if rest and not rest[0].startswith("-"):
+        scripts = [s for s in scripts if s.stem == f"bench_{rest[0]}"] or sys.exit(
+            f"dev.py: no benchmarks/bench_{rest[0]}.py")
+        rest = rest[1:]
+    status = 0
+    for script in scripts:
+        status = _run(PYTHON, script.relative_to(ROOT), *rest) or status
+    return status
 
 
 if __name__ == "__main__":

@@ -32,6 +32,8 @@ extensions = [
     "sphinx_click",
     # Local: writes one page per installed framework into frameworks/generated/.
     "parindex_frameworks",
+    # Local: draws the example charts of the analysis pages into analysis/generated/.
+    "parindex_analysis_charts",
 ]
 
 source_suffix = {".md": "markdown"}

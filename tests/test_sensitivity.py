@@ -1,0 +1,278 @@
+"""Sensitivity: what-if exactness, Monte Carlo exactness, reproducibility, invariants."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import parindex
+from parindex._cli import main
+from parindex._model import RankingMethod
+from parindex._sensitivity import _rank_rows
+from parindex.testing import strategies as pst
+
+GROUP = Path(__file__).resolve().parents[1] / "docs" / "examples" / "group"
+
+
+@pytest.fixture(scope="module")
+def ranking() -> parindex.Ranking:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    return parindex.score_many(framework, [parindex.load_assessment(p)
+                                           for p in sorted(GROUP.glob("*.toml"))])
+
+
+def test_survey_share_what_if_is_exact(ranking: parindex.Ranking) -> None:
+    changed = parindex.what_if(ranking, survey_share=40)
+    # 70 + 30 → 60 + 40: appraised points × 60/70, survey points × 40/30.
+    assert changed.factors["9"] == Fraction(4, 3)
+    assert changed.factors["1"] == Fraction(6, 7)
+    for unit, before in zip(changed.units, ranking, strict=True):
+        result = before.result
+        assert unit.new_total == (Fraction(result.appraised) * Fraction(6, 7)
+                                  + Fraction(result.survey) * Fraction(4, 3))
+        # The arising maximum is rescaled too: 3.5.2 (0.5) did not arise.
+        assert unit.new_index == unit.new_total / (Fraction("69.5") * Fraction(6, 7) + 40) * 100
+        assert unit.rank == before.rank
+
+
+def test_unchanged_share_changes_nothing(ranking: parindex.Ranking) -> None:
+    same = parindex.what_if(ranking, survey_share=30)
+    assert all(u.new_total == u.total and u.new_rank == u.rank and u.new_band == u.band
+               for u in same.units)
+    assert same.moved == ()
+
+
+def test_maxima_what_if(ranking: parindex.Ranking) -> None:
+    heavier = parindex.what_if(ranking, maxima={"8": 12})
+    for unit, before in zip(heavier.units, ranking, strict=True):
+        points = before.result.nodes["8"].points
+        assert points is not None
+        assert unit.new_total == Fraction(before.result.total) + 2 * Fraction(points)
+    with pytest.raises(ValueError, match="top-level"):
+        parindex.what_if(ranking, maxima={"8.1": 3})
+    with pytest.raises(ValueError, match="either"):
+        parindex.what_if(ranking)
+
+
+def test_monte_carlo_matches_what_if_on_a_coarse_grid(ranking: parindex.Ranking) -> None:
+    # Shares drawn from {20, 30, 40}: every rank and band a draw gives must be the
+    # exact what-if's at one of them.
+    result = parindex.monte_carlo(ranking, parindex.Perturbation("survey_share", 10, 10),
+                                  draws=300, seed=7)
+    outcomes = [parindex.what_if(ranking, survey_share=s) for s in (20, 30, 40)]
+    names = [band.name for band in ranking.framework.bands]
+    for i in range(len(ranking)):
+        seen_ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
+        assert seen_ranks <= {o.units[i].new_rank for o in outcomes}
+        seen_bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
+        assert seen_bands <= {o.units[i].new_band.name for o in outcomes
+                              if o.units[i].new_band is not None}
+    assert (result.rank_counts.sum(axis=1) == 300).all()
+
+
+def test_false_float_ties_are_ranked_exactly() -> None:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    big = 10**15
+    # 1 + 1/big and 1 + 1/(big + 1) are one float apart at most: equal as floats.
+    totals = np.asarray([[big + 2, big + 1, 2 * big + 2]], dtype=np.int64)
+    arisings = np.asarray([[big + 1, big, 2 * big]], dtype=np.int64)
+    assert totals[0, 0] / arisings[0, 0] == totals[0, 1] / arisings[0, 1]
+    ranks = _rank_rows(framework, totals, arisings, np.zeros((3, 0), dtype=np.int64))
+    assert ranks.tolist() == [[3, 1, 1]]
+    dense = attrs.evolve(framework, ranking=RankingMethod.DENSE)
+    assert _rank_rows(dense, totals, arisings, np.zeros((3, 0), dtype=np.int64)).tolist() \
+        == [[2, 1, 1]]
+
+
+def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    units = []
+    for path in sorted(GROUP.glob("*.toml")):
+        assessment = parindex.load_assessment(path)
+        points = {c: p for c, p in assessment.points.items() if c != "6"}
+        units.append(attrs.evolve(assessment, points=points))
+    batch = parindex.score_batch(framework, units)
+    ranking = parindex.score_many(framework, units)
+    perturbation = parindex.Perturbation("weights", Fraction(3, 10))
+    a = parindex.monte_carlo(batch, perturbation, draws=400, seed=11)
+    b = parindex.monte_carlo(ranking, perturbation, draws=400, seed=11)
+    assert (a.rank_counts == b.rank_counts).all() and (a.band_counts == b.band_counts).all()
+
+
+def test_perturbation_is_checked() -> None:
+    with pytest.raises(ValueError, match="whole number"):
+        parindex.Perturbation("weights", Fraction(1, 3), Fraction(1, 10))
+    with pytest.raises(ValueError):
+        parindex.Perturbation("weights", -1)
+
+
+def test_sensitivity_cli(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sensitivity", str(GROUP), "--survey-share", "40", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["factors"]["9"] == "4/3"
+    assert main(["sensitivity", str(GROUP), "--monte-carlo", "weights", "--width", "0",
+                 "--draws", "20", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert all(u["rank"] == u["median_rank"] == u["rank_5"] == u["rank_95"]
+               for u in data["units"])
+    assert main(["sensitivity", str(GROUP)]) == 2
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+def _ranked(data: st.DataObject) -> parindex.Ranking | None:
+    framework = data.draw(pst.frameworks())
+    n = data.draw(st.integers(2, 6))
+    assessments = []
+    for i in range(n):
+        assessment = data.draw(pst.assessments(framework))
+        year = assessments[0].year if assessments else assessment.year
+        assessments.append(attrs.evolve(assessment, unit=f"Unit {i}", year=year,
+                                        published=parindex.Published()))
+    try:
+        return parindex.score_many(framework, assessments)
+    except parindex.ParindexError:
+        return None
+
+
+_SETTINGS = settings(max_examples=40, deadline=None,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+
+
+@_SETTINGS
+@given(st.data())
+def test_zero_width_monte_carlo_gives_the_base_ranks(data: st.DataObject) -> None:
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    target = data.draw(st.sampled_from(["weights", "survey_share"]))
+    try:
+        result = parindex.monte_carlo(ranking, parindex.Perturbation(target, 0), draws=5,
+                                      seed=data.draw(st.integers(0, 2**32)))
+    except ValueError:  # no survey block, nothing arising, unknown maxima or thresholds
+        return
+    base = np.asarray([u.rank for u in ranking])
+    assert (result.median_rank == base).all()
+    assert (result.rank_low == base).all() and (result.rank_high == base).all()
+    if ranking.framework.bands:
+        names = [b.name for b in ranking.framework.bands]
+        for i, unit in enumerate(ranking):
+            assert unit.result.band is not None
+            assert result.band_counts[i, names.index(unit.result.band.name)] == 5
+
+
+@_SETTINGS
+@given(st.data(), st.fractions(min_value=Fraction(1, 10), max_value=10, max_denominator=20))
+def test_scaling_every_weight_changes_no_rank(data: st.DataObject, factor: Fraction) -> None:
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    maxima = {t.code: Fraction(t.max) * factor for t in ranking.framework.criteria
+              if t.max and t.kind in (parindex.NodeKind.CRITERION, parindex.NodeKind.SURVEY)
+              and all(u.result.nodes[t.code].points is not None for u in ranking)}
+    has_extras = any(t.kind in (parindex.NodeKind.BONUS, parindex.NodeKind.PENALTY)
+                     for t in ranking.framework.criteria)
+    if not maxima or has_extras or len(maxima) < sum(
+            1 for t in ranking.framework.criteria
+            if t.kind in (parindex.NodeKind.CRITERION, parindex.NodeKind.SURVEY)):
+        return  # bonus and penalty are not rescaled, so scaling the rest may reorder
+    try:
+        scaled = parindex.what_if(ranking, maxima=maxima)
+    except (ValueError, parindex.ParindexError):
+        return
+    assert [u.new_rank for u in scaled.units] == [u.rank for u in ranking]
+
+
+@_SETTINGS
+@given(st.data())
+def test_same_seed_same_result(data: st.DataObject) -> None:
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    seed = data.draw(st.integers(0, 2**32))
+    perturbation = parindex.Perturbation("weights", Fraction(1, 4), Fraction(1, 100))
+    try:
+        first = parindex.monte_carlo(ranking, perturbation, draws=30, seed=seed, chunk=7)
+    except ValueError:
+        return
+    again = parindex.monte_carlo(ranking, perturbation, draws=30, seed=seed, chunk=7)
+    assert (first.rank_counts == again.rank_counts).all()
+    assert (first.band_counts == again.band_counts).all()
+
+
+def test_decimal_points_stay_exact(ranking: parindex.Ranking) -> None:
+    # 60/70 of 49.97 has no finite decimal: kept as a fraction, never a float.
+    changed = parindex.what_if(ranking, survey_share=Decimal("40"))
+    assert all(isinstance(u.new_total, Fraction) for u in changed.units)
+
+
+@_SETTINGS
+@given(st.data())
+def test_monte_carlo_draws_are_what_ifs(data: st.DataObject) -> None:
+    """On a grid of one survey maximum, shares are 0, s or 2s: every draw's rank and band
+    is the exact what-if's at one of them."""
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    tops = ranking.framework.criteria
+    survey = sum((Fraction(t.max or 0) for t in tops if t.kind is parindex.NodeKind.SURVEY),
+                 Fraction(0))
+    scale = sum((Fraction(t.max or 0) for t in tops if t.kind in (
+        parindex.NodeKind.CRITERION, parindex.NodeKind.SURVEY)), Fraction(0))
+    if survey == 0 or 2 * survey > scale:
+        return
+    try:
+        result = parindex.monte_carlo(ranking, parindex.Perturbation("survey_share", survey,
+                                                                     survey), draws=30)
+        outcomes = [parindex.what_if(ranking, survey_share=s)
+                    for s in (0, survey, 2 * survey)]
+    except (ValueError, parindex.ParindexError):
+        return
+    names = [b.name for b in ranking.framework.bands]
+    for i in range(len(ranking)):
+        ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
+        assert ranks <= {o.units[i].new_rank for o in outcomes}
+        bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
+        assert bands <= {o.units[i].new_band.name for o in outcomes
+                         if o.units[i].new_band is not None}
+
+
+@_SETTINGS
+@given(st.data())
+def test_weight_draws_are_what_ifs(data: st.DataObject) -> None:
+    """Field factors drawn from {1/2, 1, 3/2}: every draw's rank and band (bands on points
+    brought back to the framework's scale) is an exact what-if's with those maxima."""
+    import itertools
+
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    fields = [t for t in ranking.framework.criteria if t.kind is parindex.NodeKind.CRITERION]
+    if not 1 <= len(fields) <= 3 or any(not t.max for t in fields):
+        return
+    try:
+        result = parindex.monte_carlo(
+            ranking, parindex.Perturbation("weights", Fraction(1, 2), Fraction(1, 2)),
+            draws=40)
+        outcomes = [parindex.what_if(ranking, maxima={
+            t.code: Fraction(t.max or 0) * f for t, f in zip(fields, combo, strict=True)})
+            for combo in itertools.product((Fraction(1, 2), 1, Fraction(3, 2)),
+                                           repeat=len(fields))]
+    except (ValueError, parindex.ParindexError):
+        return
+    names = [b.name for b in ranking.framework.bands]
+    for i in range(len(ranking)):
+        ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
+        assert ranks <= {o.units[i].new_rank for o in outcomes}
+        bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
+        assert bands <= {o.units[i].new_band.name for o in outcomes
+                         if o.units[i].new_band is not None}
