@@ -16,6 +16,8 @@ import pytest
 import parindex
 from parindex import NodeKind, Status
 from parindex._cli import main
+from parindex.testing import check_framework
+from parindex.testing.pytest_plugin import conformance_tests
 
 FRAMEWORK_ID = "quang-ngai/commune/2023"
 FILE = Path(str(files("parindex_quang_ngai") / "frameworks" / "commune-2023.toml"))
@@ -44,6 +46,10 @@ SEED_003 = {"2": "Cải cách thể chế", "4": "Cải cách tổ chức bộ m
             "5": "Cải cách chế độ công vụ"}
 #: Nodes implied by printed codes, or (8) only by the national pattern.
 IMPLIED = ["3.1", "3.1.1", "3.4", "6.2", "7.3", "8"]
+
+
+# The kit's conformance suite, one test per framework this plugin provides.
+test_conformance = conformance_tests("quang_ngai")
 
 
 def framework() -> parindex.Framework:
@@ -172,3 +178,9 @@ def test_validate_passes(capsys):
     lines = out.splitlines()
     assert lines[0].endswith(f"valid framework {FRAMEWORK_ID} (21 nodes)")
     assert lines[1:] == [f"  unknown: {u}" for u in framework().unknowns()]
+
+
+def test_conforms_strictly_and_lists_every_unknown():
+    report = check_framework(framework(), strict=True)
+    assert report.errors == report.unfinished == ()
+    assert [f.key for f in report.notes] == framework().unknowns()

@@ -17,6 +17,8 @@ import pytest
 import parindex
 from parindex import NodeKind, Status
 from parindex._cli import main
+from parindex.testing import check_framework
+from parindex.testing.pytest_plugin import conformance_tests
 
 FRAMEWORK_ID = "quang-tri/district/2020"
 FILE = Path(str(files("parindex_quang_tri") / "frameworks" / "district-2020.toml"))
@@ -32,6 +34,10 @@ SEED_004 = {
     "6": "Cải cách tài chính công",
     "7": "Hiện đại hóa hành chính",
 }
+
+
+# The kit's conformance suite, one test per framework this plugin provides.
+test_conformance = conformance_tests("quang_tri")
 
 
 def framework() -> parindex.Framework:
@@ -135,3 +141,9 @@ def test_validate_passes(capsys):
     lines = out.splitlines()
     assert lines[0].endswith(f"valid framework {FRAMEWORK_ID} (7 nodes)")
     assert lines[1:] == [f"  unknown: {u}" for u in framework().unknowns()]
+
+
+def test_conforms_strictly_and_lists_every_unknown():
+    report = check_framework(framework(), strict=True)
+    assert report.errors == report.unfinished == ()
+    assert [f.key for f in report.notes] == framework().unknowns()

@@ -6,8 +6,14 @@ from decimal import Decimal
 
 import parindex
 from parindex import NodeKind, Status
+from parindex.testing import assert_result_equal, check_framework
+from parindex.testing.pytest_plugin import conformance_tests
 
 FRAMEWORK_ID = "thua-thien-hue/commune/2022"
+
+
+# The kit's conformance suite, one test per framework this plugin provides.
+test_conformance = conformance_tests("thua_thien_hue")
 
 
 def framework() -> parindex.Framework:
@@ -68,3 +74,11 @@ def test_bundled_example_scores_as_printed():
     result = parindex.score(framework(), parindex.load_assessment(parindex.example_path()))
     assert (result.appraised, result.total, result.band.name) == \
         (Decimal("49.97"), Decimal("78.636"), "Khá")
+    assert_result_equal(result, appraised="49.97", survey="28.666", total="78.636",
+                        index="79.031", band="Khá")
+
+
+def test_conforms_strictly_with_the_seed_gaps_explained():
+    report = check_framework(framework(), strict=True)
+    gaps = [(f.code, f.severity) for f in report.findings if f.check == "maxima"]
+    assert gaps == [("3", "note"), ("6", "note")]

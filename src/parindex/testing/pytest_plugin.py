@@ -1,4 +1,183 @@
 """pytest plugin for parindex plugin authors (registered through the ``pytest11`` entry point).
 
-Imports nothing from hypothesis, so that installing parindex never breaks a pytest run.
+pytest loads it in every run where parindex is installed, so it imports nothing at import
+time but pytest and the standard library (parindex itself is imported when a fixture or
+the conformance suite is used; hypothesis never).
+
+It gives:
+
+``parindex_registry``
+    fixture: the registry of installed plugins and frameworks
+    (:func:`parindex.registry`).
+``parindex_plugin``
+    fixture: ``parindex_plugin(plugin, name=...)`` registers a plugin (a module, class
+    or object with ``@parindex.hookimpl`` functions) for the duration of one test, next
+    to the installed ones, and returns the new :class:`~parindex.Registry`; the
+    process-wide registry is restored afterwards.
+:func:`conformance_tests`
+    the conformance suite, switched on in one line of a plugin's test module::
+
+        from parindex.testing.pytest_plugin import conformance_tests
+
+        test_conformance = conformance_tests("my_province")
+
+Strict mode (unfinished findings fail too: placeholders left by ``parindex new-plugin``)
+is on with ``pytest --parindex-strict``, the environment variable
+``PARINDEX_STRICT_CONFORMANCE=1``, or ``parindex_strict = true`` in the ini options.
 """
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from parindex import Registry
+
+__all__ = ["STRICT_ENV", "conformance_tests", "strict_mode"]
+
+#: The environment variable that turns strict conformance on (``1``, ``true`` or ``yes``).
+STRICT_ENV = "PARINDEX_STRICT_CONFORMANCE"
+
+# The parameter the conformance tests are parametrised over (see pytest_generate_tests).
+_CASE = "parindex_conformance_case"
+_MARK = "_parindex_conformance_plugins"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("parindex", "parindex plugin author kit")
+    group.addoption("--parindex-strict", action="store_true", default=False,
+                    help="parindex conformance tests also fail on unfinished findings "
+                         f"(placeholders); same as {STRICT_ENV}=1")
+    parser.addini("parindex_strict", type="bool", default=False,
+                  help="parindex conformance tests also fail on unfinished findings")
+
+
+def strict_mode(config: pytest.Config) -> bool:
+    """Whether conformance tests run strict: the flag, the environment, or the ini option."""
+    if config.getoption("parindex_strict", default=False):
+        return True
+    if os.environ.get(STRICT_ENV, "").strip().lower() in {"1", "true", "yes"}:
+        return True
+    return bool(config.getini("parindex_strict"))
+
+
+@pytest.fixture
+def parindex_registry() -> Registry:
+    """The registry of installed plugins and the frameworks they provide."""
+    import parindex
+
+    return parindex.registry()
+
+
+@pytest.fixture
+def parindex_plugin() -> Iterator[Callable[..., Registry]]:
+    """Register plugins for the duration of one test.
+
+    Call it with a plugin (module, class or object whose functions are marked with
+    ``@parindex.hookimpl``) and a name; it returns the registry with the installed plugins
+    and every plugin registered so far in this test, and makes it the process-wide one
+    (:func:`parindex.registry`, :func:`parindex.get_framework`, the CLI). A plugin that
+    fails is reported in the registry, as an installed one would be. The previous
+    registry is restored when the test ends.
+    """
+    from parindex import _plugins
+
+    saved = _plugins._REGISTRY
+    registered: list[tuple[str, object]] = []
+
+    def register(plugin: object, name: str | None = None) -> Registry:
+        label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+        registered.append((label, plugin))
+        _plugins._REGISTRY = _plugins.load_registry(extra_plugins=list(registered))
+        return _plugins._REGISTRY
+
+    try:
+        yield register
+    finally:
+        _plugins._REGISTRY = saved
+
+
+class _Case:
+    """One parameter of the conformance suite: a framework id, or why there is none."""
+
+    def __init__(self, framework_id: str | None, error: str | None = None) -> None:
+        self.framework_id = framework_id
+        self.error = error
+
+    def __repr__(self) -> str:
+        return self.framework_id or "error"
+
+
+def conformance_tests(*plugins: str, strict: bool | None = None) -> Callable[..., None]:
+    """The conformance suite as a test function, parametrised by framework.
+
+    Assign it to a name starting with ``test`` in a test module::
+
+        test_conformance = conformance_tests("bo_noi_vu")
+
+    and pytest runs :func:`parindex.check_conformance` on every framework the named
+    plugins (entry-point names) provide, one test per framework id, failing with the
+    readable report. A named plugin that is not installed, or fails to load, fails its
+    test with the reason.
+
+    :param plugins: entry-point names; none: every installed framework.
+    :param strict: fail on unfinished findings too; ``None``: as the run says
+        (``--parindex-strict``, ``PARINDEX_STRICT_CONFORMANCE=1`` or the ini option
+        ``parindex_strict``).
+    """
+
+    def test_conformance(parindex_conformance_case: _Case,
+                         request: pytest.FixtureRequest) -> None:
+        case = parindex_conformance_case
+        if case.error is not None:
+            pytest.fail(case.error, pytrace=False)
+        import parindex
+
+        assert case.framework_id is not None
+        framework = parindex.registry().framework(case.framework_id)
+        report = parindex.check_conformance(
+            framework, strict=strict_mode(request.config) if strict is None else strict)
+        if not report.ok:
+            pytest.fail(str(report), pytrace=False)
+
+    setattr(test_conformance, _MARK, plugins)
+    return test_conformance
+
+
+def _cases(plugins: tuple[str, ...]) -> list[_Case]:
+    import parindex
+
+    registry = parindex.registry()
+    if not plugins:
+        return [_Case(fid) for fid in registry.frameworks] or [
+            _Case(None, "no parindex framework is installed")]
+    cases = []
+    infos = {info.name: info for info in registry.plugins}
+    for name in plugins:
+        info = infos.get(name)
+        if info is None:
+            cases.append(_Case(None, f"no installed parindex plugin is named {name!r} "
+                                     "(the name of its entry point in the 'parindex' "
+                                     "group); install it, e.g. pip install -e ."))
+        elif info.status != "ok":
+            cases.append(_Case(None, f"parindex plugin {name!r} ({info.distribution}) is "
+                                     f"{info.status}: {info.error or ''}"))
+        elif not info.frameworks:
+            cases.append(_Case(None, f"parindex plugin {name!r} provides no framework"))
+        else:
+            cases += [_Case(fid) for fid in info.frameworks]
+    return cases
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if _CASE not in metafunc.fixturenames:
+        return
+    plugins: Any = getattr(metafunc.function, _MARK, None)
+    if plugins is None:
+        return
+    cases = _cases(tuple(plugins))
+    metafunc.parametrize(_CASE, cases, ids=[c.framework_id or "error" for c in cases])

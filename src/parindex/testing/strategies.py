@@ -1,5 +1,6 @@
 """Hypothesis strategies for parindex objects: points, criteria trees, bands, frameworks,
-assessments.
+assessments of a given framework (valid, and with a planted fault of a named kind), and
+results tables as rows of cells.
 
 For plugin authors and downstream users who want property tests of their own code
 (exporters, reconciliations, plugins) over many well-formed frameworks and assessments,
@@ -37,6 +38,8 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 try:
     import hypothesis.strategies as st
     from hypothesis.errors import InvalidArgument
@@ -69,15 +72,20 @@ from .._model import (
 
 __all__ = [
     "DEFAULT_SOURCES",
+    "INVALID_KINDS",
+    "InvalidAssessment",
+    "TableRows",
     "assessment_sets",
     "assessments",
     "bands",
     "criteria_trees",
     "frameworks",
+    "invalid_assessments",
     "names",
     "nodes",
     "points",
     "provenances",
+    "results_tables",
     "unit_names",
 ]
 
@@ -609,8 +617,9 @@ def frameworks(*, criteria: SearchStrategy[tuple[Node, ...]] | None = None,
         "decimals": _strategy("decimals", decimals, int, st.sampled_from((2, 3))),
         "ranking": _strategy("ranking", ranking, RankingMethod, st.sampled_from(RankingMethod)),
         "rank_by": _strategy("rank_by", rank_by, RankBasis, st.sampled_from(RankBasis)),
-        "facts": st.dictionaries(st.sampled_from(_FACTS),
-                                 provenances(statuses=(*_KNOWN, Status.UNKNOWN)), max_size=3),
+        # Every framework-level fact carries its provenance, as conformance demands.
+        "facts": st.fixed_dictionaries({
+            fact: provenances(statuses=(*_KNOWN, Status.UNKNOWN)) for fact in _FACTS}),
     }
     if not isinstance(tie_break, bool):
         raise InvalidArgument(f"tie_break={tie_break!r} must be a bool")
@@ -773,3 +782,191 @@ def assessment_sets(framework: Framework, min_size: int = 1, max_size: int = 10,
     lo, hi = _sizes(min_size, max_size)
     units = st.lists(_UNIT_NAMES, min_size=lo, max_size=hi, unique_by=str.casefold)
     return _assessment_set(spec, units, _strategy("year", year, int, _years(framework)))
+
+
+# --- invalid assessments ----------------------------------------------------------------------
+
+#: The kinds of fault :func:`invalid_assessments` plants, each refused by
+#: :func:`parindex.score` with an :class:`~parindex.AssessmentError`.
+INVALID_KINDS: tuple[str, ...] = (
+    "above_maximum", "negative", "unknown_code", "missing_points", "wrong_framework",
+    "wrong_year",
+)
+
+
+@attrs.frozen
+class InvalidAssessment:
+    """An assessment with one planted fault.
+
+    :param assessment: the faulty assessment.
+    :param kind: which fault (one of :data:`INVALID_KINDS`).
+    :param code: the criterion code the fault is at (``None`` for the framework id and
+        the year); :func:`parindex.score` names it in its error.
+    """
+
+    assessment: Assessment
+    kind: str
+    code: str | None = None
+
+
+def _kinds_for(framework: Framework, kinds: Sequence[str] | None) -> tuple[str, ...]:
+    wanted = tuple(INVALID_KINDS if kinds is None else kinds)
+    unknown = [k for k in wanted if k not in INVALID_KINDS]
+    if not wanted or unknown:
+        raise InvalidArgument(f"kinds={kinds!r}: each must be one of {', '.join(INVALID_KINDS)}")
+    leaves = [n for n in framework.walk() if n.is_leaf]
+    possible = {
+        "above_maximum": any(n.max is not None for n in leaves),
+        "negative": bool(leaves),
+        "unknown_code": True,
+        "missing_points": bool(leaves),
+        "wrong_framework": True,
+        "wrong_year": framework.first_year > 1,
+    }
+    available = tuple(k for k in wanted if possible[k])
+    if not available:
+        raise InvalidArgument(f"none of kinds={wanted!r} can be planted in {framework.id}")
+    return available
+
+
+@st.composite
+def _invalid(draw: st.DrawFn, spec: _AssessmentSpec, kinds: tuple[str, ...]) -> InvalidAssessment:
+    framework = spec.framework
+    valid = spec.draw(draw, draw(_UNIT_NAMES), draw(_years(framework)))
+    kind = draw(st.sampled_from(kinds))
+    points = dict(valid.points)
+    unit = Decimal(1).scaleb(-framework.decimals)
+    leaves = [n for n in framework.walk() if n.is_leaf]
+    if kind == "wrong_framework":
+        other = "other-" + framework.id
+        return InvalidAssessment(attrs.evolve(valid, framework=other), kind)
+    if kind == "wrong_year":
+        return InvalidAssessment(attrs.evolve(valid, year=framework.first_year - 1), kind)
+    if kind == "unknown_code":
+        code = draw(st.sampled_from(["99", "0.0", "1.99.1"]).filter(
+            lambda c: c not in framework.nodes))
+        points[code] = draw(_points(Decimal(10), framework.decimals))
+        return InvalidAssessment(attrs.evolve(valid, points=points), kind, code)
+    if kind == "above_maximum":
+        node = draw(st.sampled_from([n for n in leaves if n.max is not None]))
+        assert node.max is not None
+        points[node.code] = node.max + unit * draw(_integers(1, 1000))
+    elif kind == "negative":
+        node = draw(st.sampled_from(leaves))
+        points[node.code] = -unit * draw(_integers(1, 1000))
+    else:  # missing_points
+        node = draw(st.sampled_from(leaves))
+        points.pop(node.code, None)
+    return InvalidAssessment(attrs.evolve(valid, points=points), kind, node.code)
+
+
+def invalid_assessments(framework: Framework, *, kinds: Sequence[str] | None = None,
+                        not_arising_probability: float = 0.0,
+                        ) -> SearchStrategy[InvalidAssessment]:
+    """Assessments under ``framework`` with one planted fault each, and what it is.
+
+    Each starts as an assessment of :func:`assessments` and is then broken in one way:
+    points above a leaf's maximum, negative points, a code the framework does not have,
+    a leaf without points, another framework's id, or a year the framework does not
+    cover. :func:`parindex.score` must refuse every one with an
+    :class:`~parindex.AssessmentError` naming the code (or the key) at fault:
+
+    .. code-block:: python
+
+        @given(pst.invalid_assessments(framework))
+        def test_refused(invalid):
+            with pytest.raises(parindex.AssessmentError) as caught:
+                parindex.score(framework, invalid.assessment)
+            assert invalid.code in {p.code for p in caught.value.problems} | {None}
+
+    :param kinds: the kinds of fault to plant (default all of :data:`INVALID_KINDS` that
+        the framework allows: above_maximum needs a leaf with a known maximum).
+    :param not_arising_probability: as for :func:`assessments` (default 0: no ``"x"``,
+        so that the planted fault is the only one).
+
+    Requires the hypothesis package.
+    """
+    if not isinstance(framework, Framework):
+        raise InvalidArgument(f"framework={framework!r} must be a parindex.Framework")
+    available = _kinds_for(framework, kinds)
+    spec = _AssessmentSpec(framework, not_arising_probability=not_arising_probability,
+                           self_assessed=False)
+    return _invalid(spec, available)
+
+
+# --- results tables ---------------------------------------------------------------------------
+
+# Headers as officials' tables print them, and as parindex.read_table recognises them.
+_TABLE_HEADERS = {
+    False: {"unit": "unit", "group": "group", "year": "year"},
+    True: {"unit": "Tên đơn vị", "group": "Huyện", "year": "Năm"},
+}
+
+
+@attrs.frozen
+class TableRows:
+    """A results table as rows of text cells (header first), and what it holds.
+
+    :param rows: the header row, then one row per unit: unit, group, year, then the points
+        of every leaf (``x`` where the item did not arise).
+    :param assessments: the assessments the rows hold, one per row, in order.
+    :param decimal_comma: whether numbers are written with a decimal comma (``1,25``).
+    """
+
+    rows: list[list[str]]
+    assessments: list[Assessment]
+    decimal_comma: bool
+
+
+def _cell(value: GivenPoints, decimal_comma: bool) -> str:
+    if value is NOT_ARISING:
+        return "x"
+    text = format(value, "f")
+    return text.replace(".", ",") if decimal_comma else text
+
+
+@st.composite
+def _table(draw: st.DrawFn, spec: _AssessmentSpec, units: SearchStrategy[list[str]],
+           years: SearchStrategy[int], vietnamese: SearchStrategy[bool],
+           decimal_comma: SearchStrategy[bool]) -> TableRows:
+    year = draw(years)
+    assessments = [spec.draw(draw, unit, year) for unit in draw(units)]
+    comma, headers = draw(decimal_comma), _TABLE_HEADERS[draw(vietnamese)]
+    codes = [code for code, _, _ in spec.leaves]
+    rows = [[headers["unit"], headers["group"], headers["year"], *codes]]
+    for a in assessments:
+        rows.append([a.unit, a.group or "", str(a.year),
+                     *(_cell(a.points[code], comma) for code in codes)])
+    return TableRows(rows, assessments, comma)
+
+
+def results_tables(framework: Framework, *, min_size: int = 1, max_size: int = 10,
+                   vietnamese: bool | None = None, decimal_comma: bool | None = None,
+                   not_arising_probability: float = 0.1,
+                   groups: bool | SearchStrategy[str | None] = True,
+                   ) -> SearchStrategy[TableRows]:
+    """Results tables of units under ``framework``: rows of text cells, as typed into a
+    spreadsheet, with the assessments they hold.
+
+    Write the rows to a CSV or Excel file and read it with :func:`parindex.read_table`:
+    it must give back the same assessments. One year for the whole table; units distinct.
+
+    :param vietnamese: headers ``Tên đơn vị``, ``Huyện``, ``Năm`` (``True``), ``unit``,
+        ``group``, ``year`` (``False``), or either (``None``); criterion columns are
+        headed by their codes.
+    :param decimal_comma: write ``1,25`` rather than ``1.25``, or either (``None``).
+    :param not_arising_probability: as for :func:`assessments`.
+    :param groups: as for :func:`assessments`.
+
+    Requires the hypothesis package.
+    """
+    spec = _AssessmentSpec(framework, not_arising_probability=not_arising_probability,
+                           groups=groups, self_assessed=False)
+    lo, hi = _sizes(min_size, max_size, 1)
+    flags = []
+    for name, value in (("vietnamese", vietnamese), ("decimal_comma", decimal_comma)):
+        if value is not None and not isinstance(value, bool):
+            raise InvalidArgument(f"{name}={value!r} must be True, False or None")
+        flags.append(_BOOLEANS if value is None else st.just(value))
+    units = st.lists(_UNIT_NAMES, min_size=lo, max_size=hi, unique_by=str.casefold)
+    return _table(spec, units, _years(framework), flags[0], flags[1])

@@ -1,0 +1,151 @@
+"""``parindex new-plugin``: the generated plugin installs, passes its own tests at once, and
+its strict conformance fails on every placeholder until each is replaced.
+
+End to end: generate into a temporary folder, install it with pip into another temporary
+folder (``--target``, no dependencies: parindex is the one under test), and run the
+plugin's own tests with pytest in a subprocess whose ``PYTHONPATH`` makes the installed
+plugin, and so its entry point, visible.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import parindex
+from parindex._cli import main
+from parindex._scaffold import plan_plugin
+
+#: Every placeholder of the skeleton, by its key in the conformance report.
+PLACEHOLDERS = [
+    "name", "legal_basis.decision", "legal_basis.issuer", "sources.decision",
+    "provenance.years.note", "provenance.not_arising.note", "provenance.band_basis.note",
+    "provenance.decimals.note", "provenance.ranking.note", "provenance.rank_by.note",
+    "provenance.tie_break.note", "bands.0.name", "bands.0.note", "criteria.1.name",
+    "criteria.1.note",
+]
+
+
+def _generate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "parindex-quang-binh"
+    assert main(["new-plugin", "quang_binh", "--directory", str(folder), "--province",
+                 "Quảng Bình", "--year", "2024"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == (f"created {folder.as_posix()}/ (parindex-quang-binh, entry "
+                                   "point quang_binh, framework quang-binh/commune/2024):")
+    return folder
+
+
+def _install(plugin: Path, target: Path) -> None:
+    # Without network when the build backend is at hand; else pip builds in isolation.
+    offline = importlib.util.find_spec("hatchling") is not None
+    flags = ["--no-index", "--no-build-isolation"] if offline else []
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                    "--disable-pip-version-check", "--upgrade", *flags, "--target",
+                    str(target), str(plugin)], check=True, capture_output=True, timeout=300)
+
+
+def _pytest(plugin: Path, target: Path, *args: str,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items()
+                   if not k.startswith(("PARINDEX_", "PYTEST_"))}
+    environment["PYTHONPATH"] = str(target)
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider",
+                           "-q", *args], cwd=plugin, env=environment, capture_output=True,
+                          text=True, encoding="utf-8", timeout=300, check=False)
+
+
+def test_generated_plugin_installs_and_passes_then_strict_fails_until_finished(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plugin = _generate(tmp_path, capsys)
+    target = tmp_path / "site"
+    _install(plugin, target)
+
+    done = _pytest(plugin, target)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout
+
+    ini = plugin / "pytest.ini"
+    for args, env, ini_text in ((("--parindex-strict",), None, None),
+                                ((), {"PARINDEX_STRICT_CONFORMANCE": "1"}, None),
+                                ((), None, "[pytest]\nparindex_strict = true\n")):
+        if ini_text:
+            ini.write_text(ini_text, encoding="utf-8")
+        strict = _pytest(plugin, target, *args, env=env)
+        ini.unlink(missing_ok=True)
+        assert strict.returncode == 1, strict.stdout
+        assert "1 failed, 1 passed" in strict.stdout
+        listed = re.findall(r"^  \[placeholders\] (\S+): placeholder not yet replaced",
+                            strict.stdout, re.MULTILINE)
+        assert listed == PLACEHOLDERS
+
+    # Replace every placeholder with a real citation: strict mode passes.
+    toml = plugin / "src" / "parindex_quang_binh" / "frameworks" / "commune-2024.toml"
+    text = re.sub(r'"TODO: [^"]*"', '"Đã trích dẫn: QĐ 9/QĐ-UBND ngày 01/02/2024 (thử nghiệm)"',
+                  toml.read_text(encoding="utf-8"))
+    toml.write_text(text, encoding="utf-8")
+    assert parindex.check_conformance(toml, strict=True).ok
+    _install(plugin, target)
+    finished = _pytest(plugin, target, "--parindex-strict")
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+
+
+def test_skeleton_lists_every_placeholder_as_unfinished(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plugin = _generate(tmp_path, capsys)
+    toml = plugin / "src" / "parindex_quang_binh" / "frameworks" / "commune-2024.toml"
+    report = parindex.check_conformance(toml)
+    assert report.ok and report.errors == ()
+    assert [f.key for f in report.unfinished] == PLACEHOLDERS
+    assert not parindex.check_conformance(toml, strict=True).ok
+    framework = parindex.load_framework(toml)
+    assert (framework.id, framework.level, framework.first_year) == (
+        "quang-binh/commune/2024", "commune", 2024)
+
+
+def test_files_and_names(tmp_path: Path) -> None:
+    plan = plan_plugin("bo-noi-vu", tmp_path / "x", province="Bộ Nội vụ", level="province",
+                       year=2017)
+    assert (plan.name, plan.distribution, plan.package, plan.framework_id) == (
+        "bo_noi_vu", "parindex-bo-noi-vu", "parindex_bo_noi_vu", "bo-noi-vu/province/2017")
+    assert list(plan.files) == [
+        "pyproject.toml", "README.md", "src/parindex_bo_noi_vu/__init__.py",
+        "src/parindex_bo_noi_vu/py.typed", "src/parindex_bo_noi_vu/frameworks/province-2017.toml",
+        "tests/test_province_2017.py", ".github/workflows/test.yml"]
+    assert '[project.entry-points.parindex]\nbo_noi_vu = "parindex_bo_noi_vu"' in \
+        plan.files["pyproject.toml"]
+    assert 'conformance_tests("bo_noi_vu")' in plan.files["tests/test_province_2017.py"]
+    assert "PARINDEX_STRICT_CONFORMANCE" in plan.files[".github/workflows/test.yml"]
+    assert plan_plugin("x1").directory == Path("parindex-x1")
+
+
+def test_dry_run_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "p"
+    assert main(["new-plugin", "quang_binh", "--directory", str(folder), "--dry-run"]) == 0
+    assert not folder.exists()
+    assert capsys.readouterr().out.startswith(f"would create {folder.as_posix()}/")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["Quảng Bình"], "'Quảng Bình' is not a plugin name: lower-case ASCII"),
+    (["ok", "--level", "Xã"], "--level: 'Xã' is not a level"),
+    (["ok", "--year", "1999"], "--year: 1999 is not a plausible assessment year"),
+])
+def test_bad_names_are_refused(args: list[str], message: str, tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["new-plugin", *args, "--directory", str(tmp_path / "p")]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("mine", encoding="utf-8")
+    assert main(["new-plugin", "quang_binh", "--directory", str(tmp_path)]) == 2
+    assert "exists and is not an empty folder" in capsys.readouterr().err
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine"

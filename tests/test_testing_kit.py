@@ -1,0 +1,409 @@
+"""The plugin author kit: conformance checks on planted faults, assertion helpers,
+invalid assessments, and the pytest plugin's fixtures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import parindex
+from parindex import _plugins
+from parindex.testing import assert_ranks_equal, assert_result_equal, check_framework
+from parindex.testing import pytest_plugin
+from parindex.testing import strategies as pst
+
+GOOD = """\
+id = "test-province/commune/2024"
+name = "Bộ chỉ số thử nghiệm"
+level = "commune"
+first_year = 2024
+band_basis = "index"
+
+[legal_basis]
+decision = "1/QĐ-UBND"
+date = 2024-01-15
+
+[sources]
+qd = "QĐ 1/QĐ-UBND ngày 15/01/2024 (test data)"
+
+[provenance]
+legal_basis = { status = "read", source = "qd" }
+years = { status = "read", source = "qd" }
+not_arising = { status = "read", source = "qd" }
+band_basis = { status = "read", source = "qd" }
+decimals = { status = "read", source = "qd" }
+ranking = { status = "read", source = "qd" }
+rank_by = { status = "read", source = "qd" }
+tie_break = { status = "read", source = "qd" }
+
+[[bands]]
+name = "Tốt"
+min = 80
+status = "read"
+source = "qd"
+
+[[bands]]
+name = "Khá"
+min = 0
+status = "read"
+source = "qd"
+
+[criteria."1"]
+name = "Công tác chỉ đạo điều hành"
+max = 70
+status = "read"
+source = "qd"
+
+[criteria."1.1"]
+name = "Kế hoạch"
+max = 30
+status = "read"
+source = "qd"
+
+[criteria."1.2"]
+name = "Báo cáo"
+max = 40
+status = "read"
+source = "qd"
+
+[criteria."2"]
+name = "Mức độ hài lòng"
+kind = "survey"
+max = 30
+status = "read"
+source = "qd"
+"""
+
+
+def _report(tmp_path: Path, text: str, **kwargs: bool) -> parindex.ConformanceReport:
+    path = tmp_path / "framework.toml"
+    path.write_text(text, encoding="utf-8")
+    return parindex.check_conformance(path, **kwargs)
+
+
+def _found(report: parindex.ConformanceReport) -> list[tuple[str, str, str | None]]:
+    return [(f.check, f.severity, f.key) for f in report.findings if f.severity != "note"]
+
+
+def test_a_good_framework_passes_strictly(tmp_path: Path) -> None:
+    report = _report(tmp_path, GOOD, strict=True)
+    assert report.ok and report.findings == ()
+    assert str(report).startswith(
+        "conformance of test-province/commune/2024 (strict): passes (0 error, 0 unfinished")
+
+
+def test_planted_duplicate_code(tmp_path: Path) -> None:
+    text = GOOD + '\n[criteria."1.1"]\nname = "Kế hoạch (chép lại)"\nmax = 30\nstatus = "read"\n' \
+                  'source = "qd"\n'
+    report = _report(tmp_path, text)
+    assert not report.ok and report.framework_id == "test-province/commune/2024"
+    [finding] = report.errors
+    assert (finding.check, finding.code, finding.line) == ("codes", "1.1", text.count(
+        "\n", 0, text.rindex('[criteria."1.1"]')) + 1)
+    assert "code 1.1 is declared twice (lines 42, 61)" in str(report)
+
+
+def test_planted_maxima_that_do_not_add_up(tmp_path: Path) -> None:
+    report = _report(tmp_path, GOOD.replace("max = 40", "max = 35"))
+    assert _found(report) == [("maxima", "error", "criteria.1")]
+    assert "items' maxima add up to 65, not to the maximum 70 (difference 5)" in str(report)
+    # Explained in the parent's note (the source prints it so): reported, not failed.
+    explained = GOOD.replace("max = 40", "max = 35").replace(
+        'max = 70\n', 'max = 70\nnote = "Its printed items add up to 65 only."\n', 1)
+    report = _report(tmp_path, explained, strict=True)
+    assert report.ok
+    assert [(f.check, f.severity) for f in report.notes] == [("maxima", "note")]
+
+
+def test_planted_overlapping_bands(tmp_path: Path) -> None:
+    report = _report(tmp_path, GOOD.replace("min = 0", "min = 85"))
+    assert not report.ok
+    assert [(f.check, f.severity) for f in report.errors] == [("bands", "error")] * 2
+    text = str(report)
+    assert "bands.1.min: Khá starts at 85, not below Tốt (80): bands overlap" in text
+    assert "the lowest band, Khá, starts at 85, not 0: values below 85 have no band" in text
+
+
+def test_planted_missing_provenance(tmp_path: Path) -> None:
+    no_status = GOOD.replace('max = 30\nstatus = "read"\nsource = "qd"\n\n[criteria."1.2"]',
+                             'max = 30\n\n[criteria."1.2"]')
+    report = _report(tmp_path, no_status)
+    assert [(f.check, f.code) for f in report.errors] == [("provenance", "1.1")]
+    assert "every number needs a status" in str(report)
+    no_fact = GOOD.replace('tie_break = { status = "read", source = "qd" }\n', "")
+    report = _report(tmp_path, no_fact)
+    assert _found(report) == [("provenance", "error", "provenance.tie_break")]
+    bad_source = GOOD.replace('max = 40\nstatus = "read"\nsource = "qd"',
+                              'max = 40\nstatus = "read"\nsource = "qđ"')
+    assert "source 'qđ' is not a key of [sources]" in str(_report(tmp_path, bad_source))
+
+
+def test_every_planted_fault_in_one_pass() -> None:
+    # The docs' example: a code declared twice, maxima that do not add up, overlapping
+    # bands, a number without a status, a source not listed. All reported at once.
+    path = Path(__file__).parents[1] / "docs" / "examples" / "kit" / "planted-faults.toml"
+    report = parindex.check_conformance(path)
+    assert [(f.check, f.key, f.line) for f in report.errors] == [
+        ("codes", 'criteria."1.1"', 61),
+        ("provenance", 'criteria."1.1".status', 44),
+        ("provenance", 'criteria."1.2".source', 52),
+        ("bands", "bands.1.min", 34),
+        ("bands", "bands.1.min", 34),
+        ("maxima", "criteria.1", 38)]
+    with pytest.raises(AssertionError, match="FAILS [(]6 error"):
+        check_framework(path)
+
+
+def test_objects_are_checked_like_files() -> None:
+    framework = parindex.loads_framework(GOOD)
+    node = framework.nodes["1.2"]
+    broken = _replace(framework, "1.2", parindex.Node(
+        "1.2", node.name, Decimal(40), parindex.Provenance(parindex.Status.INFERRED, "nowhere")))
+    report = parindex.check_conformance(broken)
+    assert [(f.check, f.severity, f.code) for f in report.findings if f.severity != "note"] == [
+        ("provenance", "error", "1.2"), ("provenance", "unfinished", "1.2")]
+    assert report.failures == report.errors
+
+
+def _replace(framework: parindex.Framework, code: str, new: parindex.Node) -> parindex.Framework:
+    import attrs
+
+    def swap(node: parindex.Node) -> parindex.Node:
+        if node.code == code:
+            return new
+        return attrs.evolve(node, children=[swap(c) for c in node.children])
+
+    return attrs.evolve(framework, criteria=[swap(n) for n in framework.criteria])
+
+
+def test_placeholders_fail_only_in_strict_mode(tmp_path: Path) -> None:
+    text = GOOD.replace('"QĐ 1/QĐ-UBND ngày 15/01/2024 (test data)"', '"TODO: cite it"')
+    assert _report(tmp_path, text).ok
+    strict = _report(tmp_path, text, strict=True)
+    assert not strict.ok
+    assert _found(strict) == [("placeholders", "unfinished", "sources.qd")]
+    with pytest.raises(AssertionError, match=r"(?s)FAILS.*sources\.qd: placeholder not yet"):
+        check_framework(tmp_path / "framework.toml", strict=True)
+
+
+def test_years_must_be_plausible(tmp_path: Path) -> None:
+    report = _report(tmp_path, GOOD.replace("date = 2024-01-15", "date = 2026-01-15"))
+    assert _found(report) == [("years", "error", "legal_basis.date")]
+    report = _report(tmp_path, GOOD.replace("first_year = 2024", "first_year = 2025"))
+    assert _found(report) == [("years", "error", "id")]
+
+
+def test_every_shipped_framework_conforms_strictly() -> None:
+    for framework in parindex.registry().frameworks.values():
+        assert check_framework(framework, strict=True).ok
+
+
+@settings(max_examples=40, deadline=None)
+@given(pst.frameworks())
+def test_generated_frameworks_conform(framework: parindex.Framework) -> None:
+    report = parindex.check_conformance(framework)
+    assert report.ok, str(report)
+    assert [f.key for f in report.notes if f.check == "unknowns"] == framework.unknowns()
+
+
+# --- assertion helpers ------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def thuy_thanh_result() -> parindex.Result:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    return parindex.score(framework, parindex.load_assessment(parindex.example_path()))
+
+
+def test_assert_result_equal_passes_on_the_seed(thuy_thanh_result: parindex.Result) -> None:
+    assert_result_equal(thuy_thanh_result, appraised="49.97", survey="28.666", total="78.636",
+                        index="79.03", band="Khá", points={"3.5": Decimal("1.25")})
+
+
+def test_assert_result_equal_lists_every_difference(thuy_thanh_result: parindex.Result) -> None:
+    with pytest.raises(AssertionError) as caught:
+        assert_result_equal(thuy_thanh_result, total=78, points={"3.5": "0.5", "42": 1},
+                            band="")
+    assert str(caught.value).splitlines() == [
+        "result of Xã Thủy Thanh under thua-thien-hue/commune/2022 differs:",
+        "         expected  computed",
+        "  total  78        78.636",
+        "  band   (none)    Khá",
+        "  3.5    0.5       1.25",
+        "  42     1         (no such criterion)"]
+
+
+def test_assert_result_equal_rounds_as_printed(thuy_thanh_result: parindex.Result) -> None:
+    assert_result_equal(thuy_thanh_result, total="78.64", places=2)
+    with pytest.raises(AssertionError, match="78.6 "):
+        assert_result_equal(thuy_thanh_result, total="78.6")
+    with pytest.raises(TypeError, match="never exact"):
+        assert_result_equal(thuy_thanh_result, total=78.636)  # type: ignore[arg-type]
+
+
+def test_assert_ranks_equal() -> None:
+    framework = parindex.loads_framework(GOOD)
+    units = [parindex.Assessment(framework.id, name, 2024, {"1.1": Decimal(p),
+                                                             "1.2": Decimal(40), "2": Decimal(30)})
+             for name, p in (("Xã A", "30"), ("Xã B", "20"), ("Xã C", "30"))]
+    ranking = parindex.score_many(framework, units)
+    assert_ranks_equal(ranking, {"Xã A": 1, "Xã B": 3, "Xã C": 1})
+    with pytest.raises(AssertionError, match=r"(?s)Xã B\s+2\s+3"):
+        assert_ranks_equal(ranking, {"Xã B": 2})
+
+
+# --- invalid assessments ----------------------------------------------------------------------
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_invalid_assessments_are_refused_naming_the_fault(data: st.DataObject) -> None:
+    framework = data.draw(pst.frameworks())
+    invalid = data.draw(pst.invalid_assessments(framework))
+    with pytest.raises(parindex.AssessmentError) as caught:
+        parindex.score(framework, invalid.assessment)
+    problems = caught.value.problems
+    if invalid.code is not None:
+        assert invalid.code in {p.code for p in problems}, (invalid.kind, problems)
+    else:
+        assert {"framework", "year"} & {p.key for p in problems}, (invalid.kind, problems)
+
+
+def test_invalid_kinds_are_checked() -> None:
+    framework = parindex.loads_framework(GOOD)
+    with pytest.raises(Exception, match="kinds=.*must be one of"):
+        pst.invalid_assessments(framework, kinds=["too_many_points"])
+
+
+# --- the pytest plugin ------------------------------------------------------------------------
+
+class _Plugin:
+    @parindex.hookimpl
+    def parindex_frameworks(self) -> list[parindex.Framework]:
+        return [parindex.loads_framework(GOOD)]
+
+
+def test_parindex_plugin_registers_for_one_test(parindex_plugin) -> None:  # type: ignore[no-untyped-def]
+    registry = parindex_plugin(_Plugin(), name="kit-test")
+    assert registry.provider("test-province/commune/2024").name == "kit-test"
+    assert parindex.get_framework("test-province/commune/2024") is registry.frameworks[
+        "test-province/commune/2024"]
+    assert "thua-thien-hue/commune/2022" in registry.frameworks  # the installed ones stay
+
+
+def test_parindex_plugin_restores_the_registry(tmp_path: Path) -> None:
+    # Two tests in a pytest run of their own: the second sees the registry as it was.
+    import subprocess
+    import sys
+
+    (tmp_path / "framework.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "test_one_test.py").write_text(f"""
+import parindex
+
+FRAMEWORK = parindex.load_framework({str(tmp_path / "framework.toml")!r})
+
+
+class Plugin:
+    @parindex.hookimpl
+    def parindex_frameworks(self):
+        return [FRAMEWORK]
+
+
+def test_registered(parindex_plugin):
+    before = parindex.registry()
+    registry = parindex_plugin(Plugin(), name="one-test")
+    assert parindex.registry() is registry is not before
+    assert parindex.get_framework(FRAMEWORK.id) is FRAMEWORK
+    test_registered.before = before
+
+
+def test_restored():
+    after = parindex.registry()
+    assert FRAMEWORK.id not in after.frameworks
+    assert list(after.frameworks) == list(test_registered.before.frameworks)
+    assert [p.name for p in after.plugins] == [p.name for p in test_registered.before.plugins]
+""", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "test_one_test.py"], cwd=tmp_path, capture_output=True, text=True,
+                          timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "2 passed" in done.stdout
+    assert _plugins._REGISTRY is None or "kit-test" not in {
+        p.name for p in _plugins._REGISTRY.plugins}
+
+
+def test_parindex_registry_fixture(parindex_registry) -> None:  # type: ignore[no-untyped-def]
+    assert parindex_registry is parindex.registry()
+    assert "bo-noi-vu/province/2017" in parindex_registry.frameworks
+
+
+def test_conformance_cases_name_what_is_missing() -> None:
+    cases = pytest_plugin._cases(("thua_thien_hue", "no_such_plugin"))
+    assert [c.framework_id for c in cases] == ["thua-thien-hue/commune/2022", None]
+    assert "no installed parindex plugin is named 'no_such_plugin'" in (cases[1].error or "")
+    everything = pytest_plugin._cases(())
+    assert [c.framework_id for c in everything] == list(parindex.registry().frameworks)
+
+
+# The suite itself, switched on in one line: one test per installed framework.
+test_conformance = pytest_plugin.conformance_tests()
+
+
+# --- results tables ---------------------------------------------------------------------------
+
+@settings(max_examples=30, deadline=None)
+@given(st.data())
+def test_results_tables_read_back(data: st.DataObject) -> None:
+    import csv
+    import tempfile
+
+    framework = data.draw(pst.frameworks())
+    table = data.draw(pst.results_tables(framework, max_size=5))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "results.csv"
+        with path.open("w", encoding="utf-8", newline="") as stream:
+            csv.writer(stream).writerows(table.rows)
+        read = parindex.read_table(path, framework)
+    assert read.problems == ()
+    got = [(a.unit, a.group, a.year, dict(a.points)) for a in read.assessments]
+    assert got == [(a.unit, a.group, a.year, dict(a.points)) for a in table.assessments]
+
+
+def test_pytest_plugin_imports_nothing_optional() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys; import parindex.testing.pytest_plugin, parindex.testing; "
+            "print(sorted(m for m in ('hypothesis', 'pandas', 'matplotlib', 'docx', 'jinja2') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
+
+
+def test_rules_are_checked() -> None:
+    framework = parindex.loads_framework(GOOD)
+    node = framework.nodes["1.2"]
+    bad_params = _replace(framework, "1.2", parindex.Node(
+        "1.2", node.name, node.max, node.provenance,
+        rule=parindex.Rule("deduction", {"input": "late_reports"},
+                           parindex.Provenance(parindex.Status.READ, "qd"))))
+    report = parindex.check_conformance(bad_params)
+    assert [(f.check, f.key) for f in report.errors] == [("rules", 'criteria."1.2".rule')]
+    assert "per: missing" in str(report)
+    unregistered = _replace(framework, "1.2", parindex.Node(
+        "1.2", node.name, node.max, node.provenance,
+        rule=parindex.Rule("olympic", {}, parindex.Provenance(parindex.Status.READ, "nowhere"))))
+    report = parindex.check_conformance(unregistered)
+    assert sorted((f.check, f.code) for f in report.errors) == [
+        ("provenance", "1.2"), ("rules", "1.2")]
+    assert "kind 'olympic' is not a registered rule kind" in str(report)
+
+
+def test_installed_framework_by_id() -> None:
+    report = parindex.check_conformance("bo-noi-vu/province/2017", strict=True)
+    assert report.ok and report.framework_id == "bo-noi-vu/province/2017"
+    with pytest.raises(parindex.UnknownFrameworkError, match="did you mean"):
+        parindex.check_conformance("bo-noi-vu/province/2018")
