@@ -174,6 +174,12 @@ def test_batch_integrity_is_checked(hue, thuy_thanh):
     unit = leaf_only(hue, thuy_thanh)
     with pytest.raises(AssessmentError, match="appears twice"):
         score_batch(hue, [unit, attrs.evolve(unit, unit=unit.unit.upper())])
+    # A unit is its name within its group: the same name in another group is another unit.
+    other = attrs.evolve(unit, unit=unit.unit.upper(), group="Huyện khác")
+    assert len(score_batch(hue, [unit, other]).rank) == 2
+    matrix = to_matrix(hue, [unit, other])
+    with pytest.raises(AssessmentError, match="appears twice"):
+        score_matrix(hue, matrix, units=[unit.unit, other.unit], groups=[None, None])
     with pytest.raises(AssessmentError, match="different years"):
         to_matrix(hue, [unit, attrs.evolve(unit, unit="Xã khác", year=2023)])
     with pytest.raises(AssessmentError, match="scored under"):

@@ -39,7 +39,8 @@ def test_score_json_contract(capsys):
                 "đúng hạn, trước hạn",
         "kind": "criterion", "points": "1.98", "max": "2.0", "arising_max": "2.0",
         "lost": "0.02", "status": "given", "self_assessed": None, "self_difference": None,
-        "comment": None, "provenance": "seed"}
+        "comment": None, "provenance": "seed", "rule": None, "inputs": None,
+        "explanation": None}
     assert data["discrepancies"] == [{
         "code": "3.5", "what": "3.5", "published": "0.5", "computed": "1.25",
         "evidence": "items 3.5.1 + 3.5.3 = 0.5 + 0.75 = 1.25 (3.5.2 did not arise); "
@@ -109,3 +110,45 @@ def test_installed_command_runs(tmp_path):
 @pytest.mark.parametrize("args", [["--help"], ["score", "--help"], ["--version"]])
 def test_help(capsys, args):
     assert run(capsys, *args)[0] == 0
+
+
+def test_rule_command(capsys):
+    from pathlib import Path
+
+    framework = str(Path(__file__).resolve().parents[1] / "docs/examples/rules-framework.toml")
+    assert main(["rule", "1.4", "issued=false", "--framework", framework]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "  issued = false → 0"
+    assert main(["rule", "1.4", "issued", "--framework", framework]) == 2
+    assert "'issued' is not NAME=VALUE" in capsys.readouterr().err
+    assert main(["rule", "9", "a=1", "--framework", framework]) == 2
+    assert "'9' is not a criterion" in capsys.readouterr().err
+
+
+def test_frameworks_completeness_table(capsys):
+    assert main(["frameworks", "--completeness"]) == 0
+    out = capsys.readouterr().out
+    assert "quang-ngai/commune/2023: 21 nodes: 0 seed, 0 read, 0 inferred, 21 unknown; " \
+           "rules: 5 given, 8 unknown" in out
+    assert "  unknown: criteria.3.4.1.rule" in out
+
+
+def test_validate_conformance_reports_every_planted_fault(capsys):
+    planted = Path(__file__).parents[1] / "docs" / "examples" / "kit" / "planted-faults.toml"
+    assert main(["validate", "--conformance", str(planted)]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("\n  [") == 6  # the six findings, each on its own line
+    assert "code 1.1 is declared twice (lines 44, 61)" in out
+    assert err.strip() == (f"parindex: error: {planted}: fails conformance: 6 error(s), "
+                           "0 unfinished (not strict)")
+
+
+def test_validate_conformance_strict_fails_on_placeholders(tmp_path, capsys):
+    from parindex._scaffold import plan_plugin, write_plugin  # `parindex new-plugin`
+
+    written = write_plugin(plan_plugin("thu_nghiem", tmp_path / "plugin", year=2026))
+    skeleton = next(path for path in written if path.suffix == ".toml" and "frameworks" in
+                    path.parts)
+    assert main(["validate", "--conformance", str(skeleton)]) == 0
+    assert main(["validate", "--conformance", "--strict", str(skeleton)]) == 2
+    out, _ = capsys.readouterr()
+    assert "unfinished" in out and "TODO" in out

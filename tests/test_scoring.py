@@ -139,6 +139,20 @@ def test_unit_twice_is_an_error(complete):
     with pytest.raises(parindex.AssessmentError, match="appears twice"):
         parindex.score_many(complete, [unit("Xã A", "1", "1", "50"),
                                         unit("xã a", "1", "1", "50")])
+    with pytest.raises(parindex.AssessmentError, match="appears twice in huyện 1"):
+        parindex.score_many(complete, [unit("Xã A", "1", "1", "50", group="Huyện 1"),
+                                        unit("xã a", "1", "1", "50", group="huyện 1")])
+
+
+def test_same_name_in_two_groups_is_two_units(complete):
+    # Commune names repeat across districts (there are many a "Xã Hòa Bình").
+    ranking = parindex.score_many(complete, [unit("Xã A", "1", "1", "50", group="Huyện 1"),
+                                             unit("Xã A", "1", "1", "40", group="Huyện 2")])
+    assert [u.rank for u in ranking] == [1, 2]
+    assert ranking.unit("xã a", group="huyện 2").result.total < ranking.unit(
+        "Xã A", group="Huyện 1").result.total
+    with pytest.raises(KeyError, match="several groups"):
+        ranking.unit("Xã A")
 
 
 def test_node_given_at_a_higher_level_is_not_derived(complete):

@@ -18,12 +18,21 @@ from rich.table import Table
 from rich.text import Text
 
 from . import _plugins
-from ._errors import Origin, ParindexError, UnknownFrameworkError
+from ._conformance import check_conformance
+from ._errors import FrameworkError, Origin, ParindexError, Problem, UnknownFrameworkError
 from ._model import Assessment, Framework, NodeKind
 from ._numbers import plain
-from ._output import framework_summary, plugin_to_dict, result_to_dict
+from ._output import (
+    completeness_detail,
+    framework_summary,
+    plugin_to_dict,
+    result_to_dict,
+    rule_to_json,
+)
+from ._overlay import apply_overlay, load_overlay
+from ._overlay import resolve_framework as _resolve_framework
 from ._reconcile import band_evidence
-from ._scoring import Result, score
+from ._scoring import Result, score, score_leaf
 from ._toml import load_assessment, load_framework, sniff
 
 
@@ -37,17 +46,29 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def resolve_framework(ref: str) -> Framework:
+    """What ``--framework ID_OR_FILE`` names, for every command that takes it: an installed
+    framework id, a framework TOML file, or a completion overlay file (applied to the
+    installed framework it names). Other CLI modules call this one helper.
+    """
+    return _resolve_framework(ref)
+
+
 def _framework_option(value: str | None, assessment: Assessment) -> Framework:
-    """``--framework``: an installed id or a framework TOML file; default: the file's id."""
+    """``--framework`` for an assessment: :func:`resolve_framework`, or by default the
+    installed framework the assessment names."""
     if value is None:
         try:
             return _plugins.get_framework(assessment.framework)
         except UnknownFrameworkError as exc:
             origin = assessment.origin or Origin(None)
             raise UnknownFrameworkError(origin.problem(str(exc), "framework")) from None
-    if value.endswith(".toml") or Path(value).is_file():
-        return load_framework(value)
-    return _plugins.get_framework(value)
+    return resolve_framework(value)
+
+
+#: The help text of every ``--framework`` option.
+FRAMEWORK_HELP = ("An installed framework id, a framework TOML file, or a completion "
+                  "overlay file (see 'Overlays' in the docs).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -64,8 +85,8 @@ def cli(strict_plugins: bool) -> None:
 @cli.command("score")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
-              help="Score under this framework (an installed id or a TOML file) "
-                   "instead of the one the assessment names.")
+              help="Score under this framework instead of the one the assessment names: "
+                   + FRAMEWORK_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
 def score_command(file: Path, framework_ref: str | None, as_json: bool) -> None:
     """Score one assessment FILE and reconcile it with its published figures.
@@ -109,7 +130,10 @@ def _print_result(result: Result) -> None:
             Text("  " * node.depth + node.name, style=style),
             f"{shown} / {maximum}",
             "" if lost is None or lost == 0 else plain(lost),
-            node.comment or "",
+            "\n".join(filter(None, [
+                f"rule {node.rule.kind}: {node.explanation}"
+                if node.explanation and node.rule else None,
+                node.comment])),
         )
     console.print(table)
     lines = [
@@ -147,19 +171,45 @@ def _print_list(console: Console, title: str, items: list[str], empty: str | Non
 @cli.command("validate")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
-              help="For an assessment: check it against this framework.")
-def validate_command(file: Path, framework_ref: str | None) -> None:
+              help="For an assessment: check it against this framework. " + FRAMEWORK_HELP)
+@click.option("--conformance", is_flag=True,
+              help="For a framework file: run every conformance check and print the report "
+                   "(exit status 2 when it fails).")
+@click.option("--strict", is_flag=True,
+              help="With --conformance: placeholders and unsourced facts fail too (for CI "
+                   "before publishing a plugin).")
+def validate_command(file: Path, framework_ref: str | None, conformance: bool,
+                     strict: bool) -> None:
     """Check a framework or assessment FILE.
 
     A framework is checked for structure, provenance on every number, unique codes and
     well-formed bands; children whose maxima do not add up are reported as warnings.
+    With --conformance, every conformance check of the plugin author kit runs instead and
+    its report is printed: every problem of the file at once, each with its line.
     An assessment is checked against its framework by scoring it.
     """
+    if conformance:  # before reading the file: the report covers files that do not read
+        report = check_conformance(file, strict=strict)
+        click.echo(str(report))
+        if not report.ok:
+            raise FrameworkError(Problem(
+                f"fails conformance: {len(report.errors)} error(s), "
+                f"{len(report.unfinished)} unfinished" + ("" if strict else " (not strict)"),
+                path=file))
+        return
     kind = sniff(file)
-    if kind == "framework":
-        framework = load_framework(file)
-        click.echo(f"{file}: valid framework {framework.id} "
-                   f"({len(framework.nodes)} nodes)")
+    if kind in ("framework", "overlay"):
+        framework = (load_framework(file) if kind == "framework"
+                     else apply_overlay(load_overlay(file)))
+        problems = _plugins.names_problems(framework, **_plugins.registered_names())
+        if problems:
+            raise FrameworkError(Problem(p, path=file) for p in problems)
+        if kind == "overlay":
+            click.echo(f"{file}: valid overlay: {framework.id} derived from "
+                       f"{framework.derived_from} ({len(framework.nodes)} nodes)")
+        else:
+            click.echo(f"{file}: valid framework {framework.id} "
+                       f"({len(framework.nodes)} nodes)")
         for mismatch in framework.maxima_mismatches():
             click.echo(f"  warning: {mismatch}")
         for unknown in framework.unknowns():
@@ -172,19 +222,77 @@ def validate_command(file: Path, framework_ref: str | None) -> None:
         click.echo(f"  warning: {finding}")
 
 
+@cli.command("rule")
+@click.argument("code")
+@click.argument("figures", nargs=-1, metavar="NAME=VALUE...")
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE", required=True,
+              help="The framework whose rule scores the leaf. " + FRAMEWORK_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_json: bool
+                 ) -> None:
+    """Score one leaf CODE from reported figures, by the rule its framework gives it.
+
+    Figures are NAME=VALUE pairs, as in an assessment's [inputs] entry (VALUE a number,
+    or true/false). The same computation as scoring an assessment, for one leaf alone.
+    """
+    framework = resolve_framework(framework_ref)
+    values: dict[str, object] = {}
+    for pair in figures:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="FIGURES")
+        values[name.strip()] = {"true": True, "false": False}.get(value.strip().lower(),
+                                                                   value.strip())
+    points, explanation = score_leaf(framework, code, values)
+    node = framework.nodes[code]
+    rule = node.rule
+    assert rule is not None  # score_leaf refuses a leaf without a rule
+    if as_json:
+        _echo_json({"framework": framework.id, "code": code, "name": node.name,
+                    "points": plain(points), "max": None if node.max is None
+                    else plain(node.max), "rule": rule_to_json(rule),
+                    "inputs": {k: v if isinstance(v, bool) else str(v)
+                               for k, v in values.items()},
+                    "explanation": explanation})
+        return
+    maximum = "?" if node.max is None else plain(node.max)
+    click.echo(f"{code} {node.name}: {plain(points)} / {maximum}")
+    click.echo(f"  rule {rule.kind} ({rule.provenance.status.value}"
+               + (f", {rule.provenance.source}" if rule.provenance.source else "") + ")")
+    click.echo(f"  {explanation}")
+
+
 @cli.command("frameworks")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-def frameworks_command(as_json: bool) -> None:
+@click.option("--completeness", is_flag=True,
+              help="Show, per framework, how many nodes are seed / read / inferred / unknown "
+                   "and list every unknown fact (what an overlay can complete).")
+@click.option("--framework", "framework_refs", metavar="ID_OR_FILE", multiple=True,
+              help="Show only these frameworks (repeatable). " + FRAMEWORK_HELP)
+def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[str, ...]
+                       ) -> None:
     """List the installed frameworks, with how complete their sources are.
 
     Completeness counts the nodes whose maximum is seed (printed in a founding document),
-    read (stated by a public source), inferred, or unknown.
+    read (stated by a public source), inferred, or unknown. With --completeness, every
+    unknown fact is listed too, as the path an overlay completes.
     """
     registry = _plugins.registry()
-    summaries = [framework_summary(f, registry.provider(fid))
-                 for fid, f in registry.frameworks.items()]
+    if framework_refs:
+        chosen = [resolve_framework(ref) for ref in framework_refs]
+        pairs = [(f, registry.provider(f.id) if f.id in registry.frameworks else None)
+                 for f in chosen]
+    else:
+        pairs = [(f, registry.provider(fid)) for fid, f in registry.frameworks.items()]
+    summaries = [framework_summary(f, provider) for f, provider in pairs]
+    if completeness:
+        for summary, (framework, _) in zip(summaries, pairs, strict=True):
+            summary.update(completeness_detail(framework))
     if as_json:
         _echo_json({"frameworks": summaries})
+        return
+    if completeness:
+        _print_completeness(summaries)
         return
     table = Table(title="Installed frameworks", title_justify="left")
     for column in ("id", "legal basis", "years", "max", "nodes: seed/read/inferred/unknown",
@@ -198,6 +306,21 @@ def frameworks_command(as_json: bool) -> None:
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['unknown']}",
                       s["distribution"] or "")
     _console().print(table)
+
+
+def _print_completeness(summaries: list[dict[str, Any]]) -> None:
+    console = _console()
+    for s in summaries:
+        c = s["completeness"]
+        derived = f", derived from {s['derived_from']}" if s.get("derived_from") else ""
+        console.print(f"[bold]{s['id']}[/bold]{derived}: {s['nodes']} nodes: "
+                      f"{c['seed']} seed, {c['read']} read, {c['inferred']} inferred, "
+                      f"{c['unknown']} unknown; rules: "
+                      + ", ".join(f"{n} {k}" for k, n in s["rules"].items() if n))
+        if not s["unknowns"] and not s["unknown_rules"]:
+            console.print("  nothing unknown")
+        for unknown in s["unknowns"] + s["unknown_rules"]:
+            console.print(f"  unknown: {unknown}", markup=False)
 
 
 @cli.command("plugins")
@@ -224,7 +347,8 @@ from . import _cli_analysis, _cli_kit, _cli_tables  # noqa: E402, F401
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; report parindex errors as messages, never tracebacks."""
     try:
-        cli.main(args=argv, prog_name="parindex", standalone_mode=False)
+        # Without standalone mode click returns the status a command exits with.
+        status = cli.main(args=argv, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
         for problem in exc.problems:
             click.echo(f"parindex: error: {problem}", err=True)
@@ -237,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

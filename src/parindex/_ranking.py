@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
 
-from ._errors import AssessmentError, MissingInformationError, Problem
+from ._errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from ._model import Assessment, Framework, RankBasis, RankingMethod
 from ._numbers import plain
 from ._scoring import Discrepancy, Result, score
@@ -22,14 +22,54 @@ class _Comparable(Protocol):
 K = TypeVar("K", bound=_Comparable)
 
 
-def rank_values(keys: Sequence[K], method: RankingMethod = RankingMethod.COMPETITION) -> list[int]:
+@attrs.frozen
+class Ranker:
+    """A ranking method: what a plugin registers with ``parindex_ranking_methods``.
+
+    :param name: the name frameworks use in ``ranking = "..."``.
+    :param summary: one line for documentation and messages.
+    :param ranks: ``ranks(keys)`` gives the rank of each key, best first (rank 1 for the
+        highest key). Keys are tuples of exact fractions (the ranking basis, then the
+        tie-break codes' points) and compare with ``<`` and ``==``. A higher key must
+        never get a worse rank; :func:`rank_values` checks this.
+    """
+
+    name: str
+    summary: str
+    ranks: Callable[[Sequence[Any]], list[int]]
+
+
+def rank_values(keys: Sequence[K], method: RankingMethod | str = RankingMethod.COMPETITION
+                ) -> list[int]:
     """Ranks of keys, highest key first; equal keys share a rank.
+
+    :param method: a built-in :class:`RankingMethod`, or the name of a ranking method
+        (built in or registered by a plugin).
+    :raises FrameworkError: no ranking method has this name (naming those registered),
+        or a plugin's method ranks a higher key below a lower one.
 
     >>> rank_values([90, 80, 80, 70])
     [1, 2, 2, 4]
     >>> rank_values([90, 80, 80, 70], RankingMethod.DENSE)
     [1, 2, 2, 3]
     """
+    if isinstance(method, RankingMethod):
+        return _standard_ranks(keys, method)
+    from ._plugins import ranking_method
+
+    ranker = ranking_method(method)
+    ranks = list(ranker.ranks(keys))
+    order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
+    if len(ranks) != len(keys) or any(not isinstance(r, int) or r < 1 for r in ranks) or any(
+            keys[b] < keys[a] and ranks[b] < ranks[a] for a, b in zip(order, order[1:], strict=False)):
+        raise FrameworkError(Problem(
+            f"ranking method {ranker.name!r} gave ranks {ranks[:10]} that do not follow the "
+            "values (a higher value ranked below a lower one, or not one rank ≥ 1 per unit)",
+            key="ranking"))
+    return ranks
+
+
+def _standard_ranks(keys: Sequence[K], method: RankingMethod) -> list[int]:
     order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
     ranks = [0] * len(keys)
     rank = distinct = 0
@@ -41,6 +81,13 @@ def rank_values(keys: Sequence[K], method: RankingMethod = RankingMethod.COMPETI
             previous = keys[i]
         ranks[i] = rank
     return ranks
+
+
+#: The built-in ranking methods, registered by :mod:`parindex._builtins`.
+COMPETITION = Ranker("competition", "Standard competition ranking, 1, 2, 2, 4 (Excel RANK).",
+                     lambda keys: _standard_ranks(keys, RankingMethod.COMPETITION))
+DENSE = Ranker("dense", "Dense ranking, 1, 2, 2, 3.",
+               lambda keys: _standard_ranks(keys, RankingMethod.DENSE))
 
 
 RankOn = Literal["total", "appraised", "index"]
@@ -101,14 +148,24 @@ class Ranking:
     def __len__(self) -> int:
         return len(self.units)
 
-    def unit(self, name: str) -> RankedResult:
-        """The ranked result of a unit, by name (NFC, case-insensitive)."""
+    def unit(self, name: str, group: str | None = None) -> RankedResult:
+        """The ranked result of a unit, by name (NFC, case-insensitive).
+
+        :param group: the unit's group, needed when two groups have a unit of that name
+            (commune names repeat across districts).
+        :raises KeyError: no such unit, or the name is ambiguous without ``group``.
+        """
         from ._model import nfc
 
         wanted = nfc(name).casefold()
-        for unit in self.units:
-            if unit.result.unit.casefold() == wanted:
-                return unit
+        found = [unit for unit in self.units if unit.result.unit.casefold() == wanted
+                 and (group is None or (unit.result.group or "").casefold()
+                      == nfc(group).casefold())]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            groups = ", ".join(str(u.result.group) for u in found)
+            raise KeyError(f"{name!r} is in several groups ({groups}); name the group")
         raise KeyError(name)
 
 
@@ -156,18 +213,20 @@ def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranki
 
 
 def _check_batch(results: Sequence[Result]) -> None:
-    seen: dict[str, Result] = {}
+    # A unit is its name within its group: commune names repeat across districts.
+    seen: set[tuple[str, str]] = set()
     problems = []
     years = {r.assessment.year for r in results}
     if len(years) > 1:
         problems.append(Problem(f"units of different years ranked together: {sorted(years)}"))
     for result in results:
-        key = result.unit.casefold()
+        key = ((result.group or "").casefold(), result.unit.casefold())
         if key in seen:
             origin = result.assessment.origin
-            problems.append(Problem(f"unit {result.unit!r} appears twice",
+            within = f" in {result.group}" if result.group else ""
+            problems.append(Problem(f"unit {result.unit!r} appears twice{within}",
                                     path=origin.path if origin else None, key="unit"))
-        seen[key] = result
+        seen.add(key)
     if problems:
         raise AssessmentError(problems)
 
