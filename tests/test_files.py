@@ -37,7 +37,11 @@ LINE_OF_112 = 17  # '"1.1.2" = 0.8' in the bundled example
     ("nan", "nan is not a finite number"),
     ("inf", "infinity is not a finite number"),
     ('"0,8"', "'0,8' uses a decimal comma; write 0.8"),
-    ("true", "True is a boolean, not a number"),
+    ("true", "true is a boolean, not a number"),
+    ("0,8", "0,8 uses a decimal comma; write 0.8 (TOML numbers use a decimal point)"),
+    ("2022-01-01", "a date or time (2022-01-01) is not a number"),
+    ("{ a = 1 }", "a table is not a number"),
+    ("[1, 2]", "an array (2 values) is not a number"),
 ])
 def test_bad_points_name_file_line_and_code(hue, example_text, tmp_path, value, message):
     text = example_text.replace('"1.1.2" = 0.8', f'"1.1.2" = {value}')
@@ -49,8 +53,48 @@ def test_bad_points_name_file_line_and_code(hue, example_text, tmp_path, value, 
 
 
 def test_bad_toml_names_the_line(hue, example_text, tmp_path):
-    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0,8'), tmp_path)
+    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', '"1.1.2" = "0.8'), tmp_path)
     assert problem.line == LINE_OF_112 and "not valid TOML" in problem.message
+
+
+@pytest.mark.parametrize("table, line", [("published", "total = 78,636"),
+                                         ("self_assessed", '"1.6" = 1,31')])
+def test_unquoted_decimal_comma_anywhere_says_so(hue, example_text, tmp_path, table, line):
+    if table == "published":
+        text = example_text.replace("total = 78.636", line)
+    else:
+        text = example_text.rstrip() + f"\n\n[{table}]\n{line}\n"
+    problem = _error(hue, text, tmp_path)
+    key, written = line.split(" = ")
+    assert problem.message == (f"{written} uses a decimal comma; write "
+                               f"{written.replace(',', '.')} (TOML numbers use a decimal point)")
+    assert problem.key == f"{table}.{key}"
+    assert problem.line == text.splitlines().index(line) + 1
+
+
+def test_a_key_given_twice_names_both_lines(hue, example_text, tmp_path):
+    text = example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0.8\n"1.1.2" = 0.9')
+    problem = _error(hue, text, tmp_path)
+    assert (problem.line, problem.key, problem.code) == \
+        (LINE_OF_112 + 1, 'points."1.1.2"', "1.1.2")
+    assert problem.message == f"given twice (first on line {LINE_OF_112}); give each key once"
+
+
+def test_codes_that_differ_only_in_spaces_are_one_code(hue, example_text, tmp_path):
+    # TOML takes "1.1.2" and "1.1.2 " as two keys; normalised they are one code, and
+    # one value would silently replace the other.
+    text = example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0.8\n"1.1.2 " = 0.9')
+    problem = _error(hue, text, tmp_path)
+    assert problem.code == "1.1.2" and problem.line == LINE_OF_112 + 1
+    assert "is the same code as '1.1.2'" in problem.message
+
+
+def test_a_framework_file_given_as_an_assessment_is_one_message(hue, tmp_path):
+    with pytest.raises(AssessmentError) as info:
+        parindex.load_assessment(FRAMEWORK)
+    assert len(info.value.problems) == 1
+    assert "this is a framework file" in info.value.problem.message
+    assert info.value.problem.key == "id" and info.value.problem.line
 
 
 def test_unknown_code_suggests_the_closest(hue, example_text, tmp_path):
@@ -225,3 +269,76 @@ def test_inputs_for_a_leaf_whose_points_are_given(hue, example_text, tmp_path):
                     + '\n[inputs]\n"1.6" = { done = 119, total = 136 }\n', encoding="utf-8")
     with pytest.raises(AssessmentError, match=r"1.6 .* has no rule that computes its points"):
         parindex.score(hue, parindex.load_assessment(path))
+
+
+def test_every_decimal_comma_is_reported_at_once(hue, example_text, tmp_path):
+    # tomllib stops at the first; a sheet typed from a Vietnamese document has them on
+    # every line, and a comma inside a comment's text is not one of them.
+    text = example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0,8').replace(
+        '"1.6" = 1.31', '"1.6" = 1,31').replace(
+        '"1.6" = "đã thực hiện', '"1.6" = "x = 1,5; đã thực hiện')
+    with pytest.raises(AssessmentError) as info:
+        _score(hue, text, tmp_path)
+    assert [(p.line, p.code, p.message.split(";")[0]) for p in info.value.problems] == [
+        (LINE_OF_112, "1.1.2", "0,8 uses a decimal comma"),
+        (text.splitlines().index('"1.6" = 1,31') + 1, "1.6", "1,31 uses a decimal comma")]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("01", "01 has a leading zero, which TOML numbers cannot have; write 1"),
+    (".8", ".8 has no digit before the decimal point, which TOML numbers cannot have; "
+           "write 0.8"),
+])
+def test_numbers_typed_loosely_say_what_to_write(hue, example_text, tmp_path, value, message):
+    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', f'"1.1.2" = {value}'), tmp_path)
+    assert (problem.message, problem.line, problem.code) == (message, LINE_OF_112, "1.1.2")
+
+
+def test_an_unquoted_dotted_code_says_to_quote_it(hue, example_text, tmp_path):
+    problem = _error(hue, example_text.replace('"1.1.2" = 0.8', "1.1.2 = 0.8"), tmp_path)
+    assert problem.code == "1.1.2" and problem.line == LINE_OF_112
+    assert problem.message.startswith('a code with dots must be quoted: write "1.1.2" = ...')
+
+
+@pytest.mark.parametrize("encode", [
+    lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),            # byte-order mark
+    lambda text: text.replace("\n", "\r\n").encode("utf-8"),        # Windows line ends
+    lambda text: b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"),
+])
+def test_bom_and_crlf_files_read_the_same_and_keep_their_lines(hue, example_text, tmp_path,
+                                                               encode):
+    path = tmp_path / "unit.toml"
+    path.write_bytes(encode(example_text))
+    assert parindex.score(hue, parindex.load_assessment(path)).total == Decimal("78.636")
+    path.write_bytes(encode(example_text.replace('"1.1.2" = 0.8', '"1.1.2" = 0,8')))
+    with pytest.raises(AssessmentError) as info:
+        parindex.load_assessment(path)
+    assert (info.value.problem.line, info.value.problem.code) == (LINE_OF_112, "1.1.2")
+    # Text given to loads_assessment may carry the mark too (read with another decoder).
+    text = encode(example_text).decode("utf-8")
+    assert parindex.loads_assessment(text) == parindex.loads_assessment(example_text)
+
+
+@pytest.mark.parametrize("line, message", [
+    ("year = 2022.0", "year: expected a whole number, got 2022.0"),
+    ("year = true", "year: expected a whole number, got true"),
+    ("year = 2022-01-01", "year: expected a whole number, got 2022-01-01"),
+    ('year = "2022"', "year: expected a whole number, got '2022'"),
+])
+def test_wrong_types_are_shown_as_the_file_writes_them(example_text, line, message):
+    # As TOML writes the value, never as Python's repr (Decimal('2022.0'), True).
+    with pytest.raises(AssessmentError) as info:
+        parindex.loads_assessment(example_text.replace("year = 2022", line))
+    assert str(info.value.problem).endswith(message)
+
+
+def test_a_file_not_in_utf8_names_its_line(example_text, tmp_path):
+    path = tmp_path / "unit.toml"
+    path.write_bytes(example_text.encode("cp1258", errors="replace"))
+    with pytest.raises(AssessmentError) as info:
+        parindex.load_assessment(path)
+    first_non_ascii = next(i for i, line in enumerate(example_text.splitlines(), 1)
+                           if not line.isascii())
+    assert info.value.problem.line == first_non_ascii
+    assert "not UTF-8 text" in info.value.problem.message
+    assert info.value.problem.message.endswith("save the file as UTF-8")

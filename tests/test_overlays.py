@@ -27,7 +27,8 @@ EXAMPLES = ROOT / "docs" / "examples" / "overlays"
 QUANG_TRI = EXAMPLES / "quang-tri-2020-fields.toml"
 QUANG_NGAI = EXAMPLES / "quang-ngai-3.4.1.toml"
 SON_DUNG = EXAMPLES / "son-dung-2023.toml"
-SEED_003 = Path("/work/shared/seeds/003_6db642d795613b0e.txt")
+# The founding documents sit beside the repository (shared/ next to a clone, as in CI).
+SEED_003 = ROOT.parent / "shared" / "seeds" / "003_6db642d795613b0e.txt"
 
 HEADER = """\
 base = "quang-tri/district/2020"
@@ -290,3 +291,21 @@ def test_an_overlay_of_the_blanked_maxima_restores_the_scores(data):
     assert (got.total, got.index, got.band) == (expected.total, expected.index, expected.band)
     assert {c: (n.points, n.arising_max) for c, n in got.nodes.items()} == \
         {c: (n.points, n.arising_max) for c, n in expected.nodes.items()}
+
+
+def test_a_misspelled_rule_kind_in_an_overlay_is_located(tmp_path, capsys):
+    # Written as a reviewer would from the docs, with one typo: every command that takes
+    # --framework names the file, the line and the code, not just the unknown kind.
+    text = QUANG_NGAI.read_text(encoding="utf-8").replace('"proportional"', '"proportionnal"')
+    assert '"proportionnal"' in text
+    overlay = tmp_path / "typo.toml"
+    overlay.write_text(text, encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "proportionnal" in row)
+    for command in (["validate", str(overlay)],
+                    ["score", str(SON_DUNG), "--framework", str(overlay)],
+                    ["rule", "3.4.1", "on_time=489", "resolved=493", "--framework",
+                     str(overlay)]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err.startswith(f"parindex: error: {overlay}:{line}: criteria.\"3.4.1\".rule.kind: "
+                              "kind 'proportionnal' is not a registered rule kind"), err

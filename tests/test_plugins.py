@@ -147,3 +147,59 @@ def test_strict_flag_on_the_command_line(monkeypatch, capsys):
     assert main(["--strict-plugins", "plugins"]) == 2
     assert "plugin 'broken'" in capsys.readouterr().err
     monkeypatch.setattr(_plugins, "_REGISTRY", None)
+
+
+def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
+    # A broken plugin and a second copy of the Huế framework installed beside the real
+    # ones: `parindex frameworks` still works, its JSON stays clean on stdout, and stderr
+    # says what was skipped and why the Huế framework is not listed.
+    import json
+    import sys
+
+    from parindex import _plugins
+    from parindex._cli import main
+
+    copy = _plugin("parindex_test_copy_of_hue", parindex_frameworks=_provides_hue)
+    monkeypatch.setitem(sys.modules, "parindex_test_copy_of_hue", copy)
+    extra = [BROKEN_IMPORT, importlib.metadata.EntryPoint(
+        name="copy_of_hue", value="parindex_test_copy_of_hue", group="parindex")]
+    real = list(importlib.metadata.entry_points(group="parindex"))
+    monkeypatch.setattr(importlib.metadata, "entry_points",
+                        lambda group=None: [*real, *extra])
+    monkeypatch.setattr(_plugins, "_REGISTRY", None)
+    assert main(["frameworks", "--json", "--completeness"]) == 0
+    out, err = capsys.readouterr()
+    listed = [f["id"] for f in json.loads(out)["frameworks"]]
+    assert "quang-tri/district/2020" in listed
+    assert "thua-thien-hue/commune/2022" not in listed
+    assert "warning: framework thua-thien-hue/commune/2022 is not listed" in err
+    assert "parindex-thua-thien-hue (thua_thien_hue)" in err and "(copy_of_hue)" in err
+    assert "warning: plugin 'broken'" in err and "ModuleNotFoundError" in err
+    # Strict mode fails, naming every failure, not only the first.
+    monkeypatch.setattr(_plugins, "_REGISTRY", None)
+    assert main(["--strict-plugins", "frameworks"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert any("plugin 'broken'" in line for line in err)
+    assert any("is provided by more than one plugin" in line for line in err)
+    monkeypatch.setattr(_plugins, "_REGISTRY", None)
+
+
+def test_strict_mode_lists_every_failure():
+    with pytest.raises(PluginError) as info:
+        load_registry(strict=True, entry_points=[BROKEN_IMPORT], extra_plugins=[
+            ("one", _plugin("one", parindex_frameworks=_provides_hue)),
+            ("two", _plugin("two", parindex_frameworks=_provides_hue)),
+            ("raising", _plugin("raising", parindex_frameworks=_raises))])
+    messages = [p.message for p in info.value.problems]
+    assert len(messages) == 3
+    assert any("plugin 'broken'" in m for m in messages)
+    assert any("plugin 'raising'" in m and "annex file missing" in m for m in messages)
+    assert any("provided by more than one plugin: one (one), two (two)" in m for m in messages)
+
+
+def test_provider_is_the_plugin_as_listed():
+    registry = parindex.registry()
+    for framework_id in registry.frameworks:
+        provider = registry.provider(framework_id)
+        assert framework_id in provider.frameworks
+        assert provider in registry.plugins

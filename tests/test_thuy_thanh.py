@@ -126,3 +126,38 @@ def test_not_arising_policies(hue, thuy_thanh, policy, total, arising):
     framework = attrs.evolve(hue, not_arising=parindex.NotArisingPolicy(policy))
     result = parindex.score(framework, thuy_thanh)
     assert (result.total, result.arising_max) == (D(total), D(arising))
+
+
+PRINTED_SUBTOTALS = {"1": "5.86", "1.1": "0.8", "1.3": "1.0", "1.4": "2.0", "2": "2.5",
+                     "2.1": "1", "3": "11.73", "3.4": "4.48", "3.5": "0.5", "6": "8.0",
+                     "6.2": "2.0", "7": "7.88", "7.1": "1.5", "7.4": "1.0", "7.6": "2.0",
+                     "7.7": "1.5", "8": "1.0"}
+
+
+@pytest.mark.parametrize("also_published", [False, True])
+def test_typing_every_printed_subtotal_with_its_items_counts_nothing_twice(
+        hue, thuy_thanh, also_published):
+    # How a reviewer types seed 000 line by line: each field and criterion with the
+    # points printed for it, and its items below. Given nodes are not re-derived, so
+    # the sums are the printed ones, and each place the seed disagrees with itself is
+    # a finding on that node: 3.5 (0.5 printed, items 1.25), hence field 3 (11.73
+    # printed, printed criteria 10.98), and field 6 (8.0 printed, items 7.0).
+    points = {**thuy_thanh.points, **{c: D(v) for c, v in PRINTED_SUBTOTALS.items()}}
+    published = thuy_thanh.published
+    if also_published:
+        published = attrs.evolve(published, points={c: D(v) for c, v in
+                                                    PRINTED_SUBTOTALS.items()},
+                                 rank=parindex.PublishedRank(2, 10))
+    unit = attrs.evolve(thuy_thanh, points=points, published=published)
+    result = parindex.score(hue, unit)
+    assert (result.appraised, result.survey, result.total) == \
+        (D("49.97"), D("28.666"), D("78.636"))
+    assert result.band is not None and result.band.name == "Khá"
+    assert result.discrepancies == ()  # every printed figure is now given as printed
+    items = {f.code: f.message for f in result.findings if f.kind == "items"}
+    assert set(items) == {"3.5", "3", "6"}
+    assert items["3.5"] == "given 0.5, but its items 3.5.1 + 3.5.3 add up to 1.25"
+    assert items["3"].startswith("given 11.73; its items add up to 10.98")
+    assert items["6"].startswith("given 8.0; its items add up to 7.0")
+    assert {(f.kind, f.code) for f in result.findings if f.kind == "maxima"} == \
+        {("maxima", "3"), ("maxima", "6")}

@@ -219,6 +219,19 @@ class _Plan:
 
     #: Leaf maxima × 10**scale by scale, filled as scales are asked for.
     _maxima: dict[int, list[int]] = attrs.field(factory=dict, init=False)
+    _excluded: dict[int, Int64Array] = attrs.field(factory=dict, init=False)
+
+    def excluded_maxima(self, scale: int) -> Int64Array:
+        """Per leaf column: its scaled maximum if an item marked there leaves the arising
+        maximum (policy ``exclude``, criterion or survey), else 0."""
+        table = self._excluded.get(scale)
+        if table is None:
+            exclude = _POLICY_CODES[NotArisingPolicy.EXCLUDE]
+            table = np.asarray([m if policy == exclude and kind < 2 else 0 for m, policy, kind
+                                in zip(self.scaled_maxima(scale), self.leaf_policy,
+                                       self.leaf_kind, strict=True)], dtype=np.int64)
+            self._excluded[scale] = table
+        return table
 
     def scaled_maxima(self, scale: int) -> list[int]:
         maxima = self._maxima.get(scale)
@@ -794,9 +807,9 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     # excluded as not arising (the tree's subtraction telescopes to exactly this).
     arising = np.full(n, sum(_scaled(top[1], scale) for top in plan.tops if top[0] < 2),
                       dtype=np.int64)
-    excluded = (policy == _POLICY_CODES[NotArisingPolicy.EXCLUDE]) & (
-        np.asarray(plan.leaf_kind, dtype=np.int8)[cols] < 2)
-    arising -= _sum_by(rows[excluded], leaf_max_array[cols[excluded]], n)
+    # What each marked cell takes out of the arising maximum: its leaf's maximum where the
+    # item is excluded and counts towards the index, else 0 (a column table, no masks).
+    arising -= _sum_by(rows, plan.excluded_maxima(scale)[cols], n)
 
     band_index = _bands(framework, total, arising, scale, names)
     keys = _rank_keys(framework, total, arising,
@@ -1074,13 +1087,29 @@ def _rank_keys(framework: Framework, total: Int64Array, arising: Int64Array,
                ties: list[Int64Array], units: tuple[str, ...]) -> list[Int64Array]:
     """Integer keys, most significant first, whose order is exactly the ranking's."""
     if framework.rank_by is RankBasis.TOTAL:
-        return [total, *ties]
+        return _folded([total, *ties])
     none = np.flatnonzero(arising <= 0)
     if none.size:  # as score_many: no index, no place on it without a guess
         raise MissingInformationError(_capped([
             Problem(f"{units[row]} cannot be ranked on the index: it has none (nothing "
                     "arose)") for row in none[:MAX_PROBLEMS + 1].tolist()]))
-    return [_index_key(total, arising), *ties]
+    return _folded([_index_key(total, arising), *ties])
+
+
+def _folded(keys: list[Int64Array]) -> list[Int64Array]:
+    """Tie-break keys folded into the first as ``key·(span + 1) + (tie − low)`` while the
+    result fits int64: the same lexicographic order, exactly, in one key, so ranking
+    needs one sort and no second pass over tied runs."""
+    folded = keys[0]
+    for i, tie in enumerate(keys[1:], 1):
+        if not folded.size:
+            return keys
+        low, high = int(tie.min()), int(tie.max())
+        span = high - low
+        if not _fits(_peak(folded) + 1, span + 1):
+            return [folded, *keys[i:]]
+        folded = folded * (span + 1) + (tie - low)
+    return [folded]
 
 
 def _index_key(total: Int64Array, arising: Int64Array) -> Int64Array:

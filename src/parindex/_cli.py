@@ -29,7 +29,7 @@ from ._output import (
     result_to_dict,
     rule_to_json,
 )
-from ._overlay import apply_overlay, load_overlay
+from ._overlay import apply_overlay, check_registered_names, load_overlay
 from ._overlay import resolve_framework as _resolve_framework
 from ._reconcile import band_evidence
 from ._scoring import Result, score, score_leaf
@@ -201,9 +201,7 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
     if kind in ("framework", "overlay"):
         framework = (load_framework(file) if kind == "framework"
                      else apply_overlay(load_overlay(file)))
-        problems = _plugins.names_problems(framework, **_plugins.registered_names())
-        if problems:
-            raise FrameworkError(Problem(p, path=file) for p in problems)
+        check_registered_names(framework, file)
         if kind == "overlay":
             click.echo(f"{file}: valid overlay: {framework.id} derived from "
                        f"{framework.derived_from} ({len(framework.nodes)} nodes)")
@@ -278,6 +276,7 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
     unknown fact is listed too, as the path an overlay completes.
     """
     registry = _plugins.registry()
+    _warn_plugin_failures(registry)
     if framework_refs:
         chosen = [resolve_framework(ref) for ref in framework_refs]
         pairs = [(f, registry.provider(f.id) if f.id in registry.frameworks else None)
@@ -306,6 +305,19 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['unknown']}",
                       s["distribution"] or "")
     _console().print(table)
+
+
+def _warn_plugin_failures(registry: _plugins.Registry) -> None:
+    """Say on stderr why a framework may be missing from a listing (stdout stays data)."""
+    for fid, plugins in sorted(registry.conflicts.items()):
+        names = ", ".join(f"{p.distribution} ({p.name})" for p in plugins)
+        click.echo(f"parindex: warning: framework {fid} is not listed: it is provided by more "
+                   f"than one plugin ({names}); uninstall one, or disable one with "
+                   "PARINDEX_DISABLE_PLUGINS", err=True)
+    for info in registry.plugins:
+        if info.status == "error" and not any(info in p for p in registry.conflicts.values()):
+            click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) failed "
+                       f"and was skipped: {info.error}", err=True)
 
 
 def _print_completeness(summaries: list[dict[str, Any]]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -31,7 +32,7 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
     parindex._numbers.NumberError: 'abc' is not a number
     """
     if isinstance(value, bool):
-        raise NumberError(f"{value!r} is a boolean, not a number")
+        raise NumberError(f"{str(value).lower()} is a boolean, not a number")
     if isinstance(value, float):
         raise NumberError(f"{value!r} is a binary float; give points as exact decimals")
     if isinstance(value, int):
@@ -52,10 +53,21 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
         except InvalidOperation:
             raise NumberError(f"{value!r} is not a number") from None
     else:
-        raise NumberError(f"{value!r} is not a number")
+        raise NumberError(f"{_describe(value)} is not a number")
     if not result.is_finite():
         raise NumberError(f"{str(value).strip().lower()} is not a finite number")
     return result
+
+
+def _describe(value: object) -> str:
+    """A value that is not a number, named as its TOML file writes it."""
+    if isinstance(value, (date, time)):
+        return f"a date or time ({value.isoformat()})"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return f"an array ({len(value)} values)"
+    return repr(value)
 
 
 def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:

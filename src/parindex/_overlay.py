@@ -13,6 +13,7 @@ set, which carries the overlay's own source.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -394,6 +395,35 @@ def resolve_framework(ref: str) -> Framework:
     path = Path(ref)
     if ref.endswith(".toml") or path.is_file():
         if _toml.sniff(path) == "overlay":
-            return apply_overlay(load_overlay(path))
-        return _toml.load_framework(path)
+            return check_registered_names(apply_overlay(load_overlay(path)), path)
+        return check_registered_names(_toml.load_framework(path), path)
     return get_framework(ref)
+
+
+def check_registered_names(framework: Framework, path: Path) -> Framework:
+    """Check that the rule kinds and methods a framework or overlay file names are
+    registered, reporting each misspelling at its line in the file (as plugins' frameworks
+    are checked when they register).
+
+    :raises FrameworkError: a name nobody registers, with the file, line and code.
+    """
+    from ._plugins import names_problems, registered_names
+
+    problems = names_problems(framework, **registered_names())
+    if problems:
+        origin = Origin.scan(path.read_text(encoding="utf-8-sig"), path)
+        raise FrameworkError([_located(origin, message) for message in problems])
+    return framework
+
+
+def _located(origin: Origin, message: str) -> Problem:
+    """A registered-names problem (``criteria.3.4.1.rule: ...``) at its line in the file."""
+    rule = re.match(r"^criteria\.(.+)\.rule: (.*)$", message, re.DOTALL)
+    if rule:
+        code = rule.group(1)
+        key = ("kind",) if rule.group(2).startswith("kind ") else ()
+        return origin.problem(rule.group(2), "criteria", code, "rule", *key, code=code)
+    fact = re.match(r"^(ranking|band_method) ", message)
+    if fact:
+        return origin.problem(message, fact.group(1))
+    return Problem(message, path=origin.path)

@@ -135,7 +135,7 @@ def load_registry(*, strict: bool | None = None,
     :param entry_points: entry points to load instead of the installed ones (for tests).
     :param extra_plugins: ``(name, module_or_object)`` pairs registered directly, as if
         found through entry points (for tests and one-off plugins).
-    :raises PluginError: in strict mode, on the first failing or conflicting plugin.
+    :raises PluginError: in strict mode, listing every failing or conflicting plugin.
     """
     strict = _strict_from_env() if strict is None else strict
     only, disabled = _names("PARINDEX_PLUGINS"), _names("PARINDEX_DISABLE_PLUGINS") or set()
@@ -212,8 +212,6 @@ def load_registry(*, strict: bool | None = None,
             what = f"framework {name!r}" if prefix == "framework" else f"{prefix} {name!r}"
             message = (f"{what} is provided by more than one plugin: "
                        + ", ".join(f"{p.distribution} ({p.name})" for p in who))
-            if strict:
-                raise PluginError(message)
             for p in who:
                 if p.name in infos:
                     infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
@@ -234,9 +232,26 @@ def load_registry(*, strict: bool | None = None,
             _fail(infos, strict, attrs.evolve(infos.get(info.name, info), status="error",
                                               error=f"framework {fid}: {problems[0]}"))
             continue
-        available[fid] = (framework, info)
+        # The info as it stands now, with the frameworks and names it provides.
+        available[fid] = (framework, infos.get(info.name, info))
+    if strict:
+        _raise_failures(infos.values())
     return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts,
                     rule_kinds, rankers, band_methods)
+
+
+def _raise_failures(infos: Iterable[PluginInfo]) -> None:
+    """Strict mode: every failure at once (a CI log should show them all, not the first)."""
+    messages: dict[str, None] = {}
+    for info in sorted(infos, key=lambda p: p.name):
+        if info.status != "error" or info.error is None:
+            continue
+        if " is provided by more than one plugin: " in info.error:
+            messages[info.error] = None  # a conflict: once, naming every plugin involved
+        else:
+            messages[f"plugin {info.name!r} ({info.distribution}) failed: {info.error}"] = None
+    if messages:
+        raise PluginError([Problem(message) for message in messages])
 
 
 #: Each registration hook: the prefix shown in ``PluginInfo.provides`` and the type it returns.
@@ -275,8 +290,7 @@ def names_problems(framework: Framework, rule_kinds: Mapping[str, RuleKind],
 
 
 def _fail(infos: dict[str, PluginInfo], strict: bool, info: PluginInfo) -> None:
-    if strict:
-        raise PluginError(f"plugin {info.name!r} ({info.distribution}) failed: {info.error}")
+    # Recorded in strict mode too: strict mode raises them all together at the end.
     infos[info.name] = info
 
 

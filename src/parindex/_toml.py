@@ -54,11 +54,112 @@ _RANK = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
 
 def _parse(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
     try:
-        return tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        raise error(Problem(f"not valid TOML: {exc}", path=path,
-                            line=int(line.group(1)) if line else None)) from None
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        problems = _explain_syntax_error(text, line, str(exc)) if line else []
+        raise error([p.located(path) for p in problems] if problems else Problem(
+            f"not valid TOML: {exc}", path=path, line=line)) from None
+
+
+#: Tables whose keys are criterion codes (a problem there names the code).
+_CODE_TABLES = frozenset({"points", "self_assessed", "comments", "published", "inputs",
+                          "criteria"})
+#: ``key = 0,8``: a number written with a decimal comma (a TOML syntax error).
+_COMMA_VALUE = re.compile(
+    r'((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"'
+    r'|\'[^\']*\'|[A-Za-z0-9_-]+))*)\s*=\s*([+-]?\d+),(\d+)(?![\d.])')
+
+
+#: ``key = 01`` or ``key = .5``: numbers as people type them, which TOML refuses.
+_LOOSE_NUMBER = re.compile(_COMMA_VALUE.pattern.split(r"\s*=\s*")[0]
+                           + r"\s*=\s*([+-]?)(?:(0+)(\d[\d.]*)|(\.\d+))\s*(?:#.*)?$")
+
+
+def _comma_problems(lines: list[str]) -> list[_SyntaxProblem]:
+    """Every line whose value is a number with a decimal comma (all at once, not the
+    first only: a table typed from a Vietnamese document has them on every line)."""
+    problems = []
+    for number, source in enumerate(lines, 1):
+        # At the start of a line only: "98,5" inside a string is text, not a number.
+        comma = _COMMA_VALUE.match(source.strip())
+        if comma is None:
+            continue
+        keys = key_parts(comma.group(1))
+        written = f"{comma.group(2)},{comma.group(3)}"
+        problems.append(_SyntaxProblem(
+            f"{written} uses a decimal comma; write {comma.group(2)}.{comma.group(3)} "
+            "(TOML numbers use a decimal point)", number, (*_table_at(lines, number), *keys)))
+    return problems
+
+
+def _explain_syntax_error(text: str, line: int, detail: str) -> list[_SyntaxProblem]:
+    """Clear messages for the TOML mistakes people make typing published figures.
+
+    tomllib says where it stopped, not why; these mistakes are common enough to name:
+    a decimal comma (``"1.1.2" = 0,8``, as Vietnamese documents print numbers), a
+    leading zero or a bare decimal point (``01``, ``.5``), and a key given twice.
+    """
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return []
+    source = lines[line - 1]
+    table = _table_at(lines, line)
+    commas = _comma_problems(lines)
+    if any(problem.line == line for problem in commas):
+        return commas
+    loose = _LOOSE_NUMBER.match(source.strip())
+    if loose is not None:
+        sign, zeros, rest, bare = loose.group(2, 3, 4, 5)
+        fixed = sign + (("0" if rest.startswith(".") else "") + rest if zeros else "0" + bare)
+        written = sign + (zeros + rest if zeros else bare)
+        why = "a leading zero" if zeros else "no digit before the decimal point"
+        return [_SyntaxProblem(f"{written} has {why}, which TOML numbers cannot have; "
+                               f"write {fixed}", line, (*table, *key_parts(loose.group(1))))]
+    if "Cannot overwrite a value" in detail or "twice" in detail:
+        earlier = Origin.scan("\n".join(lines[:line - 1]), None).lines
+        key = re.match(r'^\s*((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=',
+                       source)
+        header = re.match(r"^\s*\[+([^\]]+)\]", source)
+        if key is not None:
+            full = (*table, *key_parts(key.group(1)))
+        elif header is not None:
+            full = key_parts(header.group(1))
+        else:
+            return []
+        first = earlier.get(full)
+        where = f" (first on line {first})" if first else ""
+        return [_SyntaxProblem(f"given twice{where}; give each key once", line, full)]
+    return []
+
+
+@attrs.frozen
+class _SyntaxProblem:
+    message: str
+    line: int
+    keys: tuple[str, ...]
+
+    def located(self, path: Path | None) -> Problem:
+        problem = Origin(path).problem(self.message, *self.keys)
+        code = None
+        if len(self.keys) > 1 and self.keys[0] in _CODE_TABLES:
+            # [criteria."3.4.1"] max, [inputs] "3.4.1".on_time: the code is the second part.
+            code = self.keys[1] if self.keys[0] in ("criteria", "inputs") else self.keys[-1]
+            if self.keys[0] == "published" and code in _PUBLISHED_SPECIAL:
+                code = None  # published.total is a figure, not a criterion
+        return attrs.evolve(problem, line=self.line, code=code)
+
+
+def _table_at(lines: list[str], line: int) -> tuple[str, ...]:
+    """The table a line belongs to (the last header above it)."""
+    for raw in reversed(lines[:line - 1]):
+        stripped = raw.strip()
+        if stripped.startswith("[["):
+            return key_parts(stripped[2:stripped.find("]]")])
+        if stripped.startswith("["):
+            return key_parts(stripped[1:stripped.find("]")])
+    return ()
 
 
 def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
@@ -68,8 +169,10 @@ def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
     except FileNotFoundError:
         raise error(Problem("no such file", path=path)) from None
     except UnicodeDecodeError as exc:
-        raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-                            path=path)) from None
+        # Usually a file saved in a legacy Vietnamese code page (TCVN3, VNI, Windows-1258).
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the "
+                            "file as UTF-8", path=path, line=line)) from None
     except OSError as exc:
         raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
 
@@ -113,10 +216,10 @@ class _Collector:
             return None
         value = data[key]
         if isinstance(value, bool) and kind is not bool:
-            self.add(f"expected {_kind_name(kind)}, got {value!r}", *table, key, code=code)
+            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
             return None
         if not isinstance(value, kind):
-            self.add(f"expected {_kind_name(kind)}, got {value!r}", *table, key, code=code)
+            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
             return None
         return value.strip() if isinstance(value, str) else value
 
@@ -140,12 +243,43 @@ class _Collector:
             self.add(f"{value!r} is not one of {options}", *table, key)
             return default
 
+    def codes(self, table: Mapping[str, Any], *where: str) -> Iterable[tuple[str, Any]]:
+        """A code-keyed table's entries with each code normalised (NFC, no spaces).
+
+        Two keys that differ only in spaces or Unicode form are the same code: TOML takes
+        them as two keys, so one of them would silently replace the other. Reported.
+        """
+        seen: dict[str, str] = {}
+        for raw, value in table.items():
+            code = nfc(raw)
+            if code in seen:
+                self.add(f"{raw!r} is the same code as {seen[code]!r} (they differ only in "
+                         "spaces or Unicode form); give it once", *where, raw, code=code)
+                continue
+            seen[code] = raw
+            yield code, value
+
     def number(self, value: Any, *path: str, code: str | None = None) -> Decimal | None:
         try:
             return to_decimal(value)
         except NumberError as exc:
             self.add(str(exc), *path, code=code)
             return None
+
+
+def _shown(value: Any) -> str:
+    """A value in a message as its TOML file writes it (not as Python's repr)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
 
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
@@ -533,6 +667,14 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
     """Build an assessment from the structure of its TOML file."""
     origin = origin or Origin(None)
     c = _Collector(origin)
+    if "points" not in data and ("criteria" in data or "base" in data):
+        # One clear message rather than one per framework key.
+        what, keys = (("an overlay", "base") if "base" in data
+                      else ("a framework", "criteria"))
+        raise AssessmentError(origin.problem(
+            f"this is {what} file (it has {keys!r}), not an assessment: an assessment has "
+            "framework, unit, year and [points]; pass it to parindex validate, or to "
+            "--framework", "id" if keys == "criteria" and "id" in data else keys))
     c.problems += _unknown_keys(data, _ASSESSMENT_KEYS, origin)
     framework = c.get(data, "framework", str)
     if framework is not None and not FRAMEWORK_ID.match(nfc(framework)):
@@ -545,8 +687,12 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
     def points(table_name: str) -> dict[str, GivenPoints]:
         table = c.get(data, table_name, dict, required=table_name == "points") or {}
         result: dict[str, GivenPoints] = {}
-        for raw_code, value in table.items():
-            code = nfc(raw_code)
+        for code, value in c.codes(table, table_name):
+            if isinstance(value, dict) and (dotted := _dotted_code(code, value)):
+                c.add(f"a code with dots must be quoted: write \"{dotted}\" = ..., not "
+                      f"{dotted} = ... (TOML reads an unquoted dotted key as nested tables)",
+                      table_name, *dotted.split("."), code=dotted)
+                continue
             if isinstance(value, str) and value.strip().lower() == "x":
                 result[code] = NOT_ARISING
                 continue
@@ -559,9 +705,10 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
     inputs = _inputs(c, c.get(data, "inputs", dict, required=False) or {})
     self_assessed = points("self_assessed")
     comments = {}
-    for code, comment in (c.get(data, "comments", dict, required=False) or {}).items():
+    for code, comment in c.codes(c.get(data, "comments", dict, required=False) or {},
+                                 "comments"):
         if isinstance(comment, str):
-            comments[nfc(code)] = nfc(comment)
+            comments[code] = nfc(comment)
         else:
             c.add("a comment must be text", "comments", code, code=code)
     published = _published(c, c.get(data, "published", dict, required=False) or {})
@@ -577,11 +724,23 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
     )
 
 
+def _dotted_code(code: str, value: Mapping[str, Any]) -> str | None:
+    """``3.4.1`` when an unquoted ``3.4.1 = ...`` was read as ``{"3": {"4": {"1": ...}}}``."""
+    if "." in code:
+        return None  # a quoted code given a table: not a dotted key
+    parts = [code]
+    while isinstance(value, dict):
+        if len(value) != 1:
+            return None
+        [(key, value)] = value.items()
+        parts.append(key)
+    return ".".join(parts)
+
+
 def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decimal | bool]]:
     """``[inputs]``: reported figures by code, each a table of named numbers or yes/no."""
     inputs: dict[str, dict[str, Decimal | bool]] = {}
-    for raw_code, figures in table.items():
-        code = nfc(raw_code)
+    for code, figures in c.codes(table, "inputs"):
         if not isinstance(figures, dict):
             c.add('give the figures as a table, e.g. "3.4.1" = { on_time = 489, total = 493 }',
                   "inputs", code, code=code)
@@ -601,8 +760,7 @@ def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Deci
 def _published(c: _Collector, table: Mapping[str, Any]) -> Published:
     values: dict[str, Any] = {}
     codes: dict[str, Decimal] = {}
-    for raw_key, value in table.items():
-        key = nfc(raw_key)
+    for key, value in c.codes(table, "published"):
         if key in ("rank", "group_rank"):
             text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
             match = _RANK.match(text) if isinstance(text, str) else None
