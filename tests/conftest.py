@@ -11,6 +11,10 @@ import parindex
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = parindex.example_path()
 
+# data/ holds fixtures and the scripts that wrote them; importing a script (as
+# --doctest-modules would) rewrites the committed files.
+collect_ignore = ["data"]
+
 
 @pytest.fixture(scope="session")
 def hue() -> parindex.Framework:

@@ -156,3 +156,79 @@ def test_a_table_against_itself_renamed_and_shuffled_changes_nothing(
         (change,) = unit.changes
         assert change.total_change == 0 and change.index_change == 0 and change.moved == 0
         assert all(f.change == 0 for f in change.fields)
+
+
+def _without_year_column(name: str, folder: Path) -> Path:
+    lines = (EXAMPLES / name).read_text(encoding="utf-8").splitlines()
+    path = folder / name
+    path.write_text("\n".join([lines[0]] + [line.split(";", 1)[1] for line in lines[1:]]),
+                    encoding="utf-8")
+    return path
+
+
+def test_cli_years_of_tables_without_a_year_column(tmp_path: Path) -> None:
+    # The example framework covers 2024-2025: without a year column, the years are given.
+    old = _without_year_column("results-2024.csv", tmp_path)
+    new = _without_year_column("results-2025.csv", tmp_path)
+    arguments = ["compare", str(old), str(new), "--framework", str(FRAMEWORK), "--lineage",
+                 str(EXAMPLES / "lineage-2025.toml"), "--json"]
+    from parindex._cli import main
+
+    assert main(arguments) == 2  # no year: said, not guessed
+    done = CliRunner().invoke(cli, [*arguments, "--old-year", "2024", "--year", "2025"])
+    assert done.exit_code == 0, done.output
+    data = json.loads(done.output)
+    assert (data["old"]["year"], data["new"]["year"]) == (2024, 2025)
+    assert {u["unit"]: u["matched_by"] for u in data["units"]} == {
+        "Xã Mẫu Sơn": "name", "Xã Phú An": "renamed", "Xã An Bình": "name",
+        "Xã Tân Hợp": "merged"}
+
+
+def test_published_tables_with_a_renamed_unit_and_a_merger_keeping_a_name(
+        tmp_path: Path) -> None:
+    # Tables laid out as published (tests/data/make_published.py; invented figures): the
+    # districts are group headings. In the new table Xã Thủy Phù is renamed Xã Phù Thủy,
+    # Phường Thủy Dương becomes Thị trấn Thủy Dương (matched by name), and Xã Lộc Bổn
+    # absorbs Xã Lộc Sơn and keeps its name.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_published", Path(__file__).parent / "data" / "make_published.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    old = module.grid()
+    new = [list(row) for row in old[:10]]
+    new[5][1] = "Xã Thủy Thanh"
+    new[6][1] = "Thị trấn Thủy Dương"   # a prefix change: matched by name
+    new[7][1] = "Xã Phù Thủy"           # renamed
+    new[9][9] = "4,00"                  # Xã Lộc Bổn: field 8 up by 1
+    new[9][10:14] = ["61,00", "25,00", "86,00", "86,00"]
+    for row, rank in ((5, "01/04"), (6, "03/04"), (7, "04/04"), (9, "02/04")):
+        new[row][14] = rank
+    module.write(old, tmp_path, "old")
+    module.write(new, tmp_path, "new")
+    lineage = tmp_path / "lineage.toml"
+    lineage.write_text('[[renamed]]\nold = "Xã Thủy Phù"\nnew = "Xã Phù Thủy"\n\n'
+                       '[[merged]]\nnew = "Xã Lộc Bổn"\nold = ["Xã Lộc Bổn", "Xã Lộc Sơn"]\n',
+                       encoding="utf-8")
+    for suffix in (".csv", ".xlsx"):
+        done = CliRunner().invoke(cli, ["compare", str(tmp_path / f"old{suffix}"),
+                                        str(tmp_path / f"new{suffix}"), "--framework", TTH,
+                                        "--lineage", str(lineage), "--json"])
+        assert done.exit_code == 0, done.output
+        data = json.loads(done.output)
+        assert (data["only_old"], data["only_new"], data["problems"]) == ([], [], [])
+        units = {u["unit"]: u for u in data["units"]}
+        assert {name: u["matched_by"] for name, u in units.items()} == {
+            "Xã Thủy Thanh": "name", "Thị trấn Thủy Dương": "name",
+            "Xã Phù Thủy": "renamed", "Xã Lộc Bổn": "merged"}
+        merged = units["Xã Lộc Bổn"]["changes"]
+        assert [c["against"] for c in merged] == [
+            "Xã Lộc Bổn", "Xã Lộc Sơn", "mean of Xã Lộc Bổn, Xã Lộc Sơn"]
+        assert [c["total"]["change"] for c in merged] == ["1.00", "20.00", "10.50"]
+        assert merged[0]["rank"] == {"old": "2/5", "new": "2/4", "moved": 0}
+        fields = {f["code"]: f["change"] for f in merged[0]["fields"]}
+        assert fields["8"] == "1.00" and fields["1"] == "0.00"
+        renamed = units["Xã Phù Thủy"]["changes"][0]
+        assert renamed["rank"] == {"old": "4/5", "new": "4/4", "moved": 0}

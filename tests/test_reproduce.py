@@ -8,6 +8,7 @@ import json
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -398,3 +399,158 @@ def test_any_generated_framework_consistent_table_has_no_discrepancy(
         raise
     table = parindex.ranking_table(ranking)
     assert _found(table, tmp_path, kind) == {}
+
+
+# --- tables laid out as published (tests/data/make_published.py, invented figures) ---------
+
+def _published() -> Any:
+    """tests/data/make_published.py, imported (``grid()`` and ``write()``)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_published",
+                                                  DATA / "make_published.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _plant(rows: list[list[str]], changes: dict[tuple[int, str], str]) -> list[list[str]]:
+    """The rows with cells replaced: (1-based row, header) → text."""
+    header = rows[3]
+    rows = [list(row) for row in rows]
+    for (row, column), text in changes.items():
+        rows[row - 1][header.index(column)] = text
+    return rows
+
+
+def _reproduce_json(path: Path) -> tuple[int, dict[str, object]]:
+    """``parindex reproduce PATH --json``: the exit status and the JSON printed."""
+    import contextlib
+    import io
+
+    from parindex._cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(["reproduce", str(path), "--framework", TTH, "--json"])
+    return status, json.loads(out.getvalue())
+
+
+def _found_by_row(data: dict[str, object]) -> dict[int, set[str]]:
+    units = data["units"]
+    assert isinstance(units, list)
+    return {u["row"]: {d["what"] for d in u["discrepancies"]} for u in units
+            if u["discrepancies"]}
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_published_layout_consistent_reproduces_with_status_0(suffix: str) -> None:
+    status, data = _reproduce_json(DATA / f"published-2022{suffix}")
+    assert status == 0
+    assert _found_by_row(data) == {}
+    units = data["units"]
+    assert isinstance(units, list)
+    assert [(u["row"], u["group"], u["rank"], u["group_rank"]) for u in units] == [
+        (6, "THỊ XÃ HƯƠNG THỦY", 1, 1), (7, "THỊ XÃ HƯƠNG THỦY", 2, 2),
+        (8, "THỊ XÃ HƯƠNG THỦY", 4, 3), (10, "HUYỆN PHÚ LỘC", 2, 1),
+        (11, "HUYỆN PHÚ LỘC", 5, 2)]
+    assert data["problems"] == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_published_layout_planted_errors_are_found_at_their_rows(tmp_path: Path,
+                                                                 suffix: str) -> None:
+    module = _published()
+    rows = _plant(module.grid(), {
+        (6, "Tổng điểm"): "92,00",        # a total that is not the sum of its parts
+        (8, "Xếp loại"): "Tốt",            # a wrong band (78: Khá)
+        (10, "Xếp hạng"): "03/05",         # a tie (85, with row 7) ranked apart
+        # a part above its maximum (14,5), counted as printed everywhere else
+        (11, "Lĩnh vực 3"): "14,80", (11, "Điểm thẩm định"): "50,80",
+        (11, "Tổng điểm"): "70,80", (11, "Chỉ số CCHC (%)"): "70,80", (11, "Xếp loại"): "Khá",
+    })
+    module.write(rows, tmp_path, "planted")
+    status, data = _reproduce_json(tmp_path / f"planted{suffix}")
+    assert status == 1
+    assert _found_by_row(data) == {6: {"total"}, 8: {"band"}, 10: {"rank"}, 11: {"3"}}
+
+
+def test_published_layout_unreadable_cell_gives_status_2_and_the_rest(tmp_path: Path) -> None:
+    module = _published()
+    rows = _plant(module.grid(), {(7, "Lĩnh vực 5"): "9,o"})
+    module.write(rows, tmp_path, "unreadable")
+    status, data = _reproduce_json(tmp_path / "unreadable.csv")
+    assert status == 2
+    problems = data["problems"]
+    assert isinstance(problems, list)
+    assert [(p["row"], p["column"], p["code"]) for p in problems] == [(7, "Lĩnh vực 5", "5")]
+    units = data["units"]
+    assert isinstance(units, list)
+    assert [u["total"] for u in units] == ["91.00", None, "78.00", "85.00", "66.00"]
+
+
+def _parts_only(rows: list[list[str]]) -> list[list[str]]:
+    """The published rows without the fields' columns: only the parts and the total."""
+    keep = [i for i, h in enumerate(rows[3]) if not h.startswith("Lĩnh vực")]
+    return [[row[i] for i in keep if i < len(row)] for row in rows]
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_table_of_parts_is_reproduced_and_its_errors_found(tmp_path: Path,
+                                                           suffix: str) -> None:
+    module = _published()
+    module.write(_parts_only(module.grid()), tmp_path, "parts")
+    status, data = _reproduce_json(tmp_path / f"parts{suffix}")
+    assert (status, _found_by_row(data), data["problems"]) == (0, {}, [])
+    rows = _plant(module.grid(), {
+        (6, "Tổng điểm"): "91,50",                       # 63,50 + 27,50 is 91
+        (8, "Xếp loại"): "Tốt",
+        (10, "Xếp hạng"): "03/05",
+        # the appraised part above its maximum, 70
+        (11, "Điểm thẩm định"): "70,50", (11, "Điểm điều tra XHH"): "3,00",
+        (11, "Tổng điểm"): "73,50", (11, "Chỉ số CCHC (%)"): "73,50", (11, "Xếp loại"): "Khá",
+    })
+    module.write(_parts_only(rows), tmp_path, "parts")
+    status, data = _reproduce_json(tmp_path / f"parts{suffix}")
+    assert status == 1
+    assert _found_by_row(data) == {6: {"total"}, 8: {"band"}, 10: {"rank"},
+                                   11: {"appraised"}}
+
+
+def test_table_of_totals_only_is_reproduced(tmp_path: Path) -> None:
+    path = tmp_path / "totals.csv"
+    path.write_text("STT;Đơn vị;Tổng điểm;Xếp hạng;Xếp loại\n1;Xã A;91,00;1;Xuất sắc\n"
+                    "2;Xã B;85,00;2;Tốt\n3;Xã C;85,00;3;Tốt\n4;Xã D;60,00;4;Khá\n",
+                    encoding="utf-8")
+    status, data = _reproduce_json(path)
+    assert status == 1
+    # Xã C ties Xã B but is printed 3rd; 60 is Trung bình (55-70), not Khá.
+    assert _found_by_row(data) == {4: {"rank"}, 5: {"band"}}
+
+
+def test_ranks_among_each_groups_units_are_checked_as_group_ranks(tmp_path: Path) -> None:
+    # "Xếp hạng" printed 01/03 ... under each district heading: ranks within the district.
+    module = _published()
+    ranks = {6: "01/03", 7: "02/03", 8: "03/03", 10: "01/02", 11: "02/02"}
+    rows = _plant(module.grid(), {(row, "Xếp hạng"): rank
+                                  for row, rank in ranks.items()})
+    module.write(rows, tmp_path, "district")
+    status, data = _reproduce_json(tmp_path / "district.csv")
+    assert (status, _found_by_row(data)) == (0, {})
+    units = data["units"]
+    assert isinstance(units, list)
+    assert [u["published"]["group_rank"] for u in units] == [
+        "1/3", "2/3", "3/3", "1/2", "2/2"]
+    assert all(u["published"]["rank"] is None and u["unchecked"] == [] for u in units)
+    rows = _plant(rows, {(11, "Xếp hạng"): "01/02"})  # Xã Lộc Sơn (66) is 2nd of 2
+    module.write(rows, tmp_path, "district")
+    status, data = _reproduce_json(tmp_path / "district.csv")
+    assert (status, _found_by_row(data)) == (1, {11: {"group_rank"}})
+
+
+def test_json_says_when_a_table_gives_totals_only(tmp_path: Path) -> None:
+    module = _published()
+    module.write(_parts_only(module.grid()), tmp_path, "parts")
+    assert _reproduce_json(tmp_path / "parts.csv")[1]["totals_only"] == "appraised"
+    assert _reproduce_json(DATA / "published-2022.csv")[1]["totals_only"] is None

@@ -255,3 +255,192 @@ def test_round_trip_is_lossless(tmp_path: Path, suffix: str, table: parindex.Res
     # And again: write → read is a fixed point.
     path2 = parindex.write_table(again, tmp_path / f"u{suffix}", vietnamese=not vietnamese)
     assert parindex.read_table(path2, table.framework).assessments == table.assessments
+
+
+# --- a table laid out as published (tests/data/make_published.py, invented figures) -------
+
+@pytest.mark.parametrize("name", ["published-2022.csv", "published-2022.xlsx"])
+def test_group_headings_give_the_group_of_the_rows_below(name: str,
+                                                          tth: parindex.Framework) -> None:
+    # "I | THỊ XÃ HƯƠNG THỦY" is a heading, not a unit with empty cells.
+    table = parindex.read_table(DATA / name, tth)
+    assert table.problems == ()
+    assert [(a.unit, a.group, a.origin.row) for a in table.assessments] == [
+        ("Xã Thủy Thanh", "THỊ XÃ HƯƠNG THỦY", 6), ("Phường Thủy Dương", "THỊ XÃ HƯƠNG THỦY", 7),
+        ("Xã Thủy Phù", "THỊ XÃ HƯƠNG THỦY", 8), ("Xã Lộc Bổn", "HUYỆN PHÚ LỘC", 10),
+        ("Xã Lộc Sơn", "HUYỆN PHÚ LỘC", 11)]
+    assert [row for row, _ in table.skipped] == [5, 9, 12]
+    assert "group heading" in table.skipped[0][1]
+    assert table.assessments[0].points["1"] == D("9.00")
+    assert table.assessments[0].published.rank == PublishedRank(1, 5)
+
+
+def test_a_numbered_unit_with_empty_cells_is_still_a_problem(tmp_path: Path,
+                                                             tth: parindex.Framework) -> None:
+    lines = (DATA / "published-2022.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert lines[10].startswith("5;")
+    lines[10] = "5;Xã Lộc Sơn;;;;;;;;;;;;;;"  # numbered like a unit: not a heading
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    assert {p.line for p in table.problems} == {11}
+    assert "Xã Lộc Sơn" in [a.unit for a in table.assessments]
+
+
+def test_the_first_sheet_holding_a_table_is_read(tth: parindex.Framework) -> None:
+    # The workbook's first sheet is a note; the table is on the second, "Cấp xã".
+    table = parindex.read_table(DATA / "published-2022.xlsx", tth)
+    assert len(table.assessments) == 5
+    assert table.assessments[0].origin.sheet == "Cấp xã"
+    with pytest.raises(AssessmentError, match="no header row"):
+        parindex.read_table(DATA / "published-2022.xlsx", tth, sheet="Ghi chú")
+
+
+def test_a_table_of_parts_reads_the_appraised_part_as_the_fields_points(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    # No field columns: "Điểm thẩm định" gives fields 1-8 together, "Điểm điều tra XHH" 9.
+    path = tmp_path / "parts.csv"
+    path.write_text("KẾT QUẢ CHỈ SỐ CCHC NĂM 2022\nSTT;Tên đơn vị;Điểm tự đánh giá;"
+                    "Điểm thẩm định;Điểm điều tra XHH;Tổng điểm;Xếp hạng;Xếp loại\n"
+                    "1;Xã Thủy Thanh;52,5;49,97;28,666;78,636;1;Khá\n", encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    assert table.problems == ()
+    assert table.ignored == ("Điểm tự đánh giá",)
+    assert [n.code for n in table.framework.criteria] == ["appraised", "9"]
+    assert table.framework.nodes["appraised"].max == D("70.0")
+    (row,) = table.assessments
+    assert row.points == {"appraised": D("49.97"), "9": D("28.666")}
+    result = parindex.score(table.framework, row)
+    assert (result.total, result.band.name, result.discrepancies) == (D("78.636"), "Khá", ())
+
+
+def test_a_table_of_parts_cannot_be_checked_when_ties_break_on_fields(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    import attrs
+
+    path = tmp_path / "parts.csv"
+    path.write_text("Tên đơn vị;Điểm thẩm định;Điểm điều tra XHH;Tổng điểm\n"
+                    "Xã Thủy Thanh;49,97;28,666;78,636\n", encoding="utf-8")
+    framework = attrs.evolve(tth, tie_break=("1",))
+    with pytest.raises(AssessmentError, match="breaks ties on the points of 1"):
+        parindex.read_table(path, framework)
+
+
+@pytest.mark.parametrize("header", ["Lĩnh vực {}", "LV{}", "LV {}", "Nhiệm vụ {}",
+                                    "Tiêu chí {}", "Lĩnh vực {} (điểm)", "Lĩnh vực {roman}"])
+def test_field_headers_as_provinces_print_them(header: str, tmp_path: Path,
+                                               tth: parindex.Framework) -> None:
+    romans = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"]
+    headers = [header.format(i, roman=romans[i - 1]) for i in range(1, 10)]
+    path = tmp_path / "t.csv"
+    path.write_text(unicodedata.normalize("NFD", "Tên đơn vị;" + ";".join(headers)) + "\n"
+                    "Xã Thủy Thanh;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666\n",
+                    encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    assert (table.problems, table.ignored) == ((), ())
+    assert [c.meaning for c in table.columns] == ["unit", *map(str, range(1, 10))]
+    assert parindex.score(tth, table.assessments[0]).total == D("78.636")
+
+
+def test_a_field_no_column_gives_is_one_clear_error(tmp_path: Path,
+                                                    tth: parindex.Framework) -> None:
+    # Not one "no points" problem per item and row: one error, naming the field and the
+    # columns that were not read.
+    path = tmp_path / "t.csv"
+    path.write_text("Tên đơn vị;1;2;3;4;5;6;Mục bảy;8;Điểm điều tra XHH\n"
+                    "Xã Thủy Thanh;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666\n",
+                    encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    assert table.ignored == ("Mục bảy",)
+    reproduction = parindex.reproduce(table)
+    (problem,) = reproduction.problems
+    assert [u.result for u in reproduction.units] == [None]
+    assert "no column gives the points of 7 (Hiện đại hóa hành chính)" in problem.message
+    assert "columns not read: Mục bảy" in problem.message
+
+
+def test_group_headings_from_units_without_points(tmp_path: Path,
+                                                  tth: parindex.Framework) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "STT;Tên đơn vị;1;2;3;4;5;6;7;8;Điểm điều tra XHH;Tổng điểm\n"
+        "A;Huyện Phú Lộc;;;;;;;;;;70,0\n"          # a heading printing its group's mean
+        "1;Xã Lộc Bổn;8;4;12;3;9;8;13;3;25;85\n"
+        ";Khối xã miền núi;;;;;;;;;;\n"             # named as a block, not numbered
+        ";Xã Lộc Sơn;;;;;;;;;;\n"                   # a unit whose cells were left empty
+        "2;XÃ LỘC TRÌ;;;;;;;;;;\n", encoding="utf-8")  # numbered: a unit, in capitals
+    table = parindex.read_table(path, tth)
+    assert [row for row, _ in table.skipped] == [2, 4]
+    assert [(a.unit, a.group) for a in table.assessments] == [
+        ("Xã Lộc Bổn", "Huyện Phú Lộc"), ("Xã Lộc Sơn", "Khối xã miền núi"),
+        ("XÃ LỘC TRÌ", "Khối xã miền núi")]
+    assert {p.line for p in table.problems} == {5, 6}
+
+
+def test_two_header_rows_under_a_merged_heading_that_names_a_figure(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    # "Điểm đạt được" (also a header of the total) merged above the fields' codes.
+    path = tmp_path / "t.csv"
+    path.write_text("Tên đơn vị;Điểm đạt được;;;;;;;;Điểm điều tra XHH;Tổng điểm\n"
+                    ";1;2;3;4;5;6;7;8;;\n"
+                    "Xã Thủy Thanh;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666;78,636\n",
+                    encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    assert table.problems == ()
+    assert [c.meaning for c in table.columns] == ["unit", *map(str, range(1, 10)), "total"]
+    assert table.assessments[0].origin.row == 3
+    assert parindex.reproduce(table).discrepancies == []
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "json", "toml"])
+def test_a_table_of_totals_round_trips(kind: str, tmp_path: Path,
+                                       tth: parindex.Framework) -> None:
+    path = tmp_path / "parts.csv"
+    path.write_text("Tên đơn vị;Điểm thẩm định;Điểm điều tra XHH;Tổng điểm;Xếp hạng\n"
+                    "Xã Thủy Thanh;49,97;28,666;78,636;2\nXã Thử;50;29;79;1\n",
+                    encoding="utf-8")
+    table = parindex.read_table(path, tth)
+    again = parindex.read_table(parindex.write_table(table, tmp_path / f"again.{kind}"), tth)
+    assert again.problems == ()
+    assert again.framework == table.framework
+    assert again.assessments == table.assessments
+    assert parindex.reproduce(again).discrepancies == []
+
+
+@pytest.mark.parametrize(("level", "header", "meaning"), [
+    ("commune", "Huyện, thị xã, thành phố", "group"),
+    ("district", "Huyện, thị xã, thành phố", "unit"),   # a district table's units
+    ("commune", "UBND xã, phường, thị trấn", "unit"),
+    ("commune", "Xã, phường", "unit")])
+def test_unit_headers_by_level(level: str, header: str, meaning: str, tmp_path: Path,
+                               tth: parindex.Framework) -> None:
+    import attrs
+
+    framework = attrs.evolve(tth, id=f"thua-thien-hue/{level}/2022", level=level)
+    path = tmp_path / "t.csv"
+    unit = "Tên đơn vị;" if meaning == "group" else ""
+    path.write_text(f"{unit}{header};1;2;3;4;5;6;7;8;9\n"
+                    + ("Xã Thủy Thanh;" if unit else "")
+                    + "Thị xã Hương Thủy;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666\n",
+                    encoding="utf-8")
+    table = parindex.read_table(path, framework)
+    assert table.problems == ()
+    assert table.columns[1 if unit else 0].meaning == meaning
+
+
+def test_formulas_without_saved_values_are_reported(tmp_path: Path,
+                                                     tth: parindex.Framework) -> None:
+    # A workbook written by a program (openpyxl) and never saved by a spreadsheet has no
+    # cached values: its formulas are reported, never read as empty cells.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Tên đơn vị", *map(str, range(1, 10)), "Tổng điểm", "Xếp hạng"])
+    sheet.append(["Xã A", 5.86, 2.5, 11.73, 3, 10, 8, 7.88, 1, 28.666, "=SUM(B2:J2)", 1])
+    sheet.append(["Xã B", 5.86, 2.5, 11.73, 3, 10, 8, 7.88, 1, "=30-2", 78, "=RANK(K3,K:K)"])
+    path = tmp_path / "formulas.xlsx"
+    book.save(path)
+    table = parindex.read_table(path, tth)
+    assert [(p.line, p.key, p.code) for p in table.problems] == [
+        (2, "Tổng điểm", None), (3, "9", "9"), (3, "Xếp hạng", None)]
+    assert all("formula with no saved value" in p.message for p in table.problems)

@@ -25,14 +25,13 @@ from ._reproduce import Reproduction, UnitReproduction, reproduce, reproduction_
 from ._tables import ResultsTable, read_table
 from ._toml import load_assessment, sniff
 
-
 _TABLE_OPTIONS = [
     click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
                  help="The framework the table's units were assessed under. "
                       + FRAMEWORK_HELP + " Needed for a table; a directory of assessments "
                       "defaults to the one they name."),
     click.option("--sheet", help="For .xlsx tables: the sheet to read (default: the "
-                                 "first)."),
+                                 "first that holds a table)."),
     click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
                  help="A mapping file (TOML) declaring headers parindex does not know."),
     click.option("--year", type=int, help="The assessment year, when the table has no year "
@@ -166,6 +165,11 @@ def _print_reproduction(reproduction: Reproduction) -> None:
         console.print("\n[bold]Not checked:[/bold]")
         for line in unchecked:
             console.print(f"  - {line}", markup=False)
+    if reproduction.table.summary is not None:
+        node = framework.nodes[reproduction.table.summary]
+        console.print(f"\nNo field's points in the table: its {reproduction.table.summary} "
+                      f"column is read as the points of {node.name} (max {plain(node.max)})"
+                      if node.max is not None else "", markup=False)
     if reproduction.table.ignored:
         console.print("\n[bold]Columns not read[/bold] (unknown headers; declare them in a "
                       "mapping file): " + ", ".join(reproduction.table.ignored).replace("[", "\\["))
@@ -186,13 +190,19 @@ def _print_reproduction(reproduction: Reproduction) -> None:
 @click.option("--lineage", type=click.Path(dir_okay=False, path_type=Path),
               help="A lineage file (TOML) declaring renamed and merged units.")
 @click.option("--sheet", help="For .xlsx tables: the sheet to read in both (default: the "
-                              "first).")
+                              "first that holds a table).")
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
               help="A mapping file (TOML) declaring headers parindex does not know.")
+@click.option("--year", "new_year", type=int,
+              help="The year of NEW, when it has no year column and its framework covers "
+                   "several years.")
+@click.option("--old-year", type=int,
+              help="The year of OLD, when it has no year column and its framework covers "
+                   "several years.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
 def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: str | None,
                     lineage: Path | None, sheet: str | None, mapping: Path | None,
-                    as_json: bool) -> None:
+                    new_year: int | None, old_year: int | None, as_json: bool) -> None:
     """Compare two results tables, OLD and NEW (e.g. two years), unit by unit.
 
     OLD and NEW may also be directories of assessment TOML files.
@@ -204,8 +214,10 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
     mean. Units found in one table only are listed. Figures are the recomputed ones; run
     parindex reproduce to check each table against its printed figures.
     """
-    before = reproduce(load_units([old], old_ref or framework_ref, sheet=sheet, mapping=mapping))
-    after = reproduce(load_units([new], framework_ref, sheet=sheet, mapping=mapping))
+    before = reproduce(load_units([old], old_ref or framework_ref, sheet=sheet, mapping=mapping,
+                                  year=old_year))
+    after = reproduce(load_units([new], framework_ref, sheet=sheet, mapping=mapping,
+                                 year=new_year))
     new_framework = after.framework
     comparison = compare(before, after, load_lineage(lineage) if lineage else None)
     if as_json:

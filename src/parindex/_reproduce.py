@@ -112,16 +112,20 @@ def reproduce(table: ResultsTable) -> Reproduction:
     framework = table.framework
     scored: list[tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]] = []
     unreadable = {p.line for p in table.problems if p.code is not None}
+    missing = table.missing_fields()
     for assessment in table.assessments:
         origin = assessment.origin
-        if isinstance(origin, TableOrigin) and origin.row in unreadable:
+        if missing is not None:
+            # Every row lacks the same field: said once, for the table, not per item.
+            scored.append((assessment, None, [], []))
+        elif isinstance(origin, TableOrigin) and origin.row in unreadable:
             # Its points are incomplete; the unreadable cells are already reported, and
             # scoring would only add "no points" for everything below them.
             scored.append((assessment, None, [], []))
         else:
             scored.append(_score_row(framework, assessment))
     results = [r for _, r, _, _ in scored if r is not None]
-    problems = list(table.problems)
+    problems = list(table.problems) + ([missing] if missing is not None else [])
     for _, _, _, row_problems in scored:
         problems += row_problems
     ranked: dict[int, RankedResult] = {}  # by position in ``scored``
@@ -448,6 +452,7 @@ def reproduction_to_dict(reproduction: Reproduction) -> dict[str, Any]:
     return {
         "framework": reproduction.framework.id,
         "table": str(table.path) if table.path else None,
+        "totals_only": table.summary,
         "units": units,
         "problems": [problem_to_dict(p) for p in reproduction.problems],
         "ignored_columns": list(table.ignored),

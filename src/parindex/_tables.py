@@ -34,9 +34,12 @@ from ._model import (
     Assessment,
     Framework,
     GivenPoints,
+    Node,
     NodeKind,
+    Provenance,
     Published,
     PublishedRank,
+    Status,
     nfc,
 )
 from ._numbers import NumberError, places, plain, to_decimal
@@ -60,6 +63,9 @@ _VIETNAMESE: Final[Mapping[str, str]] = {
     "xã, phường, thị trấn": "unit", "tên xã, phường, thị trấn": "unit",
     "xã/phường/thị trấn": "unit", "cơ quan, đơn vị": "unit", "tên cơ quan, đơn vị": "unit",
     "cơ quan": "unit", "địa phương": "unit", "đơn vị hành chính": "unit",
+    "tên địa phương": "unit", "tên đơn vị hành chính": "unit", "xã, phường": "unit",
+    "xã/phường": "unit", "ubnd xã, phường, thị trấn": "unit",
+    "ubnd các xã, phường, thị trấn": "unit", "tên cơ quan": "unit",
     "huyện, thị xã, thành phố": "group",
     # group (the district of a commune, or a block of departments)
     "huyện": "group", "thị xã": "group", "huyện/thị xã/thành phố": "group",
@@ -99,8 +105,13 @@ VIETNAMESE_HEADERS: Final[Mapping[str, str]] = {
 NOT_ARISING_TEXT: Final = frozenset({"x", "kps", "không phát sinh", "k.p.s"})
 
 #: Unit cells of rows that are not units: maxima, column numbers, totals and means.
-_NOT_A_UNIT = re.compile(r"^(?:\(?\d{1,3}\)?|[a-z]|điểm tối đa|tối đa|điểm chuẩn|max(?:imum)?|"
-                         r"tổng cộng|cộng|tổng|trung bình|bình quân|average|mean)$")
+_NOT_A_UNIT = re.compile(r"^(?:(?:\(?\d{1,3}\)?|[a-z]|cộng|tổng|max(?:imum)?|average|mean)$|"
+                         r"(?:điểm tối đa|tối đa|điểm chuẩn|tổng cộng|trung bình|bình quân)\b)")
+#: A group heading's numbering: a Roman numeral or a letter (``I.``, ``II -``, ``A)``).
+_HEADING_NUMBER = re.compile(r"^(?:[ivxlc]+|[a-zđ])[.)\-:]?$", re.IGNORECASE)
+_HEADING_PREFIX = re.compile(r"^(?:[IVXLC]+|[A-Z])\s*[.)\-:]\s*")
+_DISTRICT_HEADER = re.compile(r"^(?:huyện|thị xã|huyện, thị xã|huyện/thị xã)")
+_GROUP_HEADING = re.compile(r"^(?:huyện|thị xã|thành phố|quận|khối|nhóm|cụm)\s")
 _RANK = re.compile(r"^(\d+)\s*(?:/\s*(\d+))?$")
 # Header shapes beyond the exact list, tried last. Each says one figure; a header that
 # might mean another (e.g. "Tổng điểm tự đánh giá", the self-assessed total) is not read.
@@ -109,7 +120,9 @@ _GROUP_WORDS = re.compile(r"huyện|thị xã|thành phố|nhóm|khối|trong")
 _SURVEY_WORDS = re.compile(r"điều tra|xhh|khảo sát|hài lòng")
 _OTHER_POINTS = re.compile(r"tự đánh giá|tự chấm|tối đa|bị trừ|chênh lệch")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
-_CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|tc|lv)\s+")
+_CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|nhiệm vụ|tc|lv|nv)\s*(?=[\divxlc])")
+_ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
+    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _HEADER_SEARCH_ROWS: Final = 30
 #: Excel keeps 15 significant decimal digits; a double's further digits are noise.
 _EXCEL_DIGITS: Final = 15
@@ -181,6 +194,9 @@ class ResultsTable:
     :param columns: how each column was understood.
     :param skipped: rows that are not units (maxima, column numbers, totals), with why.
     :param path: the file read, if any.
+    :param summary: ``appraised`` or ``total`` when the table gives no field's points,
+        only the appraised part or only the total, read as the points of one node of
+        that code (see "Tables of totals" in the docs); ``None`` when it gives fields' points.
     """
 
     framework: Framework = attrs.field(repr=lambda f: f.id)
@@ -189,6 +205,26 @@ class ResultsTable:
     columns: tuple[Column, ...] = ()
     skipped: tuple[tuple[int, str], ...] = ()
     path: Path | None = None
+    summary: Literal["appraised", "total"] | None = None
+
+    def missing_fields(self) -> Problem | None:
+        """The fields (and survey block) no column gives points for, at any level, as
+        one problem for the whole table; ``None`` when every one is given (or the table
+        was not read from columns: JSON, TOML)."""
+        if not self.columns:
+            return None
+        given = {c.meaning for c in self.columns if c.meaning in self.framework.nodes}
+        missing = [top for top in self.framework.criteria
+                   if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
+                   and not any(node.code in given for node in top.walk())]
+        if not missing:
+            return None
+        return Problem(
+            "no column gives the points of "
+            + ", ".join(f"{n.code} ({n.name})" for n in missing)
+            + "; give them (by code, e.g. 'Lĩnh vực 1'), or declare their headers in a "
+            "mapping file" + (f" (columns not read: {', '.join(self.ignored)})"
+                              if self.ignored else ""), path=self.path)
 
     @property
     def ignored(self) -> tuple[str, ...]:
@@ -280,7 +316,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     assessment's ``[points]`` does: a node given points is not derived from its items
     (:func:`parindex.reproduce` reports items that contradict it).
 
-    :param sheet: the Excel sheet (default: the first, or the mapping file's).
+    :param sheet: the Excel sheet (default: the mapping file's, else the first sheet
+        that holds a table).
     :param mapping: a :class:`TableMapping` or the path of a mapping file.
     :param year: the year of every row when the table has no year column (default: the
         mapping's, else the framework's single year).
@@ -296,16 +333,17 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     if suffix in (".json", ".toml"):
         table = _read_structured(path, framework)
     else:
+        reader = _GridReader(path, framework, mapping, year)
         if suffix in (".xlsx", ".xlsm"):
-            grids = [(_read_xlsx(path, sheet or mapping.sheet), sheet or mapping.sheet)]
+            # The named sheet; else the first sheet that holds a table (a cover or notes
+            # sheet may come first).
+            table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
         elif suffix in (".csv", ".tsv", ".txt"):
-            grids = [(grid, None) for grid in _read_csv(path)]
+            table = reader.best(_read_csv(path), None)
         else:
             raise AssessmentError(Problem(
                 f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .xlsx, "
                 ".json or .toml file", path=path))
-        reader = _GridReader(path, framework, mapping, year)
-        table = reader.best([grid for grid, _ in grids], grids[0][1])
     if strict:
         table.raise_problems()
     return table
@@ -333,7 +371,8 @@ def _read_csv(path: Path) -> list[list[list[Cell]]]:
     return grids or [[list[Cell](row) for row in csv.reader(io.StringIO(text, newline=""))]]
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> list[list[Cell]]:
+def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], str]]:
+    """The named sheet's cells, or every sheet's, in order, with the sheet's name."""
     import zipfile
 
     import openpyxl
@@ -347,18 +386,41 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[list[Cell]]:
                                       path=path)) from None
     try:
         if sheet is None:
-            worksheet = book.worksheets[0]
+            worksheets = list(book.worksheets)
         elif sheet in book.sheetnames:
-            worksheet = book[sheet]
+            worksheets = [book[sheet]]
         else:
             raise AssessmentError(Problem(
                 f"no sheet {sheet!r}; the workbook has {', '.join(book.sheetnames)}",
                 path=path))
-        grid: list[list[Cell]] = []
-        for row in worksheet.iter_rows():
-            grid.append([_excel_value(cell.value, getattr(cell, "number_format", None))
-                         for cell in row])
-        return grid
+        grids = []
+        for worksheet in worksheets:
+            grid: list[list[Cell]] = []
+            for row in worksheet.iter_rows():
+                grid.append([_excel_value(cell.value, getattr(cell, "number_format", None))
+                             for cell in row])
+            grids.append((grid, worksheet.title))
+    finally:
+        book.close()
+    if any(cell is None for grid, _ in grids for row in grid for cell in row):
+        _unsaved_formulas(path, grids)
+    return grids
+
+
+def _unsaved_formulas(path: Path, grids: list[tuple[list[list[Cell]], str]]) -> None:
+    """Put a formula's text where its cell has no saved value (a workbook written by a
+    program, never opened and saved in a spreadsheet), so that it is reported, never read
+    as an empty cell."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for grid, title in grids:
+            for r, row in enumerate(book[title].iter_rows()):
+                for c, cell in enumerate(row):
+                    if (isinstance(cell.value, str) and cell.value.startswith("=")
+                            and r < len(grid) and c < len(grid[r]) and grid[r][c] is None):
+                        grid[r][c] = cell.value
     finally:
         book.close()
 
@@ -426,6 +488,7 @@ class _GridReader:
             self.year = framework.first_year
         # Codes as headers are compared like headers (``b1`` is ``B1``).
         self.codes = {code.casefold(): code for code in framework.nodes}
+        self.summary: Literal["appraised", "total"] | None = None
 
     def meaning(self, header: str) -> str | None:
         codes = self.codes
@@ -437,10 +500,15 @@ class _GridReader:
                 return self.mapping.columns[candidate]
         for candidate in (key, _PARENTHESES.sub("", key)):
             if candidate in HEADERS:
+                if HEADERS[candidate] == "group" and self.framework.level == "district" \
+                        and _DISTRICT_HEADER.match(candidate):
+                    return "unit"  # the districts are the units ranked
                 return HEADERS[candidate]
             code = _CODE_PREFIX.sub("", candidate).rstrip(".")
             if code in codes:
                 return codes[code]
+            if code != candidate and code in _ROMAN and str(_ROMAN[code]) in codes:
+                return codes[str(_ROMAN[code])]  # "Lĩnh vực II" is field 2
             first = re.match(r"^(\d+(?:\.\d+)*)\.?\s", candidate)
             if first and first.group(1) in codes:
                 return codes[first.group(1)]
@@ -480,6 +548,14 @@ class _GridReader:
                                for j, (c, m) in enumerate(zip(grid[i], meanings, strict=True))]
         return None
 
+    def first(self, sheets: Sequence[tuple[list[list[Cell]], str]]) -> ResultsTable:
+        """The first sheet with a header row (every sheet is tried, in order)."""
+        for grid, name in sheets:
+            found = self.header(grid)
+            if found is not None:
+                return self.read(grid, found[0], found[1], name)
+        return self.best([grid for grid, _ in sheets], None)  # raises: no header anywhere
+
     def best(self, grids: Sequence[list[list[Cell]]], sheet: str | None) -> ResultsTable:
         found = [(grid, self.header(grid)) for grid in grids]
         usable = [(grid, h) for grid, h in found if h is not None]
@@ -503,13 +579,22 @@ class _GridReader:
         assessments: list[Assessment] = []
         skipped: list[tuple[int, str]] = []
         seen: dict[str, int] = {}
+        current_group: str | None = None
         unit_column = next(c for c in columns if c.meaning == "unit")
-        if not any(c.meaning in self.framework.nodes for c in columns):
+        self.summary = _summary_level(self.framework, columns)
+        if self.summary is not None:
+            # Only the appraised part (or only the total) is printed, not the fields: it
+            # is read as the points of the fields together (see summary_framework).
+            self.framework = summary_framework(self.framework, self.summary, self.path)
+        not_read = [c.header for c in columns if c.meaning is None and c.header]
+        not_read_note = (f" (columns not read: {', '.join(not_read)})" if not_read else "")
+        if not any(c.meaning in self.framework.nodes for c in columns) \
+                and self.summary is None:
             raise AssessmentError(Problem(
                 f"no column gives points by criterion code of {self.framework.id} (e.g. "
                 f"{', '.join(n.code for n in self.framework.criteria[:3])}); parindex "
                 "recomputes every figure from the points: add the fields' columns, or "
-                "declare their headers in a mapping file", path=self.path))
+                "declare their headers in a mapping file" + not_read_note, path=self.path))
         if self.year is None and not any(c.meaning == "year" for c in columns):
             raise AssessmentError(Problem(
                 f"no year: the table has no year column and {self.framework.id} covers "
@@ -529,7 +614,17 @@ class _GridReader:
             if _NOT_A_UNIT.match(normalise_header(unit)):
                 skipped.append((number, f"{unit!r} is not a unit"))
                 continue
+            if self.is_heading(unit, columns, cells):
+                # "I. THỊ XÃ HƯƠNG THỦY": the units below belong to it, unless a group
+                # column says otherwise.
+                heading = _HEADING_PREFIX.sub("", unit).strip() or unit
+                why = f"{unit!r} is a group heading: the group of the rows below"
+                skipped.append((number, why))
+                current_group = " ".join(heading.split())
+                continue
             assessment = self.row(number, unit, columns, cells, sheet, problems)
+            if assessment is not None and assessment.group is None and current_group:
+                assessment = attrs.evolve(assessment, group=current_group)
             if assessment is None:
                 continue
             # Commune names repeat across districts: a unit is its name within its group.
@@ -541,8 +636,27 @@ class _GridReader:
                 continue
             seen[key] = number
             assessments.append(assessment)
+        if not any(c.meaning == "group_rank" for c in columns):
+            assessments = _group_ranks_printed_as_ranks(assessments)
         return ResultsTable(self.framework, tuple(assessments), tuple(problems),
-                            tuple(columns), tuple(skipped), self.path)
+                            tuple(columns), tuple(skipped), self.path, self.summary)
+
+    def is_heading(self, unit: str, columns: list[Column], cells: Mapping[int, Cell]) -> bool:
+        """A group heading row: no points, and numbered with a Roman numeral or a letter
+        (``I``, ``II.``, ``A``), or printed in capitals, or named as a district or block
+        (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
+        number = ""
+        for column in columns:
+            text = _text(cells[column.index])
+            if column.meaning == "ignore":
+                number = number or text
+            elif text and (column.meaning in self.framework.nodes
+                           or column.meaning in ("appraised", "survey")):
+                return False  # points: a unit (a heading may print its group's mean)
+        if number and not _HEADING_NUMBER.match(number):
+            return False
+        return bool(number) or unit.isupper() or bool(_HEADING_PREFIX.match(unit)) \
+            or bool(_GROUP_HEADING.match(normalise_header(unit)))
 
     def roles(self, columns: list[Column], problems: list[Problem]) -> list[Column]:
         codes = {c.meaning for c in columns if c.meaning in self.framework.nodes}
@@ -568,9 +682,7 @@ class _GridReader:
             if meaning == "survey" and len(survey) == 1 and not survey_given:
                 # No column gives the survey block's points: the survey part is them.
                 result.append(attrs.evolve(column, meaning=survey[0]))
-            elif meaning in self.framework.nodes:
-                result.append(column)
-            elif meaning in FIELDS:
+            elif meaning in self.framework.nodes or meaning in FIELDS:
                 result.append(column)
             else:
                 problems.append(Problem(
@@ -609,6 +721,14 @@ class _GridReader:
             text = _text(cell)
             if meaning in self.framework.nodes:
                 keys[("points", meaning)] = column.header
+            if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
+                    in (".xlsx", ".xlsm"):
+                problem(f"{cell!r} is a formula with no saved value: parindex reads the "
+                        "values a spreadsheet saved, never formulas; open and save the "
+                        "workbook in Excel or LibreOffice", column,
+                        meaning if meaning in self.framework.nodes else None)
+                continue
+            if meaning in self.framework.nodes:
                 if normalise_header(text) in NOT_ARISING_TEXT:
                     points[meaning] = NOT_ARISING
                     continue
@@ -670,6 +790,79 @@ class _GridReader:
             problem(str(exc), column, code)
             return None
         return value
+
+
+def _group_ranks_printed_as_ranks(assessments: list[Assessment]) -> list[Assessment]:
+    """Ranks printed "among N" where N is each unit's group's size, not the table's: the
+    ranks within the groups (a table of several districts' communes, ranked in each)."""
+    sizes: dict[str | None, int] = {}
+    for a in assessments:
+        key = a.group.casefold() if a.group else None
+        sizes[key] = sizes.get(key, 0) + 1
+    ranked = [a for a in assessments if a.published.rank is not None]
+    if not ranked or None in sizes or len(sizes) < 2 or any(
+            a.published.rank is None or a.published.rank.of is None
+            or a.published.rank.of != sizes[a.group.casefold() if a.group else None]
+            or a.published.rank.of == len(assessments) for a in ranked):
+        return assessments
+    return [attrs.evolve(a, published=attrs.evolve(a.published, rank=None,
+                                                   group_rank=a.published.rank))
+            if a.published.rank is not None else a for a in assessments]
+
+
+def _summary_level(framework: Framework, columns: Sequence[Column],
+                   ) -> Literal["appraised", "total"] | None:
+    """``appraised`` when a table prints the appraised part but no field's points,
+    ``total`` when it prints only the total; ``None`` when it gives fields' points."""
+    kinds = {node.code: top.kind for top in framework.criteria for node in top.walk()}
+    given = {kinds[c.meaning] for c in columns if c.meaning in kinds}
+    meanings = {c.meaning for c in columns}
+    if NodeKind.CRITERION in given:
+        return None
+    if "appraised" in meanings:
+        return "appraised"
+    if not given and "total" in meanings:
+        return "total"
+    return None
+
+
+def summary_framework(framework: Framework, level: Literal["appraised", "total"],
+                      path: Path | None = None) -> Framework:
+    """The framework seen through a table of totals: its appraised fields (``level``
+    ``appraised``), or all of its blocks (``total``), as one node of that code whose
+    maximum is theirs together. Bands, ranking and decimals are the framework's.
+
+    Which items did not arise cannot be seen in such a table, so the index is taken
+    over the whole maximum, as for a table of fields' points.
+
+    :raises AssessmentError: the framework cannot be seen so (a maximum no source gives,
+        a tie-break on a field's points, bonus or penalty points under ``total``).
+    """
+    merged = [n for n in framework.criteria
+              if n.kind is NodeKind.CRITERION or level == "total"]
+    kept = [n for n in framework.criteria if n not in merged]
+    why = None
+    if any(n.max is None for n in merged):
+        why = "a field's maximum is unknown"
+    elif level == "total" and any(n.kind in (NodeKind.BONUS, NodeKind.PENALTY)
+                                  for n in merged):
+        why = "its total includes bonus or penalty points, which the table does not give"
+    elif any(code not in {n.code for n in kept} for code in framework.tie_break):
+        why = f"it breaks ties on the points of {', '.join(framework.tie_break)}"
+    if why is not None:
+        column = "the appraised part" if level == "appraised" else "the total"
+        raise AssessmentError(Problem(
+            f"the table gives {column} but no field's points, and {framework.id} cannot be "
+            f"checked from it: {why}; give the fields' points", path=path))
+    codes = [n.code for n in merged]
+    node = Node(
+        level, f"Điểm {'thẩm định' if level == 'appraised' else 'tổng'} "
+        f"(lĩnh vực {codes[0]}–{codes[-1]})" if len(codes) > 1 else merged[0].name,
+        sum((n.max for n in merged if n.max is not None), Decimal(0)),
+        Provenance(Status.INFERRED, note=f"the sum of the maxima of {', '.join(codes)}"),
+        name_en="appraised part" if level == "appraised" else "total")
+    criteria = [node, *kept] if merged[0] is framework.criteria[0] else [*kept, node]
+    return attrs.evolve(framework, criteria=tuple(criteria))
 
 
 def _header_shape(key: str) -> str | None:
@@ -739,7 +932,15 @@ def _read_structured(path: Path, framework: Framework) -> ResultsTable:
             problems += [attrs.evolve(p, path=path, line=number) for p in exc.problems]
             continue
         assessments.append(attrs.evolve(assessment, origin=TableOrigin(path, row=number)))
-    return ResultsTable(framework, tuple(assessments), tuple(problems), path=path)
+    summary: Literal["appraised", "total"] | None = None
+    for level in ("appraised", "total"):
+        # A table of totals written back: its points are the summary node's.
+        if level not in framework.nodes and any(level in a.points for a in assessments):
+            framework = summary_framework(framework, level, path)
+            summary = level
+            break
+    return ResultsTable(framework, tuple(assessments), tuple(problems), path=path,
+                        summary=summary)
 
 
 # --- writing --------------------------------------------------------------------------------
