@@ -99,8 +99,9 @@ def test_next_band(thuy_thanh: parindex.Result) -> None:
     assert target.band.name == "Tốt"
     assert target.needed == Fraction("0.964")
     assert target.reachable
+    # Not "3": field 3's 1.0 lost outside its items is no item to fix on its own.
     assert {i.code for i in target.sufficient} == {
-        "8.2", "7.3", "9", "7.2", "1.1.1", "1.3.2", "1.5", "2.1.1", "3", "6.2.1", "7.1.1",
+        "8.2", "7.3", "9", "7.2", "1.1.1", "1.3.2", "1.5", "2.1.1", "6.2.1", "7.1.1",
         "7.4.2", "8.1"}
 
 
@@ -128,7 +129,7 @@ def test_gaps_to_the_next_units(thuy_thanh: parindex.Result) -> None:
         ("Xã A", 2, Fraction("0.287"), "share"), ("Xã B", 2, Fraction("0.287"), "share")]
     assert all(t.strict for t in found.ahead)
     assert {i.code for i in found.ahead[0].sufficient} == {
-        i.code for i in found.lost.items if i.lost > Decimal("0.287")}
+        i.code for i in found.lost.items if i.itemised and i.lost > Decimal("0.287")}
     two = parindex.gaps(ranking, "Xã Thủy Thanh", places=2)
     assert [t.unit for t in two.ahead][-1] == "Xã C"
     top = parindex.gaps(ranking, "Xã C")
@@ -150,6 +151,20 @@ def test_gaps_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
         i.code for i in parindex.lost_points(parindex.score(
             parindex.get_framework("thua-thien-hue/commune/2022"),
             parindex.load_assessment(parindex.example_path()))).items if i.itemised]
+
+
+def test_gaps_cli_table_groups_items_under_their_field(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["gaps", str(parindex.example_path())]) == 0
+    rows = [line.split("│")[1].strip() for line in capsys.readouterr().out.splitlines()
+            if line.startswith("│") and line.split("│")[1].strip()]
+    # Fields in printed order, each followed by its own items, most points lost first.
+    fields = [code for code in rows if "." not in code]
+    assert fields == ["1", "2", "3", "3", "6", "7", "8", "9"]  # 3 twice: its remainder
+    assert rows[rows.index("8") + 1:rows.index("9")] == ["8.2", "8.1"]
+    assert rows[rows.index("1") + 1] == "1.1.1" and rows.index("1.1.2") < rows.index("2")
+    assert rows.count("9") == 1  # the survey block is not listed again as its own item
 
 
 def test_gaps_cli_needs_a_unit_among_several(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -203,3 +218,60 @@ def test_gaps_cli_reads_a_results_table(capsys: pytest.CaptureFixture[str]) -> N
     assert data["total"] == "78.636"
     assert Decimal(data["total_lost"]) == Decimal(data["attainable"]) - Decimal("78.636")
     assert data["within"] == "all" and data["ahead"]
+
+
+def test_gaps_cli_shows_the_remainder_without_its_nodes_points(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Field 3's remainder is not worth 11.73/14.0 (those are the field's): its row shows
+    no points, and its lost points read 1.0 like the other rows, not 1.00."""
+    from parindex._cli import main
+
+    assert main(["gaps", str(parindex.example_path())]) == 0
+    out = capsys.readouterr().out
+    field, remainder = [line for line in out.splitlines() if line.startswith("│ 3 ")]
+    assert "11.73 / 14.0" in field  # the field's own row
+    assert "11.73 / 14.0" not in remainder and "—" in remainder and " 1.0 " in remainder
+    assert "1.00" not in out
+
+
+def test_points_text() -> None:
+    from parindex._analysis import points_text
+
+    assert [points_text(Decimal(v), 3) for v in ("2.00", "0.50", "1.334", "28.6665", "10",
+                                                  "0.020")] == \
+        ["2.0", "0.5", "1.334", "28.667", "10", "0.02"]
+
+
+
+def test_a_remainder_is_not_an_item_that_suffices() -> None:
+    """Field 3's 1.0 lost outside its items would cover a gap of 0.5, but it is not an
+    item the unit can set out to fix: passing the unit above does not offer it."""
+    result = parindex.score(parindex.get_framework("thua-thien-hue/commune/2022"),
+                            parindex.load_assessment(parindex.example_path()))
+    units = [attrs.evolve(result.assessment, published=parindex.Published()),
+             _unit(result, "Xã A", Decimal("1.0175"))]  # 28.666 × 1.0175 = 29.168: +0.502
+    found = parindex.gaps(parindex.score_many(result.framework, units), "Xã Thủy Thanh")
+    assert found.ahead[0].gap == Fraction("0.502")
+    remainder = next(i for i in found.lost.items if not i.itemised)
+    assert remainder.code == "3" and remainder.lost > Decimal("0.502")
+    assert remainder not in found.ahead[0].sufficient
+
+
+def test_comments_on_criteria_listed_through_their_items_are_kept(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Seed 000 comments on 2.1 (1/2.5) as well as on 2.1.1 and 2.1.3: 2.1's lost points
+    are listed at its items, and its comment is kept on field 2, not dropped."""
+    from parindex._cli import main
+
+    result = parindex.score(parindex.get_framework("thua-thien-hue/commune/2022"),
+                            parindex.load_assessment(parindex.example_path()))
+    fields = {f.code: f for f in parindex.lost_points(result).fields}
+    comment = "Thống nhất kết quả chấm điểm của thành viên Tổ giúp việc."
+    assert fields["2"].notes == (("2.1", comment),)
+    assert all(f.notes == () for code, f in fields.items() if code != "2")
+    assert main(["gaps", str(parindex.example_path())]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines()
+               if line.startswith("│ 2.1 "))
+    assert comment.split()[0] in row  # under field 2, before its items 2.1.1 and 2.1.3
+    assert f"Đánh giá của Hội đồng thẩm định về tiêu chí 2.1: {comment}" in \
+        parindex.plan_markdown(result)

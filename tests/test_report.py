@@ -81,3 +81,77 @@ def test_report_cli(tmp_path: Path) -> None:
                  "--monte-carlo", "weights", "--draws", "20"]) == 0
     page = out.read_text("utf-8")
     assert "PAR INDEX report 2022: Xã A" in page and page.count("<svg") == 3
+
+
+def test_report_ids_are_unique(ranking: parindex.Ranking) -> None:
+    """Several charts in one page: matplotlib's ids (figure_1, axes_1, clip paths) must
+    not repeat, or a url(#…) could reach another chart's element."""
+    result = parindex.monte_carlo(ranking, parindex.Perturbation("weights", Fraction(1, 5)),
+                                  draws=50)
+    page = parindex.report_html(ranking, unit="Xã C", monte_carlo=result, previous=ranking)
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert ids and len(ids) == len(set(ids))
+    for reference in re.findall(r'url\(#([^)]+)\)|href="#([^"]+)"', page):
+        assert (reference[0] or reference[1]) in ids
+
+
+def test_totals_chart_counts_whole_units_and_bars_do_not_straddle_thresholds(
+        ranking: parindex.Ranking) -> None:
+    from parindex._charts import _bin_edges
+
+    svg = parindex.totals_chart(ranking)
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert "0.5" not in ticks and "1" in ticks  # counts of units: no half units
+    values = [float(u.result.index) for u in ranking]  # type: ignore[arg-type]
+    edges = _bin_edges(values, 5)
+    assert edges[0] <= min(values) and max(values) <= edges[-1]
+    for band in ranking.framework.bands:  # 70 and 75: inside the group's range
+        if band.min is not None and edges[0] <= band.min <= edges[-1]:
+            assert float(band.min) in edges
+
+
+def test_report_rounds_points_for_display(ranking: parindex.Ranking) -> None:
+    """A total with more places than the framework's 3 decimals is shown rounded half up
+    (it is ranked unrounded); lost points read as the seeds write points."""
+    from decimal import Decimal
+
+    framework = ranking.framework
+    example = parindex.load_assessment(parindex.example_path())
+    points = dict(example.points)
+    points["9"] = Decimal("28.6667")
+    assert example.published is not None
+    changed = attrs.evolve(example, points=points,
+                           published=attrs.evolve(example.published, points={}, total=None))
+    alone = parindex.score_many(framework, [changed])
+    assert alone.units[0].result.total == Decimal("78.6367")
+    page = parindex.report_html(alone, unit="Xã Thủy Thanh")
+    assert "78.6367" not in page and ">78.637<" in page
+    # Field 3's remainder (2.27 − 1.27 = 1.00): "1.0", and no points or maximum of its own.
+    row = re.search(r"<tr><td>3</td>.*?</tr>", page, re.DOTALL)
+    assert row is not None
+    assert '<td class="num">—</td>' in row.group(0) and ">1.0<" in row.group(0)
+
+
+def test_rank_shift_chart_labels_tied_units_once(ranking: parindex.Ranking) -> None:
+    """Two units tied at a rank: one label naming both, not two labels drawn over each
+    other."""
+    framework = ranking.framework
+    example = parindex.load_assessment(parindex.example_path())
+    twins = [attrs.evolve(example, unit=name, group=None, published=parindex.Published())
+             for name in ("Xã Một", "Xã Hai")]
+    tied = parindex.score_many(framework, twins)
+    assert [u.rank for u in tied] == [1, 1]
+    svg = parindex.rank_shift_chart(tied, tied)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert labels.count("Xã Một, Xã Hai") == 2 and "Xã Một" not in labels
+
+
+def test_profile_chart_leaves_out_means_over_the_unit_alone(
+        ranking: parindex.Ranking) -> None:
+    """A unit alone (or alone in its group) is its own mean: no repeated bars."""
+    framework = ranking.framework
+    alone = parindex.score_many(framework, [parindex.load_assessment(parindex.example_path())])
+    svg = parindex.field_profile_chart(alone, "Xã Thủy Thanh")
+    assert "Trung bình chung" not in svg and "Trung bình nhóm" not in svg
+    svg = parindex.field_profile_chart(ranking, "Xã C")  # Huyện X has three units
+    assert "Trung bình chung" in svg and "Trung bình nhóm (Huyện X)" in svg

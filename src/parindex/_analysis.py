@@ -18,6 +18,7 @@ from typing import Any, Literal
 import attrs
 
 from ._model import Band, BandBasis, Node, NodeKind
+from ._numbers import places as decimal_places
 from ._numbers import plain, quantize
 from ._ranking import Ranking, RankedResult, rank_key
 from ._scoring import NodeResult, Result
@@ -62,6 +63,9 @@ class FieldLoss:
     :param sub_index: points ÷ arising maximum, exact; ``None`` when nothing arose or the
         maximum is unknown.
     :param items: its lost items, most points lost first.
+    :param notes: the council's comments on nodes between the field and its items that
+        lost points but are listed through their items (code, comment), in printed
+        order: seed 000 comments on 2.1 as well as on 2.1.1 and 2.1.3.
     """
 
     code: str
@@ -74,6 +78,7 @@ class FieldLoss:
     sub_index: Fraction | None
     comment: str | None
     items: tuple[LostItem, ...]
+    notes: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -86,7 +91,8 @@ class BandTarget:
         won back on items that arose do not change it). ``None``: the threshold is
         unknown.
     :param reachable: whether winning back every lost point would reach it.
-    :param sufficient: lost items each of which alone would be enough.
+    :param sufficient: lost items each of which alone would be enough (itemised ones:
+        a remainder the framework does not itemise is not something to fix on its own).
     """
 
     band: Band
@@ -158,7 +164,7 @@ def lost_points(result: Result) -> LostPoints:
                 code=top.code, name=top.name, kind=top.kind, points=top_result.points,
                 max=top_result.max, arising_max=top_result.arising_max, lost=top_result.lost,
                 sub_index=_ratio(top_result), comment=top_result.comment,
-                items=tuple(_by_loss(found, order))))
+                items=tuple(_by_loss(found, order)), notes=_notes(top, found, nodes)))
     items = tuple(_by_loss([item for _, item in entries], order))
     total_lost = sum((item.lost for item in items), ZERO)
     bonus_max = sum((nodes[t.code].arising_max or ZERO for t in framework.criteria
@@ -197,6 +203,23 @@ def _frontier(node: Node, field: str, nodes: Any) -> Iterable[LostItem]:
         yield _item(result, field, remainder, itemised=False)
 
 
+def _notes(top: Node, found: list[LostItem], nodes: Any) -> tuple[tuple[str, str], ...]:
+    """Comments on the nodes under ``top`` whose lost points are listed at their items."""
+    listed = {item.code for item in found}  # a remainder entry carries its own comment
+    notes = []
+
+    def walk(node: Node) -> None:
+        for child in node.children:
+            result: NodeResult = nodes[child.code]
+            if child.code not in listed and child.children and result.comment and \
+                    result.lost:
+                notes.append((child.code, result.comment))
+            walk(child)
+
+    walk(top)
+    return tuple(notes)
+
+
 def _item(node: NodeResult, field: str, lost: Decimal, *, itemised: bool) -> LostItem:
     assert node.points is not None
     return LostItem(code=node.code, name=node.name, field=field, kind=node.kind,
@@ -222,8 +245,9 @@ def _next_band(result: Result, lost: LostPoints) -> BandTarget | None:
     else:
         required = Fraction(target.min)
     needed = required - Fraction(result.total)
+    # A remainder the framework does not itemise is no item a unit can set out to fix.
     return BandTarget(target, basis, needed, needed <= lost.total_lost,
-                      tuple(i for i in lost.items if i.lost >= needed))
+                      tuple(i for i in lost.items if i.itemised and i.lost >= needed))
 
 
 # --- against other units ------------------------------------------------------------------
@@ -307,8 +331,8 @@ def gaps(ranking: Ranking, unit: str, *, within: Literal["group", "all"] = "grou
         gap = _gap(result, other.result)
         outcome: TieOutcome = ("share" if key[1:] == my_key[1:] else
                                "pass" if my_key[1:] > key[1:] else "behind")
-        enough = [i for i in lost.items
-                  if (i.lost >= gap if outcome == "pass" else i.lost > gap)]
+        enough = [i for i in lost.items if i.itemised
+                  and (i.lost >= gap if outcome == "pass" else i.lost > gap)]
         rank = other.group_rank if use_group and other.group_rank is not None else other.rank
         ahead.append(UnitTarget(other.result.unit, rank, gap, outcome, tuple(enough)))
     ahead.sort(key=lambda t: (t.gap, t.unit))
@@ -342,6 +366,28 @@ def needed_text(value: Fraction, decimals: int) -> str:
     up = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING)
     return f"{plain(up)}…"
+
+
+def points_text(value: Decimal | None, decimals: int) -> str:
+    """Points worked out here (lost points, totals), for people: rounded half up to the
+    framework's ``decimals`` when they have more places, and written as the seeds write
+    points (``1.0``, ``0.5``, ``1.98``, ``28.666``): trailing zeros dropped down to one
+    decimal place, so that ``2.27 − 1.27`` reads ``1.0`` beside ``1.0``, not ``1.00``.
+
+    >>> points_text(Decimal("1.00"), 3), points_text(Decimal("86.7567"), 3)
+    ('1.0', '86.757')
+    >>> points_text(Decimal("10"), 3), points_text(Decimal("0.020"), 3), points_text(None, 3)
+    ('10', '0.02', '—')
+    """
+    if value is None:
+        return "—"
+    if decimal_places(value) > decimals:
+        value = quantize(value, decimals)
+    if decimal_places(value) > 1:
+        value = value.normalize()
+        if decimal_places(value) < 1:
+            value = value.quantize(Decimal("0.1"))
+    return plain(value)
 
 
 def index_text(value: Fraction | None, decimals: int) -> str:
@@ -383,7 +429,9 @@ def gaps_to_dict(found: Gaps | LostPoints) -> dict[str, Any]:
                     "sub_index": None if f.sub_index is None else {
                         "exact": f"{f.sub_index.numerator}/{f.sub_index.denominator}",
                         "display": index_text(f.sub_index, decimals)},
-                    "items": [i.code for i in f.items]} for f in lost.fields],
+                    "items": [i.code for i in f.items],
+                    "notes": [{"code": code, "comment": comment}
+                              for code, comment in f.notes]} for f in lost.fields],
         "unknown": list(lost.unknown),
         "next_band": None if lost.next_band is None else {
             "band": lost.next_band.band.name, "basis": lost.next_band.basis.value,

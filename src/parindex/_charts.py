@@ -9,6 +9,7 @@ no pyplot state, no GUI backend. Values are converted to floats here, for drawin
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -48,7 +49,13 @@ def _figure(width: float, height: float) -> Iterator[Any]:
         yield figure
 
 
-def _svg(figure: Any) -> str:
+def _svg(figure: Any, prefix: str) -> str:
+    """The figure as an ``<svg>`` element, its ids prefixed with ``prefix``.
+
+    matplotlib names elements ``figure_1``, ``axes_1``, ...: in one HTML page holding
+    several charts those ids would repeat (invalid HTML, and a ``url(#…)`` reference
+    could reach another chart's clip path). Each chart kind has its own prefix.
+    """
     buffer = io.StringIO()
     figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
@@ -57,6 +64,8 @@ def _svg(figure: Any) -> str:
     # both are URLs a reader might take for external resources.
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
     text = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", text)
+    text = re.sub(r'(\bid="|url\(#|href="#)([^")]+)',
+                  lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
     return text.strip()
 
 
@@ -76,11 +85,15 @@ def field_profile_chart(ranking: Ranking, unit: str, *, lang: str = "vi") -> str
     mine = [_percent(me.sub_indices[c]) for c in codes]
     overall = [_percent(f.mean) for f in found.fields]
     series = [(me.unit, mine, _COLOURS[0])]
-    if me.group is not None:
-        series.append((f"{_label(lang, 'group')} ({me.group})",
-                       [_percent(f.group_means.get(me.group)) for f in found.fields],
+    # A mean over the unit alone would repeat its own bars: only means over others show.
+    group = me.group
+    in_group = sum(1 for u in found.units if group is not None and u.group == group)
+    if group is not None and in_group > 1:
+        series.append((f"{_label(lang, 'group')} ({group})",
+                       [_percent(f.group_means.get(group)) for f in found.fields],
                        _COLOURS[1]))
-    series.append((_label(lang, "all"), overall, _COLOURS[4]))
+    if len(found.units) > max(1, in_group):
+        series.append((_label(lang, "all"), overall, _COLOURS[4]))
     with _figure(7.5, 3.2) as figure:
         axes = figure.add_subplot()
         width = 0.8 / len(series)
@@ -93,7 +106,7 @@ def field_profile_chart(ranking: Ranking, unit: str, *, lang: str = "vi") -> str
         figure.legend(loc="outside upper center", ncols=len(series), fontsize=8,
                       frameon=False)
         axes.grid(axis="y", alpha=0.3)
-        return _svg(figure)
+        return _svg(figure, "parindex-profile")
 
 
 def _key(name: str) -> str:
@@ -109,14 +122,23 @@ def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
              str(new.units[0].result.assessment.year) if len(new) else "")
     with _figure(5.5, max(3.0, 0.28 * len(pairs) + 1)) as figure:
         axes = figure.add_subplot()
+        left: dict[int, list[str]] = {}
+        right: dict[int, list[str]] = {}
         for a, b in pairs:
             colour = (_COLOURS[2] if b.rank < a.rank else _COLOURS[3] if b.rank > a.rank
                       else _COLOURS[4])
             axes.plot([0, 1], [a.rank, b.rank], marker="o", color=colour)
-            axes.annotate(a.result.unit, (0, a.rank), xytext=(-6, 0),
+            left.setdefault(a.rank, []).append(a.result.unit)
+            right.setdefault(b.rank, []).append(
+                f"{b.result.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank
+                else b.result.unit)
+        # Units tied at a rank share one label: separate labels would be drawn over
+        # each other.
+        for rank, names in left.items():
+            axes.annotate(", ".join(names), (0, rank), xytext=(-6, 0),
                           textcoords="offset points", ha="right", va="center", fontsize=8)
-            axes.annotate(f"{b.result.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank
-                          else b.result.unit, (1, b.rank), xytext=(6, 0),
+        for rank, names in right.items():
+            axes.annotate(", ".join(names), (1, rank), xytext=(6, 0),
                           textcoords="offset points", ha="left", va="center", fontsize=8)
         axes.set_xticks([0, 1], years)
         axes.set_xlim(-0.9, 1.9)
@@ -125,7 +147,7 @@ def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
         axes.set_yticks([])
         for side in ("top", "right", "left"):
             axes.spines[side].set_visible(False)
-        return _svg(figure)
+        return _svg(figure, "parindex-shift")
 
 
 def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40) -> str:
@@ -148,7 +170,7 @@ def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40
         axes.set_xlabel(_label(lang, "rank"))
         figure.legend(loc="outside upper center", ncols=3, fontsize=8, frameon=False)
         axes.grid(axis="x", alpha=0.3)
-        return _svg(figure)
+        return _svg(figure, "parindex-intervals")
 
 
 def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
@@ -158,17 +180,44 @@ def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
     on_index = framework.band_basis is BandBasis.INDEX
     values = [float(u.result.index if on_index and u.result.index is not None
                     else u.result.total) for u in ranking]
-    with _figure(6.5, 2.8) as figure:
+    with _extra("matplotlib"):
+        from matplotlib.ticker import MaxNLocator
+    thresholds = sorted((band for band in framework.bands
+                         if band.min is not None and band.min != 0), key=lambda b: b.min or 0)
+    with _figure(6.5, 3.0) as figure:
         axes = figure.add_subplot()
-        bins = max(5, min(30, len(values) // 3 or 1))
-        axes.hist(values, bins=bins, color=_COLOURS[0], alpha=0.8)
-        top = axes.get_ylim()[1]
-        for band in framework.bands:
-            if band.min is None or band.min == 0:
-                continue
-            axes.axvline(float(band.min), color=_COLOURS[3], linestyle="--", linewidth=1)
-            axes.text(float(band.min), top * 0.98, f"{band.name} ≥ {band.min} ",
-                      rotation=90, va="top", ha="right", fontsize=8, color=_COLOURS[3])
+        axes.hist(values, bins=_bin_edges(values, max(5, min(30, len(values) // 3))),
+                  color=_COLOURS[0], alpha=0.8, edgecolor="white", linewidth=0.5)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of units
+        for band in thresholds:
+            axes.axvline(float(band.min or 0), color=_COLOURS[3], linestyle="--", linewidth=1)
+        # Labels above the plot, not over the bars; neighbours too close to share a row
+        # alternate between two rows.
+        low, high = axes.get_xlim()
+        previous, row = None, 0
+        for band in thresholds:
+            x = float(band.min or 0)
+            row = 1 - row if previous is not None and (x - previous) < (high - low) / 6 else 0
+            previous = x
+            axes.annotate(f"{band.name} ≥ {band.min}", (x, 1), xycoords=("data", "axes fraction"),
+                          xytext=(0, 3 + 11 * row), textcoords="offset points", ha="center",
+                          va="bottom", fontsize=8, color=_COLOURS[3], annotation_clip=False)
         axes.set_xlabel(_label(lang, "index" if on_index else "total"))
         axes.set_ylabel(_label(lang, "units"))
-        return _svg(figure)
+        return _svg(figure, "parindex-totals")
+
+
+def _bin_edges(values: list[float], target: int) -> list[float]:
+    """Bin edges on whole multiples of a round width (1, 2, 5 × 10**k), about ``target``
+    bins: thresholds such as 55, 70, 80, 90 fall on edges, so no bar straddles a band."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    spread = high - low or 1.0
+    width = 10.0 ** math.floor(math.log10(spread / target))
+    for factor in (1, 2, 5, 10):
+        if spread / (width * factor) <= target:
+            width *= factor
+            break
+    start = math.floor(low / width) * width
+    count = max(1, math.floor((high - start) / width) + 1)  # the highest value in the last
+    return [round(start + i * width, 9) for i in range(count + 1)]
+

@@ -15,8 +15,9 @@ from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
-from ._analysis import Gaps, gaps, gaps_to_dict, index_text, needed_text
+from ._analysis import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
 from ._cli import FRAMEWORK_HELP, _console, _echo_json, cli
 from ._cli_tables import load_units
 from ._numbers import plain, quantize
@@ -86,28 +87,32 @@ def _print_gaps(found: Gaps) -> None:
     lost = found.lost
     result = lost.result
     decimals = result.framework.decimals
-    table = Table(title=f"Lost points: {result.unit}, {result.assessment.year}",
-                  title_justify="left")
+    table = Table(title=f"Lost points: {result.unit}, {result.assessment.year}, by field, "
+                        "most lost first", title_justify="left")
     for column, justify in (("Code", "left"), ("Criterion", "left"), ("Points / max", "right"),
-                            ("Lost", "right"), ("Comment", "left")):
+                            ("Lost", "right"), ("Sub-index %", "right"), ("Comment", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
-    for item in lost.items:
-        maximum = "?" if item.arising_max is None else plain(item.arising_max)
-        name = item.name if item.itemised else "(not itemised by the framework)"
-        table.add_row(item.code, name, f"{plain(item.points)} / {maximum}",
-                      plain(item.lost), item.comment or "")
-    console.print(table)
-    fields = Table(title="By field", title_justify="left")
-    for column in ("Field", "Points / arising max", "Lost", "Sub-index %"):
-        fields.add_column(column)
     for field in lost.fields:
-        fields.add_row(f"{field.code}. {field.name}",
-                       f"{plain(field.points) if field.points is not None else '—'} / "
-                       f"{plain(field.arising_max) if field.arising_max is not None else '?'}",
-                       "—" if field.lost is None else plain(field.lost),
-                       index_text(field.sub_index, decimals))
-    console.print(fields)
-    lines = [f"Total {plain(result.total)}, lost {plain(lost.total_lost)} of "
+        arising = "?" if field.arising_max is None else plain(field.arising_max)
+        table.add_row(*(Text(cell, style="bold") for cell in (
+            field.code, field.name, f"{points_text(field.points, decimals)} / {arising}",
+            points_text(field.lost, decimals), index_text(field.sub_index, decimals))),
+            field.comment or "")
+        for code, comment in field.notes:  # comments on criteria listed through their items
+            table.add_row(code, "", "", "", "", comment)
+        for item in field.items:
+            if item.code == field.code and item.itemised:
+                continue  # a field without items (the survey block): its row says it all
+            maximum = "?" if item.arising_max is None else plain(item.arising_max)
+            if item.itemised:
+                name, shown = item.name, f"{plain(item.points)} / {maximum}"
+            else:  # the node's points and maximum are not this remainder's: show none
+                name, shown = "(part of the maximum not itemised by the framework)", "—"
+            table.add_row(item.code, "  " + name, shown, points_text(item.lost, decimals), "",
+                          item.comment or "")
+    console.print(table)
+    lines = [f"Total {points_text(result.total, decimals)}, lost "
+             f"{points_text(lost.total_lost, decimals)} of "
              f"{plain(lost.attainable)} attainable; index {result.display(result.index)}"
              + (f", band {result.band.name}" if result.band else "")]
     target = lost.next_band

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
-from ._analysis import gaps, index_text, needed_text
+from ._analysis import gaps, index_text, needed_text, points_text
 from ._charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
 from ._numbers import plain, quantize
 from ._plan import _extra
@@ -38,8 +38,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "pass": "Để vượt {unit} (hạng {rank}) cần thêm {more}{points} điểm.",
         "rest": "(phần điểm không chia thành tiêu chí thành phần)",
         "more": "hơn ", "lost_total": "Tổng số điểm bị trừ: {points} điểm.",
-        "mc": "Monte Carlo: {target} ± {width}, {draws} lần rút, hạt giống {seed}; trung vị "
-              "và khoảng 5–95 % của thứ hạng.",
+        "mc": "Mô phỏng Monte Carlo: {target} ± {width}, {draws} lần mô phỏng, seed {seed}; "
+              "trung vị và khoảng 5–95 % của thứ hạng.",
         "weights": "trọng số các lĩnh vực (hệ số)", "survey_share": "tỷ trọng điều tra XHH (điểm)",
         "footer": "Tạo bởi parindex {version}. Điểm được tính chính xác; số liệu chỉ được làm "
                   "tròn khi hiển thị ({decimals} chữ số thập phân).",
@@ -100,7 +100,7 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     focus = ranking.unit(unit).result.unit if unit is not None else None
 
     def number(value: Any) -> str:
-        return "—" if value is None else plain(quantize(value, decimals))
+        return "—" if value is None else points_text(quantize(value, decimals), decimals)
 
     cards = [{"label": t["framework"], "value": framework.id},
              {"label": t["units"], "value": str(len(ranking))}]
@@ -109,7 +109,8 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     cards += [{"label": f"{t['band']}: {name}", "value": str(count)}
               for name, count in found.bands.items() if count]
     units = [{"rank": u.rank, "unit": u.result.unit, "group": u.result.group or "",
-              "group_rank": u.group_rank or "", "total": plain(u.result.total),
+              "group_rank": u.group_rank or "",
+              "total": points_text(u.result.total, decimals),
               "index": u.result.display(u.result.index),
               "band": u.result.band.name if u.result.band else "",
               "me": u.result.unit == focus}
@@ -126,14 +127,14 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
         result = ranked.result
         title = f"{t['unit_title']} {year}: {result.unit}"
         subtitle = (f"{result.group} · " if result.group else "") + framework.name
-        cards = [{"label": t["total"], "value": plain(result.total)},
+        cards = [{"label": t["total"], "value": points_text(result.total, decimals)},
                  {"label": t["index"], "value": result.display(result.index)},
                  {"label": t["band"], "value": result.band.name if result.band else "—"},
                  {"label": t["rank"], "value": f"{ranked.rank}/{ranked.of}"}]
         if ranked.group_rank is not None:
             cards.append({"label": t["group_rank"],
                           "value": f"{ranked.group_rank}/{ranked.group_of}"})
-        facts = [t["lost_total"].format(points=plain(lost.total_lost))]
+        facts = [t["lost_total"].format(points=points_text(lost.total_lost, decimals))]
         if lost.next_band is not None and lost.next_band.needed is not None:
             facts.append(t["next_band"].format(band=lost.next_band.band.name,
                                                points=needed_text(lost.next_band.needed,
@@ -145,9 +146,13 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
         unit_data = {
             "chart": field_profile_chart(ranking, focus, lang=lang), "facts": facts,
             "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
+                      # a remainder has no points or maximum of its own: its node's
+                      # would read as if they were
                       "points": f"{plain(i.points)}/"
-                                f"{'?' if i.arising_max is None else plain(i.arising_max)}",
-                      "lost": plain(i.lost), "comment": i.comment or ""} for i in lost.items],
+                                f"{'?' if i.arising_max is None else plain(i.arising_max)}"
+                                if i.itemised else "—",
+                      "lost": points_text(i.lost, decimals), "comment": i.comment or ""}
+                     for i in lost.items],
         }
     mc_data = None
     if monte_carlo is not None:
