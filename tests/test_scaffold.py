@@ -84,7 +84,7 @@ def test_generated_plugin_installs_and_passes_then_strict_fails_until_finished(
         ini.unlink(missing_ok=True)
         assert strict.returncode == 1, strict.stdout
         assert "1 failed, 1 passed" in strict.stdout
-        listed = re.findall(r"^  \[placeholders\] (\S+): placeholder not yet replaced",
+        listed = re.findall(r"^  \[placeholders\] line \d+: (\S+): placeholder not yet replaced",
                             strict.stdout, re.MULTILINE)
         assert listed == PLACEHOLDERS
 
@@ -151,3 +151,91 @@ def test_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["new-plugin", "quang_binh", "--directory", str(tmp_path)]) == 2
     assert "exists and is not an empty folder" in capsys.readouterr().err
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine"
+
+
+def test_conformance_test_lists_every_planted_fault_with_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # The one-line conformance test of a plugin checks the plugin's framework *file*: each
+    # finding names its line, and faults that stop the plugin from loading (a code declared
+    # twice) are listed with all the others, in one run.
+    good_framework = Path(__file__).with_name("test_testing_kit.py")
+    spec = importlib.util.spec_from_file_location("_kit_frameworks", good_framework)
+    assert spec is not None and spec.loader is not None
+    kit = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(kit)
+    GOOD = kit.GOOD  # noqa: N806 - the correct framework of the kit's tests
+
+    plugin = _generate(tmp_path, capsys)
+    target = tmp_path / "site"
+    _install(plugin, target)
+    installed = target / "parindex_quang_binh" / "frameworks" / "commune-2024.toml"
+    good = GOOD.replace("test-province/commune/2024", "quang-binh/commune/2024")
+    installed.write_text(good, encoding="utf-8")
+    done = _pytest(plugin, target, "--parindex-strict")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    text = good
+    text = text.replace('[[bands]]\nname = "Khá"', '[[bands]]\nname = "Trung bình"\nmin = 90\n'
+                        'status = "read"\nsource = "qd"\n\n[[bands]]\nname = "Khá"')
+    text = text.replace('max = 40\nstatus = "read"\nsource = "qd"',
+                        'max = 35\nstatus = "read"\nsource = "qđ"')
+    text = text.replace('max = 30\nstatus = "read"\nsource = "qd"\n\n[criteria."1.2"]',
+                        'max = 30\nsource = "qd"\n\n[criteria."1.2"]')
+    text = text[:text.index('[criteria."2"]')]
+    text += '[criteria."2"]\nname = "Thêm"\nmax = 5\nstatus = "unknown"\n\n'
+    text += '[criteria."1.1"]\nname = "Kế hoạch"\nmax = 30\nstatus = "read"\nsource = "qd"\n'
+    installed.write_text(text, encoding="utf-8")
+    failed = _pytest(plugin, target, "--parindex-strict")
+    assert failed.returncode == 1
+    out = failed.stdout
+
+    def line(needle: str) -> int:
+        return text.count("\n", 0, text.rindex(needle)) + 1
+
+    assert "parindex plugin 'quang_binh' (parindex-quang-binh) failed to load" in out
+    field, twice = line('[criteria."1"]'), line('[criteria."1.1"]')
+    item = text.count("\n", 0, text.index('[criteria."1.1"]')) + 1  # the first one
+    for expected in (
+            f'[codes] line {twice}: criteria."1.1": code 1.1 is declared twice',
+            f'[provenance] line {item}: criteria."1.1".status: missing',
+            f"[provenance] line {line('qđ')}: criteria.\"1.2\".source: source 'qđ'",
+            f"[provenance] line {line('unknown')}: criteria.2.status: status is",
+            f"[bands] line {line('min = 90')}: bands.1.min: Trung bình starts at 90",
+            f"[maxima] line {field}: criteria.1: items' maxima add up to 65",
+            f"[scale] line {field}: criteria: no survey block"):
+        assert expected in out, (expected, out)
+    # The generated test of the provider says where to look, without a KeyError.
+    assert "not loaded: test_conformance says why" in out
+    assert "KeyError" not in out
+
+
+def test_tutorial_shows_the_skeletons_strict_report_as_it_is(tmp_path: Path) -> None:
+    # docs/add-a-province.md, step 3, prints findings of the generated skeleton: each one
+    # (with its line) must be what the conformance suite says of that skeleton.
+    from parindex._scaffold import write_plugin
+
+    plan = plan_plugin("bo_noi_vu", tmp_path / "p", province="Bộ Nội vụ", level="province",
+                       year=2017)
+    write_plugin(plan)
+    report = str(parindex.check_conformance(
+        plan.directory / "src/parindex_bo_noi_vu/frameworks/province-2017.toml", strict=True))
+    tutorial = (Path(__file__).parents[1] / "docs" / "add-a-province.md").read_text(
+        encoding="utf-8")
+    block = tutorial.split("$ pytest plugins/bo_noi_vu --parindex-strict\n", 1)[1]
+    block = block.split("```", 1)[0]
+    shown = [line for line in block.splitlines() if line.startswith("  [")]
+    assert len(shown) >= 4 and all(" line " in line for line in shown)
+    for line in shown + [block.splitlines()[1]]:
+        assert line in report.splitlines(), line
+
+
+def test_tutorial_and_readme_say_how_to_get_the_tools() -> None:
+    # A reader in a clone needs .venv active for `parindex`, `pip` and `pytest`, and the
+    # build and twine front ends before `python -m build` and `python -m twine`.
+    tutorial = (Path(__file__).parents[1] / "docs" / "add-a-province.md").read_text(
+        encoding="utf-8")
+    assert ". .venv/bin/activate" in tutorial
+    assert tutorial.index("pip install build") < tutorial.index("python -m build")
+    assert "pip install twine" in tutorial
+    readme = plan_plugin("quang_binh").files["README.md"]
+    assert readme.index("pip install build twine") < readme.index("python -m build")

@@ -190,6 +190,105 @@ def test_placeholders_fail_only_in_strict_mode(tmp_path: Path) -> None:
         check_framework(tmp_path / "framework.toml", strict=True)
 
 
+def _line(text: str, needle: str) -> int:
+    """The line of the last occurrence of ``needle`` in ``text``."""
+    return text.count("\n", 0, text.rindex(needle)) + 1
+
+
+#: One planted fault each: the text, then (check, severity, key, the text whose line the
+#: finding must name).
+PLANTED = {
+    "duplicate code": (
+        GOOD + '\n[criteria."1.1"]\nname = "Kế hoạch"\nmax = 30\nstatus = "read"\n'
+               'source = "qd"\n',
+        ("codes", "error", 'criteria."1.1"', '[criteria."1.1"]')),
+    "maxima that do not add up": (
+        GOOD.replace("max = 40", "max = 35"),
+        ("maxima", "error", "criteria.1", '[criteria."1"]')),
+    "overlapping bands": (
+        GOOD.replace('[[bands]]\nname = "Khá"', '[[bands]]\nname = "Trung bình"\nmin = 90\n'
+                     'status = "read"\nsource = "qd"\n\n[[bands]]\nname = "Khá"'),
+        ("bands", "error", "bands.1.min", "min = 90")),
+    "a gap below the lowest band": (
+        GOOD.replace("min = 0", "min = 50"),
+        ("bands", "error", "bands.1.min", "min = 50")),
+    "a maximum without a status": (
+        GOOD.replace('max = 40\nstatus = "read"\n', "max = 40\n"),
+        ("provenance", "error", 'criteria."1.2".status', '[criteria."1.2"]')),
+    "a source not in [sources]": (
+        GOOD.replace('max = 40\nstatus = "read"\nsource = "qd"', 'max = 40\nstatus = "read"\n'
+                                                                 'source = "qđ"'),
+        ("provenance", "error", 'criteria."1.2".source', 'source = "qđ"')),
+    "an unknown given a number": (
+        GOOD.replace('max = 40\nstatus = "read"\nsource = "qd"', 'max = 40\nstatus = "unknown"'),
+        ("provenance", "error", 'criteria."1.2".status', 'status = "unknown"')),
+    "a band minimum without a status": (
+        GOOD.replace('min = 80\nstatus = "read"\n', "min = 80\n"),
+        ("provenance", "error", "bands.0.status", '[[bands]]\nname = "Tốt"')),
+    "a band's unknown given a number": (
+        GOOD.replace('min = 80\nstatus = "read"\nsource = "qd"', 'min = 80\nstatus = "unknown"'),
+        ("provenance", "error", "bands.0.status", 'status = "unknown"')),
+    "a fact without a provenance": (
+        GOOD.replace('ranking = { status = "read", source = "qd" }\n', ""),
+        ("provenance", "error", "provenance.ranking", "[provenance]")),
+    "no survey block": (
+        GOOD[:GOOD.index('[criteria."2"]')],
+        ("scale", "unfinished", "criteria", '[criteria."1"]')),
+}
+
+
+@pytest.mark.parametrize("fault", PLANTED)
+def test_each_planted_fault_is_found_with_its_line(fault: str, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from parindex._cli import main
+
+    text, (check, severity, key, where) = PLANTED[fault]
+    report = _report(tmp_path, text, strict=True)
+    assert not report.ok
+    found = [(f.check, f.severity, f.key, f.line) for f in report.findings
+             if f.severity != "note"]
+    assert (check, severity, key, _line(text, where)) in found, str(report)
+    # The command line prints the same finding, with its line, and fails.
+    path = tmp_path / "framework.toml"
+    assert main(["validate", "--conformance", "--strict", str(path)]) == 2
+    assert f"[{check}] line {_line(text, where)}: {key}: " in capsys.readouterr().out
+
+
+def test_a_file_that_does_not_build_never_passes(tmp_path: Path) -> None:
+    # Whatever the reader refuses is reported, even where no check looks for it.
+    start, end = GOOD.index("[[bands]]"), GOOD.index('[criteria."1"]')
+    text = GOOD[:start].replace('band_basis = "index"\n',
+                                'band_basis = "index"\nbands = "Tốt từ 80"\n') + GOOD[end:]
+    with pytest.raises(parindex.FrameworkError):
+        parindex.loads_framework(text)
+    report = _report(tmp_path, text)
+    assert not report.ok
+    assert [(f.key, f.line, f.message) for f in report.errors] == [
+        ("bands", 6, "expected an array, got 'Tốt từ 80'")]
+
+
+def test_a_file_that_builds_has_its_findings_located(tmp_path: Path) -> None:
+    # Checked from the built object, the findings of a file that reads still name lines.
+    report = _report(tmp_path, GOOD.replace("max = 40", "max = 35"))
+    [finding] = report.errors
+    assert (finding.key, finding.line) == ("criteria.1", _line(GOOD, '[criteria."1"]'))
+    assert str(finding).startswith("line 36: criteria.1: items' maxima add up to 65")
+
+
+def test_a_survey_block_left_out_is_unfinished(tmp_path: Path) -> None:
+    without = GOOD[:GOOD.index('[criteria."2"]')]
+    report = _report(tmp_path, without)
+    assert report.ok  # not strict: it may be on its way
+    assert [(f.check, f.severity) for f in report.unfinished] == [("scale", "unfinished")]
+    assert 'no survey block, and the fields add up to 70, not 100' in str(report)
+    assert not _report(tmp_path, without, strict=True).ok
+    # A survey block whose maximum no source gives settles it; so do fields that make 100.
+    unknown = without + ('[criteria."2"]\nname = "Khảo sát"\nkind = "survey"\nmax = "unknown"\n'
+                         'status = "unknown"\n')
+    assert _report(tmp_path, unknown, strict=True).ok
+    assert check_framework("bo-noi-vu/province/2017", strict=True).ok
+
+
 def test_years_must_be_plausible(tmp_path: Path) -> None:
     report = _report(tmp_path, GOOD.replace("date = 2024-01-15", "date = 2026-01-15"))
     assert _found(report) == [("years", "error", "legal_basis.date")]
@@ -269,6 +368,40 @@ def test_invalid_assessments_are_refused_naming_the_fault(data: st.DataObject) -
         assert invalid.code in {p.code for p in problems}, (invalid.kind, problems)
     else:
         assert {"framework", "year"} & {p.key for p in problems}, (invalid.kind, problems)
+
+
+#: What parindex.score says for each kind of planted fault.
+REASONS = {
+    "above_maximum": r"is above the maximum", "negative": r"is negative",
+    "unknown_code": r"is not a criterion of", "missing_points": r"^no points for",
+    "wrong_framework": r"^the assessment names framework", "wrong_year": r"applies to assessment years",
+}
+
+
+@pytest.mark.parametrize(("framework_id", "scores"), [("thua-thien-hue/commune/2022", True),
+                                                      ("bo-noi-vu/province/2017", False)])
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_strategies_of_a_shipped_framework(framework_id: str, scores: bool,
+                                           data: st.DataObject) -> None:
+    import re
+
+    framework = parindex.get_framework(framework_id)
+    assessment = data.draw(pst.assessments(framework, not_arising_probability=0))
+    if not scores:
+        # bo-noi-vu: no band threshold is known, so every valid assessment is refused for
+        # that, and for nothing else.
+        with pytest.raises(parindex.MissingInformationError, match="no source gives"):
+            parindex.score(framework, assessment)
+    else:
+        result = parindex.score(framework, assessment)
+        assert 0 <= result.total <= framework.max
+    invalid = data.draw(pst.invalid_assessments(framework))
+    with pytest.raises(parindex.AssessmentError) as caught:
+        parindex.score(framework, invalid.assessment)
+    [problem] = caught.value.problems  # the planted fault, and only it
+    assert re.search(REASONS[invalid.kind], problem.message), (invalid.kind, problem)
+    assert problem.code == invalid.code or invalid.code is None
 
 
 def test_invalid_kinds_are_checked() -> None:

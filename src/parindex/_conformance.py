@@ -11,13 +11,15 @@ are reported too) and returns a :class:`ConformanceReport`. Each finding has a s
     fails.
 ``unfinished``
     a placeholder left by ``parindex new-plugin`` (text containing ``TODO``) that a real
-    source must replace, or a fact whose provenance does not say what it rests on. Fails
-    in strict mode only, so that a new plugin passes its tests at once and its CI can
-    demand that every placeholder be replaced before it is published.
+    source must replace, a fact whose provenance does not say what it rests on, or a
+    survey block left out. Fails in strict mode only, so that a new plugin passes its
+    tests at once and its CI can demand that every placeholder be replaced before it is
+    published.
 ``note``
     reported, never fails: every unknown (what no source gives), gaps between a node's
     maximum and its items' that the node's note explains, and top-level maxima that do
-    not make the 100-point scale.
+    not make the 100-point scale (except fields short of 100 without a survey block:
+    that block was left out, an unfinished finding).
 
 The pytest plugin (:mod:`parindex.testing.pytest_plugin`), ``parindex.testing``'s
 ``check_framework`` and the command line all use these checks.
@@ -53,7 +55,8 @@ CHECKS: dict[str, str] = {
     "file": "the framework file reads and builds",
     "codes": "criterion codes are unique and well formed",
     "maxima": "items' maxima add up to their parent's, or the parent's note explains the gap",
-    "scale": "appraised + survey maxima make the 100-point scale (reported, never fails)",
+    "scale": "appraised + survey maxima make the 100-point scale, and a survey block is not "
+             "missing",
     "bands": "bands are named once, start at 0, strictly decrease and stay in range",
     "provenance": "every number and fact has a status, and a source where the status needs one",
     "rules": "scoring rules, ranking and band methods are registered and well formed",
@@ -239,10 +242,30 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
         framework = framework_from_dict(data, origin)
     except FrameworkError as exc:
         findings += _salvage(data, origin, exc)
+        if not any(f.severity == "error" for f in findings):
+            # The file does not build, so it cannot pass, whatever the salvage found.
+            findings += [ConformanceFinding("file", "error", p.message, key=p.key, code=p.code,
+                                            line=p.line) for p in exc.problems]
         framework_id = data.get("id") if isinstance(data.get("id"), str) else None
         return ConformanceReport(framework_id, strict, tuple(findings), path)
     report = check_conformance(framework, strict=strict)
-    return attrs.evolve(report, findings=(*findings, *report.findings), path=path)
+    # The checks ran on the built object, which knows no lines: find each key in the file.
+    located = tuple(attrs.evolve(f, line=_line_of(origin, f.key)) if f.line is None else f
+                    for f in report.findings)
+    return attrs.evolve(report, findings=(*findings, *located), path=path)
+
+
+def _line_of(origin: Origin, key: str | None) -> int | None:
+    """The line of a finding's key (or of its closest enclosing table) in the file read;
+    for a key that is no table of its own (``criteria``), the first line under it."""
+    if not key:
+        return None
+    parts = key_parts(key)
+    line = origin.line(*parts)
+    if line is None:
+        under = [n for path, n in origin.lines.items() if path[:len(parts)] == parts]
+        line = min(under, default=None)
+    return line
 
 
 def _salvage(data: dict[str, Any], origin: Origin,
@@ -253,12 +276,13 @@ def _salvage(data: dict[str, Any], origin: Origin,
     rules, and gives every node a placeholder provenance; so the tree's own faults (maxima
     that do not add up, codes) are reported in the same pass as the provenance faults.
     """
+    # The bands' order and range (key "bands") are checked below, band by band.
+    across_bands = [problem for problem in exc.problems if problem.key == "bands"]
     for problem in exc.problems:
-        check, message = _classify(problem)
-        if check == "bands":
-            continue  # checked below, band by band
-        yield ConformanceFinding(check, "error", message, key=problem.key, code=problem.code,
-                                 line=problem.line)
+        if problem.key != "bands":
+            check, message = _classify(problem)
+            yield ConformanceFinding(check, "error", message, key=problem.key,
+                                     code=problem.code, line=problem.line)
     bands: list[tuple[str, Decimal | None]] = []
     raw_bands = data.get("bands")
     for table in raw_bands if isinstance(raw_bands, list) else []:
@@ -271,8 +295,13 @@ def _salvage(data: dict[str, Any], origin: Origin,
             minimum = None
         bands.append((str(table.get("name", "?")), minimum))
     basis = data.get("band_basis", "index")
-    for finding in _band_findings(bands, str(basis), _SCALE if basis == "index" else None):
-        yield attrs.evolve(finding, line=origin.line(*key_parts(finding.key or "")))
+    band_findings = [attrs.evolve(f, line=_line_of(origin, f.key)) for f in
+                     _band_findings(bands, str(basis), _SCALE if basis == "index" else None)]
+    yield from band_findings
+    if not any(f.severity == "error" for f in band_findings):
+        # Never let a refusal of the reader go unreported.
+        yield from (ConformanceFinding("bands", "error", p.message, key=p.key, line=p.line)
+                    for p in across_bands)
     repaired = dict(data, bands=[], provenance={}, tie_break=[],
                     sources={**(data.get("sources") or {}), "_salvage": "-"})
     criteria = data.get("criteria")
@@ -291,9 +320,7 @@ def _salvage(data: dict[str, Any], origin: Origin,
         return  # the tree itself does not build: the problems above say why
     for run in (_codes, _maxima, _scale):
         for finding in run(framework):
-            if finding.code is not None:
-                finding = attrs.evolve(finding, line=origin.line("criteria", finding.code))
-            yield finding
+            yield attrs.evolve(finding, line=finding.line or _line_of(origin, finding.key))
 
 
 def _classify(problem: Problem) -> tuple[str, str]:
@@ -301,10 +328,10 @@ def _classify(problem: Problem) -> tuple[str, str]:
     if message == "code appears twice":
         return "codes", "code declared twice (after Unicode normalisation); each code is one " \
                         "criterion"
-    if (problem.key or "").startswith("bands"):
-        return "bands", message
     if "source" in message or "status" in message:
         return "provenance", message
+    if (problem.key or "").startswith("bands"):
+        return "bands", message
     if "year" in (problem.key or ""):
         return "years", message
     return "file", message
@@ -373,7 +400,17 @@ def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
         return
     part = sum((n.max for n in appraised if n.max is not None), Decimal(0))
     poll = sum((n.max for n in survey if n.max is not None), Decimal(0))
-    if part + poll != _SCALE:
+    if not survey and part < _SCALE:
+        # Every PAR INDEX adds a sociological survey (70 + 30, 80 + 20, ...), as a block of
+        # its own or inside the fields; fields short of 100 and no survey block mean that
+        # the block was left out. Unfinished, not an error: its maximum may be unknown.
+        yield ConformanceFinding(
+            "scale", "unfinished",
+            f"no survey block, and the fields add up to {part}, not 100: add the "
+            f"sociological survey (điều tra xã hội học) as a node with kind = \"survey\" "
+            f"(max = {_SCALE - part} if the source gives it, else \"unknown\"); an optional "
+            "survey is a survey node whose not_arising is \"exclude\"", "criteria")
+    elif part + poll != _SCALE:
         split = f"appraised {part} + survey {poll}" if survey else f"the fields' {part}"
         # A note, not an error: some provinces rescale (an optional survey, a 70-point
         # appraisal shown as 100), and the format has no key that declares the scale.

@@ -39,7 +39,9 @@ def framework() -> parindex.Framework:
 
 
 def test_provided_by_this_distribution():
-    provider = parindex.registry().provider(FRAMEWORK_ID)
+    registry = parindex.registry()
+    assert FRAMEWORK_ID in sorted(registry.frameworks), "not loaded: test_conformance says why"
+    provider = registry.provider(FRAMEWORK_ID)
     assert (provider.name, provider.distribution) == ("bo_noi_vu", "parindex-bo-noi-vu")
 
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -102,11 +103,14 @@ def parindex_plugin() -> Iterator[Callable[..., Registry]]:
 
 
 class _Case:
-    """One parameter of the conformance suite: a framework id, or why there is none."""
+    """One parameter of the conformance suite: a framework (by id, and by its file when the
+    plugin ships one), or why there is none."""
 
-    def __init__(self, framework_id: str | None, error: str | None = None) -> None:
+    def __init__(self, framework_id: str | None, error: str | None = None,
+                 path: Path | None = None) -> None:
         self.framework_id = framework_id
         self.error = error
+        self.path = path
 
     def __repr__(self) -> str:
         return self.framework_id or "error"
@@ -121,8 +125,11 @@ def conformance_tests(*plugins: str, strict: bool | None = None) -> Callable[...
 
     and pytest runs :func:`parindex.check_conformance` on every framework the named
     plugins (entry-point names) provide, one test per framework id, failing with the
-    readable report. A named plugin that is not installed, or fails to load, fails its
-    test with the reason.
+    readable report. A framework shipped as a file in the plugin package's
+    ``frameworks/`` folder is checked from its file, so every finding names its line,
+    and a plugin that fails to load because of a file (a code declared twice) fails with
+    the reason and every fault of that file. A named plugin that is not installed, or
+    fails to load otherwise, fails its test with the reason.
 
     :param plugins: entry-point names; none: every installed framework.
     :param strict: fail on unfinished findings too; ``None``: as the run says
@@ -133,14 +140,21 @@ def conformance_tests(*plugins: str, strict: bool | None = None) -> Callable[...
     def test_conformance(parindex_conformance_case: _Case,
                          request: pytest.FixtureRequest) -> None:
         case = parindex_conformance_case
-        if case.error is not None:
-            pytest.fail(case.error, pytrace=False)
         import parindex
 
-        assert case.framework_id is not None
-        framework = parindex.registry().framework(case.framework_id)
-        report = parindex.check_conformance(
-            framework, strict=strict_mode(request.config) if strict is None else strict)
+        strictly = strict_mode(request.config) if strict is None else strict
+        if case.path is not None:
+            # The file, not the loaded object: every finding gets its line, and faults
+            # that stop the plugin from loading (a code declared twice) are listed too.
+            report = parindex.check_conformance(case.path, strict=strictly)
+            if case.error is not None:
+                pytest.fail(f"{case.error}\n{report}", pytrace=False)
+        elif case.error is not None:
+            pytest.fail(case.error, pytrace=False)
+        else:
+            assert case.framework_id is not None
+            framework = parindex.registry().framework(case.framework_id)
+            report = parindex.check_conformance(framework, strict=strictly)
         if not report.ok:
             pytest.fail(str(report), pytrace=False)
 
@@ -148,28 +162,64 @@ def conformance_tests(*plugins: str, strict: bool | None = None) -> Callable[...
     return test_conformance
 
 
+def _framework_files(name: str) -> dict[str, Path]:
+    """The framework files a plugin ships in its package's ``frameworks/`` folder (as
+    ``parindex new-plugin`` lays it out), by the id each declares; found without importing
+    the plugin, so that a plugin that fails to load still has its files checked."""
+    import importlib.metadata
+    import importlib.util
+    import re
+
+    files: dict[str, Path] = {}
+    for entry_point in importlib.metadata.entry_points(group="parindex", name=name):
+        try:
+            spec = importlib.util.find_spec(entry_point.module)
+        except (ImportError, ValueError):
+            continue
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            for path in sorted(Path(location, "frameworks").glob("*.toml")):
+                text = path.read_text(encoding="utf-8-sig", errors="replace")
+                head = re.split(r"^\s*\[", text, maxsplit=1, flags=re.MULTILINE)[0]
+                found = re.search(r'^\s*id\s*=\s*"([^"]+)"', head, re.MULTILINE)
+                files.setdefault(found.group(1) if found else path.name, path)
+    return files
+
+
 def _cases(plugins: tuple[str, ...]) -> list[_Case]:
     import parindex
 
     registry = parindex.registry()
-    if not plugins:
-        return [_Case(fid) for fid in registry.frameworks] or [
-            _Case(None, "no parindex framework is installed")]
-    cases = []
     infos = {info.name: info for info in registry.plugins}
+    cases = []
+    if not plugins:
+        files: dict[str, dict[str, Path]] = {}
+        for fid in registry.frameworks:
+            name = registry.provider(fid).name
+            if name not in files:
+                files[name] = _framework_files(name)
+            cases.append(_Case(fid, path=files[name].get(fid)))
+        broken = [info.name for info in registry.plugins if info.status == "error"]
+        cases += [case for name in broken for case in _cases((name,))]
+        return cases or [_Case(None, "no parindex framework is installed")]
     for name in plugins:
         info = infos.get(name)
         if info is None:
             cases.append(_Case(None, f"no installed parindex plugin is named {name!r} "
                                      "(the name of its entry point in the 'parindex' "
                                      "group); install it, e.g. pip install -e ."))
+        elif info.status == "error":
+            failed = (f"parindex plugin {name!r} ({info.distribution}) failed to load: "
+                      f"{info.error or ''}")
+            cases += [_Case(fid, failed, path) for fid, path
+                      in _framework_files(name).items()] or [_Case(None, failed)]
         elif info.status != "ok":
             cases.append(_Case(None, f"parindex plugin {name!r} ({info.distribution}) is "
-                                     f"{info.status}: {info.error or ''}"))
+                                     f"{info.status}"))
         elif not info.frameworks:
             cases.append(_Case(None, f"parindex plugin {name!r} provides no framework"))
         else:
-            cases += [_Case(fid) for fid in info.frameworks]
+            shipped = _framework_files(name)
+            cases += [_Case(fid, path=shipped.get(fid)) for fid in info.frameworks]
     return cases
 
 

@@ -728,7 +728,14 @@ def assessments(framework: Framework, *, unit: str | SearchStrategy[str] | None 
                 groups: bool | SearchStrategy[str | None] = True,
                 self_assessed: bool | None = None,
                 comments: bool = False) -> SearchStrategy[Assessment]:
-    """Assessments under ``framework`` that score: points at every leaf, nothing else.
+    """Assessments under ``framework`` that it accepts: points at every leaf, nothing else.
+
+    :func:`parindex.score` scores them, unless the result depends on a number no source
+    gives: then it refuses every one of them with a
+    :class:`~parindex.MissingInformationError` naming what to supply (never an
+    :class:`~parindex.AssessmentError`). ``bo-noi-vu/province/2017`` is such a framework:
+    no band threshold is known. A property test of scoring under a framework with such
+    unknowns asserts that refusal.
 
     Each leaf gets exact points from 0 to its maximum, quantised to the framework's
     ``decimals`` (0 to 10 where the maximum is unknown), or, with probability about
