@@ -554,3 +554,45 @@ def test_json_says_when_a_table_gives_totals_only(tmp_path: Path) -> None:
     module.write(_parts_only(module.grid()), tmp_path, "parts")
     assert _reproduce_json(tmp_path / "parts.csv")[1]["totals_only"] == "appraised"
     assert _reproduce_json(DATA / "published-2022.csv")[1]["totals_only"] is None
+
+
+def _field_table(tmp_path: Path, index: str, band: str) -> parindex.Reproduction:
+    """Thủy Thanh's printed fields (seed 000) with a printed index and band."""
+    table = tmp_path / "fields.csv"
+    table.write_text(
+        "Tên đơn vị;1;2;3;4;5;6;7;8;9;Tổng điểm;Chỉ số CCHC;Xếp loại\n"
+        f"Xã Thủy Thanh;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666;78,636;{index};{band}\n",
+        encoding="utf-8")
+    return parindex.reproduce(parindex.read_table(table, parindex.get_framework(TTH)))
+
+
+def test_a_printed_index_over_the_arising_maximum_is_not_a_discrepancy(tmp_path: Path) -> None:
+    # The seed's real index: 78.636 over the arising maximum 99.5 (3.5.2 did not arise).
+    # A table of field points cannot say so, so the index is checked against every
+    # arising maximum the framework allows, and the one it implies is said.
+    unit = _field_table(tmp_path, "79,031", "Khá").units[0]
+    assert unit.discrepancies == ()
+    assert any("implies an arising maximum of about 99.500" in u for u in unit.unchecked)
+
+
+def test_an_index_no_arising_maximum_explains_is_still_wrong(tmp_path: Path) -> None:
+    # 78.636 out of at most 100 cannot be 60 %, nor 95 % (the items of fields given
+    # points could exclude at most 70 points, but not more than the total allows).
+    unit = _field_table(tmp_path, "60,0", "Khá").units[0]
+    assert [d.what for d in unit.discrepancies] == ["index"]
+    # The band must still be the band of the printed index: 79.031 is Khá.
+    for band in ("Xuất sắc", "Yếu"):
+        unit = _field_table(tmp_path, "79,031", band).units[0]
+        assert [d.what for d in unit.discrepancies] == ["band"]
+
+
+def test_without_a_printed_index_a_band_any_admissible_index_gives_is_unchecked(
+        tmp_path: Path) -> None:
+    table = tmp_path / "fields.csv"
+    rows = "Xã Thủy Thanh;5,86;2,5;11,73;3,0;10;8,0;7,88;1,0;28,666;78,636;{}\n"
+    for band, found in (("Tốt", []), ("Trung bình", ["band"])):
+        table.write_text("Tên đơn vị;1;2;3;4;5;6;7;8;9;Tổng điểm;Xếp loại\n"
+                         + rows.format(band), encoding="utf-8")
+        unit = parindex.reproduce(parindex.read_table(table, parindex.get_framework(TTH)))
+        # 78.636 over an arising maximum below 98.3 would be Tốt; never below Khá.
+        assert [d.what for d in unit.units[0].discrepancies] == found

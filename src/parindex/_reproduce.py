@@ -25,8 +25,8 @@ from typing import Any
 import attrs
 
 from ._errors import ParindexError, Problem
-from ._model import Assessment, BandBasis, Framework, NodeKind, RankBasis
-from ._numbers import plain
+from ._model import Assessment, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, nfc
+from ._numbers import places, plain
 from ._ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, rank_values
 from ._reconcile import agrees, reconcile
 from ._scoring import Discrepancy, Result, _uncovered, classify, score
@@ -321,7 +321,93 @@ def _score_row(framework: Framework, assessment: Assessment,
     if outside:
         result = _as_printed(result, assessment, outside)
     extra += _item_contradictions(result)
-    return assessment, result, extra, []
+    return assessment, _arising_unknown(result), extra, []
+
+
+def _excludable(result: Result) -> Decimal:
+    """How much of the arising maximum a table cannot vouch for: the maxima of the items
+    below nodes given points (fields, say) that could have not arisen (``exclude``)."""
+    framework = result.framework
+
+    def policy(code: str | None) -> NotArisingPolicy:
+        while code is not None:
+            if framework.nodes[code].not_arising is not None:
+                return framework.nodes[code].not_arising  # type: ignore[return-value]
+            code = framework.parents[code]
+        return framework.not_arising
+
+    total = Decimal(0)
+    for code, node in result.nodes.items():
+        parent = framework.parents[code]
+        if not node.given or (parent is not None and result.nodes[parent].given):
+            continue  # counted at the highest node given points
+        for item in framework.nodes[code].walk():
+            if item.is_leaf and item is not framework.nodes[code] and item.max is not None \
+                    and item.kind in (NodeKind.CRITERION, NodeKind.SURVEY) \
+                    and policy(item.code) is NotArisingPolicy.EXCLUDE:
+                total += item.max
+    return total
+
+
+def _arising_unknown(result: Result) -> Result:
+    """A printed index (or a band on the index) that some arising maximum the table
+    allows explains is not a discrepancy: a table that gives points above the items
+    cannot say which items did not arise (điểm phát sinh). Such figures are listed as
+    unchecked, with the arising maximum a printed index implies; figures that no
+    admissible arising maximum explains stay discrepancies, and a printed band must
+    still be the band of the printed index.
+    """
+    if not any(d.what in ("index", "band") for d in result.discrepancies):
+        return result  # what is printed agrees with the arising maximum computed
+    printed = result.assessment.published.index
+    excludable = _excludable(result)
+    low_max = result.arising_max - excludable
+    if not excludable or low_max <= 0 or result.total <= 0:
+        return result
+    # The index falls as the arising maximum grows: these bound every admissible index.
+    lowest = Fraction(result.total) / Fraction(result.arising_max) * 100
+    highest = Fraction(result.total) / Fraction(low_max) * 100
+    notes = []
+    if printed is not None:
+        half = Fraction(1, 2) * Fraction(10) ** -places(printed)  # half up: [P − h, P + h)
+        if not (Fraction(printed) + half > lowest and Fraction(printed) - half <= highest):
+            return result  # no admissible arising maximum gives it: a real discrepancy
+        implied = Fraction(result.total) * 100 / Fraction(printed)
+        notes.append(
+            f"index {plain(printed)}: the table gives points above the items, so which "
+            f"items did not arise is unknown; the printed index implies an arising maximum "
+            f"of about {result.display(implied)}, which {result.framework.id} allows "
+            f"({plain(low_max)} to {plain(result.arising_max)}); computed over "
+            f"{plain(result.arising_max)}: {result.display(lowest)}")
+        # The band is then checked on the printed index (as far as its rounding allows).
+        lowest = max(lowest, Fraction(printed) - half)
+        highest = min(highest, Fraction(printed) + half)
+    kept = []
+    for d in result.discrepancies:
+        if d.what == "index" and printed is not None:
+            continue
+        if d.what == "band" and result.framework.band_basis is BandBasis.INDEX and \
+                _band_admissible(result, d.published, lowest, highest):
+            notes.append(f"band {d.published}: the band of an index between "
+                         f"{result.display(lowest)} and {result.display(highest)}, which "
+                         "the table allows")
+            continue
+        kept.append(d)
+    if not notes:
+        return result
+    return attrs.evolve(result, discrepancies=tuple(kept),
+                        unchecked=(*result.unchecked, *notes))
+
+
+def _band_admissible(result: Result, name: str, lowest: Fraction, highest: Fraction) -> bool:
+    """Whether the printed band's range meets the admissible indices."""
+    bands = result.framework.bands
+    for position, band in enumerate(bands):
+        if nfc(band.name).casefold() != nfc(name).casefold() or band.min is None:
+            continue
+        upper = bands[position - 1].min if position > 0 else None
+        return highest >= Fraction(band.min) and (upper is None or lowest < Fraction(upper))
+    return False
 
 
 def _as_printed(result: Result, assessment: Assessment,
