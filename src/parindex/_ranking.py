@@ -173,16 +173,21 @@ def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tu
     """Overall and group ranks of scored results, by the framework's method."""
     if not results:
         return []
-    method = results[0].framework.ranking
-    keys = [rank_key(r, on) for r in results]
+    return ranks_on([rank_key(r, on) for r in results], [r.group for r in results],
+                    results[0].framework.ranking)
+
+
+def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
+             method: str | RankingMethod) -> list[tuple[int, int | None]]:
+    """Overall and group ranks of units with these keys (higher first) and groups."""
     overall = rank_values(keys, method)
-    group_ranks: list[int | None] = [None] * len(results)
-    groups: dict[str, list[int]] = {}
-    for i, result in enumerate(results):
-        if result.group:
-            groups.setdefault(result.group.casefold(), []).append(i)
-    for members in groups.values():
-        for i, rank in zip(members, rank_values([keys[i] for i in members], method),
+    group_ranks: list[int | None] = [None] * len(keys)
+    members: dict[str, list[int]] = {}
+    for i, group in enumerate(groups):
+        if group:  # compared case-insensitively; no group, no group rank
+            members.setdefault(group.casefold(), []).append(i)
+    for indices in members.values():
+        for i, rank in zip(indices, rank_values([keys[i] for i in indices], method),
                            strict=True):
             group_ranks[i] = rank
     return list(zip(overall, group_ranks, strict=True))

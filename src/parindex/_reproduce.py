@@ -27,7 +27,7 @@ import attrs
 from ._errors import ParindexError, Problem
 from ._model import Assessment, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, nfc
 from ._numbers import places, plain
-from ._ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, rank_values
+from ._ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranks_on
 from ._reconcile import agrees, reconcile
 from ._scoring import Discrepancy, Result, _uncovered, classify, score
 from ._tables import ResultsTable, TableOrigin
@@ -258,17 +258,7 @@ def _follow_printed(units: list[RankedResult]) -> list[RankedResult]:
     except ParindexError:
         return units
     keys = [(p, *k[1:]) if p is not None else k for k, p in zip(keys, printed, strict=True)]
-    method = results[0].framework.ranking
-    overall = rank_values(keys, method)
-    group_ranks: dict[int, int] = {}
-    groups: dict[str, list[int]] = {}
-    for i, result in enumerate(results):
-        if result.group:
-            groups.setdefault(result.group.casefold(), []).append(i)
-    for members in groups.values():
-        for i, rank in zip(members, rank_values([keys[i] for i in members], method),
-                           strict=True):
-            group_ranks[i] = rank
+    following = ranks_on(keys, [r.group for r in results], results[0].framework.ranking)
     suspects = [u.result.unit for u, p in zip(units, printed, strict=True) if p is not None]
     fixed = []
     for i, unit in enumerate(units):
@@ -280,7 +270,8 @@ def _follow_printed(units: list[RankedResult]) -> list[RankedResult]:
         for d in unit.result.discrepancies:
             printed_rank = published.rank if d.what == "rank" else published.group_rank \
                 if d.what == "group_rank" else None
-            follows = overall[i] if d.what == "rank" else group_ranks.get(i)
+            overall, in_group = following[i]
+            follows = overall if d.what == "rank" else in_group
             if printed_rank is not None and printed_rank.position == follows:
                 notes.append(f"{d.what} {printed_rank} follows the printed figures of "
                              f"{', '.join(suspects)} (see their discrepancies); with theirs "

@@ -133,8 +133,8 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 # --- what-if ------------------------------------------------------------------------------
 
 
-def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
-    """Factors giving the survey block ``share`` points of the criteria-and-survey scale."""
+def _survey_and_scale(framework: Framework) -> tuple[Fraction, Fraction]:
+    """The survey block's maximum and the criteria-and-survey scale (e.g. 30 of 100)."""
     tops = framework.criteria
     survey = sum((Fraction(_known(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
                  Fraction(0))
@@ -142,6 +142,13 @@ def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
                  if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     if survey == 0:
         raise ValueError(f"{framework.id} has no survey block to give a share to")
+    return survey, scale
+
+
+def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
+    """Factors giving the survey block ``share`` points of the criteria-and-survey scale."""
+    tops = framework.criteria
+    survey, scale = _survey_and_scale(framework)
     if not 0 <= share <= scale:
         raise ValueError(f"a survey share must lie between 0 and {scale}, not {share}")
     return [share / survey if t.kind is NodeKind.SURVEY else
@@ -450,12 +457,7 @@ def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
             return factors
 
         return draw_weights, one
-    survey = sum((Fraction(_known(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
-                 Fraction(0))
-    scale = sum((Fraction(_known(t.max)) for t in tops
-                 if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
-    if survey == 0:
-        raise ValueError(f"{framework.id} has no survey block to give a share to")
+    survey, scale = _survey_and_scale(framework)
     # Count in the largest unit that divides the grid step, the survey maximum and the
     # scale, so that shares, the scale and the factors are all integers.
     unit = _common_unit(perturbation.resolution, survey, scale)
