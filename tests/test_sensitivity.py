@@ -215,6 +215,18 @@ def test_decimal_points_stay_exact(ranking: parindex.Ranking) -> None:
     assert all(isinstance(u.new_total, Fraction) for u in changed.units)
 
 
+def _assert_draws_among(ranking: parindex.Ranking, result: parindex.MonteCarlo,
+                        outcomes: list[parindex.WhatIf]) -> None:
+    """Every rank and band a unit drew is one of the exact what-ifs'."""
+    names = [b.name for b in ranking.framework.bands]
+    for i in range(len(ranking)):
+        ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
+        assert ranks <= {o.units[i].new_rank for o in outcomes}
+        bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
+        assert bands <= {o.units[i].new_band.name for o in outcomes
+                         if o.units[i].new_band is not None}
+
+
 @_SETTINGS
 @given(st.data())
 def test_monte_carlo_draws_are_what_ifs(data: st.DataObject) -> None:
@@ -237,13 +249,7 @@ def test_monte_carlo_draws_are_what_ifs(data: st.DataObject) -> None:
                     for s in (0, survey, 2 * survey)]
     except (ValueError, parindex.ParindexError):
         return
-    names = [b.name for b in ranking.framework.bands]
-    for i in range(len(ranking)):
-        ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
-        assert ranks <= {o.units[i].new_rank for o in outcomes}
-        bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
-        assert bands <= {o.units[i].new_band.name for o in outcomes
-                         if o.units[i].new_band is not None}
+    _assert_draws_among(ranking, result, outcomes)
 
 
 @_SETTINGS
@@ -269,10 +275,4 @@ def test_weight_draws_are_what_ifs(data: st.DataObject) -> None:
                                            repeat=len(fields))]
     except (ValueError, parindex.ParindexError):
         return
-    names = [b.name for b in ranking.framework.bands]
-    for i in range(len(ranking)):
-        ranks = set(np.flatnonzero(result.rank_counts[i]).tolist())
-        assert ranks <= {o.units[i].new_rank for o in outcomes}
-        bands = {names[j] for j in np.flatnonzero(result.band_counts[i]).tolist()}
-        assert bands <= {o.units[i].new_band.name for o in outcomes
-                         if o.units[i].new_band is not None}
+    _assert_draws_among(ranking, result, outcomes)

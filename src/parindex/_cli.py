@@ -29,11 +29,11 @@ from ._output import (
     result_to_dict,
     rule_to_json,
 )
-from ._overlay import apply_overlay, check_registered_names, load_overlay
-from ._overlay import resolve_framework as _resolve_framework
+# What every command's --framework ID_OR_FILE names; the CLI modules import it here.
+from ._overlay import resolve_framework as resolve_framework
 from ._reconcile import band_evidence
 from ._scoring import Result, score, score_leaf
-from ._toml import load_assessment, load_framework, sniff
+from ._toml import load_assessment, sniff
 
 
 def _console() -> Console:
@@ -44,14 +44,6 @@ def _console() -> Console:
 
 def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def resolve_framework(ref: str) -> Framework:
-    """What ``--framework ID_OR_FILE`` names, for every command that takes it: an installed
-    framework id, a framework TOML file, or a completion overlay file (applied to the
-    installed framework it names). Other CLI modules call this one helper.
-    """
-    return _resolve_framework(ref)
 
 
 def _framework_option(value: str | None, assessment: Assessment) -> Framework:
@@ -199,9 +191,7 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
         return
     kind = sniff(file)
     if kind in ("framework", "overlay"):
-        framework = (load_framework(file) if kind == "framework"
-                     else apply_overlay(load_overlay(file)))
-        check_registered_names(framework, file)
+        framework = resolve_framework(str(file))
         if kind == "overlay":
             click.echo(f"{file}: valid overlay: {framework.id} derived from "
                        f"{framework.derived_from} ({len(framework.nodes)} nodes)")

@@ -468,6 +468,17 @@ class Framework:
             total += node.max
         return total
 
+    def not_arising_policy(self, code: str) -> NotArisingPolicy:
+        """How an item that did not arise counts at ``code``: the nearest override on the
+        node or its ancestors, else the framework's policy."""
+        current: str | None = code
+        while current is not None:
+            override = self.nodes[current].not_arising
+            if override is not None:
+                return override
+            current = self.parents[current]
+        return self.not_arising
+
     def fact(self, name: str) -> Provenance | None:
         """The provenance of a framework-level fact (see :data:`FrameworkFact`)."""
         return self.provenance.get(name)

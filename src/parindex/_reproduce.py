@@ -319,14 +319,6 @@ def _excludable(result: Result) -> Decimal:
     """How much of the arising maximum a table cannot vouch for: the maxima of the items
     below nodes given points (fields, say) that could have not arisen (``exclude``)."""
     framework = result.framework
-
-    def policy(code: str | None) -> NotArisingPolicy:
-        while code is not None:
-            if framework.nodes[code].not_arising is not None:
-                return framework.nodes[code].not_arising  # type: ignore[return-value]
-            code = framework.parents[code]
-        return framework.not_arising
-
     total = Decimal(0)
     for code, node in result.nodes.items():
         parent = framework.parents[code]
@@ -335,7 +327,7 @@ def _excludable(result: Result) -> Decimal:
         for item in framework.nodes[code].walk():
             if item.is_leaf and item is not framework.nodes[code] and item.max is not None \
                     and item.kind in (NodeKind.CRITERION, NodeKind.SURVEY) \
-                    and policy(item.code) is NotArisingPolicy.EXCLUDE:
+                    and framework.not_arising_policy(item.code) is NotArisingPolicy.EXCLUDE:
                 total += item.max
     return total
 

@@ -15,8 +15,8 @@ from ._model import (
     NOT_ARISING,
     Assessment,
     Band,
-    Figure,
     BandBasis,
+    Figure,
     Framework,
     GivenPoints,
     Node,
@@ -390,15 +390,6 @@ class _Scorer:
                         f"{exc} (rule {rule.kind} of {code})", *where, code=code))
         return computed
 
-    def policy(self, node: Node) -> NotArisingPolicy:
-        code: str | None = node.code
-        while code is not None:
-            override = self.framework.nodes[code].not_arising
-            if override is not None:
-                return override
-            code = self.framework.parents[code]
-        return self.framework.not_arising
-
     def evaluate(self, node: Node, given: Mapping[str, GivenPoints],
                  out: dict[str, NodeResult], depth: int, *, required: bool,
                  table: str = "points", not_arising: bool = False) -> NodeResult:
@@ -442,7 +433,7 @@ class _Scorer:
                 f"({node.name})", table, node.code, code=node.code))
 
     def not_arising(self, node: Node, placeholder: NodeResult, table: str) -> NodeResult:
-        policy = self.policy(node)
+        policy = self.framework.not_arising_policy(node.code)
         if policy is NotArisingPolicy.UNKNOWN:
             self.missing_info.append(self.origin.problem(
                 f"marked \"x\" (did not arise), but no source says how {self.framework.id} "
