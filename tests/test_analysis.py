@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import parindex
-from parindex._analysis import needed_text
+from parindex._analysis.gaps import needed_text
 from parindex._cli import main
 from parindex.testing import strategies as pst
 
@@ -235,7 +235,7 @@ def test_gaps_cli_shows_the_remainder_without_its_nodes_points(
 
 
 def test_points_text() -> None:
-    from parindex._analysis import points_text
+    from parindex._analysis.gaps import points_text
 
     assert [points_text(Decimal(v), 3) for v in ("2.00", "0.50", "1.334", "28.6665", "10",
                                                   "0.020")] == \

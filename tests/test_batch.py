@@ -454,7 +454,7 @@ def test_tie_break_keys_fold_into_one_key_in_the_same_order(rows):
     # The batch path folds tie-break sums into the ranking key when the product fits
     # int64: one sort instead of a sort and a pass over tied runs. The order must be
     # exactly the lexicographic one, ties included.
-    from parindex._batch import _folded
+    from parindex._engine.batch import _folded
 
     keys = [np.asarray(column, dtype=np.int64) for column in zip(*rows, strict=True)]
     [folded] = _folded(keys)
@@ -464,7 +464,7 @@ def test_tie_break_keys_fold_into_one_key_in_the_same_order(rows):
 
 
 def test_tie_break_keys_that_would_overflow_stay_separate():
-    from parindex._batch import _INT64_SAFE, _folded
+    from parindex._engine.batch import _INT64_SAFE, _folded
 
     big = np.asarray([_INT64_SAFE // 4, -(_INT64_SAFE // 4)], dtype=np.int64)
     tie = np.asarray([0, 10], dtype=np.int64)
@@ -476,7 +476,7 @@ def test_excluded_maxima_take_out_only_excluded_items_that_count_towards_the_ind
     # The batch path subtracts, per marked cell, its column's entry of this table from
     # the arising maximum: the leaf's maximum under "exclude", else 0 (the Huế survey's
     # policy is unknown, so it never leaves the arising maximum silently).
-    from parindex._batch import _plan
+    from parindex._engine.batch import _plan
 
     plan = _plan(hue)
     table = plan.excluded_maxima(3)

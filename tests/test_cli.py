@@ -143,7 +143,7 @@ def test_validate_conformance_reports_every_planted_fault(capsys):
 
 
 def test_validate_conformance_strict_fails_on_placeholders(tmp_path, capsys):
-    from parindex._scaffold import plan_plugin, write_plugin  # `parindex new-plugin`
+    from parindex._render.scaffold import plan_plugin, write_plugin  # `parindex new-plugin`
 
     written = write_plugin(plan_plugin("thu_nghiem", tmp_path / "plugin", year=2026))
     skeleton = next(path for path in written if path.suffix == ".toml" and "frameworks" in

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 import parindex
 from parindex import AssessmentError
 from parindex._cli import cli
-from parindex._compare import match_key
+from parindex._audit.compare import match_key
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 FRAMEWORK = EXAMPLES / "example-framework.toml"

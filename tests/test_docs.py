@@ -22,7 +22,7 @@ import click
 import pytest
 
 import parindex
-from parindex import _toml
+from parindex._formats import toml as _toml
 from parindex._cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,7 +95,7 @@ def test_cli_command_documented(name: str) -> None:
 # --- the file formats -----------------------------------------------------------------------
 
 def _key_lists() -> dict[str, tuple[str, ...]]:
-    """Every list of TOML keys in parindex._toml (_FRAMEWORK_KEYS, _NODE_KEYS, ...)."""
+    """Every list of TOML keys in parindex._formats.toml (_FRAMEWORK_KEYS, _NODE_KEYS, ...)."""
     lists = {name: value for name, value in vars(_toml).items()
              if name.isupper() or (name.startswith("_") and name[1:].isupper())
              if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value)}

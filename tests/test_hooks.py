@@ -25,8 +25,8 @@ from parindex import (
     hookspecs,
     load_registry,
 )
-from parindex import _plugins
-from parindex._rules import Params
+from parindex._plugins import registry as _plugins
+from parindex._engine.rules import Params
 
 FRAMEWORK = """\
 id = "test-province/commune/2024"

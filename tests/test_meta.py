@@ -8,7 +8,7 @@ The conventions they enforce:
   ``test_hook_<hook>`` (or starting so) somewhere under ``tests/``;
 - every key of a completion overlay file (every ``*_KEYS`` tuple of an overlay module)
   appears as `` `key` `` in the docs (``tests/test_docs.py`` does the same for the
-  framework and assessment keys of :mod:`parindex._toml`);
+  framework and assessment keys of :mod:`parindex._formats.toml`);
 - every public name of :mod:`parindex.testing`, its strategies and its pytest plugin has an
   autodoc entry in the docs, and the kit's page, ``docs/testing.md``, describes every
   fixture, option and conformance check.
@@ -27,7 +27,7 @@ import pytest
 import parindex
 import parindex.testing
 from parindex import hookspecs
-from parindex._conformance import CHECKS
+from parindex._audit.conformance import CHECKS
 from parindex.testing import pytest_plugin, strategies
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,9 +65,9 @@ def test_hook_tested(hook: str) -> None:
 
 
 def _key_modules() -> list[str]:
-    """The modules that read overlays (``tests/test_docs.py`` checks ``parindex._toml``'s)."""
-    return [f"parindex.{m.name}" for m in pkgutil.iter_modules(parindex.__path__)
-            if "overlay" in m.name]
+    """The modules that read overlays (``tests/test_docs.py`` checks ``parindex._formats.toml``'s)."""
+    return [m.name for m in pkgutil.walk_packages(parindex.__path__, "parindex.")
+            if "overlay" in m.name.rpartition(".")[2]]
 
 
 def _framework_keys() -> list[tuple[str, str]]:

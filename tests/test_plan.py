@@ -9,7 +9,7 @@ import pytest
 
 import parindex
 from parindex._cli import main
-from parindex._plan import BLANKS, MOTTO, TITLE
+from parindex._analysis.plan import BLANKS, MOTTO, TITLE
 
 
 @pytest.fixture(scope="module")

@@ -133,7 +133,7 @@ def test_plugins_json_lists_what_each_plugin_registers(capsys):
 
 
 def test_strict_flag_on_the_command_line(monkeypatch, capsys):
-    from parindex import _plugins
+    from parindex._plugins import registry as _plugins
     from parindex._cli import main
 
     broken = importlib.metadata.EntryPoint(name="broken", value="parindex_no_such_module",
@@ -156,7 +156,7 @@ def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
     import json
     import sys
 
-    from parindex import _plugins
+    from parindex._plugins import registry as _plugins
     from parindex._cli import main
 
     copy = _plugin("parindex_test_copy_of_hue", parindex_frameworks=_provides_hue)

@@ -97,7 +97,7 @@ def test_report_ids_are_unique(ranking: parindex.Ranking) -> None:
 
 def test_totals_chart_counts_whole_units_and_bars_do_not_straddle_thresholds(
         ranking: parindex.Ranking) -> None:
-    from parindex._charts import _bin_edges
+    from parindex._render.charts import _bin_edges
 
     svg = parindex.totals_chart(ranking)
     ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)

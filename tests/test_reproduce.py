@@ -31,7 +31,7 @@ from parindex import (
     Status,
 )
 from parindex._cli import cli
-from parindex._tables import table_rows
+from parindex._formats.tables import table_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "results-2022.csv"

@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 import parindex
 from parindex import AssessmentError, FrameworkError, MissingInformationError, Rule
 from parindex._cli import main
-from parindex._numbers import quantize
+from parindex._base.numbers import quantize
 from parindex.testing import strategies
-from parindex._rules import (
+from parindex._engine.rules import (
     DEDUCTION,
     PROPORTIONAL,
     THRESHOLD,

@@ -20,7 +20,7 @@ import pytest
 
 import parindex
 from parindex._cli import main
-from parindex._scaffold import plan_plugin
+from parindex._render.scaffold import plan_plugin
 
 #: Every placeholder of the skeleton, by its key in the conformance report.
 PLACEHOLDERS = [
@@ -212,7 +212,7 @@ def test_conformance_test_lists_every_planted_fault_with_its_line(
 def test_tutorial_shows_the_skeletons_strict_report_as_it_is(tmp_path: Path) -> None:
     # docs/add-a-province.md, step 3, prints findings of the generated skeleton: each one
     # (with its line) must be what the conformance suite says of that skeleton.
-    from parindex._scaffold import write_plugin
+    from parindex._render.scaffold import write_plugin
 
     plan = plan_plugin("bo_noi_vu", tmp_path / "p", province="Bộ Nội vụ", level="province",
                        year=2017)

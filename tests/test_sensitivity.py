@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex._cli import main
-from parindex._model import RankingMethod
-from parindex._sensitivity import _rank_rows
+from parindex._base.model import RankingMethod
+from parindex._analysis.sensitivity import _rank_rows
 from parindex.testing import strategies as pst
 
 GROUP = Path(__file__).resolve().parents[1] / "docs" / "examples" / "group"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex import AssessmentError, PublishedRank
-from parindex._tables import excel_decimal, format_places, normalise_header
+from parindex._formats.tables import excel_decimal, format_places, normalise_header
 from parindex.testing import strategies as pst
 
 DATA = Path(__file__).parent / "data"

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import parindex
-from parindex import _plugins
+from parindex._plugins import registry as _plugins
 from parindex.testing import assert_ranks_equal, assert_result_equal, check_framework
 from parindex.testing import pytest_plugin
 from parindex.testing import strategies as pst

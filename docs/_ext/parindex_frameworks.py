@@ -56,7 +56,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[object]]) -> list[str]
 def _number(value: Any) -> str:
     if value is None:
         return "unknown"
-    from parindex._numbers import plain
+    from parindex._base.numbers import plain
 
     return plain(value)
 
@@ -89,7 +89,7 @@ def _rule_cell(node: Any) -> str:
 def _param(value: Any) -> str:
     from decimal import Decimal
 
-    from parindex._numbers import plain
+    from parindex._base.numbers import plain
 
     if isinstance(value, Decimal):
         return plain(value)

@@ -12,7 +12,7 @@ assessments are scored exactly, ranked, banded, and reconciled against published
 
 from pathlib import Path
 
-from ._analysis import (
+from ._analysis.gaps import (
     BandTarget,
     FieldLoss,
     Gaps,
@@ -22,9 +22,9 @@ from ._analysis import (
     gaps,
     lost_points,
 )
-from ._batch import BatchResult, PointsMatrix, score_batch, score_matrix, to_matrix
-from ._charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
-from ._compare import (
+from ._engine.batch import BatchResult, PointsMatrix, score_batch, score_matrix, to_matrix
+from ._render.charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
+from ._audit.compare import (
     Change,
     Comparison,
     FieldChange,
@@ -34,8 +34,8 @@ from ._compare import (
     compare,
     load_lineage,
 )
-from ._conformance import ConformanceFinding, ConformanceReport, check_conformance
-from ._errors import (
+from ._audit.conformance import ConformanceFinding, ConformanceReport, check_conformance
+from ._base.errors import (
     AssessmentError,
     FrameworkError,
     MissingInformationError,
@@ -45,7 +45,7 @@ from ._errors import (
     Problem,
     UnknownFrameworkError,
 )
-from ._model import (
+from ._base.model import (
     NOT_ARISING,
     Assessment,
     Band,
@@ -65,16 +65,16 @@ from ._model import (
     Rule,
     Status,
 )
-from ._overlay import Overlay, apply_overlay, load_overlay, loads_overlay
-from ._plan import PlanDraft, plan_draft, plan_markdown, write_plan_docx
-from ._plugins import PluginInfo, Registry, frameworks_in, get_framework, load_registry, registry
-from ._profiles import FieldSummary, Profiles, UnitProfile, profiles
-from ._ranking import RankedResult, Ranker, Ranking, rank_values, score_many
-from ._reconcile import agrees
-from ._report import report_html, write_report
-from ._reproduce import Reproduction, UnitReproduction, reproduce
-from ._rules import RuleInputError, RuleKind
-from ._scoring import (
+from ._formats.overlay import Overlay, apply_overlay, load_overlay, loads_overlay
+from ._analysis.plan import PlanDraft, plan_draft, plan_markdown, write_plan_docx
+from ._plugins.registry import PluginInfo, Registry, frameworks_in, get_framework, load_registry, registry
+from ._analysis.profiles import FieldSummary, Profiles, UnitProfile, profiles
+from ._engine.ranking import RankedResult, Ranker, Ranking, rank_values, score_many
+from ._engine.reconcile import agrees
+from ._render.report import report_html, write_report
+from ._audit.reproduce import Reproduction, UnitReproduction, reproduce
+from ._engine.rules import RuleInputError, RuleKind
+from ._engine.scoring import (
     BandMethod,
     Discrepancy,
     Finding,
@@ -84,8 +84,8 @@ from ._scoring import (
     score,
     score_leaf,
 )
-from ._sensitivity import MonteCarlo, Perturbation, WhatIf, WhatIfUnit, monte_carlo, what_if
-from ._tables import (
+from ._analysis.sensitivity import MonteCarlo, Perturbation, WhatIf, WhatIfUnit, monte_carlo, what_if
+from ._formats.tables import (
     ResultsTable,
     TableMapping,
     load_mapping,
@@ -94,7 +94,7 @@ from ._tables import (
     to_dataframe,
     write_table,
 )
-from ._toml import (
+from ._formats.toml import (
     assessment_from_dict,
     assessment_to_dict,
     dumps_assessment,

@@ -14,17 +14,17 @@ matches no hook below is an error, so a misspelled hook never goes silently unus
 
 The core registers its own built-ins (the standard rule kinds, the competition and dense
 ranking methods, the ``minimum`` band method) through these same hooks, in
-:mod:`parindex._builtins`.
+:mod:`parindex._plugins.builtins`.
 """
 
 from __future__ import annotations
 
 import pluggy
 
-from ._model import Framework
-from ._ranking import Ranker
-from ._rules import RuleKind
-from ._scoring import BandMethod
+from ._base.model import Framework
+from ._engine.ranking import Ranker
+from ._engine.rules import RuleKind
+from ._engine.scoring import BandMethod
 
 PROJECT = "parindex"
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import openpyxl
 
 import parindex
-from parindex._numbers import plain
+from parindex._base.numbers import plain
 
 HERE = Path(__file__).parent
 assessment = parindex.load_assessment(parindex.example_path())

@@ -25,11 +25,11 @@ from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-from .._conformance import ConformanceReport, check_conformance
-from .._model import Framework
-from .._numbers import plain, quantize, to_decimal
-from .._ranking import Ranking
-from .._scoring import Result
+from .._audit.conformance import ConformanceReport, check_conformance
+from .._base.model import Framework
+from .._base.numbers import plain, quantize, to_decimal
+from .._engine.ranking import Ranking
+from .._engine.scoring import Result
 
 __all__ = ["assert_ranks_equal", "assert_result_equal", "check_framework"]
 

@@ -85,7 +85,7 @@ def parindex_plugin() -> Iterator[Callable[..., Registry]]:
     fails is reported in the registry, as an installed one would be. The previous
     registry is restored when the test ends.
     """
-    from parindex import _plugins
+    from parindex._plugins import registry as _plugins
 
     saved = _plugins._REGISTRY
     registered: list[tuple[str, object]] = []

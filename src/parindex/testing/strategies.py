@@ -51,7 +51,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - exercised with hypothes
         name=exc.name,
     ) from exc
 
-from .._model import (
+from .._base.model import (
     FRAMEWORK_ID,
     NOT_ARISING,
     Assessment,

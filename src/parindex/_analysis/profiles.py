@@ -1,0 +1,132 @@
+"""Group profiles: field sub-indices per unit, group means, best and worst, distributions.
+
+A field's sub-index is its points ÷ its arising maximum (exact
+:class:`~fractions.Fraction`), so units whose items did not arise compare fairly. Means are
+exact too; nothing is rounded until it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+
+from .._base.model import NodeKind
+from .._engine.ranking import Ranking
+
+_PROFILED = (NodeKind.CRITERION, NodeKind.SURVEY)
+
+
+@attrs.frozen
+class UnitProfile:
+    """One unit's figures and sub-index per field (``None``: nothing arose)."""
+
+    unit: str
+    group: str | None
+    total: Fraction
+    index: Fraction | None
+    band: str | None
+    rank: int
+    sub_indices: Mapping[str, Fraction | None]
+
+
+@attrs.frozen
+class FieldSummary:
+    """One field across the units.
+
+    :param mean: mean sub-index over the units where it arose.
+    :param group_means: the same per group (units without a group are left out).
+    :param best: units with the highest sub-index (all of them, when tied).
+    :param worst: units with the lowest.
+    """
+
+    code: str
+    name: str
+    mean: Fraction | None
+    group_means: Mapping[str, Fraction]
+    best: tuple[str, ...]
+    best_value: Fraction | None
+    worst: tuple[str, ...]
+    worst_value: Fraction | None
+
+
+@attrs.frozen
+class Profiles:
+    """A results table profiled: per unit, per field, and the distribution of totals.
+
+    :param units: in the ranking's order.
+    :param fields: the criterion fields and the survey block, in printed order.
+    :param totals: ``min``, ``median``, ``mean``, ``max`` of the totals (the median of an
+        even count is the mean of the middle two).
+    :param bands: how many units are in each band, highest band first.
+    """
+
+    framework_id: str
+    units: tuple[UnitProfile, ...]
+    fields: tuple[FieldSummary, ...]
+    totals: Mapping[str, Fraction]
+    bands: Mapping[str, int]
+
+    def unit(self, name: str) -> UnitProfile:
+        """A unit's profile by name (case-insensitive)."""
+        wanted = name.casefold()
+        for unit in self.units:
+            if unit.unit.casefold() == wanted:
+                return unit
+        raise KeyError(name)
+
+
+def _mean(values: list[Fraction]) -> Fraction | None:
+    return sum(values, Fraction(0)) / len(values) if values else None
+
+
+def profiles(ranking: Ranking) -> Profiles:
+    """Profile every unit of a ranking (from :func:`~parindex.score_many`).
+
+    >>> import parindex
+    >>> framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    >>> ranking = parindex.score_many(framework, [parindex.load_assessment(parindex.example_path())])
+    >>> found = parindex.profiles(ranking)
+    >>> found.unit("Xã Thủy Thanh").sub_indices["1"], found.bands["Khá"]
+    (Fraction(293, 500), 1)
+    """
+    framework = ranking.framework
+    tops = [t for t in framework.criteria if t.kind in _PROFILED]
+    units = []
+    for ranked in ranking:
+        result = ranked.result
+        subs: dict[str, Fraction | None] = {}
+        for top in tops:
+            node = result.nodes[top.code]
+            subs[top.code] = (Fraction(node.points) / Fraction(node.arising_max)
+                              if node.points is not None and node.arising_max else None)
+        units.append(UnitProfile(result.unit, result.group, Fraction(result.total),
+                                 result.index, result.band.name if result.band else None,
+                                 ranked.rank, subs))
+    fields = []
+    for top in tops:
+        values = [(u.unit, u.sub_indices[top.code]) for u in units]
+        known = [(name, v) for name, v in values if v is not None]
+        groups: dict[str, list[Fraction]] = {}
+        for unit in units:
+            value = unit.sub_indices[top.code]
+            if unit.group and value is not None:
+                groups.setdefault(unit.group, []).append(value)
+        high = max((v for _, v in known), default=None)
+        low = min((v for _, v in known), default=None)
+        fields.append(FieldSummary(
+            top.code, top.name, _mean([v for _, v in known]),
+            {g: m for g, vs in groups.items() if (m := _mean(vs)) is not None},
+            tuple(n for n, v in known if v == high), high,
+            tuple(n for n, v in known if v == low), low))
+    totals = sorted(u.total for u in units)
+    summary: dict[str, Fraction] = {}
+    if totals:
+        middle = len(totals) // 2
+        median = totals[middle] if len(totals) % 2 else (totals[middle - 1] + totals[middle]) / 2
+        summary = {"min": totals[0], "median": median,
+                   "mean": sum(totals, Fraction(0)) / len(totals), "max": totals[-1]}
+    bands = {band.name: sum(1 for u in units if u.band == band.name)
+             for band in framework.bands}
+    return Profiles(framework.id, tuple(units), tuple(fields), summary, bands)

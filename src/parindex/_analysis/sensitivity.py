@@ -1,0 +1,606 @@
+"""How much a ranking depends on the framework's choices: what-if and Monte Carlo.
+
+Both rescale the points of top-level nodes (fields, the survey block) by factors and
+rank again, as the framework ranks (on the index or on total points, competition or
+dense, with its tie-break codes compared on their own points).
+
+* :func:`what_if` applies one set of factors, exactly (:class:`~fractions.Fraction`):
+  a new survey share (70/30 → 60/40: the appraised fields scaled by 60/70, the survey by
+  40/30) or new field maxima (a field's points scaled by new maximum ÷ old maximum).
+* :func:`monte_carlo` draws many sets of factors from a declared distribution, seeded,
+  and gives each unit's median rank, 5–95 % rank interval and the probability of each
+  band. Draws are integers on a declared grid (``resolution``), so every total is an
+  exact scaled integer, ranks are decided exactly, and zero-width draws give the base
+  ranks exactly.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final, Literal, TypeAlias
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from .._engine.batch import _POLICY_CODES, BatchResult, _known, _plan
+from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
+from .._engine.ranking import Ranking, rank_values
+from .._engine.scoring import classify
+
+Int64Array: TypeAlias = NDArray[np.int64]
+Number: TypeAlias = Fraction | Decimal | int
+
+#: Largest integer every float64 operation below keeps exact.
+_EXACT: Final = 2**53
+_INT64_SAFE: Final = 2**62
+
+
+# --- the input, as exact scaled integers ----------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class _Tops:
+    """Each unit's points and arising maximum per top-level node, × 10**scale."""
+
+    framework: Framework
+    units: tuple[str, ...]
+    groups: tuple[str | None, ...]
+    scale: int
+    points: Int64Array  # (units, tops); a penalty's deduction is negative here
+    arising: Int64Array  # (units, tops); 0 for bonus and penalty
+    ties: Int64Array  # (units, tie-break codes), raw points × 10**scale
+    rank: Int64Array  # base overall ranks
+
+    @property
+    def kinds(self) -> tuple[NodeKind, ...]:
+        return tuple(top.kind for top in self.framework.criteria)
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)
+
+
+def _tops(source: Ranking | BatchResult) -> _Tops:
+    if isinstance(source, BatchResult):
+        return _tops_of_batch(source)
+    framework = source.framework
+    tops = framework.criteria
+    rows: list[list[Decimal]] = []
+    arising: list[list[Decimal]] = []
+    ties: list[list[Decimal]] = []
+    for unit in source:
+        nodes = unit.result.nodes
+        row, row_arising = [], []
+        for top in tops:
+            node = nodes[top.code]
+            if node.points is None or (top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
+                                       and node.arising_max is None):
+                raise ValueError(f"{unit.result.unit}: {top.code} has no points or an unknown "
+                                 "maximum; sensitivity needs every top-level node's")
+            sign = -1 if top.kind is NodeKind.PENALTY else 1
+            row.append(sign * node.points)
+            counts = top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
+            row_arising.append(_known(node.arising_max) if counts else Decimal(0))
+        rows.append(row)
+        arising.append(row_arising)
+        ties.append([nodes[code].points or Decimal(0) for code in framework.tie_break])
+    values = [v for r in rows + arising + ties for v in r]
+    scale = max((_places(v) for v in values), default=0)
+
+    def scaled(table: list[list[Decimal]], width: int) -> Int64Array:
+        array = np.asarray([[int(v.scaleb(scale)) for v in r] for r in table], dtype=np.int64)
+        return array.reshape(len(table), width)
+
+    return _Tops(framework, tuple(u.result.unit for u in source),
+                 tuple(u.result.group for u in source), scale, scaled(rows, len(tops)),
+                 scaled(arising, len(tops)), scaled(ties, len(framework.tie_break)),
+                 np.asarray([u.rank for u in source], dtype=np.int64))
+
+
+def _tops_of_batch(batch: BatchResult) -> _Tops:
+    framework = batch.framework
+    plan = _plan(framework)
+    scale = batch.scale
+    matrix = batch.matrix
+    n = len(batch)
+    points = np.zeros((n, len(framework.criteria)), dtype=np.int64)
+    arising = np.zeros_like(points)
+    excluded_cols = [j for j, policy in enumerate(plan.leaf_policy)
+                     if policy == _POLICY_CODES[NotArisingPolicy.EXCLUDE]]
+    leaf_max = np.asarray(plan.scaled_maxima(scale), dtype=np.int64)
+    for k, top in enumerate(framework.criteria):
+        sign = -1 if top.kind is NodeKind.PENALTY else 1
+        points[:, k] = sign * batch.node_points(top.code)
+        if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
+            start, end = plan.ranges[top.code]
+            columns = [j for j in excluded_cols if start <= j < end]
+            gone = (matrix.not_arising[:, columns] * leaf_max[columns]).sum(
+                axis=1, dtype=np.int64) if columns else 0
+            maximum = int(_known(top.max).scaleb(scale))
+            arising[:, k] = maximum - gone
+    ties = np.stack([batch.node_points(code) for code in framework.tie_break], axis=1) \
+        if framework.tie_break else np.zeros((n, 0), dtype=np.int64)
+    return _Tops(framework, batch.units, tuple(batch.group(i) for i in range(n)), scale,
+                 points, arising, ties, np.asarray(batch.rank, dtype=np.int64))
+
+
+# --- what-if ------------------------------------------------------------------------------
+
+
+def _survey_and_scale(framework: Framework) -> tuple[Fraction, Fraction]:
+    """The survey block's maximum and the criteria-and-survey scale (e.g. 30 of 100)."""
+    tops = framework.criteria
+    survey = sum((Fraction(_known(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
+                 Fraction(0))
+    scale = sum((Fraction(_known(t.max)) for t in tops
+                 if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
+    if survey == 0:
+        raise ValueError(f"{framework.id} has no survey block to give a share to")
+    return survey, scale
+
+
+def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
+    """Factors giving the survey block ``share`` points of the criteria-and-survey scale."""
+    tops = framework.criteria
+    survey, scale = _survey_and_scale(framework)
+    if not 0 <= share <= scale:
+        raise ValueError(f"a survey share must lie between 0 and {scale}, not {share}")
+    return [share / survey if t.kind is NodeKind.SURVEY else
+            (scale - share) / (scale - survey) if t.kind is NodeKind.CRITERION else
+            Fraction(1) for t in tops]
+
+
+def _weight_factors(framework: Framework, maxima: Mapping[str, Number]) -> list[Fraction]:
+    codes = {t.code for t in framework.criteria}
+    unknown = sorted(set(maxima) - codes)
+    if unknown:
+        raise ValueError(f"not top-level codes of {framework.id}: {', '.join(unknown)}")
+    factors = []
+    for top in framework.criteria:
+        if top.code in maxima:
+            new = Fraction(maxima[top.code])
+            if new < 0 or not top.max:
+                raise ValueError(f"{top.code}: a new maximum must be ≥ 0, over a known "
+                                 "maximum > 0")
+            factors.append(new / Fraction(top.max))
+        else:
+            factors.append(Fraction(1))
+    return factors
+
+
+@attrs.frozen
+class WhatIfUnit:
+    """One unit before and after a what-if.
+
+    :param rank_change: base rank − new rank (positive: moved up).
+    """
+
+    unit: str
+    group: str | None
+    total: Fraction
+    index: Fraction | None
+    band: Band | None
+    rank: int
+    new_total: Fraction
+    new_index: Fraction | None
+    new_band: Band | None
+    new_rank: int
+
+    @property
+    def rank_change(self) -> int:
+        return self.rank - self.new_rank
+
+
+@attrs.frozen
+class WhatIf:
+    """The ranking under rescaled top-level nodes.
+
+    :param factors: the factor applied to each top-level node's points (and maximum).
+    :param units: every unit, in the input's order.
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    description: str
+    factors: Mapping[str, Fraction]
+    units: tuple[WhatIfUnit, ...]
+
+    @property
+    def moved(self) -> tuple[WhatIfUnit, ...]:
+        """The units whose rank changed, largest change first."""
+        return tuple(sorted((u for u in self.units if u.rank_change),
+                            key=lambda u: (-abs(u.rank_change), u.new_rank)))
+
+
+def what_if(ranking: Ranking, *, survey_share: Number | None = None,
+            maxima: Mapping[str, Number] | None = None) -> WhatIf:
+    """Rank again with a different survey share or different field maxima, exactly.
+
+    With ``survey_share=40`` under a 70 + 30 framework, each survey point counts 40/30 and
+    each appraised point 60/70 (the criteria keep 100 − 40 of the scale); bonus and
+    penalty are unchanged. With ``maxima={"7": 20}`` field 7's points count 20/15.
+    The index is the new total over the new arising maximum (each node's arising
+    maximum scaled like its points); bands and ranks follow the framework's rules.
+
+    :raises ValueError: both or neither given, a share outside the scale, unknown codes.
+    """
+    framework = ranking.framework
+    if (survey_share is None) == (maxima is None):
+        raise ValueError("give either survey_share or maxima")
+    if survey_share is not None:
+        factors = _survey_factors(framework, Fraction(survey_share))
+        description = f"survey share {Fraction(survey_share)}"
+    else:
+        assert maxima is not None
+        factors = _weight_factors(framework, maxima)
+        description = "maxima " + ", ".join(f"{k}={Fraction(v)}" for k, v in maxima.items())
+    tops = framework.criteria
+    keys = []
+    figures = []
+    normal = _normaliser(framework, factors)
+    for unit in ranking:
+        result = unit.result
+        total = Fraction(0)
+        arising = Fraction(0)
+        for top, factor in zip(tops, factors, strict=True):
+            node = result.nodes[top.code]
+            points = Fraction(node.points or 0)
+            total += -factor * points if top.kind is NodeKind.PENALTY else factor * points
+            if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
+                arising += factor * Fraction(_known(node.arising_max))
+        index = total / arising * 100 if arising > 0 else None
+        primary = index if framework.rank_by is RankBasis.INDEX else total
+        if primary is None:
+            raise ValueError(f"{result.unit} has no index to rank on")
+        keys.append((primary, *(Fraction(result.nodes[c].points or 0)
+                                for c in framework.tie_break)))
+        value = index if framework.band_basis is BandBasis.INDEX else total * normal
+        band = classify(framework, value) if framework.bands and value is not None else None
+        figures.append((total, index, band))
+    ranks = rank_values(keys, framework.ranking)
+    units = tuple(
+        WhatIfUnit(unit.result.unit, unit.result.group, Fraction(unit.result.total),
+                   unit.result.index, unit.result.band, unit.rank, total, index, band, rank)
+        for unit, (total, index, band), rank in zip(ranking, figures, ranks, strict=True))
+    return WhatIf(framework, description,
+                  {t.code: f for t, f in zip(tops, factors, strict=True)}, units)
+
+
+def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:
+    """What brings a rescaled total back to the framework's scale (points-basis bands)."""
+    old = sum((Fraction(_known(t.max)) for t in framework.criteria
+               if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
+    new = sum((f * Fraction(_known(t.max)) for t, f in zip(framework.criteria, factors,
+                                                             strict=True)
+               if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
+    return old / new if new else Fraction(1)
+
+
+# --- Monte Carlo ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Perturbation:
+    """A declared distribution of top-level factors.
+
+    :param target: ``weights``: each appraised field's factor is 1 + u; ``survey_share``:
+        the survey block's share of the scale is its maximum + u (the appraised fields
+        share the rest, as in :func:`what_if`).
+    :param width: u is uniform on [−width, width], on the grid of ``resolution``
+        (discrete uniform over the grid's points, both ends included).
+    :param resolution: the grid step: draws are whole multiples of it, so totals are
+        exact scaled integers.
+    """
+
+    target: Literal["weights", "survey_share"]
+    width: Fraction = attrs.field(converter=Fraction)
+    resolution: Fraction = attrs.field(converter=Fraction, default=Fraction(1, 10000))
+
+    def __attrs_post_init__(self) -> None:
+        if self.width < 0 or self.resolution <= 0:
+            raise ValueError("width must be ≥ 0 and resolution > 0")
+        if (self.width / self.resolution).denominator != 1:
+            raise ValueError(f"width {self.width} is not a whole number of resolution "
+                             f"steps ({self.resolution})")
+
+
+@attrs.frozen(eq=False)
+class MonteCarlo:
+    """Ranks and bands over many perturbed draws.
+
+    Arrays have one entry (row) per unit, in input order. Quantiles are those of the
+    draws' ranks by the inverted empirical distribution (the smallest rank reached by at
+    least that share of draws), so they are ranks that occurred.
+
+    :param rank_counts: ``(units, units + 1)``: how many draws gave unit ``i`` rank ``r``.
+    :param band_counts: ``(units, bands)``: how many draws put unit ``i`` in each band of
+        ``framework.bands``.
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    units: tuple[str, ...] = attrs.field(repr=lambda u: f"<{len(u)} units>")
+    perturbation: Perturbation
+    draws: int
+    seed: int | None
+    base_rank: Int64Array = attrs.field(repr=False)
+    rank_counts: Int64Array = attrs.field(repr=False)
+    band_counts: Int64Array = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        for value in (self.base_rank, self.rank_counts, self.band_counts):
+            value.flags.writeable = False
+
+    def quantile(self, percent: int) -> Int64Array:
+        """Each unit's rank at ``percent`` (0–100) of its draws."""
+        cumulative = np.cumsum(self.rank_counts, axis=1)
+        reached = cumulative * 100 >= percent * self.draws
+        ranks: Int64Array = np.argmax(reached, axis=1).astype(np.int64)
+        return ranks
+
+    @property
+    def median_rank(self) -> Int64Array:
+        return self.quantile(50)
+
+    @property
+    def rank_low(self) -> Int64Array:
+        """The 5 % quantile of ranks (the better end of the interval)."""
+        return self.quantile(5)
+
+    @property
+    def rank_high(self) -> Int64Array:
+        """The 95 % quantile of ranks (the worse end)."""
+        return self.quantile(95)
+
+    def band_probability(self, i: int) -> dict[str, Fraction]:
+        """Share of draws in each band, exactly, for unit ``i``."""
+        return {band.name: Fraction(int(count), self.draws)
+                for band, count in zip(self.framework.bands, self.band_counts[i], strict=True)}
+
+
+def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
+                draws: int = 1000, seed: int | None = 0, chunk: int = 500,
+                progress: Callable[[int], None] | None = None) -> MonteCarlo:
+    """Perturb the framework's weights or survey share ``draws`` times and rank again.
+
+    Vectorised: each chunk of draws is one matrix product (in float64, checked to stay
+    below 2**53 so that every total is an exact integer), one sort per draw, and
+    integer band comparisons. Ranks on the index compare quotients as floats, which
+    rounding can only make equal, never reorder; every equal neighbour is then checked
+    exactly, and a draw with a false tie is ranked again with exact fractions.
+
+    :param source: a ranking (:func:`~parindex.score_many`) or a batch
+        (:func:`~parindex.score_batch`).
+    :param perturbation: what is drawn, and how widely.
+    :param draws: how many draws.
+    :param seed: seeds :func:`numpy.random.default_rng`: the same seed gives the same
+        result. ``None``: fresh entropy.
+    :param chunk: draws per vectorised step (memory: about 50 bytes × chunk × units).
+    :param progress: called with the number of draws done after each chunk.
+    :raises ValueError: totals too large to keep exact at this resolution, a share
+        outside the scale, or nothing to perturb.
+    """
+    tops = _tops(source)
+    framework = tops.framework
+    if not isinstance(framework.ranking, RankingMethod) or \
+            getattr(framework, "band_method", "minimum") != "minimum":
+        raise ValueError(f"{framework.id} ranks or bands with a plugin's method; the Monte "
+                         "Carlo analysis supports the built-in ones (competition or dense "
+                         "ranks, bands from their minima)")
+    factors_of, denominator = _factor_drawer(framework, perturbation)
+    n = len(tops.units)
+    rng = np.random.default_rng(seed)
+    rank_counts = np.zeros((n, n + 1), dtype=np.int64)
+    bands = framework.bands
+    band_counts = np.zeros((n, len(bands)), dtype=np.int64)
+    points = tops.points.astype(np.float64)
+    arising = tops.arising.astype(np.float64)
+    peak_factor = _peak_factor(framework, perturbation, denominator)
+    bound = peak_factor * int(np.abs(tops.points).sum(axis=1).max(initial=0))
+    bound = max(bound, peak_factor * int(tops.arising.sum(axis=1).max(initial=0)))
+    if bound >= _EXACT:
+        raise ValueError("totals at this resolution exceed 2**53 and could not be kept "
+                         "exact; use a coarser resolution")
+    done = 0
+    while done < draws:
+        size = min(chunk, draws - done)
+        factors = factors_of(rng, size)  # (size, tops), int64
+        f = factors.astype(np.float64)
+        totals = (f @ points.T).astype(np.int64)  # exact: bounded above
+        arisings = (f @ arising.T).astype(np.int64)
+        ranks = _rank_rows(framework, totals, arisings, tops.ties)
+        rows = np.broadcast_to(np.arange(n, dtype=np.int64), ranks.shape)
+        rank_counts += np.bincount((rows * (n + 1) + ranks).ravel(),
+                                   minlength=n * (n + 1)).reshape(n, n + 1)
+        if bands:
+            band = _band_rows(framework, totals, arisings, factors, tops, denominator)
+            band_counts += np.bincount((rows * len(bands) + band).ravel(),
+                                       minlength=n * len(bands)).reshape(n, len(bands))
+        done += size
+        if progress is not None:
+            progress(done)
+    return MonteCarlo(framework, tops.units, perturbation, draws, seed, tops.rank.copy(),
+                      rank_counts, band_counts)
+
+
+def _steps(value: Fraction, resolution: Fraction, what: str) -> int:
+    steps = value / resolution
+    if steps.denominator != 1:
+        raise ValueError(f"{what} {value} is not a whole number of resolution steps "
+                         f"({resolution})")
+    return int(steps)
+
+
+def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
+        Callable[[np.random.Generator, int], Int64Array], int]:
+    """A function drawing integer factors (draws, tops), and their common denominator."""
+    tops = framework.criteria
+    kinds = [t.kind for t in tops]
+    width = _steps(perturbation.width, perturbation.resolution, "width")
+    if perturbation.target == "weights":
+        one = _steps(Fraction(1), perturbation.resolution, "1")
+        if width >= one:
+            raise ValueError("a weight perturbation must keep every factor above 0 "
+                             "(width < 1)")
+        fields = np.flatnonzero([k is NodeKind.CRITERION for k in kinds])
+        if not fields.size:
+            raise ValueError(f"{framework.id} has no appraised fields to perturb")
+
+        def draw_weights(rng: np.random.Generator, size: int) -> Int64Array:
+            factors = np.full((size, len(tops)), one, dtype=np.int64)
+            factors[:, fields] += rng.integers(-width, width, endpoint=True,
+                                               size=(size, fields.size), dtype=np.int64)
+            return factors
+
+        return draw_weights, one
+    survey, scale = _survey_and_scale(framework)
+    # Count in the largest unit that divides the grid step, the survey maximum and the
+    # scale, so that shares, the scale and the factors are all integers.
+    unit = _common_unit(perturbation.resolution, survey, scale)
+    step = _steps(perturbation.resolution, unit, "the resolution")
+    s0 = _steps(survey, unit, "the survey maximum")
+    whole = _steps(scale, unit, "the scale")
+    if width * step > min(s0, whole - s0):
+        raise ValueError("the survey share would leave [0, the scale]")
+    is_survey = np.asarray([k is NodeKind.SURVEY for k in kinds])
+    is_criterion = np.asarray([k is NodeKind.CRITERION for k in kinds])
+
+    def draw_share(rng: np.random.Generator, size: int) -> Int64Array:
+        share = s0 + step * rng.integers(-width, width, endpoint=True, size=(size, 1),
+                                         dtype=np.int64)
+        # survey × share/s0, criteria × (whole − share)/(whole − s0), over s0 (whole − s0).
+        factors = np.full((size, len(tops)), s0 * (whole - s0), dtype=np.int64)
+        factors = np.where(is_survey, share * (whole - s0), factors)
+        factors = np.where(is_criterion, (whole - share) * s0, factors)
+        return factors
+
+    return draw_share, s0 * (whole - s0)
+
+
+def _common_unit(*values: Fraction) -> Fraction:
+    """The largest fraction of which every value is a whole multiple."""
+    denominator = 1
+    for value in values:
+        denominator = denominator * value.denominator // math.gcd(denominator,
+                                                                   value.denominator)
+    numerator = 0
+    for value in values:
+        numerator = math.gcd(numerator, int(value * denominator))
+    return Fraction(numerator or 1, denominator)
+
+
+def _peak_factor(framework: Framework, perturbation: Perturbation, denominator: int) -> int:
+    width = int(perturbation.width / perturbation.resolution)
+    if perturbation.target == "weights":
+        return denominator + width
+    return 2 * denominator + 1  # shares stay in [0, scale]: a factor ≤ scale ÷ part
+
+
+def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
+               ties: Int64Array) -> Int64Array:
+    """Ranks of every row's units, exactly, by the framework's method and basis."""
+    size, n = totals.shape
+    on_index = framework.rank_by is RankBasis.INDEX
+    if on_index:
+        if (arisings <= 0).any():
+            raise ValueError("a unit with nothing arising cannot be ranked on the index")
+        primary: NDArray[Any] = totals / arisings  # exact integers; a correctly rounded quotient
+    else:
+        primary = totals
+    if ties.shape[1]:
+        # Tie-break points do not change between draws: order the units by them once,
+        # then a stable sort on the primary key keeps that order among equal keys.
+        by_ties = np.lexsort([-ties[:, j] for j in reversed(range(ties.shape[1]))])
+        order = by_ties[np.argsort(-primary[:, by_ties], axis=1, kind="stable")]
+    else:
+        order = np.argsort(-primary, axis=1)
+    sorted_primary = np.take_along_axis(primary, order, axis=1)
+    changed = np.ones((size, n), dtype=np.bool_)
+    changed[:, 1:] = sorted_primary[:, 1:] != sorted_primary[:, :-1]
+    inexact = _false_ties(totals, arisings, order, changed) if on_index else []
+    for j in range(ties.shape[1]):
+        tie = ties[:, j][order]
+        changed[:, 1:] |= tie[:, 1:] != tie[:, :-1]
+    positions = np.broadcast_to(np.arange(1, n + 1, dtype=np.int64), (size, n))
+    if framework.ranking is RankingMethod.DENSE:
+        in_order = np.cumsum(changed, axis=1, dtype=np.int64)
+    else:
+        in_order = np.maximum.accumulate(np.where(changed, positions, 0), axis=1)
+    ranks = np.empty((size, n), dtype=np.int64)
+    np.put_along_axis(ranks, order, in_order, axis=1)
+    for row in inexact:  # rare: rank this draw again with exact fractions
+        exact = [(Fraction(int(totals[row, i]), int(arisings[row, i])),
+                  *(Fraction(int(v)) for v in ties[i])) for i in range(n)]
+        ranks[row] = rank_values(exact, framework.ranking)
+    return ranks
+
+
+def _false_ties(totals: Int64Array, arisings: Int64Array, order: NDArray[np.intp],
+                changed: NDArray[np.bool_]) -> list[int]:
+    """Draws where two equal float indices hide unequal fractions.
+
+    Equal quotients of exact integers ``t1/a1 = t2/a2`` round to the same float, and
+    rounding is monotone, so a strict float order is the exact order; only equal floats
+    may hide unequal fractions. When both floats are equal (and |t|, a < 2**53) the cross
+    products ``t1·a2`` and ``t2·a1`` differ by less than 2**64, so comparing them modulo
+    2**64 decides.
+    """
+    tied = ~changed[:, 1:]
+    if not tied.any():
+        return []
+    t = np.take_along_axis(totals, order, axis=1).view(np.uint64)
+    a = np.take_along_axis(arisings, order, axis=1).view(np.uint64)
+    rows, cols = np.nonzero(tied)
+    left = t[rows, cols] * a[rows, cols + 1]  # wraps modulo 2**64
+    right = t[rows, cols + 1] * a[rows, cols]
+    return np.unique(rows[left != right]).tolist()  # type: ignore[no-any-return]
+
+
+def _band_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
+               factors: Int64Array, tops: _Tops, denominator: int) -> Int64Array:
+    """Band index of every (draw, unit), decided on integers."""
+    bands = framework.bands
+    minima = [b.min for b in bands]
+    if any(m is None for m in minima):
+        raise ValueError(f"a band threshold of {framework.id} is unknown")
+    places = max(_places(_known(m)) for m in minima)
+    scaled_minima = [int(_known(m).scaleb(places)) for m in minima]
+    left: NDArray[Any] = totals
+    right: NDArray[Any]
+    if framework.band_basis is BandBasis.INDEX:
+        # index ≥ min  ⟺  100 · 10**places · t ≥ min · 10**places · a
+        factor = 100 * 10**places
+        right = arisings
+        peak = max(int(np.abs(totals).max(initial=0)) * factor,
+                   int(arisings.max(initial=0)) * max(scaled_minima))
+    else:
+        # Totals back on the framework's scale: t × M ÷ W, W the rescaled maximum.
+        maxima = np.asarray([
+            int(_known(top.max).scaleb(tops.scale))
+            if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY) else 0
+            for top in framework.criteria], dtype=np.int64)
+        whole = int(maxima.sum())
+        if int(np.abs(factors).max(initial=0)) * whole >= _INT64_SAFE:
+            rescaled: NDArray[Any] = factors.astype(object) @ maxima.astype(object)
+        else:
+            rescaled = factors @ maxima  # (draws,)
+        factor = whole * 10**places
+        right = np.broadcast_to(rescaled[:, None], totals.shape)
+        scaled_minima = [m * 10**tops.scale for m in scaled_minima]
+        peak = max(int(np.abs(totals).max(initial=0)) * factor,
+                   int(rescaled.max(initial=0)) * max(scaled_minima))
+    if peak >= _INT64_SAFE:  # exact Python integers, before anything can wrap
+        left, right = left.astype(object), right.astype(object)
+    left = left * factor
+    band = np.full(totals.shape, len(bands) - 1, dtype=np.int64)
+    undecided = np.ones(totals.shape, dtype=np.bool_)
+    for i, minimum in enumerate(scaled_minima):
+        reached = undecided & np.asarray(left >= right * minimum, dtype=np.bool_)
+        band[reached] = i
+        undecided &= ~reached
+    return band
+

@@ -1,0 +1,438 @@
+"""Year over year: two reproduced tables compared unit by unit, through renames and mergers.
+
+Units are matched by :func:`match_key` (NFC, case, spacing, and the prefixes *xã*,
+*phường*, *thị trấn*, *huyện*, *thị xã*, *thành phố* left out), and by a lineage file that
+declares renames and mergers (the 2025 reorganisation merged many communes). A merged unit
+is compared with each unit it came from, and with their unweighted mean total and index;
+the output says so. Fields are compared where both frameworks have the same code with the
+same maximum; everything else is listed as not comparable, with why. Units found in only
+one table are listed, never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from .._base.errors import AssessmentError
+from .._base.model import Framework, nfc
+from .._base.numbers import plain, quantize
+from .reproduce import Reproduction, UnitReproduction
+from .._formats.toml import read_toml
+
+_COMMITTEE = re.compile(r"^(?:ủy ban nhân dân|ubnd)\s+")
+_PREFIXES = ("thị trấn", "thị xã", "thành phố", "phường", "huyện", "xã", "tp.", "tx.", "tt.")
+_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")\s*(?<=[\s.])")
+
+
+def match_key(name: str) -> str:
+    """A unit's name as matched across years: NFC, case-folded, single spaces, without the
+    prefixes *xã*, *phường*, *thị trấn*, *huyện*, *thị xã*, *thành phố* (or *UBND*).
+
+    >>> match_key("Xã  Thủy Thanh") == match_key("phường thu\\u0309y thanh")
+    True
+    """
+    key = " ".join(nfc(name).replace("\u00a0", " ").split()).casefold()
+    key = _COMMITTEE.sub("", key, count=1)
+    stripped = _PREFIX.sub("", key, count=1).strip()
+    return stripped or key  # one prefix only: "Xã Xã Đàn" is xã "Xã Đàn"
+
+
+# --- lineage files --------------------------------------------------------------------------
+
+def _names(values: Sequence[str]) -> tuple[str, ...]:
+    return tuple(nfc(value) for value in values)
+
+
+@attrs.frozen
+class Succession:
+    """One unit of the new year and the units of the old year it continues.
+
+    :param kind: ``renamed`` (one predecessor) or ``merged`` (several).
+    :param new: the unit's name in the new table.
+    :param old: its predecessors' names in the old table.
+    :param note: the decision that made the change, or any remark.
+    """
+
+    kind: Literal["renamed", "merged"]
+    new: str = attrs.field(converter=nfc)
+    old: tuple[str, ...] = attrs.field(converter=_names)
+    note: str | None = None
+
+
+@attrs.frozen
+class Lineage:
+    """Renames and mergers between two years (a lineage file)."""
+
+    successions: tuple[Succession, ...] = ()
+
+
+def load_lineage(path: str | Path) -> Lineage:
+    """Read a lineage file (TOML): ``[[renamed]]`` with ``old`` and ``new`` names,
+    ``[[merged]]`` with ``new`` and a list ``old``; each may have a ``note``.
+
+    :raises AssessmentError: malformed file, with every problem and its line.
+    """
+    data, origin = read_toml(path, AssessmentError)
+    problems = [origin.problem("unknown key; allowed: renamed, merged", key)
+                for key in data if key not in ("renamed", "merged")]
+    successions = []
+    for kind in ("renamed", "merged"):
+        entries = data.get(kind, [])
+        if not isinstance(entries, list):
+            problems.append(origin.problem(f"write [[{kind}]] tables", kind))
+            continue
+        for i, entry in enumerate(entries):
+            where = (kind, str(i))
+            if not isinstance(entry, dict):
+                problems.append(origin.problem("expected a table", *where))
+                continue
+            unknown = set(entry) - {"old", "new", "note"}
+            problems += [origin.problem("unknown key; allowed: old, new, note", *where, k)
+                         for k in sorted(unknown)]
+            new, old = entry.get("new"), entry.get("old")
+            if isinstance(old, str):
+                old = [old]
+            if not isinstance(new, str) or not new.strip():
+                problems.append(origin.problem("give the new unit's name", *where, "new"))
+                continue
+            if (not isinstance(old, list) or not old
+                    or not all(isinstance(o, str) and o.strip() for o in old)):
+                problems.append(origin.problem("give the old unit's name(s)", *where, "old"))
+                continue
+            if kind == "renamed" and len(old) != 1:
+                problems.append(origin.problem("a rename has one old name; use [[merged]]",
+                                               *where, "old"))
+                continue
+            note = entry.get("note")
+            successions.append(Succession(kind, new, old,
+                                          note if isinstance(note, str) else None))
+    if problems:
+        raise AssessmentError(problems)
+    return Lineage(tuple(successions))
+
+
+# --- comparison -----------------------------------------------------------------------------
+
+@attrs.frozen
+class Standing:
+    """A unit's computed figures in one year (from a reproduced table)."""
+
+    unit: str
+    group: str | None
+    year: int
+    total: Decimal
+    index: Fraction | None
+    band: str | None
+    rank: int | None
+    of: int | None
+    group_rank: int | None
+    group_of: int | None
+    fields: Mapping[str, Decimal | None]
+
+    @classmethod
+    def of_unit(cls, unit: UnitReproduction) -> Standing:
+        result = unit.result
+        assert result is not None
+        fields = {n.code: result.nodes[n.code].points for n in result.framework.criteria}
+        return cls(unit.unit, unit.group, unit.assessment.year, result.total, result.index,
+                   result.band.name if result.band else None, unit.rank, unit.of,
+                   unit.group_rank, unit.group_of, fields)
+
+
+@attrs.frozen
+class FieldChange:
+    """The change of one field's points (``None`` when not comparable, with ``note``)."""
+
+    code: str
+    old: Decimal | None
+    new: Decimal | None
+    change: Decimal | None
+    note: str | None = None
+
+
+@attrs.frozen
+class Change:
+    """A unit of the new year against one unit (or the mean of several) of the old year.
+
+    :param against: what the new unit is compared with: a predecessor's name, or
+        ``"mean of <names>"`` for a merged unit (total and index only).
+    :param moved: places gained in the overall ranking (old rank − new rank): positive
+        is up, negative down (*giảm 03 bậc* is −3). ``None`` when not comparable.
+    :param group_moved: the same within the group.
+    """
+
+    against: str
+    total_old: Decimal | None
+    total_new: Decimal
+    total_change: Decimal | None
+    index_old: Fraction | None
+    index_new: Fraction | None
+    index_change: Fraction | None
+    band_old: str | None
+    band_new: str | None
+    rank_old: str | None
+    rank_new: str | None
+    moved: int | None
+    group_rank_old: str | None
+    group_rank_new: str | None
+    group_moved: int | None
+    fields: tuple[FieldChange, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class UnitComparison:
+    """One unit of the new year and how it compares with the old year.
+
+    :param matched_by: ``name`` (same normalised name), ``renamed`` or ``merged`` (from
+        the lineage file).
+    :param old: the old-year unit(s) it is compared with.
+    :param changes: one per predecessor; a merged unit also gets one against their mean.
+    """
+
+    unit: str
+    group: str | None
+    matched_by: Literal["name", "renamed", "merged"]
+    old: tuple[str, ...]
+    changes: tuple[Change, ...]
+    note: str | None = None
+
+
+@attrs.frozen
+class Comparison:
+    """Two years compared.
+
+    :param only_old: old-year units matched with nothing in the new year.
+    :param only_new: new-year units matched with nothing in the old year.
+    :param not_scored: units left out because their row could not be scored.
+    :param not_comparable: what the two frameworks do not share, with why.
+    :param problems: lineage entries that name no unit of their table.
+    """
+
+    old_framework: str
+    new_framework: str
+    old_year: int | None
+    new_year: int | None
+    units: tuple[UnitComparison, ...]
+    only_old: tuple[str, ...] = ()
+    only_new: tuple[str, ...] = ()
+    not_scored: tuple[str, ...] = ()
+    not_comparable: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+def _field_plan(old: Framework, new: Framework) -> tuple[dict[str, str | None], list[str]]:
+    """Each comparable top-level code (→ None) or not comparable (→ why)."""
+    plan: dict[str, str | None] = {}
+    notes = []
+    old_nodes = {n.code: n for n in old.criteria}
+    for node in new.criteria:
+        before = old_nodes.get(node.code)
+        if before is None:
+            notes.append(f"field {node.code} ({node.name}) exists only in {new.id}")
+            continue
+        if before.max is None or node.max is None or before.max != node.max:
+            why = (f"field {node.code}: maximum {plain(before.max) if before.max else '?'} in "
+                   f"{old.id}, {plain(node.max) if node.max else '?'} in {new.id}")
+            plan[node.code] = why
+            notes.append(why + ": points not comparable")
+        else:
+            plan[node.code] = None
+    for code, node in old_nodes.items():
+        if code not in {n.code for n in new.criteria}:
+            notes.append(f"field {code} ({node.name}) exists only in {old.id}")
+    if old.max != new.max:
+        notes.append(f"maximum total {plain(old.max) if old.max else '?'} in {old.id}, "
+                     f"{plain(new.max) if new.max else '?'} in {new.id}: totals are not "
+                     "comparable; the index (a percentage) is")
+    if [b.name for b in old.bands] != [b.name for b in new.bands] or \
+            [b.min for b in old.bands] != [b.min for b in new.bands]:
+        notes.append("the bands differ between the frameworks: a band change may be a change "
+                     "of thresholds")
+    return plan, notes
+
+
+def _rank_text(rank: int | None, of: int | None) -> str | None:
+    return None if rank is None else f"{rank}/{of}" if of is not None else str(rank)
+
+
+def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
+            totals_comparable: bool) -> Change:
+    fields = []
+    for code, why in plan.items():
+        before, after = old.fields.get(code), new.fields.get(code)
+        comparable = why is None and before is not None and after is not None
+        fields.append(FieldChange(code, before, after,
+                                  after - before if comparable and after is not None
+                                  and before is not None else None, why))
+    notes = []
+    moved = None
+    if old.rank is not None and new.rank is not None:
+        moved = old.rank - new.rank
+        if old.of != new.of:
+            notes.append(f"ranked among {old.of} units in {old.year}, {new.of} in {new.year}")
+    group_moved = None
+    if old.group_rank is not None and new.group_rank is not None:
+        group_moved = old.group_rank - new.group_rank
+        if old.group and new.group and match_key(old.group) != match_key(new.group):
+            notes.append(f"group {old.group} in {old.year}, {new.group} in {new.year}")
+    return Change(
+        against=old.unit, total_old=old.total, total_new=new.total,
+        total_change=new.total - old.total if totals_comparable else None,
+        index_old=old.index, index_new=new.index,
+        index_change=(new.index - old.index
+                      if old.index is not None and new.index is not None else None),
+        band_old=old.band, band_new=new.band,
+        rank_old=_rank_text(old.rank, old.of), rank_new=_rank_text(new.rank, new.of),
+        moved=moved, group_rank_old=_rank_text(old.group_rank, old.group_of),
+        group_rank_new=_rank_text(new.group_rank, new.group_of), group_moved=group_moved,
+        fields=tuple(fields), notes=tuple(notes))
+
+
+def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: bool) -> Change:
+    total = sum((o.total for o in olds), Decimal(0)) / len(olds)
+    indexes = [o.index for o in olds if o.index is not None]
+    index = sum(indexes, Fraction(0)) / len(olds) if len(indexes) == len(olds) else None
+    return Change(
+        against="mean of " + ", ".join(o.unit for o in olds), total_old=total,
+        total_new=new.total, total_change=new.total - total if totals_comparable else None,
+        index_old=index, index_new=new.index,
+        index_change=new.index - index if index is not None and new.index is not None
+        else None,
+        band_old=None, band_new=new.band, rank_old=None, rank_new=_rank_text(new.rank, new.of),
+        moved=None, group_rank_old=None,
+        group_rank_new=_rank_text(new.group_rank, new.group_of), group_moved=None,
+        notes=("unweighted mean of the predecessors (no population or weight is known); "
+               "ranks and bands are not averaged",))
+
+
+class _Index:
+    """Units of one table by match key; by key and group where a name repeats."""
+
+    def __init__(self, units: Sequence[UnitReproduction]) -> None:
+        self.by_key: dict[str, list[UnitReproduction]] = {}
+        for unit in units:
+            self.by_key.setdefault(match_key(unit.unit), []).append(unit)
+
+    def find(self, name: str, group: str | None = None) -> UnitReproduction | None:
+        found = self.by_key.get(match_key(name), [])
+        if len(found) > 1 and group is not None:
+            found = [u for u in found if u.group and match_key(u.group) == match_key(group)]
+        return found[0] if len(found) == 1 else None
+
+
+def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None) -> Comparison:
+    """Compare two reproduced tables unit by unit (see the module notes for matching).
+
+    Figures compared are the computed ones (which equal the printed ones where the table
+    is consistent): total, index, band, overall and group rank, and each top-level
+    field's points.
+    """
+    lineage = lineage or Lineage()
+    plan, not_comparable = _field_plan(old.framework, new.framework)
+    totals_comparable = old.framework.max == new.framework.max
+    old_index, new_index = _Index(old.units), _Index(new.units)
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    comparisons: list[UnitComparison] = []
+    problems: list[str] = []
+    not_scored = [f"{u.unit} ({year})" for r, year in ((old, "old"), (new, "new"))
+                  for u in r.units if u.result is None]
+
+    def add(new_unit: UnitReproduction, olds: list[UnitReproduction],
+            matched_by: Literal["name", "renamed", "merged"], note: str | None) -> None:
+        used_new.add(id(new_unit))
+        used_old.update(id(o) for o in olds)
+        scored = [o for o in olds if o.result is not None]
+        if new_unit.result is None or not scored:
+            return
+        standing = Standing.of_unit(new_unit)
+        befores = [Standing.of_unit(o) for o in scored]
+        changes = [_change(b, standing, plan, totals_comparable) for b in befores]
+        if matched_by == "merged" and len(befores) > 1:
+            changes.append(_mean_change(befores, standing, totals_comparable))
+        comparisons.append(UnitComparison(new_unit.unit, new_unit.group, matched_by,
+                                          tuple(o.unit for o in olds), tuple(changes), note))
+
+    for succession in lineage.successions:
+        new_unit = new_index.find(succession.new)
+        if new_unit is None:
+            problems.append(f"lineage: {succession.new!r} is not a unit of the new table")
+            continue
+        olds = []
+        for name in succession.old:
+            found = old_index.find(name)
+            if found is None:
+                problems.append(f"lineage: {name!r} is not a unit of the old table")
+            else:
+                olds.append(found)
+        if olds:
+            add(new_unit, olds, succession.kind, succession.note)
+    for new_unit in new.units:
+        if id(new_unit) in used_new:
+            continue
+        found = old_index.find(new_unit.unit, new_unit.group)
+        if found is not None and id(found) not in used_old:
+            add(new_unit, [found], "name", None)
+    order = {u.unit: i for i, u in enumerate(new.units)}
+    comparisons.sort(key=lambda c: order[c.unit])
+    old_year = next((u.assessment.year for u in old.units), None)
+    new_year = next((u.assessment.year for u in new.units), None)
+    return Comparison(
+        old.framework.id, new.framework.id, old_year, new_year, tuple(comparisons),
+        only_old=tuple(u.unit for u in old.units if id(u) not in used_old),
+        only_new=tuple(u.unit for u in new.units if id(u) not in used_new),
+        not_scored=tuple(not_scored), not_comparable=tuple(not_comparable),
+        problems=tuple(problems))
+
+
+# --- as data ----------------------------------------------------------------------------------
+
+def _fraction(value: Fraction | None, decimals: int) -> str | None:
+    return None if value is None else plain(quantize(value, decimals))
+
+
+def _decimal(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, Any]:
+    """Everything ``parindex compare --json`` prints; decimals as strings, indexes rounded
+    to ``decimals`` places."""
+    def change(c: Change) -> dict[str, Any]:
+        return {
+            "against": c.against,
+            "total": {"old": _decimal(c.total_old), "new": _decimal(c.total_new),
+                      "change": _decimal(c.total_change)},
+            "index": {"old": _fraction(c.index_old, decimals),
+                      "new": _fraction(c.index_new, decimals),
+                      "change": _fraction(c.index_change, decimals)},
+            "band": {"old": c.band_old, "new": c.band_new,
+                     "changed": None if c.band_old is None else c.band_old != c.band_new},
+            "rank": {"old": c.rank_old, "new": c.rank_new, "moved": c.moved},
+            "group_rank": {"old": c.group_rank_old, "new": c.group_rank_new,
+                           "moved": c.group_moved},
+            "fields": [{"code": f.code, "old": _decimal(f.old), "new": _decimal(f.new),
+                        "change": _decimal(f.change), "note": f.note} for f in c.fields],
+            "notes": list(c.notes),
+        }
+
+    return {
+        "old": {"framework": comparison.old_framework, "year": comparison.old_year},
+        "new": {"framework": comparison.new_framework, "year": comparison.new_year},
+        "units": [{"unit": u.unit, "group": u.group, "matched_by": u.matched_by,
+                   "old": list(u.old), "note": u.note,
+                   "changes": [change(c) for c in u.changes]} for u in comparison.units],
+        "only_old": list(comparison.only_old),
+        "only_new": list(comparison.only_new),
+        "not_scored": list(comparison.not_scored),
+        "not_comparable": list(comparison.not_comparable),
+        "problems": list(comparison.problems),
+    }

@@ -1,0 +1,609 @@
+"""Conformance checks: is a framework fit to score with, and fit to publish?
+
+:func:`check_conformance` runs every check on a framework (or on a framework file, so
+that faults the model refuses to build, such as a code declared twice or overlapping bands,
+are reported too) and returns a :class:`ConformanceReport`. Each finding has a severity:
+
+``error``
+    the framework is wrong (codes declared twice, maxima that do not add up and are not
+    explained, bands that overlap or leave a gap, a number without a source, a source
+    cited but not listed, a status that contradicts its value, years out of range). Always
+    fails.
+``unfinished``
+    a placeholder left by ``parindex new-plugin`` (text containing ``TODO``) that a real
+    source must replace, a fact whose provenance does not say what it rests on, or a
+    survey block left out. Fails in strict mode only, so that a new plugin passes its
+    tests at once and its CI can demand that every placeholder be replaced before it is
+    published.
+``note``
+    reported, never fails: every unknown (what no source gives), gaps between a node's
+    maximum and its items' that the node's note explains, and top-level maxima that do
+    not make the 100-point scale (except fields short of 100 without a survey block:
+    that block was left out, an unfinished finding).
+
+The pytest plugin (:mod:`parindex.testing.pytest_plugin`), ``parindex.testing``'s
+``check_framework`` and the command line all use these checks.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+import attrs
+
+from .._base.errors import FrameworkError, Origin, Problem, key_parts
+from .._base.model import FRAMEWORK_ID, BandBasis, Framework, MaximaMismatch, NodeKind, Provenance, Status
+from .._base.numbers import to_decimal
+from .._engine.rules import BUILTIN_KINDS, check_params
+from .._formats.toml import _FACTS, framework_from_dict
+
+_BUILTIN_RULES = {kind.name: kind for kind in BUILTIN_KINDS}
+
+#: A placeholder that a real source must replace (written by ``parindex new-plugin``).
+PLACEHOLDER = re.compile(r"\bTODO\b")
+
+Severity = Literal["error", "unfinished", "note"]
+
+#: The checks, in the order they run, with what each one checks.
+CHECKS: dict[str, str] = {
+    "file": "the framework file reads and builds",
+    "codes": "criterion codes are unique and well formed",
+    "maxima": "items' maxima add up to their parent's, or the parent's note explains the gap",
+    "scale": "appraised + survey maxima make the 100-point scale, and a survey block is not "
+             "missing",
+    "bands": "bands are named once, start at 0, strictly decrease and stay in range",
+    "provenance": "every number and fact has a status, and a source where the status needs one",
+    "rules": "scoring rules, ranking and band methods are registered and well formed",
+    "placeholders": "no placeholder (TODO) is left",
+    "years": "the years and the decision's date are plausible",
+    "unknowns": "what no source gives is listed",
+}
+
+# The PAR INDEX is scored on 100 points (appraised part + sociological survey).
+_SCALE = Decimal(100)
+_FIRST_YEAR = 2000  # provincial PAR indices began in the 2010s; earlier is a typing slip
+_CODE = re.compile(r"^[^\s.]+(?:\.[^\s.]+)*$")
+_DUPLICATE = re.compile(r"^[ \t]*\[[ \t]*criteria\s*\.\s*(\"(?:[^\"\\]|\\.)*\"|'[^']*'|[\w-]+)\s*\]",
+                        re.MULTILINE)
+
+
+@attrs.frozen
+class ConformanceFinding:
+    """One finding of a conformance check.
+
+    :param check: the check's name (a key of :data:`CHECKS`).
+    :param severity: ``error``, ``unfinished`` or ``note``.
+    :param message: what is wrong, or what is reported, in one sentence.
+    :param key: where in the framework file, e.g. ``criteria."3".max`` or ``sources.qd``.
+    :param code: the criterion code concerned, when there is one.
+    :param line: the line in the framework file, when checked from a file.
+    """
+
+    check: str
+    severity: Severity
+    message: str
+    key: str | None = None
+    code: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.key or (f"criteria.{_quote(self.code)}" if self.code else "")
+        if self.line:
+            where = f"line {self.line}: {where}" if where else f"line {self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+@attrs.frozen
+class ConformanceReport:
+    """What :func:`check_conformance` found.
+
+    ``str(report)`` is the readable report: a verdict, then every finding grouped by
+    severity, each with its check, key and line.
+
+    :param framework_id: the framework checked (as far as it could be read).
+    :param strict: whether ``unfinished`` findings fail.
+    :param findings: every finding, in the order of :data:`CHECKS`.
+    :param path: the file checked, if any.
+    """
+
+    framework_id: str | None
+    strict: bool
+    findings: tuple[ConformanceFinding, ...]
+    path: Path | None = None
+
+    def of(self, severity: Severity) -> tuple[ConformanceFinding, ...]:
+        """The findings of one severity."""
+        return tuple(f for f in self.findings if f.severity == severity)
+
+    @property
+    def errors(self) -> tuple[ConformanceFinding, ...]:
+        return self.of("error")
+
+    @property
+    def unfinished(self) -> tuple[ConformanceFinding, ...]:
+        """Placeholders and unsupported facts, to resolve before publishing."""
+        return self.of("unfinished")
+
+    @property
+    def notes(self) -> tuple[ConformanceFinding, ...]:
+        return self.of("note")
+
+    @property
+    def failures(self) -> tuple[ConformanceFinding, ...]:
+        """The findings that fail: errors, and in strict mode the unfinished ones."""
+        return self.errors + (self.unfinished if self.strict else ())
+
+    @property
+    def ok(self) -> bool:
+        """Whether the framework passes (no failures)."""
+        return not self.failures
+
+    def __str__(self) -> str:
+        name = self.framework_id or (str(self.path) if self.path else "framework")
+        counts = ", ".join(f"{len(self.of(s))} {s}" for s in ("error", "unfinished", "note"))
+        verdict = "passes" if self.ok else "FAILS"
+        mode = "strict" if self.strict else "not strict"
+        lines = [f"conformance of {name} ({mode}): {verdict} ({counts})"]
+        titles = {
+            "error": "errors (always fail):",
+            "unfinished": "unfinished (placeholders and unsupported facts; fail in strict "
+                          "mode):",
+            "note": "notes (reported, never fail):",
+        }
+        for severity, title in titles.items():
+            found = self.of(severity)  # type: ignore[arg-type]
+            if found:
+                lines.append(title)
+                lines += [f"  [{f.check}] {f}" for f in found]
+        return "\n".join(lines)
+
+
+def check_conformance(framework: Framework | str | Path, *,
+                      strict: bool = False) -> ConformanceReport:
+    """Run every conformance check (see :data:`CHECKS`) on a framework.
+
+    :param framework: a :class:`~parindex.Framework`, the path of a framework TOML file,
+        or the id of an installed framework. A file that does not read or build is
+        reported, not raised: codes declared twice, overlapping bands and missing statuses
+        are findings like any other, and the rest of the file is checked as far as it can
+        be read.
+    :raises UnknownFrameworkError: for an id that no installed plugin provides.
+    :param strict: fail on ``unfinished`` findings too (placeholders left from
+        ``parindex new-plugin``, facts without a source): for CI before publishing.
+
+    >>> import parindex
+    >>> report = parindex.check_conformance(parindex.get_framework("thua-thien-hue/commune/2022"))
+    >>> report.ok, len(report.errors)
+    (True, 0)
+    >>> print(report.notes[0])
+    criteria.3: items' maxima add up to 13.5, not to the maximum 14.5 (difference 1.0); the node's note explains it
+    """
+    if isinstance(framework, str) and FRAMEWORK_ID.match(framework) \
+            and not Path(framework).exists():
+        from .._plugins.registry import get_framework
+
+        framework = get_framework(framework)
+    if not isinstance(framework, Framework):
+        return _check_file(Path(framework), strict)
+    findings: list[ConformanceFinding] = []
+    for check in (_codes, _maxima, _scale, _bands, _provenance, _rules, _placeholders,
+                  _years, _unknowns):
+        findings += list(check(framework))
+    return ConformanceReport(framework.id, strict, tuple(findings))
+
+
+# --- the checks ---------------------------------------------------------------------------
+
+
+def _quote(code: str) -> str:
+    return code if re.fullmatch(r"[A-Za-z0-9_-]+", code) else f'"{code}"'
+
+
+def _node_key(code: str, key: str | None = None) -> str:
+    return f"criteria.{_quote(code)}" + (f".{key}" if key else "")
+
+
+def _check_file(path: Path, strict: bool) -> ConformanceReport:
+    """Check a framework file, reporting what stops it from building and, as far as the
+    rest of the file allows, everything else too (one pass fixes every fault)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc}")
+        return ConformanceReport(None, strict, (finding,), path)
+    findings: list[ConformanceFinding] = []
+    duplicates = _duplicate_tables(text)
+    for code, lines in duplicates.items():
+        findings.append(ConformanceFinding(
+            "codes", "error", f"code {code} is declared twice (lines "
+            f"{', '.join(map(str, lines))}); each code is one criterion",
+            key=_node_key(code), code=code, line=lines[1]))
+    # Set the repeated tables aside (same line numbers) so the rest can still be read.
+    lines_of = text.splitlines(keepends=True)
+    for number, (_, lines) in enumerate(duplicates.items()):
+        for line in lines[1:]:
+            lines_of[line - 1] = f"[_duplicate_{number}_{line}]\n"
+    text = "".join(lines_of)
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        findings.append(ConformanceFinding("file", "error", f"not valid TOML: {exc}"))
+        return ConformanceReport(None, strict, tuple(findings), path)
+    for key in [k for k in data if k.startswith("_duplicate_")]:
+        del data[key]
+    origin = Origin.scan(text, path)
+    try:
+        framework = framework_from_dict(data, origin)
+    except FrameworkError as exc:
+        findings += _salvage(data, origin, exc)
+        if not any(f.severity == "error" for f in findings):
+            # The file does not build, so it cannot pass, whatever the salvage found.
+            findings += [ConformanceFinding("file", "error", p.message, key=p.key, code=p.code,
+                                            line=p.line) for p in exc.problems]
+        framework_id = data.get("id") if isinstance(data.get("id"), str) else None
+        return ConformanceReport(framework_id, strict, tuple(findings), path)
+    report = check_conformance(framework, strict=strict)
+    # The checks ran on the built object, which knows no lines: find each key in the file.
+    located = tuple(attrs.evolve(f, line=_line_of(origin, f.key)) if f.line is None else f
+                    for f in report.findings)
+    return attrs.evolve(report, findings=(*findings, *located), path=path)
+
+
+def _line_of(origin: Origin, key: str | None) -> int | None:
+    """The line of a finding's key (or of its closest enclosing table) in the file read;
+    for a key that is no table of its own (``criteria``), the first line under it."""
+    if not key:
+        return None
+    parts = key_parts(key)
+    line = origin.line(*parts)
+    if line is None:
+        under = [n for path, n in origin.lines.items() if path[:len(parts)] == parts]
+        line = min(under, default=None)
+    return line
+
+
+def _salvage(data: dict[str, Any], origin: Origin,
+             exc: FrameworkError) -> Iterator[ConformanceFinding]:
+    """What the reader refused, then the checks that a repaired copy still allows.
+
+    The copy drops the bands (checked here as written), the facts' provenances and the
+    rules, and gives every node a placeholder provenance; so the tree's own faults (maxima
+    that do not add up, codes) are reported in the same pass as the provenance faults.
+    """
+    # The bands' order and range (key "bands") are checked below, band by band.
+    across_bands = [problem for problem in exc.problems if problem.key == "bands"]
+    for problem in exc.problems:
+        if problem.key != "bands":
+            check, message = _classify(problem)
+            yield ConformanceFinding(check, "error", message, key=problem.key,
+                                     code=problem.code, line=problem.line)
+    bands: list[tuple[str, Decimal | None]] = []
+    raw_bands = data.get("bands")
+    for table in raw_bands if isinstance(raw_bands, list) else []:
+        if not isinstance(table, dict):
+            continue
+        value = table.get("min")
+        try:
+            minimum = None if value == "unknown" else to_decimal(value)
+        except ValueError:
+            minimum = None
+        bands.append((str(table.get("name", "?")), minimum))
+    basis = data.get("band_basis", "index")
+    band_findings = [attrs.evolve(f, line=_line_of(origin, f.key)) for f in
+                     _band_findings(bands, str(basis), _SCALE if basis == "index" else None)]
+    yield from band_findings
+    if not any(f.severity == "error" for f in band_findings):
+        # Never let a refusal of the reader go unreported.
+        yield from (ConformanceFinding("bands", "error", p.message, key=p.key, line=p.line)
+                    for p in across_bands)
+    repaired = dict(data, bands=[], provenance={}, tie_break=[],
+                    sources={**(data.get("sources") or {}), "_salvage": "-"})
+    criteria = data.get("criteria")
+    if isinstance(criteria, dict):
+        nodes = {}
+        for code, table in criteria.items():
+            if not isinstance(table, dict):
+                continue
+            unknown = table.get("max", "unknown") == "unknown"
+            nodes[code] = {k: v for k, v in table.items() if k not in ("rule", "source")} | (
+                {"status": "unknown"} if unknown else {"status": "read", "source": "_salvage"})
+        repaired["criteria"] = nodes
+    try:
+        framework = framework_from_dict(repaired, origin)
+    except FrameworkError:
+        return  # the tree itself does not build: the problems above say why
+    for run in (_codes, _maxima, _scale):
+        for finding in run(framework):
+            yield attrs.evolve(finding, line=finding.line or _line_of(origin, finding.key))
+
+
+def _classify(problem: Problem) -> tuple[str, str]:
+    message = problem.message
+    if message == "code appears twice":
+        return "codes", "code declared twice (after Unicode normalisation); each code is one " \
+                        "criterion"
+    if "source" in message or "status" in message:
+        return "provenance", message
+    if (problem.key or "").startswith("bands"):
+        return "bands", message
+    if "year" in (problem.key or ""):
+        return "years", message
+    return "file", message
+
+
+def _duplicate_tables(text: str) -> dict[str, list[int]]:
+    seen: dict[str, list[int]] = {}
+    for match in _DUPLICATE.finditer(text):
+        raw = match.group(1)
+        code = raw[1:-1] if raw[0] in "\"'" else raw
+        seen.setdefault(code, []).append(text.count("\n", 0, match.start()) + 1)
+    return {code: lines for code, lines in seen.items() if len(lines) > 1}
+
+
+def _codes(framework: Framework) -> Iterator[ConformanceFinding]:
+    seen: dict[str, str] = {}
+    for node in framework.walk():
+        if not _CODE.match(node.code):
+            yield ConformanceFinding("codes", "error",
+                                     f"code {node.code!r} is not of the form '3' or '3.4.1' "
+                                     "(no spaces, no empty parts)", _node_key(node.code),
+                                     node.code)
+        folded = node.code.casefold()
+        if folded in seen:
+            yield ConformanceFinding("codes", "error",
+                                     f"code {node.code!r} differs from {seen[folded]!r} only "
+                                     "in case", _node_key(node.code), node.code)
+        seen[folded] = node.code
+
+
+def _explains(note: str | None, total: Decimal) -> bool:
+    """Whether a note states a sum: ``13.5`` as 13.5, 13,5, 13.50 or 13."""
+    if not note:
+        return False
+    wanted = {str(total), str(total.normalize()), f"{total:.1f}", f"{total:.2f}"}
+    wanted |= {w.replace(".", ",") for w in wanted}
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", note)
+    return any(n in wanted for n in numbers)
+
+
+def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
+    for mismatch in framework.maxima_mismatches():
+        node = framework.nodes[mismatch.code]
+        if _explains(node.provenance.note, mismatch.children_max):
+            yield ConformanceFinding("maxima", "note",
+                                     f"{_mismatch(mismatch)}; the node's "
+                                     "note explains it", _node_key(node.code), node.code)
+        else:
+            yield ConformanceFinding(
+                "maxima", "error",
+                f"{_mismatch(mismatch)}; fix the maxima, or, if the source really prints it "
+                f"so, say in the note of {node.code} that its items add up to "
+                f"{mismatch.children_max}", _node_key(node.code), node.code)
+
+
+def _mismatch(mismatch: MaximaMismatch) -> str:
+    text = str(mismatch)
+    return text.split(": ", 1)[1] if ": " in text else text
+
+
+def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
+    appraised = [n for n in framework.criteria if n.kind is NodeKind.CRITERION]
+    survey = [n for n in framework.criteria if n.kind is NodeKind.SURVEY]
+    maxima = [n.max for n in (*appraised, *survey)]
+    if not maxima or any(m is None for m in maxima):
+        return
+    part = sum((n.max for n in appraised if n.max is not None), Decimal(0))
+    poll = sum((n.max for n in survey if n.max is not None), Decimal(0))
+    if not survey and part < _SCALE:
+        # Every PAR INDEX adds a sociological survey (70 + 30, 80 + 20, ...), as a block of
+        # its own or inside the fields; fields short of 100 and no survey block mean that
+        # the block was left out. Unfinished, not an error: its maximum may be unknown.
+        yield ConformanceFinding(
+            "scale", "unfinished",
+            f"no survey block, and the fields add up to {part}, not 100: add the "
+            f"sociological survey (điều tra xã hội học) as a node with kind = \"survey\" "
+            f"(max = {_SCALE - part} if the source gives it, else \"unknown\"); an optional "
+            "survey is a survey node whose not_arising is \"exclude\"", "criteria")
+    elif part + poll != _SCALE:
+        split = f"appraised {part} + survey {poll}" if survey else f"the fields' {part}"
+        # A note, not an error: some provinces rescale (an optional survey, a 70-point
+        # appraisal shown as 100), and the format has no key that declares the scale.
+        yield ConformanceFinding(
+            "scale", "note",
+            f"{split} = {part + poll}, not the 100 points of the PAR INDEX scale (bonus and "
+            "penalty nodes are outside it: give them kind = \"bonus\" or \"penalty\")",
+            "criteria")
+
+
+def _bands(framework: Framework) -> Iterator[ConformanceFinding]:
+    ceiling = _SCALE if framework.band_basis is BandBasis.INDEX else framework.max
+    yield from _band_findings([(b.name, b.min) for b in framework.bands],
+                              framework.band_basis.value, ceiling)
+
+
+def _band_findings(bands: list[tuple[str, Decimal | None]], basis: str,
+                   ceiling: Decimal | None) -> Iterator[ConformanceFinding]:
+    """Bands as (name, min), highest first: named once, in range, decreasing, down to 0."""
+    if not bands:
+        yield ConformanceFinding("bands", "note", "no bands: units are ranked, not classified",
+                                 "bands")
+        return
+    names: set[str] = set()
+    for i, (name, minimum) in enumerate(bands):
+        key = f"bands.{i}"
+        if name in names:
+            yield ConformanceFinding("bands", "error", f"band name {name!r} repeats", key)
+        names.add(name)
+        if minimum is not None and minimum < 0:
+            yield ConformanceFinding("bands", "error", f"{name}: minimum {minimum} < 0",
+                                     f"{key}.min")
+        if minimum is not None and ceiling is not None and minimum > ceiling:
+            yield ConformanceFinding(
+                "bands", "error", f"{name}: minimum {minimum} is above the highest possible "
+                f"{basis} ({ceiling}): no unit can reach it", f"{key}.min")
+    known = [(i, name, m) for i, (name, m) in enumerate(bands) if m is not None]
+    for (_, upper, high), (j, lower, low) in zip(known, known[1:], strict=False):
+        if low is not None and high is not None and low >= high:
+            yield ConformanceFinding(
+                "bands", "error", f"{lower} starts at {low}, not below {upper} ({high}): bands "
+                "overlap; list them from the highest down, each starting below the one before",
+                f"bands.{j}.min")
+    last, lowest = bands[-1]
+    if lowest is not None and lowest != 0:
+        yield ConformanceFinding(
+            "bands", "error", f"the lowest band, {last}, starts at {lowest}, not 0: values "
+            f"below {lowest} have no band", f"bands.{len(bands) - 1}.min")
+
+
+def _provenances(framework: Framework) -> Iterator[tuple[str, str | None, Provenance, bool]]:
+    """(key, code, provenance, whether its value is known) of every number and fact."""
+    for node in framework.walk():
+        yield _node_key(node.code, "max"), node.code, node.provenance, node.max is not None
+        if node.rule is not None:
+            yield (_node_key(node.code, "rule"), node.code, node.rule.provenance,
+                   node.rule.kind != "unknown")
+    for i, band in enumerate(framework.bands):
+        yield f"bands.{i}.min", None, band.provenance, band.min is not None
+    for fact, provenance in framework.provenance.items():
+        yield f"provenance.{fact}", None, provenance, True
+
+
+def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
+    facts = {key for key, *_ in _provenances(framework) if key.startswith("provenance.")}
+    for key, code, prov, known in _provenances(framework):
+        is_fact = key.startswith("provenance.")
+        if prov.status is not Status.UNKNOWN and prov.source is None:
+            yield ConformanceFinding("provenance", "error",
+                                     f"a {prov.status.value} value needs a source", key, code)
+        if prov.source is not None and prov.source not in framework.sources:
+            yield ConformanceFinding("provenance", "error",
+                                     f"source {prov.source!r} is not a key of [sources]", key,
+                                     code)
+        if not is_fact and known and prov.status is Status.UNKNOWN:
+            yield ConformanceFinding("provenance", "error",
+                                     'the status is "unknown" but the value is given; say '
+                                     'where it comes from, or write "unknown"', key, code)
+        if not is_fact and not known and prov.status is not Status.UNKNOWN:
+            yield ConformanceFinding("provenance", "error",
+                                     f'the value is "unknown" but the status is '
+                                     f"{prov.status.value!r}", key, code)
+        if prov.status is Status.INFERRED and not prov.note:
+            yield ConformanceFinding("provenance", "unfinished",
+                                     "an inferred value needs a note saying how it was "
+                                     "deduced", key, code)
+        if is_fact and prov.status is Status.UNKNOWN and not prov.note:
+            yield ConformanceFinding("provenance", "unfinished",
+                                     "no source gives this fact: say in a note what the file "
+                                     "uses instead and why", key, code)
+    for fact in _FACTS:
+        # The built-in band method is what a band's min means; another one needs a source.
+        if fact == "band_method" and getattr(framework, "band_method", "minimum") == "minimum":
+            continue
+        if f"provenance.{fact}" not in facts:
+            yield ConformanceFinding("provenance", "error",
+                                     f"no provenance for {fact}: add it to [provenance] with "
+                                     "its status and source (or status = \"unknown\")",
+                                     f"provenance.{fact}")
+    for key, citation in framework.sources.items():
+        if not citation.strip():
+            yield ConformanceFinding("provenance", "error", "the citation is empty",
+                                     f"sources.{key}")
+
+
+def _rules(framework: Framework) -> Iterator[ConformanceFinding]:
+    # The names a framework uses must resolve among the installed plugins' registrations.
+    from .._plugins.registry import names_problems, registry
+
+    installed = registry()
+    for message in names_problems(framework, installed.rule_kinds, installed.ranking_methods,
+                                  installed.band_methods):
+        key, _, rest = message.partition(": ")
+        if key.startswith("criteria."):
+            code = _framework_code(framework, key)
+            yield ConformanceFinding("rules", "error", rest, key, code)
+        else:
+            yield ConformanceFinding("rules", "error", message, key.split(" ", 1)[0])
+    for node in framework.walk():
+        rule = node.rule
+        if rule is None or rule.kind not in _BUILTIN_RULES:
+            continue  # a plugin's kinds are checked by names_problems above
+        for message in check_params(_BUILTIN_RULES[rule.kind], rule.params, node.max):
+            yield ConformanceFinding("rules", "error", message, _node_key(node.code, "rule"),
+                                     node.code)
+
+
+def _framework_code(framework: Framework, key: str) -> str | None:
+    """The criterion code in a key like ``criteria.3.4.1.rule``."""
+    body = key.removeprefix("criteria.").removesuffix(".rule").strip('"')
+    return body if body in framework.nodes else None
+
+
+def _texts(framework: Framework) -> Iterator[tuple[str, str | None, str]]:
+    """(key, code, text) of every text a person wrote in the framework."""
+    yield "name", None, framework.name
+    if framework.name_en:
+        yield "name_en", None, framework.name_en
+    legal = framework.legal_basis
+    for field in ("decision", "title", "issuer", "replaces"):
+        value = getattr(legal, field)
+        if value:
+            yield f"legal_basis.{field}", None, value
+    for key, citation in framework.sources.items():
+        yield f"sources.{key}", None, citation
+    for fact, prov in framework.provenance.items():
+        for part in ("source", "note"):
+            if getattr(prov, part):
+                yield f"provenance.{fact}.{part}", None, getattr(prov, part)
+    for i, band in enumerate(framework.bands):
+        for part, value in (("name", band.name), ("name_en", band.name_en),
+                            ("note", band.provenance.note)):
+            if value:
+                yield f"bands.{i}.{part}", None, value
+    for node in framework.walk():
+        for part, value in (("name", node.name), ("name_en", node.name_en),
+                            ("note", node.provenance.note),
+                            ("rule.note", node.rule.provenance.note if node.rule else None)):
+            if value:
+                yield _node_key(node.code, part), node.code, value
+
+
+def _placeholders(framework: Framework) -> Iterator[ConformanceFinding]:
+    for key, code, text in _texts(framework):
+        if PLACEHOLDER.search(text):
+            shown = text if len(text) <= 90 else text[:87] + "..."
+            yield ConformanceFinding("placeholders", "unfinished",
+                                     f"placeholder not yet replaced by a real source: {shown!r}",
+                                     key, code)
+
+
+def _years(framework: Framework) -> Iterator[ConformanceFinding]:
+    this_year = date.today().year
+    first, last = framework.first_year, framework.last_year
+    for key, year in (("first_year", first), ("last_year", last)):
+        if year is not None and not _FIRST_YEAR <= year <= this_year + 10:
+            yield ConformanceFinding("years", "error",
+                                     f"{year} is not a plausible assessment year "
+                                     f"({_FIRST_YEAR}–{this_year + 10})", key)
+    issued = framework.legal_basis.date
+    if issued is not None and issued.year > (last if last is not None else first) + 1:
+        yield ConformanceFinding(
+            "years", "error", f"the decision is dated {issued.isoformat()}, after the "
+            f"assessment years it governs (from {first}); check the date and the years",
+            "legal_basis.date")
+    version = framework.id.rsplit("/", 1)[-1]
+    match = re.match(r"^(\d{4})(?:\D|$)", version)
+    if match and int(match.group(1)) != first:
+        yield ConformanceFinding(
+            "years", "error", f"the id's year {match.group(1)} is not first_year ({first})",
+            "id")
+
+
+def _unknowns(framework: Framework) -> Iterator[ConformanceFinding]:
+    for path in framework.unknowns():
+        yield ConformanceFinding("unknowns", "note", "no source gives it", path)

@@ -1,0 +1,536 @@
+"""Reproducing a published results table: every unit rescored, reranked and rebanded, and
+every printed figure checked against the computed one.
+
+The checks are the library's own: :func:`parindex.score` reconciles each unit's printed
+points, total, index and band (:mod:`parindex._engine.reconcile`), and the ranking reconciles
+printed ranks overall and within groups (:mod:`parindex._engine.ranking`). This module adds only
+what a table has and a single assessment does not:
+
+- a part above its maximum (or below 0) is reported as a discrepancy at its row and
+  otherwise counted as printed, so that the unit keeps its place and the other rows are
+  checked as the publisher computed them;
+- points given for a node that contradict the points given for its items (a subtotal that
+  is not the sum of its parts) are reported as discrepancies, not only as findings;
+- a row that cannot be scored at all (an unreadable or missing cell) is reported with its
+  problems and left out; printed ranks are then not checked, since they need every unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from .._base.errors import ParindexError, Problem
+from .._base.model import Assessment, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, nfc
+from .._base.numbers import places, plain
+from .._engine.ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranks_on
+from .._engine.reconcile import agrees, reconcile
+from .._engine.scoring import Discrepancy, Result, _uncovered, classify, score
+from .._formats.tables import ResultsTable, TableOrigin
+
+
+@attrs.frozen
+class UnitReproduction:
+    """One row of a table, reproduced.
+
+    :param result: the computed result (``None``: the row could not be scored; see
+        :attr:`problems`).
+    :param rank: the computed overall rank, of :attr:`of` units (``None`` if unranked).
+    :param group_rank: the computed rank within the unit's group, of :attr:`group_of`.
+    :param discrepancies: every printed figure that differs from the computed one.
+    :param problems: why the row could not be scored.
+    :param unchecked: printed figures that could not be checked, and why.
+    """
+
+    assessment: Assessment = attrs.field(repr=lambda a: a.unit)
+    result: Result | None = attrs.field(repr=False)
+    rank: int | None = None
+    of: int | None = None
+    group_rank: int | None = None
+    group_of: int | None = None
+    discrepancies: tuple[Discrepancy, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    unchecked: tuple[str, ...] = ()
+
+    @property
+    def unit(self) -> str:
+        return self.assessment.unit
+
+    @property
+    def group(self) -> str | None:
+        return self.assessment.group
+
+    @property
+    def row(self) -> int | None:
+        """The row of the table the unit was read from."""
+        origin = self.assessment.origin
+        return origin.row if isinstance(origin, TableOrigin) else None
+
+
+@attrs.frozen
+class Reproduction:
+    """A results table reproduced: one :class:`UnitReproduction` per unit row.
+
+    :param problems: the table's unreadable cells and rows, then each unscored row's.
+    """
+
+    table: ResultsTable = attrs.field(repr=False)
+    units: tuple[UnitReproduction, ...]
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def framework(self) -> Framework:
+        return self.table.framework
+
+    @property
+    def discrepancies(self) -> list[tuple[UnitReproduction, Discrepancy]]:
+        """Every discrepancy, with its unit, in table order."""
+        return [(unit, d) for unit in self.units for d in unit.discrepancies]
+
+    def unit(self, name: str) -> UnitReproduction:
+        """A unit by name (NFC, case-insensitive)."""
+        from .compare import match_key
+
+        for unit in self.units:
+            if match_key(unit.unit) == match_key(name):
+                return unit
+        raise KeyError(name)
+
+
+def reproduce(table: ResultsTable) -> Reproduction:
+    """Recompute every unit of a table and check every printed figure.
+
+    Each unit's points, total, appraised and survey parts, index and band are checked by
+    :func:`parindex.score`; ranks overall and within groups by the ranking of all the
+    table's units together (competition or dense, as the framework declares, on unrounded
+    values). See the module notes for parts above their maximum.
+    """
+    framework = table.framework
+    scored: list[tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]] = []
+    unreadable = {p.line for p in table.problems if p.code is not None}
+    missing = table.missing_fields()
+    for assessment in table.assessments:
+        origin = assessment.origin
+        if missing is not None:
+            # Every row lacks the same field: said once, for the table, not per item.
+            scored.append((assessment, None, [], []))
+        elif isinstance(origin, TableOrigin) and origin.row in unreadable:
+            # Its points are incomplete; the unreadable cells are already reported, and
+            # scoring would only add "no points" for everything below them.
+            scored.append((assessment, None, [], []))
+        else:
+            scored.append(_score_row(framework, assessment))
+    results = [r for _, r, _, _ in scored if r is not None]
+    problems = list(table.problems) + ([missing] if missing is not None else [])
+    for _, _, _, row_problems in scored:
+        problems += row_problems
+    ranked: dict[int, RankedResult] = {}  # by position in ``scored``
+    rank_note: str | None = None
+    years = {r.assessment.year for r in results}
+    rows = {a.origin.row for a in table.assessments if isinstance(a.origin, TableOrigin)}
+    dropped = any(p.line is not None and p.line not in rows for p in table.problems)
+    incomplete = len(results) < len(scored) or dropped
+    if incomplete:
+        rank_note = ("ranks are neither computed nor checked: some rows could not be read "
+                     "or scored, and ranks need every unit")
+    elif len(years) > 1:
+        rank_note = f"printed ranks are not checked: the table mixes years {sorted(years)}"
+    if results and len(years) == 1 and not incomplete:
+        try:
+            positions = [i for i, (_, r, _, _) in enumerate(scored) if r is not None]
+            ranked_units = _rank(results, check=rank_note is None)
+            if rank_note is None:
+                ranked_units = _follow_printed(ranked_units)
+            ranked = dict(zip(positions, ranked_units, strict=True))
+        except ParindexError as exc:
+            problems += exc.problems
+            rank_note = "no ranks: " + "; ".join(p.message for p in exc.problems)
+    ranked = _name_ties(ranked)
+    by_row: dict[int | None, list[Problem]] = {}
+    for problem in table.problems:
+        if problem.line is not None:
+            by_row.setdefault(problem.line, []).append(problem)
+    units = []
+    for position, (assessment, result, extra, row_problems) in enumerate(scored):
+        unit = ranked.get(position)
+        if unit is not None:
+            result = unit.result
+        unchecked = list(result.unchecked) if result is not None else []
+        if rank_note and (assessment.published.rank or assessment.published.group_rank):
+            unchecked = [u for u in unchecked if not u.startswith(("rank", "group_rank"))]
+            unchecked.append(rank_note)
+        discrepancies = extra + (list(result.discrepancies) if result is not None else [])
+        units.append(UnitReproduction(
+            assessment, result,
+            rank=unit.rank if unit else None, of=unit.of if unit else None,
+            group_rank=unit.group_rank if unit else None,
+            group_of=unit.group_of if unit else None,
+            discrepancies=tuple(_ordered(framework, discrepancies)),
+            problems=tuple(by_row.get(_row(assessment), []) + row_problems),
+            unchecked=tuple(unchecked)))
+    return Reproduction(table, tuple(units), tuple(problems))
+
+
+def _rank(results: list[Result], *, check: bool) -> list[RankedResult]:
+    """Ranks as :func:`parindex.score_many` gives them, on the results already scored."""
+    ranks = rank_results(results)
+    groups: dict[str | None, int] = {}
+    for result in results:
+        key = result.group.casefold() if result.group else None
+        groups[key] = groups.get(key, 0) + 1
+    units = [RankedResult(result, rank, len(results), group_rank,
+                          groups[result.group.casefold()] if result.group else None)
+             for result, (rank, group_rank) in zip(results, ranks, strict=True)]
+    return _reconcile_ranks(units, results) if check else units
+
+
+def _row(assessment: Assessment) -> int | None:
+    origin = assessment.origin
+    return origin.row if isinstance(origin, TableOrigin) else None
+
+
+def _name_ties(ranked: dict[int, RankedResult]) -> dict[int, RankedResult]:
+    """Rank evidence that names the units a unit is tied with (a tie ranked apart)."""
+    named = {}
+    for position, unit in ranked.items():
+        found = []
+        for d in unit.result.discrepancies:
+            if d.what in ("rank", "group_rank"):
+                computed = unit.rank if d.what == "rank" else unit.group_rank
+                tied = [other.result.unit for other in ranked.values() if other is not unit
+                        and (other.rank if d.what == "rank" else other.group_rank) == computed
+                        and (d.what == "rank" or other.result.group == unit.result.group)]
+                if tied:
+                    d = attrs.evolve(d, evidence=f"{d.evidence}, tied with {', '.join(tied)}")
+            found.append(d)
+        named[position] = attrs.evolve(unit, result=attrs.evolve(
+            unit.result, discrepancies=tuple(found)))
+    return named
+
+
+def _basis(result: Result) -> str:
+    basis = result.assessment.published.rank_basis
+    if basis:
+        return basis
+    return "index" if result.framework.rank_by is RankBasis.INDEX else "total"
+
+
+def _printed_key(result: Result) -> Fraction | None:
+    """The value a unit was ranked on as the table prints it, where it differs from the
+    computed one (``None``: printed as computed, or not printed)."""
+    published = result.assessment.published
+    basis = _basis(result)
+    if basis == "index":
+        # The printed total gives the exact index the publisher ranked on; a printed index
+        # is rounded, so it is only used when the total is printed as computed.
+        if published.total is not None and not agrees(published.total, result.total) \
+                and result.arising_max > 0:
+            return Fraction(published.total) / Fraction(result.arising_max) * 100
+        if published.index is not None and result.index is not None \
+                and not agrees(published.index, result.index):
+            return Fraction(published.index)
+        return None
+    printed = published.total if basis == "total" else published.appraised
+    computed = result.total if basis == "total" else result.appraised
+    if printed is not None and not agrees(printed, computed):
+        return Fraction(printed)
+    return None
+
+
+def _follow_printed(units: list[RankedResult]) -> list[RankedResult]:
+    """Rank discrepancies that only follow another row's wrong figure, withdrawn.
+
+    When a row prints a total (or index) that differs from its computed one, the
+    publisher ranked every unit on the printed figure. A unit whose printed rank is
+    exactly what the printed figures give is not itself wrong: the error is the other
+    row's, reported there. Its rank is then listed as not checked, with why.
+    """
+    results = [u.result for u in units]
+    printed = [_printed_key(r) for r in results]
+    if all(p is None for p in printed):
+        return units
+    try:
+        keys = [rank_key(r, _basis(r)) for r in results]  # type: ignore[arg-type]
+    except ParindexError:
+        return units
+    keys = [(p, *k[1:]) if p is not None else k for k, p in zip(keys, printed, strict=True)]
+    following = ranks_on(keys, [r.group for r in results], results[0].framework.ranking)
+    suspects = [u.result.unit for u, p in zip(units, printed, strict=True) if p is not None]
+    fixed = []
+    for i, unit in enumerate(units):
+        if printed[i] is not None:
+            fixed.append(unit)
+            continue
+        published = unit.result.assessment.published
+        kept, notes = [], list(unit.result.unchecked)
+        for d in unit.result.discrepancies:
+            printed_rank = published.rank if d.what == "rank" else published.group_rank \
+                if d.what == "group_rank" else None
+            overall, in_group = following[i]
+            follows = overall if d.what == "rank" else in_group
+            if printed_rank is not None and printed_rank.position == follows:
+                notes.append(f"{d.what} {printed_rank} follows the printed figures of "
+                             f"{', '.join(suspects)} (see their discrepancies); with theirs "
+                             f"as computed it would be {d.computed}")
+            else:
+                kept.append(d)
+        result = attrs.evolve(unit.result, discrepancies=tuple(kept), unchecked=tuple(notes))
+        fixed.append(attrs.evolve(unit, result=result))
+    return fixed
+
+
+def _score_row(framework: Framework, assessment: Assessment,
+               ) -> tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]:
+    """Score one row; parts outside [0, max] are reported and counted as printed."""
+    outside: dict[str, tuple[Decimal, Decimal]] = {}
+    points = dict(assessment.points)
+    for code, value in assessment.points.items():
+        node = framework.nodes.get(code)
+        if node is None or not isinstance(value, Decimal):
+            continue
+        if value < 0:
+            outside[code] = (value, Decimal(0))
+        elif node.max is not None and value > node.max:
+            outside[code] = (value, node.max)
+    for code, (_, bound) in outside.items():
+        points[code] = bound
+    try:
+        result = score(framework, attrs.evolve(assessment, points=points))
+    except ParindexError as exc:
+        return assessment, None, [], list(exc.problems)
+    extra = []
+    for code, (printed, bound) in outside.items():
+        node = framework.nodes[code]
+        where = f"above the maximum {plain(bound)}" if printed > bound else "below 0"
+        extra.append(Discrepancy(
+            code, plain(printed), f"≤ {plain(bound)}" if printed > bound else "≥ 0",
+            f"{plain(printed)} is {where} of {code} ({node.name}); counted as printed"))
+    if outside:
+        result = _as_printed(result, assessment, outside)
+    extra += _item_contradictions(result)
+    return assessment, _arising_unknown(result), extra, []
+
+
+def _excludable(result: Result) -> Decimal:
+    """How much of the arising maximum a table cannot vouch for: the maxima of the items
+    below nodes given points (fields, say) that could have not arisen (``exclude``)."""
+    framework = result.framework
+    total = Decimal(0)
+    for code, node in result.nodes.items():
+        parent = framework.parents[code]
+        if not node.given or (parent is not None and result.nodes[parent].given):
+            continue  # counted at the highest node given points
+        for item in framework.nodes[code].walk():
+            if item.is_leaf and item is not framework.nodes[code] and item.max is not None \
+                    and item.kind in (NodeKind.CRITERION, NodeKind.SURVEY) \
+                    and framework.not_arising_policy(item.code) is NotArisingPolicy.EXCLUDE:
+                total += item.max
+    return total
+
+
+def _arising_unknown(result: Result) -> Result:
+    """A printed index (or a band on the index) that some arising maximum the table
+    allows explains is not a discrepancy: a table that gives points above the items
+    cannot say which items did not arise (điểm phát sinh). Such figures are listed as
+    unchecked, with the arising maximum a printed index implies; figures that no
+    admissible arising maximum explains stay discrepancies, and a printed band must
+    still be the band of the printed index.
+    """
+    if not any(d.what in ("index", "band") for d in result.discrepancies):
+        return result  # what is printed agrees with the arising maximum computed
+    printed = result.assessment.published.index
+    excludable = _excludable(result)
+    low_max = result.arising_max - excludable
+    if not excludable or low_max <= 0 or result.total <= 0:
+        return result
+    # The index falls as the arising maximum grows: these bound every admissible index.
+    lowest = Fraction(result.total) / Fraction(result.arising_max) * 100
+    highest = Fraction(result.total) / Fraction(low_max) * 100
+    notes = []
+    if printed is not None:
+        half = Fraction(1, 2) * Fraction(10) ** -places(printed)  # half up: [P − h, P + h)
+        if not (Fraction(printed) + half > lowest and Fraction(printed) - half <= highest):
+            return result  # no admissible arising maximum gives it: a real discrepancy
+        implied = Fraction(result.total) * 100 / Fraction(printed)
+        notes.append(
+            f"index {plain(printed)}: the table gives points above the items, so which "
+            f"items did not arise is unknown; the printed index implies an arising maximum "
+            f"of about {result.display(implied)}, which {result.framework.id} allows "
+            f"({plain(low_max)} to {plain(result.arising_max)}); computed over "
+            f"{plain(result.arising_max)}: {result.display(lowest)}")
+        # The band is then checked on the printed index (as far as its rounding allows).
+        lowest = max(lowest, Fraction(printed) - half)
+        highest = min(highest, Fraction(printed) + half)
+    kept = []
+    for d in result.discrepancies:
+        if d.what == "index" and printed is not None:
+            continue
+        if d.what == "band" and result.framework.band_basis is BandBasis.INDEX and \
+                _band_admissible(result, d.published, lowest, highest):
+            notes.append(f"band {d.published}: the band of an index between "
+                         f"{result.display(lowest)} and {result.display(highest)}, which "
+                         "the table allows")
+            continue
+        kept.append(d)
+    if not notes:
+        return result
+    return attrs.evolve(result, discrepancies=tuple(kept),
+                        unchecked=(*result.unchecked, *notes))
+
+
+def _band_admissible(result: Result, name: str, lowest: Fraction, highest: Fraction) -> bool:
+    """Whether the printed band's range meets the admissible indices."""
+    bands = result.framework.bands
+    for position, band in enumerate(bands):
+        if nfc(band.name).casefold() != nfc(name).casefold() or band.min is None:
+            continue
+        upper = bands[position - 1].min if position > 0 else None
+        return highest >= Fraction(band.min) and (upper is None or lowest < Fraction(upper))
+    return False
+
+
+def _as_printed(result: Result, assessment: Assessment,
+                outside: dict[str, tuple[Decimal, Decimal]]) -> Result:
+    """The result with parts outside their range counted as printed (the publisher's
+    arithmetic), so the unit's total, index, band and rank are checked as printed."""
+    framework = result.framework
+    nodes = dict(result.nodes)
+    parts = {"appraised": result.appraised, "survey": result.survey, "bonus": result.bonus,
+             "penalty": result.penalty}
+    field_of = {NodeKind.CRITERION: "appraised", NodeKind.SURVEY: "survey",
+                NodeKind.BONUS: "bonus", NodeKind.PENALTY: "penalty"}
+    for code, (printed, bound) in outside.items():
+        excess = printed - bound
+        current: str | None = code
+        while current is not None:
+            node = nodes[current]
+            if node.points is None:
+                break
+            nodes[current] = attrs.evolve(node, points=node.points + excess)
+            parent = framework.parents[current]
+            if parent is None:
+                parts[field_of[node.kind]] += excess
+            elif nodes[parent].given:
+                break  # the parent's points were given: its items do not add up into it
+            current = parent
+    result = attrs.evolve(result, nodes=nodes, assessment=assessment,
+                          appraised=parts["appraised"], survey=parts["survey"],
+                          bonus=parts["bonus"], penalty=parts["penalty"])
+    index = result.index
+    if index is not None and result.arising_max > 0:
+        index = Fraction(result.total) / Fraction(result.arising_max) * 100
+    band = result.band
+    if band is not None:
+        value = index if framework.band_basis is BandBasis.INDEX else Fraction(result.total)
+        if value is not None:
+            band = classify(framework, value)
+    result = attrs.evolve(result, index=index, band=band)
+    discrepancies, unchecked = reconcile(result)
+    return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
+
+
+def _item_contradictions(result: Result) -> list[Discrepancy]:
+    """Points given for a node that its items, also given, contradict (the scorer's
+    ``items`` findings, beyond what the node's non-itemised part explains)."""
+    found = []
+    framework = result.framework
+    for finding in result.findings:
+        if finding.kind != "items":
+            continue
+        node = result.nodes[finding.code]
+        children = [result.nodes[c.code] for c in framework.nodes[finding.code].children]
+        if node.points is None or any(c.points is None for c in children):
+            continue
+        items = sum((c.points for c in children if c.points is not None), Decimal(0))
+        uncovered = _uncovered(framework.nodes[finding.code]) or Decimal(0)
+        if items <= node.points <= items + uncovered:
+            continue
+        terms = " + ".join(c.code for c in children if not (c.not_arising and c.arising_max == 0))
+        found.append(Discrepancy(
+            finding.code, plain(node.points), plain(items),
+            f"items {terms} = {plain(items)}"
+            + (f" (and {plain(uncovered)} of its maximum is not itemised)" if uncovered else "")
+            + f"; printed {plain(node.points)}"))
+    return found
+
+
+def _ordered(framework: Framework, discrepancies: Sequence[Discrepancy]) -> list[Discrepancy]:
+    order = {code: i for i, code in enumerate(framework.nodes)}
+    figures = ["total", "appraised", "survey", "bonus", "index", "band", "rank", "group_rank"]
+    order.update({what: len(order) + i for i, what in enumerate(figures)})
+    return sorted(discrepancies, key=lambda d: order.get(d.what, len(order)))
+
+
+# --- as data ----------------------------------------------------------------------------------
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """A problem as data: ``file``, ``row``, ``column``, ``code``, ``message``."""
+    return {"file": str(problem.path) if problem.path else None, "row": problem.line,
+            "column": problem.key, "code": problem.code, "message": problem.message}
+
+
+def unit_to_dict(unit: UnitReproduction) -> dict[str, Any]:
+    """One unit of ``parindex reproduce --json``: decimals as exact strings; ``index`` is
+    rounded to the framework's decimals, ``index_exact`` the fraction it was ranked on."""
+    result = unit.result
+    published = unit.assessment.published
+    return {
+        "row": unit.row,
+        "file": (str(unit.assessment.origin.path) if unit.assessment.origin is not None
+                 and unit.assessment.origin.path is not None else None),
+        "unit": unit.unit,
+        "group": unit.group,
+        "year": unit.assessment.year,
+        "total": _text(result.total) if result else None,
+        "appraised": _text(result.appraised) if result else None,
+        "survey": _text(result.survey) if result else None,
+        "index": result.display(result.index) if result and result.index is not None else None,
+        "index_exact": (f"{result.index.numerator}/{result.index.denominator}"
+                        if result and result.index is not None else None),
+        "band": result.band.name if result and result.band else None,
+        "rank": unit.rank,
+        "of": unit.of,
+        "group_rank": unit.group_rank,
+        "group_of": unit.group_of,
+        "published": {
+            "total": _text(published.total), "appraised": _text(published.appraised),
+            "survey": _text(published.survey), "index": _text(published.index),
+            "rank": str(published.rank) if published.rank else None,
+            "group_rank": str(published.group_rank) if published.group_rank else None,
+            "band": published.band,
+        },
+        "discrepancies": [{"what": d.what, "published": d.published, "computed": d.computed,
+                           "evidence": d.evidence} for d in unit.discrepancies],
+        "problems": [problem_to_dict(p) for p in unit.problems],
+        "unchecked": list(unit.unchecked),
+    }
+
+
+def reproduction_to_dict(reproduction: Reproduction) -> dict[str, Any]:
+    """Everything ``parindex reproduce --json`` prints."""
+    table = reproduction.table
+    units = [unit_to_dict(u) for u in reproduction.units]
+    return {
+        "framework": reproduction.framework.id,
+        "table": str(table.path) if table.path else None,
+        "totals_only": table.summary,
+        "units": units,
+        "problems": [problem_to_dict(p) for p in reproduction.problems],
+        "ignored_columns": list(table.ignored),
+        "skipped_rows": [{"row": row, "why": why} for row, why in table.skipped],
+        "summary": {
+            "units": len(units),
+            "scored": sum(1 for u in reproduction.units if u.result is not None),
+            "with_discrepancies": sum(1 for u in reproduction.units if u.discrepancies),
+            "discrepancies": len(reproduction.discrepancies),
+            "problems": len(reproduction.problems),
+        },
+    }

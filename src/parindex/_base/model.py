@@ -1,0 +1,616 @@
+"""The data model: frameworks (criteria trees with provenance) and assessments.
+
+Everything here is a frozen attrs class holding exact :class:`~decimal.Decimal` points.
+Objects are built by the TOML reader (:mod:`parindex._formats.toml`) or by hand; the
+validators here check what a single object can check, and
+:meth:`Framework.check` reports what only the whole tree shows.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Final, Literal, TypeAlias
+
+import attrs
+
+from .errors import FrameworkError, Origin, Problem
+
+#: ``province/level/year`` or ``province/level/version``, lower-case ASCII with hyphens,
+#: e.g. ``thua-thien-hue/commune/2022`` or ``quang-ngai/commune/2023-2030``.
+FRAMEWORK_ID: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*/[a-z]+(?:-[a-z]+)*/[0-9a-z.-]+$")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC: Vietnamese typed on different systems differs in bytes, not in text.
+
+    >>> nfc("Thu\u0309y") == "Thủy"
+    True
+    """
+    return unicodedata.normalize("NFC", text).strip()
+
+
+def _nfc_optional(text: str | None) -> str | None:
+    return None if text is None else nfc(text)
+
+
+class Status(enum.Enum):
+    """How a number (or fact) in a framework is established.
+
+    The order is from strongest to weakest; :attr:`UNKNOWN` means no source gives it.
+    """
+
+    #: Printed in one of the founding documents (``shared/seeds``).
+    SEED = "seed"
+    #: Stated in a public page or decision.
+    READ = "read"
+    #: Deduced from sourced facts; must never be presented as read.
+    INFERRED = "inferred"
+    #: Not found in any available source.
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class Provenance:
+    """Where a number comes from.
+
+    :param status: how it is established.
+    :param source: a key of :attr:`Framework.sources` (or a citation in full).
+    :param note: why, briefly (e.g. how an inferred value was deduced).
+    """
+
+    status: Status
+    source: str | None = None
+    note: str | None = attrs.field(default=None, converter=_nfc_optional)
+
+
+class NodeKind(enum.Enum):
+    """What a node's points are for. Top-level nodes declare it; children inherit it."""
+
+    #: Appraised by the council (điểm thẩm định).
+    CRITERION = "criterion"
+    #: The sociological survey block (điều tra xã hội học).
+    SURVEY = "survey"
+    #: Bonus points (điểm cộng), added to the total on top of the 100-point scale.
+    BONUS = "bonus"
+    #: Penalty points (điểm trừ), given as a positive deduction and subtracted.
+    PENALTY = "penalty"
+
+
+class NotArisingPolicy(enum.Enum):
+    """What a *không phát sinh* (did not arise, ``"x"``) item counts for."""
+
+    #: Leaves the arising maximum (điểm phát sinh): the index is taken over what arose.
+    EXCLUDE = "exclude"
+    #: Counts as full marks.
+    FULL = "full"
+    #: Counts as zero points; its maximum stays.
+    ZERO = "zero"
+    #: No source says; marking an item ``"x"`` then refuses to score.
+    UNKNOWN = "unknown"
+
+
+class BandBasis(enum.Enum):
+    """What band thresholds are compared with."""
+
+    #: The index: total ÷ arising maximum × 100.
+    INDEX = "index"
+    #: The total points.
+    POINTS = "points"
+
+
+class RankingMethod(enum.Enum):
+    """How equal values share ranks."""
+
+    #: Standard competition ranking, 1, 2, 2, 4 (Excel RANK; COINr).
+    COMPETITION = "competition"
+    #: Dense ranking, 1, 2, 2, 3.
+    DENSE = "dense"
+
+
+def ranking_name(value: RankingMethod | str) -> RankingMethod | str:
+    """A ranking method as frameworks name it: a built-in :class:`RankingMethod`, or the
+    name of a method a plugin registers (``parindex_ranking_methods``).
+
+    >>> ranking_name("dense"), ranking_name("olympic")
+    (<RankingMethod.DENSE: 'dense'>, 'olympic')
+    """
+    if isinstance(value, RankingMethod):
+        return value
+    try:
+        return RankingMethod(value)
+    except ValueError:
+        return value
+
+
+def method_name(value: RankingMethod | str) -> str:
+    """The name of a ranking method, built in or registered."""
+    return value.value if isinstance(value, RankingMethod) else value
+
+
+class RankBasis(enum.Enum):
+    """What units are ranked on (higher is better)."""
+
+    INDEX = "index"
+    TOTAL = "total"
+
+
+class _NotArising:
+    """The *không phát sinh* mark: the task did not occur this year."""
+
+    _instance: _NotArising | None = None
+
+    def __new__(cls) -> _NotArising:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_ARISING"
+
+    def __reduce__(self) -> str:
+        return "NOT_ARISING"
+
+
+#: Marks an item that did not arise (``"x"`` in score sheets and files).
+NOT_ARISING: Final = _NotArising()
+
+#: Points as given in an assessment: exact decimal, or :data:`NOT_ARISING`.
+GivenPoints = Decimal | _NotArising
+
+#: A figure reported in an assessment's ``[inputs]``: a count or amount, or yes/no.
+Figure: TypeAlias = Decimal | bool
+
+
+class Params(Mapping[str, Any]):
+    """A rule's parameters as read from TOML: an immutable, hashable mapping.
+
+    Arrays become tuples and tables become :class:`Params`, so a rule (and the node and
+    framework holding it) stays a value.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Any] | None = None) -> None:
+        self._items: dict[str, Any] = {k: _freeze(v) for k, v in (items or {}).items()}
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return dict(self._items) == dict(other.items())
+
+    def __repr__(self) -> str:
+        return f"Params({self._items!r})"
+
+    def thaw(self) -> dict[str, Any]:
+        """Back to plain dicts and lists (for TOML and JSON)."""
+        return {k: _thaw(v) for k, v in self._items.items()}
+
+
+def _freeze(value: Any) -> Any:
+    if isinstance(value, Mapping) and not isinstance(value, Params):
+        return Params(value)
+    if isinstance(value, list | tuple):
+        return tuple(_freeze(v) for v in value)
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, Params):
+        return value.thaw()
+    if isinstance(value, tuple):
+        return [_thaw(v) for v in value]
+    return value
+
+
+def _params(value: Mapping[str, Any] | None) -> Params:
+    return value if isinstance(value, Params) else Params(value)
+
+
+@attrs.frozen
+class Rule:
+    """How one leaf is scored, as a framework declares it.
+
+    :param kind: the name of a registered rule kind (:class:`RuleKind`), e.g.
+        ``"proportional"``.
+    :param params: the kind's parameters, as written in the ``rule`` table.
+    :param provenance: where the rule comes from (its own status and source, which may
+        differ from the maximum's).
+    """
+
+    kind: str
+    params: Params = attrs.field(factory=Params, converter=_params)
+    provenance: Provenance = attrs.field(factory=lambda: Provenance(Status.UNKNOWN))
+
+    @property
+    def computes(self) -> bool:
+        """Whether points follow from reported figures (not ``points`` or ``unknown``)."""
+        return self.kind not in ("points", "unknown")
+
+
+def _tuple(value: Iterable[object]) -> tuple[object, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Node:
+    """One node of a criteria tree: a field (lĩnh vực), criterion, or component.
+
+    :param code: the code as printed in the source, e.g. ``"3.4.1"``.
+    :param name: the Vietnamese name as published (NFC).
+    :param max: maximum points (điểm tối đa); ``None`` when no source gives it.
+    :param provenance: source and status of the maximum.
+    :param kind: criterion, survey, bonus or penalty.
+    :param children: sub-nodes in the order printed; empty for a leaf.
+    :param name_en: optional English label.
+    :param not_arising: overrides the framework's policy for this node and its subtree.
+    :param rule: how a leaf's points follow from reported figures (``None``: its points
+        are given, like the ``points`` kind).
+    """
+
+    code: str = attrs.field(converter=nfc)
+    name: str = attrs.field(converter=nfc)
+    max: Decimal | None = attrs.field()
+    provenance: Provenance = attrs.field()
+    kind: NodeKind = NodeKind.CRITERION
+    children: tuple[Node, ...] = attrs.field(default=(), converter=_tuple)
+    name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
+    not_arising: NotArisingPolicy | None = None
+    rule: Rule | None = None
+
+    @max.validator
+    def _check_max(self, _: object, value: Decimal | None) -> None:
+        if value is not None and (not value.is_finite() or value < 0):
+            raise FrameworkError(Problem(f"maximum {value} is not a finite number ≥ 0",
+                                         code=self.code))
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+    def walk(self) -> Iterator[Node]:
+        """This node and its descendants, depth first, in printed order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Band:
+    """A classification band (xếp loại), e.g. *Xuất sắc* from 90.
+
+    Bands are listed from the highest down; a value belongs to the first band whose
+    ``min`` it reaches, so each band runs from its ``min`` (inclusive) up to the next
+    band's ``min`` (exclusive).
+
+    :param min: the lower bound, inclusive; ``None`` when no source gives it.
+    """
+
+    name: str = attrs.field(converter=nfc)
+    min: Decimal | None
+    provenance: Provenance
+    name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
+
+
+@attrs.frozen
+class LegalBasis:
+    """The decision that issues a framework, e.g. QĐ 2204/QĐ-UBND of 12/9/2022."""
+
+    decision: str = attrs.field(converter=nfc)
+    date: date | None = None
+    title: str | None = attrs.field(default=None, converter=_nfc_optional)
+    issuer: str | None = attrs.field(default=None, converter=_nfc_optional)
+    replaces: str | None = attrs.field(default=None, converter=_nfc_optional)
+
+
+#: Framework-level facts that carry their own provenance in :attr:`Framework.provenance`.
+FrameworkFact = Literal[
+    "legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals", "ranking",
+    "rank_by", "tie_break",
+]
+
+
+@attrs.frozen
+class MaximaMismatch:
+    """Children whose maxima do not add up to their parent's maximum.
+
+    Sources are often incomplete (an item not printed), so this is a warning, not an error.
+    """
+
+    code: str
+    max: Decimal
+    children_max: Decimal
+
+    @property
+    def difference(self) -> Decimal:
+        """Parent's maximum minus the sum of the children's (positive: not itemised)."""
+        return self.max - self.children_max
+
+    def __str__(self) -> str:
+        return (f"{self.code}: items' maxima add up to {self.children_max}, "
+                f"not to the maximum {self.max} (difference {self.difference})")
+
+
+@attrs.frozen
+class Framework:
+    """A province's framework for one level and period, with its criteria tree.
+
+    :param id: ``province/level/year``, e.g. ``thua-thien-hue/commune/2022``.
+    :param name: the Vietnamese name (NFC).
+    :param level: ``commune``, ``district``, ``department``, ...
+    :param legal_basis: the decision that issues it.
+    :param first_year: first assessment year it applies to.
+    :param last_year: last assessment year, or ``None`` if open-ended.
+    :param criteria: the top-level nodes (fields, the survey block, bonus/penalty).
+    :param bands: classification bands, highest first.
+    :param band_basis: whether thresholds apply to the index or to points.
+    :param not_arising: policy for items that did not arise.
+    :param decimals: places used for display (never before ranking or banding).
+    :param ranking: competition (1, 2, 2, 4), dense (1, 2, 2, 3), or the name of a ranking
+        method a plugin registers.
+    :param band_method: how a value is placed in a band; ``minimum`` (the built-in: the
+        first band, from the top, whose ``min`` it reaches) or a registered method's name.
+    :param rank_by: rank on the index or on total points.
+    :param tie_break: codes whose points break ties, in order (higher wins); empty:
+        tied units share a rank.
+    :param provenance: provenance of framework-level facts, keyed by field name.
+    :param sources: citation of each source key used in provenances.
+    :param derived_from: the id of the framework a completion overlay was applied to.
+    """
+
+    id: str = attrs.field(converter=nfc)
+    name: str = attrs.field(converter=nfc)
+    level: str
+    legal_basis: LegalBasis
+    first_year: int
+    criteria: tuple[Node, ...] = attrs.field(converter=_tuple)
+    bands: tuple[Band, ...] = attrs.field(converter=_tuple)
+    last_year: int | None = None
+    band_basis: BandBasis = BandBasis.INDEX
+    not_arising: NotArisingPolicy = NotArisingPolicy.EXCLUDE
+    decimals: int = 2
+    ranking: RankingMethod | str = attrs.field(default=RankingMethod.COMPETITION,
+                                              converter=ranking_name)
+    rank_by: RankBasis = RankBasis.TOTAL
+    tie_break: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
+    provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
+    sources: Mapping[str, str] = attrs.field(factory=dict)
+    band_method: str = "minimum"
+    derived_from: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        problems = self._structural_problems()
+        if problems:
+            raise FrameworkError(problems)
+
+    def _structural_problems(self) -> list[Problem]:
+        problems = []
+        if not FRAMEWORK_ID.match(self.id):
+            problems.append(Problem(
+                f"framework id {self.id!r} is not of the form province/level/year "
+                "(lower-case ASCII, e.g. 'thua-thien-hue/commune/2022')", key="id"))
+        elif self.id.split("/")[1] != self.level:
+            problems.append(Problem(f"level {self.level!r} differs from the id's "
+                                    f"{self.id.split('/')[1]!r}", key="level"))
+        if self.last_year is not None and self.last_year < self.first_year:
+            problems.append(Problem("last_year is before first_year", key="last_year"))
+        if not 0 <= self.decimals <= 9:
+            problems.append(Problem("decimals must be between 0 and 9", key="decimals"))
+        seen: set[str] = set()
+        for node in self.walk():
+            if node.code in seen:
+                problems.append(Problem("code appears twice", code=node.code))
+            seen.add(node.code)
+        for node in self.walk():
+            if node.rule is not None and node.rule.computes and node.children:
+                problems.append(Problem(f"a {node.rule.kind} rule computes a leaf's points, "
+                                        "but this node has items", code=node.code))
+        for code in self.tie_break:
+            if code not in seen:
+                problems.append(Problem(f"tie_break names unknown code {code!r}",
+                                        key="tie_break"))
+        problems += [Problem(message, key="bands") for message in _band_problems(self)]
+        return problems
+
+    # --- navigation -------------------------------------------------------------------
+
+    def walk(self) -> Iterator[Node]:
+        """Every node, depth first, in printed order."""
+        for node in self.criteria:
+            yield from node.walk()
+
+    @cached_property
+    def nodes(self) -> Mapping[str, Node]:
+        """Every node by code, in depth-first printed order."""
+        return {node.code: node for node in self.walk()}
+
+    @cached_property
+    def parents(self) -> Mapping[str, str | None]:
+        """The parent code of every node (``None`` for top-level nodes)."""
+        result: dict[str, str | None] = {}
+
+        def visit(node: Node, parent: str | None) -> None:
+            result[node.code] = parent
+            for child in node.children:
+                visit(child, node.code)
+
+        for top in self.criteria:
+            visit(top, None)
+        return result
+
+    @property
+    def max(self) -> Decimal | None:
+        """Maximum total: criteria + survey + bonus (e.g. 100, or 110 = 100 + 10)."""
+        total = Decimal(0)
+        for node in self.criteria:
+            if node.kind is NodeKind.PENALTY:
+                continue
+            if node.max is None:
+                return None
+            total += node.max
+        return total
+
+    def not_arising_policy(self, code: str) -> NotArisingPolicy:
+        """How an item that did not arise counts at ``code``: the nearest override on the
+        node or its ancestors, else the framework's policy."""
+        current: str | None = code
+        while current is not None:
+            override = self.nodes[current].not_arising
+            if override is not None:
+                return override
+            current = self.parents[current]
+        return self.not_arising
+
+    def fact(self, name: str) -> Provenance | None:
+        """The provenance of a framework-level fact (see :data:`FrameworkFact`)."""
+        return self.provenance.get(name)
+
+    # --- whole-tree checks --------------------------------------------------------------
+
+    def maxima_mismatches(self) -> list[MaximaMismatch]:
+        """Nodes whose children's maxima do not add up to their own maximum."""
+        mismatches = []
+        for node in self.walk():
+            if not node.children or node.max is None:
+                continue
+            maxima = [child.max for child in node.children]
+            if any(m is None for m in maxima):
+                continue
+            children_max = sum((m for m in maxima if m is not None), Decimal(0))
+            if children_max != node.max:
+                mismatches.append(MaximaMismatch(node.code, node.max, children_max))
+        return mismatches
+
+    def unknowns(self) -> list[str]:
+        """Every number or fact no source establishes, as readable paths."""
+        found = [f"criteria.{n.code}.max" for n in self.walk() if n.max is None]
+        found += [f"bands.{b.name}.min" for b in self.bands if b.min is None]
+        found += [f"{name}" for name, p in self.provenance.items()
+                  if p.status is Status.UNKNOWN]
+        if self.not_arising is NotArisingPolicy.UNKNOWN:
+            found.append("not_arising")
+        found += [f"criteria.{n.code}.not_arising" for n in self.walk()
+                  if n.not_arising is NotArisingPolicy.UNKNOWN]
+        return list(dict.fromkeys(found))  # a fact may be unknown by value and provenance
+
+    def unknown_rules(self) -> list[str]:
+        """Leaves whose scoring rule no source gives (``rule = { kind = "unknown" }``), as
+        readable paths, e.g. ``criteria.3.4.1.rule``. They accept given points only."""
+        return [f"criteria.{n.code}.rule" for n in self.walk()
+                if n.rule is not None and n.rule.kind == "unknown"]
+
+    def completeness(self) -> dict[Status, int]:
+        """How many nodes are seed / read / inferred / unknown."""
+        counts = dict.fromkeys(Status, 0)
+        for node in self.walk():
+            counts[node.provenance.status] += 1
+        return counts
+
+
+def _band_problems(framework: Framework) -> list[str]:
+    problems = []
+    bands = framework.bands
+    names = [b.name for b in bands]
+    if len(set(names)) != len(names):
+        problems.append("band names repeat")
+    known = [b.min for b in bands if b.min is not None]
+    if any(a <= b for a, b in zip(known, known[1:], strict=False)):
+        problems.append("band minima must strictly decrease from the first band to the last")
+    if bands and bands[-1].min is not None and bands[-1].min != 0:
+        problems.append(f"the last band ({bands[-1].name}) must start at 0 so that bands "
+                        "cover every value")
+    if any(b.min is not None and b.min < 0 for b in bands):
+        problems.append("band minima must be ≥ 0")
+    return problems
+
+
+@attrs.frozen
+class PublishedRank:
+    """A rank as printed: ``"2/10"`` is position 2 of 10; ``"7"`` has no count."""
+
+    position: int
+    of: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.position}/{self.of}" if self.of is not None else str(self.position)
+
+
+@attrs.frozen
+class Published:
+    """Figures as printed in a source, kept to reconcile computed results against.
+
+    :param points: published points by criterion code.
+    :param total: the published total.
+    :param appraised: the published appraised part (criteria without survey).
+    :param survey: the published survey part.
+    :param index: the published index (percentage).
+    :param rank: the rank among all units ranked together.
+    :param group_rank: the rank within the unit's group.
+    :param rank_basis: what the published ranks were computed on (``total``,
+        ``appraised`` or ``index``).
+    :param band: the band name as printed.
+    """
+
+    points: Mapping[str, Decimal] = attrs.field(factory=dict)
+    total: Decimal | None = None
+    appraised: Decimal | None = None
+    survey: Decimal | None = None
+    index: Decimal | None = None
+    rank: PublishedRank | None = None
+    group_rank: PublishedRank | None = None
+    rank_basis: Literal["total", "appraised", "index"] | None = None
+    band: str | None = attrs.field(default=None, converter=_nfc_optional)
+
+    def is_empty(self) -> bool:
+        return self == Published()
+
+
+@attrs.frozen
+class Assessment:
+    """One unit's appraised points for one year under one framework.
+
+    :param framework: the framework id.
+    :param unit: the unit's name as published (NFC).
+    :param year: the assessment year.
+    :param points: appraised points by code, or :data:`NOT_ARISING`. A node given points
+        is not derived from its children.
+    :param group: e.g. the district, for ranks within groups.
+    :param self_assessed: the unit's own points, same keys.
+    :param comments: the appraisal council's comment per code.
+    :param published: figures as printed, to reconcile against.
+    :param source: the document the figures were typed from.
+    :param inputs: reported figures by code (``[inputs]``), scored by the leaves' rules.
+    """
+
+    framework: str = attrs.field(converter=nfc)
+    unit: str = attrs.field(converter=nfc)
+    year: int
+    points: Mapping[str, GivenPoints]
+    group: str | None = attrs.field(default=None, converter=_nfc_optional)
+    self_assessed: Mapping[str, GivenPoints] = attrs.field(factory=dict)
+    comments: Mapping[str, str] = attrs.field(factory=dict)
+    published: Published = attrs.field(factory=Published)
+    source: str | None = attrs.field(default=None, converter=_nfc_optional)
+    #: Reported figures by code, for leaves whose rule computes their points, e.g.
+    #: ``{"3.4.1": {"on_time": Decimal(489), "total": Decimal(493)}}``.
+    inputs: Mapping[str, Mapping[str, Figure]] = attrs.field(factory=dict)
+    #: Where it was read from (file and line of each key), for messages; not compared.
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)

@@ -1,0 +1,111 @@
+"""Exact numbers at the edges: reading points, rounding for display, text for output."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
+
+# Points as published: "0.8", "28.666", "80,54" (decimal comma), " 1.0 ".
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+
+
+class NumberError(ValueError):
+    """A value that is not an exact, finite number of points."""
+
+
+def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
+    """Convert a value read from a file into an exact, finite :class:`~decimal.Decimal`.
+
+    Floats are refused: they are never exact (``0.1`` is not one tenth). TOML files are
+    read with ``parse_float=Decimal``, so a float here means a programming error upstream.
+
+    :param decimal_comma: accept ``"80,54"`` as 80.54 (tables copied from Vietnamese
+        documents). TOML files keep the decimal point, so the default is strict.
+
+    >>> to_decimal(Decimal("0.8")), to_decimal(3), to_decimal("80,54", decimal_comma=True)
+    (Decimal('0.8'), Decimal('3'), Decimal('80.54'))
+    >>> to_decimal("abc")
+    Traceback (most recent call last):
+    ...
+    parindex._base.numbers.NumberError: 'abc' is not a number
+    """
+    if isinstance(value, bool):
+        raise NumberError(f"{str(value).lower()} is a boolean, not a number")
+    if isinstance(value, float):
+        raise NumberError(f"{value!r} is a binary float; give points as exact decimals")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, str):
+        text = value.strip().replace("\u00a0", "")
+        if _DECIMAL_COMMA.match(text):
+            if not decimal_comma:
+                raise NumberError(
+                    f"{value!r} uses a decimal comma; write {text.replace(',', '.')} "
+                    "(TOML numbers use a decimal point)"
+                )
+            text = text.replace(",", ".")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise NumberError(f"{value!r} is not a number") from None
+    else:
+        raise NumberError(f"{_describe(value)} is not a number")
+    if not result.is_finite():
+        raise NumberError(f"{str(value).strip().lower()} is not a finite number")
+    return result
+
+
+def _describe(value: object) -> str:
+    """A value that is not a number, named as its TOML file writes it."""
+    if isinstance(value, (date, time)):
+        return f"a date or time ({value.isoformat()})"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return f"an array ({len(value)} values)"
+    return repr(value)
+
+
+def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:
+    """Round half up to ``decimals`` places, for display only.
+
+    Half up is how Vietnamese published tables (and Excel's ROUND) round. Ranks and
+    bands are always decided on the unrounded value.
+
+    >>> quantize(Decimal("79.0315"), 2), quantize(Fraction(1, 3), 3)
+    (Decimal('79.03'), Decimal('0.333'))
+    """
+    exponent = Decimal(1).scaleb(-decimals)
+    if isinstance(value, Fraction):
+        # Exact: scale, round the integer part half up, scale back.
+        scaled = value * 10**decimals
+        whole, rest = divmod(scaled.numerator, scaled.denominator)
+        if 2 * rest >= scaled.denominator:
+            whole += 1
+        return (Decimal(whole).scaleb(-decimals)).quantize(exponent)
+    return value.quantize(exponent, rounding=ROUND_HALF_UP)
+
+
+def plain(value: Decimal) -> str:
+    """Text for a decimal, never in exponent notation.
+
+    Points keep the scale they were given with (``1.0`` stays ``"1.0"``) so output shows
+    what the source printed; only exponents (``1E+1``) are expanded.
+
+    >>> plain(Decimal("1.0")), plain(Decimal("1E+1")), plain(Decimal("-0"))
+    ('1.0', '10', '0')
+    """
+    if value == 0:
+        value = abs(value)
+    return format(value, "f")
+
+
+def places(value: Decimal) -> int:
+    """Number of decimal places a value is written with (``28.666`` → 3, ``10`` → 0)."""
+    exponent = value.as_tuple().exponent
+    assert isinstance(exponent, int)
+    return max(0, -exponent)

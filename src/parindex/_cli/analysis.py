@@ -1,0 +1,384 @@
+"""``parindex gaps``, ``plan``, ``sensitivity`` and ``report``: analysis of scored units.
+
+A thin layer over :mod:`parindex._analysis.gaps`, :mod:`parindex._analysis.plan`,
+:mod:`parindex._analysis.sensitivity` and :mod:`parindex._render.report`. Every command reads its units
+from SOURCES: assessment TOML files, directories of them, or results tables (``.csv``,
+``.xlsx``, read with :func:`parindex.read_table`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
+from .app import FRAMEWORK_HELP, _console, _echo_json, cli
+from .tables import load_units
+from .._base.numbers import plain, quantize
+from .._engine.ranking import Ranking, score_many
+
+_SOURCES = click.argument("sources", nargs=-1, required=True,
+                          type=click.Path(exists=True, path_type=Path))
+_FRAMEWORK = click.option(
+    "--framework", "framework_ref", metavar="ID_OR_FILE",
+    help="Score under this framework: " + FRAMEWORK_HELP + " Needed for results tables; "
+         "assessments default to the one they name.")
+_UNIT = click.option("--unit", help="The unit to analyse (needed when SOURCES hold "
+                                    "several units; NFC, case-insensitive).")
+_SHEET = click.option("--sheet", help="For .xlsx tables: the sheet to read (default: the "
+                                      "first).")
+
+
+def _ranking(sources: Sequence[Path], framework_ref: str | None,
+             sheet: str | None) -> Ranking:
+    table = load_units(sources, framework_ref, sheet=sheet)
+    table.raise_problems()  # an unreadable cell would silently change a rank or a gap
+    return score_many(table.framework, table.assessments)
+
+
+def _pick(ranking: Ranking, unit: str | None) -> str:
+    if unit is not None:
+        try:
+            return ranking.unit(unit).result.unit
+        except KeyError:
+            names = ", ".join(u.result.unit for u in ranking)
+            raise click.UsageError(f"no unit {unit!r} among: {names}") from None
+    if len(ranking) != 1:
+        raise click.UsageError(f"SOURCES hold {len(ranking)} units; choose one with --unit")
+    return ranking.units[0].result.unit
+
+
+@cli.command("gaps")
+@_SOURCES
+@_UNIT
+@_FRAMEWORK
+@_SHEET
+@click.option("--all", "overall", is_flag=True,
+              help="Compare with all units, not only those of the unit's group.")
+@click.option("--places", default=1, show_default=True, type=click.IntRange(1),
+              help="How many better places to show what passing would take.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (exact amounts as strings).")
+def gaps_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str | None,
+                 sheet: str | None, overall: bool, places: int, as_json: bool) -> None:
+    """Where a unit lost points, and what it would take to move up.
+
+    Lists every item below its maximum, most points lost first, with the council's
+    comment; each field's points, lost points and sub-index; the points needed to reach
+    the next band; and, when SOURCES hold several units, the points needed to pass the
+    unit(s) just above in its group, with the lost items that alone would suffice.
+    """
+    ranking = _ranking(sources, framework_ref, sheet)
+    found = gaps(ranking, _pick(ranking, unit), within="all" if overall else "group",
+                 places=places)
+    if as_json:
+        _echo_json(gaps_to_dict(found))
+    else:
+        _print_gaps(found)
+
+
+def _print_gaps(found: Gaps) -> None:
+    console = _console()
+    lost = found.lost
+    result = lost.result
+    decimals = result.framework.decimals
+    table = Table(title=f"Lost points: {result.unit}, {result.assessment.year}, by field, "
+                        "most lost first", title_justify="left")
+    for column, justify in (("Code", "left"), ("Criterion", "left"), ("Points / max", "right"),
+                            ("Lost", "right"), ("Sub-index %", "right"), ("Comment", "left")):
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for field in lost.fields:
+        arising = "?" if field.arising_max is None else plain(field.arising_max)
+        table.add_row(*(Text(cell, style="bold") for cell in (
+            field.code, field.name, f"{points_text(field.points, decimals)} / {arising}",
+            points_text(field.lost, decimals), index_text(field.sub_index, decimals))),
+            field.comment or "")
+        for code, comment in field.notes:  # comments on criteria listed through their items
+            table.add_row(code, "", "", "", "", comment)
+        for item in field.items:
+            if item.code == field.code and item.itemised:
+                continue  # a field without items (the survey block): its row says it all
+            maximum = "?" if item.arising_max is None else plain(item.arising_max)
+            if item.itemised:
+                name, shown = item.name, f"{plain(item.points)} / {maximum}"
+            else:  # the node's points and maximum are not this remainder's: show none
+                name, shown = "(part of the maximum not itemised by the framework)", "—"
+            table.add_row(item.code, "  " + name, shown, points_text(item.lost, decimals), "",
+                          item.comment or "")
+    console.print(table)
+    lines = [f"Total {points_text(result.total, decimals)}, lost "
+             f"{points_text(lost.total_lost, decimals)} of "
+             f"{plain(lost.attainable)} attainable; index {result.display(result.index)}"
+             + (f", band {result.band.name}" if result.band else "")]
+    target = lost.next_band
+    if target is not None:
+        if target.needed is None:
+            lines.append(f"Next band {target.band.name}: its threshold is unknown")
+        else:
+            codes = ", ".join(i.code for i in target.sufficient) or "none alone"
+            lines.append(f"Next band {target.band.name}: {needed_text(target.needed, decimals)}"
+                         f" more points ({target.basis.value} basis)"
+                         + ("" if target.reachable else "; out of reach") +
+                         f"; items that alone suffice: {codes}")
+    if len(found.ahead) or found.of > 1:
+        where = "in its group" if found.within == "group" else "overall"
+        lines.append(f"Rank {found.rank}/{found.of} {where}")
+    for other in found.ahead:
+        codes = ", ".join(i.code for i in other.sufficient) or "none alone"
+        how = {"share": "a tie shares the place", "pass": "a tie passes (tie-break)",
+               "behind": "a tie stays behind (tie-break)"}[other.at_gap]
+        more = "more than " if other.strict else ""
+        lines.append(f"To pass {other.unit} (rank {other.rank}): {more}"
+                     f"{needed_text(other.gap, decimals)} points ({how}); items that alone "
+                     f"suffice: {codes}")
+    for line in lines:
+        console.print(line, markup=False)
+
+
+@cli.command("plan")
+@_SOURCES
+@_UNIT
+@_FRAMEWORK
+@_SHEET
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file: .md for Markdown, .docx for Word (needs the "
+                   "report extra). Default: Markdown on standard output.")
+@click.option("--year", "plan_year", type=int,
+              help="The year the plan is for (default: the assessment year + 1).")
+def plan_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str | None,
+                 sheet: str | None, output: Path | None, plan_year: int | None) -> None:
+    """Draft a unit's improvement plan (Kế hoạch nâng cao Chỉ số CCHC).
+
+    One section per field with lost points; for each lost item its code, name, points
+    lost and the council's comment, with blanks for the responsible officer, the
+    deadline and the direction. In Vietnamese, as Markdown or a Word document.
+    """
+    from .._analysis.plan import plan_markdown, write_plan_docx
+
+    ranking = _ranking(sources, framework_ref, sheet)
+    chosen = ranking.unit(_pick(ranking, unit))
+    context = ranking if len(ranking) > 1 else None
+    if output is not None and output.suffix.lower() == ".docx":
+        write_plan_docx(chosen.result, output, ranking=context, plan_year=plan_year)
+        click.echo(f"wrote {output}")
+        return
+    text = plan_markdown(chosen.result, ranking=context, plan_year=plan_year)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+def _fraction(text: str) -> Fraction:
+    try:
+        return Fraction(text.replace(",", "."))
+    except (ValueError, ZeroDivisionError):
+        raise click.BadParameter(f"{text!r} is not a number") from None
+
+
+def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
+    maxima = {}
+    for value in values:
+        code, sep, number = value.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{value!r} is not CODE=MAXIMUM", param_hint="--max")
+        maxima[code.strip()] = _fraction(number)
+    return maxima
+
+
+@cli.command("sensitivity")
+@_SOURCES
+@_FRAMEWORK
+@_SHEET
+@click.option("--survey-share", "survey_share", metavar="POINTS",
+              help="What-if: give the survey block this share of the scale (e.g. 40 for "
+                   "60/40 instead of 70/30); the appraised fields share the rest.")
+@click.option("--max", "maxima", metavar="CODE=POINTS", multiple=True,
+              help="What-if: give a top-level node a new maximum (its points scale with "
+                   "it); repeat for several.")
+@click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
+              help="Monte Carlo: perturb the appraised fields' weights (factor 1 ± WIDTH) "
+                   "or the survey share (its maximum ± WIDTH points).")
+@click.option("--width", default="0.2", show_default=True,
+              help="Half-width of the uniform perturbation.")
+@click.option("--resolution", default=None,
+              help="Grid step of the draws [default: 0.0001 for weights, 0.01 for the "
+                   "survey share].")
+@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1),
+              help="Monte Carlo draws.")
+@click.option("--seed", default=0, show_default=True, type=int,
+              help="Random seed: the same seed gives the same result.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
+                        sheet: str | None, survey_share: str | None, maxima: tuple[str, ...],
+                        target: str | None, width: str, resolution: str | None, draws: int,
+                        seed: int, as_json: bool) -> None:
+    """How ranks depend on the survey share and the field weights.
+
+    A what-if (--survey-share or --max) ranks the units again with rescaled fields,
+    exactly, and lists the rank changes. A Monte Carlo run (--monte-carlo) draws the
+    weights or the share from a uniform distribution on a grid, seeded, and gives each
+    unit's median rank, 5–95 % rank interval and most likely band.
+    """
+    from .._analysis.sensitivity import Perturbation, monte_carlo, what_if
+
+    ranking = _ranking(sources, framework_ref, sheet)
+    if (survey_share is not None or maxima) == (target is not None):
+        raise click.UsageError("give a what-if (--survey-share or --max) or --monte-carlo")
+    try:
+        if target is None:
+            changed = what_if(ranking, survey_share=None if survey_share is None
+                              else _fraction(survey_share),
+                              maxima=_maxima(maxima) if maxima else None)
+            _print_what_if(changed, as_json)
+            return
+        step = _fraction(resolution) if resolution else (
+            Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
+        perturbation = Perturbation("weights" if target == "weights" else "survey_share",
+                                    _fraction(width), step)
+        result = _with_progress(
+            draws, lambda report: monte_carlo(ranking, perturbation, draws=draws, seed=seed,
+                                              progress=report))
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    _print_monte_carlo(result, as_json)
+
+
+def _with_progress(total: int, run: Callable[[Callable[[int], None]], Any]) -> Any:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True,
+                  disable=not console.is_terminal or total < 2000) as progress:
+        task = progress.add_task("Monte Carlo draws", total=total)
+        return run(lambda done: progress.update(task, completed=done))
+
+
+def _print_what_if(changed: Any, as_json: bool) -> None:
+    from .._analysis.sensitivity import WhatIf
+
+    assert isinstance(changed, WhatIf)
+    decimals = changed.framework.decimals
+    rows: list[dict[str, Any]] = [{"unit": u.unit, "group": u.group, "rank": u.rank, "new_rank": u.new_rank,
+             "rank_change": u.rank_change,
+             "total": plain(quantize(u.total, decimals)),
+             "new_total": f"{u.new_total.numerator}/{u.new_total.denominator}",
+             "new_total_display": plain(quantize(u.new_total, decimals)),
+             "band": u.band.name if u.band else None,
+             "new_band": u.new_band.name if u.new_band else None} for u in changed.units]
+    if as_json:
+        _echo_json({"what_if": changed.description,
+                    "factors": {k: f"{v.numerator}/{v.denominator}"
+                                for k, v in changed.factors.items()},
+                    "units": rows})
+        return
+    table = Table(title=f"What if: {changed.description}", title_justify="left")
+    for column in ("Unit", "Rank", "New rank", "Change", "New total", "Band", "New band"):
+        table.add_column(column)
+    for row in sorted(rows, key=lambda r: (r["new_rank"], r["unit"])):
+        change = row["rank_change"]
+        table.add_row(row["unit"], str(row["rank"]), str(row["new_rank"]),
+                      f"{change:+d}" if change else "", row["new_total_display"],
+                      row["band"] or "", row["new_band"] or "")
+    _console().print(table)
+    moved = len(changed.moved)
+    click.echo(f"{moved} of {len(rows)} units change rank")
+
+
+def _print_monte_carlo(result: Any, as_json: bool) -> None:
+    from .._analysis.sensitivity import MonteCarlo
+
+    assert isinstance(result, MonteCarlo)
+    median, low, high = result.median_rank, result.rank_low, result.rank_high
+    bands = result.framework.bands
+    rows: list[dict[str, Any]] = []
+    for i, unit in enumerate(result.units):
+        probability = result.band_probability(i) if bands else {}
+        rows.append({"unit": unit, "rank": int(result.base_rank[i]),
+                     "median_rank": int(median[i]), "rank_5": int(low[i]),
+                     "rank_95": int(high[i]),
+                     "bands": {k: f"{v.numerator}/{v.denominator}"
+                               for k, v in probability.items() if v}})
+    if as_json:
+        p = result.perturbation
+        _echo_json({"perturbation": {"target": p.target, "width": _decimal_text(p.width),
+                                     "resolution": _decimal_text(p.resolution)},
+                    "draws": result.draws, "seed": result.seed, "units": rows})
+        return
+    table = Table(title=f"Monte Carlo: {result.perturbation.target} ± "
+                        f"{_decimal_text(result.perturbation.width)}, {result.draws} draws, "
+                        f"seed "
+                        f"{result.seed}", title_justify="left")
+    for column in ("Unit", "Rank", "Median rank", "5–95 % interval", "Bands (share of draws)"):
+        table.add_column(column)
+    for row in sorted(rows, key=lambda r: (r["rank"], r["unit"])):
+        shares = ", ".join(f"{name} {float(Fraction(v)):.0%}" for name, v in row["bands"].items())
+        table.add_row(row["unit"], str(row["rank"]), str(row["median_rank"]),
+                      f"{row['rank_5']}–{row['rank_95']}", shares)
+    _console().print(table)
+
+
+def _decimal_text(value: Fraction) -> str:
+    """A fraction as a decimal when it has a finite one (``1/5`` → ``0.2``), else ``p/q``."""
+    for places in range(0, 19):
+        if (value * 10**places).denominator == 1:
+            return plain(quantize(value, places))
+    return f"{value.numerator}/{value.denominator}"
+
+
+@cli.command("report")
+@_SOURCES
+@_FRAMEWORK
+@_SHEET
+@click.option("--unit", help="Focus on this unit: its profile against its group, its lost "
+                             "points, the next band and the units just above it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("report.html"), show_default=True, help="The HTML file to write.")
+@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
+              help="Language of the report's text (names stay as published).")
+@click.option("--previous", "previous", multiple=True,
+              type=click.Path(exists=True, path_type=Path),
+              help="The previous year's assessments or table, to chart rank changes "
+                   "(repeat for several files).")
+@click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
+              help="Add the rank intervals of a Monte Carlo run (see parindex sensitivity).")
+@click.option("--width", default="0.2", show_default=True,
+              help="Half-width of the Monte Carlo perturbation.")
+@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1),
+              help="Monte Carlo draws.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")
+def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
+                   unit: str | None, output: Path, lang: str, previous: tuple[Path, ...],
+                   target: str | None, width: str, draws: int, seed: int) -> None:
+    """Write one self-contained HTML report for a results table or a unit.
+
+    The ranking, the distribution of totals with the band thresholds, sub-indices by
+    field, and optionally a unit's profile and lost points, rank changes since the
+    previous year and Monte Carlo rank intervals: tables and SVG charts inline, so the
+    file opens without network access. Vietnamese by default; --lang en for English.
+    """
+    from .._render.report import write_report
+    from .._analysis.sensitivity import Perturbation, monte_carlo
+
+    ranking = _ranking(sources, framework_ref, sheet)
+    focus = _pick(ranking, unit) if unit is not None else None
+    before = _ranking(previous, framework_ref, sheet) if previous else None
+    result = None
+    if target is not None:
+        perturbation = Perturbation(
+            "weights" if target == "weights" else "survey_share", _fraction(width),
+            Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
+        try:
+            result = _with_progress(draws, lambda report: monte_carlo(
+                ranking, perturbation, draws=draws, seed=seed, progress=report))
+        except ValueError as error:
+            raise click.UsageError(str(error)) from None
+    write_report(ranking, output, unit=focus, lang=lang, monte_carlo=result, previous=before)
+    click.echo(f"wrote {output}")

@@ -1,0 +1,304 @@
+"""``parindex reproduce`` and ``parindex compare``: published results tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from rich.table import Table
+
+from .app import (
+    FRAMEWORK_HELP,
+    _console,
+    _echo_json,
+    _framework_option,
+    cli,
+    resolve_framework,
+)
+from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage
+from .._base.errors import AssessmentError, Problem
+from .._base.numbers import plain, quantize
+from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
+from .._formats.tables import ResultsTable, read_table
+from .._formats.toml import load_assessment, sniff
+
+_TABLE_OPTIONS = [
+    click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
+                 help="The framework the table's units were assessed under. "
+                      + FRAMEWORK_HELP + " Needed for a table; a directory of assessments "
+                      "defaults to the one they name."),
+    click.option("--sheet", help="For .xlsx tables: the sheet to read (default: the "
+                                 "first that holds a table)."),
+    click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
+                 help="A mapping file (TOML) declaring headers parindex does not know."),
+    click.option("--year", type=int, help="The assessment year, when the table has no year "
+                                          "column and the framework covers several years."),
+]
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _table_options(function: F) -> F:
+    for option in reversed(_TABLE_OPTIONS):
+        function = option(function)
+    return function
+
+
+#: Files read as results tables (the rest are assessment TOML files).
+TABLE_SUFFIXES = (".csv", ".xlsx", ".json")
+
+
+def _source_files(sources: Sequence[Path]) -> list[Path]:
+    files: list[Path] = []
+    for source in sources:
+        if not source.is_dir():
+            files.append(source)
+            continue
+        found = sorted(p for p in source.iterdir() if p.suffix.lower() in TABLE_SUFFIXES or (
+            p.suffix == ".toml" and sniff(p) == "assessment"))
+        if not found:
+            raise AssessmentError(Problem("no assessment files nor tables in the directory",
+                                          path=source))
+        files += found
+    return files
+
+
+def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str | None = None,
+               mapping: Path | None = None, year: int | None = None) -> ResultsTable:
+    """The units that SOURCES hold, as one table: results tables (.csv, .xlsx, .json),
+    assessment TOML files, or directories of either; every command that reads units uses
+    this. Unreadable cells are kept in ``problems``, never dropped.
+    """
+    files = _source_files(sources)
+    assessments = [load_assessment(f) for f in files if f.suffix.lower() not in TABLE_SUFFIXES]
+    if framework_ref is not None:
+        framework = resolve_framework(framework_ref)
+    elif assessments:
+        framework = _framework_option(None, assessments[0])
+    else:
+        raise click.UsageError("a results table needs --framework ID_OR_FILE")
+    problems: list[Problem] = []
+    for file in files:
+        if file.suffix.lower() in TABLE_SUFFIXES:
+            table = read_table(file, framework, sheet=sheet, mapping=mapping, year=year)
+            if len(files) == 1:
+                return table
+            assessments += table.assessments
+            problems += table.problems
+    path = sources[0] if len(sources) == 1 else None
+    return ResultsTable(framework, tuple(assessments), tuple(problems), path=path)
+
+
+@cli.command("reproduce")
+@click.argument("table", type=click.Path(path_type=Path))
+@_table_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+@click.option("--fail-on-discrepancy/--no-fail-on-discrepancy", default=True,
+              show_default=True,
+              help="Exit with status 1 when a printed figure differs from the computed one.")
+def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
+                      mapping: Path | None, year: int | None, as_json: bool,
+                      fail_on_discrepancy: bool) -> None:
+    """Recompute a published results TABLE (.csv, .xlsx, .json or .toml) and check it.
+
+    TABLE may also be a directory of assessment TOML files, reproduced as one table.
+
+    Every unit's total, index, band, overall rank and rank within its group are computed
+    from its points and compared with the figures printed in the table. Prints one line
+    per unit, then every discrepancy (unit, what, printed, computed, evidence), the cells
+    that could not be read, and the printed figures that could not be checked.
+
+    Exit status: 0 when everything agrees, 1 when a figure disagrees (unless
+    --no-fail-on-discrepancy), 2 when a cell or row cannot be read (the rest of the table
+    is still reproduced and printed).
+    """
+    reproduction = reproduce(load_units([table], framework_ref, sheet=sheet, mapping=mapping,
+                                                year=year))
+    if as_json:
+        _echo_json(reproduction_to_dict(reproduction))
+    else:
+        _print_reproduction(reproduction)
+    if reproduction.problems:
+        raise AssessmentError(reproduction.problems)
+    if fail_on_discrepancy and reproduction.discrepancies:
+        click.get_current_context().exit(1)
+
+
+def _where(unit: UnitReproduction) -> str:
+    if unit.row is not None:
+        return f"row {unit.row}, "
+    origin = unit.assessment.origin
+    return f"{origin.path.name}, " if origin is not None and origin.path is not None else ""
+
+
+def _print_reproduction(reproduction: Reproduction) -> None:
+    console = _console()
+    framework = reproduction.framework
+    table = Table(title=f"{reproduction.table.path or 'table'}: {framework.id}",
+                  title_justify="left")
+    for column in ("row", "unit", "group", "total", "index", "band", "rank", "group rank",
+                   "discrepancies"):
+        table.add_column(column, justify="right" if column in ("row", "total", "index")
+                         else "left")
+    for unit in reproduction.units:
+        result = unit.result
+        table.add_row(
+            str(unit.row or ""), unit.unit, unit.group or "",
+            plain(result.total) if result else "—",
+            result.display(result.index) if result else "—",
+            result.band.name if result and result.band else "—",
+            f"{unit.rank}/{unit.of}" if unit.rank is not None else "—",
+            f"{unit.group_rank}/{unit.group_of}" if unit.group_rank is not None else "",
+            "not scored" if result is None else str(len(unit.discrepancies) or "none"))
+    console.print(table)
+    lines = [f"{_where(u)}{u.unit}: {d}" for u, d in reproduction.discrepancies]
+    console.print(f"\n[bold]Discrepancies (printed ≠ computed):[/bold] "
+                  f"{len(lines) if lines else 'none'}")
+    for line in lines:
+        console.print(f"  - {line}", markup=False)
+    unchecked = sorted({f"{u.unit}: {note}" for u in reproduction.units for note in u.unchecked})
+    if unchecked:
+        console.print("\n[bold]Not checked:[/bold]")
+        for line in unchecked:
+            console.print(f"  - {line}", markup=False)
+    if reproduction.table.summary is not None:
+        node = framework.nodes[reproduction.table.summary]
+        console.print(f"\nNo field's points in the table: its {reproduction.table.summary} "
+                      f"column is read as the points of {node.name} (max {plain(node.max)})"
+                      if node.max is not None else "", markup=False)
+    if reproduction.table.ignored:
+        console.print("\n[bold]Columns not read[/bold] (unknown headers; declare them in a "
+                      "mapping file): " + ", ".join(reproduction.table.ignored).replace("[", "\\["))
+    for row, why in reproduction.table.skipped:
+        console.print(f"Row {row} skipped: {why}", markup=False)
+
+
+@cli.command("compare")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
+              help="The framework of NEW, and of OLD unless --old-framework is given. "
+                   + FRAMEWORK_HELP + " Needed for tables; directories of assessments "
+                   "default to the one they name.")
+@click.option("--old-framework", "old_ref", metavar="ID_OR_FILE",
+              help="The framework of OLD, when it differs from --framework. "
+                   + FRAMEWORK_HELP)
+@click.option("--lineage", type=click.Path(dir_okay=False, path_type=Path),
+              help="A lineage file (TOML) declaring renamed and merged units.")
+@click.option("--sheet", help="For .xlsx tables: the sheet to read in both (default: the "
+                              "first that holds a table).")
+@click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
+              help="A mapping file (TOML) declaring headers parindex does not know.")
+@click.option("--year", "new_year", type=int,
+              help="The year of NEW, when it has no year column and its framework covers "
+                   "several years.")
+@click.option("--old-year", type=int,
+              help="The year of OLD, when it has no year column and its framework covers "
+                   "several years.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: str | None,
+                    lineage: Path | None, sheet: str | None, mapping: Path | None,
+                    new_year: int | None, old_year: int | None, as_json: bool) -> None:
+    """Compare two results tables, OLD and NEW (e.g. two years), unit by unit.
+
+    OLD and NEW may also be directories of assessment TOML files.
+
+    For each unit: the change in total, index, band, overall rank and rank within its
+    group, and in each field's points. Units are matched by name (case, spacing and the
+    prefixes xã, phường, thị trấn, huyện, thị xã, thành phố do not matter) and by the
+    lineage file; a merged unit is compared with each unit it came from and with their
+    mean. Units found in one table only are listed. Figures are the recomputed ones; run
+    parindex reproduce to check each table against its printed figures.
+    """
+    before = reproduce(load_units([old], old_ref or framework_ref, sheet=sheet, mapping=mapping,
+                                  year=old_year))
+    after = reproduce(load_units([new], framework_ref, sheet=sheet, mapping=mapping,
+                                 year=new_year))
+    new_framework = after.framework
+    comparison = compare(before, after, load_lineage(lineage) if lineage else None)
+    if as_json:
+        _echo_json(comparison_to_dict(comparison, new_framework.decimals))
+    else:
+        _print_comparison(comparison, new_framework.decimals)
+    problems = before.problems + after.problems
+    if problems:
+        raise AssessmentError(problems)
+
+
+def _field_change(change: Decimal | None) -> str:
+    return "—" if change is None else _signed(plain(change))
+
+
+def _signed(value: object) -> str:
+    text = str(value)
+    zero = not text.strip("-+0.")
+    return text if text.startswith("-") or zero or text == "—" else "+" + text
+
+
+def _print_comparison(comparison: Comparison, decimals: int) -> None:
+    console = _console()
+    title = (f"{comparison.old_year} ({comparison.old_framework}) → "
+             f"{comparison.new_year} ({comparison.new_framework})")
+    table = Table(title=title, title_justify="left")
+    for column in ("unit", "against", "total", "change", "index", "change", "band", "rank",
+                   "moved", "group rank"):
+        table.add_column(column)
+    for unit in comparison.units:
+        for change in unit.changes:
+            index_change = (_signed(plain(quantize(change.index_change, decimals)))
+                            if change.index_change is not None else "—")
+            table.add_row(
+                unit.unit if change is unit.changes[0] else "",
+                change.against + ("" if unit.matched_by == "name" else f" ({unit.matched_by})"),
+                f"{plain(change.total_old) if change.total_old is not None else '—'} → "
+                f"{plain(change.total_new)}",
+                _signed(plain(change.total_change)) if change.total_change is not None else "—",
+                f"{_index(change.index_old, decimals)} → {_index(change.index_new, decimals)}",
+                index_change,
+                f"{change.band_old or '—'} → {change.band_new or '—'}",
+                f"{change.rank_old or '—'} → {change.rank_new or '—'}",
+                _signed(change.moved) if change.moved is not None else "—",
+                f"{change.group_rank_old or '—'} → {change.group_rank_new or '—'}"
+                if change.group_rank_new else "")
+    console.print(table)
+    codes = list(dict.fromkeys(f.code for u in comparison.units for c in u.changes
+                               for f in c.fields))
+    if codes:
+        fields = Table(title="Change in points per field", title_justify="left")
+        fields.add_column("unit")
+        fields.add_column("against")
+        for code in codes:
+            fields.add_column(code, justify="right")
+        for unit in comparison.units:
+            for change in unit.changes:
+                if not change.fields:
+                    continue
+                by_code = {f.code: f.change for f in change.fields}
+                fields.add_row(unit.unit, change.against, *[_field_change(by_code.get(c))
+                                                             for c in codes])
+        console.print(fields)
+    for title, items in (("Only in the old table", comparison.only_old),
+                         ("Only in the new table", comparison.only_new),
+                         ("Not scored", comparison.not_scored),
+                         ("Not comparable", comparison.not_comparable),
+                         ("Lineage problems", comparison.problems)):
+        if items:
+            console.print(f"\n[bold]{title}:[/bold]")
+            for item in items:
+                console.print(f"  - {item}", markup=False)
+    notes = sorted({f"{u.unit} against {c.against}: {n}" for u in comparison.units
+                    for c in u.changes for n in c.notes})
+    if notes:
+        console.print("\n[bold]Notes:[/bold]")
+        for note in notes:
+            console.print(f"  - {note}", markup=False)
+
+
+def _index(value: object, decimals: int) -> str:
+    from fractions import Fraction
+
+    return plain(quantize(value, decimals)) if isinstance(value, Fraction) else "—"

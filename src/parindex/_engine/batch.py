@@ -1,0 +1,1215 @@
+"""Scoring, ranking and banding many units of one framework at once, on scaled integers.
+
+:func:`~parindex.score_many` scores each assessment with :class:`~decimal.Decimal`
+objects, node by node; that is exact but takes milliseconds a unit. This module gives
+the same figures for thousands of units in one pass over a numpy ``int64`` matrix:
+
+* :func:`to_matrix` is the edge: it turns assessments into a :class:`PointsMatrix` of
+  points × 10**scale (``scale`` is the largest number of decimal places in the
+  data and the framework's maxima, so the conversion is exact), with *không phát sinh*
+  (``"x"``) marks in a boolean mask.
+* :func:`score_matrix` is the hot path: sums, range checks, not-arising policies, arising
+  maxima, ranks and bands, all with integer arithmetic and exact comparisons.
+* :func:`score_batch` does both.
+
+Only assessments that give points exactly at the leaves (every leaf a number or
+``"x"``, no node above them) are supported: a node given points directly is not the sum
+of its items, which a matrix of leaves cannot say. Score those with
+:func:`~parindex.score_many`, as well as assessments that give figures for rules to
+score (``[inputs]``) and frameworks that name a ranking or band method a plugin
+registers: the batch path implements only the built-in ones (competition and dense
+ranking, the ``minimum`` band method) on integers, and refuses the others.
+
+>>> import attrs, parindex
+>>> framework = parindex.get_framework("thua-thien-hue/commune/2022")
+>>> example = parindex.load_assessment(parindex.example_path())
+>>> leaves = {code: p for code, p in example.points.items() if code != "6"}
+>>> batch = parindex.score_batch(framework, [attrs.evolve(example, points=leaves)])
+>>> batch.total(0), batch.arising_max(0), int(batch.rank[0]), batch.band(0).name
+(Decimal('77.636'), Decimal('99.500'), 1, 'Khá')
+"""
+
+from __future__ import annotations
+
+import operator
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from itertools import chain
+from typing import Any, Final, TypeAlias
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
+from .._base.model import (
+    NOT_ARISING,
+    Assessment,
+    Band,
+    BandBasis,
+    Framework,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+    RankBasis,
+    RankingMethod,
+    method_name,
+)
+from .._base.numbers import plain
+
+Int64Array: TypeAlias = NDArray[np.int64]
+BoolArray: TypeAlias = NDArray[np.bool_]
+
+#: Listing every bad cell of a 10,000-unit batch helps nobody; errors list this many.
+MAX_PROBLEMS: Final = 50
+
+#: Largest magnitude a scaled sum may reach: int64 with a bit to spare, so that sums of
+#: values each checked against this bound cannot wrap.
+_INT64_SAFE: Final = 2**62
+
+_KINDS: Final = (NodeKind.CRITERION, NodeKind.SURVEY, NodeKind.BONUS, NodeKind.PENALTY)
+_POLICY_CODES: Final = {NotArisingPolicy.EXCLUDE: 0, NotArisingPolicy.FULL: 1,
+                        NotArisingPolicy.ZERO: 2, NotArisingPolicy.UNKNOWN: 3}
+_UNKNOWN_POLICY: Final = _POLICY_CODES[NotArisingPolicy.UNKNOWN]
+
+_USE_SCORE_MANY: Final = ("the batch API takes points at the leaves only; score such "
+                          "assessments with parindex.score_many")
+
+
+# --- the prepared input -------------------------------------------------------------------
+
+
+def _codes(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _optional_tuple(value: Iterable[object] | None) -> tuple[Any, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _int64_matrix(value: object) -> Int64Array:
+    array = np.asarray(value)
+    if array.dtype.kind not in "iu":
+        raise TypeError(f"points must be an integer array (points × 10**scale), not "
+                        f"{array.dtype}; floats are never exact")
+    view = np.ascontiguousarray(array, dtype=np.int64).view()
+    view.flags.writeable = False  # a matrix is a value: its cells do not change
+    return view
+
+
+def _bool_matrix(value: object) -> BoolArray:
+    array = np.asarray(value)
+    if array.dtype != np.bool_:
+        raise TypeError(f"not_arising must be a boolean array, not {array.dtype}")
+    # A copy: the marks' coordinates are derived from it once, so it must not change.
+    copy = np.array(array, dtype=np.bool_, order="C", copy=True)
+    copy.flags.writeable = False
+    return copy
+
+
+@attrs.frozen(eq=False)
+class PointsMatrix:
+    """Many units' leaf points under one framework, as exact scaled integers.
+
+    Row ``i`` is one unit; column ``j`` is the ``j``-th leaf of the framework in
+    depth-first printed order (:attr:`codes`), so the leaves of every node are
+    contiguous columns. Build it with :func:`to_matrix`, or by hand from data that is
+    already integral.
+
+    :param codes: the leaf codes, one per column, in the framework's depth-first order.
+    :param scale: decimal places kept: a cell holds points × 10**scale.
+    :param points: ``int64`` array of shape (units, leaves).
+    :param not_arising: boolean array of the same shape; ``True`` marks an item that did
+        not arise (``"x"``). The points under such a mark are ignored (:func:`to_matrix`
+        writes 0 there).
+    :param units: the unit names, one per row (optional; :func:`score_matrix` may be given
+        them instead). Compared case-insensitively, they must differ.
+    :param groups: each unit's group, e.g. its district (``None``: no group); compared
+        case-insensitively, as :func:`~parindex.score_many` does. Optional.
+
+    Everything that is not arithmetic is done here, once: both arrays become read-only
+    (``not_arising`` is copied), the coordinates of the marks (usually a few per cent of
+    the cells) are found so that scoring handles them sparsely, unit names are checked to
+    differ, and group names are folded into integer codes (:attr:`group_codes`, indices
+    into :attr:`group_names`; -1: no group).
+
+    :raises AssessmentError: two units have the same name.
+    :raises ValueError: shapes or lengths that do not agree.
+    :raises TypeError: points that are not integers, marks that are not booleans.
+    """
+
+    codes: tuple[str, ...] = attrs.field(converter=_codes)
+    scale: int = attrs.field()
+    points: Int64Array = attrs.field(converter=_int64_matrix, repr=False)
+    not_arising: BoolArray = attrs.field(converter=_bool_matrix, repr=False)
+    units: tuple[str, ...] | None = attrs.field(default=None, converter=_optional_tuple,
+                                               repr=False)
+    groups: tuple[str | None, ...] | None = attrs.field(default=None,
+                                                       converter=_optional_tuple, repr=False)
+    #: Group of each row as an index into :attr:`group_names`; -1: none.
+    group_codes: Int64Array = attrs.field(init=False, repr=False)
+    #: Group names by code, each spelt as it first appears.
+    group_names: tuple[str, ...] = attrs.field(init=False, repr=False)
+    #: Rows, columns and flat positions of the marked cells, in row-major order.
+    marked_rows: NDArray[np.intp] = attrs.field(init=False, repr=False)
+    marked_cols: NDArray[np.intp] = attrs.field(init=False, repr=False)
+    marked_flat: NDArray[np.intp] = attrs.field(init=False, repr=False)
+
+    @scale.validator
+    def _check_scale(self, _: object, value: int) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise ValueError(f"scale must be an integer ≥ 0, not {value!r}")
+
+    def __attrs_post_init__(self) -> None:
+        if self.points.ndim != 2 or self.points.shape[1] != len(self.codes):
+            raise ValueError(f"points must have shape (units, {len(self.codes)}), one column "
+                             f"per leaf code; got {self.points.shape}")
+        if self.not_arising.shape != self.points.shape:
+            raise ValueError(f"not_arising has shape {self.not_arising.shape}, points "
+                             f"{self.points.shape}; they must agree")
+        n = self.points.shape[0]
+        if self.units is not None:
+            if len(self.units) != n:
+                raise ValueError(f"{len(self.units)} unit names for {n} rows")
+            groups = self.groups
+            _check_units(self.units, lambda i: groups[i] if groups is not None else None)
+        codes, names = _group_codes(self.groups, n)
+        flat = np.flatnonzero(self.not_arising)
+        rows, cols = np.divmod(flat, max(self.points.shape[1], 1))
+        for name, value in (("marked_rows", rows), ("marked_cols", cols), ("marked_flat", flat),
+                            ("group_codes", codes)):
+            value.flags.writeable = False
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "group_names", names)
+
+    def __len__(self) -> int:
+        return int(self.points.shape[0])
+
+
+# --- what a framework asks of the hot path, worked out once -------------------------------
+
+
+@attrs.frozen(eq=False)
+class _Plan:
+    """A framework's tree flattened to column ranges (scale-independent)."""
+
+    codes: tuple[str, ...]
+    leaves: tuple[Node, ...]
+    #: ``[start, end)`` leaf columns of every node, by code.
+    ranges: Mapping[str, tuple[int, int]]
+    #: Index into :data:`_KINDS` of the top-level node above each leaf.
+    leaf_kind: tuple[int, ...]
+    #: The not-arising policy code of each leaf (node overrides applied).
+    leaf_policy: tuple[int, ...]
+    #: Internal nodes whose items' maxima add up to more than their own maximum: only
+    #: these can be derived above their maximum, which :func:`~parindex.score` refuses.
+    checked: tuple[Node, ...]
+    #: (kind index, maximum, first column, end column) of each top-level node.
+    tops: tuple[tuple[int, Decimal, int, int], ...]
+    #: (kind index, first column, end column) of each run of top-level nodes of one kind:
+    #: the only sums scoring needs besides tie-break codes and checked nodes.
+    kind_runs: tuple[tuple[int, int, int], ...]
+    #: Decimal places the maxima need.
+    places: int
+    #: Columns of full-marks items whose parent counts 0 when all its items are marked
+    #: (see ``_make_plan``), with the parent's columns. Empty for consistent maxima.
+    vanishing: Mapping[int, tuple[int, int]]
+
+    #: Leaf maxima × 10**scale by scale, filled as scales are asked for.
+    _maxima: dict[int, list[int]] = attrs.field(factory=dict, init=False)
+    _excluded: dict[int, Int64Array] = attrs.field(factory=dict, init=False)
+
+    def excluded_maxima(self, scale: int) -> Int64Array:
+        """Per leaf column: its scaled maximum if an item marked there leaves the arising
+        maximum (policy ``exclude``, criterion or survey), else 0."""
+        table = self._excluded.get(scale)
+        if table is None:
+            exclude = _POLICY_CODES[NotArisingPolicy.EXCLUDE]
+            table = np.asarray([m if policy == exclude and kind < 2 else 0 for m, policy, kind
+                                in zip(self.scaled_maxima(scale), self.leaf_policy,
+                                       self.leaf_kind, strict=True)], dtype=np.int64)
+            self._excluded[scale] = table
+        return table
+
+    def scaled_maxima(self, scale: int) -> list[int]:
+        maxima = self._maxima.get(scale)
+        if maxima is None:
+            maxima = [_scaled(_known(leaf.max), scale) for leaf in self.leaves]
+            self._maxima[scale] = maxima
+        return maxima
+
+
+_plans: dict[int, tuple[weakref.ref[Framework], _Plan]] = {}
+
+
+def _plan(framework: Framework) -> _Plan:
+    """The flattened plan of a framework, cached while the framework lives."""
+    cached = _plans.get(id(framework))
+    if cached is not None and cached[0]() is framework:
+        return cached[1]
+    plan = _make_plan(framework)
+    key = id(framework)
+    _plans[key] = (weakref.ref(framework, lambda _: _plans.pop(key, None)), plan)
+    return plan
+
+
+def _make_plan(framework: Framework) -> _Plan:
+    if not isinstance(framework.ranking, RankingMethod) or framework.band_method != "minimum":
+        raise FrameworkError(Problem(
+            f"{framework.id} uses the ranking method {method_name(framework.ranking)!r} and the "
+            f"band method {framework.band_method!r}; the batch API supports only the built-in "
+            "ones (ranking competition or dense, band_method minimum). Score it with "
+            "parindex.score_many, which supports every registered method",
+            key="ranking" if not isinstance(framework.ranking, RankingMethod)
+            else "band_method"))
+    unknown = [node.code for node in framework.walk() if node.max is None]
+    if unknown:
+        raise MissingInformationError(
+            f"the batch API needs every maximum of {framework.id}, but no source gives those "
+            f"of {', '.join(unknown)}; supply them in a completed framework file, or score "
+            "with parindex.score_many, which needs them only where a result depends on them")
+    leaves: list[Node] = []
+    ranges: dict[str, tuple[int, int]] = {}
+    leaf_kind: list[int] = []
+    leaf_policy: list[int] = []
+    checked: list[Node] = []
+
+    vanishing: dict[int, tuple[int, int]] = {}
+
+    def visit(node: Node, kind: int, policy: NotArisingPolicy) -> bool:
+        """Flatten ``node``; whether it vanishes when all its items are marked "x"."""
+        policy = node.not_arising or policy
+        start = len(leaves)
+        if node.is_leaf:
+            leaves.append(node)
+            leaf_kind.append(kind)
+            leaf_policy.append(_POLICY_CODES[policy])
+            ranges[node.code] = (start, start + 1)
+            return True
+        vanishes = all([visit(child, kind, policy) for child in node.children])
+        end = len(leaves)
+        ranges[node.code] = (start, end)
+        items = sum((_known(leaf.max) for leaf in leaves[start:]), Decimal(0))
+        if items > _known(node.max):
+            checked.append(node)
+        # score() counts a node whose items all did not arise, and whose arising maximum
+        # is then 0, as 0 points and not arising, even if some items count full marks
+        # (possible only where items' maxima exceed the node's). Its arising maximum
+        # with every item marked is its maximum less the excluded items' maxima.
+        excluded = sum((_known(leaves[j].max) for j in range(start, end)
+                        if leaf_policy[j] == _POLICY_CODES[NotArisingPolicy.EXCLUDE]),
+                       Decimal(0))
+        vanishes = vanishes and _known(node.max) == excluded
+        if vanishes:
+            for child in node.children:
+                column = ranges[child.code][0]
+                if child.is_leaf and _known(child.max) > 0 and \
+                        leaf_policy[column] == _POLICY_CODES[NotArisingPolicy.FULL]:
+                    vanishing.setdefault(column, (start, end))  # the innermost such node
+        return vanishes
+
+    tops: list[tuple[int, Decimal, int, int]] = []
+    for top in framework.criteria:
+        kind = _KINDS.index(top.kind)
+        visit(top, kind, framework.not_arising)
+        tops.append((kind, _known(top.max), *ranges[top.code]))
+    places = max((_places(_known(node.max)) for node in framework.walk()),
+                 default=0)
+    runs: list[tuple[int, int, int]] = []
+    for kind, _, start, end in tops:
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1], end)
+        else:
+            runs.append((kind, start, end))
+    return _Plan(
+        codes=tuple(leaf.code for leaf in leaves), leaves=tuple(leaves), ranges=ranges,
+        leaf_kind=tuple(leaf_kind), leaf_policy=tuple(leaf_policy), checked=tuple(checked),
+        tops=tuple(tops), kind_runs=tuple(runs), places=places, vanishing=vanishing,
+    )
+
+
+def _known(value: Decimal | None) -> Decimal:
+    """A maximum known to be given (the plan refuses frameworks with unknown ones)."""
+    assert value is not None
+    return value
+
+
+def _places(value: Decimal) -> int:
+    """Decimal places the value of ``value`` needs (``1.50`` → 1, ``10`` → 0), exactly."""
+    denominator = value.as_integer_ratio()[1]  # 2**a * 5**b
+    places = 0
+    while 10**places % denominator:
+        places += 1
+    return places
+
+
+def _scaled(value: Decimal, scale: int) -> int:
+    """``value`` × 10**scale as an exact Python int (``scale`` ≥ its places)."""
+    numerator, denominator = value.as_integer_ratio()
+    return int(numerator * (10**scale // denominator))
+
+
+# --- the edge: assessments to a matrix ---------------------------------------------------
+
+
+def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> PointsMatrix:
+    """Convert assessments of one framework into a :class:`PointsMatrix`, exactly.
+
+    Every leaf must be given a :class:`~decimal.Decimal` or :data:`~parindex.NOT_ARISING`
+    and no node above the leaves may be given points. The scale is the largest number of
+    decimal places any point value or maximum needs, so no digit is lost. Checks what
+    :func:`~parindex.score` checks of an assessment's fit (framework id, year, codes in
+    every table) and that all units are of one year; ranges are checked by
+    :func:`score_matrix`.
+
+    :param framework: the framework all assessments are scored under.
+    :param assessments: the units, one row each, in this order.
+    :returns: the matrix; rows follow ``assessments``.
+    :raises AssessmentError: an assessment does not fit the framework, gives points above
+        the leaves (use :func:`~parindex.score_many`), leaves a leaf without points, or
+        gives a value that is not an exact finite :class:`~decimal.Decimal`; every problem
+        found, up to :data:`MAX_PROBLEMS`.
+    :raises MissingInformationError: the framework has unknown maxima.
+    """
+    from .scoring import _check_fit
+
+    plan = _plan(framework)
+    assessments = list(assessments)
+    codes = plan.codes
+    leaf_set = frozenset(codes)
+    known = framework.nodes.keys()
+    getter = _getter(codes)
+    first, last = framework.first_year, framework.last_year
+    problems: list[Problem] = []
+    rows: list[tuple[object, ...]] = []
+    for assessment in assessments:
+        points = assessment.points
+        if assessment.inputs:
+            origin = assessment.origin or Origin(None)
+            problems.append(origin.problem(
+                f"{assessment.unit} gives figures for rules to score; "
+                + _USE_SCORE_MANY.replace("points at the leaves only", "points only"),
+                "inputs"))
+            continue
+        if not (assessment.framework == framework.id and first <= assessment.year
+                and (last is None or assessment.year <= last)
+                and known >= points.keys() and known >= assessment.self_assessed.keys()
+                and known >= assessment.comments.keys()
+                and known >= assessment.published.points.keys()):
+            try:
+                _check_fit(framework, assessment, assessment.origin or Origin(None))
+            except AssessmentError as error:  # collect, so one pass shows them all
+                problems += error.problems
+        try:
+            row = getter(points)
+        except KeyError:
+            row = None
+        if row is None or len(points) != len(codes):
+            problems += _shape_problems(framework, assessment, leaf_set)
+            continue
+        rows.append(row)
+    years = sorted({a.year for a in assessments})
+    if len(years) > 1:
+        problems.append(Problem(f"units of different years ranked together: {years}"))
+    if problems:
+        raise AssessmentError(_capped(problems))
+
+    flat: list[object] = list(chain.from_iterable(rows))
+    # Type check over every value: a float or int equal to a Decimal would hide behind it
+    # in the set of distinct values below (0.5 == Decimal("0.5") in Python).
+    types = set(map(type, flat))
+    if not types <= {Decimal, type(NOT_ARISING)}:
+        raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
+    try:
+        distinct = list(set(flat))
+    except TypeError:  # a signalling NaN refuses to be hashed
+        raise AssessmentError(_capped(_value_problems(framework, assessments, codes))) from None
+    values = [v for v in distinct if isinstance(v, Decimal)]
+    if not all(v.is_finite() for v in values):
+        raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
+    # Distinct values are few (points are quantised), so exact work per value is cheap.
+    scale = max([plan.places, *(_places(v) for v in values)])
+    table = [_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in distinct]
+    too_large = [v for v, s in zip(distinct, table, strict=True) if abs(s) >= _INT64_SAFE]
+    if too_large:
+        raise AssessmentError(
+            f"{too_large[0]} cannot be held exactly at {scale} decimal places in "
+            "64-bit integers; score these assessments with parindex.score_many")
+    lookup = {v: i for i, v in enumerate(distinct)}
+    index = np.fromiter(map(lookup.__getitem__, flat), dtype=np.intp, count=len(flat))
+    matrix = np.asarray(table, dtype=np.int64)[index].reshape(len(rows), len(codes))
+    if NOT_ARISING in lookup:
+        mask = (index == lookup[NOT_ARISING]).reshape(matrix.shape)
+    else:
+        mask = np.zeros(matrix.shape, dtype=np.bool_)
+    return PointsMatrix(codes, scale, matrix, mask, units=[a.unit for a in assessments],
+                        groups=[a.group for a in assessments])
+
+
+def _getter(codes: tuple[str, ...]) -> Callable[[Mapping[str, object]], tuple[object, ...]]:
+    """The leaves' values of a points table in column order (``KeyError`` if one is missing)."""
+    if len(codes) == 1:
+        code = codes[0]
+        return lambda points: (points[code],)
+    if not codes:
+        return lambda points: ()
+    return operator.itemgetter(*codes)
+
+
+def _shape_problems(framework: Framework, assessment: Assessment,
+                    leaves: frozenset[str]) -> list[Problem]:
+    """Why an assessment's points are not exactly one value per leaf."""
+    origin = assessment.origin or Origin(None)
+    points = assessment.points
+    problems = []
+    above = [code for code in points if code in framework.nodes and code not in leaves]
+    for code in above:
+        node = framework.nodes[code]
+        items = ", ".join(child.code for child in node.children)
+        problems.append(origin.problem(
+            f"{assessment.unit}: points are given for {code} ({node.name}), which has items "
+            f"({items}); {_USE_SCORE_MANY}", "points", code, code=code))
+    covered = {leaf for code in above for leaf in _leaf_codes(framework.nodes[code])}
+    for code in framework.nodes:
+        if code in leaves and code not in points and code not in covered:
+            node = framework.nodes[code]
+            problems.append(origin.problem(
+                f"{assessment.unit}: no points for {code} ({node.name}); give its points, or "
+                "\"x\" if it did not arise", "points", code=code))
+    return problems
+
+
+def _leaf_codes(node: Node) -> list[str]:
+    return [n.code for n in node.walk() if n.is_leaf]
+
+
+def _value_problems(framework: Framework, assessments: list[Assessment],
+                    codes: tuple[str, ...]) -> list[Problem]:
+    """Values that are neither an exact finite Decimal nor NOT_ARISING (the slow path)."""
+    problems = []
+    for assessment in assessments:
+        origin = assessment.origin or Origin(None)
+        for code in codes:
+            value = assessment.points[code]
+            if value is NOT_ARISING or (isinstance(value, Decimal) and value.is_finite()):
+                continue
+            problems.append(origin.problem(
+                f"{assessment.unit}: {value!r} is not an exact finite Decimal (nor "
+                "NOT_ARISING)", "points", code, code=code))
+    return problems
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    return [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
+
+
+# --- the result ---------------------------------------------------------------------------
+
+
+@attrs.frozen(eq=False)
+class BatchResult:
+    """Many units of one framework, scored, ranked and banded exactly.
+
+    Arrays have one entry per unit, in input order. Points are ``int64`` arrays of
+    points × 10**:attr:`scale`; the accessors (:meth:`total`, :meth:`index`,
+    :meth:`band`, ...) turn one unit's figures into :class:`~decimal.Decimal`,
+    :class:`~fractions.Fraction` and :class:`~parindex.Band`, equal to what
+    :func:`~parindex.score_many` gives (Decimals are written with :attr:`scale` places).
+
+    :param framework: the framework scored under.
+    :param units: unit names, one per row.
+    :param scale: decimal places kept by the scaled arrays.
+    :param appraised_scaled: criterion points (điểm thẩm định) × 10**scale.
+    :param survey_scaled: survey points × 10**scale.
+    :param bonus_scaled: bonus points × 10**scale.
+    :param penalty_scaled: penalty points (a positive deduction) × 10**scale.
+    :param total_scaled: appraised + survey + bonus − penalty, × 10**scale.
+    :param arising_scaled: the arising maximum (criteria and survey) × 10**scale.
+    :param rank: rank among all units (1 is best), by the framework's method and basis.
+    :param group_rank: rank within the unit's group; 0 for a unit without a group.
+    :param group_of: how many units its group has; 0 for a unit without a group.
+    :param group_codes: the unit's group as an index into :attr:`group_names`; -1: none.
+    :param group_names: the group names (as first spelt; the codes as text when groups
+        were given as integer codes).
+    :param band_index: index into ``framework.bands``; -1 when the framework has none.
+    :param matrix: the input (kept for :meth:`node_points`).
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    units: tuple[str, ...] = attrs.field(repr=lambda u: f"<{len(u)} units>")
+    scale: int
+    appraised_scaled: Int64Array = attrs.field(repr=False)
+    survey_scaled: Int64Array = attrs.field(repr=False)
+    bonus_scaled: Int64Array = attrs.field(repr=False)
+    penalty_scaled: Int64Array = attrs.field(repr=False)
+    total_scaled: Int64Array = attrs.field(repr=False)
+    arising_scaled: Int64Array = attrs.field(repr=False)
+    rank: Int64Array = attrs.field(repr=False)
+    group_rank: Int64Array = attrs.field(repr=False)
+    group_of: Int64Array = attrs.field(repr=False)
+    group_codes: Int64Array = attrs.field(repr=False)
+    group_names: tuple[str, ...] = attrs.field(repr=False)
+    band_index: Int64Array = attrs.field(repr=False)
+    matrix: PointsMatrix = attrs.field(repr=False)
+    #: Masked cells: rows, columns and what to add to the raw cell (policy applied).
+    _fix_rows: Int64Array = attrs.field(repr=False, alias="fix_rows")
+    _fix_cols: Int64Array = attrs.field(repr=False, alias="fix_cols")
+    _fix_add: Int64Array = attrs.field(repr=False, alias="fix_add")
+
+    def __attrs_post_init__(self) -> None:
+        for value in attrs.astuple(self, recurse=False):
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False  # a result is a value, like Result
+
+    def __len__(self) -> int:
+        return len(self.units)
+
+    @property
+    def of(self) -> int:
+        """How many units were ranked together."""
+        return len(self.units)
+
+    def decimal(self, scaled: int | np.integer[Any]) -> Decimal:
+        """A scaled integer from this result's arrays as exact points."""
+        return Decimal(int(scaled)).scaleb(-self.scale)
+
+    def position(self, unit: str) -> int:
+        """The row of a unit, by name (case-insensitive).
+
+        :raises KeyError: no such unit.
+        """
+        wanted = unit.casefold()
+        for i, name in enumerate(self.units):
+            if name.casefold() == wanted:
+                return i
+        raise KeyError(unit)
+
+    def group(self, i: int) -> str | None:
+        """The group of unit ``i`` (its code as text when groups were given as codes)."""
+        code = int(self.group_codes[i])
+        return self.group_names[code] if code >= 0 else None
+
+    def appraised(self, i: int) -> Decimal:
+        """Criterion points of unit ``i``."""
+        return self.decimal(self.appraised_scaled[i])
+
+    def survey(self, i: int) -> Decimal:
+        """Survey points of unit ``i``."""
+        return self.decimal(self.survey_scaled[i])
+
+    def bonus(self, i: int) -> Decimal:
+        """Bonus points of unit ``i``."""
+        return self.decimal(self.bonus_scaled[i])
+
+    def penalty(self, i: int) -> Decimal:
+        """Penalty points (deducted) of unit ``i``."""
+        return self.decimal(self.penalty_scaled[i])
+
+    def total(self, i: int) -> Decimal:
+        """Total points of unit ``i``: appraised + survey + bonus − penalty."""
+        return self.decimal(self.total_scaled[i])
+
+    def arising_max(self, i: int) -> Decimal:
+        """The arising maximum (điểm phát sinh) of unit ``i``."""
+        return self.decimal(self.arising_scaled[i])
+
+    def index(self, i: int) -> Fraction | None:
+        """The exact index of unit ``i`` (total ÷ arising maximum × 100); ``None`` when
+        nothing arose."""
+        arising = int(self.arising_scaled[i])
+        if arising <= 0:
+            return None
+        return Fraction(100 * int(self.total_scaled[i]), arising)
+
+    def band(self, i: int) -> Band | None:
+        """The band of unit ``i``; ``None`` when the framework has no bands."""
+        index = int(self.band_index[i])
+        return self.framework.bands[index] if index >= 0 else None
+
+    def node_points(self, code: str) -> Int64Array:
+        """Points × 10**scale of one node (any level) for every unit.
+
+        A node's points are the sum of its leaves', with items that did not arise counted
+        as the framework's policy says (a penalty node's are its deduction, positive).
+
+        :raises KeyError: no node has this code.
+        """
+        plan = _plan(self.framework)
+        start, end = plan.ranges[code]
+        if start in plan.vanishing and plan.codes[start] == code:
+            return _leaf_points(plan, self.matrix, start, self.scale)
+        points = self.matrix.points
+        up = 10 ** (self.scale - self.matrix.scale)
+        result: Int64Array = points[:, start:end].sum(axis=1, dtype=np.int64) * up
+        inside = (self._fix_cols >= start) & (self._fix_cols < end)
+        np.add.at(result, self._fix_rows[inside], self._fix_add[inside])
+        return result
+
+
+# --- the hot path -------------------------------------------------------------------------
+
+
+def score_matrix(framework: Framework, matrix: PointsMatrix,
+                 units: Sequence[str] | None = None,
+                 groups: Sequence[str | None] | NDArray[np.integer[Any]] | None = None,
+                 ) -> BatchResult:
+    """Score, rank and band every row of a points matrix, exactly, on integers.
+
+    Gives what :func:`~parindex.score_many` gives for the same leaf points: the sums of
+    each kind of top-level node (criterion and survey add, bonus adds on top, penalty
+    subtracts), the arising maximum under the not-arising policies (framework-wide and
+    per node: ``exclude`` takes the item's maximum out of the arising maximum, ``full``
+    counts its maximum as points, ``zero`` counts 0), ranks on the index or total with
+    the framework's tie-break codes (competition or dense), overall and within groups,
+    and the band. Indices are compared as exact fractions (by an integer key that
+    preserves their order), never as floats.
+
+    Unit names and groups are those of the matrix (:func:`to_matrix` records them, checked
+    and folded into codes once) unless given here, which checks and folds them per call.
+
+    :param framework: the framework the matrix was built for.
+    :param matrix: the leaf points (see :func:`to_matrix`).
+    :param units: unit names, one per row; compared case-insensitively and must differ.
+        ``None``: the matrix's.
+    :param groups: each unit's group (names, compared case-insensitively; ``None``: no
+        group), or an integer array of group codes (-1: no group). ``None``: the matrix's
+        groups, if it has any.
+    :returns: the scores, ranks and bands.
+    :raises AssessmentError: the matrix's columns are not the framework's leaves, a unit
+        appears twice, points lie outside [0, maximum], or a node's items add up to more
+        than its maximum; every problem found, up to :data:`MAX_PROBLEMS`.
+    :raises MissingInformationError: an item marked not arising whose policy no source
+        gives, or a unit with nothing arising to band on its index.
+    :raises ValueError: ``units`` or ``groups`` do not have one entry per row, or no unit
+        names are given nor recorded in the matrix.
+    """
+    plan = _plan(framework)
+    if matrix.codes != plan.codes:
+        raise AssessmentError(
+            f"the matrix's columns are not the leaves of {framework.id} in depth-first "
+            "order; build it with parindex.to_matrix(framework, assessments)")
+    n, width = matrix.points.shape
+    if units is None:
+        if matrix.units is None:
+            raise ValueError("no unit names: pass units, or build the matrix with them")
+        names = matrix.units  # checked when the matrix was built
+    else:
+        names = tuple(units)
+        if len(names) != n:
+            raise ValueError(f"{len(names)} unit names for {n} rows")
+    if groups is None:
+        group_codes, group_names = matrix.group_codes, matrix.group_names
+    elif isinstance(groups, np.ndarray):
+        if groups.dtype.kind not in "iu" or groups.shape != (n,):
+            raise ValueError(f"group codes must be an integer array of shape ({n},)")
+        # Codes may be sparse (e.g. district numbers): renumber them 0, 1, ... in order.
+        present = groups >= 0
+        labels, compact = np.unique(groups[present], return_inverse=True)
+        group_codes = np.full(n, -1, dtype=np.int64)
+        group_codes[present] = compact
+        group_names = tuple(str(label) for label in labels.tolist())
+    else:
+        group_codes, group_names = _group_codes(groups, n)
+    if units is not None:
+        _check_units(names, lambda i: group_names[group_codes[i]] if group_codes[i] >= 0
+                     else None)
+
+    scale = max(matrix.scale, plan.places)
+    up = 10 ** (scale - matrix.scale)
+    leaf_max = plan.scaled_maxima(scale)
+    # Every sum below is of values in [0, leaf max] (checked first), so this bounds them
+    # all; the same for the fractions' cross products further on, checked there.
+    reach = sum(leaf_max) + sum(_scaled(top[1], scale) for top in plan.tops)
+    if reach >= _INT64_SAFE:
+        raise AssessmentError(
+            f"{framework.id} at {scale} decimal places does not fit 64-bit integers; "
+            "score with parindex.score_many")
+    points = matrix.points
+    problems: list[Problem] = []
+    out_of_range: set[int] = set()
+    if n and width:
+        # Out of range at the matrix's own scale (floor of the maximum: cells are integers).
+        # Viewed unsigned, a negative cell is huge, so one max per column finds both ends.
+        bound = np.asarray([m // up for m in leaf_max], dtype=np.uint64)
+        suspect = np.flatnonzero(points.view(np.uint64).max(axis=0) > bound)
+        if suspect.size:
+            problems, out_of_range = _range_problems(plan, matrix, names, suspect, bound)
+    if up != 1:
+        points = points * up  # the matrix has fewer places than the maxima
+
+    # Items that did not arise: few cells, handled sparsely.
+    flat, rows, cols = matrix.marked_flat, matrix.marked_rows, matrix.marked_cols
+    policy = np.asarray(plan.leaf_policy, dtype=np.int8)[cols]
+    leaf_max_array = np.asarray(leaf_max, dtype=np.int64)
+    full = policy == _POLICY_CODES[NotArisingPolicy.FULL]
+    # What to add to a marked cell to count it as its policy says (usually 0: to_matrix
+    # writes 0 there, and exclude and zero count 0); only nonzero corrections are kept.
+    raw = points.reshape(-1)[flat]
+    unknown = policy == _UNKNOWN_POLICY
+    unknown_rows, unknown_cols = rows[unknown], cols[unknown]
+    if not (full.any() or raw.any()):
+        fix_rows = fix_cols = fix_add = np.zeros(0, dtype=np.int64)
+    else:
+        fill = np.where(full, leaf_max_array[cols], 0)
+        for column, (start, end) in plan.vanishing.items():
+            # Full marks that score() drops: every item of the parent marked "x".
+            hit = np.flatnonzero(full & (cols == column))
+            if hit.size:
+                fill[hit[matrix.not_arising[rows[hit], start:end].all(axis=1)]] = 0
+        fix_add = fill - raw
+        keep = fix_add != 0
+        fix_rows, fix_cols, fix_add = rows[keep], cols[keep], fix_add[keep]
+
+    # Sums over segments: the coarsest partition of the columns that every needed node is
+    # a union of (runs of top-level nodes of one kind, tie-break codes, nodes whose items
+    # may exceed them): fewer segments, faster sums.
+    needed = [*(code for code in framework.tie_break), *(node.code for node in plan.checked)]
+    bounds = sorted({0, width, *(b for run in plan.kind_runs for b in run[1:]),
+                     *(b for code in needed for b in plan.ranges[code])})
+    starts = np.asarray(bounds[:-1], dtype=np.intp)
+    if starts.size and n:
+        segments: Int64Array = np.add.reduceat(points, starts, axis=1)
+    else:
+        segments = np.zeros((n, starts.size), dtype=np.int64)
+    segment_of = np.searchsorted(starts, np.arange(width), side="right") - 1
+    if fix_add.size:
+        segments += _sum_by(fix_rows * starts.size + segment_of[fix_cols], fix_add,
+                            segments.size).reshape(segments.shape)
+    position = {b: j for j, b in enumerate(bounds)}
+
+    def node_sum(code: str) -> Int64Array:
+        start, end = plan.ranges[code]
+        if start in plan.vanishing and plan.codes[start] == code:
+            return _leaf_points(plan, matrix, start, scale)  # its own full marks stay
+        sums: Int64Array = segments[:, position[start]:position[end]].sum(axis=1, dtype=np.int64)
+        return sums
+
+    for node in plan.checked:
+        problems += _item_problems(node, node_sum(node.code), _scaled(_known(node.max), scale),
+                                   plan, names, unknown_rows, unknown_cols, scale, out_of_range)
+    if problems:
+        raise AssessmentError(_capped(problems))
+    if unknown_rows.size:
+        raise MissingInformationError(_capped(_unknown_problems(
+            framework, plan, names, unknown_rows, unknown_cols)))
+
+    kind_sums = [np.zeros(n, dtype=np.int64) for _ in _KINDS]
+    for kind, start, end in plan.kind_runs:
+        kind_sums[kind] += segments[:, position[start]:position[end]].sum(axis=1, dtype=np.int64)
+    appraised, survey, bonus, penalty = kind_sums
+    total = appraised + survey + bonus - penalty
+    # Arising maximum: the maxima of criterion and survey tops, less the maxima of items
+    # excluded as not arising (the tree's subtraction telescopes to exactly this).
+    arising = np.full(n, sum(_scaled(top[1], scale) for top in plan.tops if top[0] < 2),
+                      dtype=np.int64)
+    # What each marked cell takes out of the arising maximum: its leaf's maximum where the
+    # item is excluded and counts towards the index, else 0 (a column table, no masks).
+    arising -= _sum_by(rows, plan.excluded_maxima(scale)[cols], n)
+
+    band_index = _bands(framework, total, arising, scale, names)
+    keys = _rank_keys(framework, total, arising,
+                      [node_sum(code) for code in framework.tie_break], names)
+    assert isinstance(framework.ranking, RankingMethod)  # checked by _make_plan
+    rank, group_rank, group_of = _ranks(keys, group_codes, framework.ranking)
+    return BatchResult(
+        framework=framework, units=names, scale=scale, appraised_scaled=appraised,
+        survey_scaled=survey, bonus_scaled=bonus, penalty_scaled=penalty, total_scaled=total,
+        arising_scaled=arising, rank=rank, group_rank=group_rank, group_of=group_of,
+        group_codes=group_codes, group_names=group_names, band_index=band_index,
+        matrix=matrix, fix_rows=fix_rows.astype(np.int64), fix_cols=fix_cols.astype(np.int64),
+        fix_add=fix_add.astype(np.int64),
+    )
+
+
+def score_batch(framework: Framework, assessments: Iterable[Assessment]) -> BatchResult:
+    """Score, rank and band many leaf-level assessments of one framework on integers.
+
+    :func:`to_matrix` then :func:`score_matrix`, with the assessments' unit names and
+    groups. Gives the figures :func:`~parindex.score_many` gives (it does not reconcile
+    published figures).
+
+    :param framework: the framework all assessments are scored under.
+    :param assessments: the units, in the order of the result's arrays.
+    :raises AssessmentError: see :func:`to_matrix` and :func:`score_matrix`.
+    :raises MissingInformationError: see :func:`to_matrix` and :func:`score_matrix`.
+    """
+    return score_matrix(framework, to_matrix(framework, assessments))
+
+
+# --- pieces of the hot path ---------------------------------------------------------------
+
+
+#: Base of the polynomial string hash below (odd, so invertible modulo 2**64).
+_BASE: Final = 0x9E3779B97F4A7C15
+_powers: list[NDArray[np.uint64]] = [np.ones(1, dtype=np.uint64)] * 2
+
+
+def _hash_powers(length: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
+    """``BASE**k`` and ``BASE**-k`` modulo 2**64 for k < length (cached, grown as needed)."""
+    if _powers[0].size < length:
+        size = max(length, 2 * _powers[0].size)
+        for i, base in enumerate((_BASE, pow(_BASE, -1, 2**64))):
+            factors = np.full(size, base, dtype=np.uint64)
+            factors[0] = 1
+            _powers[i] = np.cumprod(factors, dtype=np.uint64)  # wraps modulo 2**64
+    return _powers[0], _powers[1]
+
+
+def _may_repeat(names: tuple[str, ...]) -> bool:
+    """Whether two names may be equal ignoring case (``False``: certainly all differ).
+
+    Hashing 10,000 casefolded strings into a Python set costs more than the rest of the
+    ranking; instead the casefolded names are hashed together in numpy (a polynomial hash
+    modulo 2**64, computed from prefix sums), and only names whose hashes coincide are
+    compared as strings. Equal names always hash alike, so nothing is missed.
+    """
+    n = len(names)
+    joined = "\x00".join(names)
+    if n < 2 or joined.count("\x00") != n - 1:  # a name holds the separator: compare
+        return n >= 2
+    folded = joined.casefold()  # casefold never yields "\x00"
+    codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"),
+                          dtype=np.uint32).astype(np.uint64)
+    powers, inverses = _hash_powers(codes.size + 1)
+    prefix = np.zeros(codes.size + 1, dtype=np.uint64)
+    np.cumsum(codes * powers[:codes.size], out=prefix[1:])
+    ends = np.flatnonzero(codes == 0)
+    starts = np.concatenate((np.zeros(1, dtype=np.intp), ends + 1))
+    ends = np.concatenate((ends, np.full(1, codes.size, dtype=np.intp)))
+    hashes = (prefix[ends] - prefix[starts]) * inverses[starts]
+    ordered = np.sort(hashes)
+    if not np.any(ordered[1:] == ordered[:-1]):
+        return False
+    order = np.argsort(hashes)
+    ordered = hashes[order]
+    same = np.flatnonzero(ordered[1:] == ordered[:-1])
+    suspects = {*order[same].tolist(), *order[same + 1].tolist()}
+    keys = [names[i].casefold() for i in suspects]
+    return len(set(keys)) != len(keys)
+
+
+def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) -> None:
+    """A unit is its name within its group (commune names repeat across districts)."""
+    if not _may_repeat(units):  # the common case: no name repeats, groups never looked at
+        return
+    seen: set[tuple[str, str]] = set()
+    problems = []
+    for i, unit in enumerate(units):
+        group = group_of(i)
+        key = ((group or "").casefold(), unit.casefold())
+        if key in seen:
+            within = f" in {group}" if group else ""
+            problems.append(Problem(f"unit {unit!r} appears twice{within}", key="unit"))
+        seen.add(key)
+    if problems:
+        raise AssessmentError(_capped(problems))
+
+
+def _group_codes(groups: Sequence[str | None] | None,
+                 n: int) -> tuple[Int64Array, tuple[str, ...]]:
+    """Groups as integer codes (-1: none) and the name of each code."""
+    if groups is None:
+        return np.full(n, -1, dtype=np.int64), ()
+    if len(groups) != n:
+        raise ValueError(f"{len(groups)} groups for {n} rows")
+    # Few distinct names: fold case over those, not over every unit's.
+    distinct = list(dict.fromkeys(groups))  # in order of first appearance
+    code_of = {name: i for i, name in enumerate(distinct)}
+    raw = np.fromiter(map(code_of.__getitem__, groups), dtype=np.int64, count=n)
+    folded: dict[str, int] = {}
+    names: list[str] = []
+    mapping = np.empty(len(distinct), dtype=np.int64)
+    for i, name in enumerate(distinct):
+        if not name:  # None or "": no group, as in score_many
+            mapping[i] = -1
+            continue
+        key = name.casefold()
+        if key not in folded:
+            folded[key] = len(names)
+            names.append(name)  # spelt as it first appears
+        mapping[i] = folded[key]
+    codes: Int64Array = mapping[raw]
+    return codes, tuple(names)
+
+
+def _range_problems(plan: _Plan, matrix: PointsMatrix, units: tuple[str, ...],
+                    columns: NDArray[np.intp],
+                    bound: NDArray[np.uint64]) -> tuple[list[Problem], set[int]]:
+    """Cells below 0 or above their maximum (masked cells excepted), and their rows.
+
+    The slow path, taken only when the fast check found a column to look at.
+    """
+    problems: list[Problem] = []
+    rows: set[int] = set()
+    for column in columns.tolist():
+        values = matrix.points[:, column]
+        # Viewed unsigned, a negative value is above any bound.
+        bad = np.flatnonzero((values.view(np.uint64) > bound[column])
+                             & ~matrix.not_arising[:, column])
+        rows.update(bad.tolist())
+        leaf = plan.leaves[column]
+        for row in bad[:MAX_PROBLEMS + 1 - len(problems)].tolist():
+            value = Decimal(int(values[row])).scaleb(-matrix.scale)
+            if value < 0:
+                message = f"{plain(value)} is negative; points run from 0 to the maximum" + (
+                    " (a penalty is given as a positive deduction)"
+                    if leaf.kind is NodeKind.PENALTY else "")
+            else:
+                message = (f"{plain(value)} is above the maximum {plain(_known(leaf.max))} of "
+                           f"{leaf.code} ({leaf.name})")
+            problems.append(Problem(f"{units[row]}: {message}", key="points", code=leaf.code))
+    return problems, rows
+
+
+def _item_problems(node: Node, sums: Int64Array, maximum: int, plan: _Plan,
+                   units: tuple[str, ...], unknown_rows: NDArray[np.intp],
+                   unknown_cols: NDArray[np.intp], scale: int,
+                   out_of_range: set[int]) -> list[Problem]:
+    """Units whose items of ``node`` add up to more than its maximum."""
+    over = np.flatnonzero(sums > maximum)
+    if not over.size:
+        return []
+    start, end = plan.ranges[node.code]
+    # As score() does: it cannot add items up past an "x" of unknown policy (it reports
+    # that instead), and a unit with a leaf out of range is not reported again here.
+    skip = out_of_range | set(unknown_rows[(unknown_cols >= start)
+                                           & (unknown_cols < end)].tolist())
+    rows = [row for row in over.tolist() if row not in skip]
+    return [Problem(f"{units[row]}: its items add up to "
+                    f"{plain(Decimal(int(sums[row])).scaleb(-scale))}, above its maximum "
+                    f"{plain(_known(node.max))}", key="points", code=node.code)
+            for row in rows[:MAX_PROBLEMS + 1]]
+
+
+def _unknown_problems(framework: Framework, plan: _Plan, units: tuple[str, ...],
+                      rows: NDArray[np.intp], cols: NDArray[np.intp]) -> list[Problem]:
+    problems = []
+    for row, col in zip(rows[:MAX_PROBLEMS + 1].tolist(), cols[:MAX_PROBLEMS + 1].tolist(),
+                        strict=True):
+        leaf = plan.leaves[col]
+        problems.append(Problem(
+            f"{units[row]}: marked \"x\" (did not arise), but no source says how "
+            f"{framework.id} counts {leaf.code} ({leaf.name}) then; give its points instead, "
+            "or complete the framework with a not_arising policy for this node",
+            key="points", code=leaf.code))
+    problems += [Problem(f"... and {len(rows) - len(problems)} more")] \
+        if len(rows) > len(problems) else []
+    return problems
+
+
+def _leaf_points(plan: _Plan, matrix: PointsMatrix, column: int, scale: int) -> Int64Array:
+    """One leaf's points × 10**scale as score() gives them: its policy where marked."""
+    full = plan.leaf_policy[column] == _POLICY_CODES[NotArisingPolicy.FULL]
+    fill = plan.scaled_maxima(scale)[column] if full else 0
+    given = matrix.points[:, column] * 10 ** (scale - matrix.scale)
+    points: Int64Array = np.where(matrix.not_arising[:, column], fill, given)
+    return points
+
+
+def _sum_by(index: NDArray[np.intp], weights: Int64Array, length: int) -> Int64Array:
+    """Sums of ``weights`` by ``index`` into ``length`` bins, exactly.
+
+    ``np.bincount`` adds float64 weights, exact while every partial sum stays below 2**53
+    (checked); it is many times faster than ``np.add.at``, the fallback.
+    """
+    if weights.size and _peak(weights) * weights.size < 2**53:
+        sums = np.bincount(index, weights=weights.astype(np.float64), minlength=length)
+        exact: Int64Array = sums.astype(np.int64)
+        return exact
+    result = np.zeros(length, dtype=np.int64)
+    np.add.at(result, index, weights)
+    return result
+
+
+def _fits(*magnitudes: int) -> bool:
+    """Whether a product of values bounded by these magnitudes fits int64 safely."""
+    product = 1
+    for magnitude in magnitudes:
+        product *= max(magnitude, 1)
+    return product < _INT64_SAFE
+
+
+def _peak(array: Int64Array) -> int:
+    return int(np.abs(array).max()) if array.size else 0
+
+
+def _bands(framework: Framework, total: Int64Array, arising: Int64Array, scale: int,
+           units: tuple[str, ...]) -> Int64Array:
+    """Band index of each unit, decided exactly as :func:`~parindex.classify` does."""
+    n = total.shape[0]
+    bands = framework.bands
+    if not bands:
+        return np.full(n, -1, dtype=np.int64)
+    places = max((_places(b.min) for b in bands if b.min is not None), default=0)
+    if framework.band_basis is BandBasis.INDEX:
+        nothing = np.flatnonzero(arising <= 0)
+        if nothing.size:
+            raise MissingInformationError(_capped([
+                Problem(f"{units[row]}: nothing arose, so there is no index to band")
+                for row in nothing[:MAX_PROBLEMS + 1].tolist()]))
+        # index ≥ min  ⟺  100·total·10**places ≥ min·10**places · arising  (arising > 0)
+        left: NDArray[Any] = total
+        right_factor: NDArray[Any] = arising
+        left_factor = 100 * 10**places
+    else:
+        # total ≥ min  ⟺  total·10**places ≥ min·10**places · 10**scale
+        left, right_factor = total, np.full(n, 10**scale, dtype=np.int64)
+        left_factor = 10**places
+    minima = [None if b.min is None else _scaled(b.min, places) for b in bands]
+    top_min = max((m for m in minima if m is not None), default=0)
+    if not (_fits(_peak(left), left_factor) and _fits(top_min, _peak(right_factor))):
+        left, right_factor = left.astype(object), right_factor.astype(object)  # Python ints
+    value = left * left_factor
+    index = np.full(n, -1, dtype=np.int64)
+    undecided = np.ones(n, dtype=np.bool_)
+    for i, (band, minimum) in enumerate(zip(bands, minima, strict=True)):
+        if minimum is None:
+            if undecided.any():
+                row = int(np.flatnonzero(undecided)[0])
+                raise MissingInformationError(
+                    f"{units[row]}: whether it reaches band {band.name!r} of {framework.id} "
+                    "depends on its threshold, which no source gives; supply bands.min in a "
+                    "completed framework file")
+            continue
+        reached = undecided & np.asarray(value >= right_factor * minimum, dtype=np.bool_)
+        index[reached] = i
+        undecided &= ~reached
+    index[undecided] = len(bands) - 1  # below every band (a negative total): the last
+    return index
+
+
+def _rank_keys(framework: Framework, total: Int64Array, arising: Int64Array,
+               ties: list[Int64Array], units: tuple[str, ...]) -> list[Int64Array]:
+    """Integer keys, most significant first, whose order is exactly the ranking's."""
+    if framework.rank_by is RankBasis.TOTAL:
+        return _folded([total, *ties])
+    none = np.flatnonzero(arising <= 0)
+    if none.size:  # as score_many: no index, no place on it without a guess
+        raise MissingInformationError(_capped([
+            Problem(f"{units[row]} cannot be ranked on the index: it has none (nothing "
+                    "arose)") for row in none[:MAX_PROBLEMS + 1].tolist()]))
+    return _folded([_index_key(total, arising), *ties])
+
+
+def _folded(keys: list[Int64Array]) -> list[Int64Array]:
+    """Tie-break keys folded into the first as ``key·(span + 1) + (tie − low)`` while the
+    result fits int64: the same lexicographic order, exactly, in one key, so ranking
+    needs one sort and no second pass over tied runs."""
+    folded = keys[0]
+    for i, tie in enumerate(keys[1:], 1):
+        if not folded.size:
+            return keys
+        low, high = int(tie.min()), int(tie.max())
+        span = high - low
+        if not _fits(_peak(folded) + 1, span + 1):
+            return [folded, *keys[i:]]
+        folded = folded * (span + 1) + (tie - low)
+    return [folded]
+
+
+def _index_key(total: Int64Array, arising: Int64Array) -> Int64Array:
+    """``floor(index × Q²)`` per unit (Q: the largest arising maximum), exactly.
+
+    Two different indices ``100·t/a`` with ``0 < a ≤ Q`` differ by at least ``1/Q²``, so
+    this integer orders indices exactly as fractions and keeps equal ones equal.
+    """
+    q = max(_peak(arising), 1)
+    if 100 * _peak(total) < _INT64_SAFE and _fits(q, q):
+        # Long division in base Q, so no intermediate exceeds max(100·|t|, Q²):
+        # 100·t = w·a + r, r·Q = x·a + y, key = w·Q² + x·Q + ⌊y·Q/a⌋. Floor division
+        # keeps every remainder in [0, a), negative totals included.
+        whole, rest = np.divmod(100 * total, arising)
+        if _fits(_peak(whole) + 1, q, q):
+            middle, rest = np.divmod(rest * q, arising)
+            key: Int64Array = whole * (q * q) + middle * q + (rest * q) // arising
+            return key
+    # Too large for int64: the same keys in Python ints, replaced by their dense order.
+    exact = [(100 * t * q * q) // a for t, a in zip(total.tolist(), arising.tolist(), strict=True)]
+    dense: Int64Array = np.unique(np.asarray(exact, dtype=object),
+                                  return_inverse=True)[1].astype(np.int64)
+    return dense
+
+
+def _ranks(keys: list[Int64Array], group_codes: Int64Array,
+           method: RankingMethod) -> tuple[Int64Array, Int64Array, Int64Array]:
+    """Overall ranks, group ranks and group sizes (0 for units without a group)."""
+    n = group_codes.shape[0]
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    dense = method is RankingMethod.DENSE
+    order = _order(keys)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = _run_ranks(keys, order, None, dense)
+
+    group_rank = np.zeros(n, dtype=np.int64)
+    group_of = np.zeros(n, dtype=np.int64)
+    grouped = group_codes >= 0
+    if grouped.any():
+        # The overall order, stably re-sorted by group, is each group's order by key
+        # (a radix sort when the codes fit 16 bits).
+        if not grouped.all():
+            order = order[grouped[order]]
+        codes = group_codes[order]
+        narrow = codes.astype(np.int16) if codes.max() < 2**15 else codes
+        order = order[np.argsort(narrow, kind="stable")]
+        codes = group_codes[order]
+        group_rank[order] = _run_ranks(keys, order, codes, dense)
+        sizes = np.bincount(codes)
+        group_of[order] = sizes[codes]
+    return rank, group_rank, group_of
+
+
+def _order(keys: list[Int64Array]) -> NDArray[np.intp]:
+    """Positions from the highest key to the lowest (equal keys in any order).
+
+    One unstable sort on the first key; ties on it, usually few, are then ordered by the
+    remaining keys. Negating is safe: keys are bounded well inside int64.
+    """
+    order = np.argsort(-keys[0])
+    if len(keys) == 1:
+        return order
+    primary = keys[0][order]
+    same = primary[1:] == primary[:-1]
+    if not same.any():
+        return order
+    tied = np.zeros(order.shape[0], dtype=np.bool_)
+    tied[1:] |= same
+    tied[:-1] |= same
+    positions = np.flatnonzero(tied)
+    run = np.cumsum(np.concatenate(([True], ~same)))[positions]  # which run of equal keys
+    members = order[positions]
+    within = np.lexsort([*(-key[members] for key in reversed(keys[1:])), run])
+    order[positions] = members[within]
+    return order
+
+
+def _run_ranks(keys: list[Int64Array], order: NDArray[np.intp],
+               sorted_groups: Int64Array | None, dense: bool) -> Int64Array:
+    """Ranks along a sorted order: a new rank wherever a key (or the group) changes."""
+    n = order.shape[0]
+    changed = np.zeros(n, dtype=np.bool_)
+    changed[0] = True
+    for key in keys:
+        ordered = key[order]
+        changed[1:] |= ordered[1:] != ordered[:-1]
+    positions = np.arange(n, dtype=np.int64)
+    if sorted_groups is None:
+        first = np.zeros(n, dtype=np.int64)
+    else:
+        new_group = np.ones(n, dtype=np.bool_)
+        new_group[1:] = sorted_groups[1:] != sorted_groups[:-1]
+        changed |= new_group
+        first = np.maximum.accumulate(np.where(new_group, positions, 0))
+    ranks: Int64Array
+    if dense:
+        count = np.cumsum(changed, dtype=np.int64)
+        ranks = count - count[first] + 1
+    else:
+        ranks = np.maximum.accumulate(np.where(changed, positions, 0)) - first + 1
+    return ranks

@@ -1,0 +1,119 @@
+"""Reconciliation: compare every published figure with the computed one, with evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+from .._base.model import nfc
+from .._base.numbers import places, plain, quantize
+
+if TYPE_CHECKING:
+    from .scoring import Discrepancy, Result
+
+
+def agrees(published: Decimal, computed: Decimal | Fraction) -> bool:
+    """Whether a printed figure agrees with an exact one at the precision it is printed with.
+
+    Sources print rounded figures (``79.03`` for 79.0311…), so a figure agrees when the
+    computed value, rounded half up to the same number of places, equals it.
+
+    >>> agrees(Decimal("79.03"), Fraction(78636, 995)), agrees(Decimal("0.5"), Decimal("1.25"))
+    (True, False)
+    """
+    return quantize(computed, places(published)) == published
+
+
+def evidence(result: Result, code: str) -> str:
+    """How a node's computed points arise: its items, given, or not arising."""
+    node = result.nodes[code]
+    if node.not_arising:
+        return f"{code} did not arise (x)"
+    if node.given:
+        return f"{code} given as {plain(node.points)} in [points]"  # type: ignore[arg-type]
+    children = [result.nodes[c.code] for c in result.framework.nodes[code].children]
+    # Under the exclusion policy a not-arising item adds nothing; under "full" or "zero"
+    # it adds its counted points and stays in the sum.
+    counted = [c for c in children if not (c.not_arising and c.arising_max == 0)]
+    terms = " + ".join(c.code for c in counted)
+    values = " + ".join(plain(c.points) for c in counted)  # type: ignore[arg-type]
+    text = f"items {terms} = {values} = {plain(node.points)}"  # type: ignore[arg-type]
+    if len(counted) == 1:
+        text = f"item {terms} = {plain(node.points)}"  # type: ignore[arg-type]
+    skipped = [c.code for c in children if c.not_arising and c not in counted]
+    kept = [c.code for c in counted if c.not_arising]
+    if kept:
+        text += f" ({', '.join(kept)} did not arise and count{'s' if len(kept) == 1 else ''} " \
+                f"as {'full marks' if all(c.points == c.max for c in counted if c.not_arising) else 'zero'})"
+    if skipped:
+        text += f" ({', '.join(skipped)} did not arise)"
+    return text
+
+
+def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
+    """Every published figure of one assessment against the computed result.
+
+    :returns: the discrepancies, and the published figures that one assessment alone
+        cannot check (ranks need the other units).
+    """
+    from .scoring import Discrepancy
+
+    published = result.assessment.published
+    found: list[Discrepancy] = []
+
+    def compare(what: str, printed: Decimal | None, computed: Decimal | Fraction | None,
+                why: str) -> None:
+        if printed is None or computed is None or agrees(printed, computed):
+            return
+        shown = plain(computed) if isinstance(computed, Decimal) else result.display(computed)
+        found.append(Discrepancy(what, plain(printed), shown, f"{why}; printed {plain(printed)}"))
+
+    for code, printed in published.points.items():
+        node = result.nodes[code]
+        compare(code, printed, node.points, evidence(result, code))
+    parts = [("appraised", result.appraised), ("survey", result.survey)]
+    if result.bonus:
+        parts.append(("bonus", result.bonus))
+    sum_text = " + ".join(f"{name} {plain(value)}" for name, value in parts)
+    if result.penalty:
+        sum_text += f" − penalty {plain(result.penalty)}"
+    compare("total", published.total, result.total, f"{sum_text} = {plain(result.total)}")
+    tops = result.framework.criteria
+    appraised_codes = " + ".join(n.code for n in tops if n.kind.value == "criterion")
+    compare("appraised", published.appraised, result.appraised,
+            f"fields {appraised_codes} = {plain(result.appraised)}")
+    compare("survey", published.survey, result.survey, "the survey block")
+    if result.index is not None:
+        compare("index", published.index, result.index,
+                f"{plain(result.total)} ÷ {plain(result.arising_max)} × 100")
+    if published.band is not None and result.band is not None and \
+            nfc(published.band).casefold() != result.band.name.casefold():
+        found.append(Discrepancy("band", published.band, result.band.name,
+                                 band_evidence(result)))
+    unchecked = []
+    for what in ("rank", "group_rank"):
+        rank = getattr(published, what)
+        if rank is not None:
+            among = result.assessment.group if what == "group_rank" else None
+            unchecked.append(
+                f"{what} {rank}: needs the other units"
+                + (f" of {among}" if among else "")
+                + " scored together (parindex.score_many)")
+    return found, unchecked
+
+
+def band_evidence(result: Result) -> str:
+    """Why the computed band is what it is: the value and the band's bounds."""
+    framework = result.framework
+    band = result.band
+    if band is None:
+        return "no bands"
+    basis = "index" if framework.band_basis.value == "index" else "points"
+    value = result.index if basis == "index" else result.total
+    position = framework.bands.index(band)
+    upper = framework.bands[position - 1].min if position > 0 else None
+    bounds = f"{plain(band.min)} ≤ {basis}" if band.min is not None else basis
+    if upper is not None:
+        bounds += f" < {plain(upper)}"
+    return f"{basis} {result.display(value)} falls in {band.name} ({bounds})"

@@ -1,0 +1,615 @@
+"""Scoring one assessment exactly, bottom-up, under its framework."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import TypedDict
+
+import attrs
+
+from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
+from .._base.model import (
+    NOT_ARISING,
+    Assessment,
+    Band,
+    BandBasis,
+    Figure,
+    Framework,
+    GivenPoints,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+    Rule,
+)
+from .._base.numbers import plain, quantize
+from .rules import RuleInputError, apply
+
+ZERO = Decimal(0)
+
+
+class _NodeChanges(TypedDict, total=False):
+    comment: str | None
+    self_assessed: Decimal | None
+    rule: Rule | None
+    inputs: Mapping[str, Figure] | None
+    explanation: str | None
+
+
+@attrs.frozen
+class NodeResult:
+    """The score of one node.
+
+    :param points: points obtained, or ``None`` when neither given nor derivable (only
+        below a node that was given points directly).
+    :param max: the node's maximum (``None``: unknown).
+    :param arising_max: the maximum of what arose (điểm phát sinh) under the policy.
+    :param given: ``True`` if the points were given for this node, ``False`` if summed
+        from its children.
+    :param not_arising: the item (or an ancestor) was marked ``"x"``.
+    :param self_assessed: the unit's own points for this node, where known.
+    :param comment: the appraisal council's comment.
+    :param rule: the leaf's scoring rule, where the framework declares one.
+    :param inputs: the figures its rule computed the points from (``[inputs]``), or
+        ``None`` when the points were not computed.
+    :param explanation: how the rule turned the figures into points, in one line.
+    """
+
+    code: str
+    name: str
+    kind: NodeKind
+    depth: int
+    points: Decimal | None
+    max: Decimal | None
+    arising_max: Decimal | None
+    given: bool
+    not_arising: bool
+    self_assessed: Decimal | None = None
+    comment: str | None = None
+    rule: Rule | None = None
+    inputs: Mapping[str, Figure] | None = None
+    explanation: str | None = None
+
+    @property
+    def lost(self) -> Decimal | None:
+        """Points lost (điểm bị trừ): arising maximum minus points; a penalty's deduction."""
+        if self.points is None:
+            return None
+        if self.kind is NodeKind.PENALTY:
+            return self.points
+        if self.arising_max is None:
+            return None
+        return self.arising_max - self.points
+
+    @property
+    def self_difference(self) -> Decimal | None:
+        """Self-assessed minus appraised points (positive: the unit scored itself higher)."""
+        if self.self_assessed is None or self.points is None:
+            return None
+        return self.self_assessed - self.points
+
+    @property
+    def status(self) -> str:
+        """``given``, ``computed`` (by its rule, from ``[inputs]``), ``derived``,
+        ``not-arising`` or ``missing`` (for tables and JSON)."""
+        if self.not_arising:
+            return "not-arising"
+        if self.points is None:
+            return "missing"
+        if self.inputs is not None:
+            return "computed"
+        return "given" if self.given else "derived"
+
+
+@attrs.frozen
+class Finding:
+    """Something the data says about itself that a reader should see (a warning).
+
+    :param kind: ``maxima`` (children's maxima ≠ parent's), ``partial`` (a node derived
+        from items that cover only part of its maximum), ``items`` (points given for a
+        node disagree with its items).
+    """
+
+    kind: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code}: {self.message}"
+
+
+@attrs.frozen
+class Discrepancy:
+    """A published figure that differs from the computed one.
+
+    :param what: a criterion code, or ``total``, ``appraised``, ``survey``, ``index``,
+        ``band``, ``rank``, ``group_rank``.
+    :param evidence: how the computed value arises, e.g. ``3.5.1 + 3.5.3 = 1.25``.
+    """
+
+    what: str
+    published: str
+    computed: str
+    evidence: str
+
+    def __str__(self) -> str:
+        return f"{self.what}: published {self.published}, computed {self.computed} ({self.evidence})"
+
+
+@attrs.frozen
+class Result:
+    """The score of one assessment: every node, the totals, index and band.
+
+    Points are exact. :attr:`index` is an exact :class:`~fractions.Fraction`;
+    :meth:`display` rounds for people, as the framework declares.
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    assessment: Assessment = attrs.field(repr=lambda a: a.unit)
+    nodes: Mapping[str, NodeResult] = attrs.field(repr=False)
+    appraised: Decimal
+    survey: Decimal
+    bonus: Decimal
+    penalty: Decimal
+    arising_max: Decimal
+    index: Fraction | None
+    band: Band | None
+    findings: tuple[Finding, ...] = ()
+    discrepancies: tuple[Discrepancy, ...] = ()
+    unchecked: tuple[str, ...] = ()
+
+    @property
+    def unit(self) -> str:
+        return self.assessment.unit
+
+    @property
+    def group(self) -> str | None:
+        return self.assessment.group
+
+    @property
+    def total(self) -> Decimal:
+        """Appraised + survey + bonus − penalty."""
+        return self.appraised + self.survey + self.bonus - self.penalty
+
+    @property
+    def max(self) -> Decimal | None:
+        return self.framework.max
+
+    def display(self, value: Decimal | Fraction | None) -> str:
+        """A number rounded half up to the framework's decimals, for display."""
+        if value is None:
+            return "—"
+        return plain(quantize(value, self.framework.decimals))
+
+
+def score(framework: Framework, assessment: Assessment) -> Result:
+    """Score one assessment under its framework, exactly.
+
+    A node's points are those given for it, or the sum of its children's. Items marked
+    not arising count as the framework declares. The index is total ÷ arising maximum ×
+    100, kept as an exact fraction; the band is decided on it unrounded.
+
+    :raises AssessmentError: points for unknown codes, outside [0, max], missing leaves,
+        or a framework id or year that does not match; every problem at once.
+    :raises MissingInformationError: the result depends on a number no source gives.
+    """
+    from .reconcile import reconcile
+
+    origin = assessment.origin or Origin(None)
+    _check_fit(framework, assessment, origin)
+    scorer = _Scorer(framework, origin)
+    computed = scorer.apply_rules(assessment)
+    points: Mapping[str, GivenPoints] = assessment.points
+    if computed:
+        points = {**assessment.points, **{code: p for code, (p, _) in computed.items()}}
+    nodes: dict[str, NodeResult] = {}
+    tops = [scorer.evaluate(node, points, nodes, 0, required=True)
+            for node in framework.criteria]
+    self_nodes: dict[str, NodeResult] = {}
+    if assessment.self_assessed:
+        for node in framework.criteria:
+            scorer.evaluate(node, assessment.self_assessed, self_nodes, 0, required=False,
+                            table="self_assessed")
+    scorer.raise_problems()
+    for code, node_result in nodes.items():
+        changes: _NodeChanges = {"comment": assessment.comments.get(code),
+                                 "rule": framework.nodes[code].rule}
+        if code in self_nodes:
+            changes["self_assessed"] = self_nodes[code].points
+        if code in computed:
+            changes["inputs"] = assessment.inputs[code]
+            changes["explanation"] = computed[code][1]
+        nodes[code] = attrs.evolve(node_result, **changes)
+
+    sums = dict.fromkeys(NodeKind, ZERO)
+    arising = ZERO
+    unknown_max: list[str] = []
+    for top in tops:
+        sums[top.kind] += top.points if top.points is not None else ZERO
+        if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
+            if top.arising_max is None:
+                unknown_max.append(top.code)
+            else:
+                arising += top.arising_max
+    total = (sums[NodeKind.CRITERION] + sums[NodeKind.SURVEY] + sums[NodeKind.BONUS]
+             - sums[NodeKind.PENALTY])
+    index = None
+    if not unknown_max and arising > 0:
+        index = Fraction(total) / Fraction(arising) * 100
+    band = _classify(framework, total, index, unknown_max)
+    result = Result(
+        framework=framework, assessment=assessment, nodes=nodes,
+        appraised=sums[NodeKind.CRITERION], survey=sums[NodeKind.SURVEY],
+        bonus=sums[NodeKind.BONUS], penalty=sums[NodeKind.PENALTY],
+        arising_max=arising, index=index, band=band,
+        findings=tuple(_maxima_findings(framework) + scorer.findings),
+    )
+    discrepancies, unchecked = reconcile(result)
+    return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
+
+
+def score_leaf(framework: Framework, code: str, figures: Mapping[str, object]
+               ) -> tuple[Decimal, str]:
+    """The points a leaf's rule gives for reported figures, and how they arise.
+
+    The same computation as an ``[inputs]`` entry of an assessment, for one leaf alone
+    (no other points needed, no band decided):
+
+    >>> import parindex
+    >>> framework = parindex.apply_overlay(parindex.loads_overlay('''
+    ... base = "quang-ngai/commune/2023"
+    ... id = "quang-ngai/commune/2023-example"
+    ... [sources]
+    ... example = "NOT A SOURCE: invented for this example"
+    ... [criteria."3.4.1"]
+    ... max = 1
+    ... status = "read"
+    ... source = "example"
+    ... rule = { kind = "proportional", numerator = "on_time", denominator = "resolved", status = "read", source = "example" }
+    ... '''))
+    >>> parindex.score_leaf(framework, "3.4.1", {"on_time": 489, "resolved": 493})
+    (Decimal('0.99'), 'on_time 489 ÷ resolved 493 = 99.19 %; 1 × share, rounded half up to 2 places = 0.99')
+
+    :param figures: figure name → a number (int, :class:`~decimal.Decimal` or decimal
+        text) or ``True``/``False``.
+    :raises AssessmentError: not a leaf of the framework, no rule that computes points,
+        missing or extra figures, a zero denominator, negative counts, ...
+    :raises MissingInformationError: the leaf's rule, or the maximum it needs, is unknown.
+    """
+    from .._base.numbers import NumberError, to_decimal
+
+    if code not in framework.nodes:
+        raise AssessmentError(Problem(f"{code!r} is not a criterion of {framework.id}",
+                                      code=code))
+    values: dict[str, Figure] = {}
+    for name, value in figures.items():
+        try:
+            values[name] = value if isinstance(value, bool) else to_decimal(value)
+        except NumberError as exc:
+            raise AssessmentError(Problem(f"{name}: {exc}", code=code)) from None
+    assessment = Assessment(framework.id, "-", framework.first_year, {},
+                            inputs={code: values})
+    scorer = _Scorer(framework, Origin(None))
+    computed = scorer.apply_rules(assessment)
+    scorer.raise_problems()
+    return computed[code]
+
+
+def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
+    problems = []
+    # An assessment of a shipped framework may be scored under a framework an overlay
+    # derived from it (the completed version of the one it names).
+    if assessment.framework not in (framework.id, framework.derived_from):
+        problems.append(origin.problem(
+            f"the assessment names framework {assessment.framework!r}, but it is being "
+            f"scored under {framework.id!r}", "framework"))
+    last = framework.last_year
+    if assessment.year < framework.first_year or (last is not None and assessment.year > last):
+        years = f"{framework.first_year}–{last if last is not None else ''}"
+        problems.append(origin.problem(
+            f"{framework.id} applies to assessment years {years}, not {assessment.year}",
+            "year"))
+    codes = list(framework.nodes)
+    tables: dict[str, Mapping[str, object]] = {
+        "points": assessment.points, "self_assessed": assessment.self_assessed,
+        "comments": assessment.comments, "published": assessment.published.points,
+        "inputs": assessment.inputs,
+    }
+    for table, values in tables.items():
+        for code in values:
+            if code not in framework.nodes:
+                close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                problems.append(origin.problem(
+                    f"{code!r} is not a criterion of {framework.id}{hint}", table, code,
+                    code=code))
+    if problems:
+        raise AssessmentError(problems)
+
+
+class _Scorer:
+    def __init__(self, framework: Framework, origin: Origin) -> None:
+        self.framework = framework
+        self.origin = origin
+        self.problems: list[Problem] = []
+        self.missing_info: list[Problem] = []
+        self.findings: list[Finding] = []
+        self.with_inputs: frozenset[str] = frozenset()
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise AssessmentError(self.problems)
+        if self.missing_info:
+            raise MissingInformationError(self.missing_info)
+
+    def apply_rules(self, assessment: Assessment) -> dict[str, tuple[Decimal, str]]:
+        """Points computed by the leaves' rules from ``[inputs]``, with how they arise."""
+        from .._plugins.registry import rule_kind
+
+        computed: dict[str, tuple[Decimal, str]] = {}
+        self.with_inputs = frozenset(assessment.inputs)
+        for code, figures in assessment.inputs.items():
+            node = self.framework.nodes[code]
+            where = ("inputs", code)
+            rule = node.rule
+            if node.children:
+                self.problems.append(self.origin.problem(
+                    f"figures are for leaves; {code} ({node.name}) has items, give theirs",
+                    *where, code=code))
+            elif code in assessment.points:
+                self.problems.append(self.origin.problem(
+                    f"{code} is given both points and figures; give one of them", *where,
+                    code=code))
+            elif rule is None or rule.kind == "points":
+                self.problems.append(self.origin.problem(
+                    f"{code} ({node.name}) has no rule that computes its points from "
+                    f"figures in {self.framework.id}; give its points in [points], or give "
+                    f"it a rule in an overlay ([criteria.\"{code}\".rule])", *where,
+                    code=code))
+            elif rule.kind == "unknown":
+                self.missing_info.append(self.origin.problem(
+                    f"no source says how {self.framework.id} scores {code} ({node.name}) "
+                    "from figures: its rule is unknown. Give its points in [points], or "
+                    f"supply the rule in an overlay: [criteria.\"{code}\".rule] with kind, "
+                    "its parameters, status and source (see the overlays docs)", *where,
+                    code=code))
+            else:
+                kind = rule_kind(rule.kind)
+                if kind.needs_max and node.max is None:
+                    self.missing_info.append(self.origin.problem(
+                        f"the {rule.kind} rule of {code} ({node.name}) needs its maximum, "
+                        "which no source gives; supply it in an overlay: "
+                        f"[criteria.\"{code}\"] max = ..., status, source", *where, code=code))
+                    continue
+                try:
+                    computed[code] = apply(kind, rule, node.max, figures)
+                except RuleInputError as exc:
+                    self.problems.append(self.origin.problem(
+                        f"{exc} (rule {rule.kind} of {code})", *where, code=code))
+        return computed
+
+    def evaluate(self, node: Node, given: Mapping[str, GivenPoints],
+                 out: dict[str, NodeResult], depth: int, *, required: bool,
+                 table: str = "points", not_arising: bool = False) -> NodeResult:
+        value = given.get(node.code)
+        marked = not_arising or value is NOT_ARISING
+        if isinstance(value, Decimal):
+            self.check_range(node, value, table)
+        placeholder = NodeResult(node.code, node.name, node.kind, depth, None, node.max,
+                                 node.max, False, marked)
+        out[node.code] = placeholder  # keeps depth-first order; replaced below
+        children = [self.evaluate(child, given, out, depth + 1, table=table,
+                                  required=required and value is None, not_arising=marked)
+                    for child in node.children]
+        if marked:
+            result = self.not_arising(node, placeholder, table)
+        elif isinstance(value, Decimal):
+            result = attrs.evolve(placeholder, points=value, given=True,
+                                  arising_max=_arising(node, children))
+            if table == "points":
+                self.check_items(node, value, children)
+        elif not node.children:
+            if required and node.code not in self.with_inputs:  # their error is reported
+                self.problems.append(self.origin.problem(
+                    f"no points for {node.code} ({node.name}); give its points, or \"x\" if "
+                    "it did not arise", table, code=node.code))
+            result = placeholder
+        else:
+            result = self.derive(node, placeholder, children, table)
+        out[node.code] = result
+        return result
+
+    def check_range(self, node: Node, value: Decimal, table: str) -> None:
+        if value < 0:
+            self.problems.append(self.origin.problem(
+                f"{plain(value)} is negative; points run from 0 to the maximum"
+                + (" (a penalty is given as a positive deduction)"
+                   if node.kind is NodeKind.PENALTY else ""), table, node.code, code=node.code))
+        elif node.max is not None and value > node.max:
+            self.problems.append(self.origin.problem(
+                f"{plain(value)} is above the maximum {plain(node.max)} of {node.code} "
+                f"({node.name})", table, node.code, code=node.code))
+
+    def not_arising(self, node: Node, placeholder: NodeResult, table: str) -> NodeResult:
+        policy = self.framework.not_arising_policy(node.code)
+        if policy is NotArisingPolicy.UNKNOWN:
+            self.missing_info.append(self.origin.problem(
+                f"marked \"x\" (did not arise), but no source says how {self.framework.id} "
+                f"counts {node.code} ({node.name}) then; give its points instead, or complete "
+                "the framework with a not_arising policy for this node", table, node.code,
+                code=node.code))
+            return placeholder
+        if policy is NotArisingPolicy.EXCLUDE:
+            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO)
+        if node.max is None:
+            self.missing_info.append(self.origin.problem(
+                "marked \"x\", which counts as "
+                f"{'full marks' if policy is NotArisingPolicy.FULL else 'zero of its maximum'}"
+                f", but the maximum of {node.code} is unknown; give its points instead", table,
+                node.code, code=node.code))
+            return placeholder
+        points = node.max if policy is NotArisingPolicy.FULL else ZERO
+        return attrs.evolve(placeholder, points=points, arising_max=node.max)
+
+    def derive(self, node: Node, placeholder: NodeResult, children: list[NodeResult],
+               table: str) -> NodeResult:
+        if any(child.points is None for child in children):
+            return placeholder
+        points = sum((child.points for child in children if child.points is not None), ZERO)
+        arising_max = _arising(node, children)
+        if all(child.not_arising for child in children) and arising_max == 0:
+            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO, not_arising=True)
+        if node.max is not None and points > node.max and not self.problems:
+            # Checked only on otherwise valid input: a leaf above its maximum would
+            # otherwise be reported again at every ancestor.
+            self.problems.append(self.origin.problem(
+                f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
+                table, code=node.code))
+        uncovered = _uncovered(node)
+        if uncovered and table == "points" and node.max is not None:
+            self.findings.append(Finding("partial", node.code, (
+                f"derived from its items, which cover {plain(node.max - uncovered)} of its "
+                f"maximum {plain(node.max)}; the {plain(uncovered)} not itemised counts as 0. "
+                f"If the source prints this node's points, give them for {node.code!r}")))
+        return attrs.evolve(placeholder, points=points, arising_max=arising_max)
+
+    def check_items(self, node: Node, value: Decimal, children: list[NodeResult]) -> None:
+        """A node given points: say if its items (all given too) contradict them."""
+        if not children or any(c.points is None for c in children):
+            return
+        items = sum((c.points for c in children if c.points is not None), ZERO)
+        uncovered = _uncovered(node) or ZERO
+        if items <= value <= items + uncovered:
+            if value != items:
+                self.findings.append(Finding("items", node.code, (
+                    f"given {plain(value)}; its items add up to {plain(items)}, so "
+                    f"{plain(value - items)} comes from the {plain(uncovered)} of its maximum "
+                    "that the framework does not itemise")))
+            return
+        terms = " + ".join(c.code for c in children if not c.not_arising)
+        self.findings.append(Finding("items", node.code, (
+            f"given {plain(value)}, but its items {terms} add up to {plain(items)}"
+            + (f" (and only {plain(uncovered)} is not itemised)" if uncovered else ""))))
+
+
+def _uncovered(node: Node) -> Decimal | None:
+    """The part of a node's maximum its children do not itemise (``None``: none or unknown)."""
+    if node.max is None or not node.children or any(c.max is None for c in node.children):
+        return None
+    rest = node.max - sum((c.max for c in node.children if c.max is not None), ZERO)
+    return rest if rest > 0 else None
+
+
+def _arising(node: Node, children: list[NodeResult]) -> Decimal | None:
+    """Maximum minus what its children exclude as not arising."""
+    if node.max is None:
+        return None
+    excluded = ZERO
+    for child in children:
+        if child.max is not None and child.arising_max is not None:
+            excluded += child.max - child.arising_max
+        elif child.not_arising:
+            return None
+    return node.max - excluded
+
+
+def _maxima_findings(framework: Framework) -> list[Finding]:
+    return [Finding("maxima", m.code, str(m).split(": ", 1)[1])
+            for m in framework.maxima_mismatches()]
+
+
+def _classify(framework: Framework, total: Decimal, index: Fraction | None,
+              unknown_max: list[str]) -> Band | None:
+    """The band of a value, decided exactly; refuses where an unknown decides it."""
+    if not framework.bands:
+        return None
+    if framework.band_basis is BandBasis.INDEX:
+        if index is None:
+            if unknown_max:
+                from .._formats.overlay import how_to_supply
+
+                raise MissingInformationError([Problem(
+                    f"the band of {framework.id} is decided on the index, which needs the "
+                    f"maxima of {', '.join(unknown_max)}; no source gives them"),
+                    *how_to_supply(framework, [f"criteria.{code}.max" for code in unknown_max]
+                                   + [f"bands.{b.name}.min" for b in framework.bands
+                                      if b.min is None])])
+            raise MissingInformationError("nothing arose, so there is no index to band")
+        value = index
+    else:
+        value = Fraction(total)
+    return classify(framework, value)
+
+
+def _exact_text(value: Fraction) -> str:
+    """A value for a message, exact when it has a finite decimal form, else to 6 places."""
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        return plain(Decimal(value.numerator) / Decimal(value.denominator))
+    return f"{plain(quantize(value, 6))}…"
+
+
+@attrs.frozen
+class BandMethod:
+    """A band method: what a plugin registers with ``parindex_band_methods``.
+
+    :param name: the name frameworks use in ``band_method = "..."``.
+    :param summary: one line for documentation and messages.
+    :param classify: ``classify(framework, value)`` returns one of ``framework.bands``
+        for an exact value (the index or the points, as ``band_basis`` declares); raises
+        :class:`~parindex.MissingInformationError` when an unknown threshold decides it.
+    """
+
+    name: str
+    summary: str
+    classify: Callable[[Framework, Fraction], Band]
+
+
+def classify(framework: Framework, value: Fraction | Decimal) -> Band:
+    """The band a value (index or points, as the framework declares) falls in.
+
+    With the built-in ``minimum`` method, bands are tried from the highest down and the
+    value belongs to the first whose ``min`` it reaches, compared exactly. A framework
+    may name another method (``band_method``) that a plugin registers.
+
+    :raises MissingInformationError: a threshold that decides it is unknown.
+    :raises FrameworkError: the framework declares no bands, or names a band method no
+        plugin registers, or the method returns something that is not one of its bands.
+    """
+    if not framework.bands:
+        raise FrameworkError(Problem(f"{framework.id} declares no bands", key="bands"))
+    if framework.band_method == "minimum":
+        return _minimum(framework, Fraction(value))
+    from .._plugins.registry import band_method
+
+    band = band_method(framework.band_method).classify(framework, Fraction(value))
+    if band not in framework.bands:
+        raise FrameworkError(Problem(f"band method {framework.band_method!r} returned "
+                                     f"{band!r}, not one of the bands of {framework.id}",
+                                     key="band_method"))
+    return band
+
+
+def _minimum(framework: Framework, value: Fraction) -> Band:
+    for band in framework.bands:
+        if band.min is None:
+            from .._formats.overlay import how_to_supply
+
+            raise MissingInformationError([Problem(
+                f"whether {_exact_text(value)} reaches band {band.name!r} "
+                f"of {framework.id} depends on its threshold, which no source gives"),
+                *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
+                                           if b.min is None])])
+        if value >= Fraction(band.min):
+            return band
+    return framework.bands[-1]
+
+
+#: The built-in band method, registered by :mod:`parindex._plugins.builtins`.
+MINIMUM = BandMethod("minimum", "The first band, from the highest down, whose min the value "
+                     "reaches (min inclusive).", _minimum)

@@ -1,0 +1,429 @@
+"""Completion overlays: a user's file that completes or corrects a shipped framework.
+
+Public sources are incomplete, so shipped frameworks mark many numbers ``"unknown"``. An
+official who holds the decision's annex writes an *overlay*: a TOML file that names the
+shipped framework (``base``), gives the derived framework its own ``id``, cites its own
+``[sources]``, and sets maxima, rules, names, bands and framework-level facts. The
+overlay is checked against its base (unknown codes, changed totals, conflicts with
+sourced values are errors with file and line), and :func:`apply_overlay` yields a new
+:class:`~parindex.Framework` whose provenance is the base's, except on what the overlay
+set, which carries the overlay's own source.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._base.errors import FrameworkError, Origin, Problem
+from .._base.model import FRAMEWORK_ID, Framework, Node, NotArisingPolicy, Provenance, Status, nfc
+from .toml import (
+    _FACTS,
+    _Collector,
+    _bands,
+    _check_unknown_consistency,
+    _method_name,
+    _number_or_unknown,
+    _parse,
+    _provenance_reader,
+    _read,
+    _rule,
+    _unknown_keys,
+)
+from . import toml as _toml
+
+#: Top-level keys of an overlay file.
+_OVERLAY_KEYS = ("base", "id", "name", "name_en", "corrects", "decimals", "not_arising",
+                 "band_basis", "band_method", "ranking", "rank_by", "tie_break", "sources",
+                 "provenance", "bands", "criteria")
+#: Keys of an overlay's ``[criteria."code"]`` table.
+_OVERLAY_NODE_KEYS = ("name", "name_en", "max", "not_arising", "rule", "status", "source",
+                      "note")
+#: Framework-level facts an overlay may set (each needs its ``[provenance]`` entry).
+_SETTABLE = ("decimals", "not_arising", "band_basis", "band_method", "ranking", "rank_by",
+             "tie_break")
+
+#: Names the shipped frameworks give to bands and nodes whose name no source prints.
+PLACEHOLDER_NAME = "(tên không có trong nguồn)"
+
+
+@attrs.frozen
+class Overlay:
+    """A completion overlay as read from its file, before it is applied to its base.
+
+    :param base: the id of the framework it completes.
+    :param id: the id of the derived framework.
+    :param data: the file's TOML structure.
+    :param origin: the file and the line of each key, for messages.
+    """
+
+    base: str
+    id: str
+    data: Mapping[str, Any] = attrs.field(repr=False)
+    origin: Origin = attrs.field(factory=lambda: Origin(None), repr=False, eq=False)
+
+
+def load_overlay(path: str | Path) -> Overlay:
+    """Read an overlay file (see the overlays docs); :func:`apply_overlay` checks it.
+
+    :raises FrameworkError: not TOML, or ``base`` or ``id`` missing, with file and line.
+    """
+    text, path = _read(path, FrameworkError)
+    return loads_overlay(text, path=path)
+
+
+def loads_overlay(text: str, *, path: Path | None = None) -> Overlay:
+    """Read an overlay from TOML text (``path`` is only used in messages)."""
+    data = _parse(text, path, FrameworkError)
+    origin = Origin.scan(text, path)
+    c = _Collector(origin)
+    c.problems += _unknown_keys(data, _OVERLAY_KEYS, origin)
+    base = c.get(data, "base", str)
+    derived = c.get(data, "id", str)
+    if derived is not None and not FRAMEWORK_ID.match(nfc(derived)):
+        c.add(f"{derived!r} is not a framework id of the form province/level/version "
+              "(e.g. 'quang-tri/district/2020-annex')", "id")
+    if c.problems:
+        raise FrameworkError(c.problems)
+    return Overlay(nfc(base), nfc(derived), data, origin)
+
+
+def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
+    """The framework an overlay derives from its base.
+
+    :param base: the framework it completes; default: the installed one it names.
+    :raises FrameworkError: every problem at once, each with the overlay's file, line and
+        criterion code: unknown codes or keys, a value without status and source, a value
+        that changes a sourced one without being listed in ``corrects``, maxima that no
+        longer add up, a total that changes.
+    :raises UnknownFrameworkError: the base is not installed.
+    """
+    if base is None:
+        from .._plugins.registry import get_framework
+
+        base = get_framework(overlay.base)
+    data, origin = overlay.data, overlay.origin
+    c = _Collector(origin)
+    if base.id != overlay.base:
+        c.add(f"the overlay completes {overlay.base!r}, not {base.id!r}", "base")
+    if overlay.id == base.id:
+        c.add("the derived framework needs its own id (e.g. "
+              f"'{base.id}-annex'), so that it is never mistaken for the shipped one", "id")
+    elif overlay.id.split("/")[1] != base.level:
+        c.add(f"the derived framework's level must stay {base.level!r}", "id")
+
+    own_sources = c.get(data, "sources", dict, required=False) or {}
+    if not own_sources:
+        c.add("an overlay cites its own sources: add [sources] with at least one entry "
+              "(e.g. annex = \"QĐ .../QĐ-UBND, Phụ lục ...\")", "sources")
+    for key, citation in own_sources.items():
+        if not isinstance(citation, str):
+            c.add("a source's citation must be text", "sources", key)
+        elif key in base.sources and nfc(citation) != base.sources[key]:
+            c.add(f"the base already has a source {key!r}; choose another key", "sources", key)
+    sources = {**base.sources, **{nfc(k): nfc(v) for k, v in own_sources.items()
+                                  if isinstance(v, str)}}
+    provenance = _provenance_reader(c, sources)
+    corrects = _corrects(c, data)
+    used: set[str] = set()
+
+    def conflict(path: str, was: object, now: object, *where: str, code: str | None = None
+                 ) -> None:
+        """A sourced base value changed: allowed only when ``corrects`` lists it."""
+        if path in corrects:
+            used.add(path)
+            return
+        c.add(f"conflicts with the base, which gives {was} ({path}); if the overlay corrects "
+              f"it deliberately, add {path!r} to corrects = [...] at the top", *where,
+              code=code)
+
+    criteria = _criteria(c, base, c.get(data, "criteria", dict, required=False) or {},
+                         provenance, conflict)
+    facts, fact_provenance = _facts(c, base, data, provenance, conflict)
+    bands = base.bands
+    if "bands" in data:
+        bands = tuple(_bands(c, c.get(data, "bands", list) or [], provenance))
+        if bands != base.bands and any(b.min is not None for b in base.bands):
+            conflict("bands", "sourced thresholds", "new bands", "bands")
+    name = c.get(data, "name", str, required=False)
+    name_en = c.get(data, "name_en", str, required=False)
+    for path in sorted(corrects - used):
+        c.add(f"{path!r} is listed in corrects, but the overlay does not change it",
+              "corrects")
+    if c.problems:
+        raise FrameworkError(c.problems)
+    try:
+        derived = attrs.evolve(
+            base, id=overlay.id, name=name or base.name, name_en=name_en or base.name_en,
+            criteria=criteria, bands=bands, sources=sources,
+            provenance={**base.provenance, **fact_provenance}, derived_from=base.id,
+            **facts)
+    except FrameworkError as exc:
+        raise FrameworkError(attrs.evolve(p, path=origin.path, line=p.line or _line(origin, p))
+                             for p in exc.problems) from None
+    _check_totals(c, base, derived)
+    if c.problems:
+        raise FrameworkError(c.problems)
+    return derived
+
+
+def _line(origin: Origin, problem: Problem) -> int | None:
+    """The overlay line a problem of the derived framework comes from, where there is one."""
+    if problem.code is not None and origin.line("criteria", problem.code):
+        return origin.line("criteria", problem.code)
+    if problem.key:
+        return origin.line(problem.key) or origin.line(problem.key, "0")
+    return None
+
+
+def _corrects(c: _Collector, data: Mapping[str, Any]) -> set[str]:
+    value = c.get(data, "corrects", list, required=False) or []
+    if any(not isinstance(v, str) for v in value):
+        c.add('corrects lists paths as text, e.g. ["criteria.3.max", "bands"]', "corrects")
+        return set()
+    return {nfc(v) for v in value}
+
+
+def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provenance: Any,
+              conflict: Any) -> tuple[Node, ...]:
+    """The base tree with each ``[criteria."code"]`` table of the overlay applied."""
+    changed: dict[str, Node] = {}
+    codes = list(base.nodes)
+    for raw_code, table in tables.items():
+        code = nfc(raw_code)
+        where = ("criteria", raw_code)
+        node = base.nodes.get(code)
+        if node is None:
+            close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
+            c.add(f"{code!r} is not a criterion of {base.id}"
+                  + (f"; did you mean {close[0]!r}?" if close else "")
+                  + " (an overlay completes the base's nodes; it does not add new ones)",
+                  *where, code=code)
+            continue
+        if not isinstance(table, dict):
+            c.add('each criterion is a table: [criteria."code"]', *where, code=code)
+            continue
+        c.problems += _unknown_keys(table, _OVERLAY_NODE_KEYS, c.origin, *where)
+        changes: dict[str, Any] = {}
+        if "max" in table:
+            maximum = _number_or_unknown(c, table, "max", where, code)
+            prov = provenance(table, *where, code=code)
+            _check_unknown_consistency(c, maximum, table, prov, where, "max", code)
+            if maximum is None:
+                c.add("an overlay gives numbers; leave out what it does not know", *where,
+                      "max", code=code)
+            elif node.max is not None and maximum != node.max:
+                conflict(f"criteria.{code}.max", f"max {node.max} "
+                         f"({node.provenance.status.value})", maximum, *where, "max",
+                         code=code)
+            if maximum != node.max or node.provenance.status is Status.UNKNOWN:
+                # A value the base already sources keeps its (stronger or equal) provenance.
+                changes.update(max=maximum, provenance=prov)
+        elif any(k in table for k in ("status", "source", "note")):
+            c.add("status, source and note are the provenance of max; give max with them "
+                  "(a rule has its own status and source)", *where, code=code)
+        for key in ("name", "name_en"):
+            value = c.get(table, key, str, *where, required=False, code=code)
+            if value is None:
+                continue
+            old = getattr(node, key)
+            if old is not None and old != PLACEHOLDER_NAME and nfc(value) != old:
+                conflict(f"criteria.{code}.{key}", repr(old), value, *where, key, code=code)
+            changes[key] = value
+        if "not_arising" in table:
+            policy = c.enum(table, "not_arising", NotArisingPolicy, None, *where)
+            was, sourced = _policy_of(base, code)
+            if sourced and policy is not None and policy is not was:
+                conflict(f"criteria.{code}.not_arising", f"not_arising {was.value!r}",
+                         policy, *where, "not_arising", code=code)
+            changes["not_arising"] = policy
+        if "rule" in table:
+            maximum = changes.get("max", node.max)
+            rule = _rule(c, table["rule"], where, code, maximum, provenance)
+            if rule is not None:
+                if rule.kind == "unknown":
+                    c.add("an overlay gives rules; leave out what it does not know", *where,
+                          "rule", code=code)
+                elif node.rule is not None and node.rule.kind != "unknown" and rule != node.rule:
+                    conflict(f"criteria.{code}.rule", f"a {node.rule.kind} rule",
+                             rule.kind, *where, "rule", code=code)
+                if node.children:
+                    c.add("a rule computes a leaf's points; this node has items", *where,
+                          "rule", code=code)
+                changes["rule"] = rule
+        changed[code] = attrs.evolve(node, **changes)
+
+    def rebuild(node: Node) -> Node:
+        new = changed.get(node.code, node)
+        if node.children:
+            new = attrs.evolve(new, children=[rebuild(child) for child in node.children])
+        return new
+
+    return tuple(rebuild(node) for node in base.criteria)
+
+
+def _policy_of(base: Framework, code: str) -> tuple[NotArisingPolicy, bool]:
+    """The not-arising policy a node has in the base, and whether a source gives it."""
+    at: str | None = code
+    while at is not None:
+        override = base.nodes[at].not_arising
+        if override is not None:
+            return override, override is not NotArisingPolicy.UNKNOWN
+        at = base.parents[at]
+    fact = base.provenance.get("not_arising")
+    sourced = fact is not None and fact.status is not Status.UNKNOWN
+    return base.not_arising, sourced and base.not_arising is not NotArisingPolicy.UNKNOWN
+
+
+def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: Any,
+           conflict: Any) -> tuple[dict[str, Any], dict[str, Provenance]]:
+    """Framework-level facts the overlay sets, and their provenance."""
+    from .._base.model import BandBasis, RankBasis, ranking_name
+
+    facts: dict[str, Any] = {}
+    tables = c.get(data, "provenance", dict, required=False) or {}
+    c.problems += _unknown_keys(tables, _FACTS, c.origin, "provenance")
+    fact_provenance: dict[str, Provenance] = {}
+    for fact, table in tables.items():
+        if fact in _FACTS and isinstance(table, dict):
+            fact_provenance[fact] = provenance(table, "provenance", fact)
+            if fact_provenance[fact].status is Status.UNKNOWN:
+                c.add("an overlay gives what a source establishes; status cannot be "
+                      "\"unknown\"", "provenance", fact, "status")
+    if "decimals" in data:
+        value = c.get(data, "decimals", int)
+        if value is not None:
+            facts["decimals"] = value
+    if "not_arising" in data:
+        facts["not_arising"] = c.enum(data, "not_arising", NotArisingPolicy, base.not_arising)
+    if "band_basis" in data:
+        facts["band_basis"] = c.enum(data, "band_basis", BandBasis, base.band_basis)
+    if "rank_by" in data:
+        facts["rank_by"] = c.enum(data, "rank_by", RankBasis, base.rank_by)
+    if "ranking" in data:
+        facts["ranking"] = ranking_name(_method_name(c, data, "ranking", "competition"))
+    if "band_method" in data:
+        facts["band_method"] = _method_name(c, data, "band_method", "minimum")
+    if "tie_break" in data:
+        codes = c.get(data, "tie_break", list) or []
+        facts["tie_break"] = [nfc(x) for x in codes if isinstance(x, str)]
+    for fact, given in fact_provenance.items():
+        known = base.provenance.get(fact)
+        if fact not in facts and known is not None and known.status is not Status.UNKNOWN \
+                and given != known:
+            conflict(fact, f"its provenance ({known.status.value}, {known.source})", given,
+                     "provenance", fact)
+    for fact in facts:
+        if fact not in fact_provenance:
+            c.add(f"the overlay sets {fact}; say where it comes from in "
+                  f"[provenance] ({fact} = {{ status = ..., source = ... }})", fact)
+        known = base.provenance.get(fact)
+        if known is not None and known.status is not Status.UNKNOWN \
+                and getattr(base, fact) != facts[fact] and not \
+                (fact == "tie_break" and tuple(facts[fact]) == base.tie_break):
+            conflict(fact, f"{fact} {getattr(base, fact)!r} ({known.status.value})",
+                     facts[fact], fact)
+    return facts, fact_provenance
+
+
+def _check_totals(c: _Collector, base: Framework, derived: Framework) -> None:
+    """Maxima that no longer add up, and a total that changes, are the overlay's errors."""
+    # Items whose maxima add up to less than their parent's are a source that itemises
+    # only part of it (a warning, as in any framework); more than the parent's is an error.
+    before = {m.code for m in base.maxima_mismatches()}
+    for mismatch in derived.maxima_mismatches():
+        if mismatch.code not in before and mismatch.difference < 0:
+            c.add(f"after the overlay, {mismatch}", "criteria", mismatch.code,
+                  code=mismatch.code)
+    if base.max is not None and derived.max != base.max:
+        c.add(f"the overlay changes the framework's total from {base.max} to {derived.max}",
+              "criteria")
+
+
+def how_to_supply(framework: Framework, missing: list[str]) -> list[Problem]:
+    """One problem per missing fact, saying which overlay keys supply it, then how to use
+    the overlay. ``missing`` holds paths as :meth:`Framework.unknowns` gives them."""
+    problems = []
+    bands_said = False
+    for path in missing:
+        parts = path.split(".")
+        if parts[0] == "criteria" and len(parts) >= 3:
+            code, what = ".".join(parts[1:-1]), parts[-1]
+            if what == "max":
+                key = f'[criteria."{code}"] max = ..., status = "read", source = "..."'
+            elif what == "rule":
+                key = (f'[criteria."{code}".rule] kind = "...", its parameters, '
+                       'status = "read", source = "..."')
+            else:
+                key = f'[criteria."{code}"] {what} = "..."'
+            problems.append(Problem(f"missing {path}; in an overlay write: {key}"))
+        elif parts[0] == "bands":
+            if not bands_said:
+                problems.append(Problem(
+                    f"missing {path}; in an overlay write every band, highest first: "
+                    '[[bands]] name = "...", min = ..., status = "read", source = "..." '
+                    "(the overlay's bands replace the base's)"))
+                bands_said = True
+            else:
+                problems.append(Problem(f"missing {path} (in the same [[bands]] list)"))
+        else:
+            problems.append(Problem(
+                f"missing {path}; in an overlay write: {path} = ... and "
+                f'[provenance] {path} = {{ status = "read", source = "..." }}'))
+    base = framework.derived_from or framework.id
+    problems.append(Problem(
+        f'supply them in an overlay file: base = "{base}", id = "{base}-completed", '
+        '[sources] with your source, then the keys above; pass it with --framework FILE '
+        "(see the Overlays page of the docs)"))
+    return problems
+
+
+def resolve_framework(ref: str) -> Framework:
+    """A framework from what a user types after ``--framework``: an installed id, a
+    framework TOML file, or an overlay file (applied to the installed base it names).
+
+    :raises UnknownFrameworkError: no installed framework has this id.
+    :raises FrameworkError: the file is not a valid framework or overlay.
+    """
+    from .._plugins.registry import get_framework
+
+    path = Path(ref)
+    if ref.endswith(".toml") or path.is_file():
+        if _toml.sniff(path) == "overlay":
+            return check_registered_names(apply_overlay(load_overlay(path)), path)
+        return check_registered_names(_toml.load_framework(path), path)
+    return get_framework(ref)
+
+
+def check_registered_names(framework: Framework, path: Path) -> Framework:
+    """Check that the rule kinds and methods a framework or overlay file names are
+    registered, reporting each misspelling at its line in the file (as plugins' frameworks
+    are checked when they register).
+
+    :raises FrameworkError: a name nobody registers, with the file, line and code.
+    """
+    from .._plugins.registry import names_problems, registered_names
+
+    problems = names_problems(framework, **registered_names())
+    if problems:
+        origin = Origin.scan(path.read_text(encoding="utf-8-sig"), path)
+        raise FrameworkError([_located(origin, message) for message in problems])
+    return framework
+
+
+def _located(origin: Origin, message: str) -> Problem:
+    """A registered-names problem (``criteria.3.4.1.rule: ...``) at its line in the file."""
+    rule = re.match(r"^criteria\.(.+)\.rule: (.*)$", message, re.DOTALL)
+    if rule:
+        code = rule.group(1)
+        key = ("kind",) if rule.group(2).startswith("kind ") else ()
+        return origin.problem(rule.group(2), "criteria", code, "rule", *key, code=code)
+    fact = re.match(r"^(ranking|band_method) ", message)
+    if fact:
+        return origin.problem(message, fact.group(1))
+    return Problem(message, path=origin.path)

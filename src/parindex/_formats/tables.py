@@ -1,0 +1,1092 @@
+"""Results tables: many units of one framework, one row each, read from and written to
+CSV, Excel (.xlsx), JSON and TOML.
+
+A table is read into :class:`ResultsTable`: one :class:`~parindex.Assessment` per row, its
+points from the criterion columns and its :class:`~parindex.Published` figures from the
+total, rank and band columns, and every cell that could not be read as a
+:class:`~parindex.Problem` with its row and column. The rest of the table is still read.
+
+Numbers are exact. Text cells are read with :func:`parindex._base.numbers.to_decimal` (decimal
+commas allowed). An Excel number cell holds a binary double; it is read as the decimal
+Excel itself shows at full precision, 15 significant digits (``0.30000000000000004`` is
+``0.3``), then given the decimal places of the cell's number format when it has fewer
+(``80.5`` formatted ``0.00`` is ``80.50``, as printed). No float ever reaches a total.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+import tomli_w
+
+from .._base.errors import AssessmentError, Origin, ParindexError, Problem
+from .._base.model import (
+    NOT_ARISING,
+    Assessment,
+    Framework,
+    GivenPoints,
+    Node,
+    NodeKind,
+    Provenance,
+    Published,
+    PublishedRank,
+    Status,
+    nfc,
+)
+from .._base.numbers import NumberError, places, plain, to_decimal
+from .toml import _read, assessment_from_dict, assessment_to_dict, read_toml
+
+if TYPE_CHECKING:
+    import pandas
+
+    from .._engine.ranking import Ranking
+
+#: What a column can hold, besides a criterion code.
+FIELDS: Final[tuple[str, ...]] = ("unit", "group", "year", "total", "appraised", "survey",
+                                  "index", "rank", "group_rank", "band", "ignore")
+
+#: Headers recognised without a mapping file, after normalisation (NFC, lower case, single
+#: spaces, no trailing colon or parenthesised note). Each says which figure it is: "Điểm
+#: thẩm định" is the appraised part only, "Điểm điều tra XHH" the survey part only.
+_VIETNAMESE: Final[Mapping[str, str]] = {
+    # unit
+    "tên đơn vị": "unit", "đơn vị": "unit", "tên xã": "unit", "xã": "unit",
+    "xã, phường, thị trấn": "unit", "tên xã, phường, thị trấn": "unit",
+    "xã/phường/thị trấn": "unit", "cơ quan, đơn vị": "unit", "tên cơ quan, đơn vị": "unit",
+    "cơ quan": "unit", "địa phương": "unit", "đơn vị hành chính": "unit",
+    "tên địa phương": "unit", "tên đơn vị hành chính": "unit", "xã, phường": "unit",
+    "xã/phường": "unit", "ubnd xã, phường, thị trấn": "unit",
+    "ubnd các xã, phường, thị trấn": "unit", "tên cơ quan": "unit",
+    "huyện, thị xã, thành phố": "group",
+    # group (the district of a commune, or a block of departments)
+    "huyện": "group", "thị xã": "group", "huyện/thị xã/thành phố": "group",
+    "huyện, thị xã": "group", "thuộc huyện": "group", "nhóm": "group", "khối": "group",
+    "đơn vị cấp huyện": "group",
+    # year
+    "năm": "year", "năm đánh giá": "year",
+    # published figures
+    "tổng điểm": "total", "tổng cộng": "total", "tổng": "total", "tổng điểm đạt được": "total",
+    "điểm đạt được": "total", "tổng số điểm": "total", "số điểm": "total",
+    "điểm thẩm định": "appraised", "tổng điểm thẩm định": "appraised",
+    "điểm đánh giá, thẩm định": "appraised", "điểm tự đánh giá được thẩm định": "appraised",
+    "điểm điều tra xhh": "survey", "điểm điều tra xã hội học": "survey",
+    "điều tra xhh": "survey", "điều tra xã hội học": "survey", "điểm khảo sát": "survey",
+    "điểm đánh giá qua điều tra xhh": "survey",
+    "chỉ số": "index", "chỉ số cchc": "index", "chỉ số cải cách hành chính": "index",
+    "chỉ số par index": "index", "par index": "index", "chỉ số (%)": "index",
+    "xếp hạng": "rank", "vị thứ": "rank", "thứ hạng": "rank", "hạng": "rank",
+    "xếp thứ": "rank", "xếp hạng toàn tỉnh": "rank", "vị thứ toàn tỉnh": "rank",
+    "xếp hạng trong huyện": "group_rank", "vị thứ trong huyện": "group_rank",
+    "xếp hạng trong nhóm": "group_rank", "xếp hạng trong khối": "group_rank",
+    "hạng trong huyện": "group_rank", "vị thứ trong nhóm": "group_rank",
+    "xếp loại": "band", "phân loại": "band", "mức xếp loại": "band",
+    "kết quả xếp loại": "band",
+    "stt": "ignore", "tt": "ignore", "số thứ tự": "ignore", "ghi chú": "ignore",
+}
+HEADERS: Final[Mapping[str, str]] = {**{f: f for f in FIELDS}, **_VIETNAMESE}
+
+#: Headers written with ``vietnamese=True`` (each is read back by :data:`HEADERS`).
+VIETNAMESE_HEADERS: Final[Mapping[str, str]] = {
+    "unit": "Tên đơn vị", "group": "Nhóm", "year": "Năm", "total": "Tổng điểm",
+    "appraised": "Điểm thẩm định", "survey": "Điểm điều tra XHH", "index": "Chỉ số",
+    "rank": "Xếp hạng", "group_rank": "Xếp hạng trong nhóm", "band": "Xếp loại",
+}
+
+#: Cells meaning "did not arise" (không phát sinh) in a criterion column.
+NOT_ARISING_TEXT: Final = frozenset({"x", "kps", "không phát sinh", "k.p.s"})
+
+#: Unit cells of rows that are not units: maxima, column numbers, totals and means.
+_NOT_A_UNIT = re.compile(r"^(?:(?:\(?\d{1,3}\)?|[a-z]|cộng|tổng|max(?:imum)?|average|mean)$|"
+                         r"(?:điểm tối đa|tối đa|điểm chuẩn|tổng cộng|trung bình|bình quân)\b)")
+#: A group heading's numbering: a Roman numeral or a letter (``I.``, ``II -``, ``A)``).
+_HEADING_NUMBER = re.compile(r"^(?:[ivxlc]+|[a-zđ])[.)\-:]?$", re.IGNORECASE)
+_HEADING_PREFIX = re.compile(r"^(?:[IVXLC]+|[A-Z])\s*[.)\-:]\s*")
+_DISTRICT_HEADER = re.compile(r"^(?:huyện|thị xã|huyện, thị xã|huyện/thị xã)")
+_GROUP_HEADING = re.compile(r"^(?:huyện|thị xã|thành phố|quận|khối|nhóm|cụm)\s")
+_RANK = re.compile(r"^(\d+)\s*(?:/\s*(\d+))?$")
+# Header shapes beyond the exact list, tried last. Each says one figure; a header that
+# might mean another (e.g. "Tổng điểm tự đánh giá", the self-assessed total) is not read.
+_RANK_HEADER = re.compile(r"^(?:xếp hạng|vị thứ|thứ hạng|hạng|thứ tự xếp hạng|xếp thứ)\b(.*)$")
+_GROUP_WORDS = re.compile(r"huyện|thị xã|thành phố|nhóm|khối|trong")
+_SURVEY_WORDS = re.compile(r"điều tra|xhh|khảo sát|hài lòng")
+_OTHER_POINTS = re.compile(r"tự đánh giá|tự chấm|tối đa|bị trừ|chênh lệch")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)\s*$")
+_CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|nhiệm vụ|tc|lv|nv)\s*(?=[\divxlc])")
+_ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
+    ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
+_HEADER_SEARCH_ROWS: Final = 30
+#: Excel keeps 15 significant decimal digits; a double's further digits are noise.
+_EXCEL_DIGITS: Final = 15
+
+
+def normalise_header(text: str) -> str:
+    """A header as compared: NFC, no NBSP or line breaks, single spaces, lower case.
+
+    >>> normalise_header("  Tổng\\u00a0điểm: ")
+    'tổng điểm'
+    """
+    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
+    return " ".join(text.split()).rstrip(":").strip().casefold()
+
+
+# --- the table object -----------------------------------------------------------------------
+
+@attrs.frozen
+class TableOrigin(Origin):
+    """Where a unit was read from: the file, the sheet, the row, and each column's header.
+
+    Messages about the unit (including :func:`parindex.score`'s) cite ``file:row`` and the
+    column's header as printed.
+    """
+
+    row: int = 0
+    sheet: str | None = None
+    columns: Mapping[tuple[str, ...], str] = attrs.field(factory=dict, repr=False)
+
+    def line(self, *path: str) -> int | None:
+        return self.row
+
+    def problem(self, message: str, *path: str, code: str | None = None) -> Problem:
+        key = None
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.columns:
+                key = self.columns[path[:end]]
+                break
+        if key is None and path:
+            key = ".".join(path)
+        return Problem(message, path=self.path, line=self.row, key=key, code=code)
+
+
+@attrs.frozen
+class Column:
+    """One column of a table: its header as printed and what it holds.
+
+    :param index: 0-based position.
+    :param meaning: a criterion code (its points, as in an assessment's ``[points]``), or
+        one of ``unit``, ``group``, ``year``, ``total``, ``appraised``, ``survey``,
+        ``index``, ``rank``, ``group_rank``, ``band``, ``ignore``; ``None`` when the
+        header was not recognised (the column is not read).
+    """
+
+    index: int
+    header: str
+    meaning: str | None
+
+
+@attrs.frozen
+class ResultsTable:
+    """Units of one framework read from a table, one :class:`~parindex.Assessment` per row.
+
+    :param framework: the framework every row is read under.
+    :param assessments: one per unit row, in table order; ``origin`` is a
+        :class:`TableOrigin` (file, sheet, row, headers).
+    :param problems: every cell that could not be read (path, row, column header, code);
+        a row with an unreadable criterion cell is still listed, without that cell.
+    :param columns: how each column was understood.
+    :param skipped: rows that are not units (maxima, column numbers, totals), with why.
+    :param path: the file read, if any.
+    :param summary: ``appraised`` or ``total`` when the table gives no field's points,
+        only the appraised part or only the total, read as the points of one node of
+        that code (see "Tables of totals" in the docs); ``None`` when it gives fields' points.
+    """
+
+    framework: Framework = attrs.field(repr=lambda f: f.id)
+    assessments: tuple[Assessment, ...]
+    problems: tuple[Problem, ...] = ()
+    columns: tuple[Column, ...] = ()
+    skipped: tuple[tuple[int, str], ...] = ()
+    path: Path | None = None
+    summary: Literal["appraised", "total"] | None = None
+
+    def missing_fields(self) -> Problem | None:
+        """The fields (and survey block) no column gives points for, at any level, as
+        one problem for the whole table; ``None`` when every one is given (or the table
+        was not read from columns: JSON, TOML)."""
+        if not self.columns:
+            return None
+        given = {c.meaning for c in self.columns if c.meaning in self.framework.nodes}
+        missing = [top for top in self.framework.criteria
+                   if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
+                   and not any(node.code in given for node in top.walk())]
+        if not missing:
+            return None
+        return Problem(
+            "no column gives the points of "
+            + ", ".join(f"{n.code} ({n.name})" for n in missing)
+            + "; give them (by code, e.g. 'Lĩnh vực 1'), or declare their headers in a "
+            "mapping file" + (f" (columns not read: {', '.join(self.ignored)})"
+                              if self.ignored else ""), path=self.path)
+
+    @property
+    def ignored(self) -> tuple[str, ...]:
+        """Headers not recognised (their columns were not read)."""
+        return tuple(c.header for c in self.columns if c.meaning is None and c.header)
+
+    def raise_problems(self) -> None:
+        """Raise :class:`~parindex.AssessmentError` carrying every problem, if any."""
+        if self.problems:
+            raise AssessmentError(self.problems)
+
+
+# --- mapping files --------------------------------------------------------------------------
+
+@attrs.frozen
+class TableMapping:
+    """A mapping file: headers the built-in list does not know, and where the header is.
+
+    :param columns: normalised header → meaning (a field name or a criterion code).
+    :param header_row: the 1-based row of the header, when detection should not guess.
+    :param year: the assessment year when the table has no year column.
+    :param rank_basis: what the published ranks were computed on.
+    """
+
+    columns: Mapping[str, str] = attrs.field(factory=dict)
+    header_row: int | None = None
+    year: int | None = None
+    sheet: str | None = None
+    rank_basis: Literal["total", "appraised", "index"] | None = None
+
+
+_MAPPING_KEYS = ("columns", "header_row", "year", "sheet", "rank_basis")
+
+
+def load_mapping(path: str | Path) -> TableMapping:
+    """Read a table mapping file (TOML; see the table reference in the docs).
+
+    :raises AssessmentError: malformed file, with every problem.
+    """
+    data, origin = read_toml(path, AssessmentError)
+    problems = [origin.problem(f"unknown key; allowed: {', '.join(_MAPPING_KEYS)}", key)
+                for key in data if key not in _MAPPING_KEYS]
+    columns: dict[str, str] = {}
+    for header, meaning in (data.get("columns") or {}).items():
+        if not isinstance(meaning, str) or not meaning.strip():
+            problems.append(origin.problem("give a field name or a criterion code, as text",
+                                           "columns", header))
+            continue
+        columns[normalise_header(header)] = nfc(meaning)
+    values: dict[str, Any] = {}
+    for key in ("header_row", "year"):
+        if key in data:
+            if isinstance(data[key], int) and not isinstance(data[key], bool) and data[key] > 0:
+                values[key] = data[key]
+            else:
+                problems.append(origin.problem("expected a whole number ≥ 1", key))
+    if "sheet" in data:
+        if isinstance(data["sheet"], str):
+            values["sheet"] = data["sheet"]
+        else:
+            problems.append(origin.problem("expected the sheet's name, as text", "sheet"))
+    if "rank_basis" in data:
+        if data["rank_basis"] in ("total", "appraised", "index"):
+            values["rank_basis"] = data["rank_basis"]
+        else:
+            problems.append(origin.problem('rank_basis is "total", "appraised" or "index"',
+                                           "rank_basis"))
+    if problems:
+        raise AssessmentError(problems)
+    return TableMapping(columns=columns, **values)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+Cell = str | int | float | Decimal | None
+
+
+def read_table(path: str | Path, framework: Framework, *, sheet: str | None = None,
+               mapping: TableMapping | str | Path | None = None, year: int | None = None,
+               strict: bool = False) -> ResultsTable:
+    """Read a results table (CSV, .xlsx, JSON or TOML) of units under one framework.
+
+    Columns: ``unit``; optional ``group`` and ``year``; one column per criterion code at
+    any level (points, or ``x`` for not arising); the published ``total``, ``appraised``,
+    ``survey``, ``index``, ``rank`` (``7/10`` or ``7``), ``group_rank`` and ``band``.
+    Vietnamese headers are recognised (``Tên đơn vị``, ``Tổng điểm``, ``Xếp hạng``, ...;
+    see the table reference in the docs), others are declared in a mapping file. The
+    header row is found below any title rows. Criterion columns give points as an
+    assessment's ``[points]`` does: a node given points is not derived from its items
+    (:func:`parindex.reproduce` reports items that contradict it).
+
+    :param sheet: the Excel sheet (default: the mapping file's, else the first sheet
+        that holds a table).
+    :param mapping: a :class:`TableMapping` or the path of a mapping file.
+    :param year: the year of every row when the table has no year column (default: the
+        mapping's, else the framework's single year).
+    :param strict: raise instead of returning problems.
+    :raises AssessmentError: the file cannot be read at all (missing, not a table, no
+        unit column), or, with ``strict``, any cell cannot be read; every problem at once.
+    """
+    path = Path(path)
+    if isinstance(mapping, (str, Path)):
+        mapping = load_mapping(mapping)
+    mapping = mapping or TableMapping()
+    suffix = path.suffix.lower()
+    if suffix in (".json", ".toml"):
+        table = _read_structured(path, framework)
+    else:
+        reader = _GridReader(path, framework, mapping, year)
+        if suffix in (".xlsx", ".xlsm"):
+            # The named sheet; else the first sheet that holds a table (a cover or notes
+            # sheet may come first).
+            table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
+        elif suffix in (".csv", ".tsv", ".txt"):
+            table = reader.best(_read_csv(path), None)
+        else:
+            raise AssessmentError(Problem(
+                f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .xlsx, "
+                ".json or .toml file", path=path))
+    if strict:
+        table.raise_problems()
+    return table
+
+
+def _read_csv(path: Path) -> list[list[list[Cell]]]:
+    """The file parsed with each plausible delimiter (the reader keeps the best)."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise AssessmentError(Problem("no such file", path=path)) from None
+    except OSError as exc:
+        raise AssessmentError(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise AssessmentError(Problem(
+            f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the table as "
+            "CSV UTF-8", path=path)) from None
+    grids: list[list[list[Cell]]] = []
+    for delimiter in (",", ";", "\t"):
+        if delimiter in text:
+            grids.append([list(row) for row in csv.reader(io.StringIO(text, newline=""),
+                                                           delimiter=delimiter)])
+    return grids or [[list[Cell](row) for row in csv.reader(io.StringIO(text, newline=""))]]
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], str]]:
+    """The named sheet's cells, or every sheet's, in order, with the sheet's name."""
+    import zipfile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise AssessmentError(Problem("no such file", path=path)) from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
+                                      path=path)) from None
+    try:
+        if sheet is None:
+            worksheets = list(book.worksheets)
+        elif sheet in book.sheetnames:
+            worksheets = [book[sheet]]
+        else:
+            raise AssessmentError(Problem(
+                f"no sheet {sheet!r}; the workbook has {', '.join(book.sheetnames)}",
+                path=path))
+        grids = []
+        for worksheet in worksheets:
+            grid: list[list[Cell]] = []
+            for row in worksheet.iter_rows():
+                grid.append([_excel_value(cell.value, getattr(cell, "number_format", None))
+                             for cell in row])
+            grids.append((grid, worksheet.title))
+    finally:
+        book.close()
+    if any(cell is None for grid, _ in grids for row in grid for cell in row):
+        _unsaved_formulas(path, grids)
+    return grids
+
+
+def _unsaved_formulas(path: Path, grids: list[tuple[list[list[Cell]], str]]) -> None:
+    """Put a formula's text where its cell has no saved value (a workbook written by a
+    program, never opened and saved in a spreadsheet), so that it is reported, never read
+    as an empty cell."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        for grid, title in grids:
+            for r, row in enumerate(book[title].iter_rows()):
+                for c, cell in enumerate(row):
+                    if (isinstance(cell.value, str) and cell.value.startswith("=")
+                            and r < len(grid) and c < len(grid[r]) and grid[r][c] is None):
+                        grid[r][c] = cell.value
+    finally:
+        book.close()
+
+
+def excel_decimal(value: float, number_format: str | None = None) -> Decimal:
+    """The exact decimal an Excel number cell shows: 15 significant digits, then padded
+    to the places of its number format.
+
+    >>> excel_decimal(0.1 + 0.2), excel_decimal(80.5, "0.00"), excel_decimal(28.666, "0.0")
+    (Decimal('0.3'), Decimal('80.50'), Decimal('28.666'))
+    """
+    result = Decimal(format(value, f".{_EXCEL_DIGITS}g"))
+    result = Decimal(plain(result.normalize())) if result else Decimal(0)
+    shown = format_places(number_format)
+    if shown is not None and places(result) < shown:
+        result = result.quantize(Decimal(1).scaleb(-shown))
+    return result
+
+
+def format_places(number_format: str | None) -> int | None:
+    """Decimal places an Excel number format shows (``0.00`` → 2, ``General`` → None)."""
+    if not number_format or number_format == "General":
+        return None
+    match = re.search(r"[0#]\.([0#]+)", number_format.split(";")[0])
+    return len(match.group(1)) if match else 0
+
+
+def _excel_value(value: object, number_format: str | None) -> Cell:
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float):
+        if number_format and "%" in number_format:
+            # A percentage cell holds the fraction (0.8054 shown as 80.54%): the index.
+            shown = format_places(number_format) or 0
+            percent = Decimal(plain((excel_decimal(value) * 100).normalize()))
+            if places(percent) < shown:
+                percent = percent.quantize(Decimal(1).scaleb(-shown))
+            return percent
+        return excel_decimal(value, number_format)
+    if isinstance(value, int) and format_places(number_format):
+        return Decimal(value).quantize(Decimal(1).scaleb(-(format_places(number_format) or 0)))
+    if value is None or isinstance(value, (str, int, Decimal)):
+        return value
+    return str(value)  # dates and the like: read as text, reported if they must be numbers
+
+
+def _text(cell: Cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, Decimal):
+        return plain(cell)
+    return unicodedata.normalize("NFC", str(cell)).replace("\u00a0", " ").strip()
+
+
+class _GridReader:
+    """Reads a grid of cells (rows of a CSV or a sheet) into a :class:`ResultsTable`."""
+
+    def __init__(self, path: Path, framework: Framework, mapping: TableMapping,
+                 year: int | None) -> None:
+        self.path = path
+        self.framework = framework
+        self.mapping = mapping
+        self.year = year if year is not None else mapping.year
+        if self.year is None and framework.last_year == framework.first_year:
+            self.year = framework.first_year
+        # Codes as headers are compared like headers (``b1`` is ``B1``).
+        self.codes = {code.casefold(): code for code in framework.nodes}
+        self.summary: Literal["appraised", "total"] | None = None
+
+    def meaning(self, header: str) -> str | None:
+        codes = self.codes
+        key = normalise_header(header)
+        if not key:
+            return None
+        for candidate in (key, _PARENTHESES.sub("", key)):
+            if candidate in self.mapping.columns:
+                return self.mapping.columns[candidate]
+        for candidate in (key, _PARENTHESES.sub("", key)):
+            if candidate in HEADERS:
+                if HEADERS[candidate] == "group" and self.framework.level == "district" \
+                        and _DISTRICT_HEADER.match(candidate):
+                    return "unit"  # the districts are the units ranked
+                return HEADERS[candidate]
+            code = _CODE_PREFIX.sub("", candidate).rstrip(".")
+            if code in codes:
+                return codes[code]
+            if code != candidate and code in _ROMAN and str(_ROMAN[code]) in codes:
+                return codes[str(_ROMAN[code])]  # "Lĩnh vực II" is field 2
+            first = re.match(r"^(\d+(?:\.\d+)*)\.?\s", candidate)
+            if first and first.group(1) in codes:
+                return codes[first.group(1)]
+        return _header_shape(_PARENTHESES.sub("", key))
+
+    def header(self, grid: list[list[Cell]]) -> tuple[int, list[Column]] | None:
+        """The header row (0-based) and its columns: the first row naming the unit column
+        and at least one other known column. A second header row (merged cells above
+        criterion codes) is folded in."""
+        if self.mapping.header_row is not None:
+            rows = range(self.mapping.header_row - 1, min(self.mapping.header_row, len(grid)))
+        else:
+            rows = range(min(len(grid), _HEADER_SEARCH_ROWS))
+        for i in rows:
+            meanings = [self.meaning(_text(c)) for c in grid[i]]
+            if "unit" not in meanings:
+                continue
+            if i + 1 < len(grid):
+                # A second header row (codes under a merged "points per field" cell)
+                # names no unit, and gives codes where the first row has no header.
+                unit_at = meanings.index("unit")
+                below = [self.meaning(_text(c)) for c in grid[i + 1]]
+                codes = [m for j, m in enumerate(below) if m in self.framework.nodes
+                         and (j >= len(meanings) or meanings[j] is None)]
+                unit_below = _text(grid[i + 1][unit_at]) if unit_at < len(grid[i + 1]) else ""
+                if codes and not unit_below:
+                    columns = []
+                    for j in range(max(len(grid[i]), len(grid[i + 1]))):
+                        top = meanings[j] if j < len(meanings) else None
+                        low = below[j] if j < len(below) else None
+                        text = _text(grid[i + 1][j]) if low and j < len(grid[i + 1]) else \
+                            _text(grid[i][j]) if j < len(grid[i]) else ""
+                        columns.append(Column(j, text, low or top))
+                    return i + 2, columns
+            if sum(1 for m in meanings if m not in (None, "ignore")) >= 2:
+                return i + 1, [Column(j, _text(c), m)
+                               for j, (c, m) in enumerate(zip(grid[i], meanings, strict=True))]
+        return None
+
+    def first(self, sheets: Sequence[tuple[list[list[Cell]], str]]) -> ResultsTable:
+        """The first sheet with a header row (every sheet is tried, in order)."""
+        for grid, name in sheets:
+            found = self.header(grid)
+            if found is not None:
+                return self.read(grid, found[0], found[1], name)
+        return self.best([grid for grid, _ in sheets], None)  # raises: no header anywhere
+
+    def best(self, grids: Sequence[list[list[Cell]]], sheet: str | None) -> ResultsTable:
+        found = [(grid, self.header(grid)) for grid in grids]
+        usable = [(grid, h) for grid, h in found if h is not None]
+        if not usable:
+            raise AssessmentError(Problem(
+                "no header row found: no row in the first "
+                f"{_HEADER_SEARCH_ROWS} names a unit column (e.g. 'unit' or 'Tên đơn vị') "
+                "and another known column; declare the headers in a mapping file",
+                path=self.path))
+
+        def recognised(item: tuple[list[list[Cell]], tuple[int, list[Column]]]) -> int:
+            return sum(1 for column in item[1][1] if column.meaning)
+
+        grid, (start, columns) = max(usable, key=recognised)
+        return self.read(grid, start, columns, sheet)
+
+    def read(self, grid: list[list[Cell]], start: int, columns: list[Column],
+             sheet: str | None) -> ResultsTable:
+        problems: list[Problem] = []
+        columns = self.roles(columns, problems)
+        assessments: list[Assessment] = []
+        skipped: list[tuple[int, str]] = []
+        seen: dict[str, int] = {}
+        current_group: str | None = None
+        unit_column = next(c for c in columns if c.meaning == "unit")
+        self.summary = _summary_level(self.framework, columns)
+        if self.summary is not None:
+            # Only the appraised part (or only the total) is printed, not the fields: it
+            # is read as the points of the fields together (see summary_framework).
+            self.framework = summary_framework(self.framework, self.summary, self.path)
+        not_read = [c.header for c in columns if c.meaning is None and c.header]
+        not_read_note = (f" (columns not read: {', '.join(not_read)})" if not_read else "")
+        if not any(c.meaning in self.framework.nodes for c in columns) \
+                and self.summary is None:
+            raise AssessmentError(Problem(
+                f"no column gives points by criterion code of {self.framework.id} (e.g. "
+                f"{', '.join(n.code for n in self.framework.criteria[:3])}); parindex "
+                "recomputes every figure from the points: add the fields' columns, or "
+                "declare their headers in a mapping file" + not_read_note, path=self.path))
+        if self.year is None and not any(c.meaning == "year" for c in columns):
+            raise AssessmentError(Problem(
+                f"no year: the table has no year column and {self.framework.id} covers "
+                "several years; give the year (--year, or year in the mapping file)",
+                path=self.path))
+        for i in range(start, len(grid)):
+            row = grid[i]
+            number = i + 1
+            cells = {c.index: row[c.index] if c.index < len(row) else None for c in columns}
+            if all(_text(v) == "" for v in row):
+                continue
+            unit = _text(cells[unit_column.index])
+            if not unit:
+                problems.append(Problem("no unit name in this row", path=self.path,
+                                        line=number, key=unit_column.header))
+                continue
+            if _NOT_A_UNIT.match(normalise_header(unit)):
+                skipped.append((number, f"{unit!r} is not a unit"))
+                continue
+            if self.is_heading(unit, columns, cells):
+                # "I. THỊ XÃ HƯƠNG THỦY": the units below belong to it, unless a group
+                # column says otherwise.
+                heading = _HEADING_PREFIX.sub("", unit).strip() or unit
+                why = f"{unit!r} is a group heading: the group of the rows below"
+                skipped.append((number, why))
+                current_group = " ".join(heading.split())
+                continue
+            assessment = self.row(number, unit, columns, cells, sheet, problems)
+            if assessment is not None and assessment.group is None and current_group:
+                assessment = attrs.evolve(assessment, group=current_group)
+            if assessment is None:
+                continue
+            # Commune names repeat across districts: a unit is its name within its group.
+            key = f"{assessment.unit.casefold()}\n{(assessment.group or '').casefold()}"
+            if key in seen:
+                problems.append(Problem(f"unit {assessment.unit!r} appears twice (first in "
+                                        f"row {seen[key]})", path=self.path, line=number,
+                                        key=unit_column.header))
+                continue
+            seen[key] = number
+            assessments.append(assessment)
+        if not any(c.meaning == "group_rank" for c in columns):
+            assessments = _group_ranks_printed_as_ranks(assessments)
+        return ResultsTable(self.framework, tuple(assessments), tuple(problems),
+                            tuple(columns), tuple(skipped), self.path, self.summary)
+
+    def is_heading(self, unit: str, columns: list[Column], cells: Mapping[int, Cell]) -> bool:
+        """A group heading row: no points, and numbered with a Roman numeral or a letter
+        (``I``, ``II.``, ``A``), or printed in capitals, or named as a district or block
+        (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
+        number = ""
+        for column in columns:
+            text = _text(cells[column.index])
+            if column.meaning == "ignore":
+                number = number or text
+            elif text and (column.meaning in self.framework.nodes
+                           or column.meaning in ("appraised", "survey")):
+                return False  # points: a unit (a heading may print its group's mean)
+        if number and not _HEADING_NUMBER.match(number):
+            return False
+        return bool(number) or unit.isupper() or bool(_HEADING_PREFIX.match(unit)) \
+            or bool(_GROUP_HEADING.match(normalise_header(unit)))
+
+    def roles(self, columns: list[Column], problems: list[Problem]) -> list[Column]:
+        codes = {c.meaning for c in columns if c.meaning in self.framework.nodes}
+        kinds = [c.meaning for c in columns if c.meaning and c.meaning not in ("ignore",)]
+        for kind in set(kinds):
+            if kinds.count(kind) > 1:
+                problems.append(Problem(f"two columns mean {kind!r}; only the first is read",
+                                        path=self.path, key=kind))
+        result = []
+        used: set[str] = set()
+        survey = [n.code for n in self.framework.criteria if n.kind is NodeKind.SURVEY]
+        survey_given = any(self._within(code, survey[0]) for code in codes
+                           if code is not None) if survey else True
+        for column in columns:
+            meaning = column.meaning
+            if meaning is None or meaning == "ignore":
+                result.append(column)
+                continue
+            if meaning in used:
+                result.append(attrs.evolve(column, meaning=None))
+                continue
+            used.add(meaning)
+            if meaning == "survey" and len(survey) == 1 and not survey_given:
+                # No column gives the survey block's points: the survey part is them.
+                result.append(attrs.evolve(column, meaning=survey[0]))
+            elif meaning in self.framework.nodes or meaning in FIELDS:
+                result.append(column)
+            else:
+                problems.append(Problem(
+                    f"the mapping file says this column is {meaning!r}, which is neither a "
+                    f"column kind ({', '.join(FIELDS)}) nor a criterion of "
+                    f"{self.framework.id}", path=self.path, key=column.header))
+                result.append(attrs.evolve(column, meaning=None))
+        return result
+
+    def _within(self, code: str, ancestor: str) -> bool:
+        current: str | None = code
+        while current is not None:
+            if current == ancestor:
+                return True
+            current = self.framework.parents.get(current)
+        return False
+
+    def row(self, number: int, unit: str, columns: list[Column], cells: Mapping[int, Cell],
+            sheet: str | None, problems: list[Problem]) -> Assessment | None:
+        def problem(message: str, column: Column, code: str | None = None) -> None:
+            problems.append(Problem(message, path=self.path, line=number, key=column.header,
+                                    code=code))
+
+        points: dict[str, GivenPoints] = {}
+        figures: dict[str, Any] = {}
+        group = None
+        year = self.year
+        keys: dict[tuple[str, ...], str] = {}
+        for column in columns:
+            meaning = column.meaning
+            if meaning is None or meaning in ("ignore", "unit"):
+                if meaning == "unit":
+                    keys[("unit",)] = column.header
+                continue
+            cell = cells[column.index]
+            text = _text(cell)
+            if meaning in self.framework.nodes:
+                keys[("points", meaning)] = column.header
+            if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
+                    in (".xlsx", ".xlsm"):
+                problem(f"{cell!r} is a formula with no saved value: parindex reads the "
+                        "values a spreadsheet saved, never formulas; open and save the "
+                        "workbook in Excel or LibreOffice", column,
+                        meaning if meaning in self.framework.nodes else None)
+                continue
+            if meaning in self.framework.nodes:
+                if normalise_header(text) in NOT_ARISING_TEXT:
+                    points[meaning] = NOT_ARISING
+                    continue
+                if text == "":
+                    problem("empty; give the points, or x if the item did not arise", column,
+                            meaning)
+                    continue
+                number_value = self.number(cell, column, meaning, problem)
+                if number_value is not None:
+                    points[meaning] = number_value
+            elif text == "":
+                continue
+            elif meaning == "group":
+                group = text
+            elif meaning == "year":
+                if isinstance(cell, Decimal) and cell == cell.to_integral_value():
+                    year = int(cell)
+                elif isinstance(cell, int) or text.isdigit():
+                    year = int(text)
+                else:
+                    problem(f"{text!r} is not a year", column)
+            elif meaning in ("rank", "group_rank"):
+                rank = _rank(cell)
+                if rank is None and re.match(r"^\d{4}-\d{2}-\d{2}", text):
+                    problem(f"{text!r} is a date: Excel turned a rank such as 7/10 into one; "
+                            "type the rank as text", column)
+                elif rank is None:
+                    problem(f"{text!r} is not a rank like 7/10 or 7", column)
+                else:
+                    figures[meaning] = rank
+            elif meaning == "band":
+                figures["band"] = text
+            else:
+                if meaning == "index" and isinstance(cell, str):
+                    cell = cell.strip().removesuffix("%")
+                value = self.number(cell, column, None, problem)
+                if value is not None:
+                    figures[meaning] = value
+        if year is None:
+            problems.append(Problem("no year in this row", path=self.path, line=number,
+                                    key=next(c.header for c in columns if c.meaning == "year")))
+            return None
+        if self.mapping.rank_basis and ("rank" in figures or "group_rank" in figures):
+            figures["rank_basis"] = self.mapping.rank_basis
+        origin = TableOrigin(self.path, row=number, sheet=sheet, columns=keys)
+        return Assessment(
+            framework=self.framework.id, unit=" ".join(unit.split()), year=year,
+            points=points, group=" ".join(group.split()) if group else None,
+            published=Published(**figures), origin=origin)
+
+    def number(self, cell: Cell, column: Column, code: str | None,
+               problem: Any) -> Decimal | None:
+        if isinstance(cell, float):  # pragma: no cover - cells are converted on reading
+            cell = excel_decimal(cell)
+        try:
+            value = to_decimal(cell.replace(" ", "") if isinstance(cell, str) else cell,
+                               decimal_comma=True)
+        except NumberError as exc:
+            problem(str(exc), column, code)
+            return None
+        return value
+
+
+def _group_ranks_printed_as_ranks(assessments: list[Assessment]) -> list[Assessment]:
+    """Ranks printed "among N" where N is each unit's group's size, not the table's: the
+    ranks within the groups (a table of several districts' communes, ranked in each)."""
+    sizes: dict[str | None, int] = {}
+    for a in assessments:
+        key = a.group.casefold() if a.group else None
+        sizes[key] = sizes.get(key, 0) + 1
+    ranked = [a for a in assessments if a.published.rank is not None]
+    if not ranked or None in sizes or len(sizes) < 2 or any(
+            a.published.rank is None or a.published.rank.of is None
+            or a.published.rank.of != sizes[a.group.casefold() if a.group else None]
+            or a.published.rank.of == len(assessments) for a in ranked):
+        return assessments
+    return [attrs.evolve(a, published=attrs.evolve(a.published, rank=None,
+                                                   group_rank=a.published.rank))
+            if a.published.rank is not None else a for a in assessments]
+
+
+def _summary_level(framework: Framework, columns: Sequence[Column],
+                   ) -> Literal["appraised", "total"] | None:
+    """``appraised`` when a table prints the appraised part but no field's points,
+    ``total`` when it prints only the total; ``None`` when it gives fields' points."""
+    kinds = {node.code: top.kind for top in framework.criteria for node in top.walk()}
+    given = {kinds[c.meaning] for c in columns if c.meaning in kinds}
+    meanings = {c.meaning for c in columns}
+    if NodeKind.CRITERION in given:
+        return None
+    if "appraised" in meanings:
+        return "appraised"
+    if not given and "total" in meanings:
+        return "total"
+    return None
+
+
+def summary_framework(framework: Framework, level: Literal["appraised", "total"],
+                      path: Path | None = None) -> Framework:
+    """The framework seen through a table of totals: its appraised fields (``level``
+    ``appraised``), or all of its blocks (``total``), as one node of that code whose
+    maximum is theirs together. Bands, ranking and decimals are the framework's.
+
+    Which items did not arise cannot be seen in such a table, so the index is taken
+    over the whole maximum, as for a table of fields' points.
+
+    :raises AssessmentError: the framework cannot be seen so (a maximum no source gives,
+        a tie-break on a field's points, bonus or penalty points under ``total``).
+    """
+    merged = [n for n in framework.criteria
+              if n.kind is NodeKind.CRITERION or level == "total"]
+    kept = [n for n in framework.criteria if n not in merged]
+    why = None
+    if any(n.max is None for n in merged):
+        why = "a field's maximum is unknown"
+    elif level == "total" and any(n.kind in (NodeKind.BONUS, NodeKind.PENALTY)
+                                  for n in merged):
+        why = "its total includes bonus or penalty points, which the table does not give"
+    elif any(code not in {n.code for n in kept} for code in framework.tie_break):
+        why = f"it breaks ties on the points of {', '.join(framework.tie_break)}"
+    if why is not None:
+        column = "the appraised part" if level == "appraised" else "the total"
+        raise AssessmentError(Problem(
+            f"the table gives {column} but no field's points, and {framework.id} cannot be "
+            f"checked from it: {why}; give the fields' points", path=path))
+    codes = [n.code for n in merged]
+    node = Node(
+        level, f"Điểm {'thẩm định' if level == 'appraised' else 'tổng'} "
+        f"(lĩnh vực {codes[0]}–{codes[-1]})" if len(codes) > 1 else merged[0].name,
+        sum((n.max for n in merged if n.max is not None), Decimal(0)),
+        Provenance(Status.INFERRED, note=f"the sum of the maxima of {', '.join(codes)}"),
+        name_en="appraised part" if level == "appraised" else "total")
+    criteria = [node, *kept] if merged[0] is framework.criteria[0] else [*kept, node]
+    return attrs.evolve(framework, criteria=tuple(criteria))
+
+
+def _header_shape(key: str) -> str | None:
+    """What a header not in :data:`HEADERS` says, from its shape (``None``: unsure)."""
+    rank = _RANK_HEADER.match(key)
+    if rank:
+        rest = rank.group(1)
+        if "tỉnh" in rest:
+            return "rank"
+        return "group_rank" if _GROUP_WORDS.search(rest) else "rank"
+    if _OTHER_POINTS.search(key):
+        return None
+    if key.startswith(("xếp loại", "phân loại", "mức xếp loại")):
+        return "band"
+    if key.startswith("chỉ số"):
+        return "index"
+    if key.startswith(("điểm", "tổng")):
+        if "thẩm định" in key:
+            return "appraised"
+        if _SURVEY_WORDS.search(key):
+            return "survey"
+        if key.startswith("tổng điểm"):
+            return "total"
+    return None
+
+
+def _rank(cell: Cell) -> PublishedRank | None:
+    if isinstance(cell, Decimal):
+        if cell != cell.to_integral_value() or cell < 1:
+            return None
+        return PublishedRank(int(cell))
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return PublishedRank(cell) if cell >= 1 else None
+    match = _RANK.match(_text(cell).replace(" ", ""))
+    if match is None or int(match.group(1)) < 1:
+        return None
+    return PublishedRank(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+
+
+def _read_structured(path: Path, framework: Framework) -> ResultsTable:
+    """A JSON or TOML results file: ``units``, each an assessment's structure."""
+    data: Any
+    if path.suffix.lower() == ".json":
+        text, path = _read(path, AssessmentError)
+        try:
+            # Numbers exactly, as in TOML: a JSON number never becomes a binary float.
+            data = json.loads(text, parse_float=Decimal)
+        except json.JSONDecodeError as exc:
+            raise AssessmentError(Problem(f"not valid JSON: {exc.msg}", path=path,
+                                          line=exc.lineno)) from None
+    else:
+        data, _ = read_toml(path, AssessmentError)
+    units = data.get("units") if isinstance(data, dict) else None
+    if not isinstance(units, list):
+        raise AssessmentError(Problem("expected a list 'units' of assessments", path=path))
+    assessments = []
+    problems: list[Problem] = []
+    for number, unit in enumerate(units, 1):
+        if not isinstance(unit, dict):
+            problems.append(Problem("each unit is a table of an assessment's keys",
+                                    path=path, line=number))
+            continue
+        unit = {"framework": framework.id, **unit}
+        try:
+            assessment = assessment_from_dict(unit)
+        except ParindexError as exc:
+            problems += [attrs.evolve(p, path=path, line=number) for p in exc.problems]
+            continue
+        assessments.append(attrs.evolve(assessment, origin=TableOrigin(path, row=number)))
+    summary: Literal["appraised", "total"] | None = None
+    for level in ("appraised", "total"):
+        # A table of totals written back: its points are the summary node's.
+        if level not in framework.nodes and any(level in a.points for a in assessments):
+            framework = summary_framework(framework, level, path)
+            summary = level
+            break
+    return ResultsTable(framework, tuple(assessments), tuple(problems), path=path,
+                        summary=summary)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+Format = Literal["csv", "xlsx", "json", "toml"]
+
+
+def table_rows(table: ResultsTable, *, vietnamese: bool = False) -> list[list[object]]:
+    """The table as rows of cells (header first): exact decimals, ``x``, rank text."""
+    codes = [code for code in table.framework.nodes
+             if any(code in a.points or code in a.published.points for a in table.assessments)]
+    has = {name: any(_published_value(a, name) is not None for a in table.assessments)
+           for name in ("total", "appraised", "survey", "index", "rank", "group_rank", "band")}
+    fields = ["unit"]
+    if any(a.group for a in table.assessments):
+        fields.append("group")
+    fields.append("year")
+    header_names = {**{f: f for f in FIELDS}, **(VIETNAMESE_HEADERS if vietnamese else {})}
+    trailing = [name for name, present in has.items() if present]
+    header: list[object] = [header_names[f] for f in fields]
+    rows: list[list[object]] = [header + list(codes) + [header_names[f] for f in trailing]]
+    for a in table.assessments:
+        row: list[object] = [a.unit]
+        if "group" in fields:
+            row.append(a.group or "")
+        row.append(a.year)
+        for code in codes:
+            given = a.points.get(code, a.published.points.get(code))
+            row.append("x" if given is NOT_ARISING else given if given is not None else "")
+        for name in trailing:
+            figure = _published_value(a, name)
+            row.append(str(figure) if isinstance(figure, PublishedRank) else
+                       figure if figure is not None else "")
+        rows.append(row)
+    return rows
+
+
+def _published_value(assessment: Assessment, name: str) -> object:
+    return getattr(assessment.published, name)
+
+
+def write_table(table: ResultsTable | Ranking, path: str | Path, *,
+                format: Format | None = None, vietnamese: bool = False) -> Path:
+    """Write a table (or a computed :class:`~parindex.Ranking`, see :func:`ranking_table`)
+    as CSV, .xlsx, JSON or TOML, chosen by ``format`` or the file's suffix.
+
+    :func:`read_table` reads every format back to an equal table. CSV is UTF-8 with a BOM
+    (Excel opens it right), ``,``-separated, decimal points. The .xlsx has a frozen header,
+    numbers as numbers, each shown with the places it has (computed indexes have the
+    framework's decimals). JSON and TOML hold ``units``, each an assessment's structure
+    as in assessment files (JSON decimals as strings).
+
+    :param vietnamese: Vietnamese headers (``Tên đơn vị``, ``Tổng điểm``, ...).
+    """
+    from .._engine.ranking import Ranking
+
+    if isinstance(table, Ranking):
+        table = ranking_table(table)
+    path = Path(path)
+    kind = format or path.suffix.lower().lstrip(".")
+    if kind == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as stream:
+            writer = csv.writer(stream)
+            for row in table_rows(table, vietnamese=vietnamese):
+                writer.writerow([plain(v) if isinstance(v, Decimal) else v for v in row])
+    elif kind == "xlsx":
+        _write_xlsx(table, path, vietnamese)
+    elif kind in ("json", "toml"):
+        units = [{k: v for k, v in assessment_to_dict(a).items() if k != "framework"}
+                 for a in table.assessments]
+        if kind == "json":
+            data = {"framework": table.framework.id, "units": units}
+            path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=plain)
+                            + "\n", encoding="utf-8")
+        else:
+            path.write_text(tomli_w.dumps({"framework": table.framework.id, "units": units}),
+                            encoding="utf-8")
+    else:
+        raise AssessmentError(Problem(f"unknown table format {kind!r}; use csv, xlsx, json "
+                                      "or toml", path=path))
+    return path
+
+
+def _write_xlsx(table: ResultsTable, path: Path, vietnamese: bool) -> None:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "parindex"
+    rows = table_rows(table, vietnamese=vietnamese)
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row, 1):
+            if isinstance(value, Decimal) and len(value.as_tuple().digits) > _EXCEL_DIGITS:
+                value = plain(value)  # beyond Excel's precision: kept exact as text
+            assert value is None or isinstance(value, (str, int, Decimal))
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, Decimal):
+                cell.number_format = "0." + "0" * places(value) if places(value) else "0"
+            if r == 1:
+                cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    for c, header in enumerate(rows[0], 1):
+        width = max(len(str(row[c - 1])) for row in rows) if rows else 8
+        sheet.column_dimensions[get_column_letter(c)].width = min(max(width, len(str(header)))
+                                                                  + 2, 40)
+    book.save(path)
+
+
+def ranking_table(ranking: Ranking) -> ResultsTable:
+    """A computed ranking as a results table: the same points, with the computed total,
+    appraised and survey parts, index (rounded to the framework's decimals), rank, group
+    rank and band as its figures. Reading it back and reproducing it finds nothing."""
+    assessments = []
+    for unit in ranking:
+        result = unit.result
+        published = Published(
+            total=result.total, appraised=result.appraised, survey=result.survey,
+            index=None if result.index is None else Decimal(result.display(result.index)),
+            rank=PublishedRank(unit.rank, unit.of),
+            group_rank=(PublishedRank(unit.group_rank, unit.group_of)
+                        if unit.group_rank is not None else None),
+            band=result.band.name if result.band else None)
+        assessments.append(attrs.evolve(result.assessment, published=published,
+                                        self_assessed={}, comments={}))
+    return ResultsTable(ranking.framework, tuple(assessments))
+
+
+def to_dataframe(table: ResultsTable | Ranking) -> pandas.DataFrame:
+    """The table as a pandas DataFrame, one row per unit (needs ``parindex[pandas]``).
+
+    Points and figures stay exact :class:`~decimal.Decimal` objects (``object`` dtype);
+    not-arising items are ``"x"``; ranks are text such as ``"7/10"``.
+    """
+    try:
+        import pandas
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            "parindex.to_dataframe needs pandas, an optional dependency of parindex; "
+            "install it with: pip install 'parindex[pandas]'", name=exc.name) from exc
+    from .._engine.ranking import Ranking
+
+    if isinstance(table, Ranking):
+        table = ranking_table(table)
+    rows = table_rows(table)
+    return pandas.DataFrame([[None if v == "" else v for v in row] for row in rows[1:]],
+                            columns=[str(h) for h in rows[0]], dtype=object)

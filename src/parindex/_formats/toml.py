@@ -1,0 +1,836 @@
+"""Framework and assessment TOML files: read exactly, write back losslessly.
+
+Numbers are read with ``tomllib``'s ``parse_float=Decimal`` and written with tomli-w,
+so ``load → dump → load`` is the identity. Nothing read from a file is executed.
+Errors collect every problem in a file, each with its line, key and criterion code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar, overload
+
+import attrs
+import tomli_w
+
+from .._base.errors import AssessmentError, FrameworkError, Origin, ParindexError, Problem, key_parts
+from .._base.model import (
+    FRAMEWORK_ID,
+    NOT_ARISING,
+    Assessment,
+    Band,
+    BandBasis,
+    Framework,
+    GivenPoints,
+    LegalBasis,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+    Params,
+    Provenance,
+    Published,
+    PublishedRank,
+    RankBasis,
+    Rule,
+    Status,
+    method_name,
+    nfc,
+    ranking_name,
+)
+from .._base.numbers import NumberError, to_decimal
+from .._engine.rules import BUILTIN_KINDS, check_params
+
+E = TypeVar("E", bound=enum.Enum)
+
+_RANK = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
+
+
+def _parse(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        line = int(found.group(1)) if found else None
+        problems = _explain_syntax_error(text, line, str(exc)) if line else []
+        raise error([p.located(path) for p in problems] if problems else Problem(
+            f"not valid TOML: {exc}", path=path, line=line)) from None
+
+
+#: Tables whose keys are criterion codes (a problem there names the code).
+_CODE_TABLES = frozenset({"points", "self_assessed", "comments", "published", "inputs",
+                          "criteria"})
+#: ``key = 0,8``: a number written with a decimal comma (a TOML syntax error).
+_COMMA_VALUE = re.compile(
+    r'((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.-]+)(?:\s*\.\s*(?:"(?:[^"\\]|\\.)*"'
+    r'|\'[^\']*\'|[A-Za-z0-9_-]+))*)\s*=\s*([+-]?\d+),(\d+)(?![\d.])')
+
+
+#: ``key = 01`` or ``key = .5``: numbers as people type them, which TOML refuses.
+_LOOSE_NUMBER = re.compile(_COMMA_VALUE.pattern.split(r"\s*=\s*")[0]
+                           + r"\s*=\s*([+-]?)(?:(0+)(\d[\d.]*)|(\.\d+))\s*(?:#.*)?$")
+
+
+def _comma_problems(lines: list[str]) -> list[_SyntaxProblem]:
+    """Every line whose value is a number with a decimal comma (all at once, not the
+    first only: a table typed from a Vietnamese document has them on every line)."""
+    problems = []
+    for number, source in enumerate(lines, 1):
+        # At the start of a line only: "98,5" inside a string is text, not a number.
+        comma = _COMMA_VALUE.match(source.strip())
+        if comma is None:
+            continue
+        keys = key_parts(comma.group(1))
+        written = f"{comma.group(2)},{comma.group(3)}"
+        problems.append(_SyntaxProblem(
+            f"{written} uses a decimal comma; write {comma.group(2)}.{comma.group(3)} "
+            "(TOML numbers use a decimal point)", number, (*_table_at(lines, number), *keys)))
+    return problems
+
+
+def _explain_syntax_error(text: str, line: int, detail: str) -> list[_SyntaxProblem]:
+    """Clear messages for the TOML mistakes people make typing published figures.
+
+    tomllib says where it stopped, not why; these mistakes are common enough to name:
+    a decimal comma (``"1.1.2" = 0,8``, as Vietnamese documents print numbers), a
+    leading zero or a bare decimal point (``01``, ``.5``), and a key given twice.
+    """
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return []
+    source = lines[line - 1]
+    table = _table_at(lines, line)
+    commas = _comma_problems(lines)
+    if any(problem.line == line for problem in commas):
+        return commas
+    loose = _LOOSE_NUMBER.match(source.strip())
+    if loose is not None:
+        sign, zeros, rest, bare = loose.group(2, 3, 4, 5)
+        fixed = sign + (("0" if rest.startswith(".") else "") + rest if zeros else "0" + bare)
+        written = sign + (zeros + rest if zeros else bare)
+        why = "a leading zero" if zeros else "no digit before the decimal point"
+        return [_SyntaxProblem(f"{written} has {why}, which TOML numbers cannot have; "
+                               f"write {fixed}", line, (*table, *key_parts(loose.group(1))))]
+    if "Cannot overwrite a value" in detail or "twice" in detail:
+        earlier = Origin.scan("\n".join(lines[:line - 1]), None).lines
+        key = re.match(r'^\s*((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=',
+                       source)
+        header = re.match(r"^\s*\[+([^\]]+)\]", source)
+        if key is not None:
+            full = (*table, *key_parts(key.group(1)))
+        elif header is not None:
+            full = key_parts(header.group(1))
+        else:
+            return []
+        first = earlier.get(full)
+        where = f" (first on line {first})" if first else ""
+        return [_SyntaxProblem(f"given twice{where}; give each key once", line, full)]
+    return []
+
+
+@attrs.frozen
+class _SyntaxProblem:
+    message: str
+    line: int
+    keys: tuple[str, ...]
+
+    def located(self, path: Path | None) -> Problem:
+        problem = Origin(path).problem(self.message, *self.keys)
+        code = None
+        if len(self.keys) > 1 and self.keys[0] in _CODE_TABLES:
+            # [criteria."3.4.1"] max, [inputs] "3.4.1".on_time: the code is the second part.
+            code = self.keys[1] if self.keys[0] in ("criteria", "inputs") else self.keys[-1]
+            if self.keys[0] == "published" and code in _PUBLISHED_SPECIAL:
+                code = None  # published.total is a figure, not a criterion
+        return attrs.evolve(problem, line=self.line, code=code)
+
+
+def _table_at(lines: list[str], line: int) -> tuple[str, ...]:
+    """The table a line belongs to (the last header above it)."""
+    for raw in reversed(lines[:line - 1]):
+        stripped = raw.strip()
+        if stripped.startswith("[["):
+            return key_parts(stripped[2:stripped.find("]]")])
+        if stripped.startswith("["):
+            return key_parts(stripped[1:stripped.find("]")])
+    return ()
+
+
+def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
+    path = Path(path)
+    try:
+        return path.read_text(encoding="utf-8-sig"), path
+    except FileNotFoundError:
+        raise error(Problem("no such file", path=path)) from None
+    except UnicodeDecodeError as exc:
+        # Usually a file saved in a legacy Vietnamese code page (TCVN3, VNI, Windows-1258).
+        line = exc.object[:exc.start].count(b"\n") + 1
+        raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the "
+                            "file as UTF-8", path=path, line=line)) from None
+    except OSError as exc:
+        raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+
+
+def read_toml(path: str | Path, error: type[ParindexError]) -> tuple[dict[str, Any], Origin]:
+    """A TOML file's data (numbers exact) and the line of each key, for any parindex file.
+
+    :raises error: the file is missing, not UTF-8, or not valid TOML; with its line.
+    """
+    text, path = _read(path, error)
+    return _parse(text, path, error), Origin.scan(text, path)
+
+
+def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin,
+                  *table: str) -> list[Problem]:
+    allowed = list(allowed)
+    problems = []
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
+            problems.append(origin.problem(f"unknown key{hint}", *table, key))
+    return problems
+
+
+class _Collector:
+    """Gathers problems while reading, so a file reports all of them at once."""
+
+    def __init__(self, origin: Origin) -> None:
+        self.origin = origin
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, *path: str, code: str | None = None) -> None:
+        self.problems.append(self.origin.problem(message, *path, code=code))
+
+    def get(self, data: Mapping[str, Any], key: str, kind: type | tuple[type, ...],
+            *table: str, required: bool = True, code: str | None = None) -> Any:
+        if key not in data:
+            if required:
+                self.add("missing", *table, key, code=code)
+            return None
+        value = data[key]
+        if isinstance(value, bool) and kind is not bool:
+            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
+            return None
+        if not isinstance(value, kind):
+            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
+            return None
+        return value.strip() if isinstance(value, str) else value
+
+    @overload
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E,
+             *table: str) -> E: ...
+
+    @overload
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: None,
+             *table: str) -> E | None: ...
+
+    def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E | None,
+             *table: str) -> E | None:
+        value = self.get(data, key, str, *table, required=False)
+        if value is None:
+            return default
+        try:
+            return enum(value)
+        except ValueError:
+            options = ", ".join(repr(m.value) for m in enum)
+            self.add(f"{value!r} is not one of {options}", *table, key)
+            return default
+
+    def codes(self, table: Mapping[str, Any], *where: str) -> Iterable[tuple[str, Any]]:
+        """A code-keyed table's entries with each code normalised (NFC, no spaces).
+
+        Two keys that differ only in spaces or Unicode form are the same code: TOML takes
+        them as two keys, so one of them would silently replace the other. Reported.
+        """
+        seen: dict[str, str] = {}
+        for raw, value in table.items():
+            code = nfc(raw)
+            if code in seen:
+                self.add(f"{raw!r} is the same code as {seen[code]!r} (they differ only in "
+                         "spaces or Unicode form); give it once", *where, raw, code=code)
+                continue
+            seen[code] = raw
+            yield code, value
+
+    def number(self, value: Any, *path: str, code: str | None = None) -> Decimal | None:
+        try:
+            return to_decimal(value)
+        except NumberError as exc:
+            self.add(str(exc), *path, code=code)
+            return None
+
+
+def _shown(value: Any) -> str:
+    """A value in a message as its TOML file writes it (not as Python's repr)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", int: "a whole number", dict: "a table", list: "an array",
+             Decimal: "a number", date: "a date"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+# --- frameworks -----------------------------------------------------------------------------
+
+_FRAMEWORK_KEYS = (
+    "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
+    "band_basis", "band_method", "ranking", "rank_by", "tie_break", "derived_from",
+    "legal_basis", "sources", "provenance", "bands", "criteria",
+)
+_NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule", "status",
+              "source", "note")
+#: Keys of a node's ``rule`` table besides the kind's own parameters.
+_RULE_KEYS = ("kind", "status", "source", "note")
+#: The parameters of the built-in rule kinds (see :mod:`parindex._engine.rules`).
+_RULE_PARAMS = ("input", "numerator", "denominator", "floor", "cap", "target", "decimals",
+                "steps", "otherwise", "per")
+_STEP_KEYS = ("min", "points")
+_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
+_PROVENANCE_KEYS = ("status", "source", "note")
+_FACTS = ("legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals",
+          "ranking", "rank_by", "tie_break")
+
+
+def load_framework(path: str | Path) -> Framework:
+    """Read a framework TOML file.
+
+    :raises FrameworkError: listing every problem with its line, key and code.
+    """
+    text, path = _read(path, FrameworkError)
+    return loads_framework(text, path=path)
+
+
+def loads_framework(text: str, *, path: Path | None = None) -> Framework:
+    """Read a framework from TOML text (``path`` is only used in messages)."""
+    data = _parse(text, path, FrameworkError)
+    return framework_from_dict(data, Origin.scan(text, path))
+
+
+def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Framework:
+    """Build a framework from the structure of its TOML file (see the file format docs)."""
+    origin = origin or Origin(None)
+    c = _Collector(origin)
+    c.problems += _unknown_keys(data, _FRAMEWORK_KEYS, origin)
+    sources = c.get(data, "sources", dict, required=False) or {}
+    for key, citation in sources.items():
+        if not isinstance(citation, str):
+            c.add("a source's citation must be text", "sources", key)
+
+    provenance = _provenance_reader(c, sources)
+    facts = c.get(data, "provenance", dict, required=False) or {}
+    c.problems += _unknown_keys(facts, _FACTS, origin, "provenance")
+    fact_provenance = {}
+    for fact, table in facts.items():
+        if isinstance(table, dict) and fact in _FACTS:
+            c.problems += _unknown_keys(table, _PROVENANCE_KEYS, origin, "provenance", fact)
+            fact_provenance[fact] = provenance(table, "provenance", fact)
+
+    legal = c.get(data, "legal_basis", dict) or {}
+    c.problems += _unknown_keys(legal, [f.name for f in attrs.fields(LegalBasis)], origin,
+                                "legal_basis")
+    legal_basis = LegalBasis(
+        decision=c.get(legal, "decision", str, "legal_basis") or "?",
+        date=c.get(legal, "date", date, "legal_basis", required=False),
+        title=c.get(legal, "title", str, "legal_basis", required=False),
+        issuer=c.get(legal, "issuer", str, "legal_basis", required=False),
+        replaces=c.get(legal, "replaces", str, "legal_basis", required=False),
+    )
+
+    bands = _bands(c, c.get(data, "bands", list) or [], provenance)
+
+    criteria = _criteria(c, c.get(data, "criteria", dict) or {}, provenance)
+    ranking = _method_name(c, data, "ranking", "competition")
+    band_method = _method_name(c, data, "band_method", "minimum")
+    derived_from = c.get(data, "derived_from", str, required=False)
+
+    tie_break = c.get(data, "tie_break", list, required=False) or []
+    if any(not isinstance(code, str) for code in tie_break):
+        c.add("tie_break lists criterion codes as text", "tie_break")
+        tie_break = []
+    first_year = c.get(data, "first_year", int)
+    decimals = c.get(data, "decimals", int, required=False)
+    framework_id, name = c.get(data, "id", str), c.get(data, "name", str)
+    name_en, level = c.get(data, "name_en", str, required=False), c.get(data, "level", str)
+    last_year = c.get(data, "last_year", int, required=False)
+    if c.problems:
+        raise FrameworkError(c.problems)
+    try:
+        return Framework(
+            id=framework_id,
+            name=name,
+            name_en=name_en,
+            level=level,
+            legal_basis=legal_basis,
+            first_year=first_year,
+            last_year=last_year,
+            criteria=criteria,
+            bands=bands,
+            band_basis=c.enum(data, "band_basis", BandBasis, BandBasis.INDEX),
+            not_arising=c.enum(data, "not_arising", NotArisingPolicy, NotArisingPolicy.EXCLUDE),
+            decimals=2 if decimals is None else decimals,
+            ranking=ranking_name(ranking),
+            band_method=band_method,
+            derived_from=derived_from,
+            rank_by=c.enum(data, "rank_by", RankBasis, RankBasis.TOTAL),
+            tie_break=tie_break,
+            provenance=fact_provenance,
+            sources={nfc(k): nfc(v) for k, v in sources.items()},
+        )
+    except FrameworkError as exc:
+        # Locate the model's own checks in the file.
+        raise FrameworkError(
+            attrs.evolve(p, path=origin.path,
+                         line=p.line or (origin.line(*key_parts(p.key)) if p.key else None)
+                         or (origin.line("criteria", p.code) if p.code else None))
+            for p in exc.problems) from None
+
+
+def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
+    """Reads ``status``, ``source`` and ``note`` of a table; sources must be known keys."""
+
+    def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
+        status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
+        if "status" not in table:
+            c.add("missing: every number needs a status (seed, read, inferred or unknown)",
+                  *path, "status", code=code)
+        source = c.get(table, "source", str, *path, required=False, code=code)
+        if source is None and status is not Status.UNKNOWN and "status" in table:
+            c.add(f"a {status.value} value needs a source", *path, "source", code=code)
+        if source is not None and source not in sources:
+            close = difflib.get_close_matches(source, list(sources), n=1)
+            c.add(f"source {source!r} is not a key of [sources]"
+                  + (f"; did you mean {close[0]!r}?" if close else ""), *path, "source",
+                  code=code)
+        return Provenance(status, source, c.get(table, "note", str, *path, required=False))
+
+    return provenance
+
+
+def _bands(c: _Collector, tables: list[Any], provenance: Callable[..., Provenance]) -> list[Band]:
+    bands = []
+    for i, table in enumerate(tables):
+        where = ("bands", str(i))
+        if not isinstance(table, dict):
+            c.add("each band must be a table ([[bands]])", *where)
+            continue
+        c.problems += _unknown_keys(table, _BAND_KEYS, c.origin, *where)
+        minimum = _number_or_unknown(c, table, "min", where)
+        prov = provenance(table, *where)
+        _check_unknown_consistency(c, minimum, table, prov, where, "min")
+        bands.append(Band(c.get(table, "name", str, *where) or "?", minimum, prov,
+                          c.get(table, "name_en", str, *where, required=False)))
+    return bands
+
+
+def _method_name(c: _Collector, data: Mapping[str, Any], key: str, default: str) -> str:
+    """A ranking or band method's name: built in, or registered by a plugin."""
+    value = c.get(data, key, str, required=False)
+    if value is None:
+        return default
+    if not _NAME.match(value):
+        c.add(f"{value!r} is not a method name (lower-case letters, digits and hyphens, "
+              f"e.g. {default!r})", key)
+        return default
+    return str(value)
+
+
+def _rule(c: _Collector, table: Any, where: tuple[str, ...], code: str,
+          maximum: Decimal | None, provenance: Callable[..., Provenance]) -> Rule | None:
+    """A leaf's ``rule`` table: its kind, the kind's parameters, and its provenance."""
+    where = (*where, "rule")
+    if not isinstance(table, dict):
+        c.add('a rule is a table, e.g. rule = { kind = "proportional", numerator = '
+              '"on_time", denominator = "total", status = "read", source = "..." }',
+              *where, code=code)
+        return None
+    kind_name = c.get(table, "kind", str, *where, code=code)
+    if kind_name is None:
+        return None
+    prov = provenance(table, *where, code=code)
+    params = Params({k: v for k, v in table.items() if k not in _RULE_KEYS})
+    if kind_name == "unknown" and "status" in table and prov.status is not Status.UNKNOWN:
+        c.add(f'kind is "unknown" but status is {prov.status.value!r}', *where, "status",
+              code=code)
+    if kind_name != "unknown" and prov.status is Status.UNKNOWN and "status" in table:
+        c.add(f'status is "unknown" but the rule is given (kind {kind_name!r}); say where it '
+              'comes from, or write kind = "unknown"', *where, "status", code=code)
+    builtin = {k.name: k for k in BUILTIN_KINDS}
+    if kind_name in builtin:
+        for message in check_params(builtin[kind_name], params, maximum):
+            key, _, text = message.partition(": ")
+            path = (*where, key) if key in params else where
+            c.add(message if key not in params else text, *path, code=code)
+    elif not _NAME.match(kind_name):
+        c.add(f"{kind_name!r} is not a rule kind's name; built in: "
+              + ", ".join(sorted(builtin)), *where, "kind", code=code)
+    # Other names are kinds that plugins register; the registry checks them.
+    return Rule(kind_name, params, prov)
+
+
+def _number_or_unknown(c: _Collector, table: Mapping[str, Any], key: str,
+                       where: tuple[str, ...], code: str | None = None) -> Decimal | None:
+    if key not in table:
+        c.add('missing: give a number, or "unknown" when no source gives it', *where, key,
+              code=code)
+        return None
+    value = table[key]
+    if value == "unknown":
+        return None
+    number = c.number(value, *where, key, code=code)
+    if number is not None and number < 0:
+        c.add(f"{number} is negative", *where, key, code=code)
+    return number
+
+
+def _check_unknown_consistency(c: _Collector, value: Decimal | None, table: Mapping[str, Any],
+                               prov: Provenance, where: tuple[str, ...], key: str,
+                               code: str | None = None) -> None:
+    if key not in table or "status" not in table:
+        return
+    if value is None and table[key] == "unknown" and prov.status is not Status.UNKNOWN:
+        c.add(f'{key} is "unknown" but status is {prov.status.value!r}', *where, "status",
+              code=code)
+    if value is not None and prov.status is Status.UNKNOWN:
+        c.add(f'status is "unknown" but {key} is given ({value}); say where it comes from, '
+              f'or write {key} = "unknown"', *where, "status", code=code)
+
+
+def _criteria(c: _Collector, table: Mapping[str, Any],
+              provenance: Callable[..., Provenance]) -> list[Node]:
+    """Build the tree from the flat ``[criteria."code"]`` tables (parent from the code)."""
+    fields: dict[str, dict[str, Any]] = {}
+    children: dict[str | None, list[str]] = {}
+    for raw_code, node in table.items():
+        code = nfc(raw_code)
+        where = ("criteria", code)
+        if not isinstance(node, dict):
+            c.add('each criterion is a table: [criteria."code"]', *where, code=code)
+            continue
+        c.problems += _unknown_keys(node, _NODE_KEYS, c.origin, *where)
+        parent = c.get(node, "parent", str, *where, required=False, code=code)
+        if parent is None and "." in code:
+            parent = code.rsplit(".", 1)[0]
+        fields[code] = dict(node, parent=parent)
+        children.setdefault(parent, []).append(code)
+    for parent in children:
+        if parent is not None and parent not in fields:
+            for code in children[parent]:
+                c.add(f"its parent {parent!r} is not defined", "criteria", code, code=code)
+
+    def build(code: str, inherited: NodeKind | None, trail: tuple[str, ...]) -> Node:
+        node = fields[code]
+        where = ("criteria", code)
+        kind = c.enum(node, "kind", NodeKind, inherited or NodeKind.CRITERION, *where)
+        if inherited is not None and "kind" in node and kind is not inherited:
+            c.add(f"kind {kind.value!r} differs from its parent's {inherited.value!r}",
+                  *where, "kind", code=code)
+        maximum = _number_or_unknown(c, node, "max", where, code)
+        prov = provenance(node, *where, code=code)
+        _check_unknown_consistency(c, maximum, node, prov, where, "max", code)
+        policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)
+        rule = _rule(c, node["rule"], where, code, maximum, provenance) if "rule" in node \
+            else None
+        if code in trail:
+            c.add("its parent chain loops", *where, code=code)
+            kids: list[Node] = []
+        else:
+            kids = [build(k, kind, (*trail, code)) for k in children.get(code, [])]
+        return Node(code=code, name=c.get(node, "name", str, *where, code=code) or "?",
+                    name_en=c.get(node, "name_en", str, *where, required=False, code=code),
+                    max=maximum, provenance=prov, kind=kind, children=kids,
+                    not_arising=policy, rule=rule)
+
+    return [build(code, None, ()) for code in children.get(None, [])]
+
+
+def framework_to_dict(framework: Framework) -> dict[str, Any]:
+    """The TOML structure of a framework (inverse of :func:`framework_from_dict`)."""
+
+    def prov(p: Provenance) -> dict[str, Any]:
+        return _drop_none({"status": p.status.value, "source": p.source, "note": p.note})
+
+    criteria: dict[str, Any] = {}
+    parents = framework.parents
+    for node in framework.walk():
+        parent = parents[node.code]
+        derived = node.code.rsplit(".", 1)[0] if "." in node.code else None
+        criteria[node.code] = _drop_none({
+            "name": node.name,
+            "name_en": node.name_en,
+            "parent": parent if parent != derived else None,
+            "kind": node.kind.value if parent is None and node.kind is not NodeKind.CRITERION
+            else None,
+            "max": "unknown" if node.max is None else node.max,
+            "not_arising": node.not_arising.value if node.not_arising else None,
+            "rule": rule_to_dict(node.rule) if node.rule is not None else None,
+            **prov(node.provenance),
+        })
+    legal = attrs.asdict(framework.legal_basis)
+    return _drop_none({
+        "id": framework.id,
+        "name": framework.name,
+        "name_en": framework.name_en,
+        "level": framework.level,
+        "first_year": framework.first_year,
+        "last_year": framework.last_year,
+        "decimals": framework.decimals,
+        "not_arising": framework.not_arising.value,
+        "band_basis": framework.band_basis.value,
+        "band_method": framework.band_method if framework.band_method != "minimum" else None,
+        "ranking": method_name(framework.ranking),
+        "rank_by": framework.rank_by.value,
+        "tie_break": list(framework.tie_break),
+        "derived_from": framework.derived_from,
+        "legal_basis": _drop_none(legal),
+        "sources": dict(framework.sources) or None,
+        "provenance": {k: prov(v) for k, v in framework.provenance.items()} or None,
+        "bands": [_drop_none({"name": b.name, "name_en": b.name_en,
+                              "min": "unknown" if b.min is None else b.min, **prov(b.provenance)})
+                  for b in framework.bands],
+        "criteria": criteria,
+    })
+
+
+def rule_to_dict(rule: Rule) -> dict[str, Any]:
+    """A rule as its TOML table: ``kind``, its parameters, then its provenance."""
+    return _drop_none({"kind": rule.kind, **rule.params.thaw(), "status": rule.provenance.status.value,
+                       "source": rule.provenance.source, "note": rule.provenance.note})
+
+
+def dumps_framework(framework: Framework) -> str:
+    """Framework as TOML text; :func:`loads_framework` reads it back equal."""
+    return tomli_w.dumps(framework_to_dict(framework))
+
+
+def _drop_none(table: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: _exact(v) for k, v in table.items() if v is not None}
+
+
+def _exact(value: Any) -> Any:
+    """Keep a number's printed precision: tomli-w writes ``Decimal("89")`` as ``89.0``."""
+    if isinstance(value, Decimal) and value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        return int(value)
+    if isinstance(value, dict):
+        return {k: _exact(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_exact(v) for v in value]
+    return value
+
+
+# --- assessments ----------------------------------------------------------------------------
+
+_ASSESSMENT_KEYS = ("framework", "unit", "group", "year", "source", "points", "inputs",
+                    "self_assessed", "comments", "published")
+_PUBLISHED_SPECIAL = ("total", "appraised", "survey", "index", "rank", "group_rank",
+                      "rank_basis", "band")
+
+
+def load_assessment(path: str | Path) -> Assessment:
+    """Read an assessment TOML file.
+
+    Only the file's own structure is checked here; :func:`parindex.score` checks it
+    against its framework (codes, maxima) and cites the same lines.
+
+    :raises AssessmentError: listing every problem with its line, key and code.
+    """
+    text, path = _read(path, AssessmentError)
+    return loads_assessment(text, path=path)
+
+
+def loads_assessment(text: str, *, path: Path | None = None) -> Assessment:
+    """Read an assessment from TOML text (``path`` is only used in messages)."""
+    data = _parse(text, path, AssessmentError)
+    return assessment_from_dict(data, Origin.scan(text, path))
+
+
+def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Assessment:
+    """Build an assessment from the structure of its TOML file."""
+    origin = origin or Origin(None)
+    c = _Collector(origin)
+    if "points" not in data and ("criteria" in data or "base" in data):
+        # One clear message rather than one per framework key.
+        what, keys = (("an overlay", "base") if "base" in data
+                      else ("a framework", "criteria"))
+        raise AssessmentError(origin.problem(
+            f"this is {what} file (it has {keys!r}), not an assessment: an assessment has "
+            "framework, unit, year and [points]; pass it to parindex validate, or to "
+            "--framework", "id" if keys == "criteria" and "id" in data else keys))
+    c.problems += _unknown_keys(data, _ASSESSMENT_KEYS, origin)
+    framework = c.get(data, "framework", str)
+    if framework is not None and not FRAMEWORK_ID.match(nfc(framework)):
+        c.add(f"{framework!r} is not a framework id of the form province/level/year "
+              "(e.g. 'thua-thien-hue/commune/2022')", "framework")
+    unit = c.get(data, "unit", str)
+    if unit is not None and not unit:
+        c.add("the unit's name is empty", "unit")
+
+    def points(table_name: str) -> dict[str, GivenPoints]:
+        table = c.get(data, table_name, dict, required=table_name == "points") or {}
+        result: dict[str, GivenPoints] = {}
+        for code, value in c.codes(table, table_name):
+            if isinstance(value, dict) and (dotted := _dotted_code(code, value)):
+                c.add(f"a code with dots must be quoted: write \"{dotted}\" = ..., not "
+                      f"{dotted} = ... (TOML reads an unquoted dotted key as nested tables)",
+                      table_name, *dotted.split("."), code=dotted)
+                continue
+            if isinstance(value, str) and value.strip().lower() == "x":
+                result[code] = NOT_ARISING
+                continue
+            number = c.number(value, table_name, code, code=code)
+            if number is not None:
+                result[code] = number
+        return result
+
+    appraised = points("points")
+    inputs = _inputs(c, c.get(data, "inputs", dict, required=False) or {})
+    self_assessed = points("self_assessed")
+    comments = {}
+    for code, comment in c.codes(c.get(data, "comments", dict, required=False) or {},
+                                 "comments"):
+        if isinstance(comment, str):
+            comments[code] = nfc(comment)
+        else:
+            c.add("a comment must be text", "comments", code, code=code)
+    published = _published(c, c.get(data, "published", dict, required=False) or {})
+    year = c.get(data, "year", int)
+    group = c.get(data, "group", str, required=False)
+    source = c.get(data, "source", str, required=False)
+    if c.problems:
+        raise AssessmentError(c.problems)
+    return Assessment(
+        framework=framework, unit=unit, year=year, group=group or None, points=appraised,
+        inputs=inputs, self_assessed=self_assessed, comments=comments, published=published,
+        source=source, origin=origin,
+    )
+
+
+def _dotted_code(code: str, value: Mapping[str, Any]) -> str | None:
+    """``3.4.1`` when an unquoted ``3.4.1 = ...`` was read as ``{"3": {"4": {"1": ...}}}``."""
+    if "." in code:
+        return None  # a quoted code given a table: not a dotted key
+    parts = [code]
+    while isinstance(value, dict):
+        if len(value) != 1:
+            return None
+        [(key, value)] = value.items()
+        parts.append(key)
+    return ".".join(parts)
+
+
+def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decimal | bool]]:
+    """``[inputs]``: reported figures by code, each a table of named numbers or yes/no."""
+    inputs: dict[str, dict[str, Decimal | bool]] = {}
+    for code, figures in c.codes(table, "inputs"):
+        if not isinstance(figures, dict):
+            c.add('give the figures as a table, e.g. "3.4.1" = { on_time = 489, total = 493 }',
+                  "inputs", code, code=code)
+            continue
+        values: dict[str, Decimal | bool] = {}
+        for name, value in figures.items():
+            if isinstance(value, bool):
+                values[name] = value
+                continue
+            number = c.number(value, "inputs", code, name, code=code)
+            if number is not None:
+                values[name] = number
+        inputs[code] = values
+    return inputs
+
+
+def _published(c: _Collector, table: Mapping[str, Any]) -> Published:
+    values: dict[str, Any] = {}
+    codes: dict[str, Decimal] = {}
+    for key, value in c.codes(table, "published"):
+        if key in ("rank", "group_rank"):
+            text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+            match = _RANK.match(text) if isinstance(text, str) else None
+            if match is None:
+                c.add(f'{value!r} is not a rank like "2/10" or 7', "published", key)
+            else:
+                values[key] = PublishedRank(int(match.group(1)),
+                                            int(match.group(2)) if match.group(2) else None)
+        elif key == "band":
+            if isinstance(value, str):
+                values[key] = value
+            else:
+                c.add("the band is a name, as text", "published", key)
+        elif key == "rank_basis":
+            if value in ("total", "appraised", "index"):
+                values[key] = value
+            else:
+                c.add('rank_basis is "total", "appraised" or "index"', "published", key)
+        else:
+            number = c.number(value, "published", key, code=None if key in _PUBLISHED_SPECIAL
+                              else key)
+            if number is not None:
+                (values.__setitem__(key, number) if key in _PUBLISHED_SPECIAL
+                 else codes.__setitem__(key, number))
+    return Published(points=codes, **values)
+
+
+def assessment_to_dict(assessment: Assessment) -> dict[str, Any]:
+    """The TOML structure of an assessment (inverse of :func:`assessment_from_dict`)."""
+
+    def points(table: Mapping[str, GivenPoints]) -> dict[str, Any] | None:
+        return {k: "x" if v is NOT_ARISING else _exact(v) for k, v in table.items()} or None
+
+    p = assessment.published
+    published = _drop_none({
+        **p.points,
+        "total": p.total, "appraised": p.appraised, "survey": p.survey, "index": p.index,
+        "rank": str(p.rank) if p.rank else None,
+        "group_rank": str(p.group_rank) if p.group_rank else None,
+        "rank_basis": p.rank_basis, "band": p.band,
+    })
+    return _drop_none({
+        "framework": assessment.framework,
+        "unit": assessment.unit,
+        "group": assessment.group,
+        "year": assessment.year,
+        "source": assessment.source,
+        "points": points(assessment.points) or {},
+        "inputs": {code: {name: _exact(v) for name, v in figures.items()}
+                   for code, figures in assessment.inputs.items()} or None,
+        "self_assessed": points(assessment.self_assessed),
+        "comments": dict(assessment.comments) or None,
+        "published": published or None,
+    })
+
+
+def dumps_assessment(assessment: Assessment) -> str:
+    """Assessment as TOML text; :func:`loads_assessment` reads it back equal."""
+    return tomli_w.dumps(assessment_to_dict(assessment))
+
+
+def sniff(path: str | Path) -> str:
+    """``"framework"``, ``"overlay"`` or ``"assessment"``, from a TOML file's keys."""
+    text, path = _read(path, ParindexError)
+    data = _parse(text, path, ParindexError)
+    if "base" in data:
+        return "overlay"
+    if "criteria" in data or "bands" in data:
+        return "framework"
+    if "points" in data or "unit" in data:
+        return "assessment"
+    raise ParindexError(Problem("neither a framework (no [criteria]) nor an assessment "
+                                "(no [points])", path=path))

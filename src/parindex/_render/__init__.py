@@ -1,0 +1,4 @@
+"""Layer 6, rendering: charts, the HTML report, the plugin scaffold.
+
+Imports only the layers below.
+"""

@@ -1,0 +1,223 @@
+"""Charts as SVG text (matplotlib, the ``report`` extra), for the HTML report and the docs.
+
+Each function returns a self-contained ``<svg>`` element: no XML prolog, no external
+references, text kept as text (``svg.fonttype = none``) so Vietnamese names render in
+the reader's fonts. Figures are drawn with the object-oriented API on the SVG canvas:
+no pyplot state, no GUI backend. Values are converted to floats here, for drawing only.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from fractions import Fraction
+from typing import Any
+
+from .._base.model import BandBasis, nfc
+from .._analysis.plan import _extra
+from .._analysis.profiles import profiles
+from .._engine.ranking import Ranking
+from .._analysis.sensitivity import MonteCarlo
+
+_LABELS = {
+    "vi": {"unit": "Đơn vị", "group": "Trung bình nhóm", "all": "Trung bình chung",
+           "sub_index": "Chỉ số thành phần (%)", "rank": "Xếp hạng", "units": "Số đơn vị",
+           "index": "Chỉ số (%)", "total": "Tổng điểm", "median": "Trung vị",
+           "interval": "Khoảng 5–95 %", "base": "Xếp hạng gốc"},
+    "en": {"unit": "Unit", "group": "Group mean", "all": "Overall mean",
+           "sub_index": "Sub-index (%)", "rank": "Rank", "units": "Units",
+           "index": "Index (%)", "total": "Total points", "median": "Median",
+           "interval": "5–95 % interval", "base": "Base rank"},
+}
+
+_COLOURS = ("#1f5f8b", "#e07b39", "#6a9a3a", "#8b1f5f", "#999999")
+
+
+@contextmanager
+def _figure(width: float, height: float) -> Iterator[Any]:
+    with _extra("matplotlib"):
+        import matplotlib
+        from matplotlib.backends.backend_svg import FigureCanvasSVG
+        from matplotlib.figure import Figure
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "parindex",
+                                "font.family": "sans-serif", "font.size": 9}):
+        figure = Figure(figsize=(width, height), layout="constrained")
+        FigureCanvasSVG(figure)
+        yield figure
+
+
+def _svg(figure: Any, prefix: str) -> str:
+    """The figure as an ``<svg>`` element, its ids prefixed with ``prefix``.
+
+    matplotlib names elements ``figure_1``, ``axes_1``, ...: in one HTML page holding
+    several charts those ids would repeat (invalid HTML, and a ``url(#…)`` reference
+    could reach another chart's clip path). Each chart kind has its own prefix.
+    """
+    buffer = io.StringIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    text = buffer.getvalue()
+    text = text[text.index("<svg"):]
+    # Inline SVG in HTML needs no namespaces, and the metadata only names vocabularies:
+    # both are URLs a reader might take for external resources.
+    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
+    text = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", text)
+    text = re.sub(r'(\bid="|url\(#|href="#)([^")]+)',
+                  lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", text)
+    return text.strip()
+
+
+def _label(lang: str, key: str) -> str:
+    return _LABELS.get(lang, _LABELS["en"])[key]
+
+
+def _percent(value: Fraction | None) -> float:
+    return float(value * 100) if value is not None else float("nan")
+
+
+def field_profile_chart(ranking: Ranking, unit: str, *, lang: str = "vi") -> str:
+    """A unit's sub-index per field beside its group's mean and the overall mean (bars)."""
+    found = profiles(ranking)
+    me = found.unit(unit)
+    codes = [f.code for f in found.fields]
+    mine = [_percent(me.sub_indices[c]) for c in codes]
+    overall = [_percent(f.mean) for f in found.fields]
+    series = [(me.unit, mine, _COLOURS[0])]
+    # A mean over the unit alone would repeat its own bars: only means over others show.
+    group = me.group
+    in_group = sum(1 for u in found.units if group is not None and u.group == group)
+    if group is not None and in_group > 1:
+        series.append((f"{_label(lang, 'group')} ({group})",
+                       [_percent(f.group_means.get(group)) for f in found.fields],
+                       _COLOURS[1]))
+    if len(found.units) > max(1, in_group):
+        series.append((_label(lang, "all"), overall, _COLOURS[4]))
+    with _figure(7.5, 3.2) as figure:
+        axes = figure.add_subplot()
+        width = 0.8 / len(series)
+        for i, (name, values, colour) in enumerate(series):
+            positions = [x + (i - (len(series) - 1) / 2) * width for x in range(len(codes))]
+            axes.bar(positions, values, width=width, label=name, color=colour)
+        axes.set_xticks(range(len(codes)), codes)
+        axes.set_ylim(0, 105)
+        axes.set_ylabel(_label(lang, "sub_index"))
+        figure.legend(loc="outside upper center", ncols=len(series), fontsize=8,
+                      frameon=False)
+        axes.grid(axis="y", alpha=0.3)
+        return _svg(figure, "parindex-profile")
+
+
+def _key(name: str) -> str:
+    return " ".join(nfc(name).casefold().split())
+
+
+def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
+    """Ranks in two years, one line per unit present in both (matched by NFC name,
+    ignoring case and spacing)."""
+    before = {_key(u.result.unit): u for u in old}
+    pairs = [(before[_key(u.result.unit)], u) for u in new if _key(u.result.unit) in before]
+    years = (str(old.units[0].result.assessment.year) if len(old) else "",
+             str(new.units[0].result.assessment.year) if len(new) else "")
+    with _figure(5.5, max(3.0, 0.28 * len(pairs) + 1)) as figure:
+        axes = figure.add_subplot()
+        left: dict[int, list[str]] = {}
+        right: dict[int, list[str]] = {}
+        for a, b in pairs:
+            colour = (_COLOURS[2] if b.rank < a.rank else _COLOURS[3] if b.rank > a.rank
+                      else _COLOURS[4])
+            axes.plot([0, 1], [a.rank, b.rank], marker="o", color=colour)
+            left.setdefault(a.rank, []).append(a.result.unit)
+            right.setdefault(b.rank, []).append(
+                f"{b.result.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank
+                else b.result.unit)
+        # Units tied at a rank share one label: separate labels would be drawn over
+        # each other.
+        for rank, names in left.items():
+            axes.annotate(", ".join(names), (0, rank), xytext=(-6, 0),
+                          textcoords="offset points", ha="right", va="center", fontsize=8)
+        for rank, names in right.items():
+            axes.annotate(", ".join(names), (1, rank), xytext=(6, 0),
+                          textcoords="offset points", ha="left", va="center", fontsize=8)
+        axes.set_xticks([0, 1], years)
+        axes.set_xlim(-0.9, 1.9)
+        axes.invert_yaxis()
+        axes.set_ylabel(_label(lang, "rank"))
+        axes.set_yticks([])
+        for side in ("top", "right", "left"):
+            axes.spines[side].set_visible(False)
+        return _svg(figure, "parindex-shift")
+
+
+def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40) -> str:
+    """Each unit's median rank and 5–95 % interval from a Monte Carlo run, best first
+    (the ``limit`` best units by base rank)."""
+    order = sorted(range(len(result.units)), key=lambda i: (int(result.base_rank[i]),
+                                                             result.units[i]))[:limit]
+    median, low, high = result.median_rank, result.rank_low, result.rank_high
+    with _figure(6.5, max(2.5, 0.25 * len(order) + 1)) as figure:
+        axes = figure.add_subplot()
+        ys = list(range(len(order)))
+        axes.hlines(ys, [int(low[i]) for i in order], [int(high[i]) for i in order],
+                    color=_COLOURS[0], linewidth=3, alpha=0.5, label=_label(lang, "interval"))
+        axes.plot([int(median[i]) for i in order], ys, "o", color=_COLOURS[0],
+                  label=_label(lang, "median"))
+        axes.plot([int(result.base_rank[i]) for i in order], ys, "|", color=_COLOURS[1],
+                  markersize=12, label=_label(lang, "base"))
+        axes.set_yticks(ys, [result.units[i] for i in order])
+        axes.invert_yaxis()
+        axes.set_xlabel(_label(lang, "rank"))
+        figure.legend(loc="outside upper center", ncols=3, fontsize=8, frameon=False)
+        axes.grid(axis="x", alpha=0.3)
+        return _svg(figure, "parindex-intervals")
+
+
+def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
+    """The distribution of the values bands are decided on (index or total points), with
+    the band thresholds."""
+    framework = ranking.framework
+    on_index = framework.band_basis is BandBasis.INDEX
+    values = [float(u.result.index if on_index and u.result.index is not None
+                    else u.result.total) for u in ranking]
+    with _extra("matplotlib"):
+        from matplotlib.ticker import MaxNLocator
+    thresholds = sorted((band for band in framework.bands
+                         if band.min is not None and band.min != 0), key=lambda b: b.min or 0)
+    with _figure(6.5, 3.0) as figure:
+        axes = figure.add_subplot()
+        axes.hist(values, bins=_bin_edges(values, max(5, min(30, len(values) // 3))),
+                  color=_COLOURS[0], alpha=0.8, edgecolor="white", linewidth=0.5)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of units
+        for band in thresholds:
+            axes.axvline(float(band.min or 0), color=_COLOURS[3], linestyle="--", linewidth=1)
+        # Labels above the plot, not over the bars; neighbours too close to share a row
+        # alternate between two rows.
+        low, high = axes.get_xlim()
+        previous, row = None, 0
+        for band in thresholds:
+            x = float(band.min or 0)
+            row = 1 - row if previous is not None and (x - previous) < (high - low) / 6 else 0
+            previous = x
+            axes.annotate(f"{band.name} ≥ {band.min}", (x, 1), xycoords=("data", "axes fraction"),
+                          xytext=(0, 3 + 11 * row), textcoords="offset points", ha="center",
+                          va="bottom", fontsize=8, color=_COLOURS[3], annotation_clip=False)
+        axes.set_xlabel(_label(lang, "index" if on_index else "total"))
+        axes.set_ylabel(_label(lang, "units"))
+        return _svg(figure, "parindex-totals")
+
+
+def _bin_edges(values: list[float], target: int) -> list[float]:
+    """Bin edges on whole multiples of a round width (1, 2, 5 × 10**k), about ``target``
+    bins: thresholds such as 55, 70, 80, 90 fall on edges, so no bar straddles a band."""
+    low, high = min(values, default=0.0), max(values, default=0.0)
+    spread = high - low or 1.0
+    width = 10.0 ** math.floor(math.log10(spread / target))
+    for factor in (1, 2, 5, 10):
+        if spread / (width * factor) <= target:
+            width *= factor
+            break
+    start = math.floor(low / width) * width
+    count = max(1, math.floor((high - start) / width) + 1)  # the highest value in the last
+    return [round(start + i * width, 9) for i in range(count + 1)]
+

@@ -1,0 +1,181 @@
+"""One self-contained HTML report for a results table or a unit (jinja2, the ``report`` extra).
+
+Tables and charts are inline (SVG and CSS in the page): the file opens without network
+access. Text is Vietnamese by default, English with ``lang="en"``; criterion, unit and
+band names stay as published. Every value from the data is autoescaped.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Literal
+
+from .._analysis.gaps import gaps, index_text, needed_text, points_text
+from .charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
+from .._base.numbers import plain, quantize
+from .._analysis.plan import _extra
+from .._analysis.profiles import profiles
+from .._engine.ranking import Ranking
+from .._analysis.sensitivity import MonteCarlo
+
+Language = Literal["vi", "en"]
+
+_TEXT: dict[str, dict[str, str]] = {
+    "vi": {
+        "title": "Báo cáo Chỉ số cải cách hành chính", "unit_title": "Báo cáo Chỉ số CCHC",
+        "units": "Số đơn vị", "total": "Tổng điểm", "index": "Chỉ số (%)", "band": "Xếp loại",
+        "rank": "Hạng", "group_rank": "Hạng trong nhóm", "unit": "Đơn vị", "group": "Nhóm",
+        "ranking": "Kết quả xếp hạng", "distribution": "Phân bố và ngưỡng xếp loại",
+        "fields": "Chỉ số thành phần theo lĩnh vực", "field": "Lĩnh vực",
+        "mean": "Trung bình (%)", "best": "Cao nhất", "worst": "Thấp nhất",
+        "profile": "Chỉ số thành phần so với nhóm", "lost": "Điểm bị trừ",
+        "code": "Mã", "criterion": "Tiêu chí", "points": "Điểm/tối đa",
+        "lost_points": "Bị trừ", "comment": "Đánh giá của Hội đồng thẩm định",
+        "shift": "Thay đổi thứ hạng", "sensitivity": "Độ nhạy của xếp hạng",
+        "median": "Trung vị tổng điểm", "framework": "Bộ tiêu chí",
+        "next_band": "Để đạt mức “{band}” cần thêm {points} điểm.",
+        "pass": "Để vượt {unit} (hạng {rank}) cần thêm {more}{points} điểm.",
+        "rest": "(phần điểm không chia thành tiêu chí thành phần)",
+        "more": "hơn ", "lost_total": "Tổng số điểm bị trừ: {points} điểm.",
+        "mc": "Mô phỏng Monte Carlo: {target} ± {width}, {draws} lần mô phỏng, seed {seed}; "
+              "trung vị và khoảng 5–95 % của thứ hạng.",
+        "weights": "trọng số các lĩnh vực (hệ số)", "survey_share": "tỷ trọng điều tra XHH (điểm)",
+        "footer": "Tạo bởi parindex {version}. Điểm được tính chính xác; số liệu chỉ được làm "
+                  "tròn khi hiển thị ({decimals} chữ số thập phân).",
+    },
+    "en": {
+        "title": "PAR INDEX report", "unit_title": "PAR INDEX report",
+        "units": "Units", "total": "Total", "index": "Index (%)", "band": "Band",
+        "rank": "Rank", "group_rank": "Group rank", "unit": "Unit", "group": "Group",
+        "ranking": "Ranking", "distribution": "Distribution and band thresholds",
+        "fields": "Sub-indices by field", "field": "Field",
+        "mean": "Mean (%)", "best": "Highest", "worst": "Lowest",
+        "profile": "Sub-indices against the group", "lost": "Lost points",
+        "code": "Code", "criterion": "Criterion", "points": "Points/max",
+        "lost_points": "Lost", "comment": "Appraisal council's comment",
+        "shift": "Rank changes", "sensitivity": "Sensitivity of the ranking",
+        "median": "Median total", "framework": "Framework",
+        "next_band": "Reaching “{band}” needs {points} more points.",
+        "pass": "Passing {unit} (rank {rank}) needs {more}{points} more points.",
+        "rest": "(the part of its maximum not itemised by the framework)",
+        "more": "more than ", "lost_total": "Points lost in all: {points}.",
+        "mc": "Monte Carlo: {target} ± {width}, {draws} draws, seed {seed}; median rank and "
+              "5–95 % interval.",
+        "weights": "field weights (factor)", "survey_share": "survey share (points)",
+        "footer": "Made by parindex {version}. Points are exact; figures are rounded for "
+                  "display only ({decimals} decimals).",
+    },
+}
+
+
+def _version() -> str:
+    try:
+        return version("parindex")
+    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+        return "?"
+
+
+def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "vi",
+                monte_carlo: MonteCarlo | None = None, previous: Ranking | None = None) -> str:
+    """A self-contained HTML report of a ranking, or of one unit within it.
+
+    :param ranking: the units (from :func:`~parindex.score_many`).
+    :param unit: focus on this unit: its field profile against its group, its lost
+        points, the next band and the units just above it.
+    :param lang: ``vi`` (default) or ``en``.
+    :param monte_carlo: add the rank intervals of a :func:`~parindex.monte_carlo` run.
+    :param previous: the previous year's ranking, to chart rank changes.
+    :returns: the page, with inline CSS and SVG and no external resources.
+    """
+    with _extra("jinja2"):
+        import jinja2
+    if lang not in _TEXT:
+        raise ValueError(f"lang must be one of {', '.join(_TEXT)}, not {lang!r}")
+    t = _TEXT[lang]
+    framework = ranking.framework
+    decimals = framework.decimals
+    found = profiles(ranking)
+    year = ranking.units[0].result.assessment.year if len(ranking) else None
+    focus = ranking.unit(unit).result.unit if unit is not None else None
+
+    def number(value: Any) -> str:
+        return "—" if value is None else points_text(quantize(value, decimals), decimals)
+
+    cards = [{"label": t["framework"], "value": framework.id},
+             {"label": t["units"], "value": str(len(ranking))}]
+    if found.totals:
+        cards.append({"label": t["median"], "value": number(found.totals["median"])})
+    cards += [{"label": f"{t['band']}: {name}", "value": str(count)}
+              for name, count in found.bands.items() if count]
+    units = [{"rank": u.rank, "unit": u.result.unit, "group": u.result.group or "",
+              "group_rank": u.group_rank or "",
+              "total": points_text(u.result.total, decimals),
+              "index": u.result.display(u.result.index),
+              "band": u.result.band.name if u.result.band else "",
+              "me": u.result.unit == focus}
+             for u in sorted(ranking, key=lambda u: (u.rank, u.result.unit))]
+    fields = [{"code": f.code, "name": f.name, "mean": index_text(f.mean, decimals),
+               "best": ", ".join(f.best), "worst": ", ".join(f.worst)} for f in found.fields]
+    unit_data = None
+    title = t["title"] + (f" {year}" if year else "")
+    subtitle = framework.name
+    if focus is not None:
+        ranked = ranking.unit(focus)
+        found_gaps = gaps(ranking, focus)
+        lost = found_gaps.lost
+        result = ranked.result
+        title = f"{t['unit_title']} {year}: {result.unit}"
+        subtitle = (f"{result.group} · " if result.group else "") + framework.name
+        cards = [{"label": t["total"], "value": points_text(result.total, decimals)},
+                 {"label": t["index"], "value": result.display(result.index)},
+                 {"label": t["band"], "value": result.band.name if result.band else "—"},
+                 {"label": t["rank"], "value": f"{ranked.rank}/{ranked.of}"}]
+        if ranked.group_rank is not None:
+            cards.append({"label": t["group_rank"],
+                          "value": f"{ranked.group_rank}/{ranked.group_of}"})
+        facts = [t["lost_total"].format(points=points_text(lost.total_lost, decimals))]
+        if lost.next_band is not None and lost.next_band.needed is not None:
+            facts.append(t["next_band"].format(band=lost.next_band.band.name,
+                                               points=needed_text(lost.next_band.needed,
+                                                                  decimals)))
+        for other in found_gaps.ahead:
+            facts.append(t["pass"].format(unit=other.unit, rank=other.rank,
+                                          more=t["more"] if other.strict else "",
+                                          points=needed_text(other.gap, decimals)))
+        unit_data = {
+            "chart": field_profile_chart(ranking, focus, lang=lang), "facts": facts,
+            "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
+                      # a remainder has no points or maximum of its own: its node's
+                      # would read as if they were
+                      "points": f"{plain(i.points)}/"
+                                f"{'?' if i.arising_max is None else plain(i.arising_max)}"
+                                if i.itemised else "—",
+                      "lost": points_text(i.lost, decimals), "comment": i.comment or ""}
+                     for i in lost.items],
+        }
+    mc_data = None
+    if monte_carlo is not None:
+        p = monte_carlo.perturbation
+        mc_data = {"chart": rank_interval_chart(monte_carlo, lang=lang),
+                   "description": t["mc"].format(target=t[p.target],
+                                                 width=needed_text(p.width, 6),
+                                                 draws=monte_carlo.draws,
+                                                 seed=monte_carlo.seed)}
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("parindex", "_templates/report"),
+        autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    template = environment.get_template("report.html.j2")
+    return template.render(
+        lang=lang, version=_version(), title=title, subtitle=subtitle, cards=cards, t=t,
+        unit=unit_data, units=units, fields=fields, totals_chart=totals_chart(ranking, lang=lang),
+        shift_chart=rank_shift_chart(previous, ranking, lang=lang) if previous else None,
+        monte_carlo=mc_data,
+        footer=t["footer"].format(version=_version(), decimals=decimals))
+
+
+def write_report(ranking: Ranking, path: str | Path, **options: Any) -> Path:
+    """Write :func:`report_html` to ``path`` (UTF-8); options as for it."""
+    path = Path(path)
+    path.write_text(report_html(ranking, **options), encoding="utf-8")
+    return path

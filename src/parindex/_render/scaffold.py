@@ -1,0 +1,111 @@
+"""A new province plugin, generated from templates: ``parindex new-plugin``.
+
+The generated folder installs and passes its own tests at once: its framework file is a
+skeleton whose provenance fields hold placeholders (``TODO``), which the conformance
+checks report as *unfinished*, so strict mode fails until each is replaced by a real
+source. Templates are package data (``_templates/plugin/*.tmpl``, filled with
+:class:`string.Template`: no template engine is needed, and nothing is executed).
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+import string
+from datetime import date
+from pathlib import Path
+
+import attrs
+
+from .._base.errors import ParindexError, Problem
+
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
+_LEVEL = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
+
+
+@attrs.frozen
+class PluginPlan:
+    """What ``parindex new-plugin`` writes: the names, and each file with its text."""
+
+    name: str
+    distribution: str
+    package: str
+    framework_id: str
+    directory: Path
+    files: dict[str, str]
+
+
+def plan_plugin(name: str, directory: str | Path | None = None, *, province: str | None = None,
+                level: str = "commune", year: int | None = None) -> PluginPlan:
+    """Plan a plugin: its names and files, without writing anything.
+
+    :param name: the plugin's name, lower-case ASCII (``bo_noi_vu``, ``quang-binh``): the
+        entry point is ``bo_noi_vu``, the distribution ``parindex-bo-noi-vu``, the package
+        ``parindex_bo_noi_vu``, the framework ids start with ``bo-noi-vu/``.
+    :param directory: the folder to create (default ``parindex-<name>`` here).
+    :param province: the province (or issuer) as written in Vietnamese, for names and
+        the README.
+    :param level: the level of the framework skeleton (``commune``, ``district``,
+        ``department``, ``province``).
+    :param year: its first assessment year (default: this year).
+    :raises ParindexError: on a name, level or year that cannot be used.
+    """
+    problems = []
+    if not _NAME.match(name):
+        problems.append(Problem(f"{name!r} is not a plugin name: lower-case ASCII letters and "
+                                "digits, words joined by '_' or '-' (e.g. quang_binh)",
+                                key="NAME"))
+    if not _LEVEL.match(level):
+        problems.append(Problem(f"{level!r} is not a level: lower-case letters, e.g. commune",
+                                key="--level"))
+    year = date.today().year if year is None else year
+    if not 2000 <= year <= 2100:
+        problems.append(Problem(f"{year} is not a plausible assessment year", key="--year"))
+    if problems:
+        raise ParindexError(problems)
+    snake, slug = name.replace("-", "_"), name.replace("_", "-")
+    distribution, package = f"parindex-{slug}", f"parindex_{snake}"
+    framework_id = f"{slug}/{level}/{year}"
+    values = {
+        "name": snake, "distribution": distribution, "package": package,
+        "framework_id": framework_id, "level": level, "year": str(year),
+        "province": province or "TODO: tên tỉnh",
+        "issuer": "TODO: cơ quan ban hành, e.g. "
+                  + ("UBND tỉnh " + province if province else "UBND tỉnh ..."),
+    }
+    templates = importlib.resources.files("parindex") / "_templates" / "plugin"
+
+    def fill(template: str) -> str:
+        text = (templates / f"{template}.tmpl").read_text(encoding="utf-8")
+        return string.Template(text).substitute(values)
+
+    files = {
+        "pyproject.toml": fill("pyproject.toml"),
+        "README.md": fill("README.md"),
+        f"src/{package}/__init__.py": fill("__init__.py"),
+        f"src/{package}/py.typed": "",
+        f"src/{package}/frameworks/{level}-{year}.toml": fill("framework.toml"),
+        f"tests/test_{level.replace('-', '_')}_{year}.py": fill("test_framework.py"),
+        ".github/workflows/test.yml": fill("workflow.yml"),
+    }
+    folder = Path(directory) if directory is not None else Path(distribution)
+    return PluginPlan(snake, distribution, package, framework_id, folder, files)
+
+
+def write_plugin(plan: PluginPlan) -> list[Path]:
+    """Write a planned plugin; refuses to write into a folder that is not empty.
+
+    :returns: the files written.
+    :raises ParindexError: if the folder exists and is not empty.
+    """
+    folder = plan.directory
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        raise ParindexError(Problem("exists and is not an empty folder; choose another "
+                                    "--directory", path=folder))
+    written = []
+    for relative, text in plan.files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
