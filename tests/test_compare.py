@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 import parindex
 from parindex import AssessmentError
 from parindex._cli import cli
-from parindex._audit.compare import match_key
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "docs" / "examples"
 FRAMEWORK = EXAMPLES / "example-framework.toml"
@@ -31,14 +30,6 @@ def example() -> parindex.Framework:
 
 def _reproduced(name: str, framework: parindex.Framework) -> parindex.Reproduction:
     return parindex.reproduce(parindex.read_table(EXAMPLES / name, framework))
-
-
-def test_names_match_without_prefixes_case_spacing_or_decomposition() -> None:
-    assert match_key("Thị trấn  Mẫu Sơn") == match_key("xã mẫu sơn") == "mẫu sơn"
-    assert match_key("Phường Thu\u0309y Thanh") == match_key("UBND xã Thủy Thanh")
-    assert match_key("Thị xã Hương Thủy") == match_key("TX. Hương Thủy") == "hương thủy"
-    assert match_key("Xã Xã Đàn") == "xã đàn"  # never strips a name down to nothing
-    assert match_key("Thành phố Huế") != match_key("Huế Mới")
 
 
 def test_two_years_with_a_rename_and_a_merger(example: parindex.Framework) -> None:

@@ -7,6 +7,7 @@ registered by someone.
 
 from __future__ import annotations
 
+import contextlib
 import types
 from collections.abc import Mapping
 from decimal import Decimal as D
@@ -92,12 +93,10 @@ def _assessment(unit: str, one: object, two: str) -> parindex.Assessment:
 
 
 @pytest.fixture
-def use(monkeypatch):
-    """Make a registry the process-wide one for the test (scoring resolves names in it)."""
-    def install(registry: parindex.Registry) -> parindex.Registry:
-        monkeypatch.setattr(_plugins, "_REGISTRY", registry)
-        return registry
-    return install
+def use():
+    """Install a registry for the test: frameworks built from then on are bound to it."""
+    with contextlib.ExitStack() as stack:
+        yield lambda registry: stack.enter_context(parindex.using_registry(registry))
 
 
 def test_every_hook_is_specified_and_documented():
@@ -168,6 +167,9 @@ def test_hook_parindex_scoring_rules(use):
     assert registry.rule_kinds["at-least-last-year"] is AT_LEAST
     assert {p.name: p.provides for p in registry.plugins}["rules"] == (
         "rule:at-least-last-year",)
+    # The registry binds the frameworks plugins provide to the kinds other plugins register.
+    framework = registry.framework(framework.id)
+    assert framework.methods.rule_kinds == {"at-least-last-year": AT_LEAST}
     assessment = parindex.Assessment(framework.id, "Xã A", 2024, {"2": D(30)}, inputs={
         "1": {"this_year": D(12), "last_year": D(15)}})
     result = parindex.score(framework, assessment)
@@ -186,13 +188,31 @@ def test_hook_parindex_scoring_rules(use):
 
 
 def test_an_unregistered_rule_kind_is_named(use):
+    use(load_registry(entry_points=[]))
     framework = _framework(kind="at-least-last-year")
+    assessment = parindex.Assessment(framework.id, "Xã A", 2024, {"2": D(30)}, inputs={
+        "1": {"this_year": D(12), "last_year": D(15)}})
+    with pytest.raises(FrameworkError, match="no rule kind named 'at-least-last-year' was "
+                                             "registered when test-province/commune/2024 "
+                                             "was built"):
+        parindex.score(framework, assessment)
+
+
+def test_names_are_resolved_when_a_framework_is_built(use):
+    # Built under a registry that has the kind, a framework keeps it after that registry
+    # is gone: scoring reads the framework, never the registry in use.
+    with parindex.using_registry(load_registry(entry_points=[], extra_plugins=[
+            ("rules", _plugin("rules", parindex_scoring_rules=lambda: [AT_LEAST]))])):
+        framework = _framework(kind="at-least-last-year")
+    assert framework.methods.rule_kinds["at-least-last-year"] is AT_LEAST
     use(load_registry(entry_points=[]))
     assessment = parindex.Assessment(framework.id, "Xã A", 2024, {"2": D(30)}, inputs={
         "1": {"this_year": D(12), "last_year": D(15)}})
-    with pytest.raises(FrameworkError, match="no rule kind is named 'at-least-last-year'.*"
-                                             "Registered: deduction, points, proportional"):
-        parindex.score(framework, assessment)
+    assert parindex.score(framework, assessment).nodes["1"].points == D(30)
+    # Bound to another registry on request; binding never loses what it has.
+    empty = load_registry(entry_points=[])
+    assert empty.bind(framework).methods.rule_kinds["at-least-last-year"] is AT_LEAST
+    assert empty.bind(_framework(kind="yes-no")) == _framework(kind="yes-no")
 
 
 def test_a_plugin_rule_out_of_range_is_refused(use):
@@ -200,9 +220,9 @@ def test_a_plugin_rule_out_of_range_is_refused(use):
         return D(1000)
     kind = RuleKind("at-least-last-year", "broken", ("a",), _at_least_check,
                     lambda p: ("this_year", "last_year"), too_many)
-    framework = _framework(kind="at-least-last-year")
     use(load_registry(entry_points=[], extra_plugins=[
         ("rules", _plugin("rules", parindex_scoring_rules=lambda: [kind]))]))
+    framework = _framework(kind="at-least-last-year")
     assessment = parindex.Assessment(framework.id, "Xã A", 2024, {"2": D(30)}, inputs={
         "1": {"this_year": D(12), "last_year": D(15)}})
     with pytest.raises(parindex.AssessmentError, match=r"gave Decimal\('1000'\), not points"):
@@ -248,15 +268,15 @@ MODIFIED = Ranker("modified-competition", "1, 3, 3, 4", _modified_competition)
 
 
 def test_hook_parindex_ranking_methods(use):
-    framework = _framework(ranking="modified-competition")
     registry = use(load_registry(entry_points=[], extra_plugins=[
         ("rank", _plugin("rank", parindex_ranking_methods=lambda: [MODIFIED]))]))
+    framework = _framework(ranking="modified-competition")
     assert registry.ranking_methods["modified-competition"] is MODIFIED
     units = [_assessment(u, one, "30") for u, one in
              (("Xã A", "60"), ("Xã B", "50"), ("Xã C", "50"), ("Xã D", "10"))]
     ranking = parindex.score_many(framework, units)
     assert [u.rank for u in ranking] == [1, 3, 3, 4]
-    assert parindex.rank_values([9, 8, 8, 7], "modified-competition") == [1, 3, 3, 4]
+    assert parindex.rank_values([9, 8, 8, 7], MODIFIED) == [1, 3, 3, 4]
     assert parindex.rank_values([9, 8, 8, 7], "dense") == [1, 2, 2, 3]
     with pytest.raises(FrameworkError, match="supports only the built-in ones"):
         parindex.score_batch(framework, [_assessment("Xã A", "60", "30")])
@@ -265,12 +285,10 @@ def test_hook_parindex_ranking_methods(use):
 def test_a_ranking_method_that_contradicts_the_values_is_refused(use):
     backwards = Ranker("backwards", "worst first", lambda keys: [
         sorted(keys).index(k) + 1 for k in keys])
-    use(load_registry(entry_points=[], extra_plugins=[
-        ("rank", _plugin("rank", parindex_ranking_methods=lambda: [backwards]))]))
     with pytest.raises(FrameworkError, match="do not follow the values"):
-        parindex.rank_values([3, 2, 1], "backwards")
-    with pytest.raises(FrameworkError, match="no ranking method is named 'dens'; did you "
-                                             "mean 'dense'"):
+        parindex.rank_values([3, 2, 1], backwards)
+    with pytest.raises(FrameworkError, match="no built-in ranking method is named 'dens'; "
+                                             "did you mean 'dense'"):
         parindex.rank_values([3, 2, 1], "dens")
 
 
@@ -287,9 +305,9 @@ ABOVE = BandMethod("strictly-above", "value > min", _strictly_above)
 
 
 def test_hook_parindex_band_methods(use):
-    framework = _framework(band_method="strictly-above")
     registry = use(load_registry(entry_points=[], extra_plugins=[
         ("bands", _plugin("bands", parindex_band_methods=lambda: [ABOVE]))]))
+    framework = _framework(band_method="strictly-above")
     assert registry.band_methods["strictly-above"] is ABOVE
     assert parindex.classify(framework, D(80)).name == "Khá"
     assert parindex.classify(framework, D("80.01")).name == "Tốt"

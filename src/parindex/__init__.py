@@ -10,103 +10,321 @@ assessments are scored exactly, ranked, banded, and reconciled against published
 (Decimal('49.97'), Decimal('78.636'), 'Khá')
 """
 
-from pathlib import Path
+from __future__ import annotations
 
-from ._analysis.gaps import (
-    BandTarget,
-    FieldLoss,
-    Gaps,
-    LostItem,
-    LostPoints,
-    UnitTarget,
-    gaps,
-    lost_points,
-)
-from ._engine.batch import BatchResult, PointsMatrix, score_batch, score_matrix, to_matrix
-from ._render.charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
-from ._audit.compare import (
-    Change,
-    Comparison,
-    FieldChange,
-    Lineage,
-    Succession,
-    UnitComparison,
-    compare,
-    load_lineage,
-)
-from ._audit.conformance import ConformanceFinding, ConformanceReport, check_conformance
-from ._base.errors import (
-    AssessmentError,
-    FrameworkError,
-    MissingInformationError,
-    Origin,
-    ParindexError,
-    PluginError,
-    Problem,
-    UnknownFrameworkError,
-)
-from ._base.model import (
-    NOT_ARISING,
-    Assessment,
-    Band,
-    BandBasis,
-    Framework,
-    LegalBasis,
-    MaximaMismatch,
-    Node,
-    NodeKind,
-    NotArisingPolicy,
-    Params,
-    Provenance,
-    Published,
-    PublishedRank,
-    RankBasis,
-    RankingMethod,
-    Rule,
-    Status,
-)
-from ._formats.overlay import Overlay, apply_overlay, load_overlay, loads_overlay
-from ._analysis.plan import PlanDraft, plan_draft, plan_markdown, write_plan_docx
-from ._plugins.registry import PluginInfo, Registry, frameworks_in, get_framework, load_registry, registry
-from ._analysis.profiles import FieldSummary, Profiles, UnitProfile, profiles
-from ._engine.ranking import RankedResult, Ranker, Ranking, rank_values, score_many
-from ._engine.reconcile import agrees
-from ._render.report import report_html, write_report
-from ._audit.reproduce import Reproduction, UnitReproduction, reproduce
-from ._engine.rules import RuleInputError, RuleKind
-from ._engine.scoring import (
-    BandMethod,
-    Discrepancy,
-    Finding,
-    NodeResult,
-    Result,
-    classify,
-    score,
-    score_leaf,
-)
-from ._analysis.sensitivity import MonteCarlo, Perturbation, WhatIf, WhatIfUnit, monte_carlo, what_if
-from ._formats.tables import (
-    ResultsTable,
-    TableMapping,
-    load_mapping,
-    ranking_table,
-    read_table,
-    to_dataframe,
-    write_table,
-)
-from ._formats.toml import (
-    assessment_from_dict,
-    assessment_to_dict,
-    dumps_assessment,
-    dumps_framework,
-    framework_from_dict,
-    framework_to_dict,
-    load_assessment,
-    load_framework,
-    loads_assessment,
-    loads_framework,
-)
-from .hookspecs import hookimpl
+import importlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._analysis.gaps import (
+        BandTarget,
+        FieldLoss,
+        Gaps,
+        gaps,
+        lost_points,
+        LostItem,
+        LostPoints,
+        UnitTarget,
+    )
+    from ._analysis.plan import (
+        plan_draft,
+        plan_markdown,
+        PlanDraft,
+        write_plan_docx,
+    )
+    from ._analysis.profiles import (
+        FieldSummary,
+        Profiles,
+        profiles,
+        UnitProfile,
+    )
+    from ._analysis.sensitivity import (
+        monte_carlo,
+        MonteCarlo,
+        Perturbation,
+        what_if,
+        WhatIf,
+        WhatIfUnit,
+    )
+    from ._audit.compare import (
+        Change,
+        compare,
+        Comparison,
+        FieldChange,
+        Lineage,
+        load_lineage,
+        Succession,
+        UnitComparison,
+    )
+    from ._audit.conformance import (
+        check_conformance,
+        ConformanceFinding,
+        ConformanceReport,
+    )
+    from ._audit.reproduce import (
+        reproduce,
+        Reproduction,
+        UnitReproduction,
+    )
+    from ._base.errors import (
+        AssessmentError,
+        FrameworkError,
+        MissingInformationError,
+        Origin,
+        ParindexError,
+        PluginError,
+        Problem,
+        UnitNotFoundError,
+        UnknownFrameworkError,
+    )
+    from ._base.model import (
+        Assessment,
+        Band,
+        BandBasis,
+        Framework,
+        LegalBasis,
+        MaximaMismatch,
+        Methods,
+        Node,
+        NodeKind,
+        NOT_ARISING,
+        NotArisingPolicy,
+        Params,
+        Provenance,
+        Published,
+        PublishedRank,
+        RankBasis,
+        RankingMethod,
+        Rule,
+        Status,
+    )
+    from ._base.names import (
+        find_unit,
+        unit_key,
+    )
+    from ._engine.batch import (
+        BatchResult,
+        PointsMatrix,
+        score_batch,
+        score_matrix,
+        to_matrix,
+    )
+    from ._engine.ranking import (
+        rank_values,
+        RankedResult,
+        Ranker,
+        Ranking,
+        score_many,
+    )
+    from ._engine.reconcile import (
+        agrees,
+    )
+    from ._engine.rules import (
+        RuleInputError,
+        RuleKind,
+    )
+    from ._engine.results import (
+        Discrepancy,
+        Finding,
+        NodeResult,
+        Result,
+    )
+    from ._engine.scoring import (
+        BandMethod,
+        classify,
+        score,
+        score_leaf,
+    )
+    from ._formats.overlay import (
+        apply_overlay,
+        load_overlay,
+        loads_overlay,
+        Overlay,
+    )
+    from ._formats.tables import (
+        load_mapping,
+        ranking_table,
+        read_table,
+        ResultsTable,
+        TableMapping,
+        to_dataframe,
+        write_table,
+    )
+    from ._formats.toml import (
+        assessment_from_dict,
+        assessment_to_dict,
+        dumps_assessment,
+        dumps_framework,
+        framework_from_dict,
+        framework_to_dict,
+        frameworks_in,
+        load_assessment,
+        load_framework,
+        loads_assessment,
+        loads_framework,
+    )
+    from ._plugins.registry import (
+        get_framework,
+        load_registry,
+        PluginInfo,
+        Registry,
+        registry,
+        using_registry,
+    )
+    from ._render.charts import (
+        field_profile_chart,
+        rank_interval_chart,
+        rank_shift_chart,
+        totals_chart,
+    )
+    from ._render.report import (
+        report_html,
+        write_report,
+    )
+    from .hookspecs import (
+        hookimpl,
+    )
+
+#: Where each public name lives. ``import parindex`` imports none of them: a name's module
+#: is imported when the name is first used (PEP 562), so the CLI starts fast and numpy,
+#: matplotlib, openpyxl and the analysis modules load only for what needs them.
+_LAZY: dict[str, str] = {
+    "BandTarget": "_analysis.gaps",
+    "FieldLoss": "_analysis.gaps",
+    "Gaps": "_analysis.gaps",
+    "LostItem": "_analysis.gaps",
+    "LostPoints": "_analysis.gaps",
+    "UnitTarget": "_analysis.gaps",
+    "gaps": "_analysis.gaps",
+    "lost_points": "_analysis.gaps",
+    "PlanDraft": "_analysis.plan",
+    "plan_draft": "_analysis.plan",
+    "plan_markdown": "_analysis.plan",
+    "write_plan_docx": "_analysis.plan",
+    "FieldSummary": "_analysis.profiles",
+    "Profiles": "_analysis.profiles",
+    "UnitProfile": "_analysis.profiles",
+    "profiles": "_analysis.profiles",
+    "MonteCarlo": "_analysis.sensitivity",
+    "Perturbation": "_analysis.sensitivity",
+    "WhatIf": "_analysis.sensitivity",
+    "WhatIfUnit": "_analysis.sensitivity",
+    "monte_carlo": "_analysis.sensitivity",
+    "what_if": "_analysis.sensitivity",
+    "Change": "_audit.compare",
+    "Comparison": "_audit.compare",
+    "FieldChange": "_audit.compare",
+    "Lineage": "_audit.compare",
+    "Succession": "_audit.compare",
+    "UnitComparison": "_audit.compare",
+    "compare": "_audit.compare",
+    "load_lineage": "_audit.compare",
+    "ConformanceFinding": "_audit.conformance",
+    "ConformanceReport": "_audit.conformance",
+    "check_conformance": "_audit.conformance",
+    "Reproduction": "_audit.reproduce",
+    "UnitReproduction": "_audit.reproduce",
+    "reproduce": "_audit.reproduce",
+    "AssessmentError": "_base.errors",
+    "FrameworkError": "_base.errors",
+    "MissingInformationError": "_base.errors",
+    "Origin": "_base.errors",
+    "ParindexError": "_base.errors",
+    "PluginError": "_base.errors",
+    "Problem": "_base.errors",
+    "UnitNotFoundError": "_base.errors",
+    "UnknownFrameworkError": "_base.errors",
+    "Assessment": "_base.model",
+    "Band": "_base.model",
+    "BandBasis": "_base.model",
+    "Framework": "_base.model",
+    "LegalBasis": "_base.model",
+    "MaximaMismatch": "_base.model",
+    "Methods": "_base.model",
+    "NOT_ARISING": "_base.model",
+    "Node": "_base.model",
+    "NodeKind": "_base.model",
+    "NotArisingPolicy": "_base.model",
+    "Params": "_base.model",
+    "Provenance": "_base.model",
+    "Published": "_base.model",
+    "PublishedRank": "_base.model",
+    "RankBasis": "_base.model",
+    "RankingMethod": "_base.model",
+    "Rule": "_base.model",
+    "Status": "_base.model",
+    "find_unit": "_base.names",
+    "unit_key": "_base.names",
+    "BatchResult": "_engine.batch",
+    "PointsMatrix": "_engine.batch",
+    "score_batch": "_engine.batch",
+    "score_matrix": "_engine.batch",
+    "to_matrix": "_engine.batch",
+    "RankedResult": "_engine.ranking",
+    "Ranker": "_engine.ranking",
+    "Ranking": "_engine.ranking",
+    "rank_values": "_engine.ranking",
+    "score_many": "_engine.ranking",
+    "agrees": "_engine.reconcile",
+    "RuleInputError": "_engine.rules",
+    "RuleKind": "_engine.rules",
+    "BandMethod": "_engine.scoring",
+    "Discrepancy": "_engine.results",
+    "Finding": "_engine.results",
+    "NodeResult": "_engine.results",
+    "Result": "_engine.results",
+    "classify": "_engine.scoring",
+    "score": "_engine.scoring",
+    "score_leaf": "_engine.scoring",
+    "Overlay": "_formats.overlay",
+    "apply_overlay": "_formats.overlay",
+    "load_overlay": "_formats.overlay",
+    "loads_overlay": "_formats.overlay",
+    "ResultsTable": "_formats.tables",
+    "TableMapping": "_formats.tables",
+    "load_mapping": "_formats.tables",
+    "ranking_table": "_formats.tables",
+    "read_table": "_formats.tables",
+    "to_dataframe": "_formats.tables",
+    "write_table": "_formats.tables",
+    "assessment_from_dict": "_formats.toml",
+    "assessment_to_dict": "_formats.toml",
+    "dumps_assessment": "_formats.toml",
+    "dumps_framework": "_formats.toml",
+    "framework_from_dict": "_formats.toml",
+    "framework_to_dict": "_formats.toml",
+    "frameworks_in": "_formats.toml",
+    "load_assessment": "_formats.toml",
+    "load_framework": "_formats.toml",
+    "loads_assessment": "_formats.toml",
+    "loads_framework": "_formats.toml",
+    "PluginInfo": "_plugins.registry",
+    "Registry": "_plugins.registry",
+    "get_framework": "_plugins.registry",
+    "load_registry": "_plugins.registry",
+    "registry": "_plugins.registry",
+    "using_registry": "_plugins.registry",
+    "field_profile_chart": "_render.charts",
+    "rank_interval_chart": "_render.charts",
+    "rank_shift_chart": "_render.charts",
+    "totals_chart": "_render.charts",
+    "report_html": "_render.report",
+    "write_report": "_render.report",
+    "hookimpl": "hookspecs",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value  # once: later lookups do not come here
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 
 def example_path() -> Path:
@@ -121,7 +339,6 @@ def example_path() -> Path:
 
 
 __all__ = [
-    "NOT_ARISING",
     "Assessment",
     "AssessmentError",
     "Band",
@@ -146,8 +363,10 @@ __all__ = [
     "LostItem",
     "LostPoints",
     "MaximaMismatch",
+    "Methods",
     "MissingInformationError",
     "MonteCarlo",
+    "NOT_ARISING",
     "Node",
     "NodeKind",
     "NodeResult",
@@ -182,6 +401,7 @@ __all__ = [
     "Succession",
     "TableMapping",
     "UnitComparison",
+    "UnitNotFoundError",
     "UnitProfile",
     "UnitReproduction",
     "UnitTarget",
@@ -199,6 +419,7 @@ __all__ = [
     "dumps_framework",
     "example_path",
     "field_profile_chart",
+    "find_unit",
     "framework_from_dict",
     "framework_to_dict",
     "frameworks_in",
@@ -235,6 +456,8 @@ __all__ = [
     "to_dataframe",
     "to_matrix",
     "totals_chart",
+    "unit_key",
+    "using_registry",
     "what_if",
     "write_plan_docx",
     "write_report",

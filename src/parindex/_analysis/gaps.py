@@ -18,10 +18,11 @@ from typing import Any, Literal
 import attrs
 
 from .._base.model import Band, BandBasis, Node, NodeKind
+from .._base.names import group_key
 from .._base.numbers import places as decimal_places
 from .._base.numbers import plain, quantize
 from .._engine.ranking import Ranking, RankedResult, rank_key
-from .._engine.scoring import NodeResult, Result
+from .._engine.results import NodeResult, Result
 
 ZERO = Decimal(0)
 
@@ -299,33 +300,34 @@ class Gaps:
     ahead: tuple[UnitTarget, ...]
 
 
-def gaps(ranking: Ranking, unit: str, *, within: Literal["group", "all"] = "group",
-         places: int = 1) -> Gaps:
+def gaps(ranking: Ranking, unit: str, *, group: str | None = None,
+         within: Literal["group", "all"] = "group", places: int = 1) -> Gaps:
     """Lost points of one unit of a ranking, and what it takes to pass the unit(s) above.
 
     :param ranking: from :func:`~parindex.score_many`.
-    :param unit: the unit's name (NFC, case-insensitive).
+    :param unit: the unit's name as people type it (see :func:`~parindex.find_unit`).
+    :param group: the unit's group, when its name repeats across groups (districts).
     :param within: compare within its group (its district; the whole ranking when it has
         none) or with all units.
     :param places: how many better places to look at (units tied at a place count as one).
-    :raises KeyError: no such unit.
+    :raises UnitNotFoundError: no such unit, or the name is ambiguous without ``group``.
     """
-    me = ranking.unit(unit)
+    me = ranking.unit(unit, group)
     result = me.result
     lost = lost_points(result)
     peers: list[RankedResult] = list(ranking)
     use_group = within == "group" and result.group is not None
     if use_group:
         assert result.group is not None
-        group = result.group.casefold()
-        peers = [u for u in peers if u.result.group and u.result.group.casefold() == group]
+        mine = group_key(result.group)
+        peers = [u for u in peers if group_key(u.result.group) == mine]
     my_key = rank_key(result)
-    keys = {u.result.unit: rank_key(u.result) for u in peers}
-    better = sorted({k for k in keys.values() if k > my_key})  # nearest first
+    # Keyed by position: a name may repeat across groups when comparing with all units.
+    keys = [rank_key(u.result) for u in peers]
+    better = sorted({k for k in keys if k > my_key})  # nearest first
     wanted = set(better[:places])
     ahead = []
-    for other in sorted(peers, key=lambda u: keys[u.result.unit]):
-        key = keys[other.result.unit]
+    for key, other in sorted(zip(keys, peers, strict=True), key=lambda pair: pair[0]):
         if key not in wanted:
             continue
         gap = _gap(result, other.result)

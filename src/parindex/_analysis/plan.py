@@ -22,7 +22,7 @@ from .gaps import (FieldLoss, LostItem, gaps, index_text, lost_points, needed_te
 from .._base.model import NodeKind
 from .._base.numbers import plain
 from .._engine.ranking import Ranking
-from .._engine.scoring import Result
+from .._engine.results import Result
 
 #: The document's title, as the plans print it.
 TITLE = "Kế hoạch nâng cao Chỉ số CCHC"
@@ -118,7 +118,7 @@ def plan_draft(result: Result, *, ranking: Ranking | None = None,
         facts.append(f"Để đạt mức “{target.band.name}” cần thêm ít nhất "
                      f"{needed_text(target.needed, decimals)} điểm.")
     if ranking is not None:
-        found = gaps(ranking, unit)
+        found = gaps(ranking, unit, group=result.group)
         where = "trong nhóm" if found.within == "group" else "chung"
         facts.append(f"Xếp hạng {where}: {found.rank}/{found.of}.")
         for other in found.ahead:

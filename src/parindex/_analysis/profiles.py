@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import attrs
 
+from .._base.names import find_unit
 from .._base.model import NodeKind
 from .._engine.ranking import Ranking
 
@@ -68,13 +69,12 @@ class Profiles:
     totals: Mapping[str, Fraction]
     bands: Mapping[str, int]
 
-    def unit(self, name: str) -> UnitProfile:
-        """A unit's profile by name (case-insensitive)."""
-        wanted = name.casefold()
-        for unit in self.units:
-            if unit.unit.casefold() == wanted:
-                return unit
-        raise KeyError(name)
+    def unit(self, name: str, group: str | None = None) -> UnitProfile:
+        """A unit's profile by name as people type it (see :func:`~parindex.find_unit`).
+
+        :raises UnitNotFoundError: (a ``KeyError``) no such unit, or several (listed).
+        """
+        return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
 def _mean(values: list[Fraction]) -> Fraction | None:

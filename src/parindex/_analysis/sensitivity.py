@@ -27,8 +27,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from .._engine.batch import _POLICY_CODES, BatchResult, _known, _plan
+from .._base.errors import FrameworkError, MissingInformationError, Problem
 from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
-from .._engine.ranking import Ranking, rank_values
+from .._engine.ranking import Ranking, rank_values, ranker
 from .._engine.scoring import classify
 
 Int64Array: TypeAlias = NDArray[np.int64]
@@ -81,8 +82,9 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
             node = nodes[top.code]
             if node.points is None or (top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
                                        and node.arising_max is None):
-                raise ValueError(f"{unit.result.unit}: {top.code} has no points or an unknown "
-                                 "maximum; sensitivity needs every top-level node's")
+                raise MissingInformationError(
+                    f"{unit.result.unit}: {top.code} has no points or an unknown maximum; "
+                    "sensitivity needs every top-level node's")
             sign = -1 if top.kind is NodeKind.PENALTY else 1
             row.append(sign * node.points)
             counts = top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
@@ -256,13 +258,13 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
         index = total / arising * 100 if arising > 0 else None
         primary = index if framework.rank_by is RankBasis.INDEX else total
         if primary is None:
-            raise ValueError(f"{result.unit} has no index to rank on")
+            raise MissingInformationError(f"{result.unit} has no index to rank on")
         keys.append((primary, *(Fraction(result.nodes[c].points or 0)
                                 for c in framework.tie_break)))
         value = index if framework.band_basis is BandBasis.INDEX else total * normal
         band = classify(framework, value) if framework.bands and value is not None else None
         figures.append((total, index, band))
-    ranks = rank_values(keys, framework.ranking)
+    ranks = rank_values(keys, ranker(framework))
     units = tuple(
         WhatIfUnit(unit.result.unit, unit.result.group, Fraction(unit.result.total),
                    unit.result.index, unit.result.band, unit.rank, total, index, band, rank)
@@ -388,9 +390,11 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     framework = tops.framework
     if not isinstance(framework.ranking, RankingMethod) or \
             getattr(framework, "band_method", "minimum") != "minimum":
-        raise ValueError(f"{framework.id} ranks or bands with a plugin's method; the Monte "
-                         "Carlo analysis supports the built-in ones (competition or dense "
-                         "ranks, bands from their minima)")
+        raise FrameworkError(Problem(
+            f"{framework.id} ranks or bands with a plugin's method; the Monte Carlo analysis "
+            "supports the built-in ones (competition or dense ranks, bands from their minima)",
+            key="ranking" if not isinstance(framework.ranking, RankingMethod)
+            else "band_method"))
     factors_of, denominator = _factor_drawer(framework, perturbation)
     n = len(tops.units)
     rng = np.random.default_rng(seed)
@@ -507,7 +511,8 @@ def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
     on_index = framework.rank_by is RankBasis.INDEX
     if on_index:
         if (arisings <= 0).any():
-            raise ValueError("a unit with nothing arising cannot be ranked on the index")
+            raise MissingInformationError(
+                "a unit with nothing arising cannot be ranked on the index")
         primary: NDArray[Any] = totals / arisings  # exact integers; a correctly rounded quotient
     else:
         primary = totals
@@ -535,7 +540,7 @@ def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
     for row in inexact:  # rare: rank this draw again with exact fractions
         exact = [(Fraction(int(totals[row, i]), int(arisings[row, i])),
                   *(Fraction(int(v)) for v in ties[i])) for i in range(n)]
-        ranks[row] = rank_values(exact, framework.ranking)
+        ranks[row] = rank_values(exact, ranker(framework))
     return ranks
 
 
@@ -566,7 +571,7 @@ def _band_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
     bands = framework.bands
     minima = [b.min for b in bands]
     if any(m is None for m in minima):
-        raise ValueError(f"a band threshold of {framework.id} is unknown")
+        raise MissingInformationError(f"a band threshold of {framework.id} is unknown")
     places = max(_places(_known(m)) for m in minima)
     scaled_minima = [int(_known(m).scaleb(places)) for m in minima]
     left: NDArray[Any] = totals

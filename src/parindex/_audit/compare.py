@@ -1,7 +1,8 @@
 """Year over year: two reproduced tables compared unit by unit, through renames and mergers.
 
-Units are matched by :func:`match_key` (NFC, case, spacing, and the prefixes *xã*,
-*phường*, *thị trấn*, *huyện*, *thị xã*, *thành phố* left out), and by a lineage file that
+Units are matched by their names as people type them (:func:`parindex.find_unit`: case,
+spacing, NFC/NFD, the tone mark's placement and the prefixes *xã*, *phường*, *thị trấn*,
+*huyện*, *thị xã*, *thành phố* left out), and by a lineage file that
 declares renames and mergers (the 2025 reorganisation merged many communes). A merged unit
 is compared with each unit it came from, and with their unweighted mean total and index;
 the output says so. Fields are compared where both frameworks have the same code with the
@@ -11,7 +12,6 @@ one table are listed, never dropped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -22,27 +22,10 @@ import attrs
 
 from .._base.errors import AssessmentError
 from .._base.model import Framework, nfc
+from .._base.names import unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction, UnitReproduction
 from .._formats.toml import read_toml
-
-_COMMITTEE = re.compile(r"^(?:ủy ban nhân dân|ubnd)\s+")
-_PREFIXES = ("thị trấn", "thị xã", "thành phố", "phường", "huyện", "xã", "tp.", "tx.", "tt.")
-_PREFIX = re.compile(r"^(?:" + "|".join(re.escape(p) for p in _PREFIXES) + r")\s*(?<=[\s.])")
-
-
-def match_key(name: str) -> str:
-    """A unit's name as matched across years: NFC, case-folded, single spaces, without the
-    prefixes *xã*, *phường*, *thị trấn*, *huyện*, *thị xã*, *thành phố* (or *UBND*).
-
-    >>> match_key("Xã  Thủy Thanh") == match_key("phường thu\\u0309y thanh")
-    True
-    """
-    key = " ".join(nfc(name).replace("\u00a0", " ").split()).casefold()
-    key = _COMMITTEE.sub("", key, count=1)
-    stripped = _PREFIX.sub("", key, count=1).strip()
-    return stripped or key  # one prefix only: "Xã Xã Đàn" is xã "Xã Đàn"
-
 
 # --- lineage files --------------------------------------------------------------------------
 
@@ -281,7 +264,7 @@ def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
     group_moved = None
     if old.group_rank is not None and new.group_rank is not None:
         group_moved = old.group_rank - new.group_rank
-        if old.group and new.group and match_key(old.group) != match_key(new.group):
+        if old.group and new.group and unit_key(old.group) != unit_key(new.group):
             notes.append(f"group {old.group} in {old.year}, {new.group} in {new.year}")
     return Change(
         against=old.unit, total_old=old.total, total_new=new.total,
@@ -319,12 +302,12 @@ class _Index:
     def __init__(self, units: Sequence[UnitReproduction]) -> None:
         self.by_key: dict[str, list[UnitReproduction]] = {}
         for unit in units:
-            self.by_key.setdefault(match_key(unit.unit), []).append(unit)
+            self.by_key.setdefault(unit_key(unit.unit), []).append(unit)
 
     def find(self, name: str, group: str | None = None) -> UnitReproduction | None:
-        found = self.by_key.get(match_key(name), [])
+        found = self.by_key.get(unit_key(name), [])
         if len(found) > 1 and group is not None:
-            found = [u for u in found if u.group and match_key(u.group) == match_key(group)]
+            found = [u for u in found if u.group and unit_key(u.group) == unit_key(group)]
         return found[0] if len(found) == 1 else None
 
 

@@ -26,10 +26,12 @@ import attrs
 
 from .._base.errors import ParindexError, Problem
 from .._base.model import Assessment, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, nfc
+from .._base.names import find_unit
 from .._base.numbers import places, plain
-from .._engine.ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranks_on
+from .._engine.ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
-from .._engine.scoring import Discrepancy, Result, _uncovered, classify, score
+from .._engine.results import Discrepancy, Result
+from .._engine.scoring import _uncovered, classify, score
 from .._formats.tables import ResultsTable, TableOrigin
 
 
@@ -91,14 +93,13 @@ class Reproduction:
         """Every discrepancy, with its unit, in table order."""
         return [(unit, d) for unit in self.units for d in unit.discrepancies]
 
-    def unit(self, name: str) -> UnitReproduction:
-        """A unit by name (NFC, case-insensitive)."""
-        from .compare import match_key
+    def unit(self, name: str, group: str | None = None) -> UnitReproduction:
+        """A unit by name as people type it (see :func:`parindex.find_unit`).
 
-        for unit in self.units:
-            if match_key(unit.unit) == match_key(name):
-                return unit
-        raise KeyError(name)
+        :param group: the unit's group, when its name repeats across groups.
+        :raises UnitNotFoundError: (a ``KeyError``) no such unit, or several (listed).
+        """
+        return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
 def reproduce(table: ResultsTable) -> Reproduction:
@@ -258,7 +259,7 @@ def _follow_printed(units: list[RankedResult]) -> list[RankedResult]:
     except ParindexError:
         return units
     keys = [(p, *k[1:]) if p is not None else k for k, p in zip(keys, printed, strict=True)]
-    following = ranks_on(keys, [r.group for r in results], results[0].framework.ranking)
+    following = ranks_on(keys, [r.group for r in results], ranker(results[0].framework))
     suspects = [u.result.unit for u, p in zip(units, printed, strict=True) if p is not None]
     fixed = []
     for i, unit in enumerate(units):

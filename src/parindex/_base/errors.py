@@ -131,3 +131,28 @@ class MissingInformationError(ParindexError):
 
 class PluginError(ParindexError):
     """A plugin failed to load or register, or two plugins conflict."""
+
+
+class UnitNotFoundError(ParindexError, KeyError):
+    """No unit, or more than one, answers to the name asked for (a ``KeyError`` too, for
+    lookups by name such as :meth:`parindex.Ranking.unit`).
+
+    :param candidates: the units' names (with their groups) that an ambiguous name matches,
+        or the closest ones to a name that matches none.
+    """
+
+    def __init__(self, problems: Problem | str | Iterable[Problem],
+                 candidates: Iterable[str] = ()) -> None:
+        super().__init__(problems)
+        self.candidates: tuple[str, ...] = tuple(candidates)
+
+    def __str__(self) -> str:  # KeyError's would quote the message
+        return "\n".join(str(p) for p in self.problems)
+
+
+# Shown as parindex.FrameworkError etc. (where users import them from), not by the private
+# module that defines them, in tracebacks, reprs and the docs.
+for _error in (ParindexError, FrameworkError, AssessmentError, UnknownFrameworkError,
+               MissingInformationError, PluginError, UnitNotFoundError, Problem, Origin):
+    _error.__module__ = "parindex"
+del _error

@@ -349,6 +349,22 @@ class MaximaMismatch:
 
 
 @attrs.frozen
+class Methods:
+    """The rule kinds, ranking and band methods that plugins register, as a framework that
+    names them was bound to them when it was built (:func:`parindex.load_framework`, the
+    registry). The engine reads them here and never looks names up itself.
+
+    Values are the registration objects (:class:`~parindex.RuleKind`,
+    :class:`~parindex.Ranker`, :class:`~parindex.BandMethod`), keyed by name; the
+    built-in ones need no binding.
+    """
+
+    rule_kinds: Mapping[str, Any] = attrs.field(factory=dict)
+    rankers: Mapping[str, Any] = attrs.field(factory=dict)
+    band_methods: Mapping[str, Any] = attrs.field(factory=dict)
+
+
+@attrs.frozen
 class Framework:
     """A province's framework for one level and period, with its criteria tree.
 
@@ -373,6 +389,8 @@ class Framework:
     :param provenance: provenance of framework-level facts, keyed by field name.
     :param sources: citation of each source key used in provenances.
     :param derived_from: the id of the framework a completion overlay was applied to.
+    :param methods: the registered methods its names were bound to when it was built (not
+        compared: two frameworks with the same data are equal).
     """
 
     id: str = attrs.field(converter=nfc)
@@ -395,6 +413,7 @@ class Framework:
     sources: Mapping[str, str] = attrs.field(factory=dict)
     band_method: str = "minimum"
     derived_from: str | None = None
+    methods: Methods = attrs.field(factory=Methods, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         problems = self._structural_problems()

@@ -18,10 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
-from .app import FRAMEWORK_HELP, _console, _echo_json, cli
+from .common import FRAMEWORK_HELP, echo_json, new_console
 from .tables import load_units
 from .._base.numbers import plain, quantize
-from .._engine.ranking import Ranking, score_many
+from .._engine.ranking import RankedResult, Ranking, score_many
 
 _SOURCES = click.argument("sources", nargs=-1, required=True,
                           type=click.Path(exists=True, path_type=Path))
@@ -30,7 +30,10 @@ _FRAMEWORK = click.option(
     help="Score under this framework: " + FRAMEWORK_HELP + " Needed for results tables; "
          "assessments default to the one they name.")
 _UNIT = click.option("--unit", help="The unit to analyse (needed when SOURCES hold "
-                                    "several units; NFC, case-insensitive).")
+                                    "several units). Case, the prefix (xã, phường, ...) and "
+                                    "the tone mark's placement (Thuỷ/Thủy) do not matter.")
+_GROUP = click.option("--group", help="The unit's group (its district), when its name "
+                                      "repeats across groups.")
 _SHEET = click.option("--sheet", help="For .xlsx tables: the sheet to read (default: the "
                                       "first).")
 
@@ -42,21 +45,20 @@ def _ranking(sources: Sequence[Path], framework_ref: str | None,
     return score_many(table.framework, table.assessments)
 
 
-def _pick(ranking: Ranking, unit: str | None) -> str:
+def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> RankedResult:
+    """The unit asked for; a name that matches none or several is a typed error (exit 2)
+    naming the candidates."""
     if unit is not None:
-        try:
-            return ranking.unit(unit).result.unit
-        except KeyError:
-            names = ", ".join(u.result.unit for u in ranking)
-            raise click.UsageError(f"no unit {unit!r} among: {names}") from None
+        return ranking.unit(unit, group)
     if len(ranking) != 1:
         raise click.UsageError(f"SOURCES hold {len(ranking)} units; choose one with --unit")
-    return ranking.units[0].result.unit
+    return ranking.units[0]
 
 
-@cli.command("gaps")
+@click.command("gaps")
 @_SOURCES
 @_UNIT
+@_GROUP
 @_FRAMEWORK
 @_SHEET
 @click.option("--all", "overall", is_flag=True,
@@ -64,8 +66,9 @@ def _pick(ranking: Ranking, unit: str | None) -> str:
 @click.option("--places", default=1, show_default=True, type=click.IntRange(1),
               help="How many better places to show what passing would take.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (exact amounts as strings).")
-def gaps_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str | None,
-                 sheet: str | None, overall: bool, places: int, as_json: bool) -> None:
+def gaps_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
+                 framework_ref: str | None, sheet: str | None, overall: bool, places: int,
+                 as_json: bool) -> None:
     """Where a unit lost points, and what it would take to move up.
 
     Lists every item below its maximum, most points lost first, with the council's
@@ -74,16 +77,17 @@ def gaps_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str
     unit(s) just above in its group, with the lost items that alone would suffice.
     """
     ranking = _ranking(sources, framework_ref, sheet)
-    found = gaps(ranking, _pick(ranking, unit), within="all" if overall else "group",
-                 places=places)
+    chosen = _pick(ranking, unit, group).result
+    found = gaps(ranking, chosen.unit, group=chosen.group,
+                 within="all" if overall else "group", places=places)
     if as_json:
-        _echo_json(gaps_to_dict(found))
+        echo_json(gaps_to_dict(found))
     else:
         _print_gaps(found)
 
 
 def _print_gaps(found: Gaps) -> None:
-    console = _console()
+    console = new_console()
     lost = found.lost
     result = lost.result
     decimals = result.framework.decimals
@@ -140,9 +144,10 @@ def _print_gaps(found: Gaps) -> None:
         console.print(line, markup=False)
 
 
-@cli.command("plan")
+@click.command("plan")
 @_SOURCES
 @_UNIT
+@_GROUP
 @_FRAMEWORK
 @_SHEET
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
@@ -150,8 +155,9 @@ def _print_gaps(found: Gaps) -> None:
                    "report extra). Default: Markdown on standard output.")
 @click.option("--year", "plan_year", type=int,
               help="The year the plan is for (default: the assessment year + 1).")
-def plan_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str | None,
-                 sheet: str | None, output: Path | None, plan_year: int | None) -> None:
+def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
+                 framework_ref: str | None, sheet: str | None, output: Path | None,
+                 plan_year: int | None) -> None:
     """Draft a unit's improvement plan (Kế hoạch nâng cao Chỉ số CCHC).
 
     One section per field with lost points; for each lost item its code, name, points
@@ -161,7 +167,7 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, framework_ref: str
     from .._analysis.plan import plan_markdown, write_plan_docx
 
     ranking = _ranking(sources, framework_ref, sheet)
-    chosen = ranking.unit(_pick(ranking, unit))
+    chosen = _pick(ranking, unit, group)
     context = ranking if len(ranking) > 1 else None
     if output is not None and output.suffix.lower() == ".docx":
         write_plan_docx(chosen.result, output, ranking=context, plan_year=plan_year)
@@ -192,7 +198,7 @@ def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
     return maxima
 
 
-@cli.command("sensitivity")
+@click.command("sensitivity")
 @_SOURCES
 @_FRAMEWORK
 @_SHEET
@@ -274,7 +280,7 @@ def _print_what_if(changed: Any, as_json: bool) -> None:
              "band": u.band.name if u.band else None,
              "new_band": u.new_band.name if u.new_band else None} for u in changed.units]
     if as_json:
-        _echo_json({"what_if": changed.description,
+        echo_json({"what_if": changed.description,
                     "factors": {k: f"{v.numerator}/{v.denominator}"
                                 for k, v in changed.factors.items()},
                     "units": rows})
@@ -287,7 +293,7 @@ def _print_what_if(changed: Any, as_json: bool) -> None:
         table.add_row(row["unit"], str(row["rank"]), str(row["new_rank"]),
                       f"{change:+d}" if change else "", row["new_total_display"],
                       row["band"] or "", row["new_band"] or "")
-    _console().print(table)
+    new_console().print(table)
     moved = len(changed.moved)
     click.echo(f"{moved} of {len(rows)} units change rank")
 
@@ -308,7 +314,7 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
                                for k, v in probability.items() if v}})
     if as_json:
         p = result.perturbation
-        _echo_json({"perturbation": {"target": p.target, "width": _decimal_text(p.width),
+        echo_json({"perturbation": {"target": p.target, "width": _decimal_text(p.width),
                                      "resolution": _decimal_text(p.resolution)},
                     "draws": result.draws, "seed": result.seed, "units": rows})
         return
@@ -322,7 +328,7 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
         shares = ", ".join(f"{name} {float(Fraction(v)):.0%}" for name, v in row["bands"].items())
         table.add_row(row["unit"], str(row["rank"]), str(row["median_rank"]),
                       f"{row['rank_5']}–{row['rank_95']}", shares)
-    _console().print(table)
+    new_console().print(table)
 
 
 def _decimal_text(value: Fraction) -> str:
@@ -333,7 +339,7 @@ def _decimal_text(value: Fraction) -> str:
     return f"{value.numerator}/{value.denominator}"
 
 
-@cli.command("report")
+@click.command("report")
 @_SOURCES
 @_FRAMEWORK
 @_SHEET
@@ -368,7 +374,7 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
     from .._analysis.sensitivity import Perturbation, monte_carlo
 
     ranking = _ranking(sources, framework_ref, sheet)
-    focus = _pick(ranking, unit) if unit is not None else None
+    focus = _pick(ranking, unit).result.unit if unit is not None else None
     before = _ranking(previous, framework_ref, sheet) if previous else None
     result = None
     if target is not None:

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import click
 
-from .app import cli
 from .._render.scaffold import plan_plugin, write_plugin
 
 
-@cli.command("new-plugin")
+@click.command("new-plugin")
 @click.argument("name")
 @click.option("--directory", type=click.Path(file_okay=False, path_type=Path),
               help="The folder to create (default: parindex-NAME in the current folder); "

@@ -10,12 +10,11 @@ from typing import Any, TypeVar
 import click
 from rich.table import Table
 
-from .app import (
+from .common import (
     FRAMEWORK_HELP,
-    _console,
-    _echo_json,
-    _framework_option,
-    cli,
+    new_console,
+    echo_json,
+    framework_option,
     resolve_framework,
 )
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage
@@ -78,7 +77,7 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     if framework_ref is not None:
         framework = resolve_framework(framework_ref)
     elif assessments:
-        framework = _framework_option(None, assessments[0])
+        framework = framework_option(None, assessments[0])
     else:
         raise click.UsageError("a results table needs --framework ID_OR_FILE")
     problems: list[Problem] = []
@@ -93,7 +92,7 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     return ResultsTable(framework, tuple(assessments), tuple(problems), path=path)
 
 
-@cli.command("reproduce")
+@click.command("reproduce")
 @click.argument("table", type=click.Path(path_type=Path))
 @_table_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
@@ -119,7 +118,7 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     reproduction = reproduce(load_units([table], framework_ref, sheet=sheet, mapping=mapping,
                                                 year=year))
     if as_json:
-        _echo_json(reproduction_to_dict(reproduction))
+        echo_json(reproduction_to_dict(reproduction))
     else:
         _print_reproduction(reproduction)
     if reproduction.problems:
@@ -136,7 +135,7 @@ def _where(unit: UnitReproduction) -> str:
 
 
 def _print_reproduction(reproduction: Reproduction) -> None:
-    console = _console()
+    console = new_console()
     framework = reproduction.framework
     table = Table(title=f"{reproduction.table.path or 'table'}: {framework.id}",
                   title_justify="left")
@@ -177,7 +176,7 @@ def _print_reproduction(reproduction: Reproduction) -> None:
         console.print(f"Row {row} skipped: {why}", markup=False)
 
 
-@cli.command("compare")
+@click.command("compare")
 @click.argument("old", type=click.Path(path_type=Path))
 @click.argument("new", type=click.Path(path_type=Path))
 @click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
@@ -221,7 +220,7 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
     new_framework = after.framework
     comparison = compare(before, after, load_lineage(lineage) if lineage else None)
     if as_json:
-        _echo_json(comparison_to_dict(comparison, new_framework.decimals))
+        echo_json(comparison_to_dict(comparison, new_framework.decimals))
     else:
         _print_comparison(comparison, new_framework.decimals)
     problems = before.problems + after.problems
@@ -240,7 +239,7 @@ def _signed(value: object) -> str:
 
 
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
-    console = _console()
+    console = new_console()
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
     table = Table(title=title, title_justify="left")

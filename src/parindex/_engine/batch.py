@@ -32,6 +32,7 @@ ranking, the ``minimum`` band method) on integers, and refuses the others.
 from __future__ import annotations
 
 import operator
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -57,6 +58,7 @@ from .._base.model import (
     RankingMethod,
     method_name,
 )
+from .._base.names import duplicate_units, find_unit, name_key
 from .._base.numbers import plain
 
 Int64Array: TypeAlias = NDArray[np.int64]
@@ -578,16 +580,14 @@ class BatchResult:
         """A scaled integer from this result's arrays as exact points."""
         return Decimal(int(scaled)).scaleb(-self.scale)
 
-    def position(self, unit: str) -> int:
-        """The row of a unit, by name (case-insensitive).
+    def position(self, unit: str, group: str | None = None) -> int:
+        """The row of a unit, by name as people type it (see :func:`~parindex.find_unit`).
 
-        :raises KeyError: no such unit.
+        :param group: the unit's group, when its name repeats across groups.
+        :raises UnitNotFoundError: (a ``KeyError``) no such unit, or several (listed).
         """
-        wanted = unit.casefold()
-        for i, name in enumerate(self.units):
-            if name.casefold() == wanted:
-                return i
-        raise KeyError(unit)
+        return find_unit(unit, [(name, self.group(i)) for i, name in enumerate(self.units)],
+                         group)
 
     def group(self, i: int) -> str | None:
         """The group of unit ``i`` (its code as text when groups were given as codes)."""
@@ -861,18 +861,21 @@ def _hash_powers(length: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
 
 
 def _may_repeat(names: tuple[str, ...]) -> bool:
-    """Whether two names may be equal ignoring case (``False``: certainly all differ).
+    """Whether two names may be the same (``False``: certainly all differ by
+    :func:`~parindex._base.names.name_key`).
 
-    Hashing 10,000 casefolded strings into a Python set costs more than the rest of the
-    ranking; instead the casefolded names are hashed together in numpy (a polynomial hash
-    modulo 2**64, computed from prefix sums), and only names whose hashes coincide are
-    compared as strings. Equal names always hash alike, so nothing is missed.
+    Hashing 10,000 normalised strings into a Python set costs more than the rest of the
+    ranking; instead the names are folded together, in one string (case, decomposed, with
+    tone marks and spaces removed: coarser than the name key, so equal keys fold alike),
+    and hashed in numpy (a polynomial hash modulo 2**64, computed from prefix sums); only
+    names whose hashes coincide are compared by their keys. Nothing is missed.
     """
     n = len(names)
     joined = "\x00".join(names)
     if n < 2 or joined.count("\x00") != n - 1:  # a name holds the separator: compare
         return n >= 2
-    folded = joined.casefold()  # casefold never yields "\x00"
+    # casefold and NFD never yield "\x00"
+    folded = unicodedata.normalize("NFD", joined.casefold()).translate(_COARSE)
     codes = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"),
                           dtype=np.uint32).astype(np.uint64)
     powers, inverses = _hash_powers(codes.size + 1)
@@ -889,23 +892,23 @@ def _may_repeat(names: tuple[str, ...]) -> bool:
     ordered = hashes[order]
     same = np.flatnonzero(ordered[1:] == ordered[:-1])
     suspects = {*order[same].tolist(), *order[same + 1].tolist()}
-    keys = [names[i].casefold() for i in suspects]
+    keys = [name_key(names[i]) for i in suspects]
     return len(set(keys)) != len(keys)
+
+
+#: Deleted when folding names for the duplicate prefilter: tone marks and spaces.
+_COARSE = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323 \t\n\r\u00a0"))
 
 
 def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) -> None:
     """A unit is its name within its group (commune names repeat across districts)."""
     if not _may_repeat(units):  # the common case: no name repeats, groups never looked at
         return
-    seen: set[tuple[str, str]] = set()
     problems = []
-    for i, unit in enumerate(units):
-        group = group_of(i)
-        key = ((group or "").casefold(), unit.casefold())
-        if key in seen:
-            within = f" in {group}" if group else ""
-            problems.append(Problem(f"unit {unit!r} appears twice{within}", key="unit"))
-        seen.add(key)
+    for _, again in duplicate_units([(unit, group_of(i)) for i, unit in enumerate(units)]):
+        group = group_of(again)
+        within = f" in {group}" if group else ""
+        problems.append(Problem(f"unit {units[again]!r} appears twice{within}", key="unit"))
     if problems:
         raise AssessmentError(_capped(problems))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -11,8 +12,10 @@ import attrs
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
+from .._base.names import duplicate_units, find_unit
 from .._base.numbers import plain
-from .scoring import Discrepancy, Result, score
+from .results import Discrepancy, Result
+from .scoring import score
 
 
 class _Comparable(Protocol):
@@ -39,25 +42,25 @@ class Ranker:
     ranks: Callable[[Sequence[Any]], list[int]]
 
 
-def rank_values(keys: Sequence[K], method: RankingMethod | str = RankingMethod.COMPETITION
-                ) -> list[int]:
+def rank_values(keys: Sequence[K],
+                method: RankingMethod | str | Ranker = RankingMethod.COMPETITION) -> list[int]:
     """Ranks of keys, highest key first; equal keys share a rank.
 
-    :param method: a built-in :class:`RankingMethod`, or the name of a ranking method
-        (built in or registered by a plugin).
-    :raises FrameworkError: no ranking method has this name (naming those registered),
-        or a plugin's method ranks a higher key below a lower one.
+    :param method: a built-in :class:`RankingMethod` or its name, or a :class:`Ranker` (as
+        a plugin registers it: ``parindex.registry().ranking_methods[name]``).
+    :raises FrameworkError: no built-in ranking method has this name, or a plugin's method
+        ranks a higher key below a lower one.
 
     >>> rank_values([90, 80, 80, 70])
     [1, 2, 2, 4]
     >>> rank_values([90, 80, 80, 70], RankingMethod.DENSE)
     [1, 2, 2, 3]
     """
+    if isinstance(method, str):
+        method = _builtin_method(method)
     if isinstance(method, RankingMethod):
         return _standard_ranks(keys, method)
-    from .._plugins.registry import ranking_method
-
-    ranker = ranking_method(method)
+    ranker = method
     ranks = list(ranker.ranks(keys))
     order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
     if len(ranks) != len(keys) or any(not isinstance(r, int) or r < 1 for r in ranks) or any(
@@ -67,6 +70,36 @@ def rank_values(keys: Sequence[K], method: RankingMethod | str = RankingMethod.C
             "values (a higher value ranked below a lower one, or not one rank ≥ 1 per unit)",
             key="ranking"))
     return ranks
+
+
+def _builtin_method(name: str) -> RankingMethod:
+    try:
+        return RankingMethod(name)
+    except ValueError:
+        builtin = [m.value for m in RankingMethod]
+        close = difflib.get_close_matches(name, builtin, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise FrameworkError(Problem(
+            f"no built-in ranking method is named {name!r}{hint} Built in: "
+            f"{', '.join(builtin)}; for a plugin's method pass its Ranker "
+            "(parindex.registry().ranking_methods[name])", key="ranking")) from None
+
+
+def ranker(framework: Framework) -> RankingMethod | Ranker:
+    """The ranking method a framework names: built in, or the plugin's :class:`Ranker` it
+    was bound to when it was built (the engine never looks names up in a registry).
+
+    :raises FrameworkError: no ranking method of this name was registered when it was built.
+    """
+    if isinstance(framework.ranking, RankingMethod):
+        return framework.ranking
+    found = framework.methods.rankers.get(framework.ranking)
+    if not isinstance(found, Ranker):
+        raise FrameworkError(Problem(
+            f"no ranking method named {framework.ranking!r} was registered when "
+            f"{framework.id} was built; install the plugin that registers it (with the "
+            "parindex_ranking_methods hook) and load the framework again", key="ranking"))
+    return found
 
 
 def _standard_ranks(keys: Sequence[K], method: RankingMethod) -> list[int]:
@@ -149,24 +182,16 @@ class Ranking:
         return len(self.units)
 
     def unit(self, name: str, group: str | None = None) -> RankedResult:
-        """The ranked result of a unit, by name (NFC, case-insensitive).
+        """The ranked result of a unit, by name as people type it (see
+        :func:`~parindex.find_unit`: case, prefix, NFC/NFD and tone placement do not count).
 
         :param group: the unit's group, needed when two groups have a unit of that name
             (commune names repeat across districts).
-        :raises KeyError: no such unit, or the name is ambiguous without ``group``.
+        :raises UnitNotFoundError: (a ``KeyError``) no such unit, or the name is ambiguous
+            without ``group`` (listing the candidates).
         """
-        from .._base.model import nfc
-
-        wanted = nfc(name).casefold()
-        found = [unit for unit in self.units if unit.result.unit.casefold() == wanted
-                 and (group is None or (unit.result.group or "").casefold()
-                      == nfc(group).casefold())]
-        if len(found) == 1:
-            return found[0]
-        if found:
-            groups = ", ".join(str(u.result.group) for u in found)
-            raise KeyError(f"{name!r} is in several groups ({groups}); name the group")
-        raise KeyError(name)
+        return self.units[find_unit(name, [(u.result.unit, u.result.group)
+                                           for u in self.units], group)]
 
 
 def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tuple[int, int | None]]:
@@ -174,11 +199,11 @@ def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tu
     if not results:
         return []
     return ranks_on([rank_key(r, on) for r in results], [r.group for r in results],
-                    results[0].framework.ranking)
+                    ranker(results[0].framework))
 
 
 def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
-             method: str | RankingMethod) -> list[tuple[int, int | None]]:
+             method: RankingMethod | Ranker) -> list[tuple[int, int | None]]:
     """Overall and group ranks of units with these keys (higher first) and groups."""
     overall = rank_values(keys, method)
     group_ranks: list[int | None] = [None] * len(keys)
@@ -218,20 +243,16 @@ def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranki
 
 
 def _check_batch(results: Sequence[Result]) -> None:
-    # A unit is its name within its group: commune names repeat across districts.
-    seen: set[tuple[str, str]] = set()
     problems = []
     years = {r.assessment.year for r in results}
     if len(years) > 1:
         problems.append(Problem(f"units of different years ranked together: {sorted(years)}"))
-    for result in results:
-        key = ((result.group or "").casefold(), result.unit.casefold())
-        if key in seen:
-            origin = result.assessment.origin
-            within = f" in {result.group}" if result.group else ""
-            problems.append(Problem(f"unit {result.unit!r} appears twice{within}",
-                                    path=origin.path if origin else None, key="unit"))
-        seen.add(key)
+    for _, again in duplicate_units([(r.unit, r.group) for r in results]):
+        result = results[again]
+        origin = result.assessment.origin
+        within = f" in {result.group}" if result.group else ""
+        problems.append(Problem(f"unit {result.unit!r} appears twice{within}",
+                                path=origin.path if origin else None, key="unit"))
     if problems:
         raise AssessmentError(problems)
 

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING
 
 from .._base.model import nfc
 from .._base.numbers import places, plain, quantize
-
-if TYPE_CHECKING:
-    from .scoring import Discrepancy, Result
+from .results import Discrepancy, Result
 
 
 def agrees(published: Decimal, computed: Decimal | Fraction) -> bool:
@@ -57,8 +54,6 @@ def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
     :returns: the discrepancies, and the published figures that one assessment alone
         cannot check (ranks need the other units).
     """
-    from .scoring import Discrepancy
-
     published = result.assessment.published
     found: list[Discrepancy] = []
 

@@ -25,7 +25,10 @@ from .._base.model import (
     Rule,
 )
 from .._base.numbers import plain, quantize
-from .rules import RuleInputError, apply
+from .._base.supply import how_to_supply
+from .reconcile import reconcile
+from .results import Discrepancy, Finding, NodeResult, Result
+from .rules import BUILTIN_KINDS, RuleInputError, RuleKind, apply
 
 ZERO = Decimal(0)
 
@@ -36,152 +39,6 @@ class _NodeChanges(TypedDict, total=False):
     rule: Rule | None
     inputs: Mapping[str, Figure] | None
     explanation: str | None
-
-
-@attrs.frozen
-class NodeResult:
-    """The score of one node.
-
-    :param points: points obtained, or ``None`` when neither given nor derivable (only
-        below a node that was given points directly).
-    :param max: the node's maximum (``None``: unknown).
-    :param arising_max: the maximum of what arose (điểm phát sinh) under the policy.
-    :param given: ``True`` if the points were given for this node, ``False`` if summed
-        from its children.
-    :param not_arising: the item (or an ancestor) was marked ``"x"``.
-    :param self_assessed: the unit's own points for this node, where known.
-    :param comment: the appraisal council's comment.
-    :param rule: the leaf's scoring rule, where the framework declares one.
-    :param inputs: the figures its rule computed the points from (``[inputs]``), or
-        ``None`` when the points were not computed.
-    :param explanation: how the rule turned the figures into points, in one line.
-    """
-
-    code: str
-    name: str
-    kind: NodeKind
-    depth: int
-    points: Decimal | None
-    max: Decimal | None
-    arising_max: Decimal | None
-    given: bool
-    not_arising: bool
-    self_assessed: Decimal | None = None
-    comment: str | None = None
-    rule: Rule | None = None
-    inputs: Mapping[str, Figure] | None = None
-    explanation: str | None = None
-
-    @property
-    def lost(self) -> Decimal | None:
-        """Points lost (điểm bị trừ): arising maximum minus points; a penalty's deduction."""
-        if self.points is None:
-            return None
-        if self.kind is NodeKind.PENALTY:
-            return self.points
-        if self.arising_max is None:
-            return None
-        return self.arising_max - self.points
-
-    @property
-    def self_difference(self) -> Decimal | None:
-        """Self-assessed minus appraised points (positive: the unit scored itself higher)."""
-        if self.self_assessed is None or self.points is None:
-            return None
-        return self.self_assessed - self.points
-
-    @property
-    def status(self) -> str:
-        """``given``, ``computed`` (by its rule, from ``[inputs]``), ``derived``,
-        ``not-arising`` or ``missing`` (for tables and JSON)."""
-        if self.not_arising:
-            return "not-arising"
-        if self.points is None:
-            return "missing"
-        if self.inputs is not None:
-            return "computed"
-        return "given" if self.given else "derived"
-
-
-@attrs.frozen
-class Finding:
-    """Something the data says about itself that a reader should see (a warning).
-
-    :param kind: ``maxima`` (children's maxima ≠ parent's), ``partial`` (a node derived
-        from items that cover only part of its maximum), ``items`` (points given for a
-        node disagree with its items).
-    """
-
-    kind: str
-    code: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
-
-
-@attrs.frozen
-class Discrepancy:
-    """A published figure that differs from the computed one.
-
-    :param what: a criterion code, or ``total``, ``appraised``, ``survey``, ``index``,
-        ``band``, ``rank``, ``group_rank``.
-    :param evidence: how the computed value arises, e.g. ``3.5.1 + 3.5.3 = 1.25``.
-    """
-
-    what: str
-    published: str
-    computed: str
-    evidence: str
-
-    def __str__(self) -> str:
-        return f"{self.what}: published {self.published}, computed {self.computed} ({self.evidence})"
-
-
-@attrs.frozen
-class Result:
-    """The score of one assessment: every node, the totals, index and band.
-
-    Points are exact. :attr:`index` is an exact :class:`~fractions.Fraction`;
-    :meth:`display` rounds for people, as the framework declares.
-    """
-
-    framework: Framework = attrs.field(repr=lambda f: f.id)
-    assessment: Assessment = attrs.field(repr=lambda a: a.unit)
-    nodes: Mapping[str, NodeResult] = attrs.field(repr=False)
-    appraised: Decimal
-    survey: Decimal
-    bonus: Decimal
-    penalty: Decimal
-    arising_max: Decimal
-    index: Fraction | None
-    band: Band | None
-    findings: tuple[Finding, ...] = ()
-    discrepancies: tuple[Discrepancy, ...] = ()
-    unchecked: tuple[str, ...] = ()
-
-    @property
-    def unit(self) -> str:
-        return self.assessment.unit
-
-    @property
-    def group(self) -> str | None:
-        return self.assessment.group
-
-    @property
-    def total(self) -> Decimal:
-        """Appraised + survey + bonus − penalty."""
-        return self.appraised + self.survey + self.bonus - self.penalty
-
-    @property
-    def max(self) -> Decimal | None:
-        return self.framework.max
-
-    def display(self, value: Decimal | Fraction | None) -> str:
-        """A number rounded half up to the framework's decimals, for display."""
-        if value is None:
-            return "—"
-        return plain(quantize(value, self.framework.decimals))
 
 
 def score(framework: Framework, assessment: Assessment) -> Result:
@@ -195,8 +52,6 @@ def score(framework: Framework, assessment: Assessment) -> Result:
         or a framework id or year that does not match; every problem at once.
     :raises MissingInformationError: the result depends on a number no source gives.
     """
-    from .reconcile import reconcile
-
     origin = assessment.origin or Origin(None)
     _check_fit(framework, assessment, origin)
     scorer = _Scorer(framework, origin)
@@ -297,6 +152,28 @@ def score_leaf(framework: Framework, code: str, figures: Mapping[str, object]
     return computed[code]
 
 
+_BUILTIN_KINDS = {kind.name: kind for kind in BUILTIN_KINDS}
+
+
+def rule_kind(framework: Framework, name: str) -> RuleKind:
+    """The rule kind a framework names: built in, or the one a plugin registered, bound to
+    the framework when it was built (the engine never looks names up in a registry).
+
+    :raises FrameworkError: no rule kind of this name was registered when it was built.
+    """
+    kind = _BUILTIN_KINDS.get(name) or framework.methods.rule_kinds.get(name)
+    if not isinstance(kind, RuleKind):
+        raise FrameworkError(Problem(_unbound("rule kind", name, framework,
+                                              "parindex_scoring_rules")))
+    return kind
+
+
+def _unbound(what: str, name: str, framework: Framework, hook: str) -> str:
+    return (f"no {what} named {name!r} was registered when {framework.id} was built; install "
+            f"the plugin that registers it (with the {hook} hook) and load the framework "
+            "again")
+
+
 def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
     problems = []
     # An assessment of a shipped framework may be scored under a framework an overlay
@@ -346,8 +223,6 @@ class _Scorer:
 
     def apply_rules(self, assessment: Assessment) -> dict[str, tuple[Decimal, str]]:
         """Points computed by the leaves' rules from ``[inputs]``, with how they arise."""
-        from .._plugins.registry import rule_kind
-
         computed: dict[str, tuple[Decimal, str]] = {}
         self.with_inputs = frozenset(assessment.inputs)
         for code, figures in assessment.inputs.items():
@@ -376,7 +251,7 @@ class _Scorer:
                     "its parameters, status and source (see the overlays docs)", *where,
                     code=code))
             else:
-                kind = rule_kind(rule.kind)
+                kind = rule_kind(self.framework, rule.kind)
                 if kind.needs_max and node.max is None:
                     self.missing_info.append(self.origin.problem(
                         f"the {rule.kind} rule of {code} ({node.name}) needs its maximum, "
@@ -528,8 +403,6 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
     if framework.band_basis is BandBasis.INDEX:
         if index is None:
             if unknown_max:
-                from .._formats.overlay import how_to_supply
-
                 raise MissingInformationError([Problem(
                     f"the band of {framework.id} is decided on the index, which needs the "
                     f"maxima of {', '.join(unknown_max)}; no source gives them"),
@@ -585,9 +458,11 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
         raise FrameworkError(Problem(f"{framework.id} declares no bands", key="bands"))
     if framework.band_method == "minimum":
         return _minimum(framework, Fraction(value))
-    from .._plugins.registry import band_method
-
-    band = band_method(framework.band_method).classify(framework, Fraction(value))
+    method = framework.methods.band_methods.get(framework.band_method)
+    if not isinstance(method, BandMethod):
+        raise FrameworkError(Problem(_unbound("band method", framework.band_method, framework,
+                                              "parindex_band_methods"), key="band_method"))
+    band = method.classify(framework, Fraction(value))
     if band not in framework.bands:
         raise FrameworkError(Problem(f"band method {framework.band_method!r} returned "
                                      f"{band!r}, not one of the bands of {framework.id}",
@@ -598,8 +473,6 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
 def _minimum(framework: Framework, value: Fraction) -> Band:
     for band in framework.bands:
         if band.min is None:
-            from .._formats.overlay import how_to_supply
-
             raise MissingInformationError([Problem(
                 f"whether {_exact_text(value)} reaches band {band.name!r} "
                 f"of {framework.id} depends on its threshold, which no source gives"),

@@ -12,7 +12,7 @@ import cattrs
 from .._base.model import Framework, Rule, Status
 from .._base.numbers import plain
 from .._plugins.registry import PluginInfo
-from .._engine.scoring import Discrepancy, Finding, NodeResult, Result
+from .._engine.results import Discrepancy, Finding, NodeResult, Result
 from .toml import rule_to_dict
 
 converter = cattrs.Converter()

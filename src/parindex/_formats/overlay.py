@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from .._base.errors import FrameworkError, Origin, Problem
+from .._plugins.registry import bind
 from .._base.model import FRAMEWORK_ID, Framework, Node, NotArisingPolicy, Provenance, Status, nfc
 from .toml import (
     _FACTS,
@@ -169,7 +170,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     _check_totals(c, base, derived)
     if c.problems:
         raise FrameworkError(c.problems)
-    return derived
+    return bind(derived)  # an overlay may name a plugin's rule kind the base did not
 
 
 def _line(origin: Origin, problem: Problem) -> int | None:
@@ -343,44 +344,6 @@ def _check_totals(c: _Collector, base: Framework, derived: Framework) -> None:
     if base.max is not None and derived.max != base.max:
         c.add(f"the overlay changes the framework's total from {base.max} to {derived.max}",
               "criteria")
-
-
-def how_to_supply(framework: Framework, missing: list[str]) -> list[Problem]:
-    """One problem per missing fact, saying which overlay keys supply it, then how to use
-    the overlay. ``missing`` holds paths as :meth:`Framework.unknowns` gives them."""
-    problems = []
-    bands_said = False
-    for path in missing:
-        parts = path.split(".")
-        if parts[0] == "criteria" and len(parts) >= 3:
-            code, what = ".".join(parts[1:-1]), parts[-1]
-            if what == "max":
-                key = f'[criteria."{code}"] max = ..., status = "read", source = "..."'
-            elif what == "rule":
-                key = (f'[criteria."{code}".rule] kind = "...", its parameters, '
-                       'status = "read", source = "..."')
-            else:
-                key = f'[criteria."{code}"] {what} = "..."'
-            problems.append(Problem(f"missing {path}; in an overlay write: {key}"))
-        elif parts[0] == "bands":
-            if not bands_said:
-                problems.append(Problem(
-                    f"missing {path}; in an overlay write every band, highest first: "
-                    '[[bands]] name = "...", min = ..., status = "read", source = "..." '
-                    "(the overlay's bands replace the base's)"))
-                bands_said = True
-            else:
-                problems.append(Problem(f"missing {path} (in the same [[bands]] list)"))
-        else:
-            problems.append(Problem(
-                f"missing {path}; in an overlay write: {path} = ... and "
-                f'[provenance] {path} = {{ status = "read", source = "..." }}'))
-    base = framework.derived_from or framework.id
-    problems.append(Problem(
-        f'supply them in an overlay file: base = "{base}", id = "{base}-completed", '
-        '[sources] with your source, then the keys above; pass it with --framework FILE '
-        "(see the Overlays page of the docs)"))
-    return problems
 
 
 def resolve_framework(ref: str) -> Framework:

@@ -42,6 +42,7 @@ from .._base.model import (
     Status,
     nfc,
 )
+from .._base.names import group_key, name_key
 from .._base.numbers import NumberError, places, plain, to_decimal
 from .toml import _read, assessment_from_dict, assessment_to_dict, read_toml
 
@@ -628,7 +629,7 @@ class _GridReader:
             if assessment is None:
                 continue
             # Commune names repeat across districts: a unit is its name within its group.
-            key = f"{assessment.unit.casefold()}\n{(assessment.group or '').casefold()}"
+            key = f"{name_key(assessment.unit)}\n{group_key(assessment.group)}"
             if key in seen:
                 problems.append(Problem(f"unit {assessment.unit!r} appears twice (first in "
                                         f"row {seen[key]})", path=self.path, line=number,

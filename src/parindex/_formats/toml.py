@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import difflib
 import enum
+import importlib.resources
 import re
 import tomllib
+import types
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -20,7 +22,15 @@ from typing import Any, TypeVar, overload
 import attrs
 import tomli_w
 
-from .._base.errors import AssessmentError, FrameworkError, Origin, ParindexError, Problem, key_parts
+from .._base.errors import (
+    AssessmentError,
+    FrameworkError,
+    Origin,
+    ParindexError,
+    PluginError,
+    Problem,
+    key_parts,
+)
 from .._base.model import (
     FRAMEWORK_ID,
     NOT_ARISING,
@@ -46,6 +56,7 @@ from .._base.model import (
 )
 from .._base.numbers import NumberError, to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
+from .._plugins.registry import bind
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -320,6 +331,22 @@ def load_framework(path: str | Path) -> Framework:
     return loads_framework(text, path=path)
 
 
+def frameworks_in(package: str | types.ModuleType, folder: str = "frameworks") -> list[Framework]:
+    """Load every ``*.toml`` framework in a folder of a package: the usual plugin body.
+
+    >>> from parindex import hookimpl, frameworks_in
+    >>> @hookimpl
+    ... def parindex_frameworks():
+    ...     return frameworks_in("parindex_thua_thien_hue")
+    """
+    root = importlib.resources.files(package) / folder
+    paths = sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")),
+                   key=lambda p: p.name)
+    if not paths:
+        raise PluginError(Problem(f"no framework files (*.toml) in {folder}/ of {package}"))
+    return [load_framework(path) for path in paths]
+
+
 def loads_framework(text: str, *, path: Path | None = None) -> Framework:
     """Read a framework from TOML text (``path`` is only used in messages)."""
     data = _parse(text, path, FrameworkError)
@@ -375,7 +402,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     if c.problems:
         raise FrameworkError(c.problems)
     try:
-        return Framework(
+        framework = Framework(
             id=framework_id,
             name=name,
             name_en=name_en,
@@ -403,6 +430,9 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
                          line=p.line or (origin.line(*key_parts(p.key)) if p.key else None)
                          or (origin.line("criteria", p.code) if p.code else None))
             for p in exc.problems) from None
+    # Names of plugins' rule kinds and methods are resolved once, here, into the objects
+    # the framework carries: scoring never looks them up.
+    return bind(framework)
 
 
 def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:

@@ -16,14 +16,12 @@ Environment variables:
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib.metadata
-import importlib.resources
 import os
-import types
-from collections.abc import Iterable, Mapping
-from pathlib import Path
-from typing import Any, Literal, TypeVar, cast
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Literal, cast
 
 import attrs
 import pluggy
@@ -32,11 +30,10 @@ from . import builtins as _builtins
 
 from .. import hookspecs
 from .._base.errors import FrameworkError, ParindexError, PluginError, Problem, UnknownFrameworkError
-from .._base.model import Framework, method_name
+from .._base.model import Framework, Methods, RankingMethod, method_name
 from .._engine.ranking import Ranker
 from .._engine.rules import RuleKind, check_params
 from .._engine.scoring import BandMethod
-from .._formats.toml import load_framework
 
 GROUP = "parindex"
 
@@ -81,6 +78,15 @@ class Registry:
     def frameworks(self) -> dict[str, Framework]:
         """Every available framework by id, sorted by id."""
         return {fid: self._frameworks[fid][0] for fid in sorted(self._frameworks)}
+
+    def bind(self, framework: Framework) -> Framework:
+        """The framework bound to the rule kinds, ranking and band methods it names, as this
+        registry has them (names it does not have stay unbound; scoring refuses them).
+
+        Frameworks are bound when they are built (:func:`parindex.load_framework`, the
+        registry's own); bind again to score one built under another registry.
+        """
+        return _bind(framework, self.rule_kinds, self.ranking_methods, self.band_methods)
 
     def provider(self, framework_id: str) -> PluginInfo:
         """The plugin that provides a framework."""
@@ -177,30 +183,12 @@ def load_registry(*, strict: bool | None = None,
 
     builtins = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
     named: dict[str, dict[str, list[tuple[Any, PluginInfo]]]] = {}
-    for hook, (prefix, kind) in _REGISTRATIONS.items():
-        named[hook] = {}
-        for impl in getattr(pm.hook, hook).get_hookimpls():
-            info = infos.get(impl.plugin_name, builtins)
-            try:
-                # Checked here: a plugin may return anything.
-                items = list(cast("Iterable[Any]", impl.function()))
-                bad = [item for item in items if not isinstance(item, kind)]
-                if bad:
-                    raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
-                                    f"not {kind.__name__}")
-            except Exception as exc:  # noqa: BLE001
-                _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
-                continue
-            for item in items:
-                name = item.id if isinstance(item, Framework) else item.name
-                named[hook].setdefault(name, []).append((item, info))
-            if impl.plugin_name in infos:
-                current = infos[impl.plugin_name]
-                names = tuple(sorted(item.id if isinstance(item, Framework) else
-                                     f"{prefix}:{item.name}" for item in items))
-                infos[impl.plugin_name] = (
-                    attrs.evolve(current, frameworks=names) if prefix == "framework"
-                    else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
+    global _LOADING  # noqa: PLW0603 - see bind()
+    _LOADING += 1
+    try:
+        _collect(pm, infos, named, builtins, strict)
+    finally:
+        _LOADING -= 1
 
     unique: dict[str, dict[str, tuple[Any, PluginInfo]]] = {}
     conflicts: dict[str, tuple[PluginInfo, ...]] = {}
@@ -234,12 +222,44 @@ def load_registry(*, strict: bool | None = None,
             _fail(infos, strict, attrs.evolve(infos.get(info.name, info), status="error",
                                               error=f"framework {fid}: {problems[0]}"))
             continue
-        # The info as it stands now, with the frameworks and names it provides.
-        available[fid] = (framework, infos.get(info.name, info))
+        # The info as it stands now, with the frameworks and names it provides. Bound here,
+        # once every plugin's names are known: a framework may name another plugin's kind.
+        available[fid] = (_bind(framework, rule_kinds, rankers, band_methods),
+                          infos.get(info.name, info))
     if strict:
         _raise_failures(infos.values())
     return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts,
                     rule_kinds, rankers, band_methods)
+
+
+def _collect(pm: pluggy.PluginManager, infos: dict[str, PluginInfo],
+             named: dict[str, dict[str, list[tuple[Any, PluginInfo]]]], builtins: PluginInfo,
+             strict: bool) -> None:
+    """Call every registration hook, recording what each plugin provides (or its failure)."""
+    for hook, (prefix, kind) in _REGISTRATIONS.items():
+        named[hook] = {}
+        for impl in getattr(pm.hook, hook).get_hookimpls():
+            info = infos.get(impl.plugin_name, builtins)
+            try:
+                # Checked here: a plugin may return anything.
+                items = list(cast("Iterable[Any]", impl.function()))
+                bad = [item for item in items if not isinstance(item, kind)]
+                if bad:
+                    raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
+                                    f"not {kind.__name__}")
+            except Exception as exc:  # noqa: BLE001
+                _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
+                continue
+            for item in items:
+                name = item.id if isinstance(item, Framework) else item.name
+                named[hook].setdefault(name, []).append((item, info))
+            if impl.plugin_name in infos:
+                current = infos[impl.plugin_name]
+                names = tuple(sorted(item.id if isinstance(item, Framework) else
+                                     f"{prefix}:{item.name}" for item in items))
+                infos[impl.plugin_name] = (
+                    attrs.evolve(current, frameworks=names) if prefix == "framework"
+                    else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
 
 
 def _raise_failures(infos: Iterable[PluginInfo]) -> None:
@@ -309,78 +329,114 @@ def _version() -> str:
         return "?"
 
 
+def _bind(framework: Framework, rule_kinds: Mapping[str, RuleKind],
+          rankers: Mapping[str, Ranker], band_methods: Mapping[str, BandMethod]) -> Framework:
+    """The framework carrying the registered objects its plugin names resolve to (a name
+    this registry lacks keeps the object it was bound to before, if any)."""
+    kinds, ranking, band = _plugin_names(framework)
+    bound = framework.methods
+
+    def pick(names: Iterable[str], table: Mapping[str, Any],
+             before: Mapping[str, Any]) -> dict[str, Any]:
+        return {n: table.get(n, before.get(n)) for n in names
+                if n in table or n in before}
+
+    methods = Methods(rule_kinds=pick(kinds, rule_kinds, bound.rule_kinds),
+                      rankers=pick(ranking, rankers, bound.rankers),
+                      band_methods=pick(band, band_methods, bound.band_methods))
+    if methods == bound:
+        return framework
+    return attrs.evolve(framework, methods=methods)
+
+
+def _plugin_names(framework: Framework) -> tuple[list[str], list[str], list[str]]:
+    """The rule kinds, ranking and band methods a framework names that are not built in."""
+    kinds = sorted({node.rule.kind for node in framework.walk() if node.rule is not None
+                    and node.rule.kind not in _builtins.RULE_KINDS})
+    ranking = [] if isinstance(framework.ranking, RankingMethod) else [framework.ranking]
+    band = ([] if framework.band_method in _builtins.BAND_METHODS
+            else [framework.band_method])
+    return kinds, ranking, band
+
+
+def _unbound(framework: Framework) -> bool:
+    """Whether a framework names a plugin's kind or method it is not bound to yet."""
+    kinds, ranking, band = _plugin_names(framework)
+    bound = framework.methods
+    return (any(k not in bound.rule_kinds for k in kinds)
+            or any(r not in bound.rankers for r in ranking)
+            or any(b not in bound.band_methods for b in band))
+
+
+#: Above zero while plugins' hooks run: frameworks they build are bound afterwards, once
+#: every plugin's names are known (a framework may name a kind another plugin registers).
+_LOADING = 0
 _REGISTRY: Registry | None = None
 
 
-def registry(*, reload: bool = False) -> Registry:
-    """The registry of installed plugins, discovered once per process."""
+def bind(framework: Framework, registry: Registry | None = None) -> Framework:
+    """Bind a freshly built framework to the plugins' rule kinds and methods it names.
+
+    Frameworks that name only built-in kinds and methods are returned as they are, without
+    discovering plugins. Called by the framework readers; ``registry`` defaults to the
+    current one (:func:`registry`, or the one :func:`using_registry` installs).
+    """
+    if registry is None:
+        if _LOADING or not _unbound(framework):
+            return framework
+        registry = current_registry()
+    return registry.bind(framework)
+
+
+def current_registry() -> Registry:
+    """The registry in use: the installed one (:func:`using_registry`), or the plugins
+    discovered once per process."""
     global _REGISTRY  # noqa: PLW0603 - a process-wide cache, like importlib's
-    if _REGISTRY is None or reload:
+    if _REGISTRY is None:
         _REGISTRY = load_registry()
     return _REGISTRY
 
 
+def registry(*, reload: bool = False) -> Registry:
+    """The registry of installed plugins, discovered once per process (or the one
+    :func:`using_registry` installs for a while).
+
+    :param reload: discover the installed plugins again.
+    """
+    global _REGISTRY  # noqa: PLW0603
+    if reload:
+        _REGISTRY = load_registry()
+    return current_registry()
+
+
+@contextlib.contextmanager
+def using_registry(installed: Registry) -> Iterator[Registry]:
+    """Use a registry instead of the discovered one inside a ``with`` block: frameworks
+    built there are bound to its plugins, and :func:`parindex.get_framework`,
+    :func:`parindex.registry` and the CLI see it. The previous one is restored on exit.
+
+    >>> import parindex
+    >>> empty = parindex.load_registry(entry_points=[])
+    >>> with parindex.using_registry(empty):
+    ...     list(parindex.registry().frameworks)
+    []
+    """
+    global _REGISTRY  # noqa: PLW0603
+    saved = _REGISTRY
+    _REGISTRY = installed
+    try:
+        yield installed
+    finally:
+        _REGISTRY = saved
+
+
 def registered_names() -> dict[str, Any]:
     """The registered rule kinds, ranking and band methods (for :func:`names_problems`)."""
-    current = registry()
+    current = current_registry()
     return {"rule_kinds": current.rule_kinds, "rankers": current.ranking_methods,
             "band_methods": current.band_methods}
 
 
-def rule_kind(name: str) -> RuleKind:
-    """A rule kind by name: built in, or registered by an installed plugin.
-
-    :raises FrameworkError: no rule kind has this name (naming those registered).
-    """
-    if name in _builtins.RULE_KINDS:
-        return _builtins.RULE_KINDS[name]
-    return _lookup(registry().rule_kinds, name, "rule kind", "parindex_scoring_rules")
-
-
-def ranking_method(name: str) -> Ranker:
-    """A ranking method by name: built in, or registered by an installed plugin."""
-    if name in _builtins.RANKING_METHODS:
-        return _builtins.RANKING_METHODS[name]
-    return _lookup(registry().ranking_methods, name, "ranking method",
-                   "parindex_ranking_methods")
-
-
-def band_method(name: str) -> BandMethod:
-    """A band method by name: built in, or registered by an installed plugin."""
-    if name in _builtins.BAND_METHODS:
-        return _builtins.BAND_METHODS[name]
-    return _lookup(registry().band_methods, name, "band method", "parindex_band_methods")
-
-
-T = TypeVar("T")
-
-
-def _lookup(table: Mapping[str, T], name: str, what: str, hook: str) -> T:
-    if name in table:
-        return table[name]
-    close = difflib.get_close_matches(name, list(table), n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
-    raise FrameworkError(Problem(
-        f"no {what} is named {name!r}{hint} Registered: {', '.join(sorted(table))} "
-        f"(plugins add more with the {hook} hook)"))
-
-
 def get_framework(framework_id: str) -> Framework:
     """An installed framework by id (see :meth:`Registry.framework`)."""
-    return registry().framework(framework_id)
-
-
-def frameworks_in(package: str | types.ModuleType, folder: str = "frameworks") -> list[Framework]:
-    """Load every ``*.toml`` framework in a folder of a package: the usual plugin body.
-
-    >>> from parindex import hookimpl, frameworks_in
-    >>> @hookimpl
-    ... def parindex_frameworks():
-    ...     return frameworks_in("parindex_thua_thien_hue")
-    """
-    root = importlib.resources.files(package) / folder
-    paths = sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")),
-                   key=lambda p: p.name)
-    if not paths:
-        raise PluginError(Problem(f"no framework files (*.toml) in {folder}/ of {package}"))
-    return [load_framework(path) for path in paths]
+    return current_registry().framework(framework_id)

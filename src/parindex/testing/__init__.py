@@ -29,7 +29,7 @@ from .._audit.conformance import ConformanceReport, check_conformance
 from .._base.model import Framework
 from .._base.numbers import plain, quantize, to_decimal
 from .._engine.ranking import Ranking
-from .._engine.scoring import Result
+from .._engine.results import Result
 
 __all__ = ["assert_ranks_equal", "assert_result_equal", "check_framework"]
 

@@ -28,6 +28,7 @@ is on with ``pytest --parindex-strict``, the environment variable
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -85,21 +86,19 @@ def parindex_plugin() -> Iterator[Callable[..., Registry]]:
     fails is reported in the registry, as an installed one would be. The previous
     registry is restored when the test ends.
     """
-    from parindex._plugins import registry as _plugins
+    import parindex
 
-    saved = _plugins._REGISTRY
     registered: list[tuple[str, object]] = []
+    with contextlib.ExitStack() as stack:
 
-    def register(plugin: object, name: str | None = None) -> Registry:
-        label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
-        registered.append((label, plugin))
-        _plugins._REGISTRY = _plugins.load_registry(extra_plugins=list(registered))
-        return _plugins._REGISTRY
+        def register(plugin: object, name: str | None = None) -> Registry:
+            label = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+            registered.append((label, plugin))
+            # Nested: leaving the stack restores the registry from before the test.
+            return stack.enter_context(parindex.using_registry(
+                parindex.load_registry(extra_plugins=list(registered))))
 
-    try:
         yield register
-    finally:
-        _plugins._REGISTRY = saved
 
 
 class _Case:

@@ -1,0 +1,107 @@
+"""``parindex frameworks`` and ``parindex plugins``: what is installed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+from rich.table import Table
+
+from .._plugins import registry as _plugins
+from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
+from .common import FRAMEWORK_HELP, echo_json, new_console, resolve_framework
+
+
+@click.command("frameworks")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--completeness", is_flag=True,
+              help="Show, per framework, how many nodes are seed / read / inferred / unknown "
+                   "and list every unknown fact (what an overlay can complete).")
+@click.option("--framework", "framework_refs", metavar="ID_OR_FILE", multiple=True,
+              help="Show only these frameworks (repeatable). " + FRAMEWORK_HELP)
+def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[str, ...]
+                       ) -> None:
+    """List the installed frameworks, with how complete their sources are.
+
+    Completeness counts the nodes whose maximum is seed (printed in a founding document),
+    read (stated by a public source), inferred, or unknown. With --completeness, every
+    unknown fact is listed too, as the path an overlay completes.
+    """
+    registry = _plugins.registry()
+    _warn_plugin_failures(registry)
+    if framework_refs:
+        chosen = [resolve_framework(ref) for ref in framework_refs]
+        pairs = [(f, registry.provider(f.id) if f.id in registry.frameworks else None)
+                 for f in chosen]
+    else:
+        pairs = [(f, registry.provider(fid)) for fid, f in registry.frameworks.items()]
+    summaries = [framework_summary(f, provider) for f, provider in pairs]
+    if completeness:
+        for summary, (framework, _) in zip(summaries, pairs, strict=True):
+            summary.update(completeness_detail(framework))
+    if as_json:
+        echo_json({"frameworks": summaries})
+        return
+    if completeness:
+        _print_completeness(summaries)
+        return
+    table = Table(title="Installed frameworks", title_justify="left")
+    for column in ("id", "legal basis", "years", "max", "nodes: seed/read/inferred/unknown",
+                   "plugin"):
+        table.add_column(column)
+    for s in summaries:
+        c = s["completeness"]
+        years = f"{s['first_year']}–{s['last_year'] or ''}"
+        table.add_row(s["id"], f"{s['legal_basis']} ({s['date'] or '?'})", years,
+                      s["max"] or "?",
+                      f"{c['seed']}/{c['read']}/{c['inferred']}/{c['unknown']}",
+                      s["distribution"] or "")
+    new_console().print(table)
+
+
+def _warn_plugin_failures(registry: _plugins.Registry) -> None:
+    """Say on stderr why a framework may be missing from a listing (stdout stays data)."""
+    for fid, plugins in sorted(registry.conflicts.items()):
+        names = ", ".join(f"{p.distribution} ({p.name})" for p in plugins)
+        click.echo(f"parindex: warning: framework {fid} is not listed: it is provided by more "
+                   f"than one plugin ({names}); uninstall one, or disable one with "
+                   "PARINDEX_DISABLE_PLUGINS", err=True)
+    for info in registry.plugins:
+        if info.status == "error" and not any(info in p for p in registry.conflicts.values()):
+            click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) failed "
+                       f"and was skipped: {info.error}", err=True)
+
+
+def _print_completeness(summaries: list[dict[str, Any]]) -> None:
+    console = new_console()
+    for s in summaries:
+        c = s["completeness"]
+        derived = f", derived from {s['derived_from']}" if s.get("derived_from") else ""
+        console.print(f"[bold]{s['id']}[/bold]{derived}: {s['nodes']} nodes: "
+                      f"{c['seed']} seed, {c['read']} read, {c['inferred']} inferred, "
+                      f"{c['unknown']} unknown; rules: "
+                      + ", ".join(f"{n} {k}" for k, n in s["rules"].items() if n))
+        if not s["unknowns"] and not s["unknown_rules"]:
+            console.print("  nothing unknown")
+        for unknown in s["unknowns"] + s["unknown_rules"]:
+            console.print(f"  unknown: {unknown}", markup=False)
+
+
+@click.command("plugins")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+def plugins_command(as_json: bool) -> None:
+    """List the installed plugins: name, version, frameworks, and status or error."""
+    plugins = [plugin_to_dict(p) for p in _plugins.registry().plugins]
+    if as_json:
+        echo_json({"plugins": plugins})
+        return
+    table = Table(title="Installed plugins", title_justify="left")
+    for column in ("name", "distribution", "version", "status", "frameworks / error"):
+        table.add_column(column)
+    for p in plugins:
+        table.add_row(p["name"], p["distribution"], p["version"], p["status"],
+                      p["error"] or ", ".join(p["frameworks"]))
+    new_console().print(table)
+
+
+# Each feature's commands live in their own module and register themselves on ``cli``.

@@ -1,0 +1,197 @@
+"""``parindex score``, ``validate`` and ``rule``: one assessment, framework or leaf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .._audit.conformance import check_conformance
+from .._base.errors import FrameworkError, Problem
+from .._base.model import NodeKind
+from .._base.numbers import plain
+from .._formats.output import result_to_dict, rule_to_json
+from .._engine.reconcile import band_evidence
+from .._engine.results import Result
+from .._engine.scoring import score, score_leaf
+from .._formats.toml import load_assessment, sniff
+from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, resolve_framework
+
+
+@click.command("score")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
+              help="Score under this framework instead of the one the assessment names: "
+                   + FRAMEWORK_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+def score_command(file: Path, framework_ref: str | None, as_json: bool) -> None:
+    """Score one assessment FILE and reconcile it with its published figures.
+
+    Prints the criteria tree (code, name, points/max, lost points, comment), the total,
+    index and band, what the data says about itself (findings) and every published
+    figure that disagrees with the computed one (discrepancies).
+    """
+    assessment = load_assessment(file)
+    framework = framework_option(framework_ref, assessment)
+    result = score(framework, assessment)
+    if as_json:
+        echo_json(result_to_dict(result))
+    else:
+        _print_result(result)
+
+
+def _print_result(result: Result) -> None:
+    console = new_console()
+    framework = result.framework
+    title = f"{result.unit}" + (f" ({result.group})" if result.group else "")
+    table = Table(title=f"{title}: {framework.id}, {result.assessment.year}",
+                  title_justify="left", show_lines=False, expand=False)
+    table.add_column("Code", no_wrap=True)
+    table.add_column("Criterion", ratio=3)
+    table.add_column("Points / max", justify="right", no_wrap=True)
+    table.add_column("Lost", justify="right", no_wrap=True)
+    table.add_column("Comment", ratio=2)
+    for code, node in result.nodes.items():
+        if node.not_arising:
+            shown = "x"
+        elif node.points is None:
+            shown = "—"
+        else:
+            shown = plain(node.points)
+        maximum = "?" if node.max is None else plain(node.max)
+        lost = node.lost
+        style = "bold" if node.depth == 0 else ""
+        table.add_row(
+            Text(code, style=style),
+            Text("  " * node.depth + node.name, style=style),
+            f"{shown} / {maximum}",
+            "" if lost is None or lost == 0 else plain(lost),
+            "\n".join(filter(None, [
+                f"rule {node.rule.kind}: {node.explanation}"
+                if node.explanation and node.rule else None,
+                node.comment])),
+        )
+    console.print(table)
+    lines = [
+        ("Appraised", f"{plain(result.appraised)}"),
+        ("Survey", f"{plain(result.survey)}"),
+    ]
+    if any(n.kind is NodeKind.BONUS for n in framework.criteria):
+        lines.append(("Bonus", plain(result.bonus)))
+    if any(n.kind is NodeKind.PENALTY for n in framework.criteria):
+        lines.append(("Penalty", "−" + plain(result.penalty)))
+    maximum = "?" if result.max is None else plain(result.max)
+    lines += [
+        ("Total", f"{plain(result.total)} / {maximum}  (arising maximum "
+                  f"{plain(result.arising_max)})"),
+        ("Index", f"{result.display(result.index)}  (total ÷ arising maximum × 100, "
+                  f"shown to {framework.decimals} decimals)"),
+        ("Band", f"{result.band.name}  ({band_evidence(result)})" if result.band else "—"),
+    ]
+    for label, value in lines:
+        console.print(f"[bold]{label:<10}[/bold] {value}")
+    _print_list(console, "Findings (the data about itself)", [str(f) for f in result.findings])
+    _print_list(console, "Discrepancies (published ≠ computed)",
+                [str(d) for d in result.discrepancies], empty="none")
+    _print_list(console, "Not checked", list(result.unchecked))
+
+
+def _print_list(console: Console, title: str, items: list[str], empty: str | None = None) -> None:
+    if not items and empty is None:
+        return
+    console.print(f"\n[bold]{title}:[/bold] {'' if items else empty}")
+    for item in items:
+        console.print(f"  - {item}", markup=False)
+
+
+@click.command("validate")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
+              help="For an assessment: check it against this framework. " + FRAMEWORK_HELP)
+@click.option("--conformance", is_flag=True,
+              help="For a framework file: run every conformance check and print the report "
+                   "(exit status 2 when it fails).")
+@click.option("--strict", is_flag=True,
+              help="With --conformance: placeholders and unsourced facts fail too (for CI "
+                   "before publishing a plugin).")
+def validate_command(file: Path, framework_ref: str | None, conformance: bool,
+                     strict: bool) -> None:
+    """Check a framework or assessment FILE.
+
+    A framework is checked for structure, provenance on every number, unique codes and
+    well-formed bands; children whose maxima do not add up are reported as warnings.
+    With --conformance, every conformance check of the plugin author kit runs instead and
+    its report is printed: every problem of the file at once, each with its line.
+    An assessment is checked against its framework by scoring it.
+    """
+    if conformance:  # before reading the file: the report covers files that do not read
+        report = check_conformance(file, strict=strict)
+        click.echo(str(report))
+        if not report.ok:
+            raise FrameworkError(Problem(
+                f"fails conformance: {len(report.errors)} error(s), "
+                f"{len(report.unfinished)} unfinished" + ("" if strict else " (not strict)"),
+                path=file))
+        return
+    kind = sniff(file)
+    if kind in ("framework", "overlay"):
+        framework = resolve_framework(str(file))
+        if kind == "overlay":
+            click.echo(f"{file}: valid overlay: {framework.id} derived from "
+                       f"{framework.derived_from} ({len(framework.nodes)} nodes)")
+        else:
+            click.echo(f"{file}: valid framework {framework.id} "
+                       f"({len(framework.nodes)} nodes)")
+        for mismatch in framework.maxima_mismatches():
+            click.echo(f"  warning: {mismatch}")
+        for unknown in framework.unknowns():
+            click.echo(f"  unknown: {unknown}")
+        return
+    assessment = load_assessment(file)
+    result = score(framework_option(framework_ref, assessment), assessment)
+    click.echo(f"{file}: valid assessment of {result.unit} under {result.framework.id}")
+    for finding in result.findings:
+        click.echo(f"  warning: {finding}")
+
+
+@click.command("rule")
+@click.argument("code")
+@click.argument("figures", nargs=-1, metavar="NAME=VALUE...")
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE", required=True,
+              help="The framework whose rule scores the leaf. " + FRAMEWORK_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_json: bool
+                 ) -> None:
+    """Score one leaf CODE from reported figures, by the rule its framework gives it.
+
+    Figures are NAME=VALUE pairs, as in an assessment's [inputs] entry (VALUE a number,
+    or true/false). The same computation as scoring an assessment, for one leaf alone.
+    """
+    framework = resolve_framework(framework_ref)
+    values: dict[str, object] = {}
+    for pair in figures:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="FIGURES")
+        values[name.strip()] = {"true": True, "false": False}.get(value.strip().lower(),
+                                                                   value.strip())
+    points, explanation = score_leaf(framework, code, values)
+    node = framework.nodes[code]
+    rule = node.rule
+    assert rule is not None  # score_leaf refuses a leaf without a rule
+    if as_json:
+        echo_json({"framework": framework.id, "code": code, "name": node.name,
+                    "points": plain(points), "max": None if node.max is None
+                    else plain(node.max), "rule": rule_to_json(rule),
+                    "inputs": {k: v if isinstance(v, bool) else str(v)
+                               for k, v in values.items()},
+                    "explanation": explanation})
+        return
+    maximum = "?" if node.max is None else plain(node.max)
+    click.echo(f"{code} {node.name}: {plain(points)} / {maximum}")
+    click.echo(f"  rule {rule.kind} ({rule.provenance.status.value}"
+               + (f", {rule.provenance.source}" if rule.provenance.source else "") + ")")
+    click.echo(f"  {explanation}")

@@ -1,0 +1,121 @@
+"""Units' names as people type them: one key and one lookup for every command."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import parindex
+from parindex import UnitNotFoundError, find_unit, unit_key
+from parindex._base.names import duplicate_units, name_key
+
+# Seed 000's unit, as officials and systems write it.
+SPELLINGS = ["Xã Thủy Thanh", "xã Thuỷ Thanh", "THỦY THANH", "thuỷ thanh", "UBND xã Thủy Thanh",
+             "Ủy ban nhân dân xã Thủy Thanh", "Xã  Thủy\u00a0Thanh",
+             unicodedata.normalize("NFD", "Xã Thủy Thanh"),
+             unicodedata.normalize("NFD", "xã Thuỷ Thanh")]
+
+
+@pytest.mark.parametrize("spelling", SPELLINGS)
+def test_every_spelling_of_thuy_thanh_has_one_key(spelling: str) -> None:
+    assert unit_key(spelling) == unit_key("Thủy Thanh")
+
+
+def test_prefixes_case_spacing_and_decomposition() -> None:
+    assert unit_key("Thị trấn  Mẫu Sơn") == unit_key("xã mẫu sơn") == unit_key("Mẫu Sơn")
+    assert unit_key("Phường Thu\u0309y Thanh") == unit_key("UBND xã Thủy Thanh")
+    assert unit_key("Thị xã Hương Thủy") == unit_key("TX. Hương Thủy") == unit_key("Hương Thuỷ")
+    assert unit_key("Sở Tư pháp") == unit_key("tư pháp")
+    assert unit_key("Huyện Phú Vang") == unit_key("phú vang")
+    assert unit_key("Thành phố Huế") != unit_key("Huế Mới")
+
+
+def test_old_and_new_tone_placement() -> None:
+    for old, new in (("Hoà", "Hòa"), ("Khoẻ", "Khỏe"), ("Thuỷ", "Thủy"), ("Thoả", "Thỏa"),
+                     ("Quý", "Qúy")):
+        assert unit_key(f"Xã {old} Bình") == unit_key(f"Xã {new} Bình"), (old, new)
+    # A different tone is a different name.
+    assert unit_key("Thủy Thanh") != unit_key("Thúy Thanh")
+    assert unit_key("Hòa") != unit_key("Hoa")
+
+
+def test_a_name_is_never_only_a_prefix() -> None:
+    # "Xã Xã Đàn" is xã "Xã Đàn": one prefix only.
+    assert unit_key("Xã Xã Đàn") == name_key("Xã Đàn")
+    assert unit_key("Xã") == "xã"
+
+
+UNITS = [("Xã Thủy Thanh", "Thị xã Hương Thủy"), ("Xã Phú Lộc", "Huyện Phú Vang"),
+         ("Thị trấn Phú Lộc", "Huyện Phú Vang"), ("Xã Phú Lộc", "Huyện Phú Lộc"),
+         ("Xã Hòa Bình", None)]
+
+
+def test_find_unit() -> None:
+    assert find_unit("thuỷ thanh", UNITS) == 0
+    assert find_unit("Xã Hoà Bình", UNITS) == 4
+    # Typed in full, a name that matches one unit exactly wins.
+    assert find_unit("Thị trấn Phú Lộc", UNITS) == 2
+    assert find_unit("phú lộc", UNITS, group="Phú Lộc") == 3
+    with pytest.raises(UnitNotFoundError) as ambiguous:
+        find_unit("phú lộc", UNITS)
+    assert ambiguous.value.candidates == ("Xã Phú Lộc (Huyện Phú Vang)",
+                                          "Thị trấn Phú Lộc (Huyện Phú Vang)",
+                                          "Xã Phú Lộc (Huyện Phú Lộc)")
+    assert "could mean 3 units" in str(ambiguous.value)
+    with pytest.raises(UnitNotFoundError, match="could mean 2 units in Phú Vang"):
+        find_unit("phú lộc", UNITS, group="Phú Vang")
+    with pytest.raises(UnitNotFoundError, match="no unit named 'Thủy Than'; did you mean "
+                                                "'Xã Thủy Thanh'"):
+        find_unit("Thủy Than", UNITS)
+    # A typed error, and a KeyError for lookups by name.
+    with pytest.raises(KeyError):
+        find_unit("Hà Nội", UNITS)
+    with pytest.raises(parindex.ParindexError):
+        find_unit("Hà Nội", UNITS)
+
+
+def test_duplicates_are_names_within_groups() -> None:
+    assert duplicate_units(UNITS) == []
+    assert duplicate_units([*UNITS, ("xã Hoà Bình", None), ("XÃ THUỶ THANH", "Thị xã Hương Thủy")]
+                           ) == [(4, 5), (0, 6)]
+
+
+VIETNAMESE = st.text(alphabet="aăâeêioôơuưyđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợ"
+                              "ùủũúụừửữứựỳỷỹýỵ XãPhường", min_size=1, max_size=20)
+
+
+@given(VIETNAMESE)
+def test_the_key_ignores_case_and_normal_form(name: str) -> None:
+    key = unit_key(name)
+    assert unit_key(name.upper()) == key
+    assert unit_key(unicodedata.normalize("NFD", name)) == key
+    assert unit_key(f"  {name}  ") == key
+    assert unit_key(key) == key or unit_key(f"Xã {name}") == key
+
+
+@given(VIETNAMESE)
+def test_a_unit_is_found_by_its_own_name(name: str) -> None:
+    units = [(name, None), ("Xã Đông Hà", None)]
+    if unit_key(name) != unit_key("Xã Đông Hà"):
+        assert find_unit(name, units) == 0
+
+
+def test_every_lookup_uses_it(hue: parindex.Framework, thuy_thanh: parindex.Assessment
+                              ) -> None:
+    ranking = parindex.score_many(hue, [thuy_thanh])
+    assert ranking.unit("thuỷ thanh").result.unit == "Xã Thủy Thanh"
+    assert parindex.profiles(ranking).unit("UBND xã Thuỷ Thanh").unit == "Xã Thủy Thanh"
+    assert parindex.gaps(ranking, "THỦY THANH").lost.result.unit == "Xã Thủy Thanh"
+    with pytest.raises(UnitNotFoundError):
+        ranking.unit("Thủy Thanh Mới")
+    # The batch kernel takes points at the leaves: field 6's items stand for its points.
+    points = {code: p for code, p in thuy_thanh.points.items() if code != "6"}
+    batch = parindex.score_batch(hue, [attrs.evolve(thuy_thanh, points=points)])
+    assert batch.position("thuỷ thanh") == 0
+    assert batch.position("UBND xã Thủy Thanh", group="Hương Thủy") == 0
+    with pytest.raises(UnitNotFoundError):
+        batch.position("Thủy Thanh", group="Phú Vang")
