@@ -92,6 +92,7 @@ if TYPE_CHECKING:
         NotArisingPolicy,
         Params,
         Provenance,
+        Publication,
         Published,
         PublishedRank,
         RankBasis,
@@ -102,6 +103,10 @@ if TYPE_CHECKING:
     from ._base.names import (
         find_unit,
         unit_key,
+    )
+    from ._base.numbers import (
+        round_to,
+        Rounding,
     )
     from ._engine.batch import (
         BatchResult,
@@ -144,6 +149,7 @@ if TYPE_CHECKING:
     )
     from ._formats.tables import (
         load_mapping,
+        parse_rank,
         ranking_table,
         read_table,
         ResultsTable,
@@ -248,7 +254,11 @@ _LAZY: dict[str, str] = {
     "NotArisingPolicy": "_base.model",
     "Params": "_base.model",
     "Provenance": "_base.model",
+    "Publication": "_base.model",
     "Published": "_base.model",
+    "Rounding": "_base.numbers",
+    "round_to": "_base.numbers",
+    "parse_rank": "_formats.tables",
     "PublishedRank": "_base.model",
     "RankBasis": "_base.model",
     "RankingMethod": "_base.model",
@@ -385,6 +395,10 @@ __all__ = [
     "Provenance",
     "Published",
     "PublishedRank",
+    "Publication",
+    "Rounding",
+    "round_to",
+    "parse_rank",
     "RankBasis",
     "RankedResult",
     "Ranker",

@@ -24,10 +24,19 @@ from typing import Any
 
 import attrs
 
-from .._base.errors import ParindexError, Problem
-from .._base.model import Assessment, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, nfc
+from .._base.errors import MissingInformationError, ParindexError, Problem
+from .._base.model import (
+    Assessment,
+    BandBasis,
+    Framework,
+    NodeKind,
+    NotArisingPolicy,
+    RankBasis,
+    RankingMethod,
+    nfc,
+)
 from .._base.names import find_unit
-from .._base.numbers import places, plain
+from .._base.numbers import plain, rounded_from
 from .._engine.ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
@@ -45,7 +54,11 @@ class UnitReproduction:
     :param group_rank: the computed rank within the unit's group, of :attr:`group_of`.
     :param discrepancies: every printed figure that differs from the computed one.
     :param problems: why the row could not be scored.
-    :param unchecked: printed figures that could not be checked, and why.
+    :param unchecked: printed figures that could not be checked, and why (each note
+        begins with the figure: a code, ``total``, ``index``, ``rank``, ...).
+    :param checked: printed figures that agree with the computed ones. Every printed
+        figure is in exactly one of :attr:`checked`, :attr:`discrepancies` (by ``what``)
+        and :attr:`unchecked`.
     """
 
     assessment: Assessment = attrs.field(repr=lambda a: a.unit)
@@ -57,6 +70,7 @@ class UnitReproduction:
     discrepancies: tuple[Discrepancy, ...] = ()
     problems: tuple[Problem, ...] = ()
     unchecked: tuple[str, ...] = ()
+    checked: tuple[str, ...] = ()
 
     @property
     def unit(self) -> str:
@@ -143,10 +157,15 @@ def reproduce(table: ResultsTable) -> Reproduction:
     if results and len(years) == 1 and not incomplete:
         try:
             positions = [i for i, (_, r, _, _) in enumerate(scored) if r is not None]
-            ranked_units = _rank(results, check=rank_note is None)
-            if rank_note is None:
+            ranked_units = _rank(results, check=rank_note is None,
+                                 population=table.population)
+            extract = table.population is not None and table.population > len(results)
+            if rank_note is None and not extract:
                 ranked_units = _follow_printed(ranked_units)
             ranked = dict(zip(positions, ranked_units, strict=True))
+        except MissingInformationError as exc:
+            # An unknown decides the ranks (an index no maximum gives): not checked.
+            rank_note = "not checked: " + "; ".join(p.message for p in exc.problems[:1])
         except ParindexError as exc:
             problems += exc.problems
             rank_note = "no ranks: " + "; ".join(p.message for p in exc.problems)
@@ -163,30 +182,182 @@ def reproduce(table: ResultsTable) -> Reproduction:
         unchecked = list(result.unchecked) if result is not None else []
         if rank_note and (assessment.published.rank or assessment.published.group_rank):
             unchecked = [u for u in unchecked if not u.startswith(("rank", "group_rank"))]
-            unchecked.append(rank_note)
+            unchecked += [f"{what} {getattr(assessment.published, what)}: {rank_note}"
+                          for what in ("rank", "group_rank")
+                          if getattr(assessment.published, what) is not None]
         discrepancies = extra + (list(result.discrepancies) if result is not None else [])
+        checked, more = _accounted(assessment, result, discrepancies, unchecked,
+                                   row_problems or by_row.get(_row(assessment), []))
+        unchecked += more
         units.append(UnitReproduction(
             assessment, result,
-            rank=unit.rank if unit else None, of=unit.of if unit else None,
+            # An extract's bottom block under dense ranking has no known rank (0).
+            rank=(unit.rank or None) if unit else None, of=unit.of if unit else None,
             group_rank=unit.group_rank if unit else None,
             group_of=unit.group_of if unit else None,
             discrepancies=tuple(_ordered(framework, discrepancies)),
             problems=tuple(by_row.get(_row(assessment), []) + row_problems),
-            unchecked=tuple(unchecked)))
+            unchecked=tuple(unchecked), checked=tuple(checked)))
     return Reproduction(table, tuple(units), tuple(problems))
 
 
-def _rank(results: list[Result], *, check: bool) -> list[RankedResult]:
-    """Ranks as :func:`parindex.score_many` gives them, on the results already scored."""
-    ranks = rank_results(results)
-    groups: dict[str | None, int] = {}
-    for result in results:
-        key = result.group.casefold() if result.group else None
-        groups[key] = groups.get(key, 0) + 1
-    units = [RankedResult(result, rank, len(results), group_rank,
-                          groups[result.group.casefold()] if result.group else None)
-             for result, (rank, group_rank) in zip(results, ranks, strict=True)]
-    return _reconcile_ranks(units, results) if check else units
+#: The printed figures of a row besides its points, in the order they are reported.
+FIGURES: tuple[str, ...] = ("total", "appraised", "survey", "index", "band", "rank",
+                            "group_rank")
+
+
+def printed_figures(assessment: Assessment) -> list[str]:
+    """What a row prints: its points by code, then its figures (:data:`FIGURES`)."""
+    published = assessment.published
+    return [*published.points, *(what for what in FIGURES
+                                 if getattr(published, what) is not None)]
+
+
+def _accounted(assessment: Assessment, result: Result | None,
+               discrepancies: Sequence[Discrepancy], unchecked: Sequence[str],
+               problems: Sequence[Problem]) -> tuple[list[str], list[str]]:
+    """Every printed figure in exactly one of checked, discrepancies or unchecked: the
+    figures checked, and a note for each that would otherwise be silently dropped."""
+    found = {d.what for d in discrepancies}
+    checked, notes = [], []
+    for what in printed_figures(assessment):
+        printed = assessment.published.points.get(what, None)
+        if what in found:
+            continue
+        if any(note.startswith((f"{what} ", f"{what}:")) for note in unchecked):
+            continue
+        if result is None:
+            why = ("the row could not be scored: " + "; ".join(p.message for p in problems)
+                   if problems else "the row could not be scored")
+            notes.append(f"{what} {_shown(assessment, what, printed)}: not checked: {why}")
+        else:
+            checked.append(what)
+    return checked, notes
+
+
+def _shown(assessment: Assessment, what: str, printed: Decimal | None) -> str:
+    value = printed if printed is not None else getattr(assessment.published, what, None)
+    return plain(value) if isinstance(value, Decimal) else str(value)
+
+
+def _rank(results: list[Result], *, check: bool,
+          population: int | None = None) -> list[RankedResult]:
+    """Ranks as :func:`parindex.score_many` gives them, on the results already scored.
+
+    A unit whose printed index an admissible arising maximum explains (a table that
+    cannot say which items did not arise) is ranked on its printed index, as the
+    publisher ranked it. A table that is an extract (``population`` units ranked, more
+    than it holds) is ranked as one (:func:`_rank_extract`).
+    """
+    implied = {i: Fraction(r.assessment.published.index)  # type: ignore[arg-type]
+               for i, r in enumerate(results) if _index_implied(r)}
+    ranking = [attrs.evolve(r, index=implied[i]) if i in implied else r
+               for i, r in enumerate(results)]
+    if population is not None and population > len(results):
+        units = _rank_extract(ranking, population, check=check)
+    else:
+        ranks = rank_results(ranking)
+        groups: dict[str | None, int] = {}
+        for result in ranking:
+            key = result.group.casefold() if result.group else None
+            groups[key] = groups.get(key, 0) + 1
+        units = [RankedResult(result, rank, len(ranking), group_rank,
+                              groups[result.group.casefold()] if result.group else None)
+                 for result, (rank, group_rank) in zip(ranking, ranks, strict=True)]
+        if check:
+            units = _reconcile_ranks(units, ranking)
+    return [attrs.evolve(u, result=attrs.evolve(u.result, index=results[i].index))
+            if i in implied else u for i, u in enumerate(units)]
+
+
+def _index_implied(result: Result) -> bool:
+    """Whether a printed index differs from the computed one but an admissible arising
+    maximum explains it (listed as not checked by :func:`_arising_unknown`)."""
+    printed = result.assessment.published.index
+    return (printed is not None and result.index is not None
+            and not agrees(printed, result.index, result.framework.publication, "index")
+            and not any(d.what == "index" for d in result.discrepancies)
+            and any(u.startswith("index ") for u in result.unchecked))
+
+
+def _rank_extract(results: list[Result], population: int, *,
+                  check: bool) -> list[RankedResult]:
+    """Ranks of a top-N and/or bottom-M extract of ``population`` units.
+
+    A unit printed within the first n places (n the number of units in the table) is of
+    the top block: every unit above it is in the table, so its rank is 1 + the units of
+    the table above it. A unit printed within the last n places is of the bottom block:
+    every unit below it is in the table, so its rank is ``population`` − the other
+    units of the table at or below it (competition ranking; under dense ranking the
+    bottom block's ranks cannot be known). Any other unit (a single unit quoted with its
+    rank, "xếp thứ 7/10") can only be checked to lie between those two bounds. Ranks
+    within groups need every unit of the group and are not checked.
+    """
+    framework = results[0].framework
+    size = len(results)
+    keys = [rank_key(r, _basis(r)) for r in results]  # type: ignore[arg-type]
+    dense = framework.ranking is not RankingMethod.COMPETITION
+    units = []
+    for i, result in enumerate(results):
+        published = result.assessment.published
+        printed = published.rank
+        above = [k for k in keys if k > keys[i]]
+        lowest = 1 + (len(set(above)) if dense else len(above))
+        at_or_below = sum(1 for j, k in enumerate(keys) if j != i and k <= keys[i])
+        highest = None if dense else population - at_or_below
+        rank: int | None = None
+        how = ""
+        if printed is None or printed.position <= size:
+            rank = lowest
+            how = (f"{len(above)} unit(s) of the table rank above it, and the top of a "
+                   f"ranking of {population} holds every unit above it")
+        elif printed.position > population - size:
+            rank = highest
+            how = (f"{at_or_below} other unit(s) of the table rank at or below it, and the "
+                   f"bottom of a ranking of {population} holds every unit below it")
+        found: list[Discrepancy] = []
+        notes = [u for u in result.unchecked if not u.startswith(("rank", "group_rank"))]
+        if check and printed is not None:
+            value = rank_evidence_value(result)
+            computed = f"{rank}/{population}" if rank else f"?/{population}"
+            if printed.of is not None and printed.of != population:
+                found.append(Discrepancy(
+                    "rank", str(printed), computed,
+                    f"printed among {printed.of} units, but {population} were ranked"))
+            elif rank is not None and printed.position != rank:
+                found.append(Discrepancy("rank", str(printed), computed,
+                                         f"{value} ranks {rank} of {population}: {how}"))
+            elif rank is None and highest is not None and not \
+                    lowest <= printed.position <= highest:
+                found.append(Discrepancy(
+                    "rank", str(printed), f"{lowest}–{highest}/{population}",
+                    f"{value}: {len(above)} unit(s) of the table rank above it and "
+                    f"{at_or_below} at or below it, so among {population} it ranks "
+                    f"{lowest} to {highest}"))
+            elif rank is None:
+                bounds = (f"between {lowest} and {highest}" if highest is not None
+                          else f"at least {lowest}")
+                notes.append(f"rank {printed}: not checked: the table holds neither every "
+                             f"unit above it nor every unit below it among {population}; "
+                             f"its units place it {bounds}, which the printed rank is")
+        if check and published.group_rank is not None:
+            notes.append(f"group_rank {published.group_rank}: not checked: the table is an "
+                         f"extract of {population} units, and ranks within a group need "
+                         "every unit of the group")
+        result = attrs.evolve(result, discrepancies=result.discrepancies + tuple(found),
+                              unchecked=tuple(notes))
+        units.append(RankedResult(result, rank if rank is not None else 0, population,
+                                  None, None))
+    return units
+
+
+def rank_evidence_value(result: Result) -> str:
+    """The value a unit is ranked on, as shown in evidence."""
+    basis = _basis(result)
+    value: Decimal | Fraction | None = (
+        result.index if basis == "index" else result.appraised if basis == "appraised"
+        else result.total)
+    return plain(value) if isinstance(value, Decimal) else result.display(value)
 
 
 def _row(assessment: Assessment) -> int | None:
@@ -224,20 +395,22 @@ def _printed_key(result: Result) -> Fraction | None:
     """The value a unit was ranked on as the table prints it, where it differs from the
     computed one (``None``: printed as computed, or not printed)."""
     published = result.assessment.published
+    publication = result.framework.publication
     basis = _basis(result)
     if basis == "index":
         # The printed total gives the exact index the publisher ranked on; a printed index
         # is rounded, so it is only used when the total is printed as computed.
-        if published.total is not None and not agrees(published.total, result.total) \
+        if published.total is not None and not agrees(published.total, result.total,
+                                                      publication, "total") \
                 and result.arising_max > 0:
             return Fraction(published.total) / Fraction(result.arising_max) * 100
         if published.index is not None and result.index is not None \
-                and not agrees(published.index, result.index):
+                and not agrees(published.index, result.index, publication, "index"):
             return Fraction(published.index)
         return None
     printed = published.total if basis == "total" else published.appraised
     computed = result.total if basis == "total" else result.appraised
-    if printed is not None and not agrees(printed, computed):
+    if printed is not None and not agrees(printed, computed, publication, basis):
         return Fraction(printed)
     return None
 
@@ -299,10 +472,25 @@ def _score_row(framework: Framework, assessment: Assessment,
             outside[code] = (value, node.max)
     for code, (_, bound) in outside.items():
         points[code] = bound
+    band_note = None
     try:
         result = score(framework, attrs.evolve(assessment, points=points))
+    except MissingInformationError as exc:
+        # Perhaps only the band is undecided (an index or threshold no source gives):
+        # the other figures are still checked, the band listed as not checked.
+        try:
+            result = score(attrs.evolve(framework, bands=()),
+                           attrs.evolve(assessment, points=points))
+        except ParindexError:
+            return assessment, None, [], list(exc.problems)
+        band_note = "not checked: " + exc.problems[0].message
     except ParindexError as exc:
         return assessment, None, [], list(exc.problems)
+    if band_note is not None:
+        notes = [u for u in result.unchecked if not u.startswith("band ")]
+        if assessment.published.band is not None:
+            notes.append(f"band {assessment.published.band}: {band_note}")
+        result = attrs.evolve(result, unchecked=tuple(notes))
     extra = []
     for code, (printed, bound) in outside.items():
         node = framework.nodes[code]
@@ -353,8 +541,9 @@ def _arising_unknown(result: Result) -> Result:
     highest = Fraction(result.total) / Fraction(low_max) * 100
     notes = []
     if printed is not None:
-        half = Fraction(1, 2) * Fraction(10) ** -places(printed)  # half up: [P − h, P + h)
-        if not (Fraction(printed) + half > lowest and Fraction(printed) - half <= highest):
+        publication = result.framework.publication
+        low, high = rounded_from(printed, publication.places("index"), publication.rounding)
+        if not (high > lowest and low <= highest):
             return result  # no admissible arising maximum gives it: a real discrepancy
         implied = Fraction(result.total) * 100 / Fraction(printed)
         notes.append(
@@ -364,8 +553,8 @@ def _arising_unknown(result: Result) -> Result:
             f"({plain(low_max)} to {plain(result.arising_max)}); computed over "
             f"{plain(result.arising_max)}: {result.display(lowest)}")
         # The band is then checked on the printed index (as far as its rounding allows).
-        lowest = max(lowest, Fraction(printed) - half)
-        highest = min(highest, Fraction(printed) + half)
+        lowest = max(lowest, low)
+        highest = min(highest, high)
     kept = []
     for d in result.discrepancies:
         if d.what == "index" and printed is not None:
@@ -512,6 +701,7 @@ def unit_to_dict(unit: UnitReproduction) -> dict[str, Any]:
                            "evidence": d.evidence} for d in unit.discrepancies],
         "problems": [problem_to_dict(p) for p in unit.problems],
         "unchecked": list(unit.unchecked),
+        "checked": list(unit.checked),
     }
 
 

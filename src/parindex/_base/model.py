@@ -14,12 +14,14 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 from functools import cached_property
 from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
 from .errors import FrameworkError, Origin, Problem
+from .numbers import Rounding, round_to
 
 #: ``province/level/year`` or ``province/level/version``, lower-case ASCII with hyphens,
 #: e.g. ``thua-thien-hue/commune/2022`` or ``quang-ngai/commune/2023-2030``.
@@ -298,7 +300,9 @@ class Band:
 
     Bands are listed from the highest down; a value belongs to the first band whose
     ``min`` it reaches, so each band runs from its ``min`` (inclusive) up to the next
-    band's ``min`` (exclusive).
+    band's ``min`` (exclusive); a framework whose publication declares
+    ``band_bounds = "strict"`` reverses that ("trên 80 %": above its ``min``, up to and
+    including the next band's).
 
     :param min: the lower bound, inclusive; ``None`` when no source gives it.
     """
@@ -307,6 +311,59 @@ class Band:
     min: Decimal | None
     provenance: Provenance
     name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
+
+
+#: The figures whose printed decimals a publisher may declare (:class:`Publication`).
+PRINTED_FIGURES: Final[tuple[str, ...]] = (
+    "points", "appraised", "survey", "total", "index", "percent")
+
+#: The conventions a publication declares, each of which may carry its own provenance.
+CONVENTIONS: Final[tuple[str, ...]] = ("rounding", "decimals", "band_bounds", "decide_on")
+
+
+@attrs.frozen
+class Publication:
+    """How a publisher prints and decides its figures (quy ước công bố), declared as data.
+
+    :param rounding: how printed figures are rounded (:class:`~parindex.Rounding`):
+        ``half-up`` (symmetric, as Excel's ROUND), ``truncate`` or ``half-even``.
+    :param decimals: places printed per figure (``points``, ``appraised``, ``survey``,
+        ``total``, ``index``, ``percent``); a figure not named is compared at the places
+        it is printed with.
+    :param band_bounds: ``inclusive`` (a band from its ``min``, "từ 80 %") or ``strict``
+        (above its ``min``, "trên 80 %").
+    :param decide_on: ``exact`` (bands and ranks on unrounded values) or ``published``
+        (on the figures as printed: rounded as declared, to the declared decimals).
+    :param provenance: where each declared convention comes from, by name (one of
+        :data:`CONVENTIONS`); a convention not declared is the default and has none.
+    """
+
+    rounding: Rounding = Rounding.HALF_UP
+    decimals: Mapping[str, int] = attrs.field(factory=dict)
+    band_bounds: Literal["inclusive", "strict"] = "inclusive"
+    decide_on: Literal["exact", "published"] = "exact"
+    provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
+
+    def places(self, figure: str) -> int | None:
+        """The declared places of a figure (``None``: as printed)."""
+        return self.decimals.get(figure)
+
+    def printed(self, value: Decimal | Fraction, figure: str, default: int) -> Decimal:
+        """A value as the publisher prints it: rounded as declared, to the declared
+        places of ``figure`` (else ``default``)."""
+        places = self.places(figure)
+        return round_to(value, default if places is None else places, self.rounding)
+
+    def merged(self, other: Publication) -> Publication:
+        """These conventions with those ``other`` declares (a table's mapping file)
+        taking precedence."""
+        declared = set(other.provenance)
+        return Publication(
+            rounding=other.rounding if "rounding" in declared else self.rounding,
+            decimals={**self.decimals, **other.decimals},
+            band_bounds=other.band_bounds if "band_bounds" in declared else self.band_bounds,
+            decide_on=other.decide_on if "decide_on" in declared else self.decide_on,
+            provenance={**self.provenance, **other.provenance})
 
 
 @attrs.frozen
@@ -391,6 +448,8 @@ class Framework:
     :param derived_from: the id of the framework a completion overlay was applied to.
     :param methods: the registered methods its names were bound to when it was built (not
         compared: two frameworks with the same data are equal).
+    :param publication: how its results are printed and decided (rounding, decimals
+        per figure, band bounds inclusive or strict, exact or published figures).
     """
 
     id: str = attrs.field(converter=nfc)
@@ -414,6 +473,7 @@ class Framework:
     band_method: str = "minimum"
     derived_from: str | None = None
     methods: Methods = attrs.field(factory=Methods, eq=False, repr=False)
+    publication: Publication = attrs.field(factory=lambda: Publication())
 
     def __attrs_post_init__(self) -> None:
         problems = self._structural_problems()
@@ -563,13 +623,27 @@ def _band_problems(framework: Framework) -> list[str]:
 
 @attrs.frozen
 class PublishedRank:
-    """A rank as printed: ``"2/10"`` is position 2 of 10; ``"7"`` has no count."""
+    """A rank as printed: ``"2/10"`` is position 2 of 10; ``"7"`` has no count.
+
+    :param change: the change printed with it, in places (``"giảm 03 bậc"`` is −3,
+        ``"tăng 2 bậc"`` +2); ``None`` when none is printed.
+    :param wording: the words a rank was printed in when they give no number
+        (``"xếp cuối"``, last: its position is the number of units ranked).
+    """
 
     position: int
     of: int | None = None
+    change: int | None = None
+    wording: str | None = attrs.field(default=None, eq=False)
 
     def __str__(self) -> str:
-        return f"{self.position}/{self.of}" if self.of is not None else str(self.position)
+        text = f"{self.position}/{self.of}" if self.of is not None else str(self.position)
+        if self.wording:
+            text = f"{self.wording} ({text})"
+        if self.change is not None:
+            text += (f", {'tăng' if self.change > 0 else 'giảm'} {abs(self.change)} bậc"
+                     if self.change else ", giữ nguyên")
+        return text
 
 
 @attrs.frozen

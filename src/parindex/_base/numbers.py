@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, time
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 # Points as published: "0.8", "28.666", "80,54" (decimal comma), " 1.0 ".
@@ -70,24 +71,75 @@ def _describe(value: object) -> str:
     return repr(value)
 
 
-def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:
-    """Round half up to ``decimals`` places, for display only.
+class Rounding(enum.Enum):
+    """How a publisher rounds the figures it prints.
 
-    Half up is how Vietnamese published tables (and Excel's ROUND) round. Ranks and
-    bands are always decided on the unrounded value.
+    ``half-up`` is symmetric (half away from zero), as Excel's ROUND: −2.125 → −2.13.
+    ``truncate`` drops the further digits (toward zero): 489/493 = 99.188…% printed
+    99.18 %. ``half-even`` is banker's rounding (Python's ``round``).
+    """
 
-    >>> quantize(Decimal("79.0315"), 2), quantize(Fraction(1, 3), 3)
-    (Decimal('79.03'), Decimal('0.333'))
+    HALF_UP = "half-up"
+    TRUNCATE = "truncate"
+    HALF_EVEN = "half-even"
+
+
+def round_to(value: Decimal | Fraction, decimals: int,
+             rounding: Rounding = Rounding.HALF_UP) -> Decimal:
+    """Round an exact value to ``decimals`` places as a publisher does, exactly.
+
+    Symmetric in every mode: a negative value rounds as its absolute value does.
+
+    >>> round_to(Decimal("-2.125"), 2), round_to(Fraction(-17, 8), 2)
+    (Decimal('-2.13'), Decimal('-2.13'))
+    >>> round_to(Fraction(48900, 493), 2, Rounding.TRUNCATE)
+    Decimal('99.18')
+    >>> round_to(Decimal("2.125"), 2, Rounding.HALF_EVEN)
+    Decimal('2.12')
     """
     exponent = Decimal(1).scaleb(-decimals)
-    if isinstance(value, Fraction):
-        # Exact: scale, round the integer part half up, scale back.
-        scaled = value * 10**decimals
-        whole, rest = divmod(scaled.numerator, scaled.denominator)
-        if 2 * rest >= scaled.denominator:
-            whole += 1
-        return (Decimal(whole).scaleb(-decimals)).quantize(exponent)
-    return value.quantize(exponent, rounding=ROUND_HALF_UP)
+    fraction = Fraction(value)
+    negative = fraction < 0
+    scaled = abs(fraction) * 10**decimals
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    if rounding is Rounding.HALF_UP:
+        whole += 2 * rest >= scaled.denominator
+    elif rounding is Rounding.HALF_EVEN:
+        twice = 2 * rest
+        whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
+    result = Decimal(-whole if negative else whole).scaleb(-decimals).quantize(exponent)
+    return abs(result) if result == 0 else result
+
+
+def rounded_from(printed: Decimal, decimals: int | None = None,
+                 rounding: Rounding = Rounding.HALF_UP) -> tuple[Fraction, Fraction]:
+    """The exact values a printed figure may stand for: ``(low, high)`` with every value
+    in ``[low, high)`` printed so (to ``decimals`` places, else the places it is printed
+    with; half-even includes ``high`` when it rounds to even). Printed figures are ≥ 0.
+
+    >>> rounded_from(Decimal("99.18"), rounding=Rounding.TRUNCATE)
+    (Fraction(4959, 50), Fraction(9919, 100))
+    >>> rounded_from(Decimal("79.03"))
+    (Fraction(15805, 200), Fraction(15807, 200))
+    """
+    step = Fraction(1, 10 ** (places(printed) if decimals is None else decimals))
+    value = Fraction(printed)
+    if rounding is Rounding.TRUNCATE:
+        return value, value + step
+    return value - step / 2, value + step / 2
+
+
+def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:
+    """Round half up (symmetric, as Excel's ROUND) to ``decimals`` places, for display only.
+
+    Half up is how Vietnamese published tables (and Excel's ROUND) round; a publisher
+    that rounds otherwise declares it (:class:`Rounding`). Ranks and bands are decided on
+    the unrounded value unless a framework declares otherwise.
+
+    >>> quantize(Decimal("79.0315"), 2), quantize(Fraction(1, 3), 3), quantize(Fraction(-17, 8), 2)
+    (Decimal('79.03'), Decimal('0.333'), Decimal('-2.13'))
+    """
+    return round_to(value, decimals, Rounding.HALF_UP)
 
 
 def plain(value: Decimal) -> str:

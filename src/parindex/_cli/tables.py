@@ -67,7 +67,8 @@ def _source_files(sources: Sequence[Path]) -> list[Path]:
 
 
 def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str | None = None,
-               mapping: Path | None = None, year: int | None = None) -> ResultsTable:
+               mapping: Path | None = None, year: int | None = None,
+               population: int | None = None) -> ResultsTable:
     """The units that SOURCES hold, as one table: results tables (.csv, .xlsx, .json),
     assessment TOML files, or directories of either; every command that reads units uses
     this. Unreadable cells are kept in ``problems``, never dropped.
@@ -83,7 +84,8 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     problems: list[Problem] = []
     for file in files:
         if file.suffix.lower() in TABLE_SUFFIXES:
-            table = read_table(file, framework, sheet=sheet, mapping=mapping, year=year)
+            table = read_table(file, framework, sheet=sheet, mapping=mapping, year=year,
+                               population=population)
             if len(files) == 1:
                 return table
             assessments += table.assessments
@@ -95,13 +97,16 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
 @click.command("reproduce")
 @click.argument("table", type=click.Path(path_type=Path))
 @_table_options
+@click.option("--population", type=int,
+              help="How many units were ranked, when TABLE is a top-N and/or bottom-N "
+                   "extract of them (or population in the mapping file).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
 @click.option("--fail-on-discrepancy/--no-fail-on-discrepancy", default=True,
               show_default=True,
               help="Exit with status 1 when a printed figure differs from the computed one.")
 def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
-                      mapping: Path | None, year: int | None, as_json: bool,
-                      fail_on_discrepancy: bool) -> None:
+                      mapping: Path | None, year: int | None, population: int | None,
+                      as_json: bool, fail_on_discrepancy: bool) -> None:
     """Recompute a published results TABLE (.csv, .xlsx, .json or .toml) and check it.
 
     TABLE may also be a directory of assessment TOML files, reproduced as one table.
@@ -115,8 +120,9 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     --no-fail-on-discrepancy), 2 when a cell or row cannot be read (the rest of the table
     is still reproduced and printed).
     """
-    reproduction = reproduce(load_units([table], framework_ref, sheet=sheet, mapping=mapping,
-                                                year=year))
+    units = load_units([table], framework_ref, sheet=sheet, mapping=mapping, year=year,
+                       population=population)
+    reproduction = reproduce(units)
     if as_json:
         echo_json(reproduction_to_dict(reproduction))
     else:
@@ -167,8 +173,9 @@ def _print_reproduction(reproduction: Reproduction) -> None:
     if reproduction.table.summary is not None:
         node = framework.nodes[reproduction.table.summary]
         console.print(f"\nNo field's points in the table: its {reproduction.table.summary} "
-                      f"column is read as the points of {node.name} (max {plain(node.max)})"
-                      if node.max is not None else "", markup=False)
+                      f"column is read as the points of {node.name} (max "
+                      f"{plain(node.max) if node.max is not None else 'unknown'})",
+                      markup=False)
     if reproduction.table.ignored:
         console.print("\n[bold]Columns not read[/bold] (unknown headers; declare them in a "
                       "mapping file): " + ", ".join(reproduction.table.ignored).replace("[", "\\["))
@@ -301,3 +308,112 @@ def _index(value: object, decimals: int) -> str:
     from fractions import Fraction
 
     return plain(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
+
+
+@cli.command("bands")
+@click.argument("table", type=click.Path(path_type=Path), required=False)
+@_table_options
+@click.option("--population", type=int,
+              help="How many units were ranked and banded, when TABLE is an extract.")
+@click.option("--published", "published_text", metavar="BANDS",
+              help='A published distribution: "Xuất sắc=9,Tốt=62,Khá=41,Trung bình=24" '
+                   '(a count per band; optionally "Tốt=62 (45,59%)" and "trên=136").')
+@click.option("--distribution", type=click.Path(dir_okay=False, path_type=Path),
+              help="A published distribution as a file (TOML; see the formats reference).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
+@click.option("--fail-on-discrepancy/--no-fail-on-discrepancy", default=True,
+              show_default=True,
+              help="Exit with status 1 when a published count or percentage differs.")
+def bands_command(table: Path | None, framework_ref: str | None, sheet: str | None,
+                  mapping: Path | None, year: int | None, population: int | None,
+                  published_text: str | None, distribution: Path | None,
+                  as_json: bool, fail_on_discrepancy: bool) -> None:
+    """Count the units of TABLE per band (overall and per group), with percentages
+    rounded as the framework declares, and check a published distribution.
+
+    With --published or --distribution, the published counts and percentages are checked
+    against TABLE's computed bands; without TABLE, against their own arithmetic (counts
+    add up to the units, percentages follow from counts under the declared rounding).
+
+    Exit status: 0 when everything agrees, 1 when a published figure differs, 2 when
+    the table or the distribution cannot be read.
+    """
+    from .._audit.bands import (
+        band_check_to_dict,
+        check_bands,
+        load_distribution,
+        parse_published,
+    )
+
+    if table is None and framework_ref is None:
+        raise click.UsageError("give --framework ID_OR_FILE (and a TABLE, or --published)")
+    if table is None and published_text is None and distribution is None:
+        raise click.UsageError("give a TABLE, or a published distribution to check "
+                               "(--published or --distribution)")
+    if published_text is not None and distribution is not None:
+        raise click.UsageError("give --published or --distribution, not both")
+    reproduction = None
+    if table is not None:
+        reproduction = reproduce(load_units([table], framework_ref, sheet=sheet,
+                                            mapping=mapping, year=year, population=population))
+        framework = reproduction.framework
+    else:
+        assert framework_ref is not None
+        framework = resolve_framework(framework_ref)
+    published = (parse_published(published_text, framework) if published_text is not None
+                 else load_distribution(distribution, framework) if distribution is not None
+                 else None)
+    check = check_bands(framework, reproduction, published)
+    if as_json:
+        _echo_json(band_check_to_dict(check))
+    else:
+        _print_bands(check)
+    if reproduction is not None and reproduction.problems:
+        raise AssessmentError(reproduction.problems)
+    if fail_on_discrepancy and check.discrepancies:
+        click.get_current_context().exit(1)
+
+
+def _print_bands(check: Any) -> None:
+    console = _console()
+    published = check.published
+    distributions = ([check.overall] if check.overall else []) + list(check.groups)
+    for distribution in distributions:
+        title = (f"{distribution.group}: " if distribution.group else "") + \
+            f"{distribution.units} units, percentages {check.rounding}"
+        table = Table(title=title, title_justify="left")
+        for column in ("band", "count", "percent"):
+            table.add_column(column, justify="left" if column == "band" else "right")
+        show = published is not None and distribution.group is None
+        if show:
+            table.add_column("published", justify="right")
+        for share in distribution.shares:
+            row = [share.band, str(share.count),
+                   plain(share.percent) if share.percent is not None else "—"]
+            if show:
+                count = published.counts.get(share.band)
+                percent = published.percents.get(share.band)
+                row.append("—" if count is None else str(count)
+                           + (f" ({plain(percent)} %)" if percent is not None else ""))
+            table.add_row(*row)
+        console.print(table)
+        if distribution.unbanded:
+            console.print("No band computed for: " + ", ".join(distribution.unbanded),
+                          markup=False)
+    if published is not None:
+        if check.overall is None:
+            console.print(f"Published distribution ({published.source}):", markup=False)
+            for band, count in published.counts.items():
+                percent = published.percents.get(band)
+                console.print(f"  {band}: {count}"
+                              + (f" ({plain(percent)} %)" if percent is not None else ""),
+                              markup=False)
+        lines = [str(d) for d in check.discrepancies]
+        console.print(f"\n[bold]Discrepancies (published ≠ computed):[/bold] "
+                      f"{len(lines) if lines else 'none'}")
+        for line in lines:
+            console.print(f"  - {line}", markup=False)
+    if check.unchecked:
+        console.print("\n[bold]Not checked:[/bold]")
+        for line in check.unchecked:
+            console.print(f"  - {line}", markup=False)

@@ -266,6 +266,12 @@ def _make_plan(framework: Framework) -> _Plan:
             "parindex.score_many, which supports every registered method",
             key="ranking" if not isinstance(framework.ranking, RankingMethod)
             else "band_method"))
+    if framework.publication.band_bounds != "inclusive" or \
+            framework.publication.decide_on != "exact":
+        raise FrameworkError(Problem(
+            f"{framework.id} declares strict band bounds or bands and ranks decided on "
+            "published rounded figures; the batch API decides on exact values with "
+            "inclusive bounds only. Score it with parindex.score_many", key="publication"))
     unknown = [node.code for node in framework.walk() if node.max is None]
     if unknown:
         raise MissingInformationError(

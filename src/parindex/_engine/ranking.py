@@ -15,7 +15,7 @@ from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit
 from .._base.numbers import plain
 from .results import Discrepancy, Result
-from .scoring import score
+from .scoring import decided_on, score
 
 
 class _Comparable(Protocol):
@@ -142,6 +142,7 @@ def rank_key(result: Result, on: RankOn | None = None) -> tuple[Fraction, ...]:
         primary = result.index
     else:
         primary = Fraction(result.total if on == "total" else result.appraised)
+    primary = decided_on(framework, primary, on)
     ties = []
     for code in framework.tie_break:
         points = result.nodes[code].points

@@ -5,21 +5,30 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
-from .._base.model import nfc
-from .._base.numbers import places, plain, quantize
+from .._base.model import Publication, nfc
+from .._base.numbers import Rounding, places, plain, round_to
 from .results import Discrepancy, Result
 
 
-def agrees(published: Decimal, computed: Decimal | Fraction) -> bool:
-    """Whether a printed figure agrees with an exact one at the precision it is printed with.
+def agrees(published: Decimal, computed: Decimal | Fraction,
+           publication: Publication | None = None, figure: str | None = None) -> bool:
+    """Whether a printed figure agrees with an exact one as the publisher prints it.
 
     Sources print rounded figures (``79.03`` for 79.0311…), so a figure agrees when the
-    computed value, rounded half up to the same number of places, equals it.
+    computed value, rounded as the publisher declares (:class:`~parindex.Publication`:
+    half up unless it declares otherwise) to the places it declares for ``figure`` (else
+    the places the figure is printed with), equals it.
 
     >>> agrees(Decimal("79.03"), Fraction(78636, 995)), agrees(Decimal("0.5"), Decimal("1.25"))
     (True, False)
+    >>> truncating = Publication(rounding=Rounding.TRUNCATE)
+    >>> agrees(Decimal("99.18"), Fraction(48900, 493)), agrees(Decimal("99.18"), Fraction(48900, 493), truncating)
+    (False, True)
     """
-    return quantize(computed, places(published)) == published
+    rounding = publication.rounding if publication is not None else Rounding.HALF_UP
+    declared = publication.places(figure) if publication is not None and figure else None
+    shown = places(published) if declared is None else declared
+    return round_to(computed, shown, rounding) == published
 
 
 def evidence(result: Result, code: str) -> str:
@@ -57,15 +66,24 @@ def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
     published = result.assessment.published
     found: list[Discrepancy] = []
 
+    publication = result.framework.publication
+
     def compare(what: str, printed: Decimal | None, computed: Decimal | Fraction | None,
                 why: str) -> None:
-        if printed is None or computed is None or agrees(printed, computed):
+        figure = what if what in ("total", "appraised", "survey", "index") else "points"
+        if printed is None or computed is None or agrees(printed, computed, publication,
+                                                          figure):
             return
         shown = plain(computed) if isinstance(computed, Decimal) else result.display(computed)
         found.append(Discrepancy(what, plain(printed), shown, f"{why}; printed {plain(printed)}"))
 
+    unchecked = []
     for code, printed in published.points.items():
         node = result.nodes[code]
+        if node.points is None:
+            unchecked.append(f"{code} {plain(printed)}: not checked: its points follow from "
+                             "items the assessment does not give")
+            continue
         compare(code, printed, node.points, evidence(result, code))
     parts = [("appraised", result.appraised), ("survey", result.survey)]
     if result.bonus:
@@ -82,11 +100,17 @@ def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
     if result.index is not None:
         compare("index", published.index, result.index,
                 f"{plain(result.total)} ÷ {plain(result.arising_max)} × 100")
+    elif published.index is not None:
+        unchecked.append(f"index {plain(published.index)}: not checked: {_no_index(result)}")
     if published.band is not None and result.band is not None and \
             nfc(published.band).casefold() != result.band.name.casefold():
         found.append(Discrepancy("band", published.band, result.band.name,
                                  band_evidence(result)))
-    unchecked = []
+    elif published.band is not None and result.band is None and not any(
+            u.startswith("band ") for u in unchecked):
+        why = (f"{result.framework.id} declares no bands" if not result.framework.bands
+               else _no_index(result))
+        unchecked.append(f"band {published.band}: not checked: {why}")
     for what in ("rank", "group_rank"):
         rank = getattr(published, what)
         if rank is not None:
@@ -96,6 +120,20 @@ def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
                 + (f" of {among}" if among else "")
                 + " scored together (parindex.score_many)")
     return found, unchecked
+
+
+def _no_index(result: Result) -> str:
+    """Why a result has no index: the unknown maxima named, or nothing arose."""
+    unknown = []
+    for top in result.framework.criteria:
+        node = result.nodes[top.code]
+        if top.kind.value in ("criterion", "survey") and node.arising_max is None:
+            note = top.provenance.note if top.provenance.status.value == "unknown" else None
+            unknown.append(f"{top.code}" + (f" ({note})" if note else ""))
+    if unknown:
+        return (f"the index needs the maximum of {', '.join(unknown)}, which no source "
+                "gives (unknown)")
+    return "nothing arose, so there is no index"
 
 
 def band_evidence(result: Result) -> str:
@@ -108,7 +146,9 @@ def band_evidence(result: Result) -> str:
     value = result.index if basis == "index" else result.total
     position = framework.bands.index(band)
     upper = framework.bands[position - 1].min if position > 0 else None
-    bounds = f"{plain(band.min)} ≤ {basis}" if band.min is not None else basis
+    strict = framework.publication.band_bounds == "strict"
+    low, high = ("<", "≤") if strict else ("≤", "<")
+    bounds = f"{plain(band.min)} {low} {basis}" if band.min is not None else basis
     if upper is not None:
-        bounds += f" < {plain(upper)}"
+        bounds += f" {high} {plain(upper)}"
     return f"{basis} {result.display(value)} falls in {band.name} ({bounds})"

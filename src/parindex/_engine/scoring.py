@@ -413,7 +413,18 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
         value = index
     else:
         value = Fraction(total)
-    return classify(framework, value)
+    return classify(framework, decided_on(framework, value,
+                                          framework.band_basis.value.replace("points", "total")))
+
+
+def decided_on(framework: Framework, value: Fraction, figure: str) -> Fraction:
+    """The value a band or rank is decided on: the exact one, or the figure as printed
+    when the framework declares ``decide_on = "published"`` (rounded as it declares, to
+    the places it prints ``figure`` with, else its ``decimals``)."""
+    publication = framework.publication
+    if publication.decide_on == "published":
+        return Fraction(publication.printed(value, figure, framework.decimals))
+    return value
 
 
 def _exact_text(value: Fraction) -> str:
@@ -447,7 +458,8 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     """The band a value (index or points, as the framework declares) falls in.
 
     With the built-in ``minimum`` method, bands are tried from the highest down and the
-    value belongs to the first whose ``min`` it reaches, compared exactly. A framework
+    value belongs to the first whose ``min`` it reaches (exceeds, when the framework's
+    publication declares ``band_bounds = "strict"``), compared exactly. A framework
     may name another method (``band_method``) that a plugin registers.
 
     :raises MissingInformationError: a threshold that decides it is unknown.
@@ -471,6 +483,7 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
 
 
 def _minimum(framework: Framework, value: Fraction) -> Band:
+    strict = framework.publication.band_bounds == "strict"
     for band in framework.bands:
         if band.min is None:
             raise MissingInformationError([Problem(
@@ -478,7 +491,8 @@ def _minimum(framework: Framework, value: Fraction) -> Band:
                 f"of {framework.id} depends on its threshold, which no source gives"),
                 *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
                                            if b.min is None])])
-        if value >= Fraction(band.min):
+        # "từ 80 %" includes the bound; "trên 80 %" (band_bounds = "strict") does not.
+        if value > Fraction(band.min) or (value == Fraction(band.min) and not strict):
             return band
     return framework.bands[-1]
 

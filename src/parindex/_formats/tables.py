@@ -37,6 +37,7 @@ from .._base.model import (
     Node,
     NodeKind,
     Provenance,
+    Publication,
     Published,
     PublishedRank,
     Status,
@@ -198,6 +199,8 @@ class ResultsTable:
     :param summary: ``appraised`` or ``total`` when the table gives no field's points,
         only the appraised part or only the total, read as the points of one node of
         that code (see "Tables of totals" in the docs); ``None`` when it gives fields' points.
+    :param population: how many units were ranked when the table is an extract (the top
+        N and/or bottom N of them); ``None``: the table holds every unit ranked.
     """
 
     framework: Framework = attrs.field(repr=lambda f: f.id)
@@ -207,6 +210,7 @@ class ResultsTable:
     skipped: tuple[tuple[int, str], ...] = ()
     path: Path | None = None
     summary: Literal["appraised", "total"] | None = None
+    population: int | None = None
 
     def missing_fields(self) -> Problem | None:
         """The fields (and survey block) no column gives points for, at any level, as
@@ -255,9 +259,15 @@ class TableMapping:
     year: int | None = None
     sheet: str | None = None
     rank_basis: Literal["total", "appraised", "index"] | None = None
+    #: The number of units ranked when the table is a top-N or bottom-N extract.
+    population: int | None = None
+    #: The publisher's conventions for this table (rounding, decimals, band bounds,
+    #: exact or published figures); they take precedence over the framework's.
+    publication: Publication | None = None
 
 
-_MAPPING_KEYS = ("columns", "header_row", "year", "sheet", "rank_basis")
+_MAPPING_KEYS = ("columns", "header_row", "year", "sheet", "rank_basis", "population",
+                 "publication")
 
 
 def load_mapping(path: str | Path) -> TableMapping:
@@ -276,7 +286,9 @@ def load_mapping(path: str | Path) -> TableMapping:
             continue
         columns[normalise_header(header)] = nfc(meaning)
     values: dict[str, Any] = {}
-    for key in ("header_row", "year"):
+    if "publication" in data:
+        values["publication"] = _mapping_publication(data["publication"], origin, problems)
+    for key in ("header_row", "year", "population"):
         if key in data:
             if isinstance(data[key], int) and not isinstance(data[key], bool) and data[key] > 0:
                 values[key] = data[key]
@@ -298,6 +310,28 @@ def load_mapping(path: str | Path) -> TableMapping:
     return TableMapping(columns=columns, **values)
 
 
+def _mapping_publication(table: Any, origin: Origin, problems: list[Problem]) -> Publication:
+    """A mapping file's ``[publication]``: as a framework's, its ``source`` a citation."""
+    from .toml import _Collector, _unknown_keys, publication_from_dict
+
+    collector = _Collector(origin)
+
+    def provenance(data: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
+        status = collector.enum(data, "status", Status, Status.UNKNOWN, *path)
+        if "status" not in data:
+            collector.add("missing: every convention needs a status (seed, read, inferred "
+                          "or unknown)", *path, "status")
+        collector.problems += _unknown_keys(
+            {k: v for k, v in data.items() if k in ("status", "source", "note")},
+            ("status", "source", "note"), origin, *path)
+        return Provenance(status, collector.get(data, "source", str, *path, required=False),
+                          collector.get(data, "note", str, *path, required=False))
+
+    publication = publication_from_dict(collector, table, provenance, "publication")
+    problems += collector.problems
+    return publication
+
+
 # --- reading --------------------------------------------------------------------------------
 
 Cell = str | int | float | Decimal | None
@@ -305,7 +339,7 @@ Cell = str | int | float | Decimal | None
 
 def read_table(path: str | Path, framework: Framework, *, sheet: str | None = None,
                mapping: TableMapping | str | Path | None = None, year: int | None = None,
-               strict: bool = False) -> ResultsTable:
+               strict: bool = False, population: int | None = None) -> ResultsTable:
     """Read a results table (CSV, .xlsx, JSON or TOML) of units under one framework.
 
     Columns: ``unit``; optional ``group`` and ``year``; one column per criterion code at
@@ -323,6 +357,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     :param year: the year of every row when the table has no year column (default: the
         mapping's, else the framework's single year).
     :param strict: raise instead of returning problems.
+    :param population: how many units were ranked, when the table is a top-N and/or
+        bottom-N extract of them (default: the mapping's ``population``).
     :raises AssessmentError: the file cannot be read at all (missing, not a table, no
         unit column), or, with ``strict``, any cell cannot be read; every problem at once.
     """
@@ -330,6 +366,9 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(mapping)
     mapping = mapping or TableMapping()
+    if mapping.publication is not None:
+        framework = attrs.evolve(
+            framework, publication=framework.publication.merged(mapping.publication))
     suffix = path.suffix.lower()
     if suffix in (".json", ".toml"):
         table = _read_structured(path, framework)
@@ -345,6 +384,10 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
             raise AssessmentError(Problem(
                 f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .xlsx, "
                 ".json or .toml file", path=path))
+    population = population if population is not None else mapping.population
+    if population is not None:
+        table = attrs.evolve(table, population=population)
+    table = attrs.evolve(table, assessments=tuple(resolve_last(table.assessments, population)))
     if strict:
         table.raise_problems()
     return table
@@ -831,24 +874,26 @@ def summary_framework(framework: Framework, level: Literal["appraised", "total"]
                       path: Path | None = None) -> Framework:
     """The framework seen through a table of totals: its appraised fields (``level``
     ``appraised``), or all of its blocks (``total``), as one node of that code whose
-    maximum is theirs together. Bands, ranking and decimals are the framework's.
+    maximum is theirs together (unknown when one of theirs is). Bands, ranking and
+    decimals are the framework's.
 
-    Which items did not arise cannot be seen in such a table, so the index is taken
-    over the whole maximum, as for a table of fields' points.
+    The merged fields stay below the node as its items, never given points: which items
+    did not arise cannot be seen in such a table, so the index is taken over the whole
+    maximum, and a printed index is checked against every arising maximum the items
+    allow (:func:`parindex.reproduce`). A figure an unknown maximum decides (the index,
+    a band on the index) is then listed as not checked, with the unknown named.
 
-    :raises AssessmentError: the framework cannot be seen so (a maximum no source gives,
-        a tie-break on a field's points, bonus or penalty points under ``total``).
+    :raises AssessmentError: the framework cannot be seen so (a tie-break on a field's
+        points, bonus or penalty points under ``total``).
     """
     merged = [n for n in framework.criteria
               if n.kind is NodeKind.CRITERION or level == "total"]
     kept = [n for n in framework.criteria if n not in merged]
     why = None
-    if any(n.max is None for n in merged):
-        why = "a field's maximum is unknown"
-    elif level == "total" and any(n.kind in (NodeKind.BONUS, NodeKind.PENALTY)
-                                  for n in merged):
+    if level == "total" and any(n.kind in (NodeKind.BONUS, NodeKind.PENALTY) for n in merged):
         why = "its total includes bonus or penalty points, which the table does not give"
-    elif any(code not in {n.code for n in kept} for code in framework.tie_break):
+    elif any(code not in {n.code for c in kept for n in c.walk()}
+             for code in framework.tie_break):
         why = f"it breaks ties on the points of {', '.join(framework.tie_break)}"
     if why is not None:
         column = "the appraised part" if level == "appraised" else "the total"
@@ -856,12 +901,16 @@ def summary_framework(framework: Framework, level: Literal["appraised", "total"]
             f"the table gives {column} but no field's points, and {framework.id} cannot be "
             f"checked from it: {why}; give the fields' points", path=path))
     codes = [n.code for n in merged]
+    unknown = [n.code for n in merged if n.max is None]
+    provenance = (Provenance(Status.UNKNOWN, note=f"the maxima of {', '.join(unknown)} are "
+                             "unknown") if unknown else
+                  Provenance(Status.INFERRED, note=f"the sum of the maxima of {', '.join(codes)}"))
     node = Node(
         level, f"Điểm {'thẩm định' if level == 'appraised' else 'tổng'} "
         f"(lĩnh vực {codes[0]}–{codes[-1]})" if len(codes) > 1 else merged[0].name,
-        sum((n.max for n in merged if n.max is not None), Decimal(0)),
-        Provenance(Status.INFERRED, note=f"the sum of the maxima of {', '.join(codes)}"),
-        name_en="appraised part" if level == "appraised" else "total")
+        None if unknown else sum((n.max for n in merged if n.max is not None), Decimal(0)),
+        provenance, name_en="appraised part" if level == "appraised" else "total",
+        children=tuple(merged))
     criteria = [node, *kept] if merged[0] is framework.criteria[0] else [*kept, node]
     return attrs.evolve(framework, criteria=tuple(criteria))
 
@@ -890,6 +939,47 @@ def _header_shape(key: str) -> str | None:
     return None
 
 
+#: Words before a rank's number: "xếp thứ 10/19", "đứng thứ 02", "hạng 7", "vị thứ 3".
+_RANK_LEAD = re.compile(r"^(?:(?:xếp|đứng|vị|thứ|hạng|thứ hạng|xếp hạng)\s*)+")
+_RANK_NUMBER = re.compile(r"^(\d+)\s*(?:/\s*(\d+))?(?=$|[\s,;(]|\.(?!\d))")
+_RANK_FIRST = re.compile(r"^(?:(?:xếp|đứng|dẫn|vị trí)\s+)?(?:đầu|nhất|thứ nhất)\b")
+_RANK_LAST = re.compile(r"^(?:(?:xếp|đứng|vị trí|ở)\s+)?(?:cuối|chót|thấp nhất)\b")
+_RANK_CHANGE = re.compile(r"(tăng|giảm)\s*(\d+)\s*(?:bậc|hạng|vị trí|thứ hạng)")
+_RANK_SAME = re.compile(r"giữ nguyên|không (?:thay đổi|đổi)|giữ vững vị trí")
+#: Position of a rank printed "xếp cuối" until the number of units ranked is known.
+LAST: Final = 0
+
+
+def parse_rank(text: str) -> PublishedRank | None:
+    """A rank as Vietnamese documents print it, or ``None`` when it is not one.
+
+    >>> [str(parse_rank(t)) for t in ("7/10", "07/10", "thứ 7", "xếp thứ 10/19 xã")]
+    ['7/10', '7/10', '7', '10/19']
+    >>> parse_rank("10/19, giảm 03 bậc").change, parse_rank("đứng đầu").position
+    (-3, 1)
+    >>> parse_rank("xếp cuối").wording, parse_rank("ba")
+    ('xếp cuối', None)
+    """
+    key = normalise_header(text)
+    change = None
+    moved = _RANK_CHANGE.search(key)
+    if moved:
+        change = int(moved.group(2)) * (1 if moved.group(1) == "tăng" else -1)
+    elif _RANK_SAME.search(key):
+        change = 0
+    if _RANK_FIRST.match(key):
+        return PublishedRank(1, None, change, wording=key.split(",")[0].strip())
+    if _RANK_LAST.match(key):
+        return PublishedRank(LAST, None, change, wording=key.split(",")[0].strip())
+    match = _RANK_NUMBER.match(_RANK_LEAD.sub("", key))
+    if match is None or int(match.group(1)) < 1:
+        return None
+    of = int(match.group(2)) if match.group(2) else None
+    if of is not None and of < int(match.group(1)):
+        return None
+    return PublishedRank(int(match.group(1)), of, change)
+
+
 def _rank(cell: Cell) -> PublishedRank | None:
     if isinstance(cell, Decimal):
         if cell != cell.to_integral_value() or cell < 1:
@@ -897,10 +987,22 @@ def _rank(cell: Cell) -> PublishedRank | None:
         return PublishedRank(int(cell))
     if isinstance(cell, int) and not isinstance(cell, bool):
         return PublishedRank(cell) if cell >= 1 else None
-    match = _RANK.match(_text(cell).replace(" ", ""))
-    if match is None or int(match.group(1)) < 1:
-        return None
-    return PublishedRank(int(match.group(1)), int(match.group(2)) if match.group(2) else None)
+    return parse_rank(_text(cell))
+
+
+def resolve_last(assessments: Sequence[Assessment], population: int | None,
+                 ) -> list[Assessment]:
+    """Ranks printed "xếp cuối" (last) placed: the number of units ranked (the rank's
+    own count, else ``population``, else the table's units)."""
+    resolved = []
+    for a in assessments:
+        rank = a.published.rank
+        if rank is not None and rank.position == LAST:
+            of = rank.of or population or len(assessments)
+            a = attrs.evolve(a, published=attrs.evolve(
+                a.published, rank=attrs.evolve(rank, position=of)))
+        resolved.append(a)
+    return resolved
 
 
 def _read_structured(path: Path, framework: Framework) -> ResultsTable:

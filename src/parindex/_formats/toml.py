@@ -32,6 +32,7 @@ from .._base.errors import (
     key_parts,
 )
 from .._base.model import (
+    CONVENTIONS,
     FRAMEWORK_ID,
     NOT_ARISING,
     Assessment,
@@ -44,7 +45,9 @@ from .._base.model import (
     NodeKind,
     NotArisingPolicy,
     Params,
+    PRINTED_FIGURES,
     Provenance,
+    Publication,
     Published,
     PublishedRank,
     RankBasis,
@@ -54,7 +57,7 @@ from .._base.model import (
     nfc,
     ranking_name,
 )
-from .._base.numbers import NumberError, to_decimal
+from .._base.numbers import NumberError, Rounding, to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._plugins.registry import bind
 
@@ -305,7 +308,7 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 _FRAMEWORK_KEYS = (
     "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
     "band_basis", "band_method", "ranking", "rank_by", "tie_break", "derived_from",
-    "legal_basis", "sources", "provenance", "bands", "criteria",
+    "legal_basis", "sources", "provenance", "bands", "criteria", "publication",
 )
 _NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule", "status",
               "source", "note")
@@ -399,6 +402,8 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     framework_id, name = c.get(data, "id", str), c.get(data, "name", str)
     name_en, level = c.get(data, "name_en", str, required=False), c.get(data, "level", str)
     last_year = c.get(data, "last_year", int, required=False)
+    publication = (publication_from_dict(c, data["publication"], provenance, "publication")
+                   if "publication" in data else Publication())
     if c.problems:
         raise FrameworkError(c.problems)
     try:
@@ -422,6 +427,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
             tie_break=tie_break,
             provenance=fact_provenance,
             sources={nfc(k): nfc(v) for k, v in sources.items()},
+            publication=publication,
         )
     except FrameworkError as exc:
         # Locate the model's own checks in the file.
@@ -433,6 +439,78 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     # Names of plugins' rule kinds and methods are resolved once, here, into the objects
     # the framework carries: scoring never looks them up.
     return bind(framework)
+
+
+_PUBLICATION_KEYS = ("rounding", "decimals", "band_bounds", "decide_on", "status", "source",
+                     "note", "provenance")
+
+
+def publication_from_dict(c: _Collector, table: Any, provenance: Callable[..., Provenance],
+                          *where: str) -> Publication:
+    """A ``[publication]`` table: the publisher's conventions, each with its provenance.
+
+    ``status``, ``source`` and ``note`` of the table apply to every convention it
+    declares; ``[publication.provenance.<convention>]`` gives one its own.
+    """
+    if not isinstance(table, dict):
+        c.add("expected a table [publication]", *where)
+        return Publication()
+    c.problems += _unknown_keys(table, _PUBLICATION_KEYS, c.origin, *where)
+    declared = [key for key in CONVENTIONS if key in table]
+    own = c.get(table, "provenance", dict, *where, required=False) or {}
+    c.problems += _unknown_keys(own, [k for k in CONVENTIONS if k in declared], c.origin,
+                                *where, "provenance")
+    shared = provenance(table, *where) if "status" in table or any(
+        k not in own for k in declared) else None
+    provenances = {}
+    for key in declared:
+        if key in own and isinstance(own[key], dict):
+            c.problems += _unknown_keys(own[key], _PROVENANCE_KEYS, c.origin, *where,
+                                        "provenance", key)
+            provenances[key] = provenance(own[key], *where, "provenance", key)
+        elif shared is not None:
+            provenances[key] = shared
+    rounding = c.enum(table, "rounding", Rounding, Rounding.HALF_UP, *where)
+    decimals: dict[str, int] = {}
+    for figure, places in (c.get(table, "decimals", dict, *where, required=False)
+                           or {}).items():
+        if figure not in PRINTED_FIGURES:
+            c.add(f"{figure!r} is not a printed figure; one of {', '.join(PRINTED_FIGURES)}",
+                  *where, "decimals", figure)
+        elif not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 9:
+            c.add("expected a whole number of decimal places, 0 to 9", *where, "decimals",
+                  figure)
+        else:
+            decimals[figure] = places
+    choices = {"band_bounds": ("inclusive", "strict"), "decide_on": ("exact", "published")}
+    values: dict[str, Any] = {}
+    for key, allowed in choices.items():
+        value = c.get(table, key, str, *where, required=False)
+        if value is None:
+            continue
+        if value not in allowed:
+            c.add(f"{value!r} is not one of {', '.join(map(repr, allowed))}", *where, key)
+        else:
+            values[key] = value
+    return Publication(rounding=rounding, decimals=decimals, provenance=provenances, **values)
+
+
+def publication_to_dict(publication: Publication) -> dict[str, Any] | None:
+    """The ``[publication]`` table of a publication (``None``: nothing declared)."""
+    if not publication.provenance:
+        return None
+    return _drop_none({
+        "rounding": publication.rounding.value if "rounding" in publication.provenance
+        else None,
+        "decimals": dict(publication.decimals) or None,
+        "band_bounds": publication.band_bounds if "band_bounds" in publication.provenance
+        else None,
+        "decide_on": publication.decide_on if "decide_on" in publication.provenance
+        else None,
+        "provenance": {key: _drop_none({"status": p.status.value, "source": p.source,
+                                        "note": p.note})
+                       for key, p in publication.provenance.items()},
+    })
 
 
 def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
@@ -638,6 +716,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
                               "min": "unknown" if b.min is None else b.min, **prov(b.provenance)})
                   for b in framework.bands],
         "criteria": criteria,
+        "publication": publication_to_dict(framework.publication),
     })
 
 
