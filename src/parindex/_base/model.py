@@ -633,8 +633,8 @@ class PublishedRank:
 
     position: int
     of: int | None = None
-    change: int | None = None
-    wording: str | None = attrs.field(default=None, eq=False)
+    change: int | None = attrs.field(default=None, repr=False)
+    wording: str | None = attrs.field(default=None, eq=False, repr=False)
 
     def __str__(self) -> str:
         text = f"{self.position}/{self.of}" if self.of is not None else str(self.position)

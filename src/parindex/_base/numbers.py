@@ -117,10 +117,9 @@ def rounded_from(printed: Decimal, decimals: int | None = None,
     in ``[low, high)`` printed so (to ``decimals`` places, else the places it is printed
     with; half-even includes ``high`` when it rounds to even). Printed figures are ≥ 0.
 
-    >>> rounded_from(Decimal("99.18"), rounding=Rounding.TRUNCATE)
-    (Fraction(4959, 50), Fraction(9919, 100))
-    >>> rounded_from(Decimal("79.03"))
-    (Fraction(15805, 200), Fraction(15807, 200))
+    >>> [str(Decimal(v.numerator) / v.denominator) for v in rounded_from(
+    ...     Decimal("99.18"), rounding=Rounding.TRUNCATE) + rounded_from(Decimal("79.03"))]
+    ['99.18', '99.19', '79.025', '79.035']
     """
     step = Fraction(1, 10 ** (places(printed) if decimals is None else decimals))
     value = Fraction(printed)

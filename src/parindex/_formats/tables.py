@@ -68,6 +68,10 @@ _VIETNAMESE: Final[Mapping[str, str]] = {
     "tên địa phương": "unit", "tên đơn vị hành chính": "unit", "xã, phường": "unit",
     "xã/phường": "unit", "ubnd xã, phường, thị trấn": "unit",
     "ubnd các xã, phường, thị trấn": "unit", "tên cơ quan": "unit",
+    # provinces (the national index)
+    "tỉnh, thành phố": "unit", "tỉnh/thành phố": "unit", "tỉnh, thành phố trực thuộc tw": "unit",
+    "tỉnh, thành phố trực thuộc trung ương": "unit", "tên tỉnh, thành phố": "unit",
+    "xếp hạng toàn quốc": "rank",
     "huyện, thị xã, thành phố": "group",
     # group (the district of a commune, or a block of departments)
     "huyện": "group", "thị xã": "group", "huyện/thị xã/thành phố": "group",
