@@ -64,6 +64,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                   ".xlsx, .json or .toml) and check it."),
     "compare": ("tables", "compare_command", "Compare two results tables, OLD and NEW (e.g. "
                 "two years), unit by unit."),
+    "bands": ("tables", "bands_command", "Count the units of TABLE per band (overall and per "
+              "group), with percentages rounded as the framework declares, and check a "
+              "published distribution."),
     "gaps": ("analysis", "gaps_command",
              "Where a unit lost points, and what it would take to move up."),
     "plan": ("analysis", "plan_command",

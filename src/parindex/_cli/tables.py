@@ -310,7 +310,7 @@ def _index(value: object, decimals: int) -> str:
     return plain(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
 
 
-@cli.command("bands")
+@click.command("bands")
 @click.argument("table", type=click.Path(path_type=Path), required=False)
 @_table_options
 @click.option("--population", type=int,
@@ -365,7 +365,7 @@ def bands_command(table: Path | None, framework_ref: str | None, sheet: str | No
                  else None)
     check = check_bands(framework, reproduction, published)
     if as_json:
-        _echo_json(band_check_to_dict(check))
+        echo_json(band_check_to_dict(check))
     else:
         _print_bands(check)
     if reproduction is not None and reproduction.problems:
@@ -375,7 +375,7 @@ def bands_command(table: Path | None, framework_ref: str | None, sheet: str | No
 
 
 def _print_bands(check: Any) -> None:
-    console = _console()
+    console = new_console()
     published = check.published
     distributions = ([check.overall] if check.overall else []) + list(check.groups)
     for distribution in distributions:
