@@ -170,6 +170,10 @@ if TYPE_CHECKING:
         loads_assessment,
         loads_framework,
     )
+    from ._formats.scoring_sheet import (
+        read_scoring_sheet,
+        ScoringSheet,
+    )
     from ._plugins.registry import (
         get_framework,
         load_registry,
@@ -291,6 +295,8 @@ _LAZY: dict[str, str] = {
     "apply_overlay": "_formats.overlay",
     "load_overlay": "_formats.overlay",
     "loads_overlay": "_formats.overlay",
+    "ScoringSheet": "_formats.scoring_sheet",
+    "read_scoring_sheet": "_formats.scoring_sheet",
     "ResultsTable": "_formats.tables",
     "TableMapping": "_formats.tables",
     "load_mapping": "_formats.tables",
@@ -411,6 +417,7 @@ __all__ = [
     "Rule",
     "RuleInputError",
     "RuleKind",
+    "ScoringSheet",
     "Status",
     "Succession",
     "TableMapping",
@@ -458,6 +465,7 @@ __all__ = [
     "rank_shift_chart",
     "rank_values",
     "ranking_table",
+    "read_scoring_sheet",
     "read_table",
     "registry",
     "report_html",

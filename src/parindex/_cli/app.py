@@ -75,6 +75,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                     "How ranks depend on the survey share and the field weights."),
     "report": ("analysis", "report_command", "Write one self-contained HTML report for a "
                "results table or a unit."),
+    "import": ("imports", "import_group", "Turn officials' own files (scoring sheets, "
+               "annexes) into parindex's TOML files."),
     "new-plugin": ("kit", "new_plugin_command", "Generate a province plugin NAME that installs "
                    "and passes its tests at once."),
 }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 from typing import Any
 
 import click
@@ -45,3 +46,22 @@ def framework_option(value: str | None, assessment: Assessment) -> Framework:
 #: The help text of every ``--framework`` option.
 FRAMEWORK_HELP = ("An installed framework id, a framework TOML file, or a completion "
                   "overlay file (see 'Overlays' in the docs).")
+
+
+def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
+                      group: str | None, year: int | None) -> tuple[Framework, Assessment]:
+    """A scoring sheet named on the command line, read under ``--framework``; what
+    deserves a look is said on standard error (standard output stays the result)."""
+    from .._base.errors import AssessmentError, Problem
+    from .._formats.scoring_sheet import read_scoring_sheet
+
+    if framework_ref is None:
+        raise AssessmentError(Problem(
+            "a scoring sheet does not name its framework: give --framework ID_OR_FILE "
+            "(e.g. --framework thua-thien-hue/commune/2022; 'parindex frameworks' lists "
+            "them)", path=path))
+    framework = resolve_framework(framework_ref)
+    read = read_scoring_sheet(path, framework, unit=unit, group=group, year=year)
+    for note in read.notes:
+        click.echo(f"parindex: note: {note}", err=True)
+    return framework, read.assessment

@@ -18,24 +18,49 @@ from .._engine.reconcile import band_evidence
 from .._engine.results import Result
 from .._engine.scoring import score, score_leaf
 from .._formats.toml import load_assessment, sniff
-from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, resolve_framework
+from .common import (
+    FRAMEWORK_HELP,
+    echo_json,
+    framework_option,
+    new_console,
+    read_sheet_option,
+    resolve_framework,
+)
 
 
 @click.command("score")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
-              help="Score under this framework instead of the one the assessment names: "
-                   + FRAMEWORK_HELP)
+              help="Score under this framework instead of the one the assessment names "
+                   "(required for a scoring sheet): " + FRAMEWORK_HELP)
+@click.option("--unit", help="A sheet's unit (default: from its title rows, e.g. "
+                             "'UBND xã Thủy Thanh').")
+@click.option("--group", help="A sheet's group, e.g. its district (default: from its "
+                              "title rows).")
+@click.option("--year", type=int, help="A sheet's year (default: from its title rows, "
+                                       "e.g. 'năm 2022', else the framework's only year).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
-def score_command(file: Path, framework_ref: str | None, as_json: bool) -> None:
+def score_command(file: Path, framework_ref: str | None, unit: str | None, group: str | None,
+                  year: int | None, as_json: bool) -> None:
     """Score one assessment FILE and reconcile it with its published figures.
+
+    FILE is an assessment TOML file, or a unit's scoring sheet (.xlsx, .docx or .csv:
+    see 'Scoring sheets' in the docs), which needs --framework.
 
     Prints the criteria tree (code, name, points/max, lost points, comment), the total,
     index and band, what the data says about itself (findings) and every published
     figure that disagrees with the computed one (discrepancies).
     """
-    assessment = load_assessment(file)
-    framework = framework_option(framework_ref, assessment)
+    from .._formats.scoring_sheet import is_sheet
+
+    if is_sheet(file):
+        framework, assessment = read_sheet_option(file, framework_ref, unit, group, year)
+    else:
+        if unit is not None or group is not None or year is not None:
+            raise click.UsageError("--unit, --group and --year are for scoring sheets; a "
+                                   "TOML assessment gives its own")
+        assessment = load_assessment(file)
+        framework = framework_option(framework_ref, assessment)
     result = score(framework, assessment)
     if as_json:
         echo_json(result_to_dict(result))

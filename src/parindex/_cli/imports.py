@@ -1,0 +1,91 @@
+"""``parindex import``: officials' own files (scoring sheets, annexes) into parindex's."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from .._base.errors import AssessmentError, Problem
+from .._base.model import Framework
+from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
+from .._formats.toml import dumps_assessment
+from .common import FRAMEWORK_HELP, resolve_framework
+
+
+def _say_notes(read: ScoringSheet) -> None:
+    for note in read.notes:
+        click.echo(f"parindex: note: {note}", err=True)
+
+
+@click.group("import")
+def import_group() -> None:
+    """Turn officials' own files (scoring sheets, annexes) into parindex's TOML files."""
+
+
+@import_group.command("assessment")
+@click.argument("sheet", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--framework", "framework_ref", metavar="ID_OR_FILE", required=True,
+              help="The framework the sheet is scored under. " + FRAMEWORK_HELP)
+@click.option("--unit", help="The unit (default: from the title rows).")
+@click.option("--group", help="Its group, e.g. its district (default: from the title rows).")
+@click.option("--year", type=int, help="The year (default: from the title rows, else the "
+                                       "framework's only year).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The assessment TOML file to write (default: standard output). Never "
+                   "the sheet itself.")
+def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
+                              group: str | None, year: int | None, output: Path | None
+                              ) -> None:
+    """Write a unit's scoring SHEET (.xlsx, .docx or .csv) as an assessment TOML file.
+
+    Leaves' points go to [points], the self-assessed column to [self_assessed], the
+    council's comments to [comments], and parents', totals' and blocks' printed figures
+    to [published], so that 'parindex score' on the TOML file gives the same result as
+    on the sheet. Numbers stay exact; text is NFC.
+    """
+    if not is_sheet(sheet):
+        raise AssessmentError(Problem("not a scoring sheet: give a .xlsx, .docx or .csv "
+                                      "file", path=sheet))
+    framework = resolve_framework(framework_ref)
+    read = read_scoring_sheet(sheet, framework, unit=unit, group=group, year=year)
+    _say_notes(read)
+    text = _header(read, framework) + dumps_assessment(read.assessment)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    if output.resolve() == sheet.resolve():
+        raise AssessmentError(Problem("the output would overwrite the sheet read; give "
+                                      "another file", path=output))
+    _write_atomic(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _header(read: ScoringSheet, framework: Framework) -> str:
+    sheet = read.sheet
+    lines = [f"# {read.assessment.unit}, {read.assessment.year}: imported by "
+             f"'parindex import assessment' from the scoring sheet {sheet.path.name}"
+             + (f" ({sheet.name})" if sheet.name else "") + f", under {framework.id}.",
+             "# [points] holds the leaves' points (and a parent's where its items do not "
+             "itemise all of",
+             "# its maximum); [published] holds the parents', totals' and blocks' printed "
+             "figures."]
+    lines += [f"# Title: {line}" for line in sheet.title]
+    lines += [f"# Note: {note}" for note in read.notes]
+    return "\n".join(lines) + "\n\n"
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder: a reader never sees half."""
+    if not path.parent.exists():
+        raise AssessmentError(Problem("its folder does not exist", path=path))
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
