@@ -322,3 +322,53 @@ def test_excel_cells_keep_their_printed_places(tmp_path: Path) -> None:
     assert cell.number_format == "0.00"
     row = read_sheet(path).rows[0]
     assert str(row.cells["points"]) == "0.50"
+
+
+def test_block_and_totals_rows_as_typed(tmp_path: Path, tth: parindex.Framework) -> None:
+    """No survey row, the survey part on its own row, the appraised total as "Tổng điểm
+    thẩm định", the unit alone on a title line."""
+    seed = parindex.load_assessment(parindex.example_path())
+    rows = [r for r in assessment_rows(tth, seed, dict(seed.published.points)) if r[0] != "9"]
+    rows += [[None, "Tổng điểm thẩm định", D(70), None, D("49.97"), None],
+             [None, "Điểm điều tra xã hội học", D(30), None, D("28.666"), None],
+             [None, "Tổng cộng", D(100), None, D("78.636"), None]]
+    path = write_grid(tmp_path / "s.xlsx", rows, header=[list(SCORING_HEADER)],
+                      title=["XÃ THỦY THANH", "BIỂU CHẤM ĐIỂM NĂM 2022"])
+    read = read_scoring_sheet(path, tth)
+    assert read.assessment.unit == "Xã Thủy Thanh"
+    assert read.assessment.points["9"] == D("28.666")
+    published = read.assessment.published
+    assert (published.appraised, published.total) == (D("49.97"), D("78.636"))
+    result = parindex.score(tth, read.assessment)
+    assert result.total == D("78.636")
+    assert [d.what for d in result.discrepancies] == ["3.5"]
+    # Printed wrong, the parts are discrepancies.
+    rows[-3][4] = D("50.97")
+    path = write_grid(tmp_path / "t.xlsx", rows, header=[list(SCORING_HEADER)],
+                      title=["XÃ THỦY THANH", "BIỂU CHẤM ĐIỂM NĂM 2022"])
+    result = parindex.score(tth, read_scoring_sheet(path, tth).assessment)
+    assert [d.what for d in result.discrepancies] == ["3.5", "appraised"]
+
+
+@pytest.mark.parametrize(("name", "content", "words"), [
+    ("old.xls", b"\xd0\xcf\x11\xe0", "save it as .xlsx"),
+    ("old.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
+    ("renamed.docx", b"not a zip", "not a readable .docx"),
+    ("renamed.xlsx", b"not a zip", "not a readable .xlsx"),
+    ("empty.csv", b"", "no criteria table found")])
+def test_files_that_are_not_sheets_are_told_apart(name: str, content: bytes, words: str,
+                                                  tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    _fails(capsys, path, words)
+
+
+def test_a_self_assessment_not_yet_appraised_scores_its_own_points(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    rows = _rows(tth)
+    for row in rows:
+        row[3], row[4] = row[4], None  # the appraised points as the unit's own
+    read = read_scoring_sheet(_write(tmp_path / "s.docx", rows), tth)
+    assert any("self-assessed points are scored" in str(n) for n in read.notes)
+    assert parindex.score(tth, read.assessment).total == D("78.636")

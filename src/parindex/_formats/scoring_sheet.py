@@ -38,12 +38,16 @@ _UNIT = re.compile(
     r"(?P<unit>(?:xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tp\.?|sở|ban)\s+"
     r"[^\n,;:()–—-]+?)(?=\s+(?:năm|thuộc|huyện|thị xã|tỉnh|thành phố|quận)\b|[,;:()–—-]|$)",
     re.IGNORECASE)
+#: A title line that is the unit's name alone: "XÃ THỦY THANH".
+_UNIT_LINE = re.compile(r"^(?P<unit>(?:xã|phường|thị trấn)\s+[^\n,;:()–—-]+?)\s*$",
+                        re.IGNORECASE)
 _DISTRICT = re.compile(r"^(?:huyện|quận|thị xã|thành phố)\b", re.IGNORECASE)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị trấn)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 #: Rows that print a block of the framework rather than a node: the appraised part
 #: ("Nhóm tiêu chí tự đánh giá", "Điểm thẩm định") and the survey ("Điều tra xã hội học").
-_APPRAISED_ROW = re.compile(r"tự đánh giá|thẩm định|tiêu chí đánh giá|nhóm tiêu chí$")
+_APPRAISED_ROW = re.compile(r"tự đánh giá|tự chấm|thẩm định|tiêu chí đánh giá|nhóm tiêu chí|"
+                            r"các lĩnh vực|các tiêu chí|điểm đánh giá")
 _SURVEY_ROW = re.compile(r"điều tra xã hội học|xã hội học|khảo sát|xhh")
 
 
@@ -78,8 +82,9 @@ class ScoringSheet:
 
 
 def is_sheet(path: str | Path) -> bool:
-    """Whether a file is read as a sheet (.xlsx, .xlsm, .docx, .csv), not as TOML."""
-    return Path(path).suffix.lower() in SHEET_SUFFIXES
+    """Whether a file is read as a sheet (.xlsx, .xlsm, .docx, .csv), not as TOML; an old
+    .xls or .doc file too, to be told how to save it."""
+    return Path(path).suffix.lower() in (*SHEET_SUFFIXES, ".xls", ".doc")
 
 
 def read_scoring_sheet(path: str | Path, framework: Framework, *, unit: str | None = None,
@@ -109,6 +114,7 @@ class _Reader:
         self.blocks: dict[str, tuple[Decimal, int]] = {}  # total/appraised/survey → figure
         self.field: str | None = None  # the field of the rows below
         self.last: str | None = None  # the node of the row above
+        self.points_role = "points"  # the column scored
 
     def problem(self, message: str, row: int | None, role: str | None = None,
                 code: str | None = None) -> None:
@@ -120,12 +126,16 @@ class _Reader:
     def read(self, unit: str | None, group: str | None, year: int | None) -> ScoringSheet:
         sheet = self.sheet
         points_role = "points" if sheet.column("points") is not None else "self_assessed"
+        if points_role == "points" and sheet.column("self_assessed") is not None and not any(
+                row.text("points") for row in sheet.rows if not row.total):
+            points_role = "self_assessed"  # a self-assessment, not yet appraised
+        self.points_role = points_role
         if sheet.column(points_role) is None:
             raise AssessmentError(sheet.problem(
                 "the header has no points column (e.g. 'Điểm thẩm định', 'Kết quả thẩm "
                 "định', 'Điểm đạt', or 'Điểm tự chấm')", sheet.header_rows[0]))
         if points_role == "self_assessed":
-            self.note("no appraised column: the self-assessed points are scored",
+            self.note("no appraised points: the self-assessed points are scored",
                       sheet.header_rows[0])
         given: dict[str, dict[str, GivenPoints]] = {"points": {}, "self_assessed": {}}
         maxima: dict[str, Decimal] = {}
@@ -134,7 +144,10 @@ class _Reader:
         lines: dict[tuple[str, ...], int] = {}
         for row in sheet.rows:
             if row.total:
-                self.block(row, "total")
+                # "Tổng điểm thẩm định" is the appraised part, "Tổng cộng" the total.
+                label = " ".join(row.name.casefold().split())
+                self.block(row, "survey" if _SURVEY_ROW.search(label) else "appraised"
+                           if _APPRAISED_ROW.search(label) else "total")
                 continue
             code = self.match(row)
             if code is None:
@@ -285,7 +298,7 @@ class _Reader:
 
     def block(self, row: SheetRow, figure: str) -> None:
         """A totals or block row: its printed figure, to reconcile against."""
-        role = "points" if self.sheet.column("points") else "self_assessed"
+        role = self.points_role
         try:
             value, _ = read_points(row.cells.get(role))
         except NumberError as exc:
@@ -385,7 +398,7 @@ class _Reader:
 
     def unit(self, unit: str | None, group: str | None) -> tuple[str | None, str | None]:
         named = [m.group("unit").strip() for line in self.sheet.title
-                 for m in _UNIT.finditer(line)]
+                 for m in [*_UNIT.finditer(line), *_UNIT_LINE.finditer(line)]]
         named = [_capitalise(" ".join(n.split())) for n in named]
         level = self.framework.level
         if unit is None:

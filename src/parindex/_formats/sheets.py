@@ -23,7 +23,6 @@ an error naming the rows: whose cell it is cannot be known.
 from __future__ import annotations
 
 import re
-import zipfile
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -275,8 +274,10 @@ def read_grids(path: Path) -> list[Grid]:
         return _docx_grids(path)
     if suffix == ".csv":
         return [Grid([list(row) for row in grid]) for grid in _read_csv(path)]
+    old = {".xls": ".xlsx in Excel", ".doc": ".docx in Word"}.get(suffix)
+    hint = f" (save it as {old} or LibreOffice)" if old else ""
     raise AssessmentError(Problem(
-        f"not a sheet: {suffix or '(no suffix)'!r}; give a .xlsx, .docx or .csv file",
+        f"not a sheet: {suffix or '(no suffix)'!r}; give a .xlsx, .docx or .csv file" + hint,
         path=path))
 
 
@@ -289,7 +290,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         book = openpyxl.load_workbook(path, data_only=True)
     except FileNotFoundError:
         raise AssessmentError(Problem("no such file", path=path)) from None
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # openpyxl raises many kinds for a file that is not one
         raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
                                       path=path)) from None
     grids = []
@@ -315,7 +316,7 @@ def _docx_grids(path: Path) -> list[Grid]:
         document = docx.Document(str(path))
     except FileNotFoundError:
         raise AssessmentError(Problem("no such file", path=path)) from None
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except Exception as exc:  # python-docx's PackageNotFoundError for a .doc renamed
         raise AssessmentError(Problem(f"not a readable .docx document: {exc}",
                                       path=path)) from None
     grids: list[Grid] = []
