@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from .._base.errors import AssessmentError, Origin, Problem
+from .._base.names import name_key
 from .._base.model import NOT_ARISING, Assessment, Framework, GivenPoints, Node, NodeKind, Published
 from .._base.numbers import NumberError, plain
 from .sheets import SHEET_SUFFIXES, Sheet, SheetRow, read_points, read_sheet, roman
@@ -442,13 +443,9 @@ def _sum(node: Node, given: Mapping[str, GivenPoints]) -> Decimal | None:
 
 
 def _name_key(name: str) -> str:
-    """A name as compared: NFC, lower case, letters and digits only, single spaces;
-    tone marks placed the one way (``thuỷ`` is ``thủy``)."""
-    text = unicodedata.normalize("NFC", name).casefold()
-    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("oá", "óa"), ("oả", "ỏa"), ("oã", "õa"),
-                     ("oạ", "ọa"), ("uý", "úy"), ("uỳ", "ùy"), ("uỹ", "ũy"), ("uỵ", "ụy")):
-        text = text.replace(old, new)
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    """A criterion's name as compared: :func:`~parindex._base.names.name_key` (case,
+    spacing, NFC/NFD, tone-mark placement), without punctuation."""
+    return " ".join(re.sub(r"[^\w]+", " ", name_key(name)).split())
 
 
 def _same_name(printed: str, name: str) -> bool:
