@@ -88,7 +88,7 @@ def test_frameworks_and_plugins_json(capsys):
     status, out, _ = run(capsys, "frameworks", "--json")
     [summary] = [f for f in json.loads(out)["frameworks"]
                  if f["id"] == "thua-thien-hue/commune/2022"]
-    assert summary["completeness"] == {"seed": 65, "read": 0, "inferred": 1, "unknown": 0}
+    assert summary["completeness"] == {"seed": 65, "read": 0, "inferred": 1, "assumed": 0, "unknown": 0}
     assert summary["distribution"] == "parindex-thua-thien-hue"
     status, out, _ = run(capsys, "plugins", "--json")
     plugins = {p["name"]: p for p in json.loads(out)["plugins"]}
@@ -127,7 +127,7 @@ def test_rule_command(capsys):
 def test_frameworks_completeness_table(capsys):
     assert main(["frameworks", "--completeness"]) == 0
     out = capsys.readouterr().out
-    assert "quang-ngai/commune/2023: 21 nodes: 0 seed, 0 read, 0 inferred, 21 unknown; " \
+    assert "quang-ngai/commune/2023: 21 nodes: 0 seed, 0 read, 0 inferred, 0 assumed, 21 unknown; " \
            "rules: 5 given, 8 unknown" in out
     assert "  unknown: criteria.3.4.1.rule" in out
 

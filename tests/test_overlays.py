@@ -109,7 +109,7 @@ def test_quang_tri_cli(capsys):
     assert main(["frameworks", "--json", "--completeness", "--framework", str(QUANG_TRI),
                  "--framework", "quang-tri/district/2020"]) == 0
     derived, base = json.loads(capsys.readouterr().out)["frameworks"]
-    assert derived["completeness"] == {"seed": 0, "read": 7, "inferred": 0, "unknown": 0}
+    assert derived["completeness"] == {"seed": 0, "read": 7, "inferred": 0, "assumed": 0, "unknown": 0}
     assert derived["derived_from"] == "quang-tri/district/2020"
     assert base["completeness"]["unknown"] == 7
     assert base["unknowns"][:2] == ["criteria.1.max", "criteria.2.max"]

@@ -118,7 +118,8 @@ def render(framework: Any, provider: Any | None = None) -> str:
         "This page is generated when the documentation is built, from the framework as "
         "installed. Every number carries its status: *seed* (printed in a founding "
         "document), *read* (stated by a public source), *inferred* (deduced; see the "
-        "note), or *unknown* (no source gives it).",
+        "note), *assumed* (a user's working hypothesis, never to be published), or "
+        "*unknown* (no source gives it).",
         "",
     ]
     rows = [("id", framework.id), ("level", framework.level),
@@ -127,7 +128,7 @@ def render(framework: Any, provider: Any | None = None) -> str:
         rows.append(("plugin", f"{provider.name} ({provider.distribution} "
                                f"{provider.version})"))
     completeness = framework.completeness()
-    rows.append(("nodes (seed / read / inferred / unknown)",
+    rows.append(("nodes (seed / read / inferred / assumed / unknown)",
                  " / ".join(str(completeness[s]) for s in completeness)))
     lines += _table(["property", "value"], rows) + [""]
 

@@ -12,9 +12,10 @@ are reported too) and returns a :class:`ConformanceReport`. Each finding has a s
 ``unfinished``
     a placeholder left by ``parindex new-plugin`` (text containing ``TODO``) that a real
     source must replace, a fact whose provenance does not say what it rests on, or a
-    survey block left out. Fails in strict mode only, so that a new plugin passes its
-    tests at once and its CI can demand that every placeholder be replaced before it is
-    published.
+    survey block left out, or a value with status ``assumed`` (a user's working
+    hypothesis). Fails in strict mode only, so that a new plugin passes its tests at once
+    and its CI can demand that every placeholder and assumption be replaced by a source
+    before it is published.
 ``note``
     reported, never fails: every unknown (what no source gives), gaps between a node's
     maximum and its items' that the node's note explains, and top-level maxima that do
@@ -37,7 +38,7 @@ from typing import Any, Literal
 
 import attrs
 
-from .._base.errors import FrameworkError, Origin, Problem, key_parts
+from .._base.errors import FrameworkError, Origin, ParindexError, Problem, key_parts
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, MaximaMismatch, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
@@ -61,6 +62,7 @@ CHECKS: dict[str, str] = {
     "provenance": "every number and fact has a status, and a source where the status needs one",
     "rules": "scoring rules, ranking and band methods are registered and well formed",
     "placeholders": "no placeholder (TODO) is left",
+    "assumptions": "no value rests on a working hypothesis (status assumed)",
     "years": "the years and the decision's date are plausible",
     "unknowns": "what no source gives is listed",
 }
@@ -184,16 +186,16 @@ def check_conformance(framework: Framework | str | Path, *,
     >>> print(report.notes[0])
     criteria.3: items' maxima add up to 13.5, not to the maximum 14.5 (difference 1.0); the node's note explains it
     """
-    if isinstance(framework, str) and FRAMEWORK_ID.match(framework) \
+    if isinstance(framework, str | Path) and FRAMEWORK_ID.match(str(framework)) \
             and not Path(framework).exists():
         from .._plugins.registry import get_framework
 
-        framework = get_framework(framework)
+        framework = get_framework(str(framework))
     if not isinstance(framework, Framework):
         return _check_file(Path(framework), strict)
     findings: list[ConformanceFinding] = []
     for check in (_codes, _maxima, _scale, _bands, _provenance, _rules, _placeholders,
-                  _years, _unknowns):
+                  _assumptions, _years, _unknowns):
         findings += list(check(framework))
     return ConformanceReport(framework.id, strict, tuple(findings))
 
@@ -238,6 +240,8 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     for key in [k for k in data if k.startswith("_duplicate_")]:
         del data[key]
     origin = Origin.scan(text, path)
+    if "base" in data:
+        return _check_overlay(path, text, origin, findings, strict)
     try:
         framework = framework_from_dict(data, origin)
     except FrameworkError as exc:
@@ -253,6 +257,38 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     located = tuple(attrs.evolve(f, line=_line_of(origin, f.key)) if f.line is None else f
                     for f in report.findings)
     return attrs.evolve(report, findings=(*findings, *located), path=path)
+
+
+def _check_overlay(path: Path, text: str, origin: Origin, findings: list[ConformanceFinding],
+                   strict: bool) -> ConformanceReport:
+    """Check an overlay file: the framework it derives from its installed base, with each
+    finding at its line in the overlay where the overlay sets that key (e.g. an assumed
+    value), else without a line (it comes from the base)."""
+    from .._formats.overlay import apply_overlay, loads_overlay
+
+    try:
+        overlay = loads_overlay(text, path=path)
+        derived = apply_overlay(overlay)
+    except ParindexError as exc:
+        findings += [ConformanceFinding("file", "error", p.message, key=p.key, code=p.code,
+                                        line=p.line) for p in exc.problems]
+        return ConformanceReport(None, strict, tuple(findings), path)
+    report = check_conformance(derived, strict=strict)
+    located = tuple(attrs.evolve(f, line=_overlay_line(origin, f.key))
+                    if f.line is None else f for f in report.findings)
+    return attrs.evolve(report, findings=(*findings, *located), path=path)
+
+
+def _overlay_line(origin: Origin, key: str | None) -> int | None:
+    """The line of a key the overlay itself writes (or of the node or band table holding
+    it); ``None`` for what comes from the base."""
+    if not key:
+        return None
+    parts = key_parts(key)
+    for end in (len(parts), 2):
+        if parts[:end] in origin.lines:
+            return origin.lines[parts[:end]]
+    return None
 
 
 def _line_of(origin: Origin, key: str | None) -> int | None:
@@ -480,7 +516,7 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
         is_fact = key.startswith("provenance.")
         if prov.status is not Status.UNKNOWN and prov.source is None:
             yield ConformanceFinding("provenance", "error",
-                                     f"a {prov.status.value} value needs a source", key, code)
+                                     f"{prov.status.value_phrase} needs a source", key, code)
         if prov.source is not None and prov.source not in framework.sources:
             yield ConformanceFinding("provenance", "error",
                                      f"source {prov.source!r} is not a key of [sources]", key,
@@ -580,6 +616,24 @@ def _placeholders(framework: Framework) -> Iterator[ConformanceFinding]:
             yield ConformanceFinding("placeholders", "unfinished",
                                      f"placeholder not yet replaced by a real source: {shown!r}",
                                      key, code)
+
+
+def _assumptions(framework: Framework) -> Iterator[ConformanceFinding]:
+    # A hypothesis is fine to score and plan with, never to publish as a result.
+    for path in framework.assumptions():
+        code = None
+        if path.startswith("criteria."):
+            code = path.removeprefix("criteria.").rsplit(".", 1)[0]
+            key = _node_key(code, path.rsplit(".", 1)[1])
+        elif path.startswith("bands."):
+            name = path.removeprefix("bands.").removesuffix(".min")
+            index = next(i for i, b in enumerate(framework.bands) if b.name == name)
+            key = f"bands.{index}.min"
+        else:
+            key = f"provenance.{path}"
+        yield ConformanceFinding("assumptions", "unfinished",
+                                 "assumed (a working hypothesis, not a source): replace it "
+                                 "with a sourced value before publishing results", key, code)
 
 
 def _years(framework: Framework) -> Iterator[ConformanceFinding]:

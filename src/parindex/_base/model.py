@@ -53,8 +53,17 @@ class Status(enum.Enum):
     READ = "read"
     #: Deduced from sourced facts; must never be presented as read.
     INFERRED = "inferred"
+    #: A user's working hypothesis (e.g. "Tốt from 80" until the annex is found): scores
+    #: like a known value, is listed by completeness, and fails strict conformance, so
+    #: that nothing resting on it is published.
+    ASSUMED = "assumed"
     #: Not found in any available source.
     UNKNOWN = "unknown"
+
+    @property
+    def value_phrase(self) -> str:
+        """``"a read value"``, ``"an assumed value"``: for messages."""
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value} value"
 
 
 @attrs.frozen
@@ -596,8 +605,21 @@ class Framework:
         return [f"criteria.{n.code}.rule" for n in self.walk()
                 if n.rule is not None and n.rule.kind == "unknown"]
 
+    def assumptions(self) -> list[str]:
+        """Every value given as a working hypothesis (status ``assumed``), as readable
+        paths like those of :meth:`unknowns`: ``criteria.1.max``, ``criteria.3.4.1.rule``,
+        ``bands.Tốt.min``, or the name of a framework-level fact."""
+        found = [f"criteria.{n.code}.max" for n in self.walk()
+                 if n.provenance.status is Status.ASSUMED]
+        found += [f"criteria.{n.code}.rule" for n in self.walk()
+                  if n.rule is not None and n.rule.provenance.status is Status.ASSUMED]
+        found += [f"bands.{b.name}.min" for b in self.bands
+                  if b.provenance.status is Status.ASSUMED]
+        found += [name for name, p in self.provenance.items() if p.status is Status.ASSUMED]
+        return found
+
     def completeness(self) -> dict[Status, int]:
-        """How many nodes are seed / read / inferred / unknown."""
+        """How many nodes are seed / read / inferred / assumed / unknown."""
         counts = dict.fromkeys(Status, 0)
         for node in self.walk():
             counts[node.provenance.status] += 1

@@ -15,8 +15,9 @@ from .common import FRAMEWORK_HELP, echo_json, new_console, resolve_framework
 @click.command("frameworks")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--completeness", is_flag=True,
-              help="Show, per framework, how many nodes are seed / read / inferred / unknown "
-                   "and list every unknown fact (what an overlay can complete).")
+              help="Show, per framework, how many nodes are seed / read / inferred / assumed / "
+                   "unknown and list every unknown fact (what an overlay can complete) and "
+                   "every assumed one (a working hypothesis, not to be published).")
 @click.option("--framework", "framework_refs", metavar="ID_OR_FILE", multiple=True,
               help="Show only these frameworks (repeatable). " + FRAMEWORK_HELP)
 def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[str, ...]
@@ -24,8 +25,9 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
     """List the installed frameworks, with how complete their sources are.
 
     Completeness counts the nodes whose maximum is seed (printed in a founding document),
-    read (stated by a public source), inferred, or unknown. With --completeness, every
-    unknown fact is listed too, as the path an overlay completes.
+    read (stated by a public source), inferred, assumed (a user's working hypothesis), or
+    unknown. With --completeness, every unknown fact is listed too, as the path an overlay
+    completes, and every assumed value, which strict conformance refuses to publish.
     """
     registry = _plugins.registry()
     _warn_plugin_failures(registry)
@@ -46,15 +48,15 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
         _print_completeness(summaries)
         return
     table = Table(title="Installed frameworks", title_justify="left")
-    for column in ("id", "legal basis", "years", "max", "nodes: seed/read/inferred/unknown",
-                   "plugin"):
+    for column in ("id", "legal basis", "years", "max",
+                   "nodes: seed/read/inferred/assumed/unknown", "plugin"):
         table.add_column(column)
     for s in summaries:
         c = s["completeness"]
         years = f"{s['first_year']}–{s['last_year'] or ''}"
         table.add_row(s["id"], f"{s['legal_basis']} ({s['date'] or '?'})", years,
                       s["max"] or "?",
-                      f"{c['seed']}/{c['read']}/{c['inferred']}/{c['unknown']}",
+                      f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
                       s["distribution"] or "")
     new_console().print(table)
 
@@ -79,12 +81,15 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
         derived = f", derived from {s['derived_from']}" if s.get("derived_from") else ""
         console.print(f"[bold]{s['id']}[/bold]{derived}: {s['nodes']} nodes: "
                       f"{c['seed']} seed, {c['read']} read, {c['inferred']} inferred, "
-                      f"{c['unknown']} unknown; rules: "
-                      + ", ".join(f"{n} {k}" for k, n in s["rules"].items() if n))
+                      f"{c['assumed']} assumed, {c['unknown']} unknown; rules: "
+                      + ", ".join(f"{n} {k}" for k, n in s["rules"].items() if n),
+                      soft_wrap=True)  # one line per framework, however long, for grep
         if not s["unknowns"] and not s["unknown_rules"]:
             console.print("  nothing unknown")
         for unknown in s["unknowns"] + s["unknown_rules"]:
             console.print(f"  unknown: {unknown}", markup=False)
+        for assumed in s["assumptions"]:
+            console.print(f"  assumed: {assumed}", markup=False)
 
 
 @click.command("plugins")

@@ -30,7 +30,7 @@ def node_to_dict(node: NodeResult, framework: Framework) -> dict[str, Any]:
 
     ``status`` says how the points arose (``given``, ``computed``, ``derived``,
     ``not-arising``, ``missing``); ``provenance`` how the maximum is established (``seed``,
-    ``read``, ``inferred``, ``unknown``). ``rule`` is the leaf's rule as written in the
+    ``read``, ``inferred``, ``assumed``, ``unknown``). ``rule`` is the leaf's rule as written in the
     framework (``null``: points given), ``inputs`` the figures it was computed from and
     ``explanation`` how.
     """
@@ -119,6 +119,7 @@ def framework_summary(framework: Framework, provider: PluginInfo | None = None) 
         "nodes": sum(counts.values()),
         "completeness": {status.value: counts[status] for status in Status},
         "unknowns": framework.unknowns(),
+        "assumptions": framework.assumptions(),
         "maxima_mismatches": [str(m) for m in framework.maxima_mismatches()],
         "plugin": provider.name if provider else None,
         "distribution": provider.distribution if provider else None,

@@ -149,7 +149,8 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     bands = base.bands
     if "bands" in data:
         bands = tuple(_bands(c, c.get(data, "bands", list) or [], provenance))
-        if bands != base.bands and any(b.min is not None for b in base.bands):
+        if bands != base.bands and any(b.min is not None and _sourced(b.provenance)
+                                       for b in base.bands):
             conflict("bands", "sourced thresholds", "new bands", "bands")
     name = c.get(data, "name", str, required=False)
     name_en = c.get(data, "name_en", str, required=False)
@@ -218,11 +219,12 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
             if maximum is None:
                 c.add("an overlay gives numbers; leave out what it does not know", *where,
                       "max", code=code)
-            elif node.max is not None and maximum != node.max:
+            elif node.max is not None and maximum != node.max \
+                    and _sourced(node.provenance):
                 conflict(f"criteria.{code}.max", f"max {node.max} "
                          f"({node.provenance.status.value})", maximum, *where, "max",
                          code=code)
-            if maximum != node.max or node.provenance.status is Status.UNKNOWN:
+            if maximum != node.max or not _sourced(node.provenance):
                 # A value the base already sources keeps its (stronger or equal) provenance.
                 changes.update(max=maximum, provenance=prov)
         elif any(k in table for k in ("status", "source", "note")):
@@ -250,7 +252,8 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
                 if rule.kind == "unknown":
                     c.add("an overlay gives rules; leave out what it does not know", *where,
                           "rule", code=code)
-                elif node.rule is not None and node.rule.kind != "unknown" and rule != node.rule:
+                elif node.rule is not None and node.rule.kind != "unknown" \
+                        and _sourced(node.rule.provenance) and rule != node.rule:
                     conflict(f"criteria.{code}.rule", f"a {node.rule.kind} rule",
                              rule.kind, *where, "rule", code=code)
                 if node.children:
@@ -268,6 +271,12 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
     return tuple(rebuild(node) for node in base.criteria)
 
 
+def _sourced(provenance: Provenance) -> bool:
+    """Whether a base value rests on a source, so that changing it is a conflict. An
+    unknown or an assumed value (a working hypothesis) may be replaced freely."""
+    return provenance.status not in (Status.UNKNOWN, Status.ASSUMED)
+
+
 def _policy_of(base: Framework, code: str) -> tuple[NotArisingPolicy, bool]:
     """The not-arising policy a node has in the base, and whether a source gives it."""
     at: str | None = code
@@ -277,7 +286,7 @@ def _policy_of(base: Framework, code: str) -> tuple[NotArisingPolicy, bool]:
             return override, override is not NotArisingPolicy.UNKNOWN
         at = base.parents[at]
     fact = base.provenance.get("not_arising")
-    sourced = fact is not None and fact.status is not Status.UNKNOWN
+    sourced = fact is not None and _sourced(fact)
     return base.not_arising, sourced and base.not_arising is not NotArisingPolicy.UNKNOWN
 
 
@@ -315,8 +324,7 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
         facts["tie_break"] = [nfc(x) for x in codes if isinstance(x, str)]
     for fact, given in fact_provenance.items():
         known = base.provenance.get(fact)
-        if fact not in facts and known is not None and known.status is not Status.UNKNOWN \
-                and given != known:
+        if fact not in facts and known is not None and _sourced(known) and given != known:
             conflict(fact, f"its provenance ({known.status.value}, {known.source})", given,
                      "provenance", fact)
     for fact in facts:
@@ -324,7 +332,7 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
             c.add(f"the overlay sets {fact}; say where it comes from in "
                   f"[provenance] ({fact} = {{ status = ..., source = ... }})", fact)
         known = base.provenance.get(fact)
-        if known is not None and known.status is not Status.UNKNOWN \
+        if known is not None and _sourced(known) \
                 and getattr(base, fact) != facts[fact] and not \
                 (fact == "tie_break" and tuple(facts[fact]) == base.tie_break):
             conflict(fact, f"{fact} {getattr(base, fact)!r} ({known.status.value})",

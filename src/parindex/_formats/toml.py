@@ -519,11 +519,11 @@ def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..
     def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
         status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
         if "status" not in table:
-            c.add("missing: every number needs a status (seed, read, inferred or unknown)",
+            c.add("missing: every number needs a status (seed, read, inferred, assumed or unknown)",
                   *path, "status", code=code)
         source = c.get(table, "source", str, *path, required=False, code=code)
         if source is None and status is not Status.UNKNOWN and "status" in table:
-            c.add(f"a {status.value} value needs a source", *path, "source", code=code)
+            c.add(f"{status.value_phrase} needs a source", *path, "source", code=code)
         if source is not None and source not in sources:
             close = difflib.get_close_matches(source, list(sources), n=1)
             c.add(f"source {source!r} is not a key of [sources]"
