@@ -87,7 +87,8 @@ class Finding:
 
     :param kind: ``maxima`` (children's maxima ≠ parent's), ``partial`` (a node derived
         from items that cover only part of its maximum), ``items`` (points given for a
-        node disagree with its items).
+        node disagree with its items), ``assumed`` (the framework gives a value as a
+        working hypothesis; ``code`` is then its path, e.g. ``bands.Tốt.min``).
     """
 
     kind: str

@@ -1,15 +1,18 @@
 """Declarative scoring rules: how a leaf's points follow from figures a unit reports.
 
 A framework file may give a leaf a ``rule`` table (see the file format docs): a *kind*
-(``points``, ``yes-no``, ``proportional``, ``threshold``, ``deduction`` or ``unknown``,
-or a kind a plugin registers through :func:`parindex.hookspecs.parindex_scoring_rules`)
+(``points``, ``yes-no``, ``proportional``, ``threshold``, ``deduction``, the survey kinds
+``mean-percent``, ``weighted-percent`` and ``answer-scale``, or ``unknown``, or a kind a
+plugin registers through :func:`parindex.hookspecs.parindex_scoring_rules`)
 and its parameters. An assessment then gives the raw figures in its ``[inputs]`` table
 instead of points, and scoring computes the points. Rules are data: nothing read from a
 file is evaluated as code; each kind is a Python function registered under a name.
 
-Arithmetic is exact (:class:`~fractions.Fraction`); the one kind whose points are not a
-finite decimal of its parameters, ``proportional``, rounds them half up to its declared
-``decimals`` (default 2). The others give exact decimals and never round.
+Arithmetic is exact (:class:`~fractions.Fraction`); the kinds whose points are not a
+finite decimal of their parameters round them once, at the end, as they declare:
+``proportional`` half up to ``decimals`` (default 2), the survey kinds to ``decimals``
+places (default 2) by their ``rounding`` (``half-up``, the default, ``half-even`` or
+``down``). The others give exact decimals and never round.
 """
 
 from __future__ import annotations
@@ -388,8 +391,286 @@ DEDUCTION = RuleKind(
     _deduction_check, lambda p: (p["input"],), _deduction_points, _deduction_explain)
 
 
+# --- survey blocks: percentages and answers on a scale ----------------------------------------
+#
+# Provinces compute the survey block (điều tra xã hội học) from a satisfaction survey such
+# as SIPAS: from element percentages (a plain or weighted mean, scaled to the block's
+# points) or from counts of answers on a scale. Each declares how it rounds.
+
+#: How a survey rule rounds its points to ``decimals`` places.
+ROUNDINGS: Final = ("half-up", "half-even", "down")
+_HUNDRED: Final = Fraction(100)
+
+
+def _check_rounding(params: Params, problems: list[str]) -> None:
+    decimals = params.get("decimals", 2)
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 9:
+        problems.append(f"decimals: {decimals!r} must be a whole number from 0 to 9")
+    rounding = params.get("rounding", "half-up")
+    if rounding not in ROUNDINGS:
+        problems.append(f"rounding: {rounding!r} is not one of {', '.join(ROUNDINGS)}")
+
+
+def _rounded(params: Params, value: Fraction) -> Decimal:
+    """``value`` (exact, ≥ 0) rounded to the rule's ``decimals`` places as its
+    ``rounding`` says."""
+    decimals = params.get("decimals", 2)
+    scaled = value * 10**decimals
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    twice, mode = 2 * rest, params.get("rounding", "half-up")
+    if (mode == "half-up" and twice >= scaled.denominator) or (
+            mode == "half-even" and (twice > scaled.denominator
+                                     or (twice == scaled.denominator and whole % 2))):
+        whole += 1
+    return Decimal(whole).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
+
+
+def _rounding_text(params: Params) -> str:
+    mode = {"half-up": "half up", "half-even": "half to even", "down": "down"}[
+        params.get("rounding", "half-up")]
+    decimals = params.get("decimals", 2)
+    return f"rounded {mode} to {decimals} place{'' if decimals == 1 else 's'}"
+
+
+def _figure_names(params: Params, key: str, problems: list[str]) -> tuple[str, ...]:
+    """A list parameter of figure names: present, non-empty, each a name, none repeated."""
+    value = params.get(key)
+    if not isinstance(value, tuple) or not value:
+        problems.append(f"{key}: missing; a list of the figures the assessment reports, "
+                        f'e.g. {key} = ["access", "procedures", "officials"]')
+        return ()
+    names = []
+    for i, name in enumerate(value):
+        if not isinstance(name, str) or not name.strip() \
+                or not name.replace("_", "a").isalnum():
+            problems.append(f"{key}[{i}]: {name!r} is not a figure name (letters, digits and _)")
+        elif name in names:
+            problems.append(f"{key}[{i}]: {name!r} is listed twice")
+        else:
+            names.append(name)
+    return tuple(names)
+
+
+def _percentage(figures: Mapping[str, Figure], name: str) -> Decimal:
+    if name not in figures:
+        raise RuleInputError(f"the figure {name!r} is missing")
+    value = figures[name]
+    if isinstance(value, bool):
+        raise RuleInputError(f"{name} = {str(value).lower()} is a yes/no answer; give a "
+                             "percentage from 0 to 100")
+    if not 0 <= value <= 100:
+        raise RuleInputError(f"{name} = {plain(value)} is outside [0, 100] %: give the "
+                             "percentage (91.17 for 91.17 %), not a share or a count")
+    return value
+
+
+def _scaled(params: Params, maximum: Decimal | None, percent: Fraction) -> Fraction:
+    assert maximum is not None
+    return Fraction(maximum) * percent / _HUNDRED
+
+
+def _fraction_text(value: Fraction) -> str:
+    """An exact value as a decimal, or to 4 places with an ellipsis when it does not end."""
+    shown = quantize(value, 4)
+    return plain(shown.normalize()) if shown == value else f"{plain(shown)}…"
+
+
+def _mean_check(params: Params, maximum: Decimal | None) -> list[str]:
+    problems: list[str] = []
+    _figure_names(params, "inputs", problems)
+    _check_rounding(params, problems)
+    return problems
+
+
+def _mean_percent(params: Params, figures: Mapping[str, Figure]) -> Fraction:
+    values = [_percentage(figures, name) for name in params["inputs"]]
+    return sum((Fraction(v) for v in values), Fraction(0)) / len(values)
+
+
+def _mean_points(params: Params, maximum: Decimal | None,
+                 figures: Mapping[str, Figure]) -> Decimal:
+    return _rounded(params, _scaled(params, maximum, _mean_percent(params, figures)))
+
+
+def _mean_explain(params: Params, maximum: Decimal | None, figures: Mapping[str, Figure],
+                  points: Decimal) -> str:
+    assert maximum is not None
+    names = params["inputs"]
+    mean = _mean_percent(params, figures)
+    total = sum((_percentage(figures, n) for n in names), ZERO)
+    terms = " + ".join(f"{n} {plain(_percentage(figures, n))}" for n in names)
+    return (f"mean of {len(names)} percentages: ({terms}) ÷ {len(names)} = "
+            f"{plain(total)} ÷ {len(names)} = {_fraction_text(mean)} %; "
+            f"{plain(maximum)} × {_fraction_text(mean)} % = "
+            f"{_fraction_text(_scaled(params, maximum, mean))}, {_rounding_text(params)} "
+            f"= {plain(points)}")
+
+
+MEAN_PERCENT = RuleKind(
+    "mean-percent",
+    "The mean of several percentages (e.g. SIPAS's five elements), each in [0, 100], "
+    "scaled to the leaf's maximum: maximum × mean ÷ 100, rounded as declared.",
+    ("inputs", "decimals", "rounding"),
+    _mean_check, lambda p: tuple(p["inputs"]), _mean_points, _mean_explain)
+
+
+def _weights(params: Params, problems: list[str]) -> dict[str, Decimal]:
+    table = params.get("weights")
+    if not isinstance(table, Mapping) or not table:
+        problems.append("weights: missing; a table of figure = weight, e.g. weights = "
+                        "{ access = 0.2, procedures = 0.3, officials = 0.5 }")
+        return {}
+    weights = {}
+    for name, value in table.items():
+        if not name.replace("_", "a").isalnum():
+            problems.append(f"weights.{name}: not a figure name (letters, digits and _)")
+            continue
+        sub: list[str] = []
+        weight = _number(Params({name: value}), name, sub, positive=True)
+        problems += [f"weights.{p}" for p in sub]
+        if weight is not None and not sub:
+            weights[name] = weight
+    return weights
+
+
+def _weighted_check(params: Params, maximum: Decimal | None) -> list[str]:
+    problems: list[str] = []
+    _weights(params, problems)
+    _check_rounding(params, problems)
+    return problems
+
+
+def _weighted_percent(params: Params, figures: Mapping[str, Figure]) -> Fraction:
+    weights = {n: Fraction(to_decimal(w)) for n, w in params["weights"].items()}
+    values = {n: Fraction(_percentage(figures, n)) for n in weights}
+    return sum((weights[n] * values[n] for n in weights), Fraction(0)) / sum(weights.values())
+
+
+def _weighted_points(params: Params, maximum: Decimal | None,
+                     figures: Mapping[str, Figure]) -> Decimal:
+    return _rounded(params, _scaled(params, maximum, _weighted_percent(params, figures)))
+
+
+def _weighted_explain(params: Params, maximum: Decimal | None, figures: Mapping[str, Figure],
+                      points: Decimal) -> str:
+    assert maximum is not None
+    weights = {n: to_decimal(w) for n, w in params["weights"].items()}
+    mean = _weighted_percent(params, figures)
+    terms = " + ".join(f"{plain(w)} × {n} {plain(_percentage(figures, n))}"
+                       for n, w in weights.items())
+    return (f"weighted mean: ({terms}) ÷ {plain(sum(weights.values(), ZERO))} = "
+            f"{_fraction_text(mean)} %; {plain(maximum)} × {_fraction_text(mean)} % = "
+            f"{_fraction_text(_scaled(params, maximum, mean))}, {_rounding_text(params)} "
+            f"= {plain(points)}")
+
+
+WEIGHTED_PERCENT = RuleKind(
+    "weighted-percent",
+    "A weighted mean of percentages, each in [0, 100], with declared weights (divided by "
+    "their sum), scaled to the leaf's maximum and rounded as declared.",
+    ("weights", "decimals", "rounding"),
+    _weighted_check, lambda p: tuple(p["weights"]), _weighted_points, _weighted_explain)
+
+
+def _answers(params: Params, maximum: Decimal | None, problems: list[str]
+             ) -> list[tuple[str, str | None, Decimal]]:
+    table = params.get("answers")
+    if not isinstance(table, tuple) or not table:
+        problems.append('answers: missing; a list like [{ input = "very_satisfied", label = '
+                        '"Rất hài lòng", points = 1 }, ...], one entry per answer on the scale')
+        return []
+    answers: list[tuple[str, str | None, Decimal]] = []
+    for i, entry in enumerate(table):
+        if not isinstance(entry, Mapping) or not {"input", "points"} <= set(entry) \
+                or not set(entry) <= {"input", "label", "points"}:
+            problems.append(f"answers[{i}]: each answer is a table {{ input = ..., label = ..., "
+                            "points = ... }} (label optional)")
+            continue
+        sub: list[str] = []
+        name = _name(Params(entry), "input", sub)
+        points = _number(Params(entry), "points", sub)
+        _not_above(points, "points", maximum, sub)
+        label = entry.get("label")
+        if label is not None and not isinstance(label, str):
+            sub.append(f"label: {label!r} is not text")
+        if name is not None and any(name == a[0] for a in answers):
+            sub.append(f"input: {name!r} is listed twice")
+        problems += [f"answers[{i}].{p}" for p in sub]
+        if not sub and name is not None and points is not None:
+            answers.append((name, label, points))
+    return answers
+
+
+def _scale_check(params: Params, maximum: Decimal | None) -> list[str]:
+    problems: list[str] = []
+    answers = _answers(params, maximum, problems)
+    respondents = _name(params, "respondents", problems, required=False)
+    if respondents is not None and any(respondents == a[0] for a in answers):
+        problems.append(f"respondents: {respondents!r} is also an answer")
+    _check_rounding(params, problems)
+    return problems
+
+
+def _scale_counts(params: Params, figures: Mapping[str, Figure]) -> tuple[list[Decimal], Decimal]:
+    counts = []
+    for entry in params["answers"]:
+        count = _count(figures, entry["input"])
+        if not _whole(count):
+            raise RuleInputError(f"{entry['input']} = {plain(count)} is not a whole count of "
+                                 "answers")
+        counts.append(count)
+    total = sum(counts, ZERO)
+    if "respondents" in params:
+        stated = _count(figures, params["respondents"])
+        if stated != total:
+            names = " + ".join(e["input"] for e in params["answers"])
+            raise RuleInputError(f"the answers do not add up: {names} = {plain(total)}, but "
+                                 f"{params['respondents']} = {plain(stated)}")
+    if total == 0:
+        raise RuleInputError("no answers (every count is 0): the mean is undefined; if the "
+                             "survey did not take place, mark the item \"x\" in [points]")
+    return counts, total
+
+
+def _scale_exact(params: Params, figures: Mapping[str, Figure]) -> Fraction:
+    counts, total = _scale_counts(params, figures)
+    earned = sum((Fraction(c) * Fraction(to_decimal(e["points"]))
+                  for c, e in zip(counts, params["answers"], strict=True)), Fraction(0))
+    return earned / Fraction(total)
+
+
+def _scale_points(params: Params, maximum: Decimal | None,
+                  figures: Mapping[str, Figure]) -> Decimal:
+    return _rounded(params, _scale_exact(params, figures))
+
+
+def _scale_explain(params: Params, maximum: Decimal | None, figures: Mapping[str, Figure],
+                   points: Decimal) -> str:
+    counts, total = _scale_counts(params, figures)
+    terms = " + ".join(f"{plain(c)} × {plain(to_decimal(e['points']))}"
+                       for c, e in zip(counts, params["answers"], strict=True))
+    labels = ", ".join(f"{e['input']}" + (f" ({e['label']})" if e.get("label") else "")
+                       for e in params["answers"])
+    return (f"answers {labels}: ({terms}) ÷ {plain(total)} answers = "
+            f"{_fraction_text(_scale_exact(params, figures))}, {_rounding_text(params)} = "
+            f"{plain(points)}")
+
+
+ANSWER_SCALE = RuleKind(
+    "answer-scale",
+    "Counts of answers on a scale (e.g. Rất hài lòng / Hài lòng / Bình thường / Không hài "
+    "lòng), each answer worth the points a declared table gives: the mean over all answers, "
+    "rounded as declared; the counts must add up to respondents when it is given.",
+    ("answers", "respondents", "decimals", "rounding"),
+    _scale_check,
+    lambda p: (*(e["input"] for e in p["answers"]),
+               *((p["respondents"],) if "respondents" in p else ())),
+    _scale_points, _scale_explain, needs_max=False)
+
+
 #: The core's rule kinds, registered by :mod:`parindex._plugins.builtins`.
-BUILTIN_KINDS: Final = (POINTS, YES_NO, PROPORTIONAL, THRESHOLD, DEDUCTION, UNKNOWN)
+BUILTIN_KINDS: Final = (POINTS, YES_NO, PROPORTIONAL, THRESHOLD, DEDUCTION, MEAN_PERCENT,
+                        WEIGHTED_PERCENT, ANSWER_SCALE, UNKNOWN)
 
 
 def check_params(kind: RuleKind, params: Params, maximum: Decimal | None) -> list[str]:

@@ -391,8 +391,12 @@ def _arising(node: Node, children: list[NodeResult]) -> Decimal | None:
 
 
 def _maxima_findings(framework: Framework) -> list[Finding]:
-    return [Finding("maxima", m.code, str(m).split(": ", 1)[1])
-            for m in framework.maxima_mismatches()]
+    found = [Finding("maxima", m.code, str(m).split(": ", 1)[1])
+             for m in framework.maxima_mismatches()]
+    # A result resting on a working hypothesis says so wherever it is shown.
+    return found + [Finding("assumed", path, "assumed (a working hypothesis, not a source); "
+                            "do not publish a result that rests on it")
+                    for path in framework.assumptions()]
 
 
 def _classify(framework: Framework, total: Decimal, index: Fraction | None,

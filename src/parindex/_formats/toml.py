@@ -316,8 +316,10 @@ _NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule",
 _RULE_KEYS = ("kind", "status", "source", "note")
 #: The parameters of the built-in rule kinds (see :mod:`parindex._engine.rules`).
 _RULE_PARAMS = ("input", "numerator", "denominator", "floor", "cap", "target", "decimals",
-                "steps", "otherwise", "per")
+                "steps", "otherwise", "per", "inputs", "weights", "rounding", "answers",
+                "respondents")
 _STEP_KEYS = ("min", "points")
+_ANSWER_KEYS = ("input", "label", "points")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
 _PROVENANCE_KEYS = ("status", "source", "note")
