@@ -110,7 +110,8 @@ def test_every_hook_is_specified_and_documented():
 def test_builtins_are_registered_through_the_hooks():
     pm = _plugins.plugin_manager()
     assert sorted(k.name for kinds in pm.hook.parindex_scoring_rules() for k in kinds) == [
-        "deduction", "points", "proportional", "threshold", "unknown", "yes-no"]
+        "answer-scale", "deduction", "mean-percent", "points", "proportional", "threshold",
+        "unknown", "weighted-percent", "yes-no"]
     assert sorted(r.name for rs in pm.hook.parindex_ranking_methods() for r in rs) == [
         "competition", "dense"]
     assert [b.name for bs in pm.hook.parindex_band_methods() for b in bs] == ["minimum"]
