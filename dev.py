@@ -9,7 +9,8 @@
 Needs only Python >= 3.11 and the standard library: it creates ``.venv`` with
 ``venv``, installs every workspace member (the core and each plugin under
 ``plugins/``, editable) with pip, and reinstalls only when a ``pyproject.toml``
-changed. Arguments after the job name are passed on (to pytest, to
+changed. ``example`` installs only the core and the province plugins; the other jobs add
+the test and docs tools the first time they need them. Arguments after the job name are passed on (to pytest, to
 ``parindex score``, ...).
 """
 
@@ -29,6 +30,7 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".parindex-installed"
+TOOLS_STAMP = VENV / ".parindex-tools-installed"
 EXAMPLE = (
     ROOT
     / "plugins/thua_thien_hue/src/parindex_thua_thien_hue/examples/thuy-thanh-2022.toml"
@@ -44,28 +46,46 @@ def _workspace() -> tuple[list[Path], dict[str, list[str]]]:
     return members, config.get("dependency-groups", {})
 
 
-def _ensure_env() -> None:
+def _digest(*parts: bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part)
+    return digest.hexdigest()
+
+
+def _pip(*args: str) -> None:
+    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
+                    "--disable-pip-version-check", *args], check=True)
+
+
+def _ensure_env(*, tools: bool) -> None:
+    """Create .venv and install what the job needs, once (again when a pyproject changes).
+
+    ``example`` needs only the core and the province plugins (seconds with a warm package
+    cache); ``test``, ``docs`` and ``bench`` add the test and docs tools (the dev and docs
+    dependency groups: pytest, mypy, sphinx, the optional extras, ...).
+    """
     if sys.version_info < (3, 11):
         sys.exit(f"parindex needs Python >= 3.11; this is {sys.version.split()[0]}")
     members, groups = _workspace()
-    digest = hashlib.sha256()
-    for member in members:
-        digest.update((member / "pyproject.toml").read_bytes())
-    wanted = digest.hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
-        return
+    core = _digest(*((m / "pyproject.toml").read_bytes() for m in members))
     if not PYTHON.exists():
-        print(f"dev.py: creating {VENV.relative_to(ROOT)}", file=sys.stderr)
+        print(f"dev.py: creating {VENV.relative_to(ROOT)} (once)", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    print("dev.py: installing the workspace (the core and its plugins)", file=sys.stderr)
-    requirements = [r for name in ("dev", "docs") for r in groups.get(name, [])]
-    editables = [arg for member in members for arg in ("-e", str(member))]
-    subprocess.run(
-        [str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         *editables, *requirements],
-        check=True,
-    )
-    STAMP.write_text(wanted)
+    if not (STAMP.exists() and STAMP.read_text() == core):
+        names = ", ".join(m.name for m in members[1:])
+        print(f"dev.py: installing parindex and its province plugins ({names}) into "
+              f"{VENV.relative_to(ROOT)} (once)", file=sys.stderr)
+        _pip(*(arg for member in members for arg in ("-e", str(member))))
+        STAMP.write_text(core)
+    if tools:
+        requirements = [r for name in ("dev", "docs") for r in groups.get(name, [])]
+        wanted = _digest(core.encode(), "\n".join(requirements).encode())
+        if not (TOOLS_STAMP.exists() and TOOLS_STAMP.read_text() == wanted):
+            print("dev.py: installing the test and docs tools (pytest, mypy, sphinx, the "
+                  "optional extras; once)", file=sys.stderr)
+            _pip(*requirements)
+            TOOLS_STAMP.write_text(wanted)
 
 
 def _run(*command: str | Path) -> int:
@@ -77,7 +97,7 @@ def main(argv: list[str]) -> int:
     if job not in {"example", "test", "docs", "bench"}:
         print(__doc__)
         return 0 if job in {"help", "-h", "--help"} else 2
-    _ensure_env()
+    _ensure_env(tools=job != "example")
     if job == "example":
         command = [BIN / "parindex", "score", *(rest or [EXAMPLE])]
         print("$", " ".join(str(p.relative_to(ROOT) if isinstance(p, Path) else p)

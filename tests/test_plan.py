@@ -1,15 +1,17 @@
-"""Improvement-plan drafts: Markdown and Word, from the Thủy Thanh example (seed 000)."""
+"""Improvement plans as officials write them: Markdown and Word, from xã Thủy Thanh's 2022
+result (Kế hoạch 69/KH-UBND), read back with python-docx."""
 
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
 
 import parindex
+from parindex._analysis.plan import COLUMNS, MOTTO, PLACEHOLDER, SECTIONS
 from parindex._cli import main
-from parindex._analysis.plan import BLANKS, MOTTO, TITLE
 
 
 @pytest.fixture(scope="module")
@@ -18,121 +20,200 @@ def thuy_thanh() -> parindex.Result:
     return parindex.score(framework, parindex.load_assessment(parindex.example_path()))
 
 
-def test_markdown_has_a_section_per_field_and_every_lost_item(
-        thuy_thanh: parindex.Result) -> None:
-    text = parindex.plan_markdown(thuy_thanh)
-    assert f"\n# {TITLE} năm 2023\n" in text
+@pytest.fixture(scope="module")
+def draft(thuy_thanh: parindex.Result) -> parindex.PlanDraft:
+    return parindex.plan_draft(thuy_thanh)
+
+
+def _key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in code.split("."))
+
+
+def test_result_section_gives_the_published_figures_in_vietnamese_style(
+        draft: parindex.PlanDraft) -> None:
+    results = " ".join(draft.results)
+    assert "đạt 78,636/100 điểm" in results
+    assert "điểm thẩm định 49,97 điểm" in results and "28,666 điểm" in results
+    assert "79,031 %" in results and "xếp loại “Khá”" in results
+    # The rank the document printed: 2nd of 10 in thị xã Hương Thủy, on the appraised part.
+    assert "xếp hạng 2/10 trong thị xã Hương Thủy theo điểm thẩm định" in results
+    assert "Để đạt mức “Tốt” cần thêm ít nhất 0,964 điểm." in results
+    assert not re.search(r"\d\.\d", results)  # "." is never a decimal point in Vietnamese
+
+
+def test_tasks_are_the_itemised_lost_items_in_code_order(
+        thuy_thanh: parindex.Result, draft: parindex.PlanDraft) -> None:
     lost = parindex.lost_points(thuy_thanh)
-    sections = [line for line in text.splitlines() if line.startswith("### ")]
-    # Fields 1, 2, 3, 6, 7, 8 and the survey (9) lost points; 4 and 5 did not (lines 90, 92).
-    assert [re.search(r" (\d+)\. ", s).group(1) for s in sections] == [  # type: ignore[union-attr]
-        "1", "2", "3", "6", "7", "8", "9"]
-    assert sections[-1].startswith("### Điều tra xã hội học 9.")
-    items = [line for line in text.splitlines() if line.startswith("#### ")]
-    assert len(items) == len(lost.items) == 27
-    assert "#### (1) Tiêu chí thành phần 1.1.1 – Ban hành kế hoạch CCHC" in text
-    # The council's comment on 7.2, seed line 118, and the points it lost (1.5 − 0.38).
-    assert "Điểm đạt: 0.38/1.5; bị trừ 1.12 điểm." in text
-    assert ("Đánh giá của Hội đồng thẩm định: Theo số liệu báo cáo có 40/841 hồ sơ trực "
-            "tuyến mức độ 3 và 4 (5%).") in text
-    for blank in BLANKS:
-        assert text.count(f"- {blank}: ") == 27
-    assert "Để đạt mức “Tốt” cần thêm ít nhất 0.964 điểm." in text
+    expected = [i.code for i in lost.items if i.itemised and i.field != "9"]
+    codes = [task.code for task in draft.tasks]
+    assert sorted(codes, key=_key) == codes  # code order, not most-lost-first
+    assert sorted(codes) == sorted(expected)
+    assert "1.1.1" in codes and "9" not in codes  # the survey is no task
+    assert [f.code for f in draft.fields] == sorted({t.code.split(".")[0] for t in draft.tasks},
+                                                    key=int)
+    task = next(t for t in draft.tasks if t.code == "1.1.1")
+    assert task.label == "Tiêu chí thành phần" and task.comment is not None
+    assert "thời gian ký số không phù hợp" in task.content  # the direction quotes the comment
+    assert task.lead == "Công chức Văn phòng – Thống kê" and "lead" in task.placeholders
+
+
+def test_survey_and_remainders_are_notes_not_tasks(draft: parindex.PlanDraft) -> None:
+    notes = " ".join(draft.notes)
+    assert "Điểm điều tra xã hội học" in notes and "28,666/30 điểm" in notes
+    # Fields 3 and 6 have maxima their printed items do not cover: 1 point lost in field 3.
+    assert "Bị trừ 1,0 điểm ở phần điểm tối đa của lĩnh vực 3" in notes
+
+
+def test_markdown_follows_the_plan_layout(thuy_thanh: parindex.Result) -> None:
+    text = parindex.plan_markdown(thuy_thanh)
+    assert text.startswith("**ỦY BAN NHÂN DÂN**\\\n**XÃ THỦY THANH**\n\nSố: ………/KH-UBND\n")
+    assert "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\\n**Độc lập - Tự do - Hạnh phúc**" in text
+    assert "\n# KẾ HOẠCH\n\n**Nâng cao Chỉ số cải cách hành chính năm 2023**\n" in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == [f"## {n}. {s}" for n, s in zip(("I", "II", "III", "IV"), SECTIONS,
+                                                       strict=True)] + ["## Phụ lục"]
+    assert text.index("Căn cứ Quyết định số 2204/QĐ-UBND ngày 12/09/2022") < text.index("## I.")
+    assert "thẩm định.\\/.\n" not in text and "giải quyết./.\n" in text  # "./." ends IV
+    assert "**TM. ỦY BAN NHÂN DÂN**\\\n**CHỦ TỊCH**" in text
+    header = "| " + " | ".join(COLUMNS) + " |"
+    rows = text[text.index(header):].splitlines()[2:]
+    rows = [r for r in rows if r.startswith("| ")]
+    assert len(rows) == len(parindex.plan_draft(thuy_thanh).tasks)
+    assert rows[0].startswith("| 1 | 1.1.1 – Ban hành kế hoạch CCHC | 1,0 | ")
+    assert f"Công chức Văn phòng – Thống kê {PLACEHOLDER}" in rows[0]
 
 
 def test_markdown_escapes_what_it_copies(thuy_thanh: parindex.Result) -> None:
     import attrs
 
     comments = dict(thuy_thanh.assessment.comments)
-    comments["1.5"] = "*không* [đủ] | <b>"
-    assessment = attrs.evolve(thuy_thanh.assessment, comments=comments)
-    text = parindex.plan_markdown(parindex.score(thuy_thanh.framework, assessment))
+    comments["1.1.1"] = "*không* [đủ] | <b>"
+    changed = attrs.evolve(thuy_thanh.assessment, comments=comments)
+    text = parindex.plan_markdown(parindex.score(thuy_thanh.framework, changed))
     assert r"\*không\* \[đủ\] \| \<b\>" in text
 
 
-def test_docx_opens_and_holds_the_plan(thuy_thanh: parindex.Result, tmp_path: Path) -> None:
-    import docx
+def test_assignments_file_fills_the_appendix(thuy_thanh: parindex.Result,
+                                             tmp_path: Path) -> None:
+    path = tmp_path / "phan-cong.toml"
+    path.write_text('["*"]\ndeadline = "Quý III/2023"\n\n["3"]\nlead = "Ông A"\n\n'
+                    '["3.4"]\nlead = "Bộ phận Một cửa"\nproduct = "100 % hồ sơ đúng hạn"\n',
+                    encoding="utf-8")
+    given = parindex.load_assignments(path)
+    tasks = {t.code: t for t in parindex.plan_draft(thuy_thanh, assignments=given).tasks}
+    assert tasks["3.4.1"].lead == "Bộ phận Một cửa"
+    assert tasks["3.4.1"].product == "100 % hồ sơ đúng hạn"
+    assert {"lead", "product", "deadline"}.isdisjoint(tasks["3.4.1"].placeholders)
+    assert tasks["1.1.1"].deadline == "Quý III/2023" and "lead" in tasks["1.1.1"].placeholders
 
-    path = parindex.write_plan_docx(thuy_thanh, tmp_path / "ke-hoach.docx", plan_year=2024)
+
+def test_bad_assignments_file_names_line_and_code(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "phan-cong.toml"
+    path.write_text('["1"]\nlead = "A"\nowner = "B"\n', encoding="utf-8")
+    with pytest.raises(parindex.AssignmentsError) as caught:
+        parindex.load_assignments(path)
+    problem = caught.value.problem
+    assert (problem.line, problem.code) == (3, "1") and "unknown key" in problem.message
+    assert main(["plan", str(parindex.example_path()), "--assignments", str(path)]) == 2
+    assert f"{path}:3" in capsys.readouterr().err
+
+
+def _docx_text(document: object) -> str:
+    from docx.document import Document
+
+    assert isinstance(document, Document)
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def test_docx_is_a4_laid_out_per_decree_30(thuy_thanh: parindex.Result,
+                                           tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from docx.oxml.ns import qn
+
+    path = parindex.write_plan_docx(thuy_thanh, tmp_path / "plan.docx")
     document = docx.Document(str(path))
-    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")
-                or p.style.name == "Title"]
-    assert headings[0] == f"{TITLE} năm 2024"
-    assert "Lĩnh vực 7. Hiện đại hóa hành chính" in headings
-    assert "(1) Tiêu chí 7.3 – Thực hiện tiếp nhận hồ sơ, trả kết quả giải quyết TTHC qua " \
-           "dịch vụ bưu chính công ích" in headings
-    text = "\n".join(p.text for p in document.paragraphs)
-    assert "Đánh giá của Hội đồng thẩm định: Chưa có chuyên mục." in text  # 7.1.3, line 116
-    # The top block, one table of blanks per lost item, then "Nơi nhận" and signature.
-    top, *blanks, bottom = document.tables
-    assert len(blanks) == 27
-    assert [row.cells[0].text for row in blanks[0].rows] == list(BLANKS)
-    assert all(row.cells[1].text == "" for t in blanks for row in t.rows)
-    assert top.rows[0].cells[1].text.startswith("\n".join(MOTTO))
-    assert bottom.rows[0].cells[0].text.startswith("Nơi nhận:")
-
-
-def test_plan_is_laid_out_as_the_seeds_lay_plans_out(thuy_thanh: parindex.Result) -> None:
-    """The blanks are worded as seed 001 words them; the document opens with the issuer,
-    the number and the national motto, has the sections in capitals, and ends with
-    "Nơi nhận" and a signature block, as seeds 000 and 001 do."""
-    text = parindex.plan_markdown(thuy_thanh)
-    assert BLANKS == ("Công chức tham mưu khắc phục", "Thời gian thực hiện",
-                      "Định hướng khắc phục")
-    assert text.startswith("**ỦY BAN NHÂN DÂN**\\\n**XÃ THỦY THANH**\n\nSố: ………/KH-UBND\n")
-    assert "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\\n**Độc lập - Tự do - Hạnh phúc**" in text
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## I. ĐÁNH GIÁ KẾT QUẢ CHỈ SỐ CCHC", "## II. MỤC TIÊU",
-                        "## III. TIÊU CHÍ, TIÊU CHÍ THÀNH PHẦN BỊ TRỪ ĐIỂM CẦN KHẮC PHỤC",
-                        "## IV. TỔ CHỨC THỰC HIỆN"]
-    assert "- Phấn đấu năm 2023 Chỉ số CCHC đạt mức “Tốt” trở lên" in text
-    assert "**Nơi nhận:**" in text and text.endswith("*(Ký, ghi rõ họ tên)*\n")
-
-
-def test_remainder_is_named_and_rounded_like_the_rest(thuy_thanh: parindex.Result) -> None:
-    """Field 3's lost points its items do not explain (2.27 − 1.27) read "lĩnh vực 3" and
-    "1.0", not "của 3" and "1.00"."""
-    text = parindex.plan_markdown(thuy_thanh)
-    assert "Phần điểm của lĩnh vực 3 không chia thành tiêu chí thành phần" in text
-    assert "Bị trừ 1.0 điểm ở phần điểm tối đa của lĩnh vực 3" in text
-    assert "1.00" not in text
+    body, appendix = document.sections
+    assert (round(body.page_width.mm), round(body.page_height.mm)) == (210, 297)
+    assert (round(appendix.page_width.mm), round(appendix.page_height.mm)) == (297, 210)
+    for section in document.sections:
+        # Word stores twips: 15 mm reads back as 14.99 mm.
+        assert 20 <= round(section.top_margin.mm) <= 25
+        assert 20 <= round(section.bottom_margin.mm) <= 25
+        assert 30 <= round(section.left_margin.mm) <= 35
+        assert 15 <= round(section.right_margin.mm) <= 20
+    normal = document.styles["Normal"].font
+    assert normal.name == "Times New Roman" and normal.size.pt in (13, 14)
+    text = _docx_text(document)
+    top = document.tables[0].rows[0].cells
+    assert top[0].text.startswith("ỦY BAN NHÂN DÂN\nXÃ THỦY THANH")
+    assert top[1].text.startswith("\n".join(MOTTO))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs.index("KẾ HOẠCH") + 1 == paragraphs.index(
+        "Nâng cao Chỉ số cải cách hành chính năm 2023")
+    for n, section_title in zip(("I", "II", "III", "IV"), SECTIONS, strict=True):
+        assert f"{n}. {section_title}" in paragraphs
+    assert any(p.startswith("Căn cứ Quyết định số 2204/QĐ-UBND") for p in paragraphs)
+    assert "2/10" in text and "78,636/100 điểm" in text and "79,031 %" in text
+    assert "78.636" not in text and "79.031" not in text
+    assert any(p.endswith("./.") for p in paragraphs)
+    signature = document.tables[1].rows[0].cells[1].text
+    assert signature.startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    # One appendix table; its header repeats and no row splits across pages.
+    table = document.tables[2]
+    assert [c.text for c in table.rows[0].cells] == list(COLUMNS)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    draft = parindex.plan_draft(thuy_thanh)
+    assert len(table.rows) == 1 + len(draft.tasks)
+    assert [row.cells[1].text.split(" – ")[0] for row in table.rows[1:]] == [
+        t.code for t in draft.tasks]
+    assert len(document.tables) == 3  # no more one small table per item
 
 
 def test_docx_is_vietnamese_throughout(thuy_thanh: parindex.Result, tmp_path: Path) -> None:
-    """Word checks spelling in the document's language, and shows its properties: the
-    language is Vietnamese, not the template's en-US, and no "python-docx" author."""
-    import docx
+    docx = pytest.importorskip("docx")
     from docx.oxml.ns import qn
 
-    path = parindex.write_plan_docx(thuy_thanh, tmp_path / "ke-hoach.docx")
-    document = docx.Document(str(path))
-    languages = {element.get(qn("w:val")) for element in
-                 document.styles.element.iter(qn("w:lang"))}
-    assert languages == {"vi-VN"}
+    document = docx.Document(str(parindex.write_plan_docx(thuy_thanh, tmp_path / "p.docx")))
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    language = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")).find(qn("w:lang"))
+    assert language.get(qn("w:val")) == "vi-VN"
     properties = document.core_properties
     assert properties.author == "" and "python-docx" not in properties.comments
-    assert properties.title == f"{TITLE} năm 2023" and properties.language == "vi-VN"
+    assert properties.language == "vi-VN"
     assert properties.created is not None and properties.created.year >= 2024
-    for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3"):
-        assert document.styles[name].font.name == "Times New Roman"
 
 
 def test_plan_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     example = str(parindex.example_path())
     assert main(["plan", example]) == 0
-    assert f"\n# {TITLE} năm 2023\n" in capsys.readouterr().out
+    assert "\n**Nâng cao Chỉ số cải cách hành chính năm 2023**\n" in capsys.readouterr().out
     out = tmp_path / "plan.docx"
     assert main(["plan", example, "-o", str(out)]) == 0
     assert out.stat().st_size > 0
     md = tmp_path / "plan.md"
     assert main(["plan", example, "-o", str(md), "--year", "2030"]) == 0
-    assert f"\n# {TITLE} năm 2030\n" in md.read_text("utf-8")
+    assert "năm 2030**\n" in md.read_text("utf-8")
+
+
+def test_unknown_suffix_is_refused_before_any_work(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "plan.pdf"
+    assert main(["plan", str(parindex.example_path()), "-o", str(out)]) == 2
+    assert "unknown suffix '.pdf'" in capsys.readouterr().err and not out.exists()
 
 
 def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                thuy_thanh: parindex.Result) -> None:
-    import sys
-
+                                thuy_thanh: parindex.Result,
+                                capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(sys.modules, "docx", None)
-    with pytest.raises(ModuleNotFoundError, match=r"parindex\[report\]"):
+    with pytest.raises(parindex.MissingExtraError, match=r"parindex\[report\]"):
         parindex.write_plan_docx(thuy_thanh, tmp_path / "x.docx")
+    out = tmp_path / "x.docx"
+    assert main(["plan", str(parindex.example_path()), "-o", str(out)]) == 2
+    assert "pip install 'parindex[report]'" in capsys.readouterr().err and not out.exists()

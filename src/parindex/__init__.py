@@ -29,8 +29,17 @@ if TYPE_CHECKING:
     )
     from ._analysis.plan import (
         plan_draft,
-        plan_markdown,
         PlanDraft,
+        PlanField,
+        PlanTask,
+    )
+    from ._formats.assignments import (
+        Assignments,
+        AssignmentsError,
+        load_assignments,
+    )
+    from ._render.plan import (
+        plan_markdown,
         write_plan_docx,
     )
     from ._analysis.profiles import (
@@ -70,6 +79,7 @@ if TYPE_CHECKING:
     from ._base.errors import (
         AssessmentError,
         FrameworkError,
+        MissingExtraError,
         MissingInformationError,
         Origin,
         ParindexError,
@@ -209,9 +219,14 @@ _LAZY: dict[str, str] = {
     "gaps": "_analysis.gaps",
     "lost_points": "_analysis.gaps",
     "PlanDraft": "_analysis.plan",
+    "PlanField": "_analysis.plan",
+    "PlanTask": "_analysis.plan",
     "plan_draft": "_analysis.plan",
-    "plan_markdown": "_analysis.plan",
-    "write_plan_docx": "_analysis.plan",
+    "plan_markdown": "_render.plan",
+    "write_plan_docx": "_render.plan",
+    "Assignments": "_formats.assignments",
+    "AssignmentsError": "_formats.assignments",
+    "load_assignments": "_formats.assignments",
     "FieldSummary": "_analysis.profiles",
     "Profiles": "_analysis.profiles",
     "UnitProfile": "_analysis.profiles",
@@ -238,6 +253,7 @@ _LAZY: dict[str, str] = {
     "reproduce": "_audit.reproduce",
     "AssessmentError": "_base.errors",
     "FrameworkError": "_base.errors",
+    "MissingExtraError": "_base.errors",
     "MissingInformationError": "_base.errors",
     "Origin": "_base.errors",
     "ParindexError": "_base.errors",
@@ -332,6 +348,10 @@ _LAZY: dict[str, str] = {
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # the installed distribution's, read only when asked for
+        from importlib.metadata import version
+
+        return version("parindex")
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
@@ -357,6 +377,8 @@ def example_path() -> Path:
 __all__ = [
     "Assessment",
     "AssessmentError",
+    "Assignments",
+    "AssignmentsError",
     "Band",
     "BandBasis",
     "BandMethod",
@@ -380,6 +402,7 @@ __all__ = [
     "LostPoints",
     "MaximaMismatch",
     "Methods",
+    "MissingExtraError",
     "MissingInformationError",
     "MonteCarlo",
     "NOT_ARISING",
@@ -393,6 +416,8 @@ __all__ = [
     "ParindexError",
     "Perturbation",
     "PlanDraft",
+    "PlanField",
+    "PlanTask",
     "PluginError",
     "PluginInfo",
     "PointsMatrix",
@@ -448,6 +473,7 @@ __all__ = [
     "get_framework",
     "hookimpl",
     "load_assessment",
+    "load_assignments",
     "load_framework",
     "load_lineage",
     "load_mapping",

@@ -8,6 +8,7 @@ exact too; nothing is rounded until it is shown.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 from fractions import Fraction
 
 import attrs
@@ -130,3 +131,26 @@ def profiles(ranking: Ranking) -> Profiles:
     bands = {band.name: sum(1 for u in units if u.band == band.name)
              for band in framework.bands}
     return Profiles(framework.id, tuple(units), tuple(fields), summary, bands)
+
+
+def profiles_to_dict(found: Profiles) -> dict[str, Any]:
+    """A :class:`Profiles` as JSON data: exact values as ``"p/q"`` and, rounded for
+    display, as decimal text (machine style)."""
+
+    def exact(value: Fraction | None) -> str | None:
+        return None if value is None else f"{value.numerator}/{value.denominator}"
+
+    return {
+        "framework": found.framework_id,
+        "units": [{"unit": u.unit, "group": u.group, "rank": u.rank, "total": exact(u.total),
+                   "index": exact(u.index), "band": u.band,
+                   "sub_indices": {code: exact(v) for code, v in u.sub_indices.items()}}
+                  for u in found.units],
+        "fields": [{"code": f.code, "name": f.name, "mean": exact(f.mean),
+                    "group_means": {g: exact(m) for g, m in f.group_means.items()},
+                    "best": list(f.best), "best_value": exact(f.best_value),
+                    "worst": list(f.worst), "worst_value": exact(f.worst_value)}
+                   for f in found.fields],
+        "totals": {k: exact(v) for k, v in found.totals.items()},
+        "bands": dict(found.bands),
+    }

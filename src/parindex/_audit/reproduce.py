@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from .._base.errors import MissingInformationError, ParindexError, Problem
+from .._base.errors import MissingInformationError, ParindexError, Problem, problem_to_dict
 from .._base.model import (
     Assessment,
     BandBasis,
@@ -659,12 +659,6 @@ def _ordered(framework: Framework, discrepancies: Sequence[Discrepancy]) -> list
 
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
-
-
-def problem_to_dict(problem: Problem) -> dict[str, Any]:
-    """A problem as data: ``file``, ``row``, ``column``, ``code``, ``message``."""
-    return {"file": str(problem.path) if problem.path else None, "row": problem.line,
-            "column": problem.key, "code": problem.code, "message": problem.message}
 
 
 def unit_to_dict(unit: UnitReproduction) -> dict[str, Any]:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -150,9 +152,58 @@ class UnitNotFoundError(ParindexError, KeyError):
         return "\n".join(str(p) for p in self.problems)
 
 
+class MissingExtraError(ParindexError, ModuleNotFoundError):
+    """An optional dependency is not installed; the message names the pip extra to install.
+
+    Also a :class:`ModuleNotFoundError`, for code that catches that.
+    """
+
+
+@contextmanager
+def needs_extra(package: str, extra: str = "report") -> Iterator[None]:
+    """Turn a missing optional dependency into a :class:`MissingExtraError` naming the extra.
+
+    >>> with needs_extra("no_such_module_here", "report"):
+    ...     import no_such_module_here
+    Traceback (most recent call last):
+    ...
+    parindex.MissingExtraError: this needs no_such_module_here, which is in parindex's report extra: pip install 'parindex[report]'
+    """
+    try:
+        yield
+    except ModuleNotFoundError as error:
+        if error.name and error.name.split(".")[0] == package:
+            missing = MissingExtraError(
+                f"this needs {package}, which is in parindex's {extra} extra: "
+                f"pip install 'parindex[{extra}]'")
+            missing.name = error.name
+            raise missing from error
+        raise
+
+
+#: Suffixes of results tables and sheets: a problem in one is located by row, not line.
+TABLE_SUFFIXES = frozenset({".csv", ".tsv", ".xlsx", ".xlsm", ".xls", ".json", ".docx"})
+
+
+def problem_to_dict(problem: Problem) -> dict[str, Any]:
+    """One problem as JSON data: ``file``; ``line`` (a text file's) or ``row`` (a table's);
+    ``key`` (for tables also as ``column``); ``code``; ``message``."""
+    path = problem.path
+    in_table = path is not None and Path(path).suffix.lower() in TABLE_SUFFIXES
+    data: dict[str, Any] = {
+        "file": None if path is None else str(path),
+        "line": None if in_table else problem.line,
+        "row": problem.line if in_table else None,
+        "key": problem.key, "code": problem.code, "message": problem.message}
+    if in_table:
+        data["column"] = problem.key
+    return data
+
+
 # Shown as parindex.FrameworkError etc. (where users import them from), not by the private
 # module that defines them, in tracebacks, reprs and the docs.
 for _error in (ParindexError, FrameworkError, AssessmentError, UnknownFrameworkError,
-               MissingInformationError, PluginError, UnitNotFoundError, Problem, Origin):
+               MissingInformationError, PluginError, UnitNotFoundError, MissingExtraError, Problem,
+               Origin):
     _error.__module__ = "parindex"
 del _error

@@ -160,3 +160,59 @@ def places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     return max(0, -exponent)
+
+
+_MACHINE_NUMBER = re.compile(r"^([+\-−]?)(\d+)(?:\.(\d+))?$")
+
+
+def number_text(value: Decimal | str, lang: str = "en") -> str:
+    """A number as its reader writes it: ``78.636`` in English, ``78,636`` in Vietnamese.
+
+    In Vietnamese the comma is the decimal mark and "." groups thousands (``1.000``), as
+    the published documents print them. ``value`` is a decimal or a number already
+    written in machine style (``points_text``, ``Result.display``); text that is not a
+    number (``"?"``, ``"—"``) is returned as it is. JSON and CSV keep machine style and
+    never go through here.
+
+    >>> number_text("78.636", "vi"), number_text(Decimal("1000"), "vi"), number_text("?", "vi")
+    ('78,636', '1.000', '?')
+    >>> number_text("78.636", "en")
+    '78.636'
+    """
+    text = plain(value) if isinstance(value, Decimal) else value
+    if lang != "vi":
+        return text
+    match = _MACHINE_NUMBER.match(text)
+    if match is None:
+        return text
+    sign, whole, fraction = match.groups()
+    if len(whole) > 3:
+        head = len(whole) % 3 or 3
+        whole = ".".join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
+    return sign + whole + ("," + fraction if fraction else "")
+
+
+def percent_text(value: Decimal | str, lang: str = "en") -> str:
+    """A percentage: ``79.031%`` in English, ``79,031 %`` in Vietnamese.
+
+    >>> percent_text("79.031", "vi"), percent_text("79.031", "en")
+    ('79,031 %', '79.031%')
+    """
+    return number_text(value, lang) + (" %" if lang == "vi" else "%")
+
+
+def maximum_text(value: Decimal | None, lang: str = "en") -> str:
+    """A maximum as Vietnamese documents print a scale: ``100`` for ``100.0``; ``?`` when
+    unknown. English output keeps the scale it was given with.
+
+    >>> maximum_text(Decimal("100.0"), "vi"), maximum_text(Decimal("2.50"), "vi")
+    ('100', '2,5')
+    >>> maximum_text(Decimal("100.0"), "en")
+    '100.0'
+    """
+    if value is None:
+        return "?"
+    if lang != "vi":
+        return plain(value)
+    normal = value.normalize() if value != value.to_integral_value() else value.quantize(1)
+    return number_text(normal, lang)

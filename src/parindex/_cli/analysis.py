@@ -19,8 +19,9 @@ from rich.text import Text
 
 from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
 from .common import FRAMEWORK_HELP, echo_json, new_console
+from .options import lang, quiet, t
 from .tables import load_units
-from .._base.numbers import plain, quantize
+from .._base.numbers import number_text, plain, quantize
 from .._engine.ranking import RankedResult, Ranking, score_many
 
 _SOURCES = click.argument("sources", nargs=-1, required=True,
@@ -88,60 +89,113 @@ def gaps_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
 
 def _print_gaps(found: Gaps) -> None:
     console = new_console()
+    language = lang()
     lost = found.lost
     result = lost.result
     decimals = result.framework.decimals
-    table = Table(title=f"Lost points: {result.unit}, {result.assessment.year}, by field, "
-                        "most lost first", title_justify="left")
-    for column, justify in (("Code", "left"), ("Criterion", "left"), ("Points / max", "right"),
-                            ("Lost", "right"), ("Sub-index %", "right"), ("Comment", "left")):
-        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+
+    def pts(value: Any) -> str:
+        return number_text(points_text(value, decimals), language)
+
+    def need(value: Fraction) -> str:
+        return number_text(needed_text(value, decimals), language)
+
+    table = Table(title=t("lost_title", unit=result.unit, year=result.assessment.year),
+                  title_justify="left")
+    for key, justify in (("code", "left"), ("criterion", "left"), ("points_max", "right"),
+                         ("lost", "right"), ("sub_index", "right"), ("comment", "left")):
+        table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
     for field in lost.fields:
-        arising = "?" if field.arising_max is None else plain(field.arising_max)
+        arising = "?" if field.arising_max is None else number_text(field.arising_max, language)
         table.add_row(*(Text(cell, style="bold") for cell in (
-            field.code, field.name, f"{points_text(field.points, decimals)} / {arising}",
-            points_text(field.lost, decimals), index_text(field.sub_index, decimals))),
+            field.code, field.name, f"{pts(field.points)} / {arising}", pts(field.lost),
+            number_text(index_text(field.sub_index, decimals), language))),
             field.comment or "")
         for code, comment in field.notes:  # comments on criteria listed through their items
             table.add_row(code, "", "", "", "", comment)
         for item in field.items:
             if item.code == field.code and item.itemised:
                 continue  # a field without items (the survey block): its row says it all
-            maximum = "?" if item.arising_max is None else plain(item.arising_max)
+            maximum = "?" if item.arising_max is None else number_text(item.arising_max,
+                                                                        language)
             if item.itemised:
-                name, shown = item.name, f"{plain(item.points)} / {maximum}"
+                name, shown = item.name, f"{number_text(item.points, language)} / {maximum}"
             else:  # the node's points and maximum are not this remainder's: show none
-                name, shown = "(part of the maximum not itemised by the framework)", "—"
-            table.add_row(item.code, "  " + name, shown, points_text(item.lost, decimals), "",
+                name, shown = t("remainder"), "—"
+            table.add_row(item.code, "  " + name, shown, pts(item.lost), "",
                           item.comment or "")
     console.print(table)
-    lines = [f"Total {points_text(result.total, decimals)}, lost "
-             f"{points_text(lost.total_lost, decimals)} of "
-             f"{plain(lost.attainable)} attainable; index {result.display(result.index)}"
-             + (f", band {result.band.name}" if result.band else "")]
+    lines = [t("gaps_total", total=pts(result.total), lost=pts(lost.total_lost),
+               attainable=number_text(lost.attainable, language),
+               index=number_text(result.display(result.index), language))
+             + (t("gaps_band", band=result.band.name) if result.band else "")]
     target = lost.next_band
     if target is not None:
         if target.needed is None:
-            lines.append(f"Next band {target.band.name}: its threshold is unknown")
+            lines.append(t("next_unknown", band=target.band.name))
         else:
-            codes = ", ".join(i.code for i in target.sufficient) or "none alone"
-            lines.append(f"Next band {target.band.name}: {needed_text(target.needed, decimals)}"
-                         f" more points ({target.basis.value} basis)"
-                         + ("" if target.reachable else "; out of reach") +
-                         f"; items that alone suffice: {codes}")
+            codes = ", ".join(i.code for i in target.sufficient) or t("none_alone")
+            lines.append(t("next_band", band=target.band.name, needed=need(target.needed),
+                           basis=target.basis.value,
+                           reach="" if target.reachable else t("out_of_reach"), codes=codes))
     if len(found.ahead) or found.of > 1:
-        where = "in its group" if found.within == "group" else "overall"
-        lines.append(f"Rank {found.rank}/{found.of} {where}")
+        where = t("in_group") if found.within == "group" else t("overall")
+        lines.append(t("rank_in", rank=found.rank, of=found.of, where=where))
     for other in found.ahead:
-        codes = ", ".join(i.code for i in other.sufficient) or "none alone"
-        how = {"share": "a tie shares the place", "pass": "a tie passes (tie-break)",
-               "behind": "a tie stays behind (tie-break)"}[other.at_gap]
-        more = "more than " if other.strict else ""
-        lines.append(f"To pass {other.unit} (rank {other.rank}): {more}"
-                     f"{needed_text(other.gap, decimals)} points ({how}); items that alone "
-                     f"suffice: {codes}")
+        codes = ", ".join(i.code for i in other.sufficient) or t("none_alone")
+        how = t({"share": "tie_share", "pass": "tie_pass",
+                 "behind": "tie_behind"}[other.at_gap])
+        lines.append(t("to_pass", unit=other.unit, rank=other.rank,
+                       more=t("more_than") if other.strict else "", needed=need(other.gap),
+                       how=how, codes=codes))
     for line in lines:
         console.print(line, markup=False)
+
+
+@click.command("profiles")
+@_SOURCES
+@_FRAMEWORK
+@_SHEET
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (exact values as p/q).")
+def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
+                     as_json: bool) -> None:
+    """Field sub-indices across the units of SOURCES: mean, best and worst per field.
+
+    A field's sub-index is its points ÷ its arising maximum, so units where items did
+    not arise compare fairly. Also the distribution of totals and the units per band.
+    """
+    from .._analysis.profiles import profiles, profiles_to_dict
+
+    ranking = _ranking(sources, framework_ref, sheet)
+    found = profiles(ranking)
+    if as_json:
+        echo_json(profiles_to_dict(found))
+        return
+    language = lang()
+    decimals = ranking.framework.decimals
+
+    def percent(value: Fraction | None) -> str:
+        return number_text(index_text(value, decimals), language)
+
+    table = Table(title=t("profiles_title", units=len(found.units)), title_justify="left")
+    for key, justify in (("code", "left"), ("field", "left"), ("mean", "right"),
+                         ("best", "left"), ("worst", "left")):
+        table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
+    for field in found.fields:
+        table.add_row(field.code, field.name, percent(field.mean),
+                      f"{', '.join(field.best)} ({percent(field.best_value)})"
+                      if field.best else "—",
+                      f"{', '.join(field.worst)} ({percent(field.worst_value)})"
+                      if field.worst else "—")
+    console = new_console()
+    console.print(table)
+    if found.totals:
+        console.print(f"{t('total')}: " + ", ".join(
+            f"{t('stat_' + name)} {number_text(plain(quantize(value, decimals)), language)}"
+            for name, value in found.totals.items()), markup=False)
+    console.print(f"{t('band')}: " + ", ".join(f"{name} {count}"
+                                              for name, count in found.bands.items()),
+                  markup=False)
 
 
 @click.command("plan")
@@ -155,30 +209,51 @@ def _print_gaps(found: Gaps) -> None:
                    "report extra). Default: Markdown on standard output.")
 @click.option("--year", "plan_year", type=int,
               help="The year the plan is for (default: the assessment year + 1).")
+@click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path),
+              help="A TOML file naming, per field or criterion code, the post that leads "
+                   "(lead), supports (support), the deadline and the product; without it "
+                   "defaults are proposed and marked as placeholders.")
 def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
                  framework_ref: str | None, sheet: str | None, output: Path | None,
-                 plan_year: int | None) -> None:
+                 plan_year: int | None, assignments: Path | None) -> None:
     """Draft a unit's improvement plan (Kế hoạch nâng cao Chỉ số CCHC).
 
-    One section per field with lost points; for each lost item its code, name, points
-    lost and the council's comment, with blanks for the responsible officer, the
-    deadline and the direction. In Vietnamese, as Markdown or a Word document.
+    Laid out as officials write it (Nghị định 30/2020): Căn cứ; I. Mục đích, yêu cầu;
+    II. Đánh giá kết quả (total, published rank, band, fields with lost points);
+    III. Nhiệm vụ, giải pháp (one subsection per field, items in code order with the
+    council's comments); IV. Tổ chức thực hiện; and an assignment appendix (STT, Tiêu
+    chí, Điểm bị trừ, Nội dung thực hiện, Chủ trì, Phối hợp, Thời gian hoàn thành, Sản
+    phẩm). The survey and unitemised remainders are notes, not tasks. In Vietnamese, as
+    Markdown or a Word document (A4).
     """
-    from .._analysis.plan import plan_markdown, write_plan_docx
+    from .._base.errors import needs_extra
+    from .._formats.assignments import load_assignments
+    from .._render.plan import plan_markdown, write_plan_docx
 
+    suffix = None if output is None else output.suffix.lower()
+    if output is not None and suffix not in (".md", ".docx"):  # refused before any work
+        raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
+                                 "use .md (Markdown) or .docx (Word)",
+                                 param_hint="-o/--output")
+    if suffix == ".docx":
+        with needs_extra("docx", "report"):
+            import docx  # noqa: F401
+    given = load_assignments(assignments) if assignments is not None else None
     ranking = _ranking(sources, framework_ref, sheet)
     chosen = _pick(ranking, unit, group)
     context = ranking if len(ranking) > 1 else None
-    if output is not None and output.suffix.lower() == ".docx":
-        write_plan_docx(chosen.result, output, ranking=context, plan_year=plan_year)
-        click.echo(f"wrote {output}")
+    if output is not None and suffix == ".docx":
+        write_plan_docx(chosen.result, output, ranking=context, plan_year=plan_year,
+                        assignments=given)
+        click.echo(t("wrote", path=output))
         return
-    text = plan_markdown(chosen.result, ranking=context, plan_year=plan_year)
+    text = plan_markdown(chosen.result, ranking=context, plan_year=plan_year,
+                         assignments=given)
     if output is None:
         click.echo(text, nl=False)
     else:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}")
+        click.echo(t("wrote", path=output))
 
 
 def _fraction(text: str) -> Fraction:
@@ -260,10 +335,12 @@ def _with_progress(total: int, run: Callable[[Callable[[int], None]], Any]) -> A
     from rich.console import Console
     from rich.progress import Progress
 
+    # On stderr, so stdout stays data; silent when not a terminal, with --quiet, and for
+    # runs too short to need one.
     console = Console(stderr=True)
     with Progress(console=console, transient=True,
-                  disable=not console.is_terminal or total < 2000) as progress:
-        task = progress.add_task("Monte Carlo draws", total=total)
+                  disable=quiet() or not console.is_terminal or total < 2000) as progress:
+        task = progress.add_task(t("progress_draws"), total=total)
         return run(lambda done: progress.update(task, completed=done))
 
 
@@ -347,8 +424,6 @@ def _decimal_text(value: Fraction) -> str:
                              "points, the next band and the units just above it.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("report.html"), show_default=True, help="The HTML file to write.")
-@click.option("--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
-              help="Language of the report's text (names stay as published).")
 @click.option("--previous", "previous", multiple=True,
               type=click.Path(exists=True, path_type=Path),
               help="The previous year's assessments or table, to chart rank changes "
@@ -361,7 +436,7 @@ def _decimal_text(value: Fraction) -> str:
               help="Monte Carlo draws.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")
 def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
-                   unit: str | None, output: Path, lang: str, previous: tuple[Path, ...],
+                   unit: str | None, output: Path, previous: tuple[Path, ...],
                    target: str | None, width: str, draws: int, seed: int) -> None:
     """Write one self-contained HTML report for a results table or a unit.
 
@@ -386,5 +461,5 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
                 ranking, perturbation, draws=draws, seed=seed, progress=report))
         except ValueError as error:
             raise click.UsageError(str(error)) from None
-    write_report(ranking, output, unit=focus, lang=lang, monte_carlo=result, previous=before)
+    write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result, previous=before)
     click.echo(f"wrote {output}")

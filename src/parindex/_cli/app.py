@@ -11,7 +11,8 @@ import sys
 
 import click
 
-from .._base.errors import ParindexError
+from .._base.errors import ParindexError, Problem
+from .options import add_common_options, echo_error, wants_json
 
 
 class _Group(click.Group):
@@ -29,6 +30,7 @@ class _Group(click.Group):
         if cmd_name in COMMANDS and cmd_name not in self.commands:
             module, name, _ = COMMANDS[cmd_name]
             command = getattr(importlib.import_module(f".{module}", __package__), name)
+            add_common_options(command)  # --lang and --quiet, on every command
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 
@@ -71,6 +73,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
              "Where a unit lost points, and what it would take to move up."),
     "plan": ("analysis", "plan_command",
              "Draft a unit's improvement plan (Kế hoạch nâng cao Chỉ số CCHC)."),
+    "profiles": ("analysis", "profiles_command", "Field sub-indices across the units of "
+                 "SOURCES: mean, best and worst per field."),
     "sensitivity": ("analysis", "sensitivity_command",
                     "How ranks depend on the survey share and the field weights."),
     "report": ("analysis", "report_command", "Write one self-contained HTML report for a "
@@ -98,22 +102,37 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; report parindex errors as messages, never tracebacks."""
+    """Run the CLI; report parindex errors as messages, never tracebacks.
+
+    Under ``--json`` an error is JSON on standard output (``error``, ``problems``), so a
+    program reading the output always gets JSON.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    as_json = wants_json(args)
     try:
         # Without standalone mode click returns the status a command exits with.
-        status = cli.main(args=argv, prog_name="parindex", standalone_mode=False)
+        status = cli.main(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
-        for problem in exc.problems:
-            click.echo(f"parindex: error: {problem}", err=True)
+        echo_error(exc, as_json)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.ClickException as exc:
-        exc.show()
+        if as_json:
+            echo_error(exc, as_json)
+        else:
+            exc.show()
         return exc.exit_code
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return 1
+    except OSError as exc:  # a file or folder that cannot be read or written
+        from pathlib import Path
+
+        error = ParindexError(Problem(exc.strerror or str(exc),
+                                      path=Path(exc.filename) if exc.filename else None))
+        echo_error(error, as_json, kind=type(exc).__name__)
+        return 2
     return status if isinstance(status, int) else 0
 
 

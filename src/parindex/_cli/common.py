@@ -22,9 +22,10 @@ from .._plugins.registry import get_framework
 
 
 def new_console() -> Console:
-    # Piped output gets a generous width so long Vietnamese names are not cut to 80.
+    # The terminal's width (COLUMNS when set): narrow tables wrap names, not rows. Piped
+    # output without COLUMNS gets a generous width so long Vietnamese names stay whole.
     width = shutil.get_terminal_size((140, 40)).columns
-    return Console(width=max(width, 100), highlight=False, soft_wrap=False)
+    return Console(width=max(width, 40), highlight=False, soft_wrap=False)
 
 
 def echo_json(data: Any) -> None:

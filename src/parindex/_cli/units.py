@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -12,7 +13,7 @@ from rich.text import Text
 from .._audit.conformance import check_conformance
 from .._base.errors import FrameworkError, Problem
 from .._base.model import NodeKind
-from .._base.numbers import plain
+from .._base.numbers import maximum_text, number_text, plain
 from .._formats.output import result_to_dict, rule_to_json
 from .._engine.reconcile import band_evidence
 from .._engine.results import Result
@@ -26,6 +27,7 @@ from .common import (
     read_sheet_option,
     resolve_framework,
 )
+from .options import lang, t
 
 
 @click.command("score")
@@ -70,58 +72,65 @@ def score_command(file: Path, framework_ref: str | None, unit: str | None, group
 
 def _print_result(result: Result) -> None:
     console = new_console()
+    language = lang()
+
+    def num(value: Any) -> str:
+        return number_text(value, language)
+
     framework = result.framework
     title = f"{result.unit}" + (f" ({result.group})" if result.group else "")
     table = Table(title=f"{title}: {framework.id}, {result.assessment.year}",
                   title_justify="left", show_lines=False, expand=False)
-    table.add_column("Code", no_wrap=True)
-    table.add_column("Criterion", ratio=3)
-    table.add_column("Points / max", justify="right", no_wrap=True)
-    table.add_column("Lost", justify="right", no_wrap=True)
-    table.add_column("Comment", ratio=2)
+    table.add_column(t("code"), no_wrap=True)
+    table.add_column(t("criterion"), ratio=3)
+    table.add_column(t("points_max"), justify="right", no_wrap=True)
+    table.add_column(t("lost"), justify="right", no_wrap=True)
+    table.add_column(t("comment"), ratio=2)
     for code, node in result.nodes.items():
         if node.not_arising:
             shown = "x"
         elif node.points is None:
             shown = "—"
         else:
-            shown = plain(node.points)
-        maximum = "?" if node.max is None else plain(node.max)
+            shown = num(node.points)
+        maximum = "?" if node.max is None else num(node.max)
         lost = node.lost
         style = "bold" if node.depth == 0 else ""
         table.add_row(
             Text(code, style=style),
             Text("  " * node.depth + node.name, style=style),
             f"{shown} / {maximum}",
-            "" if lost is None or lost == 0 else plain(lost),
+            "" if lost is None or lost == 0 else num(lost),
             "\n".join(filter(None, [
-                f"rule {node.rule.kind}: {node.explanation}"
+                f"{t('rule')} {node.rule.kind}: {node.explanation}"
                 if node.explanation and node.rule else None,
                 node.comment])),
         )
     console.print(table)
     lines = [
-        ("Appraised", f"{plain(result.appraised)}"),
-        ("Survey", f"{plain(result.survey)}"),
+        (t("appraised"), num(result.appraised)),
+        (t("survey"), num(result.survey)),
     ]
     if any(n.kind is NodeKind.BONUS for n in framework.criteria):
-        lines.append(("Bonus", plain(result.bonus)))
+        lines.append((t("bonus"), num(result.bonus)))
     if any(n.kind is NodeKind.PENALTY for n in framework.criteria):
-        lines.append(("Penalty", "−" + plain(result.penalty)))
-    maximum = "?" if result.max is None else plain(result.max)
+        lines.append((t("penalty"), "−" + num(result.penalty)))
+    maximum = maximum_text(result.max, language)
     lines += [
-        ("Total", f"{plain(result.total)} / {maximum}  (arising maximum "
-                  f"{plain(result.arising_max)})"),
-        ("Index", f"{result.display(result.index)}  (total ÷ arising maximum × 100, "
-                  f"shown to {framework.decimals} decimals)"),
-        ("Band", f"{result.band.name}  ({band_evidence(result)})" if result.band else "—"),
+        (t("total"), f"{num(result.total)} / {maximum}  ("
+                     + t("arising_max", max=num(result.arising_max)) + ")"),
+        (t("index"), f"{num(result.display(result.index))}  ("
+                     + t("index_how", decimals=framework.decimals) + ")"),
+        (t("band"), f"{result.band.name}  ({band_evidence(result, language)})"
+         if result.band else "—"),
     ]
+    width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
-        console.print(f"[bold]{label:<10}[/bold] {value}")
-    _print_list(console, "Findings (the data about itself)", [str(f) for f in result.findings])
-    _print_list(console, "Discrepancies (published ≠ computed)",
-                [str(d) for d in result.discrepancies], empty="none")
-    _print_list(console, "Not checked", list(result.unchecked))
+        console.print(f"[bold]{label:<{width}}[/bold] {value}")
+    _print_list(console, t("findings"), [str(f) for f in result.findings])
+    _print_list(console, t("discrepancies"),
+                [str(d) for d in result.discrepancies], empty=t("none"))
+    _print_list(console, t("unchecked"), list(result.unchecked))
 
 
 def _print_list(console: Console, title: str, items: list[str], empty: str | None = None) -> None:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from .._base.model import Publication, nfc
-from .._base.numbers import Rounding, places, plain, round_to
+from .._base.numbers import Rounding, number_text, places, plain, round_to
 from .results import Discrepancy, Result
 
 
@@ -136,19 +136,26 @@ def _no_index(result: Result) -> str:
     return "nothing arose, so there is no index"
 
 
-def band_evidence(result: Result) -> str:
-    """Why the computed band is what it is: the value and the band's bounds."""
+def band_evidence(result: Result, lang: str = "en") -> str:
+    """Why the computed band is what it is: the value and the band's bounds (``lang``:
+    ``en``, or ``vi`` with Vietnamese words and decimal commas)."""
     framework = result.framework
     band = result.band
+    vi = lang == "vi"
     if band is None:
-        return "no bands"
-    basis = "index" if framework.band_basis.value == "index" else "points"
-    value = result.index if basis == "index" else result.total
+        return "không có mức xếp loại" if vi else "no bands"
+    on_index = framework.band_basis.value == "index"
+    basis = ("chỉ số" if on_index else "điểm") if vi else ("index" if on_index else "points")
+    value = result.index if on_index else result.total
     position = framework.bands.index(band)
     upper = framework.bands[position - 1].min if position > 0 else None
     strict = framework.publication.band_bounds == "strict"
     low, high = ("<", "≤") if strict else ("≤", "<")
-    bounds = f"{plain(band.min)} {low} {basis}" if band.min is not None else basis
+    bounds = (f"{number_text(band.min, lang)} {low} {basis}" if band.min is not None
+              else basis)
     if upper is not None:
-        bounds += f" {high} {plain(upper)}"
-    return f"{basis} {result.display(value)} falls in {band.name} ({bounds})"
+        bounds += f" {high} {number_text(upper, lang)}"
+    shown = number_text(result.display(value), lang)
+    if vi:
+        return f"{basis} {shown} thuộc mức {band.name} ({bounds})"
+    return f"{basis} {shown} falls in {band.name} ({bounds})"

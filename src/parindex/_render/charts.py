@@ -17,7 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from .._base.model import BandBasis, nfc
-from .._analysis.plan import _extra
+from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
@@ -38,7 +38,7 @@ _COLOURS = ("#1f5f8b", "#e07b39", "#6a9a3a", "#8b1f5f", "#999999")
 
 @contextmanager
 def _figure(width: float, height: float) -> Iterator[Any]:
-    with _extra("matplotlib"):
+    with needs_extra("matplotlib", "report"):
         import matplotlib
         from matplotlib.backends.backend_svg import FigureCanvasSVG
         from matplotlib.figure import Figure
@@ -180,7 +180,7 @@ def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
     on_index = framework.band_basis is BandBasis.INDEX
     values = [float(u.result.index if on_index and u.result.index is not None
                     else u.result.total) for u in ranking]
-    with _extra("matplotlib"):
+    with needs_extra("matplotlib", "report"):
         from matplotlib.ticker import MaxNLocator
     thresholds = sorted((band for band in framework.bands
                          if band.min is not None and band.min != 0), key=lambda b: b.min or 0)

@@ -14,7 +14,7 @@ from typing import Any, Literal
 from .._analysis.gaps import gaps, index_text, needed_text, points_text
 from .charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
 from .._base.numbers import plain, quantize
-from .._analysis.plan import _extra
+from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
@@ -88,7 +88,7 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     :param previous: the previous year's ranking, to chart rank changes.
     :returns: the page, with inline CSS and SVG and no external resources.
     """
-    with _extra("jinja2"):
+    with needs_extra("jinja2", "report"):
         import jinja2
     if lang not in _TEXT:
         raise ValueError(f"lang must be one of {', '.join(_TEXT)}, not {lang!r}")

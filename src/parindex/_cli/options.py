@@ -1,0 +1,102 @@
+"""Options every command takes (``--lang``, ``--quiet``), and errors as JSON under ``--json``.
+
+The group adds the options to each command as it loads it (:func:`add_common_options`), so
+that a new command gets them without declaring them. Light on purpose: ``parindex --help``
+imports this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from .._base.errors import ParindexError, Problem, problem_to_dict
+from .._base.i18n import LANGUAGES, Language, language_from_locale, message
+
+_LANG_KEY = "parindex.lang"
+_QUIET_KEY = "parindex.quiet"
+
+
+def lang(*, document: bool = False) -> Language:
+    """The language of the running command: ``--lang``, else the locale (``LANG``,
+    ``LC_ALL``); a ``document`` meant for officials (a plan, a report) is Vietnamese
+    unless ``--lang`` says otherwise."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        chosen = context.meta.get(_LANG_KEY)
+        if chosen in LANGUAGES:
+            return chosen  # type: ignore[no-any-return]
+    return "vi" if document else language_from_locale()
+
+
+def quiet() -> bool:
+    """Whether ``--quiet`` was given (no progress bars)."""
+    context = click.get_current_context(silent=True)
+    return bool(context is not None and context.meta.get(_QUIET_KEY))
+
+
+def t(key: str, **values: object) -> str:
+    """The catalogue's text for ``key`` in the running command's language."""
+    return message(lang(), key, **values)
+
+
+def _remember(key: str) -> Any:
+    def callback(context: click.Context, _: click.Parameter, value: object) -> object:
+        if value is not None:
+            context.meta[key] = value
+        return value
+    return callback
+
+
+def add_common_options(command: click.Command) -> None:
+    """Give ``command`` (and every subcommand of a group) ``--lang`` and ``--quiet``."""
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            add_common_options(sub)
+        return
+    names = {name for param in command.params for name in getattr(param, "opts", ())}
+    if "--lang" not in names:
+        command.params.append(click.Option(
+            ["--lang"], type=click.Choice(list(LANGUAGES)), default=None, expose_value=False,
+            is_eager=True, callback=_remember(_LANG_KEY),
+            help="Language of the output: vi or en [default: the locale (LANG, LC_ALL); "
+                 "vi for plan and report]."))
+    if "--quiet" not in names:
+        command.params.append(click.Option(
+            ["--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,
+            callback=_remember(_QUIET_KEY), help="No progress bars on standard error."))
+
+
+def error_to_dict(error: BaseException) -> dict[str, Any]:
+    """An error as the JSON a ``--json`` caller reads instead of a message on stderr."""
+    if isinstance(error, ParindexError):
+        problems = [problem_to_dict(p) for p in error.problems]
+    elif isinstance(error, click.ClickException):
+        problems = [problem_to_dict(Problem(error.format_message()))]
+    else:
+        problems = [problem_to_dict(Problem(str(error)))]
+    return {"error": type(error).__name__, "problems": problems}
+
+
+def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) -> None:
+    """Report an error: JSON on stdout under ``--json``, else one line per problem on
+    stderr."""
+    if as_json:
+        import json
+
+        data = error_to_dict(error)
+        if kind is not None:
+            data["error"] = kind
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif isinstance(error, ParindexError):
+        for problem in error.problems:
+            click.echo(f"parindex: error: {problem}", err=True)
+    else:
+        click.echo(f"parindex: error: {error}", err=True)
+
+
+def wants_json(argv: Sequence[str]) -> bool:
+    """Whether the command line asks for JSON output (before it is even parsed)."""
+    return "--json" in argv[: argv.index("--")] if "--" in argv else "--json" in argv

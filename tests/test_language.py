@@ -1,0 +1,137 @@
+"""Language: one catalogue in both languages, --lang on every command, the locale's
+default, and Vietnamese number style where officials read."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import click
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import parindex
+from parindex._base.i18n import MESSAGES, language_from_locale, message
+from parindex._base.numbers import number_text, percent_text
+from parindex._cli import main
+from parindex._cli.app import cli
+
+
+def test_every_message_exists_in_both_languages() -> None:
+    assert set(MESSAGES["vi"]) == set(MESSAGES["en"])
+    for key in MESSAGES["vi"]:
+        fields = {lang: set(re.findall(r"{(\w+)}", MESSAGES[lang][key])) for lang in MESSAGES}
+        assert fields["vi"] == fields["en"], key  # the same blanks to fill in
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in group.commands.items():
+        if isinstance(command, click.Group):
+            found += _commands(command, (*prefix, name))
+        else:
+            found.append((*prefix, name))
+    return found
+
+
+@pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
+def test_every_command_takes_lang_and_quiet(path: tuple[str, ...]) -> None:
+    command: click.Command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    options = {opt for param in command.params for opt in getattr(param, "opts", ())}
+    assert {"--lang", "--quiet"} <= options
+
+
+@pytest.mark.parametrize(("environ", "expected"), [
+    ({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LANG": "en_US.UTF-8"}, "en"), ({}, "en"),
+    ({"LANG": "en_US.UTF-8", "LC_ALL": "vi_VN"}, "vi"), ({"LANG": "vi", "LC_ALL": "C"}, "en"),
+    ({"LANG": "C.UTF-8", "LC_MESSAGES": "vi_VN.UTF-8"}, "vi"),
+])
+def test_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:
+    assert language_from_locale(environ) == expected
+
+
+def test_vietnamese_score_from_the_locale(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    assert main(["score", str(parindex.example_path())]) == 0
+    out = capsys.readouterr().out
+    assert "Tổng điểm" in out and "Xếp loại" in out and "Tiêu chí" in out
+    assert "78,636 / 100" in out and "79,031" in out and "78.636" not in out
+    assert "chỉ số 79,031 thuộc mức Khá (70 ≤ chỉ số < 80)" in out
+    assert main(["score", "--lang", "en", str(parindex.example_path())]) == 0
+    out = capsys.readouterr().out
+    assert "Total" in out and "78.636 / 100.0" in out and "Tổng điểm" not in out
+
+
+def test_json_keeps_machine_style(monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("LC_ALL", "vi_VN.UTF-8")
+    assert main(["score", "--json", str(parindex.example_path())]) == 0
+    out = capsys.readouterr().out
+    assert '"78.636"' in out and "78,636" not in out
+
+
+def test_vietnamese_gaps(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["gaps", "--lang", "vi", str(parindex.example_path())]) == 0
+    out = capsys.readouterr().out
+    assert "Điểm bị trừ: Xã Thủy Thanh, năm 2022" in out
+    assert "Mức tiếp theo Tốt: cần thêm 0,964 điểm" in out
+
+
+def test_terminal_width_is_respected(monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang in ("vi", "en"):
+        assert main(["score", "--lang", lang, str(parindex.example_path())]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert max(len(line) for line in lines) <= 80
+        assert any(re.match(r"│\s+│ \S", line) for line in lines)  # names wrap, not rows
+
+
+@pytest.mark.parametrize(("text", "vi"), [
+    ("78.636", "78,636"), ("100", "100"), ("-1.5", "-1,5"), ("12345.5", "12.345,5"),
+    ("1000", "1.000"), ("—", "—"), ("?", "?"), ("0.964", "0,964"),
+])
+def test_vietnamese_number_style(text: str, vi: str) -> None:
+    assert number_text(text, "vi") == vi
+    assert number_text(text, "en") == text
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False, places=3,
+                   min_value=Decimal("-100000"), max_value=Decimal("100000")))
+def test_vietnamese_numbers_read_back_exactly(value: Decimal) -> None:
+    text = number_text(value, "vi")
+    assert "." not in text.split(",")[-1] or "," not in text  # "." only groups thousands
+    assert Decimal(text.replace(".", "").replace(",", ".")) == value
+
+
+def test_percent_and_messages() -> None:
+    assert percent_text("79.03", "vi") == "79,03 %"
+    assert message("en", "rank_in", rank=2, of=10, where="overall") == "Rank 2/10 overall"
+
+
+def test_version() -> None:
+    from importlib.metadata import version
+
+    assert parindex.__version__ == version("parindex")
+    with pytest.raises(AttributeError):
+        parindex.no_such_attribute  # noqa: B018
+
+
+def test_missing_output_directory_is_an_error_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(parindex.example_path())
+    for args in (["plan", example, "-o", str(tmp_path / "no" / "plan.md")],
+                 ["plan", example, "-o", str(tmp_path / "no" / "plan.docx")],
+                 ["report", example, "-o", str(tmp_path / "no" / "r.html")]):
+        assert main(args) == 2, args
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err + captured.out
+        assert "parindex: error:" in captured.err
