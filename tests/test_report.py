@@ -125,11 +125,13 @@ def test_report_rounds_points_for_display(ranking: parindex.Ranking) -> None:
     alone = parindex.score_many(framework, [changed])
     assert alone.units[0].result.total == Decimal("78.6367")
     page = parindex.report_html(alone, unit="Xã Thủy Thanh")
-    assert "78.6367" not in page and ">78.637<" in page
-    # Field 3's remainder (2.27 − 1.27 = 1.00): "1.0", and no points or maximum of its own.
+    assert "78,6367" not in page and ">78,637<" in page  # Vietnamese: a decimal comma
+    # Field 3's remainder (2.27 − 1.27 = 1.00): "1,0", and no points or maximum of its own.
     row = re.search(r"<tr><td>3</td>.*?</tr>", page, re.DOTALL)
     assert row is not None
-    assert '<td class="num">—</td>' in row.group(0) and ">1.0<" in row.group(0)
+    assert '<td class="num">—</td>' in row.group(0) and ">1,0<" in row.group(0)
+    english = parindex.report_html(alone, unit="Xã Thủy Thanh", lang="en")
+    assert ">78.637<" in english and "78,637" not in english
 
 
 def test_rank_shift_chart_labels_tied_units_once(ranking: parindex.Ranking) -> None:
@@ -155,3 +157,48 @@ def test_profile_chart_leaves_out_means_over_the_unit_alone(
     assert "Trung bình chung" not in svg and "Trung bình nhóm" not in svg
     svg = parindex.field_profile_chart(ranking, "Xã C")  # Huyện X has three units
     assert "Trung bình chung" in svg and "Trung bình nhóm (Huyện X)" in svg
+
+
+def test_report_prints_on_a4_with_source_framework_and_date(ranking: parindex.Ranking) -> None:
+    from datetime import date
+
+    page = parindex.report_html(ranking, source="docs/examples/group", made=date(2026, 3, 5))
+    assert "@page { size: A4;" in page and "@media print" in page
+    footer = re.search(r"<footer>(.*?)</footer>", page, re.DOTALL)
+    assert footer is not None
+    assert "Nguồn: docs/examples/group" in footer.group(1)
+    assert "thua-thien-hue/commune/2022 (2204/QĐ-UBND, 12/09/2022)" in footer.group(1)
+    assert "Lập ngày 05/03/2026" in footer.group(1)
+    english = parindex.report_html(ranking, lang="en", made=date(2026, 3, 5))
+    assert "Made on 2026-03-05" in english
+
+
+def test_profile_chart_names_fields_and_gives_values(ranking: parindex.Ranking) -> None:
+    svg = parindex.field_profile_chart(ranking, "Xã C")
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    assert any(label.startswith("Kế hoạch") for label in labels)  # short names under codes
+    mine = parindex.profiles(ranking).unit("Xã C").sub_indices["1"]
+    assert mine is not None
+    assert f"{round(float(mine) * 100)}" in labels  # each bar's value is written on it
+
+
+def test_rank_axes_are_integers_and_base_rank_is_drawn_over_the_median(
+        ranking: parindex.Ranking) -> None:
+    result = parindex.monte_carlo(ranking, parindex.Perturbation("weights", Fraction(1, 5)),
+                                  draws=50)
+    svg = parindex.rank_interval_chart(result)
+    ticks = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    numbers = [t for t in ticks if re.fullmatch(r"[\d.,]+", t)]
+    assert numbers and all(re.fullmatch(r"\d+", t) for t in numbers)  # no 2.5
+    assert "Xếp hạng gốc" in svg
+
+
+@pytest.mark.parametrize("thresholds", [(70.0, 80.0), (72.5,), (61.3, 77.7)])
+def test_histogram_bins_break_at_every_threshold(thresholds: tuple[float, ...]) -> None:
+    from parindex._render.charts import _bin_edges
+
+    values = [60.1, 63.0, 71.2, 74.9, 78.8, 81.0, 88.4]
+    edges = _bin_edges(values, 5, thresholds)
+    assert edges == sorted(edges) and edges[0] <= min(values) and max(values) <= edges[-1]
+    for threshold in thresholds:
+        assert threshold in edges

@@ -461,5 +461,6 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
                 ranking, perturbation, draws=draws, seed=seed, progress=report))
         except ValueError as error:
             raise click.UsageError(str(error)) from None
-    write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result, previous=before)
+    write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result,
+                 previous=before, source=", ".join(str(s) for s in sources))
     click.echo(f"wrote {output}")

@@ -13,25 +13,17 @@ import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+from .._base.i18n import message
 from .._base.model import BandBasis, nfc
+from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
-
-_LABELS = {
-    "vi": {"unit": "Đơn vị", "group": "Trung bình nhóm", "all": "Trung bình chung",
-           "sub_index": "Chỉ số thành phần (%)", "rank": "Xếp hạng", "units": "Số đơn vị",
-           "index": "Chỉ số (%)", "total": "Tổng điểm", "median": "Trung vị",
-           "interval": "Khoảng 5–95 %", "base": "Xếp hạng gốc"},
-    "en": {"unit": "Unit", "group": "Group mean", "all": "Overall mean",
-           "sub_index": "Sub-index (%)", "rank": "Rank", "units": "Units",
-           "index": "Index (%)", "total": "Total points", "median": "Median",
-           "interval": "5–95 % interval", "base": "Base rank"},
-}
 
 _COLOURS = ("#1f5f8b", "#e07b39", "#6a9a3a", "#8b1f5f", "#999999")
 
@@ -70,7 +62,7 @@ def _svg(figure: Any, prefix: str) -> str:
 
 
 def _label(lang: str, key: str) -> str:
-    return _LABELS.get(lang, _LABELS["en"])[key]
+    return message(lang, f"chart_{key}")
 
 
 def _percent(value: Fraction | None) -> float:
@@ -94,19 +86,50 @@ def field_profile_chart(ranking: Ranking, unit: str, *, lang: str = "vi") -> str
                        _COLOURS[1]))
     if len(found.units) > max(1, in_group):
         series.append((_label(lang, "all"), overall, _COLOURS[4]))
-    with _figure(7.5, 3.2) as figure:
+    names = [_short(f.name) for f in found.fields]
+    with _figure(8.0, 3.8) as figure:
         axes = figure.add_subplot()
         width = 0.8 / len(series)
         for i, (name, values, colour) in enumerate(series):
             positions = [x + (i - (len(series) - 1) / 2) * width for x in range(len(codes))]
-            axes.bar(positions, values, width=width, label=name, color=colour)
-        axes.set_xticks(range(len(codes)), codes)
-        axes.set_ylim(0, 105)
+            bars = axes.bar(positions, values, width=width, label=name, color=colour)
+            # Each bar says its value (the unit's bars in bold): a chart read on paper
+            # needs no ruler.
+            axes.bar_label(bars, labels=["" if math.isnan(v) else _number(v, 0, lang)
+                                         for v in values],
+                           fontsize=6, padding=1, rotation=90 if len(series) > 1 else 0,
+                           fontweight="bold" if i == 0 else "normal")
+        axes.set_xticks(range(len(codes)), [f"{c}\n{n}" for c, n in zip(codes, names,
+                                                                        strict=True)],
+                        fontsize=6.5)
+        axes.set_ylim(0, 118)
+        axes.set_yticks(range(0, 101, 20))
         axes.set_ylabel(_label(lang, "sub_index"))
         figure.legend(loc="outside upper center", ncols=len(series), fontsize=8,
                       frameon=False)
         axes.grid(axis="y", alpha=0.3)
         return _svg(figure, "parindex-profile")
+
+
+def _short(name: str, width: int = 12) -> str:
+    """A field's name shortened to two lines of about ``width`` characters, whole words."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        elif len(lines) < 2:
+            lines.append(word)
+        else:
+            lines[-1] = lines[-1].rstrip(".,") + "…"
+            break
+    return "\n".join(lines)
+
+
+def _number(value: float, decimals: int, lang: str) -> str:
+    """A drawn value as text in the reader's style (decimal comma in Vietnamese)."""
+    from decimal import Decimal
+
+    return number_text(plain(quantize(Decimal(repr(value)), decimals)), lang)
 
 
 def _key(name: str) -> str:
@@ -156,17 +179,23 @@ def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40
     order = sorted(range(len(result.units)), key=lambda i: (int(result.base_rank[i]),
                                                              result.units[i]))[:limit]
     median, low, high = result.median_rank, result.rank_low, result.rank_high
+    with needs_extra("matplotlib", "report"):
+        from matplotlib.ticker import MaxNLocator
     with _figure(6.5, max(2.5, 0.25 * len(order) + 1)) as figure:
         axes = figure.add_subplot()
         ys = list(range(len(order)))
         axes.hlines(ys, [int(low[i]) for i in order], [int(high[i]) for i in order],
                     color=_COLOURS[0], linewidth=3, alpha=0.5, label=_label(lang, "interval"))
         axes.plot([int(median[i]) for i in order], ys, "o", color=_COLOURS[0],
-                  label=_label(lang, "median"))
-        axes.plot([int(result.base_rank[i]) for i in order], ys, "|", color=_COLOURS[1],
-                  markersize=12, label=_label(lang, "base"))
+                  markersize=4, label=_label(lang, "median"), zorder=3)
+        # The base rank is a hollow diamond drawn over the median: where the two coincide
+        # both stay visible.
+        axes.plot([int(result.base_rank[i]) for i in order], ys, "D", markersize=8,
+                  markerfacecolor="none", markeredgecolor=_COLOURS[1], markeredgewidth=1.5,
+                  linestyle="none", label=_label(lang, "base"), zorder=4)
         axes.set_yticks(ys, [result.units[i] for i in order])
         axes.invert_yaxis()
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole numbers
         axes.set_xlabel(_label(lang, "rank"))
         figure.legend(loc="outside upper center", ncols=3, fontsize=8, frameon=False)
         axes.grid(axis="x", alpha=0.3)
@@ -186,7 +215,8 @@ def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
                          if band.min is not None and band.min != 0), key=lambda b: b.min or 0)
     with _figure(6.5, 3.0) as figure:
         axes = figure.add_subplot()
-        axes.hist(values, bins=_bin_edges(values, max(5, min(30, len(values) // 3))),
+        axes.hist(values, bins=_bin_edges(values, max(5, min(30, len(values) // 3)),
+                                          [float(b.min or 0) for b in thresholds]),
                   color=_COLOURS[0], alpha=0.8, edgecolor="white", linewidth=0.5)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of units
         for band in thresholds:
@@ -199,7 +229,8 @@ def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
             x = float(band.min or 0)
             row = 1 - row if previous is not None and (x - previous) < (high - low) / 6 else 0
             previous = x
-            axes.annotate(f"{band.name} ≥ {band.min}", (x, 1), xycoords=("data", "axes fraction"),
+            axes.annotate(f"{band.name} ≥ {number_text(plain(band.min or Decimal(0)), lang)}",
+                          (x, 1), xycoords=("data", "axes fraction"),
                           xytext=(0, 3 + 11 * row), textcoords="offset points", ha="center",
                           va="bottom", fontsize=8, color=_COLOURS[3], annotation_clip=False)
         axes.set_xlabel(_label(lang, "index" if on_index else "total"))
@@ -207,9 +238,11 @@ def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
         return _svg(figure, "parindex-totals")
 
 
-def _bin_edges(values: list[float], target: int) -> list[float]:
+def _bin_edges(values: list[float], target: int,
+               breaks: list[float] | tuple[float, ...] = ()) -> list[float]:
     """Bin edges on whole multiples of a round width (1, 2, 5 × 10**k), about ``target``
-    bins: thresholds such as 55, 70, 80, 90 fall on edges, so no bar straddles a band."""
+    bins, plus every band threshold in ``breaks`` within the range: no bar straddles a
+    band, whatever its threshold (72.5 as well as 70)."""
     low, high = min(values, default=0.0), max(values, default=0.0)
     spread = high - low or 1.0
     width = 10.0 ** math.floor(math.log10(spread / target))
@@ -219,5 +252,7 @@ def _bin_edges(values: list[float], target: int) -> list[float]:
             break
     start = math.floor(low / width) * width
     count = max(1, math.floor((high - start) / width) + 1)  # the highest value in the last
-    return [round(start + i * width, 9) for i in range(count + 1)]
+    edges = [round(start + i * width, 9) for i in range(count + 1)]
+    inside = {round(b, 9) for b in breaks if edges[0] < b < edges[-1]}
+    return sorted(set(edges) | inside)
 

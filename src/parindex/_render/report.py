@@ -7,67 +7,22 @@ band names stay as published. Every value from the data is autoescaped.
 
 from __future__ import annotations
 
+from datetime import date, datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
 from .._analysis.gaps import gaps, index_text, needed_text, points_text
 from .charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
-from .._base.numbers import plain, quantize
+from .._base.i18n import MESSAGES
+from .._base.model import Framework
+from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
 
 Language = Literal["vi", "en"]
-
-_TEXT: dict[str, dict[str, str]] = {
-    "vi": {
-        "title": "Báo cáo Chỉ số cải cách hành chính", "unit_title": "Báo cáo Chỉ số CCHC",
-        "units": "Số đơn vị", "total": "Tổng điểm", "index": "Chỉ số (%)", "band": "Xếp loại",
-        "rank": "Hạng", "group_rank": "Hạng trong nhóm", "unit": "Đơn vị", "group": "Nhóm",
-        "ranking": "Kết quả xếp hạng", "distribution": "Phân bố và ngưỡng xếp loại",
-        "fields": "Chỉ số thành phần theo lĩnh vực", "field": "Lĩnh vực",
-        "mean": "Trung bình (%)", "best": "Cao nhất", "worst": "Thấp nhất",
-        "profile": "Chỉ số thành phần so với nhóm", "lost": "Điểm bị trừ",
-        "code": "Mã", "criterion": "Tiêu chí", "points": "Điểm/tối đa",
-        "lost_points": "Bị trừ", "comment": "Đánh giá của Hội đồng thẩm định",
-        "shift": "Thay đổi thứ hạng", "sensitivity": "Độ nhạy của xếp hạng",
-        "median": "Trung vị tổng điểm", "framework": "Bộ tiêu chí",
-        "next_band": "Để đạt mức “{band}” cần thêm {points} điểm.",
-        "pass": "Để vượt {unit} (hạng {rank}) cần thêm {more}{points} điểm.",
-        "rest": "(phần điểm không chia thành tiêu chí thành phần)",
-        "more": "hơn ", "lost_total": "Tổng số điểm bị trừ: {points} điểm.",
-        "mc": "Mô phỏng Monte Carlo: {target} ± {width}, {draws} lần mô phỏng, seed {seed}; "
-              "trung vị và khoảng 5–95 % của thứ hạng.",
-        "weights": "trọng số các lĩnh vực (hệ số)", "survey_share": "tỷ trọng điều tra XHH (điểm)",
-        "footer": "Tạo bởi parindex {version}. Điểm được tính chính xác; số liệu chỉ được làm "
-                  "tròn khi hiển thị ({decimals} chữ số thập phân).",
-    },
-    "en": {
-        "title": "PAR INDEX report", "unit_title": "PAR INDEX report",
-        "units": "Units", "total": "Total", "index": "Index (%)", "band": "Band",
-        "rank": "Rank", "group_rank": "Group rank", "unit": "Unit", "group": "Group",
-        "ranking": "Ranking", "distribution": "Distribution and band thresholds",
-        "fields": "Sub-indices by field", "field": "Field",
-        "mean": "Mean (%)", "best": "Highest", "worst": "Lowest",
-        "profile": "Sub-indices against the group", "lost": "Lost points",
-        "code": "Code", "criterion": "Criterion", "points": "Points/max",
-        "lost_points": "Lost", "comment": "Appraisal council's comment",
-        "shift": "Rank changes", "sensitivity": "Sensitivity of the ranking",
-        "median": "Median total", "framework": "Framework",
-        "next_band": "Reaching “{band}” needs {points} more points.",
-        "pass": "Passing {unit} (rank {rank}) needs {more}{points} more points.",
-        "rest": "(the part of its maximum not itemised by the framework)",
-        "more": "more than ", "lost_total": "Points lost in all: {points}.",
-        "mc": "Monte Carlo: {target} ± {width}, {draws} draws, seed {seed}; median rank and "
-              "5–95 % interval.",
-        "weights": "field weights (factor)", "survey_share": "survey share (points)",
-        "footer": "Made by parindex {version}. Points are exact; figures are rounded for "
-                  "display only ({decimals} decimals).",
-    },
-}
-
 
 def _version() -> str:
     try:
@@ -76,8 +31,15 @@ def _version() -> str:
         return "?"
 
 
+def _text(lang: str) -> dict[str, str]:
+    """The report's strings, from the one catalogue (:mod:`parindex._base.i18n`)."""
+    return {key[len("report_"):]: value for key, value in MESSAGES[lang].items()
+            if key.startswith("report_")}
+
+
 def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "vi",
-                monte_carlo: MonteCarlo | None = None, previous: Ranking | None = None) -> str:
+                monte_carlo: MonteCarlo | None = None, previous: Ranking | None = None,
+                source: str | None = None, made: date | None = None) -> str:
     """A self-contained HTML report of a ranking, or of one unit within it.
 
     :param ranking: the units (from :func:`~parindex.score_many`).
@@ -86,13 +48,15 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     :param lang: ``vi`` (default) or ``en``.
     :param monte_carlo: add the rank intervals of a :func:`~parindex.monte_carlo` run.
     :param previous: the previous year's ranking, to chart rank changes.
+    :param source: the file(s) the units were read from, named in the footer.
+    :param made: the date printed in the footer (default: today).
     :returns: the page, with inline CSS and SVG and no external resources.
     """
     with needs_extra("jinja2", "report"):
         import jinja2
-    if lang not in _TEXT:
-        raise ValueError(f"lang must be one of {', '.join(_TEXT)}, not {lang!r}")
-    t = _TEXT[lang]
+    if lang not in MESSAGES:
+        raise ValueError(f"lang must be one of {', '.join(MESSAGES)}, not {lang!r}")
+    t = _text(lang)
     framework = ranking.framework
     decimals = framework.decimals
     found = profiles(ranking)
@@ -100,7 +64,10 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     focus = ranking.unit(unit).result.unit if unit is not None else None
 
     def number(value: Any) -> str:
-        return "—" if value is None else points_text(quantize(value, decimals), decimals)
+        return "—" if value is None else num(points_text(quantize(value, decimals), decimals))
+
+    def num(text: str) -> str:  # Vietnamese pages write 78,636
+        return number_text(text, lang)
 
     cards = [{"label": t["framework"], "value": framework.id},
              {"label": t["units"], "value": str(len(ranking))}]
@@ -110,12 +77,12 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
               for name, count in found.bands.items() if count]
     units = [{"rank": u.rank, "unit": u.result.unit, "group": u.result.group or "",
               "group_rank": u.group_rank or "",
-              "total": points_text(u.result.total, decimals),
-              "index": u.result.display(u.result.index),
+              "total": num(points_text(u.result.total, decimals)),
+              "index": num(u.result.display(u.result.index)),
               "band": u.result.band.name if u.result.band else "",
               "me": u.result.unit == focus}
              for u in sorted(ranking, key=lambda u: (u.rank, u.result.unit))]
-    fields = [{"code": f.code, "name": f.name, "mean": index_text(f.mean, decimals),
+    fields = [{"code": f.code, "name": f.name, "mean": num(index_text(f.mean, decimals)),
                "best": ", ".join(f.best), "worst": ", ".join(f.worst)} for f in found.fields]
     unit_data = None
     title = t["title"] + (f" {year}" if year else "")
@@ -127,31 +94,31 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
         result = ranked.result
         title = f"{t['unit_title']} {year}: {result.unit}"
         subtitle = (f"{result.group} · " if result.group else "") + framework.name
-        cards = [{"label": t["total"], "value": points_text(result.total, decimals)},
-                 {"label": t["index"], "value": result.display(result.index)},
+        cards = [{"label": t["total"], "value": num(points_text(result.total, decimals))},
+                 {"label": t["index"], "value": num(result.display(result.index))},
                  {"label": t["band"], "value": result.band.name if result.band else "—"},
                  {"label": t["rank"], "value": f"{ranked.rank}/{ranked.of}"}]
         if ranked.group_rank is not None:
             cards.append({"label": t["group_rank"],
                           "value": f"{ranked.group_rank}/{ranked.group_of}"})
-        facts = [t["lost_total"].format(points=points_text(lost.total_lost, decimals))]
+        facts = [t["lost_total"].format(points=num(points_text(lost.total_lost, decimals)))]
         if lost.next_band is not None and lost.next_band.needed is not None:
             facts.append(t["next_band"].format(band=lost.next_band.band.name,
-                                               points=needed_text(lost.next_band.needed,
-                                                                  decimals)))
+                                               points=num(needed_text(lost.next_band.needed,
+                                                                      decimals))))
         for other in found_gaps.ahead:
             facts.append(t["pass"].format(unit=other.unit, rank=other.rank,
                                           more=t["more"] if other.strict else "",
-                                          points=needed_text(other.gap, decimals)))
+                                          points=num(needed_text(other.gap, decimals))))
         unit_data = {
             "chart": field_profile_chart(ranking, focus, lang=lang), "facts": facts,
             "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
                       # a remainder has no points or maximum of its own: its node's
                       # would read as if they were
-                      "points": f"{plain(i.points)}/"
-                                f"{'?' if i.arising_max is None else plain(i.arising_max)}"
+                      "points": f"{num(plain(i.points))}/"
+                                f"{'?' if i.arising_max is None else num(plain(i.arising_max))}"
                                 if i.itemised else "—",
-                      "lost": points_text(i.lost, decimals), "comment": i.comment or ""}
+                      "lost": num(points_text(i.lost, decimals)), "comment": i.comment or ""}
                      for i in lost.items],
         }
     mc_data = None
@@ -159,7 +126,7 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
         p = monte_carlo.perturbation
         mc_data = {"chart": rank_interval_chart(monte_carlo, lang=lang),
                    "description": t["mc"].format(target=t[p.target],
-                                                 width=needed_text(p.width, 6),
+                                                 width=num(needed_text(p.width, 6)),
                                                  draws=monte_carlo.draws,
                                                  seed=monte_carlo.seed)}
     environment = jinja2.Environment(
@@ -171,11 +138,25 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
         unit=unit_data, units=units, fields=fields, totals_chart=totals_chart(ranking, lang=lang),
         shift_chart=rank_shift_chart(previous, ranking, lang=lang) if previous else None,
         monte_carlo=mc_data,
-        footer=t["footer"].format(version=_version(), decimals=decimals))
+        footer=t["footer"].format(
+            version=_version(), decimals=decimals, source=source or "—",
+            framework=f"{framework.id} ({_decision(framework)})",
+            date=_date(made or datetime.now(timezone.utc).date(), lang)))
+
+
+def _decision(framework: Framework) -> str:
+    basis = framework.legal_basis
+    return basis.decision + (f", {basis.date.day:02d}/{basis.date.month:02d}/"
+                             f"{basis.date.year}" if basis.date else "")
+
+
+def _date(day: date, lang: str) -> str:
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
 
 
 def write_report(ranking: Ranking, path: str | Path, **options: Any) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); options as for it."""
     path = Path(path)
+    options.setdefault("source", None)
     path.write_text(report_html(ranking, **options), encoding="utf-8")
     return path
