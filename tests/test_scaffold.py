@@ -239,3 +239,29 @@ def test_tutorial_and_readme_say_how_to_get_the_tools() -> None:
     assert "pip install twine" in tutorial
     readme = plan_plugin("quang_binh").files["README.md"]
     assert readme.index("pip install build twine") < readme.index("python -m build")
+
+
+def test_plugin_installs_next_to_the_installed_parindex_without_an_index(
+        tmp_path: Path) -> None:
+    """parindex is not on a package index: a generated plugin (with its test extra) must
+    install beside the parindex already installed (from a clone, here), needing nothing
+    from an index; its README and CI install parindex first, from git."""
+    from parindex._render.scaffold import parindex_source, plan_plugin, write_plugin
+
+    if importlib.util.find_spec("hatchling") is None:
+        pytest.skip("needs the build backend installed to build without an index")
+    plan = plan_plugin("quang_binh", tmp_path / "plugin", province="Quảng Bình", year=2024)
+    write_plugin(plan)
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--dry-run", "--no-index",
+         "--no-build-isolation", "--disable-pip-version-check", f"{plan.directory}[test]"],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Would install parindex-quang-binh-0.1.0" in done.stdout
+    assert "Would install parindex-0" not in done.stdout  # the installed parindex serves
+    workflow = plan.files[".github/workflows/test.yml"]
+    readme = plan.files["README.md"]
+    url = parindex_source() or "git+TODO-the-URL-of-the-parindex-repository"
+    for text in (workflow, readme):
+        assert text.index(f'pip install "parindex[testing] @ {url}"') < text.index(
+            'pip install -e ".[test]"')

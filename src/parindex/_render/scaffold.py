@@ -72,6 +72,7 @@ def plan_plugin(name: str, directory: str | Path | None = None, *, province: str
         "province": province or "TODO: tên tỉnh",
         "issuer": "TODO: cơ quan ban hành, e.g. "
                   + ("UBND tỉnh " + province if province else "UBND tỉnh ..."),
+        "parindex_url": parindex_source() or "git+TODO-the-URL-of-the-parindex-repository",
     }
     templates = importlib.resources.files("parindex") / "_templates" / "plugin"
 
@@ -90,6 +91,33 @@ def plan_plugin(name: str, directory: str | Path | None = None, *, province: str
     }
     folder = Path(directory) if directory is not None else Path(distribution)
     return PluginPlan(snake, distribution, package, framework_id, folder, files)
+
+
+def parindex_source() -> str | None:
+    """The git URL (and commit) the running parindex was installed from, if it was
+    installed from one (PEP 610's ``direct_url.json``): what a plugin's CI installs.
+
+    parindex is not on a package index, so a plugin's ``parindex`` requirement is met by
+    installing parindex first, from where it came from.
+    """
+    import json
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        text = distribution("parindex").read_text("direct_url.json")
+    except PackageNotFoundError:
+        return None
+    if not text:
+        return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return None
+    vcs = data.get("vcs_info")
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not data.get("url"):
+        return None
+    commit = vcs.get("commit_id")
+    return f"git+{data['url']}" + (f"@{commit}" if commit else "")
 
 
 def write_plugin(plan: PluginPlan) -> list[Path]:
