@@ -17,6 +17,7 @@ from .common import (
     framework_option,
     resolve_framework,
 )
+from .options import t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage
 from .._base.errors import AssessmentError, Problem
 from .._base.numbers import plain, quantize
@@ -104,9 +105,13 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
 @click.option("--fail-on-discrepancy/--no-fail-on-discrepancy", default=True,
               show_default=True,
               help="Exit with status 1 when a printed figure differs from the computed one.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the recomputed table to this .xlsx or .csv file: printed and "
+                   "computed figures side by side, each discrepancy marked (.xlsx: a fill "
+                   "and a comment with the evidence).")
 def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
                       mapping: Path | None, year: int | None, population: int | None,
-                      as_json: bool, fail_on_discrepancy: bool) -> None:
+                      as_json: bool, fail_on_discrepancy: bool, output: Path | None) -> None:
     """Recompute a published results TABLE (.csv, .xlsx, .json or .toml) and check it.
 
     TABLE may also be a directory of assessment TOML files, reproduced as one table.
@@ -120,6 +125,11 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     --no-fail-on-discrepancy), 2 when a cell or row cannot be read (the rest of the table
     is still reproduced and printed).
     """
+    from .._render.reproduction import SUFFIXES, write_reproduction
+
+    if output is not None and output.suffix.lower() not in SUFFIXES:  # before any work
+        raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
+                                 "use .xlsx or .csv", param_hint="-o/--output")
     units = load_units([table], framework_ref, sheet=sheet, mapping=mapping, year=year,
                        population=population)
     reproduction = reproduce(units)
@@ -127,7 +137,12 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
         echo_json(reproduction_to_dict(reproduction))
     else:
         _print_reproduction(reproduction)
+    if output is not None:
+        write_reproduction(reproduction, output)
+        click.echo(t("wrote", path=output), err=as_json)
     if reproduction.problems:
+        if as_json:  # the JSON printed holds them: a second JSON document would spoil it
+            click.get_current_context().exit(2)
         raise AssessmentError(reproduction.problems)
     if fail_on_discrepancy and reproduction.discrepancies:
         click.get_current_context().exit(1)
@@ -232,6 +247,10 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
         _print_comparison(comparison, new_framework.decimals)
     problems = before.problems + after.problems
     if problems:
+        if as_json:  # stdout holds the comparison's JSON: the problems go to stderr
+            for problem in problems:
+                click.echo(f"parindex: error: {problem}", err=True)
+            click.get_current_context().exit(2)
         raise AssessmentError(problems)
 
 

@@ -1,0 +1,158 @@
+"""A reproduced table written out: printed and computed figures side by side.
+
+``parindex reproduce TABLE --output FILE.xlsx`` (or ``.csv``) writes one row per unit and,
+for every figure (each field's points, the appraised part, the survey, the total, the
+index, the band, the ranks), a *printed* column beside a *computed* one. In .xlsx, every
+computed cell that disagrees with the printed one is filled and carries a comment with
+the evidence (how the computed value arises); in CSV, a last column lists the
+discrepancies. Numbers are exact: as numbers with the places they have in .xlsx (as text
+beyond Excel's precision), as machine-style decimal text in CSV.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .._audit.reproduce import Reproduction, UnitReproduction
+from .._base.errors import ParindexError, Problem
+from .._base.numbers import places, plain
+
+#: The suffixes :func:`write_reproduction` writes.
+SUFFIXES = (".xlsx", ".csv")
+
+_FILL = "FFF2B8B8"  # a light red: a computed figure that disagrees with the printed one
+_EXCEL_DIGITS = 15  # significant digits an Excel number keeps
+
+
+def _figures(reproduction: Reproduction) -> list[tuple[str, str]]:
+    """(what, header) of every figure compared: the ``what`` of a discrepancy."""
+    framework = reproduction.framework
+    tops = [(node.code, f"{node.code}") for node in framework.criteria]
+    return tops + [("appraised", "appraised"), ("survey", "survey"), ("total", "total"),
+                   ("index", "index"), ("band", "band"), ("rank", "rank"),
+                   ("group_rank", "group rank")]
+
+
+def _printed(unit: UnitReproduction, what: str) -> Any:
+    published = unit.assessment.published
+    if what in ("appraised", "survey", "total", "index"):
+        return getattr(published, what)
+    if what == "band":
+        return published.band
+    if what in ("rank", "group_rank"):
+        value = getattr(published, what)
+        return None if value is None else str(value)
+    # A table's field columns are the points it prints: the assessment's own points.
+    value = published.points.get(what, unit.assessment.points.get(what))
+    return value if value is None or isinstance(value, Decimal) else str(value)
+
+
+def _computed(unit: UnitReproduction, what: str) -> Any:
+    result = unit.result
+    if result is None:
+        return None
+    if what in ("appraised", "survey", "total"):
+        return getattr(result, what)
+    if what == "index":
+        return None if result.index is None else Decimal(result.display(result.index))
+    if what == "band":
+        return result.band.name if result.band else None
+    if what == "rank":
+        return None if unit.rank is None else f"{unit.rank}/{unit.of}"
+    if what == "group_rank":
+        return None if unit.group_rank is None else f"{unit.group_rank}/{unit.group_of}"
+    node = result.nodes.get(what)
+    return None if node is None else node.points
+
+
+def reproduction_rows(reproduction: Reproduction) -> tuple[list[str], list[list[Any]],
+                                                           list[dict[int, str]]]:
+    """The header, the rows and, per row, the discrepant columns (index → evidence)."""
+    figures = _figures(reproduction)
+    header = ["row", "unit", "group"]
+    for _, name in figures:
+        header += [f"{name} (printed)", f"{name} (computed)"]
+    header.append("discrepancies")
+    rows: list[list[Any]] = []
+    marks: list[dict[int, str]] = []
+    for unit in reproduction.units:
+        found = {d.what: d for d in unit.discrepancies}
+        row: list[Any] = [unit.row, unit.unit, unit.assessment.group]
+        marked: dict[int, str] = {}
+        for what, _ in figures:
+            row.append(_printed(unit, what))
+            if what in found:
+                d = found[what]
+                marked[len(row)] = (f"printed {d.published}, computed {d.computed}: "
+                                    f"{d.evidence}")
+            row.append(_computed(unit, what))
+        row.append("; ".join(str(d) for d in unit.discrepancies))
+        rows.append(row)
+        marks.append(marked)
+    return header, rows, marks
+
+
+def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
+    """Write a :class:`~parindex.Reproduction` as .xlsx or .csv (by the suffix), the
+    printed and computed figures side by side and every discrepancy marked.
+
+    The file is written to a temporary file beside it, then moved into place: a failure
+    never leaves half a file.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ParindexError(Problem(f"unknown suffix {path.suffix or '(none)'!r}; use "
+                                    + " or ".join(SUFFIXES), path=path))
+    header, rows, marks = reproduction_rows(reproduction)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=suffix)
+    os.close(handle)
+    try:
+        if suffix == ".csv":
+            with open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
+                writer = csv.writer(stream)
+                writer.writerow(header)
+                for row in rows:
+                    writer.writerow(["" if v is None else plain(v) if isinstance(v, Decimal)
+                                     else v for v in row])
+        else:
+            _xlsx(header, rows, marks, Path(temporary))
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _xlsx(header: list[str], rows: list[list[Any]], marks: list[dict[int, str]],
+          path: Path) -> None:
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font, PatternFill
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "parindex"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    fill = PatternFill(start_color=_FILL, end_color=_FILL, fill_type="solid")
+    for r, (row, marked) in enumerate(zip(rows, marks, strict=True), 2):
+        for c, value in enumerate(row, 1):
+            if isinstance(value, Decimal) and len(value.as_tuple().digits) > _EXCEL_DIGITS:
+                value = plain(value)  # beyond Excel's precision: kept exact as text
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, Decimal):
+                cell.number_format = "0." + "0" * places(value) if places(value) else "0"
+            if c - 1 in marked:
+                cell.fill = fill
+                cell.comment = Comment(marked[c - 1], "parindex")
+    sheet.freeze_panes = "D2"
+    book.save(path)
