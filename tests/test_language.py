@@ -28,7 +28,10 @@ def test_every_message_exists_in_both_languages() -> None:
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     found = []
-    for name, command in group.commands.items():
+    context = click.Context(group)
+    for name in group.list_commands(context):  # loads each lazily registered command
+        command = group.get_command(context, name)
+        assert command is not None
         if isinstance(command, click.Group):
             found += _commands(command, (*prefix, name))
         else:
@@ -38,10 +41,11 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[st
 
 @pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
 def test_every_command_takes_lang_and_quiet(path: tuple[str, ...]) -> None:
-    command: click.Command = cli
+    command: click.Command | None = cli
     for name in path:
         assert isinstance(command, click.Group)
-        command = command.commands[name]
+        command = command.get_command(click.Context(command), name)
+    assert command is not None
     options = {opt for param in command.params for opt in getattr(param, "opts", ())}
     assert {"--lang", "--quiet"} <= options
 

@@ -16,7 +16,10 @@ from parindex._cli.app import cli
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()
               ) -> list[tuple[tuple[str, ...], click.Command]]:
     found = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):  # loads each lazily registered command
+        command = group.get_command(context, name)
+        assert command is not None
         if isinstance(command, click.Group):
             found += _commands(command, (*prefix, name))
         else:

@@ -19,7 +19,7 @@ from .._analysis.plan import (COLUMNS, MOTTO, PLACEHOLDER, SECTIONS, PlanDraft, 
 from .._base.errors import needs_extra
 from .._base.numbers import number_text, plain
 from .._engine.ranking import Ranking
-from .._engine.scoring import Result
+from .._engine.results import Result
 from .._formats.assignments import Assignments
 
 _MARKDOWN_SPECIAL = "\\`*_[]<>#|"
