@@ -21,7 +21,7 @@ from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, 
 from .common import FRAMEWORK_HELP, echo_json, new_console
 from .options import lang, quiet, t
 from .tables import load_units
-from .._base.numbers import number_text, plain, quantize
+from .._base.numbers import number_text, percent_text, plain, quantize
 from .._engine.ranking import RankedResult, Ranking, score_many
 
 _SOURCES = click.argument("sources", nargs=-1, required=True,
@@ -362,17 +362,19 @@ def _print_what_if(changed: Any, as_json: bool) -> None:
                                 for k, v in changed.factors.items()},
                     "units": rows})
         return
-    table = Table(title=f"What if: {changed.description}", title_justify="left")
-    for column in ("Unit", "Rank", "New rank", "Change", "New total", "Band", "New band"):
-        table.add_column(column)
+    language = lang()
+    table = Table(title=t("what_if", description=changed.description), title_justify="left")
+    for key in ("unit", "rank", "new_rank", "change", "new_total", "band", "new_band"):
+        table.add_column(t(key))
     for row in sorted(rows, key=lambda r: (r["new_rank"], r["unit"])):
         change = row["rank_change"]
         table.add_row(row["unit"], str(row["rank"]), str(row["new_rank"]),
-                      f"{change:+d}" if change else "", row["new_total_display"],
+                      f"{change:+d}" if change else "",
+                      number_text(row["new_total_display"], language),
                       row["band"] or "", row["new_band"] or "")
     new_console().print(table)
     moved = len(changed.moved)
-    click.echo(f"{moved} of {len(rows)} units change rank")
+    click.echo(t("moved", moved=moved, units=len(rows)))
 
 
 def _print_monte_carlo(result: Any, as_json: bool) -> None:
@@ -395,14 +397,17 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
                                      "resolution": _decimal_text(p.resolution)},
                     "draws": result.draws, "seed": result.seed, "units": rows})
         return
-    table = Table(title=f"Monte Carlo: {result.perturbation.target} ± "
-                        f"{_decimal_text(result.perturbation.width)}, {result.draws} draws, "
-                        f"seed "
-                        f"{result.seed}", title_justify="left")
-    for column in ("Unit", "Rank", "Median rank", "5–95 % interval", "Bands (share of draws)"):
-        table.add_column(column)
+    language = lang()
+    table = Table(title=t("monte_carlo", target=result.perturbation.target,
+                          width=number_text(_decimal_text(result.perturbation.width), language),
+                          draws=result.draws, seed=result.seed), title_justify="left")
+    for key in ("unit", "rank", "median_rank", "interval", "band_shares"):
+        table.add_column(t(key))
     for row in sorted(rows, key=lambda r: (r["rank"], r["unit"])):
-        shares = ", ".join(f"{name} {float(Fraction(v)):.0%}" for name, v in row["bands"].items())
+        # Exact shares, rounded half up for display only.
+        shares = ", ".join(
+            f"{name} {percent_text(plain(quantize(Fraction(v) * 100, 0)), language)}"
+            for name, v in row["bands"].items())
         table.add_row(row["unit"], str(row["rank"]), str(row["median_rank"]),
                       f"{row['rank_5']}–{row['rank_95']}", shares)
     new_console().print(table)
