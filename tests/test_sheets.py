@@ -372,3 +372,18 @@ def test_a_self_assessment_not_yet_appraised_scores_its_own_points(
     read = read_scoring_sheet(_write(tmp_path / "s.docx", rows), tth)
     assert any("self-assessed points are scored" in str(n) for n in read.notes)
     assert parindex.score(tth, read.assessment).total == D("78.636")
+
+
+def test_points_printed_with_their_unit_and_a_plan_year_in_the_title(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    rows = _rows(tth)
+    for row in rows:
+        if isinstance(row[4], D):
+            row[4] = f"{row[4]} điểm".replace(".", ",")
+    path = write_grid(tmp_path / "s.csv", rows, header=[list(SCORING_HEADER)],
+                      title=["KẾ HOẠCH NÂNG CAO CHỈ SỐ CCHC NĂM 2023",
+                             "Kết quả chấm điểm năm 2022 của UBND xã Thủy Thanh"])
+    read = read_scoring_sheet(path, tth)
+    assert read.assessment.year == 2022
+    assert read.assessment.points["1.1.2"] == D("0.8")
+    assert parindex.score(tth, read.assessment).total == D("78.636")

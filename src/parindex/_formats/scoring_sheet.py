@@ -418,10 +418,14 @@ class _Reader:
     def year(self, year: int | None) -> int | None:
         if year is not None:
             return year
-        for line in self.sheet.title:
-            found = _YEAR.search(line)
-            if found:
-                return int(found.group(1))
+        # The first year the title gives that the framework covers ("… năm 2022"; a plan
+        # for 2023 may be named too), else the first it gives.
+        years = [int(m.group(1)) for line in self.sheet.title for m in _YEAR.finditer(line)]
+        last = self.framework.last_year
+        covered = [y for y in years if y >= self.framework.first_year
+                   and (last is None or y <= last)]
+        if covered or years:
+            return (covered or years)[0]
         if self.framework.last_year == self.framework.first_year:
             return self.framework.first_year
         self.problem(f"no year: the title rows give none (e.g. 'năm 2022') and "

@@ -79,6 +79,7 @@ _TOTAL_ROW = re.compile(r"^(?:tổng cộng|tổng điểm|tổng số điểm|t
 _FOOTER_ROW = re.compile(r"^(?:người lập|người lập biểu|thủ trưởng|chủ tịch|t/m|tm\.|"
                          r"kt\.|xác nhận|nơi nhận|ký tên|\(ký|.*,\s*ngày\s+\d)")
 _COLUMN_NUMBER = re.compile(r"^\(?(?:\d{1,2}|[a-zA-Z])\)?(?:\s*=.*)?$")
+_POINTS_UNIT = re.compile(r"\s*(?:điểm|đ)\.?\s*$", re.IGNORECASE)
 _ROMAN_VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
 
@@ -201,7 +202,8 @@ def read_points(cell: Cell) -> tuple[GivenPoints | None, Decimal | None]:
         return NOT_ARISING, None
     if isinstance(cell, (int, Decimal)):
         return to_decimal(cell), None
-    compact = text.replace(" ", "").replace("\u00a0", "")
+    # "0,8 điểm", "1đ": the unit printed after the number.
+    compact = _POINTS_UNIT.sub("", text).replace(" ", "").replace("\u00a0", "")
     if "/" in compact:
         given, _, maximum = compact.partition("/")
         try:
@@ -562,7 +564,8 @@ def _rows(grid: Grid, sheet: Sheet, start: int
                     f"{grid.text(r, column.index)!r} for more than one row of the table: "
                     "unmerge it and give each row its own value", number, column.role))
         code_text = grid.text(r, code_column.index) if code_column else ""
-        name = " ".join(grid.text(r, name_column.index).split())
+        # "- Nhiệm vụ 2. …", "+ …": a bullet typed before the name is not part of it.
+        name = " ".join(grid.text(r, name_column.index).split()).lstrip("-+*•–— ").strip()
         code: str | None = None
         kind: CodeKind | None = None
         if code_text:
