@@ -288,10 +288,11 @@ def _cases(draw: st.DrawFn) -> tuple[parindex.Framework, parindex.Assessment]:
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx", ".csv"])
 @settings(max_examples=25, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(case=_cases(), decimal_comma=st.booleans())
+@given(case=_cases(), decimal_comma=st.booleans(), code_in_name=st.booleans(),
+       maxima=st.booleans())
 def test_a_sheet_written_then_read_gives_the_same_result(
         tmp_path: Path, suffix: str, case: tuple[parindex.Framework, parindex.Assessment],
-        decimal_comma: bool) -> None:
+        decimal_comma: bool, code_in_name: bool, maxima: bool) -> None:
     framework, assessment = case
     try:
         result = parindex.score(framework, assessment)
@@ -299,9 +300,18 @@ def test_a_sheet_written_then_read_gives_the_same_result(
         return  # the framework cannot score anything: nothing to compare
     parents = {c: n.points for c, n in result.nodes.items()
                if not framework.nodes[c].is_leaf and n.points is not None}
-    path = write_grid(tmp_path / f"sheet{suffix}", assessment_rows(framework, assessment,
-                                                                   parents),
-                      header=[list(SCORING_HEADER)], decimal_comma=decimal_comma)
+    header = list(SCORING_HEADER)
+    rows = assessment_rows(framework, assessment, parents)
+    # Layouts: "1.2. Name" without a code column; no maximum column.
+    if code_in_name:
+        header = header[1:]
+        rows = [[f"{row[0]}. {row[1]}", *row[2:]] for row in rows]
+    if not maxima:
+        at = header.index("Điểm tối đa")
+        header = header[:at] + header[at + 1:]
+        rows = [row[:at] + row[at + 1:] for row in rows]
+    path = write_grid(tmp_path / f"sheet{suffix}", rows, header=[header],
+                      decimal_comma=decimal_comma)
     read = read_scoring_sheet(path, framework, unit=assessment.unit, group=assessment.group,
                               year=assessment.year)
     again = parindex.score(framework, read.assessment)
