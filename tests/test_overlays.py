@@ -162,8 +162,9 @@ def test_quang_ngai_cli(capsys):
 def test_unknown_code_is_an_error_with_its_line():
     problems = _problems(HEADER + '\n[criteria."8"]\nmax = 5\nstatus = "read"\nsource = "mine"\n')
     assert problems == ["line 7: criteria.8: '8' is not a criterion of "
-                        "quang-tri/district/2020 (an overlay completes the base's nodes; it "
-                        "does not add new ones)"]
+                        "quang-tri/district/2020 (an overlay adds nodes only beneath the "
+                        "base's nodes: give parent = \"...\" or a code that extends a known "
+                        "one, like 3.4.2 under 3.4)"]
 
 
 def test_changed_total_and_maxima_that_do_not_add_up():
@@ -309,3 +310,84 @@ def test_a_misspelled_rule_kind_in_an_overlay_is_located(tmp_path, capsys):
         err = capsys.readouterr().err
         assert err.startswith(f"parindex: error: {overlay}:{line}: criteria.\"3.4.1\".rule.kind: "
                               "kind 'proportionnal' is not a registered rule kind"), err
+
+
+# --- adding nodes beneath known ones, extending years (issue 9, item 3) ----------------------
+
+QN_HEADER = """\
+base = "quang-ngai/commune/2023"
+id = "quang-ngai/commune/2023-test"
+
+[sources]
+annex = "An annex INVENTED for the tests: not Quảng Ngãi's real numbers"
+"""
+
+
+def test_an_overlay_adds_items_beneath_known_nodes_in_printed_order():
+    base = parindex.get_framework("quang-ngai/commune/2023")
+    assert "3.4.2" not in base.nodes and "3.4.1" in base.nodes
+    text = QN_HEADER + """
+[criteria."3.4.2"]
+name = "Mục thêm (bịa cho kiểm thử)"
+max = 1.5
+status = "read"
+source = "annex"
+
+[criteria."3.4.2.1"]
+name = "Mục con thêm"
+max = 1.5
+status = "read"
+source = "annex"
+
+[criteria."3.4.1"]
+max = 2
+status = "read"
+source = "annex"
+"""
+    derived = _apply(text)
+    assert [child.code for child in derived.nodes["3.4"].children] == ["3.4.1", "3.4.2",
+                                                                       "3.4.3"]
+    added = derived.nodes["3.4.2"]
+    assert added.max == D("1.5") and added.provenance == parindex.Provenance(
+        Status.READ, "annex")
+    assert [child.code for child in added.children] == ["3.4.2.1"]
+    assert derived.parents["3.4.2.1"] == "3.4.2"
+    assert derived.nodes["3.4.1"].max == D(2)
+    # The derived framework writes and reads back as any framework.
+    assert parindex.loads_framework(parindex.dumps_framework(derived)) == derived
+
+
+def test_added_nodes_are_checked_like_a_framework_file():
+    problems = _problems(QN_HEADER + '\n[criteria."3.4.2"]\nname = "Thiếu nguồn"\nmax = 1\n'
+                         'status = "read"\n\n[criteria."9.1"]\nname = "Mồ côi"\nmax = 1\n'
+                         'status = "read"\nsource = "annex"\n')
+    assert 'line 7: criteria."3.4.2".source: a read value needs a source' in problems
+    # 9.1 hangs beneath no known node: not added, named with its line.
+    assert any(p.startswith("line 12: criteria.\"9.1\": '9.1' is not a criterion")
+               for p in problems)
+    # Items that exceed their (known) parent's maximum are an error of the overlay.
+    hue = parindex.get_framework("thua-thien-hue/commune/2022")
+    overlay = parindex.loads_overlay(
+        'base = "thua-thien-hue/commune/2022"\nid = "thua-thien-hue/commune/2022-x"\n'
+        '[sources]\nmine = "made up"\n[criteria."1.1.3"]\nname = "Thêm"\nmax = 1\n'
+        'status = "read"\nsource = "mine"\n')
+    with pytest.raises(FrameworkError, match="after the overlay, 1.1: items' maxima add up"):
+        parindex.apply_overlay(overlay, hue)
+
+
+def test_an_overlay_extends_the_years_a_framework_covers():
+    base = parindex.get_framework("quang-ngai/commune/2023")
+    assert (base.first_year, base.last_year) == (2023, 2024)
+    derived = _apply(QN_HEADER.replace('id = "quang-ngai/commune/2023-test"',
+                                       'id = "quang-ngai/commune/2023-test"\nlast_year = 2026')
+                     + '\n[provenance]\nyears = { status = "read", source = "annex" }\n')
+    assert (derived.first_year, derived.last_year) == (2023, 2026)
+    assert derived.provenance["years"] == parindex.Provenance(Status.READ, "annex")
+    # Without its provenance, and narrowing sourced years, it is refused.
+    problems = _problems(QN_HEADER.replace('id = "quang-ngai/commune/2023-test"',
+                                           'id = "quang-ngai/commune/2023-test"\n'
+                                           'last_year = 2023'))
+    assert any("line 3: last_year: the overlay sets the years it covers" in p
+               for p in problems)
+    assert any("conflicts with the base, which gives the years 2023–2024" in p
+               for p in problems)

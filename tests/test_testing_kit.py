@@ -111,9 +111,12 @@ def test_planted_maxima_that_do_not_add_up(tmp_path: Path) -> None:
     report = _report(tmp_path, GOOD.replace("max = 40", "max = 35"))
     assert _found(report) == [("maxima", "error", "criteria.1")]
     assert "items' maxima add up to 65, not to the maximum 70 (difference 5)" in str(report)
-    # Explained in the parent's note (the source prints it so): reported, not failed.
-    explained = GOOD.replace("max = 40", "max = 35").replace(
+    # A number in the parent's note excuses nothing (a typo would pass unnoticed) ...
+    noted = GOOD.replace("max = 40", "max = 35").replace(
         'max = 70\n', 'max = 70\nnote = "Its printed items add up to 65 only."\n', 1)
+    assert _found(_report(tmp_path, noted)) == [("maxima", "error", "criteria.1")]
+    # ... the gap declared with unitemized does (the source prints it so): a note.
+    explained = noted.replace('max = 70\n', 'max = 70\nunitemized = 5\n', 1)
     report = _report(tmp_path, explained, strict=True)
     assert report.ok
     assert [(f.check, f.severity) for f in report.notes] == [("maxima", "note")]

@@ -5,8 +5,9 @@ that faults the model refuses to build, such as a code declared twice or overlap
 are reported too) and returns a :class:`ConformanceReport`. Each finding has a severity:
 
 ``error``
-    the framework is wrong (codes declared twice, maxima that do not add up and are not
-    explained, bands that overlap or leave a gap, a number without a source, a source
+    the framework is wrong (codes declared twice, maxima that do not add up and whose gap
+    is not declared with ``unitemized``, top-level maxima that do not make the declared
+    scale, bands that overlap or leave a gap, a number without a source, a source
     cited but not listed, a status that contradicts its value, years out of range). Always
     fails.
 ``unfinished``
@@ -17,10 +18,8 @@ are reported too) and returns a :class:`ConformanceReport`. Each finding has a s
     and its CI can demand that every placeholder and assumption be replaced by a source
     before it is published.
 ``note``
-    reported, never fails: every unknown (what no source gives), gaps between a node's
-    maximum and its items' that the node's note explains, and top-level maxima that do
-    not make the 100-point scale (except fields short of 100 without a survey block:
-    that block was left out, an unfinished finding).
+    reported, never fails: every unknown (what no source gives), and gaps between a
+    node's maximum and its items' that the node declares (``unitemized = 1.0``).
 
 The pytest plugin (:mod:`parindex.testing.pytest_plugin`), ``parindex.testing``'s
 ``check_framework`` and the command line all use these checks.
@@ -55,9 +54,11 @@ Severity = Literal["error", "unfinished", "note"]
 CHECKS: dict[str, str] = {
     "file": "the framework file reads and builds",
     "codes": "criterion codes are unique and well formed",
-    "maxima": "items' maxima add up to their parent's, or the parent's note explains the gap",
-    "scale": "appraised + survey maxima make the 100-point scale, and a survey block is not "
-             "missing",
+    "maxima": "items' maxima add up to their parent's, or the parent declares the exact gap "
+              "(unitemized = ...)",
+    "scale": "the top-level maxima (appraised + survey, with or without bonus less penalty) "
+             "make the declared scale (100 unless scale = ... says otherwise), and a survey "
+             "block is not missing",
     "bands": "bands are named once, start at 0, strictly decrease and stay in range",
     "provenance": "every number and fact has a status, and a source where the status needs one",
     "rules": "scoring rules, ranking and band methods are registered and well formed",
@@ -65,6 +66,9 @@ CHECKS: dict[str, str] = {
     "assumptions": "no value rests on a working hypothesis (status assumed)",
     "years": "the years and the decision's date are plausible",
     "unknowns": "what no source gives is listed",
+    "plugins": "the plugin that provides the framework registers it cleanly: every "
+               "parindex_* function is a marked hook, and no other plugin provides the "
+               "same id",
 }
 
 # The PAR INDEX is scored on 100 points (appraised part + sociological survey).
@@ -184,20 +188,73 @@ def check_conformance(framework: Framework | str | Path, *,
     >>> report.ok, len(report.errors)
     (True, 0)
     >>> print(report.notes[0])
-    criteria.3: items' maxima add up to 13.5, not to the maximum 14.5 (difference 1.0); the node's note explains it
+    criteria.3: items' maxima add up to 13.5, not to the maximum 14.5 (difference 1.0); unitemized = 1.0 declares it
     """
     if isinstance(framework, str | Path) and FRAMEWORK_ID.match(str(framework)) \
             and not Path(framework).exists():
-        from .._plugins.registry import get_framework
+        from .._plugins.registry import get_framework, registry
 
-        framework = get_framework(str(framework))
+        framework_id = str(framework)
+        if framework_id in registry().conflicts:
+            # Not served, so not checkable: the conflict is the finding.
+            return ConformanceReport(framework_id, strict, tuple(_conflict(framework_id)))
+        framework = get_framework(framework_id)
     if not isinstance(framework, Framework):
         return _check_file(Path(framework), strict)
     findings: list[ConformanceFinding] = []
     for check in (_codes, _maxima, _scale, _bands, _provenance, _rules, _placeholders,
                   _assumptions, _years, _unknowns):
         findings += list(check(framework))
+    findings += list(_conflict(framework.id))
     return ConformanceReport(framework.id, strict, tuple(findings))
+
+
+# --- plugin problems ------------------------------------------------------------------------
+
+
+def _conflict(framework_id: str) -> Iterator[ConformanceFinding]:
+    """The framework's id provided by more than one installed plugin."""
+    from .._plugins.registry import registry
+
+    providers = registry().conflicts.get(framework_id)
+    if providers:
+        names = " and ".join(f"{p.distribution} ({p.name})" for p in providers)
+        yield ConformanceFinding(
+            "plugins", "error", f"framework {framework_id} is provided by both {names}, so "
+            "it is not served (their other frameworks are); uninstall one, or disable one "
+            "with PARINDEX_DISABLE_PLUGINS", "id")
+
+
+def _plugin_problems(path: Path) -> Iterator[ConformanceFinding]:
+    """The failures of the installed plugin whose package holds a framework file."""
+    import importlib.metadata
+    import importlib.util
+
+    from .._plugins.registry import GROUP, registry
+
+    # A conflict is reported by _conflict, with the id's line.
+    failed = {p.name: p for p in registry().plugins if p.status == "error" and p.error
+              and " is provided by more than one plugin: " not in p.error}
+    try:
+        where = path.resolve()
+    except OSError:
+        return
+    for ep in importlib.metadata.entry_points(group=GROUP):
+        info = failed.get(ep.name)
+        if info is None:
+            continue
+        try:
+            spec = importlib.util.find_spec(ep.module)
+        except (ImportError, ValueError):
+            continue
+        roots = list(spec.submodule_search_locations or []) if spec else []
+        if spec and spec.origin and not roots:
+            roots = [str(Path(spec.origin).parent)]
+        if any(where.is_relative_to(Path(root).resolve()) for root in roots):
+            yield ConformanceFinding(
+                "plugins", "error", f"the plugin {info.name!r} ({info.distribution}) that "
+                f"ships this file fails to register, so its frameworks are not served: "
+                f"{info.error}")
 
 
 # --- the checks ---------------------------------------------------------------------------
@@ -251,8 +308,10 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
             findings += [ConformanceFinding("file", "error", p.message, key=p.key, code=p.code,
                                             line=p.line) for p in exc.problems]
         framework_id = data.get("id") if isinstance(data.get("id"), str) else None
+        findings += list(_plugin_problems(path))
         return ConformanceReport(framework_id, strict, tuple(findings), path)
     report = check_conformance(framework, strict=strict)
+    findings += list(_plugin_problems(path))
     # The checks ran on the built object, which knows no lines: find each key in the file.
     located = tuple(attrs.evolve(f, line=_line_of(origin, f.key)) if f.line is None else f
                     for f in report.findings)
@@ -398,29 +457,41 @@ def _codes(framework: Framework) -> Iterator[ConformanceFinding]:
         seen[folded] = node.code
 
 
-def _explains(note: str | None, total: Decimal) -> bool:
-    """Whether a note states a sum: ``13.5`` as 13.5, 13,5, 13.50 or 13."""
-    if not note:
-        return False
-    wanted = {str(total), str(total.normalize()), f"{total:.1f}", f"{total:.2f}"}
-    wanted |= {w.replace(".", ",") for w in wanted}
-    numbers = re.findall(r"\d+(?:[.,]\d+)?", note)
-    return any(n in wanted for n in numbers)
-
-
 def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
-    for mismatch in framework.maxima_mismatches():
+    mismatches = {m.code: m for m in framework.maxima_mismatches()}
+    for mismatch in mismatches.values():
         node = framework.nodes[mismatch.code]
-        if _explains(node.provenance.note, mismatch.children_max):
+        if node.unitemized == mismatch.difference:
             yield ConformanceFinding("maxima", "note",
-                                     f"{_mismatch(mismatch)}; the node's "
-                                     "note explains it", _node_key(node.code), node.code)
+                                     f"{_mismatch(mismatch)}; unitemized = "
+                                     f"{node.unitemized} declares it", _node_key(node.code),
+                                     node.code)
+        elif node.unitemized is not None:
+            yield ConformanceFinding(
+                "maxima", "error",
+                f"{_mismatch(mismatch)}, but unitemized says {node.unitemized}; fix the "
+                f"maxima or write unitemized = {mismatch.difference}",
+                _node_key(node.code, "unitemized"), node.code)
         else:
+            # A number in the note used to excuse the gap; a typo in a maximum then passed
+            # unnoticed. Only an explicit key naming the exact difference excuses it now.
             yield ConformanceFinding(
                 "maxima", "error",
                 f"{_mismatch(mismatch)}; fix the maxima, or, if the source really prints it "
-                f"so, say in the note of {node.code} that its items add up to "
-                f"{mismatch.children_max}", _node_key(node.code), node.code)
+                f"so, declare the gap on {node.code} with unitemized = "
+                f"{mismatch.difference} (and say why in its note)", _node_key(node.code),
+                node.code)
+    for node in framework.walk():
+        if node.unitemized is not None and node.code not in mismatches:
+            if not node.children or node.max is None \
+                    or any(child.max is None for child in node.children):
+                why = "it has no items" if not node.children else \
+                    "its maximum or an item's is unknown"
+            else:
+                why = "its items' maxima add up to its maximum"
+            yield ConformanceFinding(
+                "maxima", "error", f"unitemized = {node.unitemized}, but {why}: there is no "
+                "gap to declare; remove it", _node_key(node.code, "unitemized"), node.code)
 
 
 def _mismatch(mismatch: MaximaMismatch) -> str:
@@ -429,32 +500,43 @@ def _mismatch(mismatch: MaximaMismatch) -> str:
 
 
 def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
-    appraised = [n for n in framework.criteria if n.kind is NodeKind.CRITERION]
-    survey = [n for n in framework.criteria if n.kind is NodeKind.SURVEY]
-    maxima = [n.max for n in (*appraised, *survey)]
-    if not maxima or any(m is None for m in maxima):
+    parts = {kind: [n for n in framework.criteria if n.kind is kind] for kind in NodeKind}
+    appraised, survey = parts[NodeKind.CRITERION], parts[NodeKind.SURVEY]
+    if any(n.max is None for n in framework.criteria) or not (appraised or survey):
         return
-    part = sum((n.max for n in appraised if n.max is not None), Decimal(0))
-    poll = sum((n.max for n in survey if n.max is not None), Decimal(0))
-    if not survey and part < _SCALE:
+
+    def total(kind: NodeKind) -> Decimal:
+        return sum((n.max for n in parts[kind] if n.max is not None), Decimal(0))
+
+    scale = framework.scale
+    part, poll = total(NodeKind.CRITERION), total(NodeKind.SURVEY)
+    bonus, penalty = total(NodeKind.BONUS), total(NodeKind.PENALTY)
+    declared = "the declared scale" if scale != _SCALE else "the 100-point scale"
+    if not survey and part < scale:
         # Every PAR INDEX adds a sociological survey (70 + 30, 80 + 20, ...), as a block of
-        # its own or inside the fields; fields short of 100 and no survey block mean that
-        # the block was left out. Unfinished, not an error: its maximum may be unknown.
+        # its own or inside the fields; fields short of the scale and no survey block mean
+        # that the block was left out. Unfinished, not an error: its maximum may be unknown.
         yield ConformanceFinding(
             "scale", "unfinished",
-            f"no survey block, and the fields add up to {part}, not 100: add the "
+            f"no survey block, and the fields add up to {part}, not {scale}: add the "
             f"sociological survey (điều tra xã hội học) as a node with kind = \"survey\" "
-            f"(max = {_SCALE - part} if the source gives it, else \"unknown\"); an optional "
+            f"(max = {scale - part} if the source gives it, else \"unknown\"); an optional "
             "survey is a survey node whose not_arising is \"exclude\"", "criteria")
-    elif part + poll != _SCALE:
-        split = f"appraised {part} + survey {poll}" if survey else f"the fields' {part}"
-        # A note, not an error: some provinces rescale (an optional survey, a 70-point
-        # appraisal shown as 100), and the format has no key that declares the scale.
-        yield ConformanceFinding(
-            "scale", "note",
-            f"{split} = {part + poll}, not the 100 points of the PAR INDEX scale (bonus and "
-            "penalty nodes are outside it: give them kind = \"bonus\" or \"penalty\")",
-            "criteria")
+        return
+    # Bonus and penalty usually lie outside the scale (100 + 10 bonus); a framework whose
+    # scale counts them (110 = 100 + 10) declares scale = 110.
+    if part + poll == scale or part + poll + bonus - penalty == scale:
+        return
+    split = f"appraised {part} + survey {poll}" if survey else f"the fields' {part}"
+    extra = "".join(f" {sign} {kind} {value}" for sign, kind, value in
+                    (("+", "bonus", bonus), ("−", "penalty", penalty)) if value)
+    shown = f"{split} = {part + poll}" + (
+        f" ({split}{extra} = {part + poll + bonus - penalty})" if extra else "")
+    yield ConformanceFinding(
+        "scale", "error",
+        f"the top-level maxima do not make {declared} {scale}: {shown}; fix a maximum, or, "
+        "if the framework really is on another scale, declare it (scale = ...) with its "
+        "provenance", "scale" if scale != _SCALE else "criteria")
 
 
 def _bands(framework: Framework) -> Iterator[ConformanceFinding]:
@@ -541,6 +623,9 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
         # The built-in band method is what a band's min means; another one needs a source.
         if fact == "band_method" and getattr(framework, "band_method", "minimum") == "minimum":
             continue
+        # The 100-point scale is the national pattern; another scale is a fact to source.
+        if fact == "scale" and framework.scale == _SCALE:
+            continue
         if f"provenance.{fact}" not in facts:
             yield ConformanceFinding("provenance", "error",
                                      f"no provenance for {fact}: add it to [provenance] with "
@@ -562,7 +647,9 @@ def _rules(framework: Framework) -> Iterator[ConformanceFinding]:
         key, _, rest = message.partition(": ")
         if key.startswith("criteria."):
             code = _framework_code(framework, key)
-            yield ConformanceFinding("rules", "error", rest, key, code)
+            # Quoted, so that the file's line is found for a dotted code like 1.2.
+            yield ConformanceFinding("rules", "error", rest,
+                                     _node_key(code, "rule") if code else key, code)
         else:
             yield ConformanceFinding("rules", "error", message, key.split(" ", 1)[0])
     for node in framework.walk():

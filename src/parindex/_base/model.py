@@ -274,6 +274,9 @@ class Node:
     :param not_arising: overrides the framework's policy for this node and its subtree.
     :param rule: how a leaf's points follow from reported figures (``None``: its points
         are given, like the ``points`` kind).
+    :param unitemized: the part of a parent's maximum that the source does not itemise
+        (its maximum minus its items' maxima), stated explicitly so that conformance
+        accepts exactly this gap and no other (``unitemized = 1.0`` in the file).
     """
 
     code: str = attrs.field(converter=nfc)
@@ -285,6 +288,7 @@ class Node:
     name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
     not_arising: NotArisingPolicy | None = None
     rule: Rule | None = None
+    unitemized: Decimal | None = None
 
     @max.validator
     def _check_max(self, _: object, value: Decimal | None) -> None:
@@ -389,7 +393,7 @@ class LegalBasis:
 #: Framework-level facts that carry their own provenance in :attr:`Framework.provenance`.
 FrameworkFact = Literal[
     "legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals", "ranking",
-    "rank_by", "tie_break",
+    "rank_by", "tie_break", "scale",
 ]
 
 
@@ -459,6 +463,9 @@ class Framework:
         compared: two frameworks with the same data are equal).
     :param publication: how its results are printed and decided (rounding, decimals
         per figure, band bounds inclusive or strict, exact or published figures).
+    :param scale: the points the top-level maxima make (appraised + survey; or, for a
+        framework whose scale counts them, + bonus − penalty), 100 unless the framework
+        declares otherwise.
     """
 
     id: str = attrs.field(converter=nfc)
@@ -483,6 +490,7 @@ class Framework:
     derived_from: str | None = None
     methods: Methods = attrs.field(factory=Methods, eq=False, repr=False)
     publication: Publication = attrs.field(factory=lambda: Publication())
+    scale: Decimal = Decimal(100)
 
     def __attrs_post_init__(self) -> None:
         problems = self._structural_problems()

@@ -17,7 +17,7 @@ places (default 2) by their ``rounding`` (``half-up``, the default, ``half-even`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeAlias
@@ -682,6 +682,72 @@ def check_params(kind: RuleKind, params: Params, maximum: Decimal | None) -> lis
     return problems + kind.check(params, maximum)
 
 
+class _Undeclared(KeyError):
+    """A rule's points function read a figure its kind does not declare."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class _Declared(Mapping[str, Figure]):
+    """The figures a rule may read: reading any other one is the rule's fault, named."""
+
+    def __init__(self, figures: Mapping[str, Figure], kind: str,
+                 declared: tuple[str, ...]) -> None:
+        self._figures, self._kind, self._declared = figures, kind, declared
+        self.undeclared: list[str] = []
+
+    def __getitem__(self, name: str) -> Figure:
+        if name not in self._declared:
+            self.undeclared.append(name)
+            raise _Undeclared(f"the {self._kind} rule reads the figure {name!r}, which it "
+                              f"does not declare (it declares "
+                              f"{', '.join(self._declared) or 'none'}): a fault of the rule "
+                              "kind's inputs, not of the assessment")
+        return self._figures[name]
+
+    def __contains__(self, name: object) -> bool:
+        if isinstance(name, str) and name not in self._declared:
+            self.undeclared.append(name)
+        return name in self._figures
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._figures)
+
+    def __len__(self) -> int:
+        return len(self._figures)
+
+
+def undeclared_figures(kind: RuleKind, params: Params, maximum: Decimal | None) -> list[str]:
+    """Problems, as messages, when a rule's points function reads figures beyond those its
+    kind declares for these parameters (:attr:`RuleKind.inputs`): found when a framework
+    is loaded, by trying the rule once on sample figures (1, then yes), rather than when a
+    unit is scored.
+
+    Only what the trial reaches is seen (a branch taken on other figures is not); at
+    scoring, a read beyond the declared figures is refused by :func:`apply` in any case.
+    """
+    try:
+        declared = tuple(kind.inputs(params))
+    except Exception as exc:  # noqa: BLE001 - a plugin's function may fail in any way
+        return [f"the {kind.name} kind cannot say which figures it reads (its inputs "
+                f"failed: {type(exc).__name__}: {exc})"]
+    found: list[str] = []
+    samples: tuple[Figure, ...] = (Decimal(1), True)
+    for sample in samples:
+        probe = _Declared(dict.fromkeys(declared, sample), kind.name, declared)
+        try:
+            kind.points(params, maximum if maximum is not None else Decimal(1), probe)
+        except Exception:  # noqa: BLE001, S110 - only the reads matter here
+            pass
+        found += [name for name in probe.undeclared if name not in found]
+    if not found:
+        return []
+    return [f"the {kind.name} rule reads {', '.join(map(repr, found))}, which its kind does "
+            f"not declare (its inputs are {', '.join(declared) or 'none'}); the plugin must "
+            "declare every figure it reads"]
+
+
 def apply(kind: RuleKind, rule: Rule, maximum: Decimal | None,
           figures: Mapping[str, Figure]) -> tuple[Decimal, str]:
     """The points a rule gives for reported figures, and how they arise.
@@ -699,7 +765,10 @@ def apply(kind: RuleKind, rule: Rule, maximum: Decimal | None,
             parts.append(f"not read by the rule: {', '.join(extra)}")
         raise RuleInputError(f"a {kind.name} rule reads {', '.join(wanted) or 'nothing'}; "
                              + "; ".join(parts))
-    points = kind.points(rule.params, maximum, figures)
+    try:
+        points = kind.points(rule.params, maximum, _Declared(figures, kind.name, wanted))
+    except _Undeclared as exc:
+        raise RuleInputError(str(exc)) from None
     if not isinstance(points, Decimal) or not points.is_finite() or points < 0 \
             or (maximum is not None and points > maximum):
         raise RuleInputError(f"the {kind.name} rule gave {points!r}, not points in "

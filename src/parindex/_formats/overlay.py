@@ -22,7 +22,16 @@ import attrs
 
 from .._base.errors import FrameworkError, Origin, Problem
 from .._plugins.registry import bind
-from .._base.model import FRAMEWORK_ID, Framework, Node, NotArisingPolicy, Provenance, Status, nfc
+from .._base.model import (
+    FRAMEWORK_ID,
+    Framework,
+    Node,
+    NodeKind,
+    NotArisingPolicy,
+    Provenance,
+    Status,
+    nfc,
+)
 from .toml import (
     _FACTS,
     _Collector,
@@ -41,10 +50,13 @@ from . import toml as _toml
 #: Top-level keys of an overlay file.
 _OVERLAY_KEYS = ("base", "id", "name", "name_en", "corrects", "decimals", "not_arising",
                  "band_basis", "band_method", "ranking", "rank_by", "tie_break", "sources",
-                 "provenance", "bands", "criteria")
+                 "provenance", "bands", "criteria", "first_year", "last_year")
 #: Keys of an overlay's ``[criteria."code"]`` table.
 _OVERLAY_NODE_KEYS = ("name", "name_en", "max", "not_arising", "rule", "status", "source",
                       "note")
+#: Keys of a node the overlay adds beneath the base's (a framework file's node keys).
+_ADDED_NODE_KEYS = ("name", "name_en", "max", "parent", "not_arising", "rule", "status",
+                    "source", "note", "unitemized")
 #: Framework-level facts an overlay may set (each needs its ``[provenance]`` entry).
 _SETTABLE = ("decimals", "not_arising", "band_basis", "band_method", "ranking", "rank_by",
              "tie_break")
@@ -196,15 +208,20 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
     """The base tree with each ``[criteria."code"]`` table of the overlay applied."""
     changed: dict[str, Node] = {}
     codes = list(base.nodes)
+    added = _added(c, base, tables, provenance)
+    added_codes = {n.code for _, root in added.values() for n in root.walk()}
     for raw_code, table in tables.items():
         code = nfc(raw_code)
         where = ("criteria", raw_code)
         node = base.nodes.get(code)
+        if code in added_codes:
+            continue
         if node is None:
             close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
             c.add(f"{code!r} is not a criterion of {base.id}"
                   + (f"; did you mean {close[0]!r}?" if close else "")
-                  + " (an overlay completes the base's nodes; it does not add new ones)",
+                  + " (an overlay adds nodes only beneath the base's nodes: give parent = "
+                    "\"...\" or a code that extends a known one, like 3.4.2 under 3.4)",
                   *where, code=code)
             continue
         if not isinstance(table, dict):
@@ -262,10 +279,26 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
                 changes["rule"] = rule
         changed[code] = attrs.evolve(node, **changes)
 
+    beneath: dict[str, list[tuple[str, Node]]] = {}
+    for code, (parent, node) in added.items():
+        beneath.setdefault(parent, []).append((code, node))
+
     def rebuild(node: Node) -> Node:
         new = changed.get(node.code, node)
-        if node.children:
-            new = attrs.evolve(new, children=[rebuild(child) for child in node.children])
+        kids = [rebuild(child) for child in node.children]
+        extra = [_with_kind(child, node.kind) for _, child in beneath.get(node.code, [])]
+        if extra and new.rule is not None:
+            if new.rule.computes:
+                first = beneath[node.code][0][0]
+                c.add(f"the overlay adds items beneath {node.code}, whose {new.rule.kind} "
+                      "rule computes a leaf's points; a node with items has no rule",
+                      "criteria", first, code=first)
+            else:
+                new = attrs.evolve(new, rule=None)  # "unknown": its items are scored now
+        if extra:
+            kids = _in_code_order([*kids, *extra])
+        if kids or node.children:
+            new = attrs.evolve(new, children=kids)
         return new
 
     return tuple(rebuild(node) for node in base.criteria)
@@ -275,6 +308,86 @@ def _sourced(provenance: Provenance) -> bool:
     """Whether a base value rests on a source, so that changing it is a conflict. An
     unknown or an assumed value (a working hypothesis) may be replaced freely."""
     return provenance.status not in (Status.UNKNOWN, Status.ASSUMED)
+
+
+def _with_kind(node: Node, kind: NodeKind) -> Node:
+    """An added subtree takes the kind of the node it hangs beneath, as children do."""
+    return attrs.evolve(node, kind=kind,
+                        children=[_with_kind(child, kind) for child in node.children])
+
+
+def _code_key(code: str) -> tuple[tuple[int, int | str], ...]:
+    """Printed order of sibling codes: 3.4.2 between 3.4.1 and 3.4.3, 3.10 after 3.9."""
+    return tuple((0, int(part)) if part.isdigit() else (1, part) for part in code.split("."))
+
+
+def _in_code_order(children: list[Node]) -> list[Node]:
+    # Stable: siblings whose codes do not compare (letters beside numbers) keep their order.
+    return sorted(children, key=lambda node: _code_key(node.code))
+
+
+def _added(c: _Collector, base: Framework, tables: Mapping[str, Any], provenance: Any
+           ) -> dict[str, tuple[str, Node]]:
+    """The nodes an overlay adds beneath the base's (or beneath other added ones), each
+    with its parent's code, in file order; a full node table, as in a framework file."""
+    raw: dict[str, tuple[str, Mapping[str, Any]]] = {}
+    for raw_code, table in tables.items():
+        code = nfc(raw_code)
+        if code in base.nodes or not isinstance(table, dict):
+            continue
+        parent = table.get("parent")
+        if not isinstance(parent, str):
+            parent = code.rsplit(".", 1)[0] if "." in code else None
+        if parent is None:
+            continue  # a new top-level node: reported as an unknown code
+        raw[code] = (nfc(parent), table)
+    # Keep only the codes whose chain of parents reaches the base's tree.
+    reachable: dict[str, str] = {}
+    grew = True
+    while grew:
+        grew = False
+        for code, (parent, _) in raw.items():
+            if code not in reachable and (parent in base.nodes or parent in reachable):
+                reachable[code] = parent
+                grew = True
+    added: dict[str, tuple[str, Node]] = {}
+    for code in [code for code in raw if code in reachable]:
+        parent, table = raw[code]
+        where = ("criteria", code)
+        c.problems += _unknown_keys(table, _ADDED_NODE_KEYS, c.origin, *where)
+        maximum = _number_or_unknown(c, table, "max", where, code)
+        prov = provenance(table, *where, code=code)
+        _check_unknown_consistency(c, maximum, table, prov, where, "max", code)
+        if maximum is None and "max" in table:
+            c.add("an overlay gives numbers; an added item needs its maximum", *where,
+                  "max", code=code)
+        name = c.get(table, "name", str, *where, code=code)
+        policy = c.enum(table, "not_arising", NotArisingPolicy, None, *where)
+        rule = _rule(c, table["rule"], where, code, maximum, provenance) \
+            if "rule" in table else None
+        try:
+            node = Node(code=code, name=name or "?", max=maximum, provenance=prov,
+                        name_en=c.get(table, "name_en", str, *where, required=False,
+                                      code=code),
+                        not_arising=policy, rule=rule,
+                        unitemized=_toml.unitemized(c, table, where, code))
+        except FrameworkError as exc:
+            c.problems += [attrs.evolve(p, path=c.origin.path,
+                                        line=c.origin.line(*where)) for p in exc.problems]
+            continue
+        added[code] = (parent, node)
+    # An added node's added items hang beneath it; the rest hang beneath the base's nodes.
+    kids: dict[str, list[str]] = {}
+    for code, (parent, _) in added.items():
+        kids.setdefault(parent, []).append(code)
+
+    def nest(code: str) -> Node:
+        node = added[code][1]
+        below = [nest(k) for k in kids.get(code, [])]
+        return attrs.evolve(node, children=_in_code_order(below)) if below else node
+
+    return {code: (parent, nest(code)) for code, (parent, _) in added.items()
+            if parent not in added}
 
 
 def _policy_of(base: Framework, code: str) -> tuple[NotArisingPolicy, bool]:
@@ -324,10 +437,15 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
         facts["tie_break"] = [nfc(x) for x in codes if isinstance(x, str)]
     for fact, given in fact_provenance.items():
         known = base.provenance.get(fact)
-        if fact not in facts and known is not None and _sourced(known) and given != known:
+        sets_years = fact == "years" and ("first_year" in data or "last_year" in data)
+        if fact not in facts and not sets_years and known is not None and _sourced(known) \
+                and given != known:
             conflict(fact, f"its provenance ({known.status.value}, {known.source})", given,
                      "provenance", fact)
+    _years(c, base, data, facts, fact_provenance, conflict)
     for fact in facts:
+        if fact in ("first_year", "last_year"):
+            continue  # their provenance is the fact "years", checked by _years
         if fact not in fact_provenance:
             c.add(f"the overlay sets {fact}; say where it comes from in "
                   f"[provenance] ({fact} = {{ status = ..., source = ... }})", fact)
@@ -338,6 +456,32 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
             conflict(fact, f"{fact} {getattr(base, fact)!r} ({known.status.value})",
                      facts[fact], fact)
     return facts, fact_provenance
+
+
+def _years(c: _Collector, base: Framework, data: Mapping[str, Any], facts: dict[str, Any],
+           fact_provenance: Mapping[str, Provenance], conflict: Any) -> None:
+    """``first_year`` and ``last_year``: an overlay may extend the years a framework covers
+    (a later decision keeps the criteria), with the source in ``[provenance] years``;
+    narrowing sourced years is a conflict like any other."""
+    given = {key: c.get(data, key, int, required=False) for key in ("first_year", "last_year")
+             if key in data}
+    given = {key: value for key, value in given.items() if value is not None}
+    if not given:
+        return
+    if "years" not in fact_provenance:
+        c.add("the overlay sets the years it covers; say where that comes from in "
+              "[provenance] (years = { status = ..., source = ... })",
+              next(iter(given)))
+    first = given.get("first_year", base.first_year)
+    last = given.get("last_year", base.last_year)
+    narrows = first > base.first_year or (base.last_year is None and "last_year" in given) \
+        or (base.last_year is not None and last is not None and last < base.last_year)
+    known = base.provenance.get("years")
+    if narrows and known is not None and _sourced(known):
+        was = f"{base.first_year}–{base.last_year or ''}"
+        conflict("years", f"the years {was} ({known.status.value})", f"{first}–{last or ''}",
+                 *(("first_year",) if first > base.first_year else ("last_year",)))
+    facts.update(given)
 
 
 def _check_totals(c: _Collector, base: Framework, derived: Framework) -> None:

@@ -308,10 +308,10 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
 _FRAMEWORK_KEYS = (
     "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
     "band_basis", "band_method", "ranking", "rank_by", "tie_break", "derived_from",
-    "legal_basis", "sources", "provenance", "bands", "criteria", "publication",
+    "legal_basis", "sources", "provenance", "bands", "criteria", "publication", "scale",
 )
 _NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule", "status",
-              "source", "note")
+              "source", "note", "unitemized")
 #: Keys of a node's ``rule`` table besides the kind's own parameters.
 _RULE_KEYS = ("kind", "status", "source", "note")
 #: The parameters of the built-in rule kinds (see :mod:`parindex._engine.rules`).
@@ -324,7 +324,7 @@ _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
 _PROVENANCE_KEYS = ("status", "source", "note")
 _FACTS = ("legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals",
-          "ranking", "rank_by", "tie_break")
+          "ranking", "rank_by", "tie_break", "scale")
 
 
 def load_framework(path: str | Path) -> Framework:
@@ -406,6 +406,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     last_year = c.get(data, "last_year", int, required=False)
     publication = (publication_from_dict(c, data["publication"], provenance, "publication")
                    if "publication" in data else Publication())
+    scale = _scale(c, data)
     if c.problems:
         raise FrameworkError(c.problems)
     try:
@@ -430,6 +431,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
             provenance=fact_provenance,
             sources={nfc(k): nfc(v) for k, v in sources.items()},
             publication=publication,
+            scale=scale,
         )
     except FrameworkError as exc:
         # Locate the model's own checks in the file.
@@ -513,6 +515,28 @@ def publication_to_dict(publication: Publication) -> dict[str, Any] | None:
                                         "note": p.note})
                        for key, p in publication.provenance.items()},
     })
+def _scale(c: _Collector, data: Mapping[str, Any]) -> Decimal:
+    """The declared scale (``scale = 100`` unless the framework says otherwise)."""
+    if "scale" not in data:
+        return Decimal(100)
+    value = c.number(data["scale"], "scale")
+    if value is not None and value <= 0:
+        c.add(f"{value} is not a scale: give the points the index is out of (e.g. 100)",
+              "scale")
+        return Decimal(100)
+    return Decimal(100) if value is None else value
+
+
+def unitemized(c: _Collector, table: Mapping[str, Any], where: tuple[str, ...],
+               code: str) -> Decimal | None:
+    """A node's ``unitemized`` key: the known gap between its maximum and its items'."""
+    if "unitemized" not in table:
+        return None
+    value = c.number(table["unitemized"], *where, "unitemized", code=code)
+    if value is not None and value == 0:
+        c.add("unitemized = 0 excuses nothing; leave it out", *where, "unitemized", code=code)
+        return None
+    return value
 
 
 def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
@@ -668,7 +692,8 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         return Node(code=code, name=c.get(node, "name", str, *where, code=code) or "?",
                     name_en=c.get(node, "name_en", str, *where, required=False, code=code),
                     max=maximum, provenance=prov, kind=kind, children=kids,
-                    not_arising=policy, rule=rule)
+                    not_arising=policy, rule=rule,
+                    unitemized=unitemized(c, node, where, code))
 
     return [build(code, None, ()) for code in children.get(None, [])]
 
@@ -693,6 +718,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
             "max": "unknown" if node.max is None else node.max,
             "not_arising": node.not_arising.value if node.not_arising else None,
             "rule": rule_to_dict(node.rule) if node.rule is not None else None,
+            "unitemized": node.unitemized,
             **prov(node.provenance),
         })
     legal = attrs.asdict(framework.legal_basis)
@@ -711,6 +737,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "rank_by": framework.rank_by.value,
         "tie_break": list(framework.tie_break),
         "derived_from": framework.derived_from,
+        "scale": framework.scale if framework.scale != 100 else None,
         "legal_basis": _drop_none(legal),
         "sources": dict(framework.sources) or None,
         "provenance": {k: prov(v) for k, v in framework.provenance.items()} or None,

@@ -32,7 +32,7 @@ from .. import hookspecs
 from .._base.errors import FrameworkError, ParindexError, PluginError, Problem, UnknownFrameworkError
 from .._base.model import Framework, Methods, RankingMethod, method_name
 from .._engine.ranking import Ranker
-from .._engine.rules import RuleKind, check_params
+from .._engine.rules import RuleKind, check_params, undeclared_figures
 from .._engine.scoring import BandMethod
 
 GROUP = "parindex"
@@ -170,6 +170,9 @@ def load_registry(*, strict: bool | None = None,
     for name, dist, version, source in candidates:
         try:
             plugin = source.load() if isinstance(source, importlib.metadata.EntryPoint) else source
+            unhooked = _unhooked(pm, plugin)
+            if unhooked:
+                raise PluginError([Problem(message) for message in unhooked])
             pm.register(plugin, name=name)
             try:
                 pm.check_pending()
@@ -262,6 +265,38 @@ def _collect(pm: pluggy.PluginManager, infos: dict[str, PluginInfo],
                     else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
 
 
+def _unhooked(pm: pluggy.PluginManager, plugin: object) -> list[str]:
+    """A plugin's functions named like hooks (``parindex_*``) but not marked ``@hookimpl``:
+    pluggy silently ignores them, so the plugin would load as "ok" and provide nothing."""
+    hooks = sorted(name for name in dir(hookspecs) if name.startswith("parindex_"))
+    problems = []
+    for name in sorted(dir(plugin)):
+        function = getattr(plugin, name, None)
+        if not name.startswith("parindex_") or not callable(function) \
+                or getattr(hookspecs, name, None) is function \
+                or pm.parse_hookimpl_opts(plugin, name) is not None:
+            continue
+        where = _where(function)
+        if name in hooks:
+            problems.append(f"{name}{where} is not marked @parindex.hookimpl, so parindex "
+                            "never calls it; decorate it with @parindex.hookimpl")
+        else:
+            close = difflib.get_close_matches(name, hooks, n=1)
+            problems.append(f"{name}{where} is named like a hook but is none "
+                            + (f"(did you mean {close[0]!r}?)" if close else
+                               f"(the hooks are {', '.join(hooks)})")
+                            + "; rename it, or mark it @parindex.hookimpl if it is one")
+    return problems
+
+
+def _where(function: object) -> str:
+    """`` (file, line N)`` of a function, when Python knows it."""
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return ""
+    return f" ({code.co_filename}, line {code.co_firstlineno})"
+
+
 def _raise_failures(infos: Iterable[PluginInfo]) -> None:
     """Strict mode: every failure at once (a CI log should show them all, not the first)."""
     messages: dict[str, None] = {}
@@ -306,8 +341,11 @@ def names_problems(framework: Framework, rule_kinds: Mapping[str, RuleKind],
             problems.append(f"criteria.{node.code}.rule: kind {node.rule.kind!r} is not a "
                             f"registered rule kind (registered: {', '.join(sorted(rule_kinds))})")
         elif node.rule.kind not in _builtins.RULE_KINDS:
-            problems += [f"criteria.{node.code}.rule: {message}"
-                         for message in check_params(kind, node.rule.params, node.max)]
+            messages = check_params(kind, node.rule.params, node.max)
+            problems += [f"criteria.{node.code}.rule: {message}" for message in messages]
+            if not messages and kind.computes:
+                problems += [f"criteria.{node.code}.rule: {message}" for message in
+                             undeclared_figures(kind, node.rule.params, node.max)]
     return problems
 
 

@@ -548,6 +548,17 @@ def _framework(draw: st.DrawFn, criteria: SearchStrategy[tuple[Node, ...]] | Non
         band_places = min(2, places)
         drawn_bands = draw(_band_tuple(1, 5, _units(ceiling, band_places), band_places,
                                        _provenances(tuple(DEFAULT_SOURCES), _KNOWN, True)))
+    # The framework declares the scale its drawn fields and survey make (100 when drawn
+    # with total=100), with the provenance a scale other than 100 needs.
+    facts = dict(draw(settings["facts"]))
+    scale = Decimal(100)
+    scaled = [n.max for n in tops if n.kind in (NodeKind.CRITERION, NodeKind.SURVEY)]
+    if scaled and all(m is not None for m in scaled):
+        scale = sum((m for m in scaled if m is not None), Decimal(0))
+        if scale == 0:
+            scale = Decimal(100)
+    if scale != 100:
+        facts["scale"] = draw(_provenances(tuple(DEFAULT_SOURCES), _KNOWN, True))
     codes = [node.code for top in tops for node in top.walk()]
     ties: tuple[str, ...] = ()
     if tie_break and codes:
@@ -568,8 +579,9 @@ def _framework(draw: st.DrawFn, criteria: SearchStrategy[tuple[Node, ...]] | Non
         ranking=draw(settings["ranking"]),
         rank_by=draw(settings["rank_by"]),
         tie_break=ties,
-        provenance=draw(settings["facts"]),
+        provenance=facts,
         sources=dict(DEFAULT_SOURCES),
+        scale=scale,
     )
 
 
@@ -589,6 +601,9 @@ def frameworks(*, criteria: SearchStrategy[tuple[Node, ...]] | None = None,
     legal basis ``1/QĐ-UBND``; sources are :data:`DEFAULT_SOURCES`, cited by every node,
     band and some framework-level facts. Maxima have at most two decimal places (fewer
     when ``decimals`` is smaller).
+
+    The framework declares the scale its top-level fields and survey make (``scale``, 100
+    when they add up to 100), with its provenance when it is not 100.
 
     Parameters left ``None`` are drawn: ``band_basis`` either; ``not_arising`` exclude,
     full or zero (node overrides may add unknown); ``decimals`` 2 or 3; ``ranking`` and
