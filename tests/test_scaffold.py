@@ -221,7 +221,7 @@ def test_tutorial_shows_the_skeletons_strict_report_as_it_is(tmp_path: Path) -> 
         plan.directory / "src/parindex_bo_noi_vu/frameworks/province-2017.toml", strict=True))
     tutorial = (Path(__file__).parents[1] / "docs" / "add-a-province.md").read_text(
         encoding="utf-8")
-    block = tutorial.split("$ pytest plugins/bo_noi_vu --parindex-strict\n", 1)[1]
+    block = tutorial.split("$ pytest parindex-bo-noi-vu --parindex-strict\n", 1)[1]
     block = block.split("```", 1)[0]
     shown = [line for line in block.splitlines() if line.startswith("  [")]
     assert len(shown) >= 4 and all(" line " in line for line in shown)
@@ -265,3 +265,41 @@ def test_plugin_installs_next_to_the_installed_parindex_without_an_index(
     for text in (workflow, readme):
         assert text.index(f'pip install "parindex[testing] @ {url}"') < text.index(
             'pip install -e ".[test]"')
+
+
+def _included(page: str, path: str) -> list[str]:
+    """The excerpts of ``path`` that ``page`` shows with literalinclude, start-at and
+    end-before, as Sphinx cuts them."""
+    root = Path(__file__).parents[1]
+    text = (root / path).read_text(encoding="utf-8")
+    excerpts = []
+    for block in page.split("```{literalinclude} ../" + path + "\n")[1:]:
+        options = dict(re.findall(r'^:([\w-]+): "(.*)"$', block.split("```", 1)[0], re.M))
+        start = text.index(options["start-at"].replace('\\"', '"'))
+        end = text.index(options["end-before"].replace('\\"', '"'), start)
+        excerpts.append(text[start:end])
+    return excerpts
+
+
+def test_tutorial_step_6_code_runs_as_shown() -> None:
+    # Step 6 shows the worked example's tests: what it shows, run alone in a fresh
+    # namespace, must have its imports and pass (it once lacked `from decimal import ...`).
+    tutorial = (Path(__file__).parents[1] / "docs" / "add-a-province.md").read_text(
+        encoding="utf-8")
+    excerpts = _included(tutorial, "plugins/bo_noi_vu/tests/test_province_2017.py")
+    assert len(excerpts) == 2
+    namespace: dict[str, object] = {}
+    exec(compile("".join(excerpts), "step-6", "exec"), namespace)  # noqa: S102
+    test = namespace["test_eight_fields_read_from_the_summary"]
+    assert callable(test)
+    test()
+
+
+def test_the_testing_extra_brings_pytest() -> None:
+    # The tutorial installs parindex[testing] and then runs pytest.
+    import tomllib
+
+    config = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    extra = config["project"]["optional-dependencies"]["testing"]
+    assert any(re.match(r"pytest\b", requirement) for requirement in extra)
+    assert any(re.match(r"hypothesis\b", requirement) for requirement in extra)
