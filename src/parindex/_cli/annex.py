@@ -1,0 +1,203 @@
+"""``parindex import framework`` and ``parindex import overlay``: a decision's annex
+(.docx, .xlsx or .csv) into a framework or an overlay TOML file.
+
+The commands are added to the ``import`` group by :mod:`.imports`."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .._audit.conformance import check_conformance
+from .._base.errors import FrameworkError, Problem
+from .._base.numbers import NumberError, plain, to_decimal
+from .._formats import annex as _annex
+from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
+
+
+def _bands(values: tuple[str, ...]) -> list[dict[str, Any]]:
+    """``--band "Xuất sắc=90"`` options → band tables citing the annex, highest first."""
+    bands = []
+    for value in values:
+        name, sep, minimum = value.rpartition("=")
+        try:
+            number = to_decimal(minimum.strip(), decimal_comma=True)
+        except NumberError:
+            number = None
+        if not sep or not name.strip() or number is None:
+            raise click.BadParameter(f"{value!r} is not NAME=MIN, e.g. \"Tốt=80\"",
+                                     param_hint="--band")
+        bands.append({"name": name.strip(), "min": _annex._exact(number), "status": "read",
+                      "source": _annex.SOURCE_KEY})
+    return bands
+
+
+def _printed_bands(annex: Path) -> list[dict[str, Any]]:
+    """The bands the annex prints under its table, said on standard error."""
+    found = _annex.printed_bands(annex)
+    if found:
+        click.echo("parindex: bands read from the annex: " + ", ".join(
+            f"{b['name']} from {b['min']}" for b in found), err=True)
+    return found
+
+
+def _refuse_to_overwrite(output: Path | None, annex: Path) -> None:
+    if output is not None and output.resolve() == annex.resolve():
+        raise FrameworkError(Problem("the output would overwrite the annex read; give "
+                                     "another file", path=output))
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from .imports import _write_atomic
+
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _write_atomic(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+def _report_mis_sums(annex: _annex.Annex) -> None:
+    for problem in annex.mis_sums():
+        click.echo(f"parindex: warning: {problem}", err=True)
+
+
+@click.command("framework")
+@click.argument("annex", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--id", "framework_id", required=True, metavar="ID",
+              help="The framework's id, province/level/year (e.g. tinh-mau/commune/2024).")
+@click.option("--name", required=True, help="The framework's name, as the decision prints it.")
+@click.option("--decision", required=True, metavar="NUMBER",
+              help='The number of the decision the annex belongs to, e.g. "673/QĐ-UBND".')
+@click.option("--date", "issued", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The decision's date, YYYY-MM-DD.")
+@click.option("--issuer", help='Who issued it, e.g. "UBND tỉnh Quảng Ngãi".')
+@click.option("--last-year", type=int, help="The last assessment year it governs "
+                                            "(default: the id's year).")
+@click.option("--band", "bands", multiple=True, metavar="NAME=MIN",
+              help="A band (xếp loại) as the decision gives it, highest first; repeat for "
+                   "each (e.g. --band \"Tốt=80\"). Default: the bands the annex prints "
+                   "under its table (\"Tốt: từ 80 điểm đến dưới 90 điểm\"), if any.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The framework TOML file to write (default: standard output).")
+def import_framework_command(annex: Path, framework_id: str, name: str, decision: str,
+                             issued: Any, issuer: str | None, last_year: int | None,
+                             bands: tuple[str, ...], output: Path | None) -> None:
+    """Turn a decision's ANNEX (.docx, .xlsx or .csv table of criteria) into a framework.
+
+    The tree comes from the codes (STT), maxima from the maximum column (Điểm tối đa),
+    the survey block from its name (điều tra xã hội học, khảo sát sự hài lòng). Every
+    maximum is status "read", citing the decision and the annex file. Maxima that do not
+    add up are reported with their rows, never fixed. The result is then checked for
+    conformance: what the official still has to supply (bands, the not-arising policy,
+    ...) is listed, and the exit status is 2 if it has errors.
+    """
+    _refuse_to_overwrite(output, annex)
+    read = _annex.read_annex(annex)
+    day: date | None = issued.date() if issued is not None else None
+    data = _annex.framework_from_annex(read, framework_id=framework_id, name=name,
+                                       decision=decision, issued=day, issuer=issuer,
+                                       last_year=last_year)
+    band_tables = _bands(bands) if bands else _printed_bands(annex)
+    if band_tables:
+        data["bands"] = band_tables
+        data["provenance"]["band_basis"] = {
+            "status": "unknown", "note": "The bands are given, but whether they apply to "
+            "the index or to points is not; \"index\" is a placeholder."}
+    header = (f"{data['name']}\nImported by 'parindex import framework' from the annex "
+              f"{annex.name} of {decision}.\nEvery maximum is read from the annex (its row "
+              "is in the note); what the annex does not give\nis \"unknown\", with a note "
+              "saying what to supply. Check it with\n  parindex validate --conformance "
+              f"{output.name if output else 'FILE.toml'}")
+    text = _annex.dumps(data, header)
+    _report_mis_sums(read)
+    _emit(text, output)
+    framework_report(text, output)
+
+
+def framework_report(text: str, output: Path | None) -> None:
+    """Check the written framework, say what is missing, fail on errors."""
+    from .._formats.toml import loads_framework
+
+    if output is not None:
+        report = check_conformance(output)
+    else:
+        try:
+            report = check_conformance(loads_framework(text))
+        except FrameworkError as exc:
+            raise FrameworkError(exc.problems) from None
+    missing = [f for f in report.findings if f.severity != "note" or f.check == "unknowns"]
+    if missing:
+        click.echo("parindex: still to supply or fix before it scores or is published:",
+                   err=True)
+        for finding in missing:
+            click.echo(f"  [{finding.check}] {finding}", err=True)
+    if not report.ok:
+        raise FrameworkError(Problem(
+            f"the framework imported from the annex fails conformance: "
+            f"{len(report.errors)} error(s); fix the annex or the file", path=output))
+
+
+@click.command("overlay")
+@click.argument("annex", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--onto", "onto", required=True, metavar="FRAMEWORK_ID",
+              help="The installed framework the annex completes, e.g. "
+                   "quang-ngai/commune/2023.")
+@click.option("--id", "overlay_id", metavar="ID",
+              help="The derived framework's id (default: the base's id + '-annex').")
+@click.option("--band", "bands", multiple=True, metavar="NAME=MIN",
+              help="A band (xếp loại) as the decision gives it, highest first; repeat for "
+                   "each. They replace the base's bands. Default: the bands the annex "
+                   "prints under its table, if any.")
+@click.option("--override", is_flag=True,
+              help="Write maxima that contradict the base's sourced (seed, read, inferred) "
+                   "ones, listing them in corrects; without it, such a contradiction is an "
+                   "error.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The overlay TOML file to write (default: standard output).")
+def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
+                           bands: tuple[str, ...], override: bool, output: Path | None
+                           ) -> None:
+    """Complete an installed framework from a decision's ANNEX, as an overlay.
+
+    Unknown maxima are filled from the annex, the criteria and components the framework
+    lacks are added beneath the nodes it has, every value citing the annex. A maximum that
+    contradicts one the framework sources is refused unless --override. The overlay is
+    then applied to its base, so that every problem is found now, not when scoring.
+    """
+    _refuse_to_overwrite(output, annex)
+    base = resolve_framework(onto)
+    read = _annex.read_annex(annex)
+    draft = _annex.overlay_from_annex(read, base, overlay_id=overlay_id, override=override)
+    if draft.contradictions and not override:
+        raise FrameworkError(list(draft.contradictions))
+    for problem in draft.contradictions:
+        click.echo(f"parindex: warning: {problem}", err=True)
+    data = dict(draft.data)
+    band_tables = _bands(bands) if bands else _printed_bands(annex)
+    if band_tables:
+        data["bands"] = band_tables
+    _report_mis_sums(read)
+    header = (f"Overlay completing {base.id} from the annex {annex.name}.\nImported by "
+              "'parindex import overlay': every value cites the annex (its row is in the "
+              "note).\nUse it with --framework FILE, e.g. parindex score UNIT.xlsx "
+              f"--framework {output.name if output else 'FILE.toml'}")
+    text = _annex.dumps(data, header)
+    # Applied now, so that an overlay that does not fit its base is never written.
+    derived = apply_overlay(loads_overlay(text, path=output), base)
+    _emit(text, output)
+    missing = derived.unknowns() + derived.unknown_rules()
+    added = len(derived.nodes) - len(base.nodes)
+    known = sum(1 for n in derived.walk() if n.max is not None) - \
+        sum(1 for n in base.walk() if n.max is not None)
+    click.echo(f"parindex: {derived.id}: {known} maxima filled, {added} items added; "
+               f"total {plain(derived.max) if derived.max is not None else 'unknown'}",
+               err=True)
+    if missing:
+        click.echo("parindex: still unknown (scoring refuses where one decides a result):",
+                   err=True)
+        for path in missing:
+            click.echo(f"  {path}", err=True)
