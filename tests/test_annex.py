@@ -280,3 +280,16 @@ def test_tutorial_files_are_what_its_commands_write(tmp_path, capsys):
                     reverse=True)
     assert ranked == [(D("94.4"), "Xã Tân Mỹ"), (D("86.90"), "Xã An Bình"),
                       (D("70.65"), "Xã Hòa Phú")]
+
+
+def test_not_arising_policy_given_when_importing(tmp_path, capsys):
+    out = _qn_overlay(tmp_path, "--not-arising", "exclude")
+    derived = parindex.apply_overlay(parindex.load_overlay(out))
+    assert derived.not_arising is parindex.NotArisingPolicy.EXCLUDE
+    assert derived.provenance["not_arising"].source == "annex"
+    # An item that did not arise now leaves the arising maximum instead of refusing.
+    points: dict[str, object] = {n.code: n.max for n in derived.walk()
+                                 if n.is_leaf and n.max is not None}
+    points["3.4.2"] = parindex.NOT_ARISING
+    result = parindex.score(derived, parindex.Assessment(QN, "x", 2023, points))
+    assert result.total == 96 and result.index == 100

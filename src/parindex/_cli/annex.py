@@ -35,6 +35,11 @@ def _bands(values: tuple[str, ...]) -> list[dict[str, Any]]:
     return bands
 
 
+#: The provenance of a not-arising policy given with --not-arising.
+_NOT_ARISING = {"status": "read", "source": _annex.SOURCE_KEY,
+                "note": "Given when importing the annex (--not-arising), from the decision."}
+
+
 def _printed_bands(annex: Path) -> list[dict[str, Any]]:
     """The bands the annex prints under its table, said on standard error."""
     found = _annex.printed_bands(annex)
@@ -81,11 +86,16 @@ def _report_mis_sums(annex: _annex.Annex) -> None:
               help="A band (xếp loại) as the decision gives it, highest first; repeat for "
                    "each (e.g. --band \"Tốt=80\"). Default: the bands the annex prints "
                    "under its table (\"Tốt: từ 80 điểm đến dưới 90 điểm\"), if any.")
+@click.option("--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
+              help="How an item that did not arise (không phát sinh, x) counts, as the "
+                   "decision says: exclude (leaves the arising maximum), full or zero. "
+                   "Default: unknown (marking an item x refuses to score).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The framework TOML file to write (default: standard output).")
 def import_framework_command(annex: Path, framework_id: str, name: str, decision: str,
                              issued: Any, issuer: str | None, last_year: int | None,
-                             bands: tuple[str, ...], output: Path | None) -> None:
+                             bands: tuple[str, ...], not_arising: str | None,
+                             output: Path | None) -> None:
     """Turn a decision's ANNEX (.docx, .xlsx or .csv table of criteria) into a framework.
 
     The tree comes from the codes (STT), maxima from the maximum column (Điểm tối đa),
@@ -101,6 +111,9 @@ def import_framework_command(annex: Path, framework_id: str, name: str, decision
     data = _annex.framework_from_annex(read, framework_id=framework_id, name=name,
                                        decision=decision, issued=day, issuer=issuer,
                                        last_year=last_year)
+    if not_arising is not None:
+        data["not_arising"] = not_arising
+        data["provenance"]["not_arising"] = _NOT_ARISING
     band_tables = _bands(bands) if bands else _printed_bands(annex)
     if band_tables:
         data["bands"] = band_tables
@@ -156,11 +169,15 @@ def framework_report(text: str, output: Path | None) -> None:
               help="Write maxima that contradict the base's sourced (seed, read, inferred) "
                    "ones, listing them in corrects; without it, such a contradiction is an "
                    "error.")
+@click.option("--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
+              help="How an item that did not arise (không phát sinh, x) counts, as the "
+                   "decision says: exclude (leaves the arising maximum), full or zero. "
+                   "Default: unknown (marking an item x refuses to score).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The overlay TOML file to write (default: standard output).")
 def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
-                           bands: tuple[str, ...], override: bool, output: Path | None
-                           ) -> None:
+                           bands: tuple[str, ...], override: bool, not_arising: str | None,
+                           output: Path | None) -> None:
     """Complete an installed framework from a decision's ANNEX, as an overlay.
 
     Unknown maxima are filled from the annex, the criteria and components the framework
@@ -177,6 +194,9 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     for problem in draft.contradictions:
         click.echo(f"parindex: warning: {problem}", err=True)
     data = dict(draft.data)
+    if not_arising is not None:
+        data["not_arising"] = not_arising
+        data["provenance"] = {"not_arising": _NOT_ARISING}
     band_tables = _bands(bands) if bands else _printed_bands(annex)
     if band_tables:
         data["bands"] = band_tables
