@@ -293,3 +293,16 @@ def test_not_arising_policy_given_when_importing(tmp_path, capsys):
     points["3.4.2"] = parindex.NOT_ARISING
     result = parindex.score(derived, parindex.Assessment(QN, "x", 2023, points))
     assert result.total == 96 and result.index == 100
+
+
+def test_a_parent_printed_without_its_maximum_is_the_sum_of_its_items(tmp_path):
+    annex = _annex_of(tmp_path, [["1", "Chỉ đạo", None], ["1.1", "Kế hoạch", "4"],
+                                 ["1.2", "Báo cáo", "2,5"], ["2", "Khảo sát sự hài lòng", "93,5"]])
+    out = tmp_path / "f.toml"
+    assert _import_framework(annex, out) == 0
+    framework = parindex.load_framework(out)
+    field = framework.nodes["1"]
+    assert field.max == D("6.5") and field.provenance.status is Status.INFERRED
+    assert field.provenance.note == ("Row 3 of the annex prints no maximum: the sum of its "
+                                     "items' maxima (rows 4, 5).")
+    assert parindex.check_conformance(out, strict=True).ok

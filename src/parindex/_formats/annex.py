@@ -224,6 +224,20 @@ def _maximum(sheet: Sheet, row: SheetRow) -> tuple[Decimal | None, Problem | Non
                                    code=row.code)
 
 
+def _sum_of_items(annex: Annex, node: AnnexNode) -> Decimal | None:
+    """A parent's maximum as its items' sum, when every item's is printed (or deduced)."""
+    kids = annex.children(node.code)
+    if not kids:
+        return None
+    total = Decimal(0)
+    for kid in kids:
+        value = kid.max if kid.max is not None else _sum_of_items(annex, kid)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
 # --- bands printed in the annex ---------------------------------------------------------------
 
 #: Band names as decisions print them, the longest first (so that "Hoàn thành tốt nhiệm
@@ -331,7 +345,16 @@ def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision
         table: dict[str, Any] = {"name": node.name}
         if node.parent is None and node.kind is not NodeKind.CRITERION:
             table["kind"] = node.kind.value
-        if node.max is None:
+        inferred = _sum_of_items(annex, node) if node.max is None else None
+        if inferred is not None:
+            # Annexes often print a parent's maximum only through its items: deduced, and
+            # said so, never presented as read.
+            rows = ", ".join(str(k.row) for k in annex.children(node.code))
+            table.update({"max": _exact(inferred), "status": Status.INFERRED.value,
+                          "source": SOURCE_KEY,
+                          "note": f"Row {node.row} of the annex prints no maximum: the sum of "
+                                  f"its items' maxima (rows {rows})."})
+        elif node.max is None:
             table.update({"max": "unknown", "status": "unknown",
                           "note": f"Row {node.row} of the annex prints no maximum."})
         else:
