@@ -16,6 +16,7 @@ from .._base.errors import FrameworkError, Problem
 from .._base.numbers import NumberError, plain, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
+from .common import write_atomic
 
 
 def _bands(values: tuple[str, ...]) -> list[dict[str, Any]]:
@@ -56,12 +57,10 @@ def _refuse_to_overwrite(output: Path | None, annex: Path) -> None:
 
 
 def _emit(text: str, output: Path | None) -> None:
-    from .imports import _write_atomic
-
     if output is None:
         click.echo(text, nl=False)
     else:
-        _write_atomic(output, text)
+        write_atomic(output, text)
         click.echo(f"wrote {output}", err=True)
 
 

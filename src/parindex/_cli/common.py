@@ -7,14 +7,16 @@ CLI has no import cycle; :mod:`.app` registers their commands on the group.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 
-from .._base.errors import Origin, UnknownFrameworkError
+from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
 from .._base.model import Assessment, Framework
 # What every command's --framework ID_OR_FILE names.
 from .._formats.overlay import resolve_framework as resolve_framework
@@ -66,3 +68,18 @@ def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
     for note in read.notes:
         click.echo(f"parindex: note: {note}", err=True)
     return framework, read.assessment
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write a text file through a temporary file in the same folder, so that a reader (or
+    an interrupted run) never sees half of it."""
+    if not path.parent.exists():
+        raise ParindexError(Problem("its folder does not exist", path=path))
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
