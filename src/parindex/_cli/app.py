@@ -30,6 +30,11 @@ class _Group(click.Group):
         if cmd_name in COMMANDS and cmd_name not in self.commands:
             module, name, _ = COMMANDS[cmd_name]
             command = getattr(importlib.import_module(f".{module}", __package__), name)
+            # A group's subcommands from other modules (they never import each other).
+            for sub_module, sub_name in SUBCOMMANDS.get(cmd_name, ()):
+                sub = getattr(importlib.import_module(f".{sub_module}", __package__), sub_name)
+                assert isinstance(command, click.Group)
+                command.add_command(sub)
             add_common_options(command)  # --lang and --quiet, on every command
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
@@ -83,6 +88,12 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                "annexes) into parindex's TOML files."),
     "new-plugin": ("kit", "new_plugin_command", "Generate a province plugin NAME that installs "
                    "and passes its tests at once."),
+}
+
+
+#: Subcommands a group gets from other command modules: its name → (module, command).
+SUBCOMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "import": (("annex", "import_framework_command"), ("annex", "import_overlay_command")),
 }
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -12,7 +10,7 @@ from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework
 from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.toml import dumps_assessment
-from .common import FRAMEWORK_HELP, resolve_framework
+from .common import FRAMEWORK_HELP, resolve_framework, write_atomic
 
 
 def _say_notes(read: ScoringSheet) -> None:
@@ -59,7 +57,7 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     if output.resolve() == sheet.resolve():
         raise AssessmentError(Problem("the output would overwrite the sheet read; give "
                                       "another file", path=output))
-    _write_atomic(output, text)
+    write_atomic(output, text)
     click.echo(f"wrote {output}", err=True)
 
 
@@ -75,17 +73,3 @@ def _header(read: ScoringSheet, framework: Framework) -> str:
     lines += [f"# Title: {line}" for line in sheet.title]
     lines += [f"# Note: {note}" for note in read.notes]
     return "\n".join(lines) + "\n\n"
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder: a reader never sees half."""
-    if not path.parent.exists():
-        raise AssessmentError(Problem("its folder does not exist", path=path))
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
