@@ -312,6 +312,10 @@ def test_a_duplicate_id_disables_only_that_framework(monkeypatch, capsys):
     assert "parindex-thua-thien-hue (thua_thien_hue)" in finding.message
     assert "copy_of_hue" in finding.message
     assert parindex.check_conformance(other.id, strict=True).ok
+    # From the command line, by id too.
+    code, output = _validate(Path(HUE), capsys)
+    assert code == 2 and "[plugins] id: framework thua-thien-hue/commune/2022 is provided " \
+        "by both" in output
     # The shipped file's own check names the conflict at the id's line.
     shipped = Path(parindex.__file__).parents[2] / "plugins/thua_thien_hue/src" \
         / "parindex_thua_thien_hue/frameworks/commune-2022.toml"

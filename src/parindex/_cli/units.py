@@ -146,8 +146,9 @@ def _print_list(console: Console, title: str, items: list[str], empty: str | Non
 @click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
               help="For an assessment: check it against this framework. " + FRAMEWORK_HELP)
 @click.option("--conformance", is_flag=True,
-              help="For a framework file: run every conformance check and print the report "
-                   "(exit status 2 when it fails).")
+              help="For a framework file (or an installed framework's id): run every "
+                   "conformance check, including the plugin that provides it, and print the "
+                   "report (exit status 2 when it fails).")
 @click.option("--strict", is_flag=True,
               help="With --conformance: placeholders and unsourced facts fail too (for CI "
                    "before publishing a plugin).")
