@@ -306,3 +306,20 @@ def test_a_parent_printed_without_its_maximum_is_the_sum_of_its_items(tmp_path):
     assert field.provenance.note == ("Row 3 of the annex prints no maximum: the sum of its "
                                      "items' maxima (rows 4, 5).")
     assert parindex.check_conformance(out, strict=True).ok
+
+
+def test_assumed_bands_score_but_fail_strict_conformance(tmp_path, capsys):
+    # "Tốt from 80 as a working hypothesis": the xlsx annex prints no bands.
+    out = tmp_path / "framework.toml"
+    assert _import_framework(ANNEXES / "tinh-mau-2024.xlsx", out, "--band", "Tốt=80",
+                             "--band", "Khá=0", "--not-arising", "exclude", "--assumed") == 0
+    framework = parindex.load_framework(out)
+    assert {b.provenance.status for b in framework.bands} == {Status.ASSUMED}
+    assert framework.provenance["not_arising"].status is Status.ASSUMED
+    assert "working hypothesis" in framework.sources["assumption"]
+    assert parindex.check_conformance(out).ok
+    report = parindex.check_conformance(out, strict=True)
+    assert not report.ok and {f.check for f in report.unfinished} == {"assumptions"}
+    points = {n.code: n.max for n in framework.walk() if n.is_leaf}
+    result = parindex.score(framework, parindex.Assessment(framework.id, "x", 2024, points))
+    assert result.band is not None and result.band.name == "Tốt"

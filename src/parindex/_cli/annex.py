@@ -19,8 +19,9 @@ from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
 from .common import write_atomic
 
 
-def _bands(values: tuple[str, ...]) -> list[dict[str, Any]]:
-    """``--band "Xuất sắc=90"`` options → band tables citing the annex, highest first."""
+def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
+    """``--band "Xuất sắc=90"`` options → band tables citing the annex (or, ``--assumed``,
+    the user's hypothesis), highest first."""
     bands = []
     for value in values:
         name, sep, minimum = value.rpartition("=")
@@ -31,14 +32,28 @@ def _bands(values: tuple[str, ...]) -> list[dict[str, Any]]:
         if not sep or not name.strip() or number is None:
             raise click.BadParameter(f"{value!r} is not NAME=MIN, e.g. \"Tốt=80\"",
                                      param_hint="--band")
-        bands.append({"name": name.strip(), "min": _annex._exact(number), "status": "read",
-                      "source": _annex.SOURCE_KEY})
+        bands.append({"name": name.strip(), "min": _annex._exact(number),
+                      **_given(assumed)})
     return bands
 
 
-#: The provenance of a not-arising policy given with --not-arising.
-_NOT_ARISING = {"status": "read", "source": _annex.SOURCE_KEY,
-                "note": "Given when importing the annex (--not-arising), from the decision."}
+def _given(assumed: bool) -> dict[str, str]:
+    """The provenance of what the command line gives: the decision, or a hypothesis."""
+    if assumed:
+        return {"status": "assumed", "source": _annex.ASSUMPTION_KEY}
+    return {"status": "read", "source": _annex.SOURCE_KEY}
+
+
+def _not_arising(assumed: bool) -> dict[str, str]:
+    return {**_given(assumed), "note": "Given when importing the annex (--not-arising)."}
+
+
+#: The --assumed option of both commands.
+_ASSUMED = click.option(
+    "--assumed", is_flag=True,
+    help="The --band and --not-arising values are a working hypothesis, not the "
+         "decision's: status assumed (they score, are listed by completeness, and fail "
+         "strict conformance until replaced by the decision's).")
 
 
 def _printed_bands(annex: Path) -> list[dict[str, Any]]:
@@ -89,11 +104,12 @@ def _report_mis_sums(annex: _annex.Annex) -> None:
               help="How an item that did not arise (không phát sinh, x) counts, as the "
                    "decision says: exclude (leaves the arising maximum), full or zero. "
                    "Default: unknown (marking an item x refuses to score).")
+@_ASSUMED
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The framework TOML file to write (default: standard output).")
 def import_framework_command(annex: Path, framework_id: str, name: str, decision: str,
                              issued: Any, issuer: str | None, last_year: int | None,
-                             bands: tuple[str, ...], not_arising: str | None,
+                             bands: tuple[str, ...], not_arising: str | None, assumed: bool,
                              output: Path | None) -> None:
     """Turn a decision's ANNEX (.docx, .xlsx or .csv table of criteria) into a framework.
 
@@ -110,10 +126,12 @@ def import_framework_command(annex: Path, framework_id: str, name: str, decision
     data = _annex.framework_from_annex(read, framework_id=framework_id, name=name,
                                        decision=decision, issued=day, issuer=issuer,
                                        last_year=last_year)
+    if assumed and (bands or not_arising):
+        data["sources"][_annex.ASSUMPTION_KEY] = _annex.ASSUMPTION
     if not_arising is not None:
         data["not_arising"] = not_arising
-        data["provenance"]["not_arising"] = _NOT_ARISING
-    band_tables = _bands(bands) if bands else _printed_bands(annex)
+        data["provenance"]["not_arising"] = _not_arising(assumed)
+    band_tables = _bands(bands, assumed) if bands else _printed_bands(annex)
     if band_tables:
         data["bands"] = band_tables
         data["provenance"]["band_basis"] = {
@@ -172,11 +190,12 @@ def framework_report(text: str, output: Path | None) -> None:
               help="How an item that did not arise (không phát sinh, x) counts, as the "
                    "decision says: exclude (leaves the arising maximum), full or zero. "
                    "Default: unknown (marking an item x refuses to score).")
+@_ASSUMED
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The overlay TOML file to write (default: standard output).")
 def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
                            bands: tuple[str, ...], override: bool, not_arising: str | None,
-                           output: Path | None) -> None:
+                           assumed: bool, output: Path | None) -> None:
     """Complete an installed framework from a decision's ANNEX, as an overlay.
 
     Unknown maxima are filled from the annex, the criteria and components the framework
@@ -193,10 +212,12 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     for problem in draft.contradictions:
         click.echo(f"parindex: warning: {problem}", err=True)
     data = dict(draft.data)
+    if assumed and (bands or not_arising):
+        data["sources"] = {**data["sources"], _annex.ASSUMPTION_KEY: _annex.ASSUMPTION}
     if not_arising is not None:
         data["not_arising"] = not_arising
-        data["provenance"] = {"not_arising": _NOT_ARISING}
-    band_tables = _bands(bands) if bands else _printed_bands(annex)
+        data["provenance"] = {"not_arising": _not_arising(assumed)}
+    band_tables = _bands(bands, assumed) if bands else _printed_bands(annex)
     if band_tables:
         data["bands"] = band_tables
     _report_mis_sums(read)

@@ -38,6 +38,11 @@ _BONUS = re.compile(r"^điểm (?:thưởng|cộng)\b", re.IGNORECASE)
 _PENALTY = re.compile(r"^điểm trừ\b", re.IGNORECASE)
 #: The key under which the annex is cited in ``[sources]``.
 SOURCE_KEY = "annex"
+#: The key citing what the user gives as a working hypothesis (``--assumed``).
+ASSUMPTION_KEY = "assumption"
+ASSUMPTION = ("A working hypothesis given when importing the annex (parindex import "
+              "--assumed), not printed in it: replace it with the decision's value before "
+              "publishing.")
 
 
 @attrs.frozen
@@ -439,7 +444,8 @@ def overlay_from_annex(annex: Annex, base: Framework, *, overlay_id: str | None 
             continue
         table = {}
         if node.max is not None:
-            if known.max is not None and known.provenance.status is not Status.UNKNOWN \
+            if known.max is not None \
+                    and known.provenance.status not in (Status.UNKNOWN, Status.ASSUMED) \
                     and known.max != node.max:
                 contradictions.append(Problem(
                     f"row {node.row}: the annex gives {node.printed} a maximum of "
