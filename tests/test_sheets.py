@@ -365,7 +365,8 @@ def test_block_and_totals_rows_as_typed(tmp_path: Path, tth: parindex.Framework)
     ("old.doc", b"\xd0\xcf\x11\xe0", "save it as .docx"),
     ("renamed.docx", b"not a zip", "not a readable .docx"),
     ("renamed.xlsx", b"not a zip", "not a readable .xlsx"),
-    ("empty.csv", b"", "no criteria table found")])
+    ("empty.csv", b"", "no criteria table found"),
+    ("header.csv", "STT;Tiêu chí;Điểm thẩm định\n".encode(), "header.csv:1: the table has no rows")])
 def test_files_that_are_not_sheets_are_told_apart(name: str, content: bytes, words: str,
                                                   tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:

@@ -135,6 +135,9 @@ class _Reader:
             raise AssessmentError(sheet.problem(
                 "the header has no points column (e.g. 'Điểm thẩm định', 'Kết quả thẩm "
                 "định', 'Điểm đạt', or 'Điểm tự chấm')", sheet.header_rows[0]))
+        if not sheet.rows:
+            raise AssessmentError(sheet.problem("the table has no rows under its header",
+                                                sheet.header_rows[-1]))
         if points_role == "self_assessed":
             self.note("no appraised points: the self-assessed points are scored",
                       sheet.header_rows[0])
