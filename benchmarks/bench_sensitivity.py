@@ -13,6 +13,16 @@ of field weights (uniform ± 20 % on a 0.0001 grid), and with 10,000 draws of th
 share (30 ± 10 points on a 0.01 grid). Target on the reference 2-core machine: each under
 5 s.
 
+Side by side with a **numpy baseline** doing the same work the plain way (the same
+factor draws, one float64 matrix product per chunk, ``argsort`` ranks with no exact tie
+handling, every rank kept and sorted for the quantiles): target ≤ 1.2 × its time (CPU
+time, median of ``--runs`` runs: the 2 cores are shared and wall time is noisy).
+
+Memory (issue 12: linear in units): the peak traced by :mod:`tracemalloc` (numpy's
+buffers included) of a run of 10,000 units × 10,000 draws, target ≤ 300 MB, and the
+peak of 100,000 units × 100 draws, to show it stays linear (``--memory``; the
+10,000 × 10,000 run takes minutes on the shared machine).
+
 Exactness is checked on every run: with zero-width draws every unit's rank in every draw
 must equal its base rank (a check that floats broke no tie, on data with many ties and
 different arising maxima).
@@ -21,10 +31,14 @@ different arising maxima).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import random
+import statistics
 import sys
 import time
+import tracemalloc
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
@@ -35,6 +49,63 @@ import parindex
 UNITS = 1_000
 DRAWS = 10_000
 TARGET_S = 5.0
+BASELINE_RATIO_TARGET = 1.2
+MEMORY_TARGET_MB = 300.0
+
+
+def numpy_baseline(batch: parindex.BatchResult, draws: int, width: float,
+                   seed: int = 1, chunk: int = 500) -> np.ndarray:
+    """Plain numpy Monte Carlo on field weights: floats, argsort ranks, kept ranks."""
+    framework = batch.framework
+    tops = framework.criteria
+    points = np.stack([batch.node_points(t.code) * (-1 if t.kind.value == "penalty" else 1)
+                       for t in tops], axis=1).astype(np.float64)
+    arising = batch.arising_scaled.astype(np.float64)
+    fields = np.asarray([t.kind.value == "criterion" for t in tops])
+    rng = np.random.default_rng(seed)
+    n = len(batch)
+    ranks = np.empty((n, draws), dtype=np.uint16 if n < 2**16 - 1 else np.uint32)
+    done = 0
+    while done < draws:
+        size = min(chunk, draws - done)
+        factors = np.ones((size, len(tops)))
+        factors[:, fields] += rng.uniform(-width, width, size=(size, int(fields.sum())))
+        index = (factors @ points.T) / arising  # arising taken as fixed: the plain way
+        order = np.argsort(-index, axis=1)
+        step = np.empty_like(order)
+        np.put_along_axis(step, order, np.arange(1, n + 1), axis=1)
+        ranks[:, done:done + size] = step.T
+        done += size
+    ranks.sort(axis=1)
+    return ranks
+
+
+def cpu_median(runs: int, function: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def peak_mb(function: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def batch_of(bench, units: int) -> parindex.BatchResult:  # type: ignore[no-untyped-def]
+    bench.UNITS = units
+    bench.GROUP_SIZE = max(1, units // 10)
+    rng = random.Random(bench.SEED)
+    framework = bench.synthetic_framework(rng)
+    return parindex.score_batch(framework, bench.synthetic_units(framework, rng))
 
 
 def _bench_batch():  # type: ignore[no-untyped-def]
@@ -51,14 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
     parser.add_argument("--draws", type=int, default=DRAWS, help="draws (default 10,000)")
     parser.add_argument("--units", type=int, default=UNITS, help="units (default 1,000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs for the ratio (median)")
+    parser.add_argument("--memory", action="store_true",
+                        help="also measure peak memory at 10,000 and 100,000 units (slow)")
     args = parser.parse_args(argv)
 
     bench = _bench_batch()
-    bench.UNITS = args.units
-    bench.GROUP_SIZE = max(1, args.units // 10)
-    rng = random.Random(bench.SEED)
-    framework = bench.synthetic_framework(rng)
-    batch = parindex.score_batch(framework, bench.synthetic_units(framework, rng))
+    batch = batch_of(bench, args.units)
+    framework = batch.framework
 
     zero = parindex.monte_carlo(batch, parindex.Perturbation("weights", 0), draws=200)
     exact = bool((zero.rank_counts[np.arange(len(batch)), zero.base_rank] == 200).all())
@@ -78,6 +149,30 @@ def main(argv: list[str] | None = None) -> int:
         spread = float(np.mean(result.rank_high - result.rank_low))
         print(f"  {label:<22} {elapsed:6.2f} s   target < {TARGET_S:.0f} s: "
               f"{'met' if met else 'MISSED'}   (mean 5–95 % rank interval {spread:.1f})")
+    weights = parindex.Perturbation("weights", Fraction(1, 5))
+    ours = cpu_median(args.runs, lambda: parindex.monte_carlo(batch, weights,
+                                                              draws=args.draws, seed=1))
+    plain = cpu_median(args.runs, lambda: numpy_baseline(batch, args.draws, 0.2))
+    ratio = ours / plain
+    met = ratio <= BASELINE_RATIO_TARGET
+    missed |= not met
+    print(f"  weights, CPU median of {args.runs}: monte_carlo {ours:.2f} s, numpy baseline "
+          f"{plain:.2f} s, ratio {ratio:.2f} ×   target ≤ {BASELINE_RATIO_TARGET} ×: "
+          f"{'met' if met else 'MISSED'}")
+    if args.memory:
+        for units, draws, target in ((10_000, args.draws, MEMORY_TARGET_MB),
+                                     (100_000, 100, None)):
+            big = batch_of(bench, units)
+            peak = peak_mb(lambda big=big, draws=draws: parindex.monte_carlo(
+                big, weights, draws=draws, seed=1))
+            kept = units * draws * (2 if units < 2**16 - 1 else 4) / 1e6
+            ok = target is None or peak <= target
+            missed |= not ok
+            goal = f"target ≤ {target:.0f} MB: {'met' if ok else 'MISSED'}" if target \
+                else "(linear: ranks kept + bounded steps)"
+            print(f"  peak memory, {units:,} units × {draws:,} draws: {peak:8.1f} MB "
+                  f"(ranks kept {kept:.0f} MB)   {goal}")
+            del big
     print(f"exact: {'yes' if exact else 'NO: zero-width draws changed a rank'}")
     if not exact:
         return 2

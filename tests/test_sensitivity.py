@@ -276,3 +276,42 @@ def test_weight_draws_are_what_ifs(data: st.DataObject) -> None:
     except (ValueError, parindex.ParindexError):
         return
     _assert_draws_among(ranking, result, outcomes)
+
+
+@_SETTINGS
+@given(st.data())
+def test_quantiles_are_those_of_the_rank_counts(data: st.DataObject) -> None:
+    """Each unit's kept ranks give the same distribution as counting ranks per draw, and
+    every quantile is the smallest rank reached by at least that share of the draws."""
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    draws = data.draw(st.integers(1, 40))
+    chunk = data.draw(st.integers(1, 50))
+    try:
+        result = parindex.monte_carlo(ranking, parindex.Perturbation(
+            "weights", Fraction(1, 2), Fraction(1, 10)), draws=draws, seed=3, chunk=chunk)
+    except (ValueError, parindex.ParindexError):
+        return
+    n = len(ranking)
+    assert result.ranks.shape == (n, draws) and result.ranks.dtype == np.uint16
+    counts = result.rank_counts
+    assert (counts.sum(axis=1) == draws).all() and not counts[:, 0].any()
+    for percent in (1, 5, 50, 95, 100, data.draw(st.integers(1, 100))):
+        cumulative = np.cumsum(counts, axis=1)
+        expected = np.argmax(cumulative * 100 >= percent * draws, axis=1)
+        assert (result.quantile(percent) == expected).all()
+
+
+def test_monte_carlo_steps_do_not_change_the_result(ranking: parindex.Ranking,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranking draws in steps of a few cells (as for 100,000 units) gives what one step
+    per chunk gives: the steps bound memory, nothing else."""
+    from parindex._analysis import sensitivity
+
+    perturbation = parindex.Perturbation("weights", Fraction(3, 10))
+    whole = parindex.monte_carlo(ranking, perturbation, draws=50, seed=5, chunk=20)
+    monkeypatch.setattr(sensitivity, "_STEP_CELLS", 2 * len(ranking))
+    stepped = parindex.monte_carlo(ranking, perturbation, draws=50, seed=5, chunk=20)
+    assert (whole.ranks == stepped.ranks).all()
+    assert (whole.band_counts == stepped.band_counts).all()

@@ -319,7 +319,10 @@ class MonteCarlo:
     draws' ranks by the inverted empirical distribution (the smallest rank reached by at
     least that share of draws), so they are ranks that occurred.
 
-    :param rank_counts: ``(units, units + 1)``: how many draws gave unit ``i`` rank ``r``.
+    :param ranks: ``(units, draws)``: every rank each unit drew, sorted ascending per unit
+        (the draws' order is not kept), as the narrowest unsigned integers that hold them
+        (2 bytes a draw below 65,535 units). Memory is linear in units: 10,000 units ×
+        10,000 draws take 200 MB, where a table of rank counts would take units².
     :param band_counts: ``(units, bands)``: how many draws put unit ``i`` in each band of
         ``framework.bands``.
     """
@@ -330,18 +333,36 @@ class MonteCarlo:
     draws: int
     seed: int | None
     base_rank: Int64Array = attrs.field(repr=False)
-    rank_counts: Int64Array = attrs.field(repr=False)
+    ranks: NDArray[np.unsignedinteger[Any]] = attrs.field(repr=False)
     band_counts: Int64Array = attrs.field(repr=False)
 
     def __attrs_post_init__(self) -> None:
-        for value in (self.base_rank, self.rank_counts, self.band_counts):
+        for value in (self.base_rank, self.ranks, self.band_counts):
             value.flags.writeable = False
 
+    @property
+    def rank_counts(self) -> Int64Array:
+        """``(units, units + 1)``: how many draws gave unit ``i`` rank ``r``.
+
+        Built on demand from :attr:`ranks`; it takes units² cells, so use it on small
+        runs only (the quantiles do not need it).
+        """
+        n = len(self.units)
+        rows = np.repeat(np.arange(n, dtype=np.int64), self.draws)
+        flat = rows * (n + 1) + self.ranks.reshape(-1).astype(np.int64)
+        counts: Int64Array = np.bincount(flat, minlength=n * (n + 1)).reshape(n, n + 1)
+        return counts
+
     def quantile(self, percent: int) -> Int64Array:
-        """Each unit's rank at ``percent`` (0–100) of its draws."""
-        cumulative = np.cumsum(self.rank_counts, axis=1)
-        reached = cumulative * 100 >= percent * self.draws
-        ranks: Int64Array = np.argmax(reached, axis=1).astype(np.int64)
+        """Each unit's rank at ``percent`` (0–100) of its draws: the smallest rank that at
+        least ``percent`` % of its draws reached or bettered."""
+        if not 0 <= percent <= 100:
+            raise ValueError(f"a percentile lies between 0 and 100, not {percent}")
+        if not self.draws:
+            return np.zeros(len(self.units), dtype=np.int64)
+        # The k-th smallest rank, k the least with k·100 ≥ percent·draws (k ≥ 1).
+        k = max(1, -(-percent * self.draws // 100))
+        ranks: Int64Array = self.ranks[:, k - 1].astype(np.int64)
         return ranks
 
     @property
@@ -364,6 +385,11 @@ class MonteCarlo:
                 for band, count in zip(self.framework.bands, self.band_counts[i], strict=True)}
 
 
+#: Cells (draws × units) ranked in one vectorised step: bounds the temporaries (about a
+#: dozen arrays of 8 bytes a cell) whatever the number of units.
+_STEP_CELLS: Final = 400_000
+
+
 def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
                 draws: int = 1000, seed: int | None = 0, chunk: int = 500,
                 progress: Callable[[int], None] | None = None) -> MonteCarlo:
@@ -381,7 +407,10 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     :param draws: how many draws.
     :param seed: seeds :func:`numpy.random.default_rng`: the same seed gives the same
         result. ``None``: fresh entropy.
-    :param chunk: draws per vectorised step (memory: about 50 bytes × chunk × units).
+    :param chunk: draws drawn at a time (the same seed and chunk give the same draws);
+        they are ranked in steps of at most 400,000 draws × units, so memory stays
+        linear in units: 2 bytes × draws × units kept (4 from 65,535 units), plus the
+        steps' temporaries (about 40 MB).
     :param progress: called with the number of draws done after each chunk.
     :raises ValueError: totals too large to keep exact at this resolution, a share
         outside the scale, or nothing to perturb.
@@ -398,7 +427,8 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     factors_of, denominator = _factor_drawer(framework, perturbation)
     n = len(tops.units)
     rng = np.random.default_rng(seed)
-    rank_counts = np.zeros((n, n + 1), dtype=np.int64)
+    # Every rank each unit draws, by unit: linear in units (no units × units table).
+    all_ranks = np.empty((n, draws), dtype=np.uint16 if n < 2**16 - 1 else np.uint32)
     bands = framework.bands
     band_counts = np.zeros((n, len(bands)), dtype=np.int64)
     points = tops.points.astype(np.float64)
@@ -409,26 +439,33 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     if bound >= _EXACT:
         raise ValueError("totals at this resolution exceed 2**53 and could not be kept "
                          "exact; use a coarser resolution")
+    step = max(1, _STEP_CELLS // max(n, 1))
     done = 0
     while done < draws:
         size = min(chunk, draws - done)
-        factors = factors_of(rng, size)  # (size, tops), int64
-        f = factors.astype(np.float64)
-        totals = (f @ points.T).astype(np.int64)  # exact: bounded above
-        arisings = (f @ arising.T).astype(np.int64)
-        ranks = _rank_rows(framework, totals, arisings, tops.ties)
-        rows = np.broadcast_to(np.arange(n, dtype=np.int64), ranks.shape)
-        rank_counts += np.bincount((rows * (n + 1) + ranks).ravel(),
-                                   minlength=n * (n + 1)).reshape(n, n + 1)
-        if bands:
-            band = _band_rows(framework, totals, arisings, factors, tops, denominator)
-            band_counts += np.bincount((rows * len(bands) + band).ravel(),
-                                       minlength=n * len(bands)).reshape(n, len(bands))
+        # Drawn a chunk at a time, as asked (the seed's stream depends on it), then
+        # ranked in steps small enough that temporaries stay bounded.
+        drawn = factors_of(rng, size)  # (size, tops), int64
+        for first in range(0, size, step):
+            factors = drawn[first:first + step]
+            f = factors.astype(np.float64)
+            totals = (f @ points.T).astype(np.int64)  # exact: bounded above
+            arisings = (f @ arising.T).astype(np.int64)
+            ranks = _rank_rows(framework, totals, arisings, tops.ties)
+            at = done + first
+            all_ranks[:, at:at + ranks.shape[0]] = ranks.T
+            if bands:
+                band = _band_rows(framework, totals, arisings, factors, tops, denominator)
+                rows = np.broadcast_to(np.arange(n, dtype=np.int64), band.shape)
+                band_counts += np.bincount((rows * len(bands) + band).ravel(),
+                                           minlength=n * len(bands)).reshape(n, len(bands))
+            del totals, arisings, ranks
         done += size
         if progress is not None:
             progress(done)
+    all_ranks.sort(axis=1)  # in place: quantiles become positions
     return MonteCarlo(framework, tops.units, perturbation, draws, seed, tops.rank.copy(),
-                      rank_counts, band_counts)
+                      all_ranks, band_counts)
 
 
 def _steps(value: Fraction, resolution: Fraction, what: str) -> int:

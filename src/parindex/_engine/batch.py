@@ -34,7 +34,7 @@ from __future__ import annotations
 import operator
 import unicodedata
 import weakref
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, KeysView, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain
@@ -401,20 +401,23 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
                 + _USE_SCORE_MANY.replace("points at the leaves only", "points only"),
                 "inputs"))
             continue
-        if not (assessment.framework == framework.id and first <= assessment.year
-                and (last is None or assessment.year <= last)
-                and known >= points.keys() and known >= assessment.self_assessed.keys()
-                and known >= assessment.comments.keys()
-                and known >= assessment.published.points.keys()):
-            try:
-                _check_fit(framework, assessment, assessment.origin or Origin(None))
-            except AssessmentError as error:  # collect, so one pass shows them all
-                problems += error.problems
         try:
             row = getter(points)
         except KeyError:
             row = None
-        if row is None or len(points) != len(codes):
+        # One value per leaf and nothing else: then every code is known, as checked below.
+        full = row is not None and len(points) == len(codes)
+        if not (assessment.framework == framework.id and first <= assessment.year
+                and (last is None or assessment.year <= last)
+                and (full or known >= points.keys())
+                and _known_codes(known, assessment.self_assessed)
+                and _known_codes(known, assessment.comments)
+                and _known_codes(known, assessment.published.points)):
+            try:
+                _check_fit(framework, assessment, assessment.origin or Origin(None))
+            except AssessmentError as error:  # collect, so one pass shows them all
+                problems += error.problems
+        if not full:
             problems += _shape_problems(framework, assessment, leaf_set)
             continue
         rows.append(row)
@@ -424,20 +427,24 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     if problems:
         raise AssessmentError(_capped(problems))
 
-    flat: list[object] = list(chain.from_iterable(rows))
+    cells = len(rows) * len(codes)
     # Type check over every value: a float or int equal to a Decimal would hide behind it
-    # in the set of distinct values below (0.5 == Decimal("0.5") in Python).
-    types = set(map(type, flat))
+    # in the table of distinct values below (0.5 == Decimal("0.5") in Python).
+    types = set(map(type, chain.from_iterable(rows)))
     if not types <= {Decimal, type(NOT_ARISING)}:
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
+    # Each cell hashed once: its code in a table of distinct values, numbered as first
+    # met (points are quantised, so distinct values are few and exact work on them cheap).
+    lookup = _Numbering()
     try:
-        distinct = list(set(flat))
+        index = np.fromiter(map(lookup.__getitem__, chain.from_iterable(rows)), dtype=np.intp,
+                            count=cells)
     except TypeError:  # a signalling NaN refuses to be hashed
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes))) from None
+    distinct = list(lookup)
     values = [v for v in distinct if isinstance(v, Decimal)]
     if not all(v.is_finite() for v in values):
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
-    # Distinct values are few (points are quantised), so exact work per value is cheap.
     scale = max([plan.places, *(_places(v) for v in values)])
     table = [_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in distinct]
     too_large = [v for v, s in zip(distinct, table, strict=True) if abs(s) >= _INT64_SAFE]
@@ -445,8 +452,6 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         raise AssessmentError(
             f"{too_large[0]} cannot be held exactly at {scale} decimal places in "
             "64-bit integers; score these assessments with parindex.score_many")
-    lookup = {v: i for i, v in enumerate(distinct)}
-    index = np.fromiter(map(lookup.__getitem__, flat), dtype=np.intp, count=len(flat))
     matrix = np.asarray(table, dtype=np.int64)[index].reshape(len(rows), len(codes))
     if NOT_ARISING in lookup:
         mask = (index == lookup[NOT_ARISING]).reshape(matrix.shape)
@@ -454,6 +459,19 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         mask = np.zeros(matrix.shape, dtype=np.bool_)
     return PointsMatrix(codes, scale, matrix, mask, units=[a.unit for a in assessments],
                         groups=[a.group for a in assessments])
+
+
+def _known_codes(known: KeysView[str], table: Mapping[str, object]) -> bool:
+    return not table or known >= table.keys()
+
+
+class _Numbering(dict[object, int]):
+    """Numbers keys in the order first looked up: ``numbering[key]`` is the key's number,
+    a new one for a key not seen before (one hash a lookup, in C for keys already seen)."""
+
+    def __missing__(self, key: object) -> int:
+        number = self[key] = len(self)
+        return number
 
 
 def _getter(codes: tuple[str, ...]) -> Callable[[Mapping[str, object]], tuple[object, ...]]:

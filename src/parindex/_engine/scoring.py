@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import weakref
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -54,7 +55,7 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     """
     origin = assessment.origin or Origin(None)
     _check_fit(framework, assessment, origin)
-    scorer = _Scorer(framework, origin)
+    scorer = _Scorer(framework, origin, assessment.comments)
     computed = scorer.apply_rules(assessment)
     points: Mapping[str, GivenPoints] = assessment.points
     if computed:
@@ -68,15 +69,16 @@ def score(framework: Framework, assessment: Assessment) -> Result:
             scorer.evaluate(node, assessment.self_assessed, self_nodes, 0, required=False,
                             table="self_assessed")
     scorer.raise_problems()
-    for code, node_result in nodes.items():
-        changes: _NodeChanges = {"comment": assessment.comments.get(code),
-                                 "rule": framework.nodes[code].rule}
+    # Comments and rules went into each node as it was built; only the rare extras
+    # (self-assessed points, figures for rules) are added here, to the nodes they concern.
+    for code in self_nodes.keys() | computed.keys():
+        changes: _NodeChanges = {}
         if code in self_nodes:
             changes["self_assessed"] = self_nodes[code].points
         if code in computed:
             changes["inputs"] = assessment.inputs[code]
             changes["explanation"] = computed[code][1]
-        nodes[code] = attrs.evolve(node_result, **changes)
+        nodes[code] = attrs.evolve(nodes[code], **changes)
 
     sums = dict.fromkeys(NodeKind, ZERO)
     arising = ZERO
@@ -99,7 +101,7 @@ def score(framework: Framework, assessment: Assessment) -> Result:
         appraised=sums[NodeKind.CRITERION], survey=sums[NodeKind.SURVEY],
         bonus=sums[NodeKind.BONUS], penalty=sums[NodeKind.PENALTY],
         arising_max=arising, index=index, band=band,
-        findings=tuple(_maxima_findings(framework) + scorer.findings),
+        findings=_maxima_findings(framework) + tuple(scorer.findings),
     )
     discrepancies, unchecked = reconcile(result)
     return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
@@ -206,10 +208,17 @@ def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> 
         raise AssessmentError(problems)
 
 
+#: What stands in a node's place in a result until the node is scored (depth-first order).
+_PENDING: NodeResult = NodeResult("", "", NodeKind.CRITERION, 0, None, None, None, False, False)
+
+
 class _Scorer:
-    def __init__(self, framework: Framework, origin: Origin) -> None:
+    def __init__(self, framework: Framework, origin: Origin,
+                 comments: Mapping[str, str] | None = None) -> None:
         self.framework = framework
         self.origin = origin
+        #: The council's comments, written into the nodes of the points table.
+        self.comments: Mapping[str, str] = comments or {}
         self.problems: list[Problem] = []
         self.missing_info: list[Problem] = []
         self.findings: list[Finding] = []
@@ -268,21 +277,22 @@ class _Scorer:
     def evaluate(self, node: Node, given: Mapping[str, GivenPoints],
                  out: dict[str, NodeResult], depth: int, *, required: bool,
                  table: str = "points", not_arising: bool = False) -> NodeResult:
+        """The node's result, built once (no copies), after its children's."""
         value = given.get(node.code)
         marked = not_arising or value is NOT_ARISING
         if isinstance(value, Decimal):
             self.check_range(node, value, table)
-        placeholder = NodeResult(node.code, node.name, node.kind, depth, None, node.max,
-                                 node.max, False, marked)
-        out[node.code] = placeholder  # keeps depth-first order; replaced below
+        out[node.code] = _PENDING  # keeps depth-first order; replaced below
         children = [self.evaluate(child, given, out, depth + 1, table=table,
                                   required=required and value is None, not_arising=marked)
                     for child in node.children]
+        # (points, arising maximum, given, not arising): unknown until decided below.
+        figures: tuple[Decimal | None, Decimal | None, bool, bool] = (
+            None, node.max, False, marked)
         if marked:
-            result = self.not_arising(node, placeholder, table)
+            figures = self.not_arising(node, table)
         elif isinstance(value, Decimal):
-            result = attrs.evolve(placeholder, points=value, given=True,
-                                  arising_max=_arising(node, children))
+            figures = (value, _arising(node, children), True, False)
             if table == "points":
                 self.check_items(node, value, children)
         elif not node.children:
@@ -290,9 +300,16 @@ class _Scorer:
                 self.problems.append(self.origin.problem(
                     f"no points for {node.code} ({node.name}); give its points, or \"x\" if "
                     "it did not arise", table, code=node.code))
-            result = placeholder
         else:
-            result = self.derive(node, placeholder, children, table)
+            figures = self.derive(node, children, table)
+        points, arising_max, given_here, not_arising_here = figures
+        if table == "points":
+            result = NodeResult(node.code, node.name, node.kind, depth, points, node.max,
+                                arising_max, given_here, not_arising_here,
+                                comment=self.comments.get(node.code), rule=node.rule)
+        else:
+            result = NodeResult(node.code, node.name, node.kind, depth, points, node.max,
+                                arising_max, given_here, not_arising_here)
         out[node.code] = result
         return result
 
@@ -307,7 +324,10 @@ class _Scorer:
                 f"{plain(value)} is above the maximum {plain(node.max)} of {node.code} "
                 f"({node.name})", table, node.code, code=node.code))
 
-    def not_arising(self, node: Node, placeholder: NodeResult, table: str) -> NodeResult:
+    def not_arising(self, node: Node, table: str
+                    ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+        """(points, arising maximum, given, not arising) of an item marked "x"."""
+        undecided = (None, node.max, False, True)
         policy = self.framework.not_arising_policy(node.code)
         if policy is NotArisingPolicy.UNKNOWN:
             self.missing_info.append(self.origin.problem(
@@ -315,27 +335,28 @@ class _Scorer:
                 f"counts {node.code} ({node.name}) then; give its points instead, or complete "
                 "the framework with a not_arising policy for this node", table, node.code,
                 code=node.code))
-            return placeholder
+            return undecided
         if policy is NotArisingPolicy.EXCLUDE:
-            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO)
+            return ZERO, ZERO, False, True
         if node.max is None:
             self.missing_info.append(self.origin.problem(
                 "marked \"x\", which counts as "
                 f"{'full marks' if policy is NotArisingPolicy.FULL else 'zero of its maximum'}"
                 f", but the maximum of {node.code} is unknown; give its points instead", table,
                 node.code, code=node.code))
-            return placeholder
+            return undecided
         points = node.max if policy is NotArisingPolicy.FULL else ZERO
-        return attrs.evolve(placeholder, points=points, arising_max=node.max)
+        return points, node.max, False, True
 
-    def derive(self, node: Node, placeholder: NodeResult, children: list[NodeResult],
-               table: str) -> NodeResult:
+    def derive(self, node: Node, children: list[NodeResult], table: str
+               ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
+        """(points, arising maximum, given, not arising) of a node summed from its items."""
         if any(child.points is None for child in children):
-            return placeholder
+            return None, node.max, False, False
         points = sum((child.points for child in children if child.points is not None), ZERO)
         arising_max = _arising(node, children)
         if all(child.not_arising for child in children) and arising_max == 0:
-            return attrs.evolve(placeholder, points=ZERO, arising_max=ZERO, not_arising=True)
+            return ZERO, ZERO, False, True
         if node.max is not None and points > node.max and not self.problems:
             # Checked only on otherwise valid input: a leaf above its maximum would
             # otherwise be reported again at every ancestor.
@@ -348,7 +369,7 @@ class _Scorer:
                 f"derived from its items, which cover {plain(node.max - uncovered)} of its "
                 f"maximum {plain(node.max)}; the {plain(uncovered)} not itemised counts as 0. "
                 f"If the source prints this node's points, give them for {node.code!r}")))
-        return attrs.evolve(placeholder, points=points, arising_max=arising_max)
+        return points, arising_max, False, False
 
     def check_items(self, node: Node, value: Decimal, children: list[NodeResult]) -> None:
         """A node given points: say if its items (all given too) contradict them."""
@@ -390,13 +411,24 @@ def _arising(node: Node, children: list[NodeResult]) -> Decimal | None:
     return node.max - excluded
 
 
-def _maxima_findings(framework: Framework) -> list[Finding]:
-    found = [Finding("maxima", m.code, str(m).split(": ", 1)[1])
-             for m in framework.maxima_mismatches()]
+_findings: dict[int, tuple[weakref.ref[Framework], tuple[Finding, ...]]] = {}
+
+
+def _maxima_findings(framework: Framework) -> tuple[Finding, ...]:
+    """What a framework says about its own maxima and its working hypotheses: the same for
+    every unit, so worked out once per framework (cached while it lives)."""
+    key = id(framework)
+    cached = _findings.get(key)
+    if cached is not None and cached[0]() is framework:
+        return cached[1]
+    found = tuple(Finding("maxima", m.code, str(m).split(": ", 1)[1])
+                  for m in framework.maxima_mismatches())
     # A result resting on a working hypothesis says so wherever it is shown.
-    return found + [Finding("assumed", path, "assumed (a working hypothesis, not a source); "
-                            "do not publish a result that rests on it")
-                    for path in framework.assumptions()]
+    found += tuple(Finding("assumed", path, "assumed (a working hypothesis, not a source); "
+                           "do not publish a result that rests on it")
+                   for path in framework.assumptions())
+    _findings[key] = (weakref.ref(framework, lambda _: _findings.pop(key, None)), found)
+    return found
 
 
 def _classify(framework: Framework, total: Decimal, index: Fraction | None,

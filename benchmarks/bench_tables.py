@@ -1,0 +1,272 @@
+"""Benchmark of the table commands on large published tables of the Huế framework.
+
+    python benchmarks/bench_tables.py               # 10,000 rows: print ratios and targets
+    python benchmarks/bench_tables.py --large       # also 100,000 rows (time, peak memory)
+    python benchmarks/bench_tables.py --check       # also exit 1 if a target is missed
+
+The tables are generated here, at benchmark time, and never committed: ``thua-thien-hue/
+commune/2022`` with every leaf column (49), points on each item's own grid (0 to its
+maximum in steps of 0.25, a quarter of them full marks), 2 % of the appraised items
+marked ``x`` (did not arise) in the "x" variant, a district column, and the printed
+appraised, survey and total points, overall rank and band, each as the library computes
+them (a consistent table). Unit names are invented ("Xã Minh Họa 00001").
+
+Every figure is the **median** of several runs (``--runs``) of this process's CPU time
+(:func:`time.process_time`): the reference machine has 2 cores shared with other jobs, so
+wall time measures them as much as this code, and single timings are noisy. Baselines run side by
+side, in the same process, on the same files:
+
+* **csv.reader + Decimal**: read the CSV with :mod:`csv` and convert every number cell
+  to :class:`~decimal.Decimal`: the least any exact reader does;
+* **openpyxl read-only**: iterate every cell of the .xlsx in read-only mode.
+
+Targets (issue 12): ``reproduce`` of the 10,000-row CSV ≤ 1 s and ≤ 10 × the CSV baseline;
+of 100,000 rows ≤ 10 s and ≤ 500 MB peak (``--large``; peak traced by :mod:`tracemalloc`
+in a separate run, as tracing slows the run it measures); of the 10,000-row .xlsx ≤ 1.3 ×
+the openpyxl baseline; ``compare`` of two 10,000-row tables ≤ 2 s; ``gaps`` and ``plan``
+for one unit of a 10,000-row table ≤ 1 s each (the commands, run in-process). The JSON
+that ``reproduce --json`` prints is timed with ``json.dumps(indent=2)`` (what the CLI uses,
+the pure-Python encoder) against the compact C encoder, for information.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import io
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from contextlib import redirect_stdout
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import parindex
+from parindex import NOT_ARISING, Assessment, NodeKind, NotArisingPolicy
+from parindex._audit.reproduce import reproduction_to_dict
+from parindex._base.numbers import plain
+
+FRAMEWORK = "thua-thien-hue/commune/2022"
+SEED = 20221231
+DISTRICTS = 9
+
+
+def _text(value: Decimal) -> str:
+    return plain(value).replace(".", ",")
+
+
+def generate(n: int, seed: int, marks: bool) -> tuple[list[str], list[list[str]]]:
+    """A consistent results table: header and rows (decimal commas)."""
+    framework = parindex.get_framework(FRAMEWORK)
+    rng = random.Random(seed)
+    leaves = [node for node in framework.walk() if node.is_leaf]
+    units = []
+    for u in range(n):
+        points: dict[str, Any] = {}
+        for leaf in leaves:
+            assert leaf.max is not None
+            draw = rng.random()
+            if marks and draw < 0.02 and leaf.kind is NodeKind.CRITERION and \
+                    framework.not_arising_policy(leaf.code) is not NotArisingPolicy.UNKNOWN:
+                points[leaf.code] = NOT_ARISING
+            elif draw < 0.25:
+                points[leaf.code] = leaf.max
+            else:
+                steps = int(leaf.max * 4)
+                points[leaf.code] = Decimal(rng.randrange(steps + 1)) / 4
+        units.append(Assessment(framework.id, f"Xã Minh Họa {u + 1:05d}", 2022, points,
+                                group=f"Huyện Giả định {u % DISTRICTS + 1}"))
+    batch = parindex.score_batch(framework, units)
+    codes = [leaf.code for leaf in leaves]
+    header = ["STT", "Tên đơn vị", "Huyện", *codes, "Điểm thẩm định", "Điểm điều tra XHH",
+              "Tổng điểm", "Xếp hạng", "Xếp loại"]
+    rows = []
+    for i, unit in enumerate(units):
+        cells = ["x" if unit.points[c] is NOT_ARISING else _text(unit.points[c])
+                 for c in codes]
+        band = batch.band(i)
+        rows.append([str(i + 1), unit.unit, str(unit.group), *cells,
+                     _text(batch.appraised(i)), _text(batch.survey(i)), _text(batch.total(i)),
+                     str(int(batch.rank[i])), band.name if band else ""])
+    return header, rows
+
+
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(["BẢNG GIẢ ĐỊNH (sinh ngẫu nhiên cho benchmark; không phải số liệu thật)"])
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("Kết quả")
+    sheet.append(header)
+    for row in rows:  # numbers as Excel numbers, as a real sheet has them
+        sheet.append([float(c.replace(",", ".")) if c[:1].isdigit() and j > 2 and
+                      j < len(row) - 2 else c for j, c in enumerate(row)])
+    book.save(path)
+
+
+def csv_baseline(path: Path) -> int:
+    """Read the CSV and convert every number cell to Decimal."""
+    count = 0
+    with path.open(encoding="utf-8", newline="") as stream:
+        reader = csv.reader(stream, delimiter=";")
+        next(reader)
+        next(reader)
+        for row in reader:
+            for cell in row[3:-1]:
+                if cell != "x":
+                    Decimal(cell.replace(",", "."))
+                    count += 1
+    return count
+
+
+def xlsx_baseline(path: Path) -> int:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    count = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows(values_only=True):
+            count += len(row)
+    book.close()
+    return count
+
+
+def median(runs: int, function: Callable[[], object]) -> float:
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def peak_mb(function: Callable[[], object]) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def reproduce_file(path: Path) -> parindex.Reproduction:
+    framework = parindex.get_framework(FRAMEWORK)
+    return parindex.reproduce(parindex.read_table(path, framework))
+
+
+def cli(*args: str) -> None:
+    """A command run in-process, its output discarded; a failure raises."""
+    from parindex._cli.app import cli as group
+
+    out = io.StringIO()
+    with redirect_stdout(out):
+        try:
+            group.main(list(args), standalone_mode=False)
+        except SystemExit as exc:  # exit status 1: discrepancies, printed, not failures
+            if exc.code not in (0, 1, None):
+                raise
+
+
+class Report:
+    def __init__(self) -> None:
+        self.missed: list[str] = []
+
+    def line(self, label: str, value: float, unit: str, target: float | None,
+             note: str = "") -> None:
+        met = target is None or value <= target
+        if not met:
+            self.missed.append(label)
+        goal = f"target ≤ {target:g} {unit}: {'met' if met else 'MISSED'}" \
+            if target is not None else "(not a target)"
+        print(f"  {label:<46} {value:9.3f} {unit:<3} {goal}{'   ' + note if note else ''}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser.add_argument("--large", action="store_true", help="also 100,000 rows")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--units", type=int, default=10_000)
+    args = parser.parse_args(argv)
+    report = Report()
+    n = args.units
+    with tempfile.TemporaryDirectory() as tmp:
+        here = Path(tmp)
+        print(f"generating {n:,}-row tables of {FRAMEWORK} (49 leaf columns; invented units)")
+        header, rows = generate(n, SEED, marks=False)
+        plain_csv = here / "results.csv"
+        write_csv(plain_csv, header, rows)
+        header, rows = generate(n, SEED, marks=True)
+        marked_csv = here / "results-x.csv"
+        write_csv(marked_csv, header, rows)
+        xlsx = here / "results.xlsx"
+        write_xlsx(xlsx, header, rows)
+        header, rows = generate(n, SEED + 1, marks=True)
+        later_csv = here / "results-later.csv"
+        write_csv(later_csv, header, rows)
+        print(f"CPU time, median of {args.runs} runs each (2 shared cores: wall time is noisy)")
+
+        base = median(args.runs, lambda: csv_baseline(plain_csv))
+        report.line("csv.reader + Decimal (baseline)", base, "s", None)
+        for label, path in (("reproduce CSV", plain_csv), ("reproduce CSV with x marks",
+                                                           marked_csv)):
+            took = median(args.runs, lambda path=path: reproduce_file(path))
+            report.line(label, took, "s", 1.0)
+            report.line(f"  ratio to the CSV baseline", took / base, "×", 10.0)
+        base_x = median(args.runs, lambda: xlsx_baseline(xlsx))
+        report.line("openpyxl read-only (baseline)", base_x, "s", None)
+        took = median(args.runs, lambda: reproduce_file(xlsx))
+        report.line("reproduce .xlsx", took, "s", None)
+        report.line("  ratio to the openpyxl baseline", took / base_x, "×", 1.3)
+
+        took = median(args.runs, lambda: cli("compare", str(marked_csv), str(later_csv),
+                                             "--framework", FRAMEWORK))
+        report.line("compare (two tables, command)", took, "s", 2.0)
+        unit = "Xã Minh Họa 00042"
+        took = median(args.runs, lambda: cli("gaps", str(marked_csv), "--unit", unit,
+                                             "--framework", FRAMEWORK))
+        report.line("gaps for one unit (command)", took, "s", 1.0)
+        took = median(args.runs, lambda: cli("plan", str(marked_csv), "--unit", unit,
+                                             "--framework", FRAMEWORK))
+        report.line("plan for one unit (command)", took, "s", 1.0)
+
+        data = reproduction_to_dict(reproduce_file(marked_csv))
+        stdlib = median(args.runs, lambda: json.dumps(data, ensure_ascii=False, indent=2))
+        compact = median(args.runs, lambda: json.dumps(data, ensure_ascii=False))
+        report.line("JSON of reproduce: json.dumps(indent=2)", stdlib, "s", None)
+        report.line("  ratio to compact json.dumps (C encoder)", stdlib / compact, "×", None)
+
+        if args.large:
+            big = 10 * n
+            print(f"generating a {big:,}-row table")
+            header, rows = generate(big, SEED, marks=True)
+            large_csv = here / "results-large.csv"
+            write_csv(large_csv, header, rows)
+            del header, rows
+            took = median(1, lambda: reproduce_file(large_csv))
+            report.line(f"reproduce {big:,} rows (one run)", took, "s", 10.0)
+            report.line(f"  peak memory (tracemalloc)", peak_mb(lambda: reproduce_file(
+                large_csv)), "MB", 500.0)
+    print("targets: " + ("met" if not report.missed else "MISSED: "
+                         + ", ".join(report.missed)))
+    return 1 if args.check and report.missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
