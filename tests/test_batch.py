@@ -484,3 +484,26 @@ def test_excluded_maxima_take_out_only_excluded_items_that_count_towards_the_ind
     assert by_code["3.5.2"] == 500 and by_code["1.1.2"] == 1000
     assert by_code["9"] == 0
     assert plan.excluded_maxima(3) is table  # computed once per scale
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batches(errors=False), st.data())
+def test_gaps_from_the_batch_equal_gaps_from_score_many(case, data):
+    """gaps and plan for one unit of a large table rank it with the kernel and explain it
+    with the one-unit scorer: the same targets, ranks and lost points as score_many's."""
+    from parindex._analysis.gaps import gaps
+    from parindex._analysis.plan import plan_markdown
+
+    framework, units = case
+    if expected_error(framework, units) is not None:
+        return
+    batch = score_batch(framework, units)
+    ranking = parindex.score_many(framework, units)
+    unit = data.draw(st.sampled_from(units))
+    within = data.draw(st.sampled_from(["group", "all"]))
+    places = data.draw(st.integers(1, 3))
+    result = parindex.score(framework, unit)
+    assert gaps(batch, unit.unit, within=within, places=places, result=result) == \
+        gaps(ranking, unit.unit, within=within, places=places)
+    if within == "group":
+        assert plan_markdown(result, ranking=batch) == plan_markdown(result, ranking=ranking)

@@ -10,18 +10,21 @@ rounds *up* for people, so that the amount shown always suffices.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import ROUND_CEILING, Decimal
 from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
+import numpy as np
 
-from .._base.model import Band, BandBasis, Node, NodeKind
+from .._base.errors import MissingInformationError
+from .._base.model import Band, BandBasis, Node, NodeKind, RankBasis
 from .._base.names import group_key
 from .._base.numbers import places as decimal_places
 from .._base.numbers import plain, quantize
-from .._engine.ranking import Ranking, RankedResult, rank_key
+from .._engine.batch import BatchResult
+from .._engine.ranking import Ranking, rank_key
 from .._engine.results import NodeResult, Result
 
 ZERO = Decimal(0)
@@ -300,52 +303,109 @@ class Gaps:
     ahead: tuple[UnitTarget, ...]
 
 
-def gaps(ranking: Ranking, unit: str, *, group: str | None = None,
-         within: Literal["group", "all"] = "group", places: int = 1) -> Gaps:
+@attrs.frozen
+class _Standing:
+    """One unit as gaps compares it: its ranking key and places."""
+
+    unit: str
+    group: str | None
+    key: tuple[Fraction, ...]
+    rank: int
+    of: int
+    group_rank: int | None
+    group_of: int | None
+
+
+def _standings_of_ranking(ranking: Ranking) -> list[_Standing]:
+    return [_Standing(u.result.unit, u.result.group, rank_key(u.result), u.rank, u.of,
+                      u.group_rank, u.group_of) for u in ranking]
+
+
+def _standings_of_batch(batch: BatchResult, rows: Sequence[int]) -> list[_Standing]:
+    """The standings of some rows of a batch: keys as :func:`rank_key` gives them, from
+    the kernel's exact integers (no unit is rescored)."""
+    framework = batch.framework
+    on_index = framework.rank_by is RankBasis.INDEX
+    ties = [batch.node_points(code) for code in framework.tie_break]
+    standings = []
+    for i in rows:
+        primary = batch.index(i) if on_index else Fraction(batch.total(i))
+        if primary is None:  # score_batch refuses to rank on a missing index first
+            raise MissingInformationError(f"{batch.units[i]} cannot be ranked on the "
+                                          "index: it has none (nothing arose)")
+        key = (primary, *(Fraction(batch.decimal(tie[i])) for tie in ties))
+        grouped = int(batch.group_codes[i]) >= 0
+        standings.append(_Standing(
+            batch.units[i], batch.group(i), key, int(batch.rank[i]), batch.of,
+            int(batch.group_rank[i]) if grouped else None,
+            int(batch.group_of[i]) if grouped else None))
+    return standings
+
+
+def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
+         within: Literal["group", "all"] = "group", places: int = 1,
+         result: Result | None = None) -> Gaps:
     """Lost points of one unit of a ranking, and what it takes to pass the unit(s) above.
 
-    :param ranking: from :func:`~parindex.score_many`.
+    :param ranking: from :func:`~parindex.score_many`; or, for a large table, a batch from
+        :func:`~parindex.score_batch`, which ranks every unit on exact integers, with
+        ``result`` the unit's own result (:func:`~parindex.score`), which explains it.
     :param unit: the unit's name as people type it (see :func:`~parindex.find_unit`).
     :param group: the unit's group, when its name repeats across groups (districts).
     :param within: compare within its group (its district; the whole ranking when it has
         none) or with all units.
     :param places: how many better places to look at (units tied at a place count as one).
+    :param result: with a batch: the unit's result (required); with a ranking: unused.
     :raises UnitNotFoundError: no such unit, or the name is ambiguous without ``group``.
+    :raises ValueError: a batch without the unit's ``result``.
     """
-    me = ranking.unit(unit, group)
-    result = me.result
+    if isinstance(ranking, BatchResult):
+        if result is None:
+            raise ValueError("gaps() of a batch needs the unit's result (parindex.score)")
+        position = ranking.position(unit, group if group is not None else result.group)
+        use_group = within == "group" and result.group is not None
+        rows: Sequence[int] = range(len(ranking))
+        if use_group:
+            rows = np.flatnonzero(ranking.group_codes == ranking.group_codes[position]).tolist()
+        peers = _standings_of_batch(ranking, rows)
+        me = peers[list(rows).index(position)]
+    else:
+        ranked = ranking.unit(unit, group)
+        result = ranked.result
+        use_group = within == "group" and result.group is not None
+        peers = _standings_of_ranking(ranking)
+        me = next(p for p, u in zip(peers, ranking, strict=True) if u is ranked)
+        if use_group:
+            mine = group_key(result.group)
+            peers = [p for p in peers if group_key(p.group) == mine]
+    return _gaps(result, me, peers, use_group, places)
+
+
+def _gaps(result: Result, me: _Standing, peers: list[_Standing], use_group: bool,
+          places: int) -> Gaps:
     lost = lost_points(result)
-    peers: list[RankedResult] = list(ranking)
-    use_group = within == "group" and result.group is not None
-    if use_group:
-        assert result.group is not None
-        mine = group_key(result.group)
-        peers = [u for u in peers if group_key(u.result.group) == mine]
-    my_key = rank_key(result)
-    # Keyed by position: a name may repeat across groups when comparing with all units.
-    keys = [rank_key(u.result) for u in peers]
-    better = sorted({k for k in keys if k > my_key})  # nearest first
+    my_key = me.key
+    better = sorted({p.key for p in peers if p.key > my_key})  # nearest first
     wanted = set(better[:places])
     ahead = []
-    for key, other in sorted(zip(keys, peers, strict=True), key=lambda pair: pair[0]):
-        if key not in wanted:
-            continue
-        gap = _gap(result, other.result)
+    for other in sorted((p for p in peers if p.key in wanted), key=lambda p: p.key):
+        key = other.key
+        gap = _gap(result, key[0])
         outcome: TieOutcome = ("share" if key[1:] == my_key[1:] else
                                "pass" if my_key[1:] > key[1:] else "behind")
         enough = [i for i in lost.items if i.itemised
                   and (i.lost >= gap if outcome == "pass" else i.lost > gap)]
         rank = other.group_rank if use_group and other.group_rank is not None else other.rank
-        ahead.append(UnitTarget(other.result.unit, rank, gap, outcome, tuple(enough)))
+        ahead.append(UnitTarget(other.unit, rank, gap, outcome, tuple(enough)))
     ahead.sort(key=lambda t: (t.gap, t.unit))
     rank = me.group_rank if use_group and me.group_rank is not None else me.rank
     of = me.group_of if use_group and me.group_of is not None else me.of
     return Gaps(lost, rank, of, "group" if use_group else "all", tuple(ahead))
 
 
-def _gap(mine: Result, other: Result) -> Fraction:
-    """Points ``mine`` must gain to equal ``other`` on the framework's ranking basis."""
-    primary = rank_key(other)[0]
+def _gap(mine: Result, primary: Fraction) -> Fraction:
+    """Points ``mine`` must gain to equal a unit ranked on ``primary`` (its index or total,
+    the framework's ranking basis)."""
     if mine.framework.rank_by.value == "index":
         # my index = 100 (total + g) ÷ arising  =  theirs  ⟺  g = theirs × arising ÷ 100 − total
         return primary * Fraction(mine.arising_max) / 100 - Fraction(mine.total)

@@ -26,6 +26,7 @@ import attrs
 
 from .._base.model import Framework, NodeKind
 from .._base.numbers import maximum_text, number_text, percent_text
+from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
@@ -162,14 +163,16 @@ class PlanDraft:
         return tuple(task for field in self.fields for task in field.tasks)
 
 
-def plan_draft(result: Result, *, ranking: Ranking | None = None,
+def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
                plan_year: int | None = None,
                assignments: Assignments | None = None) -> PlanDraft:
     """The draft of a "Kế hoạch nâng cao Chỉ số cải cách hành chính" for one scored unit.
 
     :param result: the unit's result (from :func:`~parindex.score`).
     :param ranking: the ranking it belongs to, to give its computed rank (when no rank is
-        published) and what passing the unit just above it would take.
+        published) and what passing the unit just above it would take; for a large table,
+        the batch (:func:`~parindex.score_batch`) of its units, so that no other unit is
+        rescored.
     :param plan_year: the year the plan is for; default: the assessment year + 1.
     :param assignments: posts, deadlines and products per code
         (:func:`~parindex.load_assignments`); defaults are proposed and marked
@@ -208,7 +211,7 @@ def plan_draft(result: Result, *, ranking: Ranking | None = None,
         results.append(f"Để đạt mức “{target.band.name}” cần thêm ít nhất "
                        f"{number_text(needed_text(target.needed, decimals), 'vi')} điểm.")
     if ranking is not None and len(ranking) > 1:
-        for other in gaps(ranking, unit, group=result.group).ahead:
+        for other in gaps(ranking, unit, group=result.group or None, result=result).ahead:
             more = "hơn " if other.strict else ""
             results.append(f"Để vượt {other.unit} (hạng {other.rank}) cần thêm {more}"
                            f"{number_text(needed_text(other.gap, decimals), 'vi')} điểm.")
@@ -382,7 +385,7 @@ def _task(item: LostItem, framework: Framework, assignments: Assignments, plan_y
         placeholders=frozenset(k for k, v in chosen.items() if v is None))
 
 
-def _rank_sentence(result: Result, ranking: Ranking | None) -> str | None:
+def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None) -> str | None:
     published = result.assessment.published
     basis = {"appraised": "theo điểm thẩm định", "total": "theo tổng điểm",
              "index": "theo Chỉ số"}.get(published.rank_basis or "", "")
@@ -395,11 +398,20 @@ def _rank_sentence(result: Result, ranking: Ranking | None) -> str | None:
     if shown:
         return f"Theo kết quả công bố, {_place(result.unit)} " + "; ".join(shown) + "."
     if ranking is not None and len(ranking) > 1:
-        ranked = ranking.unit(result.unit, result.group)
-        text = f"Xếp hạng (tính lại từ bảng kết quả): {ranked.rank}/{ranked.of}"
-        if ranked.group_rank is not None:
+        if isinstance(ranking, BatchResult):
+            i = ranking.position(result.unit, result.group or None)
+            grouped = int(ranking.group_codes[i]) >= 0
+            rank, of = int(ranking.rank[i]), ranking.of
+            group_rank = int(ranking.group_rank[i]) if grouped else None
+            group_of = int(ranking.group_of[i]) if grouped else None
+        else:
+            ranked = ranking.unit(result.unit, result.group or None)
+            rank, of = ranked.rank, ranked.of
+            group_rank, group_of = ranked.group_rank, ranked.group_of
+        text = f"Xếp hạng (tính lại từ bảng kết quả): {rank}/{of}"
+        if group_rank is not None:
             text += f"; trong {_lower_first(result.group or 'nhóm')}: " \
-                    f"{ranked.group_rank}/{ranked.group_of}"
+                    f"{group_rank}/{group_of}"
         return text + "."
     return None
 

@@ -22,7 +22,12 @@ from .common import FRAMEWORK_HELP, echo_json, new_console
 from .options import lang, quiet, t
 from .tables import load_units
 from .._base.numbers import number_text, percent_text, plain, quantize
+from .._base.errors import ParindexError
+from .._base.names import find_unit
+from .._engine.batch import BatchResult, score_batch
 from .._engine.ranking import RankedResult, Ranking, score_many
+from .._engine.results import Result
+from .._engine.scoring import score
 
 _SOURCES = click.argument("sources", nargs=-1, required=True,
                           type=click.Path(exists=True, path_type=Path))
@@ -44,6 +49,31 @@ def _ranking(sources: Sequence[Path], framework_ref: str | None,
     table = load_units(sources, framework_ref, sheet=sheet)
     table.raise_problems()  # an unreadable cell would silently change a rank or a gap
     return score_many(table.framework, table.assessments)
+
+
+def _one_unit(sources: Sequence[Path], framework_ref: str | None, sheet: str | None,
+              unit: str | None, group: str | None
+              ) -> tuple[Result, Ranking | BatchResult | None]:
+    """The chosen unit's result (the one-unit scorer explains it) and what ranks it among
+    the others: the batch kernel for a table of leaf points (no other unit is rescored),
+    else :func:`score_many` (points above the leaves, rules, a plugin's methods)."""
+    table = load_units(sources, framework_ref, sheet=sheet)
+    table.raise_problems()  # an unreadable cell would silently change a rank or a gap
+    framework, assessments = table.framework, table.assessments
+    if len(assessments) > 1:
+        try:
+            batch = score_batch(framework, assessments)
+        except ParindexError:
+            batch = None  # score_many ranks it, or reports the problem as it always has
+        if batch is not None:
+            if unit is None:
+                raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one "
+                                       "with --unit")
+            chosen = assessments[find_unit(unit, [(a.unit, a.group) for a in assessments],
+                                           group)]
+            return score(framework, chosen), batch
+    ranking = score_many(framework, assessments)
+    return _pick(ranking, unit, group).result, ranking if len(ranking) > 1 else None
 
 
 def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> RankedResult:
@@ -77,10 +107,11 @@ def gaps_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     the next band; and, when SOURCES hold several units, the points needed to pass the
     unit(s) just above in its group, with the lost items that alone would suffice.
     """
-    ranking = _ranking(sources, framework_ref, sheet)
-    chosen = _pick(ranking, unit, group).result
-    found = gaps(ranking, chosen.unit, group=chosen.group,
-                 within="all" if overall else "group", places=places)
+    result, context = _one_unit(sources, framework_ref, sheet, unit, group)
+    if context is None:
+        context = score_many(result.framework, [result.assessment])
+    found = gaps(context, result.unit, group=result.group,
+                 within="all" if overall else "group", places=places, result=result)
     if as_json:
         echo_json(gaps_to_dict(found))
     else:
@@ -239,16 +270,13 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
         with needs_extra("docx", "report"):
             import docx  # noqa: F401
     given = load_assignments(assignments) if assignments is not None else None
-    ranking = _ranking(sources, framework_ref, sheet)
-    chosen = _pick(ranking, unit, group)
-    context = ranking if len(ranking) > 1 else None
+    result, context = _one_unit(sources, framework_ref, sheet, unit, group)
     if output is not None and suffix == ".docx":
-        write_plan_docx(chosen.result, output, ranking=context, plan_year=plan_year,
+        write_plan_docx(result, output, ranking=context, plan_year=plan_year,
                         assignments=given)
         click.echo(t("wrote", path=output))
         return
-    text = plan_markdown(chosen.result, ranking=context, plan_year=plan_year,
-                         assignments=given)
+    text = plan_markdown(result, ranking=context, plan_year=plan_year, assignments=given)
     if output is None:
         click.echo(text, nl=False)
     else:

@@ -417,7 +417,7 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
                 _check_fit(framework, assessment, assessment.origin or Origin(None))
             except AssessmentError as error:  # collect, so one pass shows them all
                 problems += error.problems
-        if not full:
+        if row is None or not full:
             problems += _shape_problems(framework, assessment, leaf_set)
             continue
         rows.append(row)

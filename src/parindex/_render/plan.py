@@ -18,6 +18,7 @@ from .._analysis.plan import (COLUMNS, MOTTO, PLACEHOLDER, SECTIONS, PlanDraft, 
                               letter, plan_draft)
 from .._base.errors import needs_extra
 from .._base.numbers import number_text, plain
+from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
@@ -52,7 +53,7 @@ def _row(number: int, task: PlanTask) -> list[str]:
             _cell(task, "deadline"), _cell(task, "product")]
 
 
-def plan_markdown(result: Result, *, ranking: Ranking | None = None,
+def plan_markdown(result: Result, *, ranking: Ranking | BatchResult | None = None,
                   plan_year: int | None = None, assignments: Assignments | None = None) -> str:
     """The plan draft (:func:`~parindex.plan_draft`) as Markdown, in the Word layout's order.
 
@@ -123,7 +124,7 @@ PAGE_MM = (210, 297)
 MARGINS_MM = (20, 20, 30, 15)
 
 
-def write_plan_docx(result: Result, path: str | Path, *, ranking: Ranking | None = None,
+def write_plan_docx(result: Result, path: str | Path, *, ranking: Ranking | BatchResult | None = None,
                     plan_year: int | None = None,
                     assignments: Assignments | None = None) -> Path:
     """Write the plan draft (:func:`~parindex.plan_draft`) as a Word document (``.docx``).
