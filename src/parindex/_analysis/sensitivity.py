@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._engine.batch import _POLICY_CODES, BatchResult, _known, _plan
+from .._engine.batch import _POLICY_CODES, BatchResult, _known, _plan, band_positions, rank_runs
 from .._base.errors import FrameworkError, MissingInformationError, Problem
 from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -567,11 +567,7 @@ def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
     for j in range(ties.shape[1]):
         tie = ties[:, j][order]
         changed[:, 1:] |= tie[:, 1:] != tie[:, :-1]
-    positions = np.broadcast_to(np.arange(1, n + 1, dtype=np.int64), (size, n))
-    if framework.ranking is RankingMethod.DENSE:
-        in_order = np.cumsum(changed, axis=1, dtype=np.int64)
-    else:
-        in_order = np.maximum.accumulate(np.where(changed, positions, 0), axis=1)
+    in_order = rank_runs(changed, framework.ranking is RankingMethod.DENSE)
     ranks = np.empty((size, n), dtype=np.int64)
     np.put_along_axis(ranks, order, in_order, axis=1)
     for row in inexact:  # rare: rank this draw again with exact fractions
@@ -604,45 +600,26 @@ def _false_ties(totals: Int64Array, arisings: Int64Array, order: NDArray[np.intp
 
 def _band_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
                factors: Int64Array, tops: _Tops, denominator: int) -> Int64Array:
-    """Band index of every (draw, unit), decided on integers."""
-    bands = framework.bands
-    minima = [b.min for b in bands]
-    if any(m is None for m in minima):
-        raise MissingInformationError(f"a band threshold of {framework.id} is unknown")
-    places = max(_places(_known(m)) for m in minima)
-    scaled_minima = [int(_known(m).scaleb(places)) for m in minima]
-    left: NDArray[Any] = totals
-    right: NDArray[Any]
-    if framework.band_basis is BandBasis.INDEX:
-        # index ≥ min  ⟺  100 · 10**places · t ≥ min · 10**places · a
-        factor = 100 * 10**places
-        right = arisings
-        peak = max(int(np.abs(totals).max(initial=0)) * factor,
-                   int(arisings.max(initial=0)) * max(scaled_minima))
-    else:
-        # Totals back on the framework's scale: t × M ÷ W, W the rescaled maximum.
-        maxima = np.asarray([
-            int(_known(top.max).scaleb(tops.scale))
-            if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY) else 0
-            for top in framework.criteria], dtype=np.int64)
-        whole = int(maxima.sum())
-        if int(np.abs(factors).max(initial=0)) * whole >= _INT64_SAFE:
-            rescaled: NDArray[Any] = factors.astype(object) @ maxima.astype(object)
-        else:
-            rescaled = factors @ maxima  # (draws,)
-        factor = whole * 10**places
-        right = np.broadcast_to(rescaled[:, None], totals.shape)
-        scaled_minima = [m * 10**tops.scale for m in scaled_minima]
-        peak = max(int(np.abs(totals).max(initial=0)) * factor,
-                   int(rescaled.max(initial=0)) * max(scaled_minima))
-    if peak >= _INT64_SAFE:  # exact Python integers, before anything can wrap
-        left, right = left.astype(object), right.astype(object)
-    left = left * factor
-    band = np.full(totals.shape, len(bands) - 1, dtype=np.int64)
-    undecided = np.ones(totals.shape, dtype=np.bool_)
-    for i, minimum in enumerate(scaled_minima):
-        reached = undecided & np.asarray(left >= right * minimum, dtype=np.bool_)
-        band[reached] = i
-        undecided &= ~reached
-    return band
+    """Band index of every (draw, unit), decided on integers by the kernel's banding."""
 
+    def missing(band: Band, undecided: NDArray[np.bool_]) -> None:
+        raise MissingInformationError(f"a band threshold of {framework.id} is unknown "
+                                      f"({band.name})")
+
+    if any(band.min is None for band in framework.bands):
+        missing(next(b for b in framework.bands if b.min is None), np.ones(1, dtype=np.bool_))
+    if framework.band_basis is BandBasis.INDEX:
+        # index ≥ min  ⟺  100 · t ≥ min · a
+        return band_positions(framework, totals, 100, arisings, 1, missing)
+    # Totals back on the framework's scale: t × M ÷ W ≥ min, W the rescaled maximum.
+    maxima = np.asarray([
+        int(_known(top.max).scaleb(tops.scale))
+        if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY) else 0
+        for top in framework.criteria], dtype=np.int64)
+    whole = int(maxima.sum())
+    if int(np.abs(factors).max(initial=0)) * whole >= _INT64_SAFE:
+        rescaled: NDArray[Any] = factors.astype(object) @ maxima.astype(object)
+    else:
+        rescaled = factors @ maxima  # (draws,)
+    return band_positions(framework, totals, whole, rescaled[:, None], 10**tops.scale,
+                          missing)

@@ -1069,44 +1069,62 @@ def _bands(framework: Framework, total: Int64Array, arising: Int64Array, scale: 
            units: tuple[str, ...]) -> Int64Array:
     """Band index of each unit, decided exactly as :func:`~parindex.classify` does."""
     n = total.shape[0]
-    bands = framework.bands
-    if not bands:
+    if not framework.bands:
         return np.full(n, -1, dtype=np.int64)
-    places = max((_places(b.min) for b in bands if b.min is not None), default=0)
+
+    def missing(band: Band, undecided: BoolArray) -> None:
+        row = int(np.flatnonzero(undecided)[0])
+        raise MissingInformationError(
+            f"{units[row]}: whether it reaches band {band.name!r} of {framework.id} "
+            "depends on its threshold, which no source gives; supply bands.min in a "
+            "completed framework file")
+
     if framework.band_basis is BandBasis.INDEX:
         nothing = np.flatnonzero(arising <= 0)
         if nothing.size:
             raise MissingInformationError(_capped([
                 Problem(f"{units[row]}: nothing arose, so there is no index to band")
                 for row in nothing[:MAX_PROBLEMS + 1].tolist()]))
-        # index ≥ min  ⟺  100·total·10**places ≥ min·10**places · arising  (arising > 0)
-        left: NDArray[Any] = total
-        right_factor: NDArray[Any] = arising
-        left_factor = 100 * 10**places
-    else:
-        # total ≥ min  ⟺  total·10**places ≥ min·10**places · 10**scale
-        left, right_factor = total, np.full(n, 10**scale, dtype=np.int64)
-        left_factor = 10**places
-    minima = [None if b.min is None else _scaled(b.min, places) for b in bands]
-    top_min = max((m for m in minima if m is not None), default=0)
-    if not (_fits(_peak(left), left_factor) and _fits(top_min, _peak(right_factor))):
-        left, right_factor = left.astype(object), right_factor.astype(object)  # Python ints
-    value = left * left_factor
-    index = np.full(n, -1, dtype=np.int64)
-    undecided = np.ones(n, dtype=np.bool_)
+        # index ≥ min  ⟺  100·total ≥ min · arising  (arising > 0)
+        return band_positions(framework, total, 100, arising, 1, missing)
+    # total ≥ min  ⟺  total ≥ min·10**scale · 1  (total is scaled)
+    return band_positions(framework, total, 1, np.ones(n, dtype=np.int64), 10**scale,
+                          missing)
+
+
+def band_positions(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any],
+                   c: int, missing: Callable[[Band, BoolArray], None]) -> Int64Array:
+    """The band of every value, as the ``minimum`` method decides it, on exact integers:
+    the first band, from the highest down, with ``total·a ≥ min·c·b`` (``b`` > 0,
+    broadcast against ``total``); below every band, the last. The one banding of the
+    kernel, for :func:`score_matrix` (one value per unit) and the Monte Carlo analysis
+    (one per draw and unit).
+
+    Thresholds are scaled to integers (``min·10**places``, and ``total·a`` with them);
+    products that could leave int64 are made in Python integers. ``missing(band,
+    undecided)`` is called, and must raise, when a band whose threshold no source gives
+    would decide a value still undecided.
+    """
+    bands = framework.bands
+    places = max((_places(band.min) for band in bands if band.min is not None), default=0)
+    minima = [None if band.min is None else _scaled(band.min, places) * c for band in bands]
+    top = max((m for m in minima if m is not None), default=0)
+    left: NDArray[Any] = total
+    right: NDArray[Any] = np.broadcast_to(b, total.shape)
+    factor = a * 10**places
+    if not (_fits(_peak(total), factor) and _fits(top, _peak(right))):
+        left, right = left.astype(object), right.astype(object)  # Python ints
+    value = left * factor
+    index = np.full(total.shape, len(bands) - 1, dtype=np.int64)
+    undecided = np.ones(total.shape, dtype=np.bool_)
     for i, (band, minimum) in enumerate(zip(bands, minima, strict=True)):
         if minimum is None:
             if undecided.any():
-                row = int(np.flatnonzero(undecided)[0])
-                raise MissingInformationError(
-                    f"{units[row]}: whether it reaches band {band.name!r} of {framework.id} "
-                    "depends on its threshold, which no source gives; supply bands.min in a "
-                    "completed framework file")
+                missing(band, undecided)
             continue
-        reached = undecided & np.asarray(value >= right_factor * minimum, dtype=np.bool_)
+        reached = undecided & np.asarray(value >= right * minimum, dtype=np.bool_)
         index[reached] = i
         undecided &= ~reached
-    index[undecided] = len(bands) - 1  # below every band (a negative total): the last
     return index
 
 
@@ -1225,18 +1243,29 @@ def _run_ranks(keys: list[Int64Array], order: NDArray[np.intp],
     for key in keys:
         ordered = key[order]
         changed[1:] |= ordered[1:] != ordered[:-1]
-    positions = np.arange(n, dtype=np.int64)
     if sorted_groups is None:
-        first = np.zeros(n, dtype=np.int64)
-    else:
-        new_group = np.ones(n, dtype=np.bool_)
-        new_group[1:] = sorted_groups[1:] != sorted_groups[:-1]
-        changed |= new_group
-        first = np.maximum.accumulate(np.where(new_group, positions, 0))
-    ranks: Int64Array
+        return rank_runs(changed, dense)
+    positions = np.arange(n, dtype=np.int64)
+    new_group = np.ones(n, dtype=np.bool_)
+    new_group[1:] = sorted_groups[1:] != sorted_groups[:-1]
+    changed |= new_group
+    first = np.maximum.accumulate(np.where(new_group, positions, 0))
+    return rank_runs(changed, dense, first)
+
+
+def rank_runs(changed: BoolArray, dense: bool, first: Int64Array | None = None) -> Int64Array:
+    """Ranks along the last axis of units sorted best first, where ``changed`` marks each
+    unit whose key differs from the one before (always the first): competition ranks
+    (1, 2, 2, 4) or dense (1, 2, 2, 3). The one ranking of the kernel, for
+    :func:`score_matrix` (one row, groups counted from their ``first`` position) and the
+    Monte Carlo analysis (a row per draw).
+    """
     if dense:
-        count = np.cumsum(changed, dtype=np.int64)
-        ranks = count - count[first] + 1
-    else:
-        ranks = np.maximum.accumulate(np.where(changed, positions, 0)) - first + 1
-    return ranks
+        count = np.cumsum(changed, axis=-1, dtype=np.int64)
+        if first is None:
+            return count
+        ranks: Int64Array = count - count[first] + 1
+        return ranks
+    positions = np.arange(changed.shape[-1], dtype=np.int64)
+    ranks = np.maximum.accumulate(np.where(changed, positions, 0), axis=-1) + 1
+    return ranks if first is None else ranks - first
