@@ -219,6 +219,7 @@ class _Scorer:
         self.origin = origin
         #: The council's comments, written into the nodes of the points table.
         self.comments: Mapping[str, str] = comments or {}
+        self.uncovered = _prepared(framework).uncovered
         self.problems: list[Problem] = []
         self.missing_info: list[Problem] = []
         self.findings: list[Finding] = []
@@ -305,8 +306,8 @@ class _Scorer:
         points, arising_max, given_here, not_arising_here = figures
         if table == "points":
             result = NodeResult(node.code, node.name, node.kind, depth, points, node.max,
-                                arising_max, given_here, not_arising_here,
-                                comment=self.comments.get(node.code), rule=node.rule)
+                                arising_max, given_here, not_arising_here, None,
+                                self.comments.get(node.code), node.rule)
         else:
             result = NodeResult(node.code, node.name, node.kind, depth, points, node.max,
                                 arising_max, given_here, not_arising_here)
@@ -351,11 +352,15 @@ class _Scorer:
     def derive(self, node: Node, children: list[NodeResult], table: str
                ) -> tuple[Decimal | None, Decimal | None, bool, bool]:
         """(points, arising maximum, given, not arising) of a node summed from its items."""
-        if any(child.points is None for child in children):
-            return None, node.max, False, False
-        points = sum((child.points for child in children if child.points is not None), ZERO)
+        points = ZERO
+        all_marked = True
+        for child in children:  # one pass: the common case is every child scored
+            if child.points is None:
+                return None, node.max, False, False
+            points += child.points
+            all_marked = all_marked and child.not_arising
         arising_max = _arising(node, children)
-        if all(child.not_arising for child in children) and arising_max == 0:
+        if all_marked and arising_max == 0:
             return ZERO, ZERO, False, True
         if node.max is not None and points > node.max and not self.problems:
             # Checked only on otherwise valid input: a leaf above its maximum would
@@ -363,7 +368,7 @@ class _Scorer:
             self.problems.append(self.origin.problem(
                 f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
                 table, code=node.code))
-        uncovered = _uncovered(node)
+        uncovered = self.uncovered[node.code]
         if uncovered and table == "points" and node.max is not None:
             self.findings.append(Finding("partial", node.code, (
                 f"derived from its items, which cover {plain(node.max - uncovered)} of its "
@@ -376,7 +381,7 @@ class _Scorer:
         if not children or any(c.points is None for c in children):
             return
         items = sum((c.points for c in children if c.points is not None), ZERO)
-        uncovered = _uncovered(node) or ZERO
+        uncovered = self.uncovered[node.code] or ZERO
         if items <= value <= items + uncovered:
             if value != items:
                 self.findings.append(Finding("items", node.code, (
@@ -411,24 +416,39 @@ def _arising(node: Node, children: list[NodeResult]) -> Decimal | None:
     return node.max - excluded
 
 
-_findings: dict[int, tuple[weakref.ref[Framework], tuple[Finding, ...]]] = {}
+@attrs.frozen
+class _Prepared:
+    """What scoring needs of a framework that is the same for every unit, worked out once:
+    its findings about its own maxima and working hypotheses, and the part of each node's
+    maximum that its items do not itemise."""
+
+    findings: tuple[Finding, ...]
+    uncovered: Mapping[str, Decimal | None]
+
+
+_prepared_cache: dict[int, tuple[weakref.ref[Framework], _Prepared]] = {}
+
+
+def _prepared(framework: Framework) -> _Prepared:
+    """The framework's :class:`_Prepared` facts (cached while the framework lives)."""
+    key = id(framework)
+    cached = _prepared_cache.get(key)
+    if cached is not None and cached[0]() is framework:
+        return cached[1]
+    findings = tuple(Finding("maxima", m.code, str(m).split(": ", 1)[1])
+                     for m in framework.maxima_mismatches())
+    # A result resting on a working hypothesis says so wherever it is shown.
+    findings += tuple(Finding("assumed", path, "assumed (a working hypothesis, not a "
+                              "source); do not publish a result that rests on it")
+                      for path in framework.assumptions())
+    found = _Prepared(findings, {node.code: _uncovered(node) for node in framework.walk()})
+    _prepared_cache[key] = (weakref.ref(framework, lambda _: _prepared_cache.pop(key, None)),
+                            found)
+    return found
 
 
 def _maxima_findings(framework: Framework) -> tuple[Finding, ...]:
-    """What a framework says about its own maxima and its working hypotheses: the same for
-    every unit, so worked out once per framework (cached while it lives)."""
-    key = id(framework)
-    cached = _findings.get(key)
-    if cached is not None and cached[0]() is framework:
-        return cached[1]
-    found = tuple(Finding("maxima", m.code, str(m).split(": ", 1)[1])
-                  for m in framework.maxima_mismatches())
-    # A result resting on a working hypothesis says so wherever it is shown.
-    found += tuple(Finding("assumed", path, "assumed (a working hypothesis, not a source); "
-                           "do not publish a result that rests on it")
-                   for path in framework.assumptions())
-    _findings[key] = (weakref.ref(framework, lambda _: _findings.pop(key, None)), found)
-    return found
+    return _prepared(framework).findings
 
 
 def _classify(framework: Framework, total: Decimal, index: Fraction | None,
