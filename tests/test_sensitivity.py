@@ -126,6 +126,36 @@ def test_sensitivity_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["sensitivity", str(GROUP)]) == 2
 
 
+def test_sensitivity_cli_on_leaf_points_runs_on_the_batch_as_on_the_ranking(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A table of leaf points is ranked by the kernel for the draws: the same ranks as the
+    Monte Carlo analysis of score_many's ranking."""
+    import tomli_w
+
+    from parindex._formats.toml import assessment_to_dict
+
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    units = []
+    for path in sorted(GROUP.glob("*.toml")):
+        assessment = parindex.load_assessment(path)
+        points = {c: p for c, p in assessment.points.items() if c != "6"}
+        units.append(attrs.evolve(assessment, points=points, origin=None))
+        (tmp_path / path.name).write_text(tomli_w.dumps(assessment_to_dict(units[-1])),
+                                          encoding="utf-8")
+    assert main(["sensitivity", str(tmp_path), "--monte-carlo", "weights", "--width", "0.3",
+                 "--draws", "60", "--seed", "4", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    expected = parindex.monte_carlo(parindex.score_many(framework, units),
+                                    parindex.Perturbation("weights", Fraction(3, 10)),
+                                    draws=60, seed=4)
+    by_unit = {u["unit"]: u for u in data["units"]}
+    for i, name in enumerate(expected.units):
+        assert (by_unit[name]["median_rank"], by_unit[name]["rank_5"],
+                by_unit[name]["rank_95"]) == (int(expected.median_rank[i]),
+                                              int(expected.rank_low[i]),
+                                              int(expected.rank_high[i]))
+
+
 # --- properties ------------------------------------------------------------------------------
 
 

@@ -362,7 +362,7 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
     if isinstance(ranking, BatchResult):
         if result is None:
             raise ValueError("gaps() of a batch needs the unit's result (parindex.score)")
-        position = ranking.position(unit, group if group is not None else result.group)
+        position = ranking.position(unit, group if group is not None else result.group or None)
         use_group = within == "group" and result.group is not None
         rows: Sequence[int] = range(len(ranking))
         if use_group:

@@ -110,7 +110,7 @@ def gaps_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     result, context = _one_unit(sources, framework_ref, sheet, unit, group)
     if context is None:
         context = score_many(result.framework, [result.assessment])
-    found = gaps(context, result.unit, group=result.group,
+    found = gaps(context, result.unit, group=result.group or None,
                  within="all" if overall else "group", places=places, result=result)
     if as_json:
         echo_json(gaps_to_dict(found))
@@ -337,11 +337,20 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
     """
     from .._analysis.sensitivity import Perturbation, monte_carlo, what_if
 
-    ranking = _ranking(sources, framework_ref, sheet)
     if (survey_share is not None or maxima) == (target is not None):
         raise click.UsageError("give a what-if (--survey-share or --max) or --monte-carlo")
+    table = load_units(sources, framework_ref, sheet=sheet)
+    table.raise_problems()  # an unreadable cell would silently change a rank
+    source: Ranking | BatchResult | None = None
+    if target is not None and len(table.assessments) > 1:
+        try:  # the kernel's exact integers feed the draws directly; no unit is rescored
+            source = score_batch(table.framework, table.assessments)
+        except ParindexError:
+            source = None  # score_many ranks it, or reports the problem as it always has
+    ranking = source if source is not None else score_many(table.framework, table.assessments)
     try:
         if target is None:
+            assert isinstance(ranking, Ranking)
             changed = what_if(ranking, survey_share=None if survey_share is None
                               else _fraction(survey_share),
                               maxima=_maxima(maxima) if maxima else None)

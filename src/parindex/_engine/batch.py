@@ -253,7 +253,9 @@ def _plan(framework: Framework) -> _Plan:
         return cached[1]
     plan = _make_plan(framework)
     key = id(framework)
-    _plans[key] = (weakref.ref(framework, lambda _: _plans.pop(key, None)), plan)
+    from .scoring import forget
+
+    _plans[key] = (weakref.ref(framework, forget(_plans, key)), plan)
     return plan
 
 

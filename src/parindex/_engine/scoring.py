@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import attrs
 
@@ -442,7 +442,7 @@ def _prepared(framework: Framework) -> _Prepared:
                               "source); do not publish a result that rests on it")
                       for path in framework.assumptions())
     found = _Prepared(findings, {node.code: _uncovered(node) for node in framework.walk()})
-    _prepared_cache[key] = (weakref.ref(framework, lambda _: _prepared_cache.pop(key, None)),
+    _prepared_cache[key] = (weakref.ref(framework, forget(_prepared_cache, key)),
                             found)
     return found
 
@@ -556,3 +556,9 @@ def _minimum(framework: Framework, value: Fraction) -> Band:
 #: The built-in band method, registered by :mod:`parindex._plugins.builtins`.
 MINIMUM = BandMethod("minimum", "The first band, from the highest down, whose min the value "
                      "reaches (min inclusive).", _minimum)
+
+
+def forget(cache: dict[int, Any], key: int) -> Callable[[object], None]:
+    """A weakref callback that drops ``key`` from ``cache``, the dict bound now: at
+    interpreter exit the module's globals may be gone before the callback runs."""
+    return lambda _: cache.pop(key, None) and None
