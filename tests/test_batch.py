@@ -492,7 +492,7 @@ def test_gaps_from_the_batch_equal_gaps_from_score_many(case, data):
     """gaps and plan for one unit of a large table rank it with the kernel and explain it
     with the one-unit scorer: the same targets, ranks and lost points as score_many's."""
     from parindex._analysis.gaps import gaps
-    from parindex._analysis.plan import plan_markdown
+    from parindex._render.plan import plan_markdown
 
     framework, units = case
     if expected_error(framework, units) is not None:
