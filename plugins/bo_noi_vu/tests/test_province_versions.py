@@ -28,6 +28,7 @@ def test_each_version_has_its_legal_basis_and_years() -> None:
 
 def test_2012_is_appraised_plus_survey_with_unknown_maxima() -> None:
     framework = _framework(2012)
+    assert framework.scale == 100 and framework.fact("scale").status is Status.READ
     assert [(n.code, n.kind.value) for n in framework.criteria] == [
         ("1", "criterion"), ("2", "survey")]
     assert framework.unknowns()[:2] == ["criteria.1.max", "criteria.2.max"]
@@ -75,21 +76,39 @@ def test_a_2012_table_of_provinces_reproduces_with_no_false_alarm(tmp_path: Path
     reproduction = _reproduce(tmp_path, _TABLE_2012)
     assert reproduction.problems == () and reproduction.discrepancies == []
     for unit in reproduction.units:
-        # The parts are what each unit is scored from; the rank (on their sum) is checked;
-        # the printed index needs the unknown maxima, named.
-        assert set(unit.checked) == {"rank"}
-        assert [u.split(":")[0] for u in unit.unchecked] == [f"index {unit.assessment.published.index}"]
-        assert "unknown" in unit.unchecked[0]
+        # The parts are what each unit is scored from; the index (their sum over the
+        # 100-point scale, though each part's maximum is unknown) and the rank are checked.
+        assert set(unit.checked) == {"index", "rank"} and unit.unchecked == ()
+        assert unit.result.arising_max == 100
     assert [u.rank for u in reproduction.units] == [1, 2, 2, 4]
+
+
+def test_without_a_sourced_scale_the_index_would_be_unchecked_naming_the_unknowns(
+        tmp_path: Path) -> None:
+    import attrs
+
+    # The default scale, 100, is no source: it never stands in for unknown maxima.
+    sourced = _framework(2012)
+    framework = attrs.evolve(sourced, provenance={
+        k: v for k, v in sourced.provenance.items() if k != "scale"})
+    path = tmp_path / "par-index-2012.csv"
+    path.write_text(_TABLE_2012, encoding="utf-8")
+    unit = parindex.reproduce(parindex.read_table(path, framework)).units[0]
+    assert unit.discrepancies == () and unit.checked == ("rank",)
+    assert unit.unchecked[0].startswith("index 82.35: not checked: the index needs the "
+                                        "maximum of appraised")
 
 
 @pytest.mark.parametrize("planted, found", [
     (("22,15;82,35;1", "22,15;82,35;2"), {"Tỉnh Minh Họa A": {"rank"}}),
-    # A part mistyped: 77,35 ranks A 3rd, and B and C 1st; the index cannot tell which.
-    (("60,20;22,15", "55,20;22,15"), {"Tỉnh Minh Họa A": {"rank"}, "Tỉnh Minh Họa B": {"rank"},
-                                      "Tỉnh Minh Họa C": {"rank"}}),
+    # A part mistyped: 77,35 is not the printed 82,35 and would rank A 3rd. B's and C's
+    # printed 2nd follow A's printed index (the publisher's figure): only A is named.
+    (("60,20;22,15", "55,20;22,15"), {"Tỉnh Minh Họa A": {"index", "rank"}}),
     (("22,60;78,10;2", "22,60;78,10;3"), {"Tỉnh Minh Họa C": {"rank"}}),  # a tie apart
     (("69,25;4", "69,25;3"), {"Tỉnh Minh Họa D": {"rank"}}),
+    (("22,15;82,35", "22,15;82,53"), {"Tỉnh Minh Họa A": {"index"}}),  # a changed index
+    # A part mistyped where the printed index still says what the sum was.
+    (("19,00;69,25", "19,50;69,25"), {"Tỉnh Minh Họa D": {"index"}}),
 ])
 def test_planted_errors_in_a_2012_table_are_named(tmp_path: Path, planted: tuple[str, str],
                                                   found: dict[str, set[str]]) -> None:

@@ -412,6 +412,11 @@ def _printed_key(result: Result) -> Fraction | None:
     computed = result.total if basis == "total" else result.appraised
     if printed is not None and not agrees(printed, computed, publication, basis):
         return Fraction(printed)
+    if basis == "total" and printed is None and published.index is not None \
+            and result.index is not None and result.arising_max > 0 \
+            and not agrees(published.index, result.index, publication, "index"):
+        # No total printed: the printed index says what total the publisher ranked on.
+        return Fraction(published.index) * Fraction(result.arising_max) / 100
     return None
 
 

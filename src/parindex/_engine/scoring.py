@@ -24,6 +24,7 @@ from .._base.model import (
     NodeKind,
     NotArisingPolicy,
     Rule,
+    Status,
 )
 from .._base.numbers import plain, quantize
 from .._base.supply import how_to_supply
@@ -93,6 +94,13 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     total = (sums[NodeKind.CRITERION] + sums[NodeKind.SURVEY] + sums[NodeKind.BONUS]
              - sums[NodeKind.PENALTY])
     index = None
+    sourced = framework.fact("scale")
+    if unknown_max and sourced is not None and sourced.status is not Status.UNKNOWN \
+            and not any(n.not_arising for n in nodes.values()):
+        # The parts' maxima are unknown but a source gives the whole (the 2012 national
+        # index: 100 points): with nothing marked not arising, the index is over it. The
+        # default 100 of a framework that sources no scale is never used so.
+        unknown_max, arising = [], framework.scale
     if not unknown_max and arising > 0:
         index = Fraction(total) / Fraction(arising) * 100
     band = _classify(framework, total, index, unknown_max)
