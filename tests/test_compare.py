@@ -117,7 +117,8 @@ def test_cli_json() -> None:
     merged = next(u for u in data["units"] if u["unit"] == "Xã Tân Hợp")
     assert merged["matched_by"] == "merged"
     assert merged["changes"][2]["total"] == {"old": "80.5", "new": "83", "change": "2.5"}
-    assert merged["changes"][0]["rank"] == {"old": "4/5", "new": "4/4", "moved": 0}
+    assert merged["changes"][0]["rank"] == {"old": "4/5", "new": "4/4", "moved": 0,
+        "moved_text": "giữ nguyên", "printed_move": None}
 
 
 _FIELDS = parindex.get_framework(TTH).criteria
@@ -218,8 +219,10 @@ def test_published_tables_with_a_renamed_unit_and_a_merger_keeping_a_name(
         assert [c["against"] for c in merged] == [
             "Xã Lộc Bổn", "Xã Lộc Sơn", "mean of Xã Lộc Bổn, Xã Lộc Sơn"]
         assert [c["total"]["change"] for c in merged] == ["1.00", "20.00", "10.50"]
-        assert merged[0]["rank"] == {"old": "2/5", "new": "2/4", "moved": 0}
+        assert merged[0]["rank"] == {"old": "2/5", "new": "2/4", "moved": 0,
+        "moved_text": "giữ nguyên", "printed_move": None}
         fields = {f["code"]: f["change"] for f in merged[0]["fields"]}
         assert fields["8"] == "1.00" and fields["1"] == "0.00"
         renamed = units["Xã Phù Thủy"]["changes"][0]
-        assert renamed["rank"] == {"old": "4/5", "new": "4/4", "moved": 0}
+        assert renamed["rank"] == {"old": "4/5", "new": "4/4", "moved": 0,
+        "moved_text": "giữ nguyên", "printed_move": None}

@@ -287,3 +287,41 @@ def test_a_band_the_framework_does_not_have_is_an_error() -> None:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = main(["bands", "--framework", TTH, "--published", "Giỏi=3"])
     assert status == 2 and "'Giỏi' is not a band of" in err.getvalue()
+
+
+# --- comparing tables of ranks only -----------------------------------------------------------
+
+QN = "quang-ngai/commune/2023"
+
+
+def test_two_years_of_ranks_only_are_compared_as_the_plans_write_it(tmp_path: Path) -> None:
+    # The Quyết định of the chairman of UBND xã Ba Xa (12/2023): "Năm 2023, Chỉ số CCHC xã
+    # xếp thứ 10/19 xã, thị trấn (giảm 03 bậc so với năm 2022)". Its 2022 rank, 7/19, is
+    # what that implies (10 − 3), not read; the other commune is invented.
+    old = _write(tmp_path / "2022.csv", "Đơn vị;Xếp hạng\nXã Ba Xa;7/19\nXã Minh Họa;12/19\n")
+    new = _write(tmp_path / "2023.csv", "Đơn vị;Xếp hạng\n"
+                 "Xã Ba Xa;xếp thứ 10/19 xã, thị trấn (giảm 03 bậc so với năm 2022)\n"
+                 "Xã Minh Họa;9/19, tăng 3 bậc\n")
+    status, data = _run("compare", str(old), str(new), "--framework", QN, "--old-year", "2022",
+                        "--year", "2023")
+    assert status == 0 and data["discrepancies"] == []
+    units = data["units"]
+    assert isinstance(units, list)
+    ranks = [u["changes"][0]["rank"] for u in units]
+    assert [(r["old"], r["new"], r["moved"], r["moved_text"], r["printed_move"])
+            for r in ranks] == [("7/19", "10/19", -3, "giảm 3 bậc", -3),
+                                ("12/19", "9/19", 3, "tăng 3 bậc", 3)]
+    # A printed move the ranks do not give is a discrepancy, exit 1.
+    _write(new, new.read_text(encoding="utf-8").replace("tăng 3 bậc", "tăng 2 bậc"))
+    status, data = _run("compare", str(old), str(new), "--framework", QN, "--old-year", "2022",
+                        "--year", "2023")
+    assert status == 1
+    assert data["discrepancies"] == ["Xã Minh Họa: printed tăng 2 bậc (+2), but 12/19 → 9/19 "
+                                     "is tăng 3 bậc (+3)"]
+    # Reproduced alone, a table of ranks only lists every rank as not checked.
+    status, data = _run("reproduce", str(new), "--framework", QN, "--year", "2023")
+    assert status == 0
+    units = data["units"]
+    assert isinstance(units, list)
+    assert all(u["unchecked"][0].startswith("rank ") and "ranks only" in u["unchecked"][0]
+               for u in units)

@@ -110,7 +110,7 @@ class Standing:
     unit: str
     group: str | None
     year: int
-    total: Decimal
+    total: Decimal | None
     index: Fraction | None
     band: str | None
     rank: int | None
@@ -127,6 +127,27 @@ class Standing:
         return cls(unit.unit, unit.group, unit.assessment.year, result.total, result.index,
                    result.band.name if result.band else None, unit.rank, unit.of,
                    unit.group_rank, unit.group_of, fields)
+
+    @classmethod
+    def of_printed(cls, unit: UnitReproduction) -> Standing:
+        """A unit of a table of ranks only: its printed ranks (and band)."""
+        published = unit.assessment.published
+        rank, group_rank = published.rank, published.group_rank
+        return cls(unit.unit, unit.group, unit.assessment.year, None, None, published.band,
+                   rank.position if rank else None, rank.of if rank else None,
+                   group_rank.position if group_rank else None,
+                   group_rank.of if group_rank else None, {})
+
+
+def move_text(moved: int | None) -> str | None:
+    """Places moved as the plans write it: +2 is "tăng 2 bậc", −3 "giảm 3 bậc".
+
+    >>> move_text(-3), move_text(2), move_text(0)
+    ('giảm 3 bậc', 'tăng 2 bậc', 'giữ nguyên')
+    """
+    if moved is None:
+        return None
+    return "giữ nguyên" if moved == 0 else f"{'tăng' if moved > 0 else 'giảm'} {abs(moved)} bậc"
 
 
 @attrs.frozen
@@ -153,7 +174,7 @@ class Change:
 
     against: str
     total_old: Decimal | None
-    total_new: Decimal
+    total_new: Decimal | None
     total_change: Decimal | None
     index_old: Fraction | None
     index_new: Fraction | None
@@ -168,6 +189,8 @@ class Change:
     group_moved: int | None
     fields: tuple[FieldChange, ...] = ()
     notes: tuple[str, ...] = ()
+    #: The move printed with the new rank ("giảm 03 bậc" is −3), if any.
+    printed_move: int | None = None
 
 
 @attrs.frozen
@@ -209,6 +232,8 @@ class Comparison:
     not_scored: tuple[str, ...] = ()
     not_comparable: tuple[str, ...] = ()
     problems: tuple[str, ...] = ()
+    #: Moves printed with a new rank ("giảm 03 bậc") that the two ranks do not give.
+    discrepancies: tuple[str, ...] = ()
 
 
 def _field_plan(old: Framework, new: Framework) -> tuple[dict[str, str | None], list[str]]:
@@ -268,7 +293,8 @@ def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
             notes.append(f"group {old.group} in {old.year}, {new.group} in {new.year}")
     return Change(
         against=old.unit, total_old=old.total, total_new=new.total,
-        total_change=new.total - old.total if totals_comparable else None,
+        total_change=(new.total - old.total if totals_comparable and new.total is not None
+                      and old.total is not None else None),
         index_old=old.index, index_new=new.index,
         index_change=(new.index - old.index
                       if old.index is not None and new.index is not None else None),
@@ -280,12 +306,13 @@ def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
 
 
 def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: bool) -> Change:
-    total = sum((o.total for o in olds), Decimal(0)) / len(olds)
+    total = sum((o.total or Decimal(0) for o in olds), Decimal(0)) / len(olds)
     indexes = [o.index for o in olds if o.index is not None]
     index = sum(indexes, Fraction(0)) / len(olds) if len(indexes) == len(olds) else None
     return Change(
         against="mean of " + ", ".join(o.unit for o in olds), total_old=total,
-        total_new=new.total, total_change=new.total - total if totals_comparable else None,
+        total_new=new.total, total_change=(new.total - total if totals_comparable
+                                           and new.total is not None else None),
         index_old=index, index_new=new.index,
         index_change=new.index - index if index is not None and new.index is not None
         else None,
@@ -320,6 +347,11 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     """
     lineage = lineage or Lineage()
     plan, not_comparable = _field_plan(old.framework, new.framework)
+    if old.table.ranks_only or new.table.ranks_only:
+        plan, not_comparable = {}, ["totals, indexes, bands and points: "
+                                    + ("both tables give" if old.table.ranks_only
+                                       and new.table.ranks_only else "a table gives")
+                                    + " ranks only"]
     totals_comparable = old.framework.max == new.framework.max
     old_index, new_index = _Index(old.units), _Index(new.units)
     used_old: set[int] = set()
@@ -327,20 +359,38 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     comparisons: list[UnitComparison] = []
     problems: list[str] = []
     not_scored = [f"{u.unit} ({year})" for r, year in ((old, "old"), (new, "new"))
-                  for u in r.units if u.result is None]
+                  for u in r.units if u.result is None and not r.table.ranks_only]
+    discrepancies: list[str] = []
+
+    def standing(unit: UnitReproduction) -> Standing | None:
+        if unit.result is not None:
+            return Standing.of_unit(unit)
+        if unit.assessment.published.rank is not None or \
+                unit.assessment.published.group_rank is not None:
+            return Standing.of_printed(unit)  # a table of ranks only
+        return None
 
     def add(new_unit: UnitReproduction, olds: list[UnitReproduction],
             matched_by: Literal["name", "renamed", "merged"], note: str | None) -> None:
         used_new.add(id(new_unit))
         used_old.update(id(o) for o in olds)
-        scored = [o for o in olds if o.result is not None]
-        if new_unit.result is None or not scored:
+        after = standing(new_unit)
+        befores = [s for s in (standing(o) for o in olds) if s is not None]
+        if after is None or not befores:
             return
-        standing = Standing.of_unit(new_unit)
-        befores = [Standing.of_unit(o) for o in scored]
-        changes = [_change(b, standing, plan, totals_comparable) for b in befores]
+        changes = [_change(b, after, plan, totals_comparable) for b in befores]
+        printed = new_unit.assessment.published.rank
+        if printed is not None and printed.change is not None and len(befores) == 1:
+            moved = changes[0].moved
+            changes[0] = attrs.evolve(changes[0], printed_move=printed.change)
+            if moved is not None and moved != printed.change:
+                discrepancies.append(
+                    f"{new_unit.unit}: printed {move_text(printed.change)} "
+                    f"({printed.change:+d}), but {befores[0].rank}/{befores[0].of} → "
+                    f"{after.rank}/{after.of} is {move_text(moved)} ({moved:+d})")
+        standing_new = after
         if matched_by == "merged" and len(befores) > 1:
-            changes.append(_mean_change(befores, standing, totals_comparable))
+            changes.append(_mean_change(befores, standing_new, totals_comparable))
         comparisons.append(UnitComparison(new_unit.unit, new_unit.group, matched_by,
                                           tuple(o.unit for o in olds), tuple(changes), note))
 
@@ -373,7 +423,7 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
         only_old=tuple(u.unit for u in old.units if id(u) not in used_old),
         only_new=tuple(u.unit for u in new.units if id(u) not in used_new),
         not_scored=tuple(not_scored), not_comparable=tuple(not_comparable),
-        problems=tuple(problems))
+        problems=tuple(problems), discrepancies=tuple(discrepancies))
 
 
 # --- as data ----------------------------------------------------------------------------------
@@ -399,7 +449,8 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
                       "change": _fraction(c.index_change, decimals)},
             "band": {"old": c.band_old, "new": c.band_new,
                      "changed": None if c.band_old is None else c.band_old != c.band_new},
-            "rank": {"old": c.rank_old, "new": c.rank_new, "moved": c.moved},
+            "rank": {"old": c.rank_old, "new": c.rank_new, "moved": c.moved,
+                     "moved_text": move_text(c.moved), "printed_move": c.printed_move},
             "group_rank": {"old": c.group_rank_old, "new": c.group_rank_new,
                            "moved": c.group_moved},
             "fields": [{"code": f.code, "old": _decimal(f.old), "new": _decimal(f.new),
@@ -418,4 +469,5 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
         "not_scored": list(comparison.not_scored),
         "not_comparable": list(comparison.not_comparable),
         "problems": list(comparison.problems),
+        "discrepancies": list(comparison.discrepancies),
     }

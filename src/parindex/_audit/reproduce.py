@@ -125,6 +125,8 @@ def reproduce(table: ResultsTable) -> Reproduction:
     values). See the module notes for parts above their maximum.
     """
     framework = table.framework
+    if table.ranks_only:
+        return _ranks_only(table)
     scored: list[tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]] = []
     unreadable = {p.line for p in table.problems if p.code is not None}
     missing = table.missing_fields()
@@ -199,6 +201,17 @@ def reproduce(table: ResultsTable) -> Reproduction:
             problems=tuple(by_row.get(_row(assessment), []) + row_problems),
             unchecked=tuple(unchecked), checked=tuple(checked)))
     return Reproduction(table, tuple(units), tuple(problems))
+
+
+def _ranks_only(table: ResultsTable) -> Reproduction:
+    """A table of units and printed ranks only: every figure listed as not checked (no
+    points to rank on); two years of such tables can still be compared."""
+    units = []
+    for assessment in table.assessments:
+        notes = [f"{what} {_shown(assessment, what, None)}: not checked: the table gives "
+                 "ranks only, no points to rank on" for what in printed_figures(assessment)]
+        units.append(UnitReproduction(assessment, None, unchecked=tuple(notes)))
+    return Reproduction(table, tuple(units), tuple(table.problems))
 
 
 #: The printed figures of a row besides its points, in the order they are reported.

@@ -18,7 +18,7 @@ from .common import (
     resolve_framework,
 )
 from .options import t
-from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage
+from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
 from .._base.numbers import plain, quantize
 from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
@@ -234,6 +234,13 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
     lineage file; a merged unit is compared with each unit it came from and with their
     mean. Units found in one table only are listed. Figures are the recomputed ones; run
     parindex reproduce to check each table against its printed figures.
+
+    Tables of ranks only (units and their printed ranks, "xếp thứ 10/19") are compared on
+    their printed ranks; a move printed with a rank ("giảm 03 bậc") is checked against
+    the two ranks, and each move is also given as the plans write it ("giảm 3 bậc").
+
+    Exit status: 0, or 1 when a printed move disagrees with the ranks, 2 when a table
+    cannot be read.
     """
     before = reproduce(load_units([old], old_ref or framework_ref, sheet=sheet, mapping=mapping,
                                   year=old_year))
@@ -252,6 +259,8 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
                 click.echo(f"parindex: error: {problem}", err=True)
             click.get_current_context().exit(2)
         raise AssessmentError(problems)
+    if comparison.discrepancies:
+        click.get_current_context().exit(1)
 
 
 def _field_change(change: Decimal | None) -> str:
@@ -280,7 +289,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                 unit.unit if change is unit.changes[0] else "",
                 change.against + ("" if unit.matched_by == "name" else f" ({unit.matched_by})"),
                 f"{plain(change.total_old) if change.total_old is not None else '—'} → "
-                f"{plain(change.total_new)}",
+                f"{plain(change.total_new) if change.total_new is not None else '—'}",
                 _signed(plain(change.total_change)) if change.total_change is not None else "—",
                 f"{_index(change.index_old, decimals)} → {_index(change.index_new, decimals)}",
                 index_change,
@@ -315,6 +324,18 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
             console.print(f"\n[bold]{title}:[/bold]")
             for item in items:
                 console.print(f"  - {item}", markup=False)
+    moves = [f"{u.unit}: {c.rank_old} → {c.rank_new}, {move_text(c.moved)}"
+             + (f" (printed: {move_text(c.printed_move)})" if c.printed_move is not None else "")
+             for u in comparison.units for c in u.changes if c.moved is not None]
+    if moves:
+        console.print("\n[bold]Moves, as the plans write them:[/bold]")
+        for line in moves:
+            console.print(f"  - {line}", markup=False)
+    if comparison.discrepancies:
+        console.print(f"\n[bold]Discrepancies (printed ≠ computed):[/bold] "
+                      f"{len(comparison.discrepancies)}")
+        for line in comparison.discrepancies:
+            console.print(f"  - {line}", markup=False)
     notes = sorted({f"{u.unit} against {c.against}: {n}" for u in comparison.units
                     for c in u.changes for n in c.notes})
     if notes:

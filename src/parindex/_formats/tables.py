@@ -205,6 +205,8 @@ class ResultsTable:
         that code (see "Tables of totals" in the docs); ``None`` when it gives fields' points.
     :param population: how many units were ranked when the table is an extract (the top
         N and/or bottom N of them); ``None``: the table holds every unit ranked.
+    :param ranks_only: the table gives units and their printed ranks, no points: nothing
+        is recomputed, but :func:`parindex.compare` compares two years of them.
     """
 
     framework: Framework = attrs.field(repr=lambda f: f.id)
@@ -215,12 +217,13 @@ class ResultsTable:
     path: Path | None = None
     summary: Literal["appraised", "total"] | None = None
     population: int | None = None
+    ranks_only: bool = False
 
     def missing_fields(self) -> Problem | None:
         """The fields (and survey block) no column gives points for, at any level, as
         one problem for the whole table; ``None`` when every one is given (or the table
         was not read from columns: JSON, TOML)."""
-        if not self.columns:
+        if not self.columns or self.ranks_only:
             return None
         given = {c.meaning for c in self.columns if c.meaning in self.framework.nodes}
         missing = [top for top in self.framework.criteria
@@ -636,7 +639,14 @@ class _GridReader:
             self.framework = summary_framework(self.framework, self.summary, self.path)
         not_read = [c.header for c in columns if c.meaning is None and c.header]
         not_read_note = (f" (columns not read: {', '.join(not_read)})" if not_read else "")
+        ranks_only = False
         if not any(c.meaning in self.framework.nodes for c in columns) \
+                and self.summary is None and any(c.meaning in ("rank", "group_rank")
+                                                 for c in columns):
+            # Units and their printed ranks only ("xếp thứ 10/19"): nothing to recompute,
+            # but two years of them can be compared.
+            ranks_only = True
+        elif not any(c.meaning in self.framework.nodes for c in columns) \
                 and self.summary is None:
             raise AssessmentError(Problem(
                 f"no column gives points by criterion code of {self.framework.id} (e.g. "
@@ -687,7 +697,8 @@ class _GridReader:
         if not any(c.meaning == "group_rank" for c in columns):
             assessments = _group_ranks_printed_as_ranks(assessments)
         return ResultsTable(self.framework, tuple(assessments), tuple(problems),
-                            tuple(columns), tuple(skipped), self.path, self.summary)
+                            tuple(columns), tuple(skipped), self.path, self.summary,
+                            ranks_only=ranks_only)
 
     def is_heading(self, unit: str, columns: list[Column], cells: Mapping[int, Cell]) -> bool:
         """A group heading row: no points, and numbered with a Roman numeral or a letter
