@@ -274,8 +274,12 @@ def test_a_distribution_is_reconciled_with_a_table(tmp_path: Path) -> None:
     status, data = _run("bands", table, "--framework", TTH, "--published",
                         "Xuất sắc=1,Tốt=3,Khá=1,Trung bình=1")  # a count off by one
     assert status == 1
-    assert {(d["band"], d["what"]) for d in data["discrepancies"]} == {
-        ("Tốt", "count"), (None, "population")}
+    assert {(d["band"], d["what"]) for d in data["discrepancies"]} == {("Tốt", "count")}
+    status, data = _run("bands", table, "--framework", TTH, "--published",
+                        published + ",trên=6")  # the population printed wrong
+    assert status == 1
+    assert [(d["what"], d["published"], d["computed"]) for d in data["discrepancies"]] == [
+        ("population", "6", "5")]
     distribution = _write(tmp_path / "d.toml", 'population = 5\nsource = "invented"\n'
                           '[bands]\n"Xuất sắc" = 1\n"Tốt" = { count = 2, percent = 40 }\n'
                           '"Khá" = 1\n"Trung bình" = 1\n')

@@ -164,16 +164,19 @@ def check_bands(framework: Framework, reproduction: Reproduction | None = None,
         if reproduction is not None and reproduction.table.population is not None:
             units = reproduction.table.population
         population = published.population
-        if population is not None and population != total:
+        # Only printed figures are reported: the population if printed; with a table,
+        # each band's count (their sum then follows).
+        if population is not None and units is not None and population != units:
+            found.append(DistributionDiscrepancy(
+                None, "population", str(population), str(units),
+                f"the table holds {units} units"))
+        elif population is not None and units is None and population != total:
             found.append(DistributionDiscrepancy(
                 None, "population", str(population), str(total),
                 f"the counts add up to {' + '.join(str(c) for c in published.counts.values())}"
                 f" = {total}"))
-        if units is not None and (population if population is not None else total) != units:
-            found.append(DistributionDiscrepancy(
-                None, "population", str(population if population is not None else total),
-                str(units), f"the table holds {units} units"))
-        base = population if population is not None else total
+        base = population if population is not None else units if units is not None \
+            else total
         computed = {s.band: s for s in overall.shares} if overall is not None else {}
         if overall is not None and overall.unbanded:
             unchecked.append(f"counts: {len(overall.unbanded)} unit(s) have no computed band "
