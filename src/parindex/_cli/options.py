@@ -62,7 +62,7 @@ def add_common_options(command: click.Command) -> None:
             ["--lang"], type=click.Choice(list(LANGUAGES)), default=None, expose_value=False,
             is_eager=True, callback=_remember(_LANG_KEY),
             help="Language of the output: vi or en [default: the locale (LANG, LC_ALL); "
-                 "vi for plan and report]."))
+                 "vi for the report; a plan is always in Vietnamese]."))
     if "--quiet" not in names:
         command.params.append(click.Option(
             ["--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,
