@@ -139,3 +139,14 @@ def test_missing_output_directory_is_an_error_not_a_traceback(
         captured = capsys.readouterr()
         assert "Traceback" not in captured.err + captured.out
         assert "parindex: error:" in captured.err
+
+
+def test_vietnamese_reproduce_and_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    root = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    assert main(["reproduce", str(root / "results-2022.csv"), "--framework",
+                 "thua-thien-hue/commune/2022", "--lang", "vi"]) == 1
+    out = capsys.readouterr().out
+    assert "Đơn vị" in out and "78,636" in out and "Sai lệch (số công bố ≠ số tính lại): 2" in out
+    assert main(["profiles", str(root / "group"), "--lang", "vi"]) == 0
+    out = capsys.readouterr().out
+    assert "Tổng điểm: thấp nhất 60,867, trung vị 74,728" in out

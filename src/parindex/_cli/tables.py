@@ -17,10 +17,10 @@ from .common import (
     framework_option,
     resolve_framework,
 )
-from .options import t
+from .options import lang, t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
-from .._base.numbers import plain, quantize
+from .._base.numbers import number_text, plain, quantize
 from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
 from .._formats.tables import ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
@@ -160,29 +160,31 @@ def _print_reproduction(reproduction: Reproduction) -> None:
     framework = reproduction.framework
     table = Table(title=f"{reproduction.table.path or 'table'}: {framework.id}",
                   title_justify="left")
-    for column in ("row", "unit", "group", "total", "index", "band", "rank", "group rank",
-                   "discrepancies"):
-        table.add_column(column, justify="right" if column in ("row", "total", "index")
+    language = lang()
+    for key in ("row", "unit", "group", "total", "index", "band", "rank", "group_rank",
+                "discrepancy_count"):
+        table.add_column(t(key), justify="right" if key in ("row", "total", "index")
                          else "left")
     for unit in reproduction.units:
         result = unit.result
         table.add_row(
             str(unit.row or ""), unit.unit, unit.group or "",
-            plain(result.total) if result else "—",
-            result.display(result.index) if result else "—",
+            number_text(plain(result.total), language) if result else "—",
+            number_text(result.display(result.index), language) if result else "—",
             result.band.name if result and result.band else "—",
             f"{unit.rank}/{unit.of}" if unit.rank is not None else "—",
             f"{unit.group_rank}/{unit.group_of}" if unit.group_rank is not None else "",
-            "not scored" if result is None else str(len(unit.discrepancies) or "none"))
+            t("not_scored") if result is None else str(len(unit.discrepancies)
+                                                       or t("none")))
     console.print(table)
     lines = [f"{_where(u)}{u.unit}: {d}" for u, d in reproduction.discrepancies]
-    console.print(f"\n[bold]Discrepancies (printed ≠ computed):[/bold] "
-                  f"{len(lines) if lines else 'none'}")
+    console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
+                  f"{len(lines) if lines else t('none')}")
     for line in lines:
         console.print(f"  - {line}", markup=False)
     unchecked = sorted({f"{u.unit}: {note}" for u in reproduction.units for note in u.unchecked})
     if unchecked:
-        console.print("\n[bold]Not checked:[/bold]")
+        console.print(f"\n[bold]{t('unchecked')}:[/bold]")
         for line in unchecked:
             console.print(f"  - {line}", markup=False)
     if reproduction.table.summary is not None:
@@ -454,6 +456,6 @@ def _print_bands(check: Any) -> None:
         for line in lines:
             console.print(f"  - {line}", markup=False)
     if check.unchecked:
-        console.print("\n[bold]Not checked:[/bold]")
+        console.print(f"\n[bold]{t('unchecked')}:[/bold]")
         for line in check.unchecked:
             console.print(f"  - {line}", markup=False)
