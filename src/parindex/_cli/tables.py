@@ -280,9 +280,9 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
     table = Table(title=title, title_justify="left")
-    for column in ("unit", "against", "total", "change", "index", "change", "band", "rank",
-                   "moved", "group rank"):
-        table.add_column(column)
+    for key in ("unit", "against", "total", "change", "index", "change", "band", "rank",
+                "moved_places", "group_rank"):
+        table.add_column(t(key))
     for unit in comparison.units:
         for change in unit.changes:
             index_change = (_signed(plain(quantize(change.index_change, decimals)))
