@@ -108,7 +108,7 @@ def test_named_codes_carry_the_seed_names():
     for code, name in SEED_003.items():
         node = fw.nodes[code]
         assert node.name == name and node.provenance.source == "seed-003", code
-        assert "INFERRED" in node.provenance.note and "seed 003" in node.provenance.note.lower()
+        assert "INFERRED" in node.provenance.note and "xã sơn dung" in node.provenance.note.lower()
 
 
 def test_unnamed_nodes_say_so():
