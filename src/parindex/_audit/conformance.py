@@ -500,6 +500,8 @@ def _mismatch(mismatch: MaximaMismatch) -> str:
 
 
 def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
+    if framework.is_companion:
+        return  # PAPI (out of 80) and the 766 index have no survey block of their own
     parts = {kind: [n for n in framework.criteria if n.kind is kind] for kind in NodeKind}
     appraised, survey = parts[NodeKind.CRITERION], parts[NodeKind.SURVEY]
     if any(n.max is None for n in framework.criteria) or not (appraised or survey):

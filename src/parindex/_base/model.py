@@ -93,6 +93,19 @@ class NodeKind(enum.Enum):
     PENALTY = "penalty"
 
 
+class IndexKind(enum.Enum):
+    """Which index a framework computes: the PAR INDEX, or a companion index that
+    provinces publish beside it (scored, ranked and reproduced the same way, but never to
+    be mistaken for a PAR INDEX framework)."""
+
+    #: The PAR INDEX (Chỉ số CCHC): appraised points + a sociological survey, on 100.
+    PAR_INDEX = "par-index"
+    #: PAPI, the Provincial Governance and Public Administration Performance Index.
+    PAPI = "papi"
+    #: The service index of 766/QĐ-TTg (Bộ chỉ số phục vụ người dân, doanh nghiệp).
+    SERVICE_INDEX = "service-index"
+
+
 class NotArisingPolicy(enum.Enum):
     """What a *không phát sinh* (did not arise, ``"x"``) item counts for."""
 
@@ -459,6 +472,7 @@ class Framework:
     :param provenance: provenance of framework-level facts, keyed by field name.
     :param sources: citation of each source key used in provenances.
     :param derived_from: the id of the framework a completion overlay was applied to.
+    :param index_kind: the PAR INDEX (the default), or the companion index it computes.
     :param methods: the registered methods its names were bound to when it was built (not
         compared: two frameworks with the same data are equal).
     :param publication: how its results are printed and decided (rounding, decimals
@@ -488,6 +502,7 @@ class Framework:
     sources: Mapping[str, str] = attrs.field(factory=dict)
     band_method: str = "minimum"
     derived_from: str | None = None
+    index_kind: IndexKind = IndexKind.PAR_INDEX
     methods: Methods = attrs.field(factory=Methods, eq=False, repr=False)
     publication: Publication = attrs.field(factory=lambda: Publication())
     scale: Decimal = Decimal(100)
@@ -527,6 +542,12 @@ class Framework:
         return problems
 
     # --- navigation -------------------------------------------------------------------
+
+    @property
+    def is_companion(self) -> bool:
+        """Whether it computes a companion index (PAPI, the 766 service index), not the
+        PAR INDEX."""
+        return self.index_kind is not IndexKind.PAR_INDEX
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth first, in printed order."""

@@ -48,13 +48,14 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
         _print_completeness(summaries)
         return
     table = Table(title="Installed frameworks", title_justify="left")
-    for column in ("id", "legal basis", "years", "max",
+    for column in ("id", "index", "legal basis", "years", "max",
                    "nodes: seed/read/inferred/assumed/unknown", "plugin"):
         table.add_column(column)
     for s in summaries:
         c = s["completeness"]
         years = f"{s['first_year']}–{s['last_year'] or ''}"
-        table.add_row(s["id"], f"{s['legal_basis']} ({s['date'] or '?'})", years,
+        table.add_row(s["id"], s["index_kind"], f"{s['legal_basis']} ({s['date'] or '?'})",
+                      years,
                       s["max"] or "?",
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
                       s["distribution"] or "")
@@ -79,6 +80,8 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
     for s in summaries:
         c = s["completeness"]
         derived = f", derived from {s['derived_from']}" if s.get("derived_from") else ""
+        if s["companion"]:
+            derived += f" (companion index: {s['index_kind']})"
         console.print(f"[bold]{s['id']}[/bold]{derived}: {s['nodes']} nodes: "
                       f"{c['seed']} seed, {c['read']} read, {c['inferred']} inferred, "
                       f"{c['assumed']} assumed, {c['unknown']} unknown; rules: "

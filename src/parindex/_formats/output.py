@@ -110,6 +110,8 @@ def framework_summary(framework: Framework, provider: PluginInfo | None = None) 
         "id": framework.id,
         "name": framework.name,
         "name_en": framework.name_en,
+        "index_kind": framework.index_kind.value,
+        "companion": framework.is_companion,
         "level": framework.level,
         "legal_basis": framework.legal_basis.decision,
         "date": framework.legal_basis.date.isoformat() if framework.legal_basis.date else None,

@@ -40,6 +40,7 @@ from .._base.model import (
     BandBasis,
     Framework,
     GivenPoints,
+    IndexKind,
     LegalBasis,
     Node,
     NodeKind,
@@ -309,6 +310,7 @@ _FRAMEWORK_KEYS = (
     "id", "name", "name_en", "level", "first_year", "last_year", "decimals", "not_arising",
     "band_basis", "band_method", "ranking", "rank_by", "tie_break", "derived_from",
     "legal_basis", "sources", "provenance", "bands", "criteria", "publication", "scale",
+    "index_kind",
 )
 _NODE_KEYS = ("name", "name_en", "max", "kind", "parent", "not_arising", "rule", "status",
               "source", "note", "unitemized")
@@ -407,6 +409,11 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     publication = (publication_from_dict(c, data["publication"], provenance, "publication")
                    if "publication" in data else Publication())
     scale = _scale(c, data)
+    # Read before the check below, so that a misspelt value is an error, never the default.
+    band_basis = c.enum(data, "band_basis", BandBasis, BandBasis.INDEX)
+    not_arising = c.enum(data, "not_arising", NotArisingPolicy, NotArisingPolicy.EXCLUDE)
+    index_kind = c.enum(data, "index_kind", IndexKind, IndexKind.PAR_INDEX)
+    rank_by = c.enum(data, "rank_by", RankBasis, RankBasis.TOTAL)
     if c.problems:
         raise FrameworkError(c.problems)
     try:
@@ -420,18 +427,19 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
             last_year=last_year,
             criteria=criteria,
             bands=bands,
-            band_basis=c.enum(data, "band_basis", BandBasis, BandBasis.INDEX),
-            not_arising=c.enum(data, "not_arising", NotArisingPolicy, NotArisingPolicy.EXCLUDE),
             decimals=2 if decimals is None else decimals,
             ranking=ranking_name(ranking),
             band_method=band_method,
             derived_from=derived_from,
-            rank_by=c.enum(data, "rank_by", RankBasis, RankBasis.TOTAL),
             tie_break=tie_break,
             provenance=fact_provenance,
             sources={nfc(k): nfc(v) for k, v in sources.items()},
             publication=publication,
             scale=scale,
+            band_basis=band_basis,
+            not_arising=not_arising,
+            index_kind=index_kind,
+            rank_by=rank_by,
         )
     except FrameworkError as exc:
         # Locate the model's own checks in the file.
@@ -726,6 +734,7 @@ def framework_to_dict(framework: Framework) -> dict[str, Any]:
         "id": framework.id,
         "name": framework.name,
         "name_en": framework.name_en,
+        "index_kind": framework.index_kind.value if framework.is_companion else None,
         "level": framework.level,
         "first_year": framework.first_year,
         "last_year": framework.last_year,
