@@ -476,9 +476,9 @@ def test_excluded_maxima_take_out_only_excluded_items_that_count_towards_the_ind
     # The batch path subtracts, per marked cell, its column's entry of this table from
     # the arising maximum: the leaf's maximum under "exclude", else 0 (the Huế survey's
     # policy is unknown, so it never leaves the arising maximum silently).
-    from parindex._engine.batch import _plan
+    from parindex._engine.batch import plan_of
 
-    plan = _plan(hue)
+    plan = plan_of(hue)
     table = plan.excluded_maxima(3)
     by_code = dict(zip(plan.codes, table.tolist(), strict=True))
     assert by_code["3.5.2"] == 500 and by_code["1.1.2"] == 1000

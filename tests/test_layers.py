@@ -164,3 +164,18 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_the_cycle_finder_finds_cycles() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+@pytest.mark.parametrize("module", sorted(MODULES))
+def test_no_private_name_crosses_modules(module: str) -> None:
+    # What one module shares with another is a named internal API of its layer, not a
+    # private (underscore) name reached into from outside.
+    path = MODULES[module]
+    wrong = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").startswith(
+                "parindex")):
+            wrong += [f"line {node.lineno}: {alias.name} from {node.module}"
+                      for alias in node.names
+                      if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert not wrong, f"{module} imports private names:\n" + "\n".join(wrong)

@@ -133,7 +133,6 @@ def test_plugins_json_lists_what_each_plugin_registers(capsys):
 
 
 def test_strict_flag_on_the_command_line(monkeypatch, capsys):
-    from parindex._plugins import registry as _plugins
     from parindex._cli import main
 
     broken = importlib.metadata.EntryPoint(name="broken", value="parindex_no_such_module",
@@ -141,12 +140,11 @@ def test_strict_flag_on_the_command_line(monkeypatch, capsys):
     real = list(importlib.metadata.entry_points(group="parindex"))
     monkeypatch.setattr(importlib.metadata, "entry_points",
                         lambda group=None: [*real, broken])
-    monkeypatch.setattr(_plugins, "_REGISTRY", None)
-    assert main(["plugins", "--json"]) == 0  # reported, skipped
-    assert '"broken"' in capsys.readouterr().out
-    assert main(["--strict-plugins", "plugins"]) == 2
-    assert "plugin 'broken'" in capsys.readouterr().err
-    monkeypatch.setattr(_plugins, "_REGISTRY", None)
+    with parindex.using_registry(load_registry()):  # discovered with the broken one
+        assert main(["plugins", "--json"]) == 0  # reported, skipped
+        assert '"broken"' in capsys.readouterr().out
+        assert main(["--strict-plugins", "plugins"]) == 2
+        assert "plugin 'broken'" in capsys.readouterr().err
 
 
 def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
@@ -156,7 +154,6 @@ def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
     import json
     import sys
 
-    from parindex._plugins import registry as _plugins
     from parindex._cli import main
 
     copy = _plugin("parindex_test_copy_of_hue", parindex_frameworks=_provides_hue)
@@ -166,8 +163,9 @@ def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
     real = list(importlib.metadata.entry_points(group="parindex"))
     monkeypatch.setattr(importlib.metadata, "entry_points",
                         lambda group=None: [*real, *extra])
-    monkeypatch.setattr(_plugins, "_REGISTRY", None)
-    assert main(["frameworks", "--json", "--completeness"]) == 0
+    installed = parindex.using_registry(load_registry())
+    with installed:
+        assert main(["frameworks", "--json", "--completeness"]) == 0
     out, err = capsys.readouterr()
     listed = [f["id"] for f in json.loads(out)["frameworks"]]
     assert "quang-tri/district/2020" in listed
@@ -176,12 +174,10 @@ def test_frameworks_says_why_a_framework_is_missing(monkeypatch, capsys):
     assert "parindex-thua-thien-hue (thua_thien_hue)" in err and "(copy_of_hue)" in err
     assert "warning: plugin 'broken'" in err and "ModuleNotFoundError" in err
     # Strict mode fails, naming every failure, not only the first.
-    monkeypatch.setattr(_plugins, "_REGISTRY", None)
     assert main(["--strict-plugins", "frameworks"]) == 2
     err = capsys.readouterr().err.splitlines()
     assert any("plugin 'broken'" in line for line in err)
     assert any("is provided by more than one plugin" in line for line in err)
-    monkeypatch.setattr(_plugins, "_REGISTRY", None)
 
 
 def test_strict_mode_lists_every_failure():

@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import parindex
-from parindex._plugins import registry as _plugins
 from parindex.testing import assert_ranks_equal, assert_result_equal, check_framework
 from parindex.testing import pytest_plugin
 from parindex.testing import strategies as pst
@@ -473,8 +472,7 @@ def test_restored():
                           timeout=120, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "2 passed" in done.stdout
-    assert _plugins._REGISTRY is None or "kit-test" not in {
-        p.name for p in _plugins._REGISTRY.plugins}
+    assert "kit-test" not in {p.name for p in parindex.registry().plugins}
 
 
 def test_parindex_registry_fixture(parindex_registry) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._engine.batch import _POLICY_CODES, BatchResult, _known, _plan, band_positions, rank_runs
+from .._engine.batch import POLICY_CODES, BatchResult, known, plan_of, band_positions, rank_runs
 from .._base.errors import FrameworkError, MissingInformationError, Problem
 from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -88,7 +88,7 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
             sign = -1 if top.kind is NodeKind.PENALTY else 1
             row.append(sign * node.points)
             counts = top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
-            row_arising.append(_known(node.arising_max) if counts else Decimal(0))
+            row_arising.append(known_max(node.arising_max) if counts else Decimal(0))
         rows.append(row)
         arising.append(row_arising)
         ties.append([nodes[code].points or Decimal(0) for code in framework.tie_break])
@@ -107,14 +107,14 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
 
 def _tops_of_batch(batch: BatchResult) -> _Tops:
     framework = batch.framework
-    plan = _plan(framework)
+    plan = plan_of(framework)
     scale = batch.scale
     matrix = batch.matrix
     n = len(batch)
     points = np.zeros((n, len(framework.criteria)), dtype=np.int64)
     arising = np.zeros_like(points)
     excluded_cols = [j for j, policy in enumerate(plan.leaf_policy)
-                     if policy == _POLICY_CODES[NotArisingPolicy.EXCLUDE]]
+                     if policy == POLICY_CODES[NotArisingPolicy.EXCLUDE]]
     leaf_max = np.asarray(plan.scaled_maxima(scale), dtype=np.int64)
     for k, top in enumerate(framework.criteria):
         sign = -1 if top.kind is NodeKind.PENALTY else 1
@@ -124,7 +124,7 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
             columns = [j for j in excluded_cols if start <= j < end]
             gone = (matrix.not_arising[:, columns] * leaf_max[columns]).sum(
                 axis=1, dtype=np.int64) if columns else 0
-            maximum = int(_known(top.max).scaleb(scale))
+            maximum = int(known_max(top.max).scaleb(scale))
             arising[:, k] = maximum - gone
     ties = np.stack([batch.node_points(code) for code in framework.tie_break], axis=1) \
         if framework.tie_break else np.zeros((n, 0), dtype=np.int64)
@@ -138,9 +138,9 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 def _survey_and_scale(framework: Framework) -> tuple[Fraction, Fraction]:
     """The survey block's maximum and the criteria-and-survey scale (e.g. 30 of 100)."""
     tops = framework.criteria
-    survey = sum((Fraction(_known(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
+    survey = sum((Fraction(known_max(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
                  Fraction(0))
-    scale = sum((Fraction(_known(t.max)) for t in tops
+    scale = sum((Fraction(known_max(t.max)) for t in tops
                  if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     if survey == 0:
         raise ValueError(f"{framework.id} has no survey block to give a share to")
@@ -254,7 +254,7 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
             points = Fraction(node.points or 0)
             total += -factor * points if top.kind is NodeKind.PENALTY else factor * points
             if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
-                arising += factor * Fraction(_known(node.arising_max))
+                arising += factor * Fraction(known_max(node.arising_max))
         index = total / arising * 100 if arising > 0 else None
         primary = index if framework.rank_by is RankBasis.INDEX else total
         if primary is None:
@@ -275,9 +275,9 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
 
 def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:
     """What brings a rescaled total back to the framework's scale (points-basis bands)."""
-    old = sum((Fraction(_known(t.max)) for t in framework.criteria
+    old = sum((Fraction(known_max(t.max)) for t in framework.criteria
                if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
-    new = sum((f * Fraction(_known(t.max)) for t, f in zip(framework.criteria, factors,
+    new = sum((f * Fraction(known_max(t.max)) for t, f in zip(framework.criteria, factors,
                                                              strict=True)
                if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     return old / new if new else Fraction(1)
@@ -613,7 +613,7 @@ def _band_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
         return band_positions(framework, totals, 100, arisings, 1, missing)
     # Totals back on the framework's scale: t × M ÷ W ≥ min, W the rescaled maximum.
     maxima = np.asarray([
-        int(_known(top.max).scaleb(tops.scale))
+        int(known_max(top.max).scaleb(tops.scale))
         if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY) else 0
         for top in framework.criteria], dtype=np.int64)
     whole = int(maxima.sum())

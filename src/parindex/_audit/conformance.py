@@ -41,7 +41,7 @@ from .._base.errors import FrameworkError, Origin, ParindexError, Problem, key_p
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, MaximaMismatch, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
-from .._formats.toml import _FACTS, framework_from_dict
+from .._formats.toml import FACTS, framework_from_dict
 
 _BUILTIN_RULES = {kind.name: kind for kind in BUILTIN_KINDS}
 
@@ -621,7 +621,7 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
             yield ConformanceFinding("provenance", "unfinished",
                                      "no source gives this fact: say in a note what the file "
                                      "uses instead and why", key, code)
-    for fact in _FACTS:
+    for fact in FACTS:
         # The built-in band method is what a band's min means; another one needs a source.
         if fact == "band_method" and getattr(framework, "band_method", "minimum") == "minimum":
             continue

@@ -37,10 +37,10 @@ from .._base.model import (
 )
 from .._base.names import find_unit
 from .._base.numbers import plain, rounded_from
-from .._engine.ranking import RankedResult, _reconcile_ranks, rank_key, rank_results, ranker, ranks_on
+from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
-from .._engine.scoring import _uncovered, classify, score
+from .._engine.scoring import classify, score, uncovered_max
 from .._formats.tables import ResultsTable, TableOrigin
 
 
@@ -278,7 +278,7 @@ def _rank(results: list[Result], *, check: bool,
                               groups[result.group.casefold()] if result.group else None)
                  for result, (rank, group_rank) in zip(ranking, ranks, strict=True)]
         if check:
-            units = _reconcile_ranks(units, ranking)
+            units = reconcile_ranks(units, ranking)
     return [attrs.evolve(u, result=attrs.evolve(u.result, index=results[i].index))
             if i in implied else u for i, u in enumerate(units)]
 
@@ -654,7 +654,7 @@ def _item_contradictions(result: Result) -> list[Discrepancy]:
         if node.points is None or any(c.points is None for c in children):
             continue
         items = sum((c.points for c in children if c.points is not None), Decimal(0))
-        uncovered = _uncovered(framework.nodes[finding.code]) or Decimal(0)
+        uncovered = uncovered_max(framework.nodes[finding.code]) or Decimal(0)
         if items <= node.points <= items + uncovered:
             continue
         terms = " + ".join(c.code for c in children if not (c.not_arising and c.arising_max == 0))

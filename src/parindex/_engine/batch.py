@@ -72,9 +72,9 @@ MAX_PROBLEMS: Final = 50
 _INT64_SAFE: Final = 2**62
 
 _KINDS: Final = (NodeKind.CRITERION, NodeKind.SURVEY, NodeKind.BONUS, NodeKind.PENALTY)
-_POLICY_CODES: Final = {NotArisingPolicy.EXCLUDE: 0, NotArisingPolicy.FULL: 1,
+POLICY_CODES: Final = {NotArisingPolicy.EXCLUDE: 0, NotArisingPolicy.FULL: 1,
                         NotArisingPolicy.ZERO: 2, NotArisingPolicy.UNKNOWN: 3}
-_UNKNOWN_POLICY: Final = _POLICY_CODES[NotArisingPolicy.UNKNOWN]
+_UNKNOWN_POLICY: Final = POLICY_CODES[NotArisingPolicy.UNKNOWN]
 
 _USE_SCORE_MANY: Final = ("the batch API takes points at the leaves only; score such "
                           "assessments with parindex.score_many")
@@ -228,7 +228,7 @@ class _Plan:
         maximum (policy ``exclude``, criterion or survey), else 0."""
         table = self._excluded.get(scale)
         if table is None:
-            exclude = _POLICY_CODES[NotArisingPolicy.EXCLUDE]
+            exclude = POLICY_CODES[NotArisingPolicy.EXCLUDE]
             table = np.asarray([m if policy == exclude and kind < 2 else 0 for m, policy, kind
                                 in zip(self.scaled_maxima(scale), self.leaf_policy,
                                        self.leaf_kind, strict=True)], dtype=np.int64)
@@ -238,7 +238,7 @@ class _Plan:
     def scaled_maxima(self, scale: int) -> list[int]:
         maxima = self._maxima.get(scale)
         if maxima is None:
-            maxima = [_scaled(_known(leaf.max), scale) for leaf in self.leaves]
+            maxima = [_scaled(known_max(leaf.max), scale) for leaf in self.leaves]
             self._maxima[scale] = maxima
         return maxima
 
@@ -246,7 +246,7 @@ class _Plan:
 _plans: dict[int, tuple[weakref.ref[Framework], _Plan]] = {}
 
 
-def _plan(framework: Framework) -> _Plan:
+def plan_of(framework: Framework) -> _Plan:
     """The flattened plan of a framework, cached while the framework lives."""
     cached = _plans.get(id(framework))
     if cached is not None and cached[0]() is framework:
@@ -295,28 +295,28 @@ def _make_plan(framework: Framework) -> _Plan:
         if node.is_leaf:
             leaves.append(node)
             leaf_kind.append(kind)
-            leaf_policy.append(_POLICY_CODES[policy])
+            leaf_policy.append(POLICY_CODES[policy])
             ranges[node.code] = (start, start + 1)
             return True
         vanishes = all([visit(child, kind, policy) for child in node.children])
         end = len(leaves)
         ranges[node.code] = (start, end)
-        items = sum((_known(leaf.max) for leaf in leaves[start:]), Decimal(0))
-        if items > _known(node.max):
+        items = sum((known_max(leaf.max) for leaf in leaves[start:]), Decimal(0))
+        if items > known_max(node.max):
             checked.append(node)
         # score() counts a node whose items all did not arise, and whose arising maximum
         # is then 0, as 0 points and not arising, even if some items count full marks
         # (possible only where items' maxima exceed the node's). Its arising maximum
         # with every item marked is its maximum less the excluded items' maxima.
-        excluded = sum((_known(leaves[j].max) for j in range(start, end)
-                        if leaf_policy[j] == _POLICY_CODES[NotArisingPolicy.EXCLUDE]),
+        excluded = sum((known_max(leaves[j].max) for j in range(start, end)
+                        if leaf_policy[j] == POLICY_CODES[NotArisingPolicy.EXCLUDE]),
                        Decimal(0))
-        vanishes = vanishes and _known(node.max) == excluded
+        vanishes = vanishes and known_max(node.max) == excluded
         if vanishes:
             for child in node.children:
                 column = ranges[child.code][0]
-                if child.is_leaf and _known(child.max) > 0 and \
-                        leaf_policy[column] == _POLICY_CODES[NotArisingPolicy.FULL]:
+                if child.is_leaf and known_max(child.max) > 0 and \
+                        leaf_policy[column] == POLICY_CODES[NotArisingPolicy.FULL]:
                     vanishing.setdefault(column, (start, end))  # the innermost such node
         return vanishes
 
@@ -324,8 +324,8 @@ def _make_plan(framework: Framework) -> _Plan:
     for top in framework.criteria:
         kind = _KINDS.index(top.kind)
         visit(top, kind, framework.not_arising)
-        tops.append((kind, _known(top.max), *ranges[top.code]))
-    places = max((_places(_known(node.max)) for node in framework.walk()),
+        tops.append((kind, known_max(top.max), *ranges[top.code]))
+    places = max((_places(known_max(node.max)) for node in framework.walk()),
                  default=0)
     runs: list[tuple[int, int, int]] = []
     for kind, _, start, end in tops:
@@ -340,7 +340,7 @@ def _make_plan(framework: Framework) -> _Plan:
     )
 
 
-def _known(value: Decimal | None) -> Decimal:
+def known_max(value: Decimal | None) -> Decimal:
     """A maximum known to be given (the plan refuses frameworks with unknown ones)."""
     assert value is not None
     return value
@@ -383,9 +383,9 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         found, up to :data:`MAX_PROBLEMS`.
     :raises MissingInformationError: the framework has unknown maxima.
     """
-    from .scoring import _check_fit
+    from .scoring import check_fit
 
-    plan = _plan(framework)
+    plan = plan_of(framework)
     assessments = list(assessments)
     codes = plan.codes
     leaf_set = frozenset(codes)
@@ -416,7 +416,7 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
                 and _known_codes(known, assessment.comments)
                 and _known_codes(known, assessment.published.points)):
             try:
-                _check_fit(framework, assessment, assessment.origin or Origin(None))
+                check_fit(framework, assessment, assessment.origin or Origin(None))
             except AssessmentError as error:  # collect, so one pass shows them all
                 problems += error.problems
         if row is None or not full:
@@ -665,7 +665,7 @@ class BatchResult:
 
         :raises KeyError: no node has this code.
         """
-        plan = _plan(self.framework)
+        plan = plan_of(self.framework)
         start, end = plan.ranges[code]
         if start in plan.vanishing and plan.codes[start] == code:
             return _leaf_points(plan, self.matrix, start, self.scale)
@@ -714,7 +714,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     :raises ValueError: ``units`` or ``groups`` do not have one entry per row, or no unit
         names are given nor recorded in the matrix.
     """
-    plan = _plan(framework)
+    plan = plan_of(framework)
     if matrix.codes != plan.codes:
         raise AssessmentError(
             f"the matrix's columns are not the leaves of {framework.id} in depth-first "
@@ -772,7 +772,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     flat, rows, cols = matrix.marked_flat, matrix.marked_rows, matrix.marked_cols
     policy = np.asarray(plan.leaf_policy, dtype=np.int8)[cols]
     leaf_max_array = np.asarray(leaf_max, dtype=np.int64)
-    full = policy == _POLICY_CODES[NotArisingPolicy.FULL]
+    full = policy == POLICY_CODES[NotArisingPolicy.FULL]
     # What to add to a marked cell to count it as its policy says (usually 0: to_matrix
     # writes 0 there, and exclude and zero count 0); only nonzero corrections are kept.
     raw = points.reshape(-1)[flat]
@@ -816,7 +816,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         return sums
 
     for node in plan.checked:
-        problems += _item_problems(node, node_sum(node.code), _scaled(_known(node.max), scale),
+        problems += _item_problems(node, node_sum(node.code), _scaled(known_max(node.max), scale),
                                    plan, names, unknown_rows, unknown_cols, scale, out_of_range)
     if problems:
         raise AssessmentError(_capped(problems))
@@ -989,7 +989,7 @@ def _range_problems(plan: _Plan, matrix: PointsMatrix, units: tuple[str, ...],
                     " (a penalty is given as a positive deduction)"
                     if leaf.kind is NodeKind.PENALTY else "")
             else:
-                message = (f"{plain(value)} is above the maximum {plain(_known(leaf.max))} of "
+                message = (f"{plain(value)} is above the maximum {plain(known_max(leaf.max))} of "
                            f"{leaf.code} ({leaf.name})")
             problems.append(Problem(f"{units[row]}: {message}", key="points", code=leaf.code))
     return problems, rows
@@ -1011,7 +1011,7 @@ def _item_problems(node: Node, sums: Int64Array, maximum: int, plan: _Plan,
     rows = [row for row in over.tolist() if row not in skip]
     return [Problem(f"{units[row]}: its items add up to "
                     f"{plain(Decimal(int(sums[row])).scaleb(-scale))}, above its maximum "
-                    f"{plain(_known(node.max))}", key="points", code=node.code)
+                    f"{plain(known_max(node.max))}", key="points", code=node.code)
             for row in rows[:MAX_PROBLEMS + 1]]
 
 
@@ -1033,7 +1033,7 @@ def _unknown_problems(framework: Framework, plan: _Plan, units: tuple[str, ...],
 
 def _leaf_points(plan: _Plan, matrix: PointsMatrix, column: int, scale: int) -> Int64Array:
     """One leaf's points × 10**scale as score() gives them: its policy where marked."""
-    full = plan.leaf_policy[column] == _POLICY_CODES[NotArisingPolicy.FULL]
+    full = plan.leaf_policy[column] == POLICY_CODES[NotArisingPolicy.FULL]
     fill = plan.scaled_maxima(scale)[column] if full else 0
     given = matrix.points[:, column] * 10 ** (scale - matrix.scale)
     points: Int64Array = np.where(matrix.not_arising[:, column], fill, given)

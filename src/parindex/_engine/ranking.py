@@ -240,7 +240,7 @@ def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranki
     for result, (rank, group_rank) in zip(results, ranks, strict=True):
         group_of = groups[result.group.casefold()] if result.group else None
         units.append(RankedResult(result, rank, len(results), group_rank, group_of))
-    return Ranking(framework, tuple(_reconcile_ranks(units, results)))
+    return Ranking(framework, tuple(reconcile_ranks(units, results)))
 
 
 def _check_batch(results: Sequence[Result]) -> None:
@@ -258,7 +258,7 @@ def _check_batch(results: Sequence[Result]) -> None:
         raise AssessmentError(problems)
 
 
-def _reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[RankedResult]:
+def reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[RankedResult]:
     """Check published ranks against ranks computed on the published basis."""
     by_basis: dict[str, list[tuple[int, int | None]]] = {}
     reconciled = []

@@ -55,7 +55,7 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     :raises MissingInformationError: the result depends on a number no source gives.
     """
     origin = assessment.origin or Origin(None)
-    _check_fit(framework, assessment, origin)
+    check_fit(framework, assessment, origin)
     scorer = _Scorer(framework, origin, assessment.comments)
     computed = scorer.apply_rules(assessment)
     points: Mapping[str, GivenPoints] = assessment.points
@@ -184,7 +184,7 @@ def _unbound(what: str, name: str, framework: Framework, hook: str) -> str:
             "again")
 
 
-def _check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
+def check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
     problems = []
     # An assessment of a shipped framework may be scored under a framework an overlay
     # derived from it (the completed version of the one it names).
@@ -403,7 +403,7 @@ class _Scorer:
             + (f" (and only {plain(uncovered)} is not itemised)" if uncovered else ""))))
 
 
-def _uncovered(node: Node) -> Decimal | None:
+def uncovered_max(node: Node) -> Decimal | None:
     """The part of a node's maximum its children do not itemise (``None``: none or unknown)."""
     if node.max is None or not node.children or any(c.max is None for c in node.children):
         return None
@@ -449,7 +449,7 @@ def _prepared(framework: Framework) -> _Prepared:
     findings += tuple(Finding("assumed", path, "assumed (a working hypothesis, not a "
                               "source); do not publish a result that rests on it")
                       for path in framework.assumptions())
-    found = _Prepared(findings, {node.code: _uncovered(node) for node in framework.walk()})
+    found = _Prepared(findings, {node.code: uncovered_max(node) for node in framework.walk()})
     _prepared_cache[key] = (weakref.ref(framework, forget(_prepared_cache, key)),
                             found)
     return found

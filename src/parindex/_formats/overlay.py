@@ -33,17 +33,17 @@ from .._base.model import (
     nfc,
 )
 from .toml import (
-    _FACTS,
-    _Collector,
-    _bands,
-    _check_unknown_consistency,
-    _method_name,
-    _number_or_unknown,
-    _parse,
-    _provenance_reader,
-    _read,
-    _rule,
-    _unknown_keys,
+    FACTS,
+    Collector,
+    read_bands,
+    check_unknown_consistency,
+    read_method_name,
+    number_or_unknown,
+    parse_toml,
+    provenance_reader,
+    read_text,
+    read_rule,
+    unknown_keys,
 )
 from . import toml as _toml
 
@@ -86,16 +86,16 @@ def load_overlay(path: str | Path) -> Overlay:
 
     :raises FrameworkError: not TOML, or ``base`` or ``id`` missing, with file and line.
     """
-    text, path = _read(path, FrameworkError)
+    text, path = read_text(path, FrameworkError)
     return loads_overlay(text, path=path)
 
 
 def loads_overlay(text: str, *, path: Path | None = None) -> Overlay:
     """Read an overlay from TOML text (``path`` is only used in messages)."""
-    data = _parse(text, path, FrameworkError)
+    data = parse_toml(text, path, FrameworkError)
     origin = Origin.scan(text, path)
-    c = _Collector(origin)
-    c.problems += _unknown_keys(data, _OVERLAY_KEYS, origin)
+    c = Collector(origin)
+    c.problems += unknown_keys(data, _OVERLAY_KEYS, origin)
     base = c.get(data, "base", str)
     derived = c.get(data, "id", str)
     if derived is not None and not FRAMEWORK_ID.match(nfc(derived)):
@@ -121,7 +121,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
 
         base = get_framework(overlay.base)
     data, origin = overlay.data, overlay.origin
-    c = _Collector(origin)
+    c = Collector(origin)
     if base.id != overlay.base:
         c.add(f"the overlay completes {overlay.base!r}, not {base.id!r}", "base")
     if overlay.id == base.id:
@@ -141,7 +141,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
             c.add(f"the base already has a source {key!r}; choose another key", "sources", key)
     sources = {**base.sources, **{nfc(k): nfc(v) for k, v in own_sources.items()
                                   if isinstance(v, str)}}
-    provenance = _provenance_reader(c, sources)
+    provenance = provenance_reader(c, sources)
     corrects = _corrects(c, data)
     used: set[str] = set()
 
@@ -160,7 +160,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     facts, fact_provenance = _facts(c, base, data, provenance, conflict)
     bands = base.bands
     if "bands" in data:
-        bands = tuple(_bands(c, c.get(data, "bands", list) or [], provenance))
+        bands = tuple(read_bands(c, c.get(data, "bands", list) or [], provenance))
         if bands != base.bands and any(b.min is not None and _sourced(b.provenance)
                                        for b in base.bands):
             conflict("bands", "sourced thresholds", "new bands", "bands")
@@ -195,7 +195,7 @@ def _line(origin: Origin, problem: Problem) -> int | None:
     return None
 
 
-def _corrects(c: _Collector, data: Mapping[str, Any]) -> set[str]:
+def _corrects(c: Collector, data: Mapping[str, Any]) -> set[str]:
     value = c.get(data, "corrects", list, required=False) or []
     if any(not isinstance(v, str) for v in value):
         c.add('corrects lists paths as text, e.g. ["criteria.3.max", "bands"]', "corrects")
@@ -203,7 +203,7 @@ def _corrects(c: _Collector, data: Mapping[str, Any]) -> set[str]:
     return {nfc(v) for v in value}
 
 
-def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provenance: Any,
+def _criteria(c: Collector, base: Framework, tables: Mapping[str, Any], provenance: Any,
               conflict: Any) -> tuple[Node, ...]:
     """The base tree with each ``[criteria."code"]`` table of the overlay applied."""
     changed: dict[str, Node] = {}
@@ -227,12 +227,12 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
         if not isinstance(table, dict):
             c.add('each criterion is a table: [criteria."code"]', *where, code=code)
             continue
-        c.problems += _unknown_keys(table, _OVERLAY_NODE_KEYS, c.origin, *where)
+        c.problems += unknown_keys(table, _OVERLAY_NODE_KEYS, c.origin, *where)
         changes: dict[str, Any] = {}
         if "max" in table:
-            maximum = _number_or_unknown(c, table, "max", where, code)
+            maximum = number_or_unknown(c, table, "max", where, code)
             prov = provenance(table, *where, code=code)
-            _check_unknown_consistency(c, maximum, table, prov, where, "max", code)
+            check_unknown_consistency(c, maximum, table, prov, where, "max", code)
             if maximum is None:
                 c.add("an overlay gives numbers; leave out what it does not know", *where,
                       "max", code=code)
@@ -264,7 +264,7 @@ def _criteria(c: _Collector, base: Framework, tables: Mapping[str, Any], provena
             changes["not_arising"] = policy
         if "rule" in table:
             maximum = changes.get("max", node.max)
-            rule = _rule(c, table["rule"], where, code, maximum, provenance)
+            rule = read_rule(c, table["rule"], where, code, maximum, provenance)
             if rule is not None:
                 if rule.kind == "unknown":
                     c.add("an overlay gives rules; leave out what it does not know", *where,
@@ -326,7 +326,7 @@ def _in_code_order(children: list[Node]) -> list[Node]:
     return sorted(children, key=lambda node: _code_key(node.code))
 
 
-def _added(c: _Collector, base: Framework, tables: Mapping[str, Any], provenance: Any
+def _added(c: Collector, base: Framework, tables: Mapping[str, Any], provenance: Any
            ) -> dict[str, tuple[str, Node]]:
     """The nodes an overlay adds beneath the base's (or beneath other added ones), each
     with its parent's code, in file order; a full node table, as in a framework file."""
@@ -354,16 +354,16 @@ def _added(c: _Collector, base: Framework, tables: Mapping[str, Any], provenance
     for code in [code for code in raw if code in reachable]:
         parent, table = raw[code]
         where = ("criteria", code)
-        c.problems += _unknown_keys(table, _ADDED_NODE_KEYS, c.origin, *where)
-        maximum = _number_or_unknown(c, table, "max", where, code)
+        c.problems += unknown_keys(table, _ADDED_NODE_KEYS, c.origin, *where)
+        maximum = number_or_unknown(c, table, "max", where, code)
         prov = provenance(table, *where, code=code)
-        _check_unknown_consistency(c, maximum, table, prov, where, "max", code)
+        check_unknown_consistency(c, maximum, table, prov, where, "max", code)
         if maximum is None and "max" in table:
             c.add("an overlay gives numbers; an added item needs its maximum", *where,
                   "max", code=code)
         name = c.get(table, "name", str, *where, code=code)
         policy = c.enum(table, "not_arising", NotArisingPolicy, None, *where)
-        rule = _rule(c, table["rule"], where, code, maximum, provenance) \
+        rule = read_rule(c, table["rule"], where, code, maximum, provenance) \
             if "rule" in table else None
         try:
             node = Node(code=code, name=name or "?", max=maximum, provenance=prov,
@@ -403,17 +403,17 @@ def _policy_of(base: Framework, code: str) -> tuple[NotArisingPolicy, bool]:
     return base.not_arising, sourced and base.not_arising is not NotArisingPolicy.UNKNOWN
 
 
-def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: Any,
+def _facts(c: Collector, base: Framework, data: Mapping[str, Any], provenance: Any,
            conflict: Any) -> tuple[dict[str, Any], dict[str, Provenance]]:
     """Framework-level facts the overlay sets, and their provenance."""
     from .._base.model import BandBasis, RankBasis, ranking_name
 
     facts: dict[str, Any] = {}
     tables = c.get(data, "provenance", dict, required=False) or {}
-    c.problems += _unknown_keys(tables, _FACTS, c.origin, "provenance")
+    c.problems += unknown_keys(tables, FACTS, c.origin, "provenance")
     fact_provenance: dict[str, Provenance] = {}
     for fact, table in tables.items():
-        if fact in _FACTS and isinstance(table, dict):
+        if fact in FACTS and isinstance(table, dict):
             fact_provenance[fact] = provenance(table, "provenance", fact)
             if fact_provenance[fact].status is Status.UNKNOWN:
                 c.add("an overlay gives what a source establishes; status cannot be "
@@ -429,9 +429,9 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
     if "rank_by" in data:
         facts["rank_by"] = c.enum(data, "rank_by", RankBasis, base.rank_by)
     if "ranking" in data:
-        facts["ranking"] = ranking_name(_method_name(c, data, "ranking", "competition"))
+        facts["ranking"] = ranking_name(read_method_name(c, data, "ranking", "competition"))
     if "band_method" in data:
-        facts["band_method"] = _method_name(c, data, "band_method", "minimum")
+        facts["band_method"] = read_method_name(c, data, "band_method", "minimum")
     if "tie_break" in data:
         codes = c.get(data, "tie_break", list) or []
         facts["tie_break"] = [nfc(x) for x in codes if isinstance(x, str)]
@@ -458,7 +458,7 @@ def _facts(c: _Collector, base: Framework, data: Mapping[str, Any], provenance: 
     return facts, fact_provenance
 
 
-def _years(c: _Collector, base: Framework, data: Mapping[str, Any], facts: dict[str, Any],
+def _years(c: Collector, base: Framework, data: Mapping[str, Any], facts: dict[str, Any],
            fact_provenance: Mapping[str, Provenance], conflict: Any) -> None:
     """``first_year`` and ``last_year``: an overlay may extend the years a framework covers
     (a later decision keeps the criteria), with the source in ``[provenance] years``;
@@ -484,7 +484,7 @@ def _years(c: _Collector, base: Framework, data: Mapping[str, Any], facts: dict[
     facts.update(given)
 
 
-def _check_totals(c: _Collector, base: Framework, derived: Framework) -> None:
+def _check_totals(c: Collector, base: Framework, derived: Framework) -> None:
     """Maxima that no longer add up, and a total that changes, are the overlay's errors."""
     # Items whose maxima add up to less than their parent's are a source that itemises
     # only part of it (a warning, as in any framework); more than the parent's is an error.

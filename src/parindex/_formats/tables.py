@@ -45,7 +45,7 @@ from .._base.model import (
 )
 from .._base.names import group_key, name_key
 from .._base.numbers import NumberError, places, plain, to_decimal
-from .toml import _read, assessment_from_dict, assessment_to_dict, read_toml
+from .toml import read_text, assessment_from_dict, assessment_to_dict, read_toml
 
 if TYPE_CHECKING:
     import pandas
@@ -319,16 +319,16 @@ def load_mapping(path: str | Path) -> TableMapping:
 
 def _mapping_publication(table: Any, origin: Origin, problems: list[Problem]) -> Publication:
     """A mapping file's ``[publication]``: as a framework's, its ``source`` a citation."""
-    from .toml import _Collector, _unknown_keys, publication_from_dict
+    from .toml import Collector, unknown_keys, publication_from_dict
 
-    collector = _Collector(origin)
+    collector = Collector(origin)
 
     def provenance(data: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
         status = collector.enum(data, "status", Status, Status.UNKNOWN, *path)
         if "status" not in data:
             collector.add("missing: every convention needs a status (seed, read, inferred "
                           "or unknown)", *path, "status")
-        collector.problems += _unknown_keys(
+        collector.problems += unknown_keys(
             {k: v for k, v in data.items() if k in ("status", "source", "note")},
             ("status", "source", "note"), origin, *path)
         return Provenance(status, collector.get(data, "source", str, *path, required=False),
@@ -1024,7 +1024,7 @@ def _read_structured(path: Path, framework: Framework) -> ResultsTable:
     """A JSON or TOML results file: ``units``, each an assessment's structure."""
     data: Any
     if path.suffix.lower() == ".json":
-        text, path = _read(path, AssessmentError)
+        text, path = read_text(path, AssessmentError)
         try:
             # Numbers exactly, as in TOML: a JSON number never becomes a binary float.
             data = json.loads(text, parse_float=Decimal)

@@ -67,7 +67,7 @@ E = TypeVar("E", bound=enum.Enum)
 _RANK = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
 
 
-def _parse(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
+def parse_toml(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
     try:
         return tomllib.loads(text.removeprefix("\ufeff"), parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -177,7 +177,7 @@ def _table_at(lines: list[str], line: int) -> tuple[str, ...]:
     return ()
 
 
-def _read(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
+def read_text(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
     path = Path(path)
     try:
         return path.read_text(encoding="utf-8-sig"), path
@@ -197,11 +197,11 @@ def read_toml(path: str | Path, error: type[ParindexError]) -> tuple[dict[str, A
 
     :raises error: the file is missing, not UTF-8, or not valid TOML; with its line.
     """
-    text, path = _read(path, error)
-    return _parse(text, path, error), Origin.scan(text, path)
+    text, path = read_text(path, error)
+    return parse_toml(text, path, error), Origin.scan(text, path)
 
 
-def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin,
+def unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin,
                   *table: str) -> list[Problem]:
     allowed = list(allowed)
     problems = []
@@ -213,7 +213,7 @@ def _unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origi
     return problems
 
 
-class _Collector:
+class Collector:
     """Gathers problems while reading, so a file reports all of them at once."""
 
     def __init__(self, origin: Origin) -> None:
@@ -325,7 +325,7 @@ _ANSWER_KEYS = ("input", "label", "points")
 _NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BAND_KEYS = ("name", "name_en", "min", "status", "source", "note")
 _PROVENANCE_KEYS = ("status", "source", "note")
-_FACTS = ("legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals",
+FACTS = ("legal_basis", "years", "not_arising", "band_basis", "band_method", "decimals",
           "ranking", "rank_by", "tie_break", "scale")
 
 
@@ -334,7 +334,7 @@ def load_framework(path: str | Path) -> Framework:
 
     :raises FrameworkError: listing every problem with its line, key and code.
     """
-    text, path = _read(path, FrameworkError)
+    text, path = read_text(path, FrameworkError)
     return loads_framework(text, path=path)
 
 
@@ -356,31 +356,31 @@ def frameworks_in(package: str | types.ModuleType, folder: str = "frameworks") -
 
 def loads_framework(text: str, *, path: Path | None = None) -> Framework:
     """Read a framework from TOML text (``path`` is only used in messages)."""
-    data = _parse(text, path, FrameworkError)
+    data = parse_toml(text, path, FrameworkError)
     return framework_from_dict(data, Origin.scan(text, path))
 
 
 def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Framework:
     """Build a framework from the structure of its TOML file (see the file format docs)."""
     origin = origin or Origin(None)
-    c = _Collector(origin)
-    c.problems += _unknown_keys(data, _FRAMEWORK_KEYS, origin)
+    c = Collector(origin)
+    c.problems += unknown_keys(data, _FRAMEWORK_KEYS, origin)
     sources = c.get(data, "sources", dict, required=False) or {}
     for key, citation in sources.items():
         if not isinstance(citation, str):
             c.add("a source's citation must be text", "sources", key)
 
-    provenance = _provenance_reader(c, sources)
+    provenance = provenance_reader(c, sources)
     facts = c.get(data, "provenance", dict, required=False) or {}
-    c.problems += _unknown_keys(facts, _FACTS, origin, "provenance")
+    c.problems += unknown_keys(facts, FACTS, origin, "provenance")
     fact_provenance = {}
     for fact, table in facts.items():
-        if isinstance(table, dict) and fact in _FACTS:
-            c.problems += _unknown_keys(table, _PROVENANCE_KEYS, origin, "provenance", fact)
+        if isinstance(table, dict) and fact in FACTS:
+            c.problems += unknown_keys(table, _PROVENANCE_KEYS, origin, "provenance", fact)
             fact_provenance[fact] = provenance(table, "provenance", fact)
 
     legal = c.get(data, "legal_basis", dict) or {}
-    c.problems += _unknown_keys(legal, [f.name for f in attrs.fields(LegalBasis)], origin,
+    c.problems += unknown_keys(legal, [f.name for f in attrs.fields(LegalBasis)], origin,
                                 "legal_basis")
     legal_basis = LegalBasis(
         decision=c.get(legal, "decision", str, "legal_basis") or "?",
@@ -390,11 +390,11 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
         replaces=c.get(legal, "replaces", str, "legal_basis", required=False),
     )
 
-    bands = _bands(c, c.get(data, "bands", list) or [], provenance)
+    bands = read_bands(c, c.get(data, "bands", list) or [], provenance)
 
     criteria = _criteria(c, c.get(data, "criteria", dict) or {}, provenance)
-    ranking = _method_name(c, data, "ranking", "competition")
-    band_method = _method_name(c, data, "band_method", "minimum")
+    ranking = read_method_name(c, data, "ranking", "competition")
+    band_method = read_method_name(c, data, "band_method", "minimum")
     derived_from = c.get(data, "derived_from", str, required=False)
 
     tie_break = c.get(data, "tie_break", list, required=False) or []
@@ -457,7 +457,7 @@ _PUBLICATION_KEYS = ("rounding", "decimals", "band_bounds", "decide_on", "status
                      "note", "provenance")
 
 
-def publication_from_dict(c: _Collector, table: Any, provenance: Callable[..., Provenance],
+def publication_from_dict(c: Collector, table: Any, provenance: Callable[..., Provenance],
                           *where: str) -> Publication:
     """A ``[publication]`` table: the publisher's conventions, each with its provenance.
 
@@ -467,17 +467,17 @@ def publication_from_dict(c: _Collector, table: Any, provenance: Callable[..., P
     if not isinstance(table, dict):
         c.add("expected a table [publication]", *where)
         return Publication()
-    c.problems += _unknown_keys(table, _PUBLICATION_KEYS, c.origin, *where)
+    c.problems += unknown_keys(table, _PUBLICATION_KEYS, c.origin, *where)
     declared = [key for key in CONVENTIONS if key in table]
     own = c.get(table, "provenance", dict, *where, required=False) or {}
-    c.problems += _unknown_keys(own, [k for k in CONVENTIONS if k in declared], c.origin,
+    c.problems += unknown_keys(own, [k for k in CONVENTIONS if k in declared], c.origin,
                                 *where, "provenance")
     shared = provenance(table, *where) if "status" in table or any(
         k not in own for k in declared) else None
     provenances = {}
     for key in declared:
         if key in own and isinstance(own[key], dict):
-            c.problems += _unknown_keys(own[key], _PROVENANCE_KEYS, c.origin, *where,
+            c.problems += unknown_keys(own[key], _PROVENANCE_KEYS, c.origin, *where,
                                         "provenance", key)
             provenances[key] = provenance(own[key], *where, "provenance", key)
         elif shared is not None:
@@ -523,7 +523,7 @@ def publication_to_dict(publication: Publication) -> dict[str, Any] | None:
                                         "note": p.note})
                        for key, p in publication.provenance.items()},
     })
-def _scale(c: _Collector, data: Mapping[str, Any]) -> Decimal:
+def _scale(c: Collector, data: Mapping[str, Any]) -> Decimal:
     """The declared scale (``scale = 100`` unless the framework says otherwise)."""
     if "scale" not in data:
         return Decimal(100)
@@ -535,7 +535,7 @@ def _scale(c: _Collector, data: Mapping[str, Any]) -> Decimal:
     return Decimal(100) if value is None else value
 
 
-def unitemized(c: _Collector, table: Mapping[str, Any], where: tuple[str, ...],
+def unitemized(c: Collector, table: Mapping[str, Any], where: tuple[str, ...],
                code: str) -> Decimal | None:
     """A node's ``unitemized`` key: the known gap between its maximum and its items'."""
     if "unitemized" not in table:
@@ -547,7 +547,7 @@ def unitemized(c: _Collector, table: Mapping[str, Any], where: tuple[str, ...],
     return value
 
 
-def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
+def provenance_reader(c: Collector, sources: Mapping[str, Any]) -> Callable[..., Provenance]:
     """Reads ``status``, ``source`` and ``note`` of a table; sources must be known keys."""
 
     def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
@@ -568,23 +568,23 @@ def _provenance_reader(c: _Collector, sources: Mapping[str, Any]) -> Callable[..
     return provenance
 
 
-def _bands(c: _Collector, tables: list[Any], provenance: Callable[..., Provenance]) -> list[Band]:
+def read_bands(c: Collector, tables: list[Any], provenance: Callable[..., Provenance]) -> list[Band]:
     bands = []
     for i, table in enumerate(tables):
         where = ("bands", str(i))
         if not isinstance(table, dict):
             c.add("each band must be a table ([[bands]])", *where)
             continue
-        c.problems += _unknown_keys(table, _BAND_KEYS, c.origin, *where)
-        minimum = _number_or_unknown(c, table, "min", where)
+        c.problems += unknown_keys(table, _BAND_KEYS, c.origin, *where)
+        minimum = number_or_unknown(c, table, "min", where)
         prov = provenance(table, *where)
-        _check_unknown_consistency(c, minimum, table, prov, where, "min")
+        check_unknown_consistency(c, minimum, table, prov, where, "min")
         bands.append(Band(c.get(table, "name", str, *where) or "?", minimum, prov,
                           c.get(table, "name_en", str, *where, required=False)))
     return bands
 
 
-def _method_name(c: _Collector, data: Mapping[str, Any], key: str, default: str) -> str:
+def read_method_name(c: Collector, data: Mapping[str, Any], key: str, default: str) -> str:
     """A ranking or band method's name: built in, or registered by a plugin."""
     value = c.get(data, key, str, required=False)
     if value is None:
@@ -596,7 +596,7 @@ def _method_name(c: _Collector, data: Mapping[str, Any], key: str, default: str)
     return str(value)
 
 
-def _rule(c: _Collector, table: Any, where: tuple[str, ...], code: str,
+def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
           maximum: Decimal | None, provenance: Callable[..., Provenance]) -> Rule | None:
     """A leaf's ``rule`` table: its kind, the kind's parameters, and its provenance."""
     where = (*where, "rule")
@@ -629,7 +629,7 @@ def _rule(c: _Collector, table: Any, where: tuple[str, ...], code: str,
     return Rule(kind_name, params, prov)
 
 
-def _number_or_unknown(c: _Collector, table: Mapping[str, Any], key: str,
+def number_or_unknown(c: Collector, table: Mapping[str, Any], key: str,
                        where: tuple[str, ...], code: str | None = None) -> Decimal | None:
     if key not in table:
         c.add('missing: give a number, or "unknown" when no source gives it', *where, key,
@@ -644,7 +644,7 @@ def _number_or_unknown(c: _Collector, table: Mapping[str, Any], key: str,
     return number
 
 
-def _check_unknown_consistency(c: _Collector, value: Decimal | None, table: Mapping[str, Any],
+def check_unknown_consistency(c: Collector, value: Decimal | None, table: Mapping[str, Any],
                                prov: Provenance, where: tuple[str, ...], key: str,
                                code: str | None = None) -> None:
     if key not in table or "status" not in table:
@@ -657,7 +657,7 @@ def _check_unknown_consistency(c: _Collector, value: Decimal | None, table: Mapp
               f'or write {key} = "unknown"', *where, "status", code=code)
 
 
-def _criteria(c: _Collector, table: Mapping[str, Any],
+def _criteria(c: Collector, table: Mapping[str, Any],
               provenance: Callable[..., Provenance]) -> list[Node]:
     """Build the tree from the flat ``[criteria."code"]`` tables (parent from the code)."""
     fields: dict[str, dict[str, Any]] = {}
@@ -668,7 +668,7 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         if not isinstance(node, dict):
             c.add('each criterion is a table: [criteria."code"]', *where, code=code)
             continue
-        c.problems += _unknown_keys(node, _NODE_KEYS, c.origin, *where)
+        c.problems += unknown_keys(node, _NODE_KEYS, c.origin, *where)
         parent = c.get(node, "parent", str, *where, required=False, code=code)
         if parent is None and "." in code:
             parent = code.rsplit(".", 1)[0]
@@ -686,11 +686,11 @@ def _criteria(c: _Collector, table: Mapping[str, Any],
         if inherited is not None and "kind" in node and kind is not inherited:
             c.add(f"kind {kind.value!r} differs from its parent's {inherited.value!r}",
                   *where, "kind", code=code)
-        maximum = _number_or_unknown(c, node, "max", where, code)
+        maximum = number_or_unknown(c, node, "max", where, code)
         prov = provenance(node, *where, code=code)
-        _check_unknown_consistency(c, maximum, node, prov, where, "max", code)
+        check_unknown_consistency(c, maximum, node, prov, where, "max", code)
         policy = c.enum(node, "not_arising", NotArisingPolicy, None, *where)
-        rule = _rule(c, node["rule"], where, code, maximum, provenance) if "rule" in node \
+        rule = read_rule(c, node["rule"], where, code, maximum, provenance) if "rule" in node \
             else None
         if code in trail:
             c.add("its parent chain loops", *where, code=code)
@@ -800,20 +800,20 @@ def load_assessment(path: str | Path) -> Assessment:
 
     :raises AssessmentError: listing every problem with its line, key and code.
     """
-    text, path = _read(path, AssessmentError)
+    text, path = read_text(path, AssessmentError)
     return loads_assessment(text, path=path)
 
 
 def loads_assessment(text: str, *, path: Path | None = None) -> Assessment:
     """Read an assessment from TOML text (``path`` is only used in messages)."""
-    data = _parse(text, path, AssessmentError)
+    data = parse_toml(text, path, AssessmentError)
     return assessment_from_dict(data, Origin.scan(text, path))
 
 
 def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Assessment:
     """Build an assessment from the structure of its TOML file."""
     origin = origin or Origin(None)
-    c = _Collector(origin)
+    c = Collector(origin)
     if "points" not in data and ("criteria" in data or "base" in data):
         # One clear message rather than one per framework key.
         what, keys = (("an overlay", "base") if "base" in data
@@ -822,7 +822,7 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
             f"this is {what} file (it has {keys!r}), not an assessment: an assessment has "
             "framework, unit, year and [points]; pass it to parindex validate, or to "
             "--framework", "id" if keys == "criteria" and "id" in data else keys))
-    c.problems += _unknown_keys(data, _ASSESSMENT_KEYS, origin)
+    c.problems += unknown_keys(data, _ASSESSMENT_KEYS, origin)
     framework = c.get(data, "framework", str)
     if framework is not None and not FRAMEWORK_ID.match(nfc(framework)):
         c.add(f"{framework!r} is not a framework id of the form province/level/year "
@@ -884,7 +884,7 @@ def _dotted_code(code: str, value: Mapping[str, Any]) -> str | None:
     return ".".join(parts)
 
 
-def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decimal | bool]]:
+def _inputs(c: Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decimal | bool]]:
     """``[inputs]``: reported figures by code, each a table of named numbers or yes/no."""
     inputs: dict[str, dict[str, Decimal | bool]] = {}
     for code, figures in c.codes(table, "inputs"):
@@ -904,7 +904,7 @@ def _inputs(c: _Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Deci
     return inputs
 
 
-def _published(c: _Collector, table: Mapping[str, Any]) -> Published:
+def _published(c: Collector, table: Mapping[str, Any]) -> Published:
     values: dict[str, Any] = {}
     codes: dict[str, Decimal] = {}
     for key, value in c.codes(table, "published"):
@@ -971,8 +971,8 @@ def dumps_assessment(assessment: Assessment) -> str:
 
 def sniff(path: str | Path) -> str:
     """``"framework"``, ``"overlay"`` or ``"assessment"``, from a TOML file's keys."""
-    text, path = _read(path, ParindexError)
-    data = _parse(text, path, ParindexError)
+    text, path = read_text(path, ParindexError)
+    data = parse_toml(text, path, ParindexError)
     if "base" in data:
         return "overlay"
     if "criteria" in data or "bands" in data:
