@@ -33,7 +33,7 @@ import attrs
 from .._base.errors import AssessmentError, ParindexError, Problem
 from .._base.model import NOT_ARISING, GivenPoints
 from .._base.numbers import NumberError, to_decimal
-from .tables import NOT_ARISING_TEXT, Cell, _excel_value, _read_csv, _text, _unsaved_formulas
+from .tables import NOT_ARISING_TEXT, Cell, excel_value, read_csv, cell_text, unsaved_formulas
 from .tables import normalise_header as normalise_header
 
 #: The file types read as sheets (a TOML file is not one).
@@ -195,7 +195,7 @@ def read_points(cell: Cell) -> tuple[GivenPoints | None, Decimal | None]:
     ...
     parindex._base.numbers.NumberError: '1,5,0' is not a number
     """
-    text = _text(cell)
+    text = cell_text(cell)
     if text == "":
         return None, None
     if normalise_header(text).rstrip(".") in NOT_ARISING_TEXT:
@@ -245,7 +245,7 @@ class Grid:
                     self._merge_at[(r, c)] = merge
 
     def text(self, row: int, column: int, *, filled: bool = False) -> str:
-        return _text(self.cell(row, column, filled=filled))
+        return cell_text(self.cell(row, column, filled=filled))
 
     def cell(self, row: int, column: int, *, filled: bool = False) -> Cell:
         """A cell's value; with ``filled``, a merged range's value in every cell of it."""
@@ -275,7 +275,7 @@ def read_grids(path: Path) -> list[Grid]:
     if suffix == ".docx":
         return _docx_grids(path)
     if suffix == ".csv":
-        return [Grid([list(row) for row in grid]) for grid in _read_csv(path)]
+        return [Grid([list(row) for row in grid]) for grid in read_csv(path)]
     old = {".xls": ".xlsx in Excel", ".doc": ".docx in Word"}.get(suffix)
     hint = f" (save it as {old} or LibreOffice)" if old else ""
     raise AssessmentError(Problem(
@@ -298,14 +298,14 @@ def _xlsx_grids(path: Path) -> list[Grid]:
     grids = []
     for sheet in book.worksheets:
         cells: list[list[Cell]] = [
-            [_excel_value(cell.value, getattr(cell, "number_format", None)) for cell in row]
+            [excel_value(cell.value, getattr(cell, "number_format", None)) for cell in row]
             for row in sheet.iter_rows()]
         merges = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
                   for r in sheet.merged_cells.ranges]
         grids.append(Grid(cells, merges, sheet.title))
     book.close()
     if any(cell is None for grid in grids for row in grid.cells for cell in row):
-        _unsaved_formulas(path, [(grid.cells, grid.name or "") for grid in grids])
+        unsaved_formulas(path, [(grid.cells, grid.name or "") for grid in grids])
     return grids
 
 
@@ -395,7 +395,7 @@ class SheetRow:
     total: bool = False
 
     def text(self, role: str) -> str:
-        return _text(self.cells.get(role))
+        return cell_text(self.cells.get(role))
 
 
 @attrs.frozen
@@ -468,7 +468,7 @@ def read_sheet(path: str | Path, *, needs: Sequence[Role] = ("name",),
             f"(headers found: {', '.join(c.header for c in columns if c.header)})",
             first + 1))
     title = list(grid.before) + [
-        " ".join(_text(c) for c in grid.cells[r] if _text(c)) for r in range(first)]
+        " ".join(cell_text(c) for c in grid.cells[r] if cell_text(c)) for r in range(first)]
     rows, skipped, problems = _rows(grid, sheet, last)
     if problems:
         raise error(problems)
@@ -585,7 +585,7 @@ def _rows(grid: Grid, sheet: Sheet, start: int
         cells: dict[str, Cell] = {c.role: grid.cell(r, c.index, filled=c.role in ("comment", "guidance",
                                                                   "evidence"))
                  for c in typed if c.role is not None}
-        numbers = any(_text(cells.get(role)) for role in NUMBER_ROLES)
+        numbers = any(cell_text(cells.get(role)) for role in NUMBER_ROLES)
         if code is None:
             label = normalise_header(name or " ".join(t for t in texts if t))
             if _TOTAL_ROW.match(label):

@@ -386,7 +386,7 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
             # sheet may come first).
             table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
         elif suffix in (".csv", ".tsv", ".txt"):
-            table = reader.best(_read_csv(path), None)
+            table = reader.best(read_csv(path), None)
         else:
             raise AssessmentError(Problem(
                 f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .xlsx, "
@@ -400,7 +400,7 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     return table
 
 
-def _read_csv(path: Path) -> list[list[list[Cell]]]:
+def read_csv(path: Path) -> list[list[list[Cell]]]:
     """The file parsed with each plausible delimiter (the reader keeps the best)."""
     try:
         data = path.read_bytes()
@@ -448,17 +448,17 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
         for worksheet in worksheets:
             grid: list[list[Cell]] = []
             for row in worksheet.iter_rows():
-                grid.append([_excel_value(cell.value, getattr(cell, "number_format", None))
+                grid.append([excel_value(cell.value, getattr(cell, "number_format", None))
                              for cell in row])
             grids.append((grid, worksheet.title))
     finally:
         book.close()
     if any(cell is None for grid, _ in grids for row in grid for cell in row):
-        _unsaved_formulas(path, grids)
+        unsaved_formulas(path, grids)
     return grids
 
 
-def _unsaved_formulas(path: Path, grids: list[tuple[list[list[Cell]], str]]) -> None:
+def unsaved_formulas(path: Path, grids: list[tuple[list[list[Cell]], str]]) -> None:
     """Put a formula's text where its cell has no saved value (a workbook written by a
     program, never opened and saved in a spreadsheet), so that it is reported, never read
     as an empty cell."""
@@ -499,7 +499,7 @@ def format_places(number_format: str | None) -> int | None:
     return len(match.group(1)) if match else 0
 
 
-def _excel_value(value: object, number_format: str | None) -> Cell:
+def excel_value(value: object, number_format: str | None) -> Cell:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, float):
@@ -518,7 +518,7 @@ def _excel_value(value: object, number_format: str | None) -> Cell:
     return str(value)  # dates and the like: read as text, reported if they must be numbers
 
 
-def _text(cell: Cell) -> str:
+def cell_text(cell: Cell) -> str:
     if cell is None:
         return ""
     if isinstance(cell, Decimal):
@@ -574,28 +574,28 @@ class _GridReader:
         else:
             rows = range(min(len(grid), _HEADER_SEARCH_ROWS))
         for i in rows:
-            meanings = [self.meaning(_text(c)) for c in grid[i]]
+            meanings = [self.meaning(cell_text(c)) for c in grid[i]]
             if "unit" not in meanings:
                 continue
             if i + 1 < len(grid):
                 # A second header row (codes under a merged "points per field" cell)
                 # names no unit, and gives codes where the first row has no header.
                 unit_at = meanings.index("unit")
-                below = [self.meaning(_text(c)) for c in grid[i + 1]]
+                below = [self.meaning(cell_text(c)) for c in grid[i + 1]]
                 codes = [m for j, m in enumerate(below) if m in self.framework.nodes
                          and (j >= len(meanings) or meanings[j] is None)]
-                unit_below = _text(grid[i + 1][unit_at]) if unit_at < len(grid[i + 1]) else ""
+                unit_below = cell_text(grid[i + 1][unit_at]) if unit_at < len(grid[i + 1]) else ""
                 if codes and not unit_below:
                     columns = []
                     for j in range(max(len(grid[i]), len(grid[i + 1]))):
                         top = meanings[j] if j < len(meanings) else None
                         low = below[j] if j < len(below) else None
-                        text = _text(grid[i + 1][j]) if low and j < len(grid[i + 1]) else \
-                            _text(grid[i][j]) if j < len(grid[i]) else ""
+                        text = cell_text(grid[i + 1][j]) if low and j < len(grid[i + 1]) else \
+                            cell_text(grid[i][j]) if j < len(grid[i]) else ""
                         columns.append(Column(j, text, low or top))
                     return i + 2, columns
             if sum(1 for m in meanings if m not in (None, "ignore")) >= 2:
-                return i + 1, [Column(j, _text(c), m)
+                return i + 1, [Column(j, cell_text(c), m)
                                for j, (c, m) in enumerate(zip(grid[i], meanings, strict=True))]
         return None
 
@@ -662,9 +662,9 @@ class _GridReader:
             row = grid[i]
             number = i + 1
             cells = {c.index: row[c.index] if c.index < len(row) else None for c in columns}
-            if all(_text(v) == "" for v in row):
+            if all(cell_text(v) == "" for v in row):
                 continue
-            unit = _text(cells[unit_column.index])
+            unit = cell_text(cells[unit_column.index])
             if not unit:
                 problems.append(Problem("no unit name in this row", path=self.path,
                                         line=number, key=unit_column.header))
@@ -706,7 +706,7 @@ class _GridReader:
         (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
         number = ""
         for column in columns:
-            text = _text(cells[column.index])
+            text = cell_text(cells[column.index])
             if column.meaning == "ignore":
                 number = number or text
             elif text and (column.meaning in self.framework.nodes
@@ -777,7 +777,7 @@ class _GridReader:
                     keys[("unit",)] = column.header
                 continue
             cell = cells[column.index]
-            text = _text(cell)
+            text = cell_text(cell)
             if meaning in self.framework.nodes:
                 keys[("points", meaning)] = column.header
             if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
@@ -1002,7 +1002,7 @@ def _rank(cell: Cell) -> PublishedRank | None:
         return PublishedRank(int(cell))
     if isinstance(cell, int) and not isinstance(cell, bool):
         return PublishedRank(cell) if cell >= 1 else None
-    return parse_rank(_text(cell))
+    return parse_rank(cell_text(cell))
 
 
 def resolve_last(assessments: Sequence[Assessment], population: int | None,
