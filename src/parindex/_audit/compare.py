@@ -22,7 +22,8 @@ import attrs
 
 from .._base.errors import AssessmentError
 from .._base.model import Framework, nfc
-from .._base.names import unit_key
+from .._base.errors import UnitNotFoundError
+from .._base.names import find_unit, unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction, UnitReproduction
 from .._formats.toml import read_toml
@@ -324,18 +325,24 @@ def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: boo
 
 
 class _Index:
-    """Units of one table by match key; by key and group where a name repeats."""
+    """The units of one table, found by name as people type it (:func:`find_unit`)."""
 
     def __init__(self, units: Sequence[UnitReproduction]) -> None:
-        self.by_key: dict[str, list[UnitReproduction]] = {}
-        for unit in units:
-            self.by_key.setdefault(unit_key(unit.unit), []).append(unit)
+        self.units = list(units)
+        self.names = [(unit.unit, unit.group) for unit in units]
 
-    def find(self, name: str, group: str | None = None) -> UnitReproduction | None:
-        found = self.by_key.get(unit_key(name), [])
-        if len(found) > 1 and group is not None:
-            found = [u for u in found if u.group and unit_key(u.group) == unit_key(group)]
-        return found[0] if len(found) == 1 else None
+    def find(self, name: str, group: str | None = None) -> UnitReproduction:
+        """The unit a name means; its group decides only between units of that name (a
+        unit whose district was renamed is still found by its name).
+
+        :raises UnitNotFoundError: none, or several (listing them).
+        """
+        try:
+            return self.units[find_unit(name, self.names)]
+        except UnitNotFoundError:
+            if group is None:
+                raise
+            return self.units[find_unit(name, self.names, group)]
 
 
 def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None) -> Comparison:
@@ -395,24 +402,27 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
                                           tuple(o.unit for o in olds), tuple(changes), note))
 
     for succession in lineage.successions:
-        new_unit = new_index.find(succession.new)
-        if new_unit is None:
-            problems.append(f"lineage: {succession.new!r} is not a unit of the new table")
+        try:
+            new_unit = new_index.find(succession.new)
+        except UnitNotFoundError as error:
+            problems.append(f"lineage: the new table: {error.problem.message}")
             continue
         olds = []
         for name in succession.old:
-            found = old_index.find(name)
-            if found is None:
-                problems.append(f"lineage: {name!r} is not a unit of the old table")
-            else:
-                olds.append(found)
+            try:
+                olds.append(old_index.find(name))
+            except UnitNotFoundError as error:
+                problems.append(f"lineage: the old table: {error.problem.message}")
         if olds:
             add(new_unit, olds, succession.kind, succession.note)
     for new_unit in new.units:
         if id(new_unit) in used_new:
             continue
-        found = old_index.find(new_unit.unit, new_unit.group)
-        if found is not None and id(found) not in used_old:
+        try:
+            found = old_index.find(new_unit.unit, new_unit.group)
+        except UnitNotFoundError:
+            continue  # listed as only in one table
+        if id(found) not in used_old:
             add(new_unit, [found], "name", None)
     order = {u.unit: i for i, u in enumerate(new.units)}
     comparisons.sort(key=lambda c: order[c.unit])

@@ -35,7 +35,7 @@ from .._base.model import (
     RankingMethod,
     nfc,
 )
-from .._base.names import find_unit
+from .._base.names import find_unit, group_key
 from .._base.numbers import plain, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
@@ -272,10 +272,10 @@ def _rank(results: list[Result], *, check: bool,
         ranks = rank_results(ranking)
         groups: dict[str | None, int] = {}
         for result in ranking:
-            key = result.group.casefold() if result.group else None
+            key = group_key(result.group) or None
             groups[key] = groups.get(key, 0) + 1
         units = [RankedResult(result, rank, len(ranking), group_rank,
-                              groups[result.group.casefold()] if result.group else None)
+                              groups[group_key(result.group)] if result.group else None)
                  for result, (rank, group_rank) in zip(ranking, ranks, strict=True)]
         if check:
             units = reconcile_ranks(units, ranking)

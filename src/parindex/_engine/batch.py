@@ -58,7 +58,7 @@ from .._base.model import (
     RankingMethod,
     method_name,
 )
-from .._base.names import duplicate_units, find_unit, name_key
+from .._base.names import duplicate_units, find_unit, group_key, name_key
 from .._base.numbers import plain
 
 Int64Array: TypeAlias = NDArray[np.int64]
@@ -957,7 +957,7 @@ def _group_codes(groups: Sequence[str | None] | None,
         if not name:  # None or "": no group, as in score_many
             mapping[i] = -1
             continue
-        key = name.casefold()
+        key = group_key(name)
         if key not in folded:
             folded[key] = len(names)
             names.append(name)  # spelt as it first appears

@@ -12,7 +12,7 @@ import attrs
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
-from .._base.names import duplicate_units, find_unit
+from .._base.names import duplicate_units, find_unit, group_key
 from .._base.numbers import plain
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
@@ -210,8 +210,8 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
     group_ranks: list[int | None] = [None] * len(keys)
     members: dict[str, list[int]] = {}
     for i, group in enumerate(groups):
-        if group:  # compared case-insensitively; no group, no group rank
-            members.setdefault(group.casefold(), []).append(i)
+        if group:  # compared by name key (case, NFC, tone placement); no group, no rank
+            members.setdefault(group_key(group), []).append(i)
     for indices in members.values():
         for i, rank in zip(indices, rank_values([keys[i] for i in indices], method),
                            strict=True):
@@ -234,11 +234,11 @@ def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranki
     ranks = rank_results(results)
     groups: dict[str | None, int] = {}
     for result in results:
-        key = result.group.casefold() if result.group else None
+        key = group_key(result.group) or None
         groups[key] = groups.get(key, 0) + 1
     units = []
     for result, (rank, group_rank) in zip(results, ranks, strict=True):
-        group_of = groups[result.group.casefold()] if result.group else None
+        group_of = groups[group_key(result.group)] if result.group else None
         units.append(RankedResult(result, rank, len(results), group_rank, group_of))
     return Ranking(framework, tuple(reconcile_ranks(units, results)))
 

@@ -856,12 +856,12 @@ def _group_ranks_printed_as_ranks(assessments: list[Assessment]) -> list[Assessm
     ranks within the groups (a table of several districts' communes, ranked in each)."""
     sizes: dict[str | None, int] = {}
     for a in assessments:
-        key = a.group.casefold() if a.group else None
+        key = group_key(a.group) or None
         sizes[key] = sizes.get(key, 0) + 1
     ranked = [a for a in assessments if a.published.rank is not None]
     if not ranked or None in sizes or len(sizes) < 2 or any(
             a.published.rank is None or a.published.rank.of is None
-            or a.published.rank.of != sizes[a.group.casefold() if a.group else None]
+            or a.published.rank.of != sizes[group_key(a.group) or None]
             or a.published.rank.of == len(assessments) for a in ranked):
         return assessments
     return [attrs.evolve(a, published=attrs.evolve(a.published, rank=None,

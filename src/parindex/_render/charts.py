@@ -19,6 +19,7 @@ from typing import Any
 
 from .._base.i18n import message
 from .._base.model import BandBasis, nfc
+from .._base.names import unit_key
 from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
@@ -132,15 +133,12 @@ def _number(value: float, decimals: int, lang: str) -> str:
     return number_text(plain(quantize(Decimal(repr(value)), decimals)), lang)
 
 
-def _key(name: str) -> str:
-    return " ".join(nfc(name).casefold().split())
-
-
 def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
-    """Ranks in two years, one line per unit present in both (matched by NFC name,
-    ignoring case and spacing)."""
-    before = {_key(u.result.unit): u for u in old}
-    pairs = [(before[_key(u.result.unit)], u) for u in new if _key(u.result.unit) in before]
+    """Ranks in two years, one line per unit present in both (matched by name as
+    :func:`~parindex.unit_key` matches names: case, spacing, prefix, tone placement)."""
+    before = {unit_key(u.result.unit): u for u in old}
+    pairs = [(before[unit_key(u.result.unit)], u) for u in new
+             if unit_key(u.result.unit) in before]
     years = (str(old.units[0].result.assessment.year) if len(old) else "",
              str(new.units[0].result.assessment.year) if len(new) else "")
     with _figure(5.5, max(3.0, 0.28 * len(pairs) + 1)) as figure:
