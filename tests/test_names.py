@@ -119,3 +119,20 @@ def test_every_lookup_uses_it(hue: parindex.Framework, thuy_thanh: parindex.Asse
     assert batch.position("UBND xã Thủy Thanh", group="Hương Thủy") == 0
     with pytest.raises(UnitNotFoundError):
         batch.position("Thủy Thanh", group="Phú Vang")
+
+
+def test_a_group_spelt_two_ways_is_one_group(hue: parindex.Framework,
+                                              thuy_thanh: parindex.Assessment) -> None:
+    # "Thị xã Hương Thuỷ" and "Thị xã Hương Thủy" are one district: one group rank of 2,
+    # in the one-unit path and in the batch kernel alike.
+    points = {code: p for code, p in thuy_thanh.points.items() if code != "6"}
+    one = attrs.evolve(thuy_thanh, points=points, group="Thị xã Hương Thủy")
+    two = attrs.evolve(one, unit="Xã Thủy Phù", group="thị xã Hương Thuỷ")
+    ranking = parindex.score_many(hue, [one, two])
+    assert [u.group_of for u in ranking] == [2, 2]
+    assert sorted(u.group_rank for u in ranking) == [1, 1]
+    batch = parindex.score_batch(hue, [one, two])
+    assert batch.group_of.tolist() == [2, 2]
+    # Two rows of one unit in the one group are refused, however the group is spelt.
+    with pytest.raises(parindex.AssessmentError, match="appears twice"):
+        parindex.score_many(hue, [one, attrs.evolve(one, group="THỊ XÃ HƯƠNG THUỶ")])
