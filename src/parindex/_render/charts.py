@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from .._base.i18n import message
-from .._base.model import BandBasis, nfc
+from .._base.model import BandBasis
 from .._base.names import unit_key
 from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
