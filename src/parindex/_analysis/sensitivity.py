@@ -26,7 +26,7 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._engine.batch import POLICY_CODES, BatchResult, known, plan_of, band_positions, rank_runs
+from .._engine.batch import POLICY_CODES, BatchResult, known_max, plan_of, band_positions, rank_runs
 from .._base.errors import FrameworkError, MissingInformationError, Problem
 from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
 from .._engine.ranking import Ranking, rank_values, ranker
