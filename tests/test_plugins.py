@@ -129,7 +129,8 @@ def test_plugins_json_lists_what_each_plugin_registers(capsys):
     assert plugins["quang_tri"] == {
         "name": "quang_tri", "distribution": "parindex-quang-tri",
         "version": plugins["quang_tri"]["version"], "status": "ok",
-        "frameworks": ["quang-tri/district/2020"], "error": None, "provides": []}
+        "frameworks": ["quang-tri/district/2020"], "error": None, "provides": [],
+        "seconds": None}
 
 
 def test_strict_flag_on_the_command_line(monkeypatch, capsys):

@@ -140,6 +140,9 @@ def test_no_header_row_is_an_error(tmp_path: Path, tth: parindex.Framework) -> N
     with pytest.raises(AssessmentError, match="no header row"):
         parindex.read_table(_csv(tmp_path, "a,b\n1,2\n"), tth)
     with pytest.raises(AssessmentError, match="unknown table format"):
+        parindex.read_table(_csv(tmp_path, "a", name="t.odt"), tth)
+    with pytest.raises(AssessmentError, match=r"\.ods workbooks are not read; .* save it as "
+                                              r"\.xlsx"):
         parindex.read_table(_csv(tmp_path, "a", name="t.ods"), tth)
 
 

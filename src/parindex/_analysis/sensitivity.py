@@ -413,8 +413,13 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
         steps' temporaries (about 40 MB).
     :param progress: called with the number of draws done after each chunk.
     :raises ValueError: totals too large to keep exact at this resolution, a share
-        outside the scale, or nothing to perturb.
+        outside the scale, nothing to perturb, or ``draws`` outside 1 to
+        :data:`~parindex._base.limits.MAX_DRAWS` (100,000).
     """
+    from .._base.limits import MAX_DRAWS
+
+    if not 1 <= draws <= MAX_DRAWS:
+        raise ValueError(f"draws must be between 1 and {MAX_DRAWS:,}, not {draws:,}")
     tops = _tops(source)
     framework = tops.framework
     if not isinstance(framework.ranking, RankingMethod) or \

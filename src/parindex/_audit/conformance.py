@@ -37,7 +37,8 @@ from typing import Any, Literal
 
 import attrs
 
-from .._base.errors import FrameworkError, Origin, ParindexError, Problem, key_parts
+from .._base.errors import FileError, FrameworkError, Origin, ParindexError, Problem, key_parts
+from .._base.files import read_bytes
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, MaximaMismatch, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
@@ -272,8 +273,11 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     """Check a framework file, reporting what stops it from building and, as far as the
     rest of the file allows, everything else too (one pass fixes every fault)."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = read_bytes(path).decode("utf-8-sig")
+    except FileError as exc:
+        finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc.problem.message}")
+        return ConformanceReport(None, strict, (finding,), path)
+    except UnicodeDecodeError as exc:
         finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc}")
         return ConformanceReport(None, strict, (finding,), path)
     findings: list[ConformanceFinding] = []

@@ -36,7 +36,7 @@ from .._base.model import (
     nfc,
 )
 from .._base.names import find_unit, group_key
-from .._base.numbers import plain, rounded_from
+from .._base.numbers import exact, plain, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
@@ -116,6 +116,7 @@ class Reproduction:
         return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
+@exact
 def reproduce(table: ResultsTable) -> Reproduction:
     """Recompute every unit of a table and check every printed figure.
 

@@ -200,10 +200,17 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
     return data
 
 
+class FileError(ParindexError):
+    """A file cannot be read or written as asked: not a regular file (a directory, FIFO
+    or device), too large, an output that would replace an input, an unknown output
+    format, a missing directory, a full disk."""
+
+
 # Shown as parindex.FrameworkError etc. (where users import them from), not by the private
 # module that defines them, in tracebacks, reprs and the docs.
 for _error in (ParindexError, FrameworkError, AssessmentError, UnknownFrameworkError,
-               MissingInformationError, PluginError, UnitNotFoundError, MissingExtraError, Problem,
+               MissingInformationError, PluginError, UnitNotFoundError, MissingExtraError,
+               FileError, Problem,
                Origin):
     _error.__module__ = "parindex"
 del _error

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import re
+import types
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
@@ -21,7 +22,7 @@ from typing import Any, Final, Literal, TypeAlias
 import attrs
 
 from .errors import FrameworkError, Origin, Problem
-from .numbers import Rounding, round_to
+from .numbers import Rounding, exact, round_to
 
 #: ``province/level/year`` or ``province/level/version``, lower-case ASCII with hyphens,
 #: e.g. ``thua-thien-hue/commune/2022`` or ``quang-ngai/commune/2023-2030``.
@@ -315,9 +316,12 @@ class Node:
 
     def walk(self) -> Iterator[Node]:
         """This node and its descendants, depth first, in printed order."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
+        # A stack, not recursion: no tree is deep enough to exhaust it.
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
 
 @attrs.frozen
@@ -431,6 +435,17 @@ class MaximaMismatch:
                 f"not to the maximum {self.max} (difference {self.difference})")
 
 
+def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return types.MappingProxyType(dict(value))
+
+
+#: The most levels a framework's criteria nest (fields, criteria, items, sub-items...):
+#: published frameworks have 3 or 4. Checked before anything walks the tree.
+MAX_DEPTH = 20
+#: The most criteria a framework holds (published frameworks have under 200).
+MAX_NODES = 100_000
+
+
 @attrs.frozen
 class Methods:
     """The rule kinds, ranking and band methods that plugins register, as a framework that
@@ -498,8 +513,10 @@ class Framework:
     rank_by: RankBasis = RankBasis.TOTAL
     tie_break: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     name_en: str | None = attrs.field(default=None, converter=_nfc_optional)
-    provenance: Mapping[str, Provenance] = attrs.field(factory=dict)
-    sources: Mapping[str, str] = attrs.field(factory=dict)
+    # Read-only views: a framework is shared by every command and plugin, and must not
+    # change after it is built (a plugin writing into it is an error, not a new framework).
+    provenance: Mapping[str, Provenance] = attrs.field(factory=dict, converter=_frozen_map)
+    sources: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen_map)
     band_method: str = "minimum"
     derived_from: str | None = None
     index_kind: IndexKind = IndexKind.PAR_INDEX
@@ -525,6 +542,18 @@ class Framework:
             problems.append(Problem("last_year is before first_year", key="last_year"))
         if not 0 <= self.decimals <= 9:
             problems.append(Problem("decimals must be between 0 and 9", key="decimals"))
+        count, deepest = 0, 0
+        for node, depth in self.depths():
+            count += 1
+            deepest = max(deepest, depth + 1)
+            if count > MAX_NODES or deepest > MAX_DEPTH:
+                break
+        if count > MAX_NODES:
+            return [Problem(f"more than {MAX_NODES:,} criteria; a framework has at most "
+                            f"{MAX_NODES:,}", key="criteria")]
+        if deepest > MAX_DEPTH:
+            return [Problem(f"criteria nest more than {MAX_DEPTH} levels deep; a framework "
+                            f"has at most {MAX_DEPTH}", key="criteria", code=node.code)]
         seen: set[str] = set()
         for node in self.walk():
             if node.code in seen:
@@ -539,6 +568,7 @@ class Framework:
                 problems.append(Problem(f"tie_break names unknown code {code!r}",
                                         key="tie_break"))
         problems += [Problem(message, key="bands") for message in _band_problems(self)]
+
         return problems
 
     # --- navigation -------------------------------------------------------------------
@@ -554,6 +584,14 @@ class Framework:
         for node in self.criteria:
             yield from node.walk()
 
+    def depths(self) -> Iterator[tuple[Node, int]]:
+        """Every node with its depth (0 for the top level), depth first, without recursion."""
+        stack = [(node, 0) for node in reversed(self.criteria)]
+        while stack:
+            node, depth = stack.pop()
+            yield node, depth
+            stack.extend((child, depth + 1) for child in reversed(node.children))
+
     @cached_property
     def nodes(self) -> Mapping[str, Node]:
         """Every node by code, in depth-first printed order."""
@@ -562,18 +600,14 @@ class Framework:
     @cached_property
     def parents(self) -> Mapping[str, str | None]:
         """The parent code of every node (``None`` for top-level nodes)."""
-        result: dict[str, str | None] = {}
-
-        def visit(node: Node, parent: str | None) -> None:
-            result[node.code] = parent
+        result: dict[str, str | None] = {node.code: None for node in self.criteria}
+        for node in self.walk():
             for child in node.children:
-                visit(child, node.code)
-
-        for top in self.criteria:
-            visit(top, None)
+                result[child.code] = node.code
         return result
 
     @property
+    @exact
     def max(self) -> Decimal | None:
         """Maximum total: criteria + survey + bonus (e.g. 100, or 110 = 100 + 10)."""
         total = Decimal(0)
@@ -602,6 +636,7 @@ class Framework:
 
     # --- whole-tree checks --------------------------------------------------------------
 
+    @exact
     def maxima_mismatches(self) -> list[MaximaMismatch]:
         """Nodes whose children's maxima do not add up to their own maximum."""
         mismatches = []
@@ -660,7 +695,9 @@ def _band_problems(framework: Framework) -> list[str]:
     bands = framework.bands
     names = [b.name for b in bands]
     if len(set(names)) != len(names):
-        problems.append("band names repeat")
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        problems.append(f"band names repeat: {', '.join(repeated)}; each band has its own "
+                        "name")
     known = [b.min for b in bands if b.min is not None]
     if any(a <= b for a, b in zip(known, known[1:], strict=False)):
         problems.append("band minima must strictly decrease from the first band to the last")
@@ -669,6 +706,7 @@ def _band_problems(framework: Framework) -> list[str]:
                         "cover every value")
     if any(b.min is not None and b.min < 0 for b in bands):
         problems.append("band minima must be ≥ 0")
+
     return problems
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import decimal
 import enum
+import functools
 import re
+from collections.abc import Callable
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import ParamSpec, TypeVar
 
 # Points as published: "0.8", "28.666", "80,54" (decimal comma), " 1.0 ".
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
@@ -14,6 +18,52 @@ _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 class NumberError(ValueError):
     """A value that is not an exact, finite number of points."""
+
+
+#: The most significant digits a number read from a file may have.
+MAX_DIGITS = 50
+#: Numbers read are below 10**MAX_EXPONENT and have at most MAX_EXPONENT decimal places.
+MAX_EXPONENT = 50
+
+#: The one decimal context of the library. Every number read is bounded by
+#: :data:`MAX_DIGITS` and :data:`MAX_EXPONENT`, so each is a multiple of 10**-50 below
+#: 10**50: at most 100 digits. 200 digits hold the sum of any 10**100 of them exactly,
+#: where Python's default context (28 digits) would silently round a 40-digit value.
+CONTEXT = decimal.Context(prec=200, rounding=decimal.ROUND_HALF_EVEN,
+                          traps=[decimal.InvalidOperation, decimal.DivisionByZero,
+                                 decimal.Overflow])
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def exact(function: Callable[P, R]) -> Callable[P, R]:
+    """Run ``function`` in :data:`CONTEXT` (the library's entry points that add points)."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with decimal.localcontext(CONTEXT):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _check_bounds(value: object, result: Decimal) -> Decimal:
+    sign, digits, exponent = result.as_tuple()
+    assert isinstance(exponent, int)
+    shown = str(value).strip()
+    if len(shown) > 40:
+        shown = shown[:20] + "…" + shown[-10:]
+    if len(digits) > MAX_DIGITS:
+        raise NumberError(f"{shown} has {len(digits)} significant digits; parindex reads "
+                          f"at most {MAX_DIGITS}, exactly")
+    if result and result.adjusted() >= MAX_EXPONENT:
+        raise NumberError(f"{shown} is too large: parindex reads numbers below "
+                          f"10^{MAX_EXPONENT}")
+    if exponent < -MAX_EXPONENT:
+        raise NumberError(f"{shown} has {-exponent} decimal places; parindex reads at most "
+                          f"{MAX_EXPONENT}")
+    return result
 
 
 def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
@@ -37,7 +87,10 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
     if isinstance(value, float):
         raise NumberError(f"{value!r} is a binary float; give points as exact decimals")
     if isinstance(value, int):
-        return Decimal(value)
+        if value.bit_length() > 4 * MAX_EXPONENT:  # before str(): ints have a digit limit
+            raise NumberError(f"an integer of {value.bit_length()} bits is too large: "
+                              f"parindex reads numbers below 10^{MAX_EXPONENT}")
+        return _check_bounds(value, Decimal(value))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, str):
@@ -57,7 +110,7 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
         raise NumberError(f"{_describe(value)} is not a number")
     if not result.is_finite():
         raise NumberError(f"{str(value).strip().lower()} is not a finite number")
-    return result
+    return _check_bounds(value, result)
 
 
 def _describe(value: object) -> str:

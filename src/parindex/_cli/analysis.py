@@ -21,7 +21,9 @@ from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, 
 from .common import FRAMEWORK_HELP, echo_json, new_console
 from .options import lang, quiet, t
 from .tables import load_units
-from .._base.numbers import number_text, percent_text, plain, quantize
+from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
+from .._base.files import atomic_write, check_output
+from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.errors import ParindexError
 from .._base.names import find_unit
 from .._engine.batch import BatchResult, score_batch
@@ -42,6 +44,13 @@ _GROUP = click.option("--group", help="The unit's group (its district), when its
                                       "repeats across groups.")
 _SHEET = click.option("--sheet", help="For .xlsx tables: the sheet to read (default: the "
                                       "first).")
+
+
+def _check_output(output: Path, suffixes: tuple[str, ...] | None, *inputs: Path | str | None
+                  ) -> None:
+    """Refuse, before any work, an output that would replace an input (a source, the
+    framework file) or whose format is unknown."""
+    check_output(output, suffixes=suffixes, inputs=[i for i in inputs if i is not None])
 
 
 def _ranking(sources: Sequence[Path], framework_ref: str | None,
@@ -94,7 +103,7 @@ def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> Ranke
 @_SHEET
 @click.option("--all", "overall", is_flag=True,
               help="Compare with all units, not only those of the unit's group.")
-@click.option("--places", default=1, show_default=True, type=click.IntRange(1),
+@click.option("--places", default=1, show_default=True, type=click.IntRange(1, MAX_PLACES),
               help="How many better places to show what passing would take.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (exact amounts as strings).")
 def gaps_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
@@ -238,7 +247,7 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file: .md for Markdown, .docx for Word (needs the "
                    "report extra). Default: Markdown on standard output.")
-@click.option("--year", "plan_year", type=int,
+@click.option("--year", "plan_year", type=click.IntRange(1945, 2200),
               help="The year the plan is for (default: the assessment year + 1).")
 @click.option("--assignments", type=click.Path(dir_okay=False, path_type=Path),
               help="A TOML file naming, per field or criterion code, the post that leads "
@@ -261,6 +270,8 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     from .._formats.assignments import load_assignments
     from .._render.plan import plan_markdown, write_plan_docx
 
+    if output is not None:  # never an input (a source, the framework file), a device...
+        _check_output(output, None, *sources, framework_ref)
     suffix = None if output is None else output.suffix.lower()
     if output is not None and suffix not in (".md", ".docx"):  # refused before any work
         raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
@@ -280,15 +291,23 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     if output is None:
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8")
+        atomic_write(output, text)
         click.echo(t("wrote", path=output))
 
 
-def _fraction(text: str) -> Fraction:
+def _fraction(text: str, option: str) -> Fraction:
+    """An option's exact value: a decimal (comma or point) or a fraction ``p/q``, each part
+    within the bounds of numbers read from files (never ``1e999999999``, which would take
+    minutes to expand)."""
     try:
-        return Fraction(text.replace(",", "."))
-    except (ValueError, ZeroDivisionError):
-        raise click.BadParameter(f"{text!r} is not a number") from None
+        parts = [to_decimal(part, decimal_comma=True) for part in text.split("/", 1)]
+        value = Fraction(parts[0]) / Fraction(parts[1]) if len(parts) == 2 else \
+            Fraction(parts[0])
+    except NumberError as error:
+        raise click.BadParameter(str(error), param_hint=option) from None
+    except ZeroDivisionError:
+        raise click.BadParameter(f"{text!r} divides by zero", param_hint=option) from None
+    return value
 
 
 def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
@@ -297,7 +316,7 @@ def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
         code, sep, number = value.partition("=")
         if not sep:
             raise click.BadParameter(f"{value!r} is not CODE=MAXIMUM", param_hint="--max")
-        maxima[code.strip()] = _fraction(number)
+        maxima[code.strip()] = _fraction(number, "--max")
     return maxima
 
 
@@ -319,7 +338,7 @@ def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
 @click.option("--resolution", default=None,
               help="Grid step of the draws [default: 0.0001 for weights, 0.01 for the "
                    "survey share].")
-@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1),
+@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1, MAX_DRAWS),
               help="Monte Carlo draws.")
 @click.option("--seed", default=0, show_default=True, type=int,
               help="Random seed: the same seed gives the same result.")
@@ -352,14 +371,14 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
         if target is None:
             assert isinstance(ranking, Ranking)
             changed = what_if(ranking, survey_share=None if survey_share is None
-                              else _fraction(survey_share),
+                              else _fraction(survey_share, "--survey-share"),
                               maxima=_maxima(maxima) if maxima else None)
             _print_what_if(changed, as_json)
             return
-        step = _fraction(resolution) if resolution else (
+        step = _fraction(resolution, "--resolution") if resolution else (
             Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
         perturbation = Perturbation("weights" if target == "weights" else "survey_share",
-                                    _fraction(width), step)
+                                    _fraction(width, "--width"), step)
         result = _with_progress(
             draws, lambda report: monte_carlo(ranking, perturbation, draws=draws, seed=seed,
                                               progress=report))
@@ -474,7 +493,7 @@ def _decimal_text(value: Fraction) -> str:
               help="Add the rank intervals of a Monte Carlo run (see parindex sensitivity).")
 @click.option("--width", default="0.2", show_default=True,
               help="Half-width of the Monte Carlo perturbation.")
-@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1),
+@click.option("--draws", default=1000, show_default=True, type=click.IntRange(1, MAX_DRAWS),
               help="Monte Carlo draws.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")
 def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
@@ -490,13 +509,14 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
     from .._render.report import write_report
     from .._analysis.sensitivity import Perturbation, monte_carlo
 
+    _check_output(output, (".html", ".htm"), *sources, *previous, framework_ref)
     ranking = _ranking(sources, framework_ref, sheet)
     focus = _pick(ranking, unit).result.unit if unit is not None else None
     before = _ranking(previous, framework_ref, sheet) if previous else None
     result = None
     if target is not None:
         perturbation = Perturbation(
-            "weights" if target == "weights" else "survey_share", _fraction(width),
+            "weights" if target == "weights" else "survey_share", _fraction(width, "--width"),
             Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
         try:
             result = _with_progress(draws, lambda report: monte_carlo(

@@ -6,6 +6,7 @@ naming the file, the line or key, and the criterion code; never a traceback).
 
 from __future__ import annotations
 
+import decimal
 import importlib
 import sys
 
@@ -13,6 +14,7 @@ import click
 
 from .._base.errors import ParindexError, Problem
 from .options import add_common_options, echo_error, wants_json
+from .._base.numbers import CONTEXT
 
 
 class _Group(click.Group):
@@ -122,7 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     as_json = wants_json(args)
     try:
         # Without standalone mode click returns the status a command exits with.
-        status = cli.main(args=args, prog_name="parindex", standalone_mode=False)
+        with decimal.localcontext(CONTEXT):
+            status = cli.main(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
         echo_error(exc, as_json)
         return 2

@@ -10,24 +10,39 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
+from rich.segment import Segment
 
 from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
 from .._base.model import Assessment, Framework
+from .._base.text import terminal_safe
 # What every command's --framework ID_OR_FILE names.
 from .._formats.overlay import resolve_framework as resolve_framework
 from .._plugins.registry import get_framework
+
+
+class _SafeConsole(Console):
+    """A console that shows control characters from files as escapes (an ESC sequence in
+    a unit name or a comment must not clear or recolour the terminal); rich's own styles
+    pass."""
+
+    def _render_buffer(self, buffer: Iterable[Segment]) -> str:
+        return super()._render_buffer(
+            segment if segment.control else Segment(terminal_safe(segment.text),
+                                                    segment.style, segment.control)
+            for segment in buffer)
 
 
 def new_console() -> Console:
     # The terminal's width (COLUMNS when set): narrow tables wrap names, not rows. Piped
     # output without COLUMNS gets a generous width so long Vietnamese names stay whole.
     width = shutil.get_terminal_size((140, 40)).columns
-    return Console(width=max(width, 40), highlight=False, soft_wrap=False)
+    return _SafeConsole(width=max(width, 40), highlight=False, soft_wrap=False)
 
 
 def echo_json(data: Any) -> None:

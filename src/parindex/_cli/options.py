@@ -14,6 +14,7 @@ import click
 
 from .._base.errors import ParindexError, Problem, problem_to_dict
 from .._base.i18n import LANGUAGES, Language, language_from_locale, message
+from .._base.text import terminal_safe
 
 _LANG_KEY = "parindex.lang"
 _QUIET_KEY = "parindex.quiet"
@@ -80,6 +81,12 @@ def error_to_dict(error: BaseException) -> dict[str, Any]:
     return {"error": type(error).__name__, "problems": problems}
 
 
+#: At most this many problems are printed on stderr (a generated file may repeat one fault
+#: thousands of times): the first ones, a count of the rest, and the last (often the
+#: summary of how to fix them all). JSON errors list every problem.
+MAX_PROBLEMS_SHOWN = 7
+
+
 def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) -> None:
     """Report an error: JSON on stdout under ``--json``, else one line per problem on
     stderr."""
@@ -91,10 +98,16 @@ def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) 
             data["error"] = kind
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     elif isinstance(error, ParindexError):
-        for problem in error.problems:
-            click.echo(f"parindex: error: {problem}", err=True)
+        problems: list[object] = list(error.problems)
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            hidden = len(problems) - (MAX_PROBLEMS_SHOWN - 2)
+            problems = [*problems[:MAX_PROBLEMS_SHOWN - 3],
+                        f"... and {hidden} more problem(s) like these (the API lists them all)",
+                        problems[-1]]
+        for problem in problems:
+            click.echo(f"parindex: error: {terminal_safe(str(problem))}", err=True)
     else:
-        click.echo(f"parindex: error: {error}", err=True)
+        click.echo(f"parindex: error: {terminal_safe(str(error))}", err=True)
 
 
 def wants_json(argv: Sequence[str]) -> bool:

@@ -69,10 +69,18 @@ def _warn_plugin_failures(registry: _plugins.Registry) -> None:
         click.echo(f"parindex: warning: framework {fid} is not listed: it is provided by more "
                    f"than one plugin ({names}); uninstall one, or disable one with "
                    "PARINDEX_DISABLE_PLUGINS", err=True)
+    _warn_slow_plugins(registry)
     for info in registry.plugins:
         if info.status == "error" and not any(info in p for p in registry.conflicts.values()):
             click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) failed "
                        f"and was skipped: {info.error}", err=True)
+
+
+def _warn_slow_plugins(registry: _plugins.Registry) -> None:
+    for info in registry.plugins:
+        if info.seconds is not None:
+            click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) took "
+                       f"{info.seconds} s to load and register", err=True)
 
 
 def _print_completeness(summaries: list[dict[str, Any]]) -> None:
@@ -99,6 +107,7 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 def plugins_command(as_json: bool) -> None:
     """List the installed plugins: name, version, frameworks, and status or error."""
+    _warn_slow_plugins(_plugins.registry())
     plugins = [plugin_to_dict(p) for p in _plugins.registry().plugins]
     if as_json:
         echo_json({"plugins": plugins})

@@ -75,7 +75,9 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     this. Unreadable cells are kept in ``problems``, never dropped.
     """
     files = _source_files(sources)
-    assessments = [load_assessment(f) for f in files if f.suffix.lower() not in TABLE_SUFFIXES]
+    # Only .toml files are assessments: any other file is a table, and read_table names
+    # the formats it reads (a suffix-less or .ods file is refused, never parsed as TOML).
+    assessments = [load_assessment(f) for f in files if f.suffix.lower() == ".toml"]
     if framework_ref is not None:
         framework = resolve_framework(framework_ref)
     elif assessments:
@@ -84,7 +86,7 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
         raise click.UsageError("a results table needs --framework ID_OR_FILE")
     problems: list[Problem] = []
     for file in files:
-        if file.suffix.lower() in TABLE_SUFFIXES:
+        if file.suffix.lower() != ".toml":
             table = read_table(file, framework, sheet=sheet, mapping=mapping, year=year,
                                population=population)
             if len(files) == 1:

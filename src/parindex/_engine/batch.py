@@ -59,7 +59,7 @@ from .._base.model import (
     method_name,
 )
 from .._base.names import duplicate_units, find_unit, group_key, name_key
-from .._base.numbers import plain
+from .._base.numbers import exact, plain
 
 Int64Array: TypeAlias = NDArray[np.int64]
 BoolArray: TypeAlias = NDArray[np.bool_]
@@ -680,6 +680,7 @@ class BatchResult:
 # --- the hot path -------------------------------------------------------------------------
 
 
+@exact
 def score_matrix(framework: Framework, matrix: PointsMatrix,
                  units: Sequence[str] | None = None,
                  groups: Sequence[str | None] | NDArray[np.integer[Any]] | None = None,
@@ -852,6 +853,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     )
 
 
+@exact
 def score_batch(framework: Framework, assessments: Iterable[Assessment]) -> BatchResult:
     """Score, rank and band many leaf-level assessments of one framework on integers.
 

@@ -13,7 +13,7 @@ import attrs
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key
-from .._base.numbers import plain
+from .._base.numbers import exact, plain
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
 
@@ -219,6 +219,7 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
     return list(zip(overall, group_ranks, strict=True))
 
 
+@exact
 def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranking:
     """Score, rank and band many assessments of one framework and year.
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 import attrs
 
 from .._base.model import Assessment, Band, Figure, Framework, NodeKind, Rule
-from .._base.numbers import plain, quantize
+from .._base.numbers import exact, plain, quantize
 
 
 @attrs.frozen
@@ -51,6 +51,7 @@ class NodeResult:
     explanation: str | None = None
 
     @property
+    @exact
     def lost(self) -> Decimal | None:
         """Points lost (điểm bị trừ): arising maximum minus points; a penalty's deduction."""
         if self.points is None:
@@ -62,6 +63,7 @@ class NodeResult:
         return self.arising_max - self.points
 
     @property
+    @exact
     def self_difference(self) -> Decimal | None:
         """Self-assessed minus appraised points (positive: the unit scored itself higher)."""
         if self.self_assessed is None or self.points is None:
@@ -148,11 +150,13 @@ class Result:
         return self.assessment.group
 
     @property
+    @exact
     def total(self) -> Decimal:
         """Appraised + survey + bonus − penalty."""
         return self.appraised + self.survey + self.bonus - self.penalty
 
     @property
+    @exact
     def max(self) -> Decimal | None:
         return self.framework.max
 

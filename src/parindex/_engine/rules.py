@@ -17,6 +17,8 @@ places (default 2) by their ``rounding`` (``half-up``, the default, ``half-even`
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -24,6 +26,7 @@ from typing import Final, TypeAlias
 
 import attrs
 
+from .._base.errors import ParindexError, PluginError
 from .._base.model import Params, Rule
 from .._base.numbers import NumberError, plain, quantize, to_decimal
 
@@ -766,11 +769,19 @@ def apply(kind: RuleKind, rule: Rule, maximum: Decimal | None,
         raise RuleInputError(f"a {kind.name} rule reads {', '.join(wanted) or 'nothing'}; "
                              + "; ".join(parts))
     try:
-        points = kind.points(rule.params, maximum, _Declared(figures, kind.name, wanted))
+        # A plugin's rule kind may print: its words go to stderr, never into --json.
+        with contextlib.redirect_stdout(sys.stderr):
+            points = kind.points(rule.params, maximum, _Declared(figures, kind.name, wanted))
+        if not isinstance(points, Decimal) or not points.is_finite() or points < 0 \
+                or (maximum is not None and points > maximum):
+            raise RuleInputError(f"the {kind.name} rule gave {points!r}, not points in "
+                                 f"[0, {plain(maximum) if maximum is not None else '?'}]")
+        with contextlib.redirect_stdout(sys.stderr):
+            return points, kind.explain(rule.params, maximum, figures, points)
     except _Undeclared as exc:
         raise RuleInputError(str(exc)) from None
-    if not isinstance(points, Decimal) or not points.is_finite() or points < 0 \
-            or (maximum is not None and points > maximum):
-        raise RuleInputError(f"the {kind.name} rule gave {points!r}, not points in "
-                             f"[0, {plain(maximum) if maximum is not None else '?'}]")
-    return points, kind.explain(rule.params, maximum, figures, points)
+    except (RuleInputError, ParindexError):
+        raise
+    except Exception as error:  # noqa: BLE001 - a plugin's rule kind may fail in any way
+        raise PluginError(f"rule kind {kind.name!r} failed on these figures: "
+                          f"{type(error).__name__}: {error}") from None

@@ -26,7 +26,7 @@ from .._base.model import (
     Rule,
     Status,
 )
-from .._base.numbers import plain, quantize
+from .._base.numbers import exact, plain, quantize
 from .._base.supply import how_to_supply
 from .reconcile import reconcile
 from .results import Discrepancy, Finding, NodeResult, Result
@@ -43,6 +43,7 @@ class _NodeChanges(TypedDict, total=False):
     explanation: str | None
 
 
+@exact
 def score(framework: Framework, assessment: Assessment) -> Result:
     """Score one assessment under its framework, exactly.
 
@@ -115,6 +116,7 @@ def score(framework: Framework, assessment: Assessment) -> Result:
     return attrs.evolve(result, discrepancies=tuple(discrepancies), unchecked=tuple(unchecked))
 
 
+@exact
 def score_leaf(framework: Framework, code: str, figures: Mapping[str, object]
                ) -> tuple[Decimal, str]:
     """The points a leaf's rule gives for reported figures, and how they arise.

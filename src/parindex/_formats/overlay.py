@@ -20,7 +20,8 @@ from typing import Any
 
 import attrs
 
-from .._base.errors import FrameworkError, Origin, Problem
+from .._base.errors import FrameworkError, Origin, Problem, UnknownFrameworkError
+from .._base.files import check_input
 from .._plugins.registry import bind
 from .._base.model import (
     FRAMEWORK_ID,
@@ -44,6 +45,7 @@ from .toml import (
     read_text,
     read_rule,
     unknown_keys,
+    index_bands,
 )
 from . import toml as _toml
 
@@ -119,7 +121,11 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     if base is None:
         from .._plugins.registry import get_framework
 
-        base = get_framework(overlay.base)
+        try:
+            base = get_framework(overlay.base)
+        except UnknownFrameworkError as error:
+            # Say which file names the base, and where.
+            raise UnknownFrameworkError(overlay.origin.problem(str(error), "base")) from None
     data, origin = overlay.data, overlay.origin
     c = Collector(origin)
     if base.id != overlay.base:
@@ -161,6 +167,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     bands = base.bands
     if "bands" in data:
         bands = tuple(read_bands(c, c.get(data, "bands", list) or [], provenance))
+        index_bands(c, bands, data.get("band_basis", base.band_basis.value))
         if bands != base.bands and any(b.min is not None and _sourced(b.provenance)
                                        for b in base.bands):
             conflict("bands", "sourced thresholds", "new bands", "bands")
@@ -507,8 +514,12 @@ def resolve_framework(ref: str) -> Framework:
     """
     from .._plugins.registry import get_framework
 
+    if not ref.strip():
+        raise UnknownFrameworkError("--framework is empty: give an installed framework id, "
+                                    "a framework file or an overlay file")
     path = Path(ref)
-    if ref.endswith(".toml") or path.is_file():
+    if ref.endswith(".toml") or path.exists() or path.is_symlink():
+        check_input(path, FrameworkError)  # a directory, FIFO or device: refused by name
         if _toml.sniff(path) == "overlay":
             return check_registered_names(apply_overlay(load_overlay(path)), path)
         return check_registered_names(_toml.load_framework(path), path)

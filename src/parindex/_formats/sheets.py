@@ -22,6 +22,7 @@ an error naming the rows: whose cell it is cannot be known.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -33,7 +34,16 @@ import attrs
 from .._base.errors import AssessmentError, ParindexError, Problem
 from .._base.model import NOT_ARISING, GivenPoints
 from .._base.numbers import NumberError, to_decimal
-from .tables import NOT_ARISING_TEXT, Cell, excel_value, read_csv, cell_text, unsaved_formulas
+from .._base.files import read_bytes
+from .tables import (
+    NOT_ARISING_TEXT,
+    Cell,
+    cell_text,
+    check_dimensions,
+    excel_value,
+    read_csv,
+    unsaved_formulas,
+)
 from .tables import normalise_header as normalise_header
 
 #: The file types read as sheets (a TOML file is not one).
@@ -286,17 +296,17 @@ def read_grids(path: Path) -> list[Grid]:
 def _xlsx_grids(path: Path) -> list[Grid]:
     import openpyxl
 
+    data = read_bytes(path, AssessmentError)  # a regular file of bounded size
     try:
         # Not read-only: merged cells are only known to a full workbook (scoring sheets
         # and annexes are a few hundred rows).
-        book = openpyxl.load_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise AssessmentError(Problem("no such file", path=path)) from None
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not one
         raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
                                       path=path)) from None
     grids = []
     for sheet in book.worksheets:
+        check_dimensions(path, sheet)  # a stray cell at XFD1048576: refused, not iterated
         cells: list[list[Cell]] = [
             [excel_value(cell.value, getattr(cell, "number_format", None)) for cell in row]
             for row in sheet.iter_rows()]
@@ -305,7 +315,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         grids.append(Grid(cells, merges, sheet.title))
     book.close()
     if any(cell is None for grid in grids for row in grid.cells for cell in row):
-        unsaved_formulas(path, [(grid.cells, grid.name or "") for grid in grids])
+        unsaved_formulas(data, [(grid.cells, grid.name or "") for grid in grids])
     return grids
 
 
@@ -314,10 +324,9 @@ def _docx_grids(path: Path) -> list[Grid]:
     from docx.oxml.ns import qn
     from docx.table import Table, _Cell
 
+    data = read_bytes(path, AssessmentError)  # a regular file of bounded size
     try:
-        document = docx.Document(str(path))
-    except FileNotFoundError:
-        raise AssessmentError(Problem("no such file", path=path)) from None
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx's PackageNotFoundError for a .doc renamed
         raise AssessmentError(Problem(f"not a readable .docx document: {exc}",
                                       path=path)) from None

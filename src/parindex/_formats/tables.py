@@ -29,6 +29,7 @@ import attrs
 import tomli_w
 
 from .._base.errors import AssessmentError, Origin, ParindexError, Problem
+from .._base.files import atomic_path, atomic_write, read_bytes
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -44,8 +45,8 @@ from .._base.model import (
     nfc,
 )
 from .._base.names import group_key, name_key
-from .._base.numbers import NumberError, places, plain, to_decimal
-from .toml import read_text, assessment_from_dict, assessment_to_dict, read_toml
+from .._base.numbers import NumberError, exact, places, plain, to_decimal
+from .toml import read_text, assessment_from_dict, assessment_to_dict, rank_problem, read_toml
 
 if TYPE_CHECKING:
     import pandas
@@ -344,6 +345,7 @@ def _mapping_publication(table: Any, origin: Origin, problems: list[Problem]) ->
 Cell = str | int | float | Decimal | None
 
 
+@exact
 def read_table(path: str | Path, framework: Framework, *, sheet: str | None = None,
                mapping: TableMapping | str | Path | None = None, year: int | None = None,
                strict: bool = False, population: int | None = None) -> ResultsTable:
@@ -386,11 +388,15 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
             # sheet may come first).
             table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
         elif suffix in (".csv", ".tsv", ".txt"):
-            table = reader.best(read_csv(path), None)
+            table = reader.best(read_csv(path, tabs=suffix == ".tsv"), None)
+        elif suffix in (".ods", ".xls", ".numbers"):
+            raise AssessmentError(Problem(
+                f"{suffix} workbooks are not read; open the file in LibreOffice or Excel and "
+                "save it as .xlsx (Excel workbook) or .csv (UTF-8)", path=path))
         else:
             raise AssessmentError(Problem(
-                f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .xlsx, "
-                ".json or .toml file", path=path))
+                f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .tsv, "
+                ".xlsx, .json or .toml file", path=path))
     population = population if population is not None else mapping.population
     if population is not None:
         table = attrs.evolve(table, population=population)
@@ -400,26 +406,32 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     return table
 
 
-def read_csv(path: Path) -> list[list[list[Cell]]]:
-    """The file parsed with each plausible delimiter (the reader keeps the best)."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise AssessmentError(Problem("no such file", path=path)) from None
-    except OSError as exc:
-        raise AssessmentError(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+def read_csv(path: Path, *, tabs: bool = False) -> list[list[list[Cell]]]:
+    """The file parsed with each plausible delimiter (the reader keeps the best); a
+    ``.tsv`` file with tabs only."""
+    data = read_bytes(path, AssessmentError)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise AssessmentError(Problem(
             f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the table as "
             "CSV UTF-8", path=path)) from None
-    grids: list[list[list[Cell]]] = []
-    for delimiter in (",", ";", "\t"):
-        if delimiter in text:
-            grids.append([list(row) for row in csv.reader(io.StringIO(text, newline=""),
-                                                           delimiter=delimiter)])
-    return grids or [[list[Cell](row) for row in csv.reader(io.StringIO(text, newline=""))]]
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise AssessmentError(Problem(
+            "holds a NUL byte (U+0000): not a text table; save it again as CSV UTF-8",
+            path=path, line=line))
+
+    def parse(delimiter: str) -> list[list[Cell]]:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        try:
+            return [[_csv_cell(cell) for cell in row] for row in reader]
+        except csv.Error as error:  # e.g. a field over the csv module's limit (128 KB)
+            raise AssessmentError(Problem(f"not a readable table: {error}", path=path,
+                                          line=reader.line_num or None)) from None
+
+    delimiters = ("\t",) if tabs else tuple(d for d in (",", ";", "\t") if d in text)
+    return [parse(d) for d in delimiters] or [parse(",")]
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], str]]:
@@ -428,11 +440,15 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
 
     import openpyxl
 
+    # Read once, bounded, and parsed from memory: no file left open when parsing fails.
+    data = read_bytes(path, AssessmentError)
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileNotFoundError:
         raise AssessmentError(Problem("no such file", path=path)) from None
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
+            _defused_errors()) as exc:
+        # SyntaxError: XML parse errors (truncated sheet XML) derive from it.
         raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
                                       path=path)) from None
     try:
@@ -446,25 +462,65 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
                 path=path))
         grids = []
         for worksheet in worksheets:
+            check_dimensions(path, worksheet)
             grid: list[list[Cell]] = []
-            for row in worksheet.iter_rows():
-                grid.append([excel_value(cell.value, getattr(cell, "number_format", None))
-                             for cell in row])
+            try:
+                for row in worksheet.iter_rows():
+                    grid.append([excel_value(cell.value,
+                                              getattr(cell, "number_format", None))
+                                 for cell in row])
+                    if len(grid) * max(len(grid[-1]), 1) > MAX_CELLS:
+                        raise AssessmentError(Problem(
+                            f"sheet {worksheet.title!r} holds more than {MAX_CELLS:,} "
+                            "cells; a results table has far fewer", path=path))
+            except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile,
+                    _defused_errors()) as exc:
+                raise AssessmentError(Problem(
+                    f"not a readable .xlsx workbook: sheet {worksheet.title!r}: {exc}",
+                    path=path)) from None
             grids.append((grid, worksheet.title))
     finally:
         book.close()
     if any(cell is None for grid, _ in grids for row in grid for cell in row):
-        unsaved_formulas(path, grids)
+        unsaved_formulas(data, grids)
     return grids
 
 
-def unsaved_formulas(path: Path, grids: list[tuple[list[list[Cell]], str]]) -> None:
+#: The most cells (rows × columns) a sheet may declare or hold: a province's results table
+#: has a few thousand. A sheet declaring more (XFD1048576) is refused before it is read.
+MAX_CELLS = 2_000_000
+
+
+def check_dimensions(path: Path, worksheet: Any) -> None:
+    """Refuse a sheet whose declared size exceeds :data:`MAX_CELLS`, before reading it
+    (openpyxl would otherwise pad every row to the declared width)."""
+    rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
+    if rows * columns > MAX_CELLS:
+        raise AssessmentError(Problem(
+            f"sheet {worksheet.title!r} declares {rows:,} rows × {columns:,} columns "
+            f"({rows * columns:,} cells); parindex reads sheets of at most {MAX_CELLS:,} "
+            "cells: delete the empty rows and columns beyond the table and save again",
+            path=path))
+
+
+def _defused_errors() -> type[Exception]:
+    """The errors defusedxml raises on entity expansion and external entities (openpyxl
+    uses defusedxml when it is installed; it is a dependency of parindex)."""
+    try:
+        from defusedxml import DefusedXmlException  # type: ignore[import-untyped]
+    except ModuleNotFoundError:  # pragma: no cover - a dependency, always installed
+        return ValueError
+    error: type[Exception] = DefusedXmlException
+    return error
+
+
+def unsaved_formulas(data: bytes, grids: list[tuple[list[list[Cell]], str]]) -> None:
     """Put a formula's text where its cell has no saved value (a workbook written by a
     program, never opened and saved in a spreadsheet), so that it is reported, never read
     as an empty cell."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         for grid, title in grids:
             for r, row in enumerate(book[title].iter_rows()):
@@ -664,6 +720,13 @@ class _GridReader:
             cells = {c.index: row[c.index] if c.index < len(row) else None for c in columns}
             if all(cell_text(v) == "" for v in row):
                 continue
+            beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
+            if beyond:
+                # A value with no header is read by nobody: say so rather than drop it.
+                problems.append(Problem(
+                    f"{len(beyond)} cell(s) beyond the header's {len(columns)} columns (first "
+                    f"in column {beyond[0] + 1}: {cell_text(row[beyond[0]])[:40]!r}) are not "
+                    "read; give them a header or remove them", path=self.path, line=number))
             unit = cell_text(cells[unit_column.index])
             if not unit:
                 problems.append(Problem("no unit name in this row", path=self.path,
@@ -694,6 +757,10 @@ class _GridReader:
                 continue
             seen[key] = number
             assessments.append(assessment)
+        if not assessments and not problems:
+            raise AssessmentError(Problem(
+                f"no rows of units below the header (row {start}): the table is empty",
+                path=self.path, line=start))
         if not any(c.meaning == "group_rank" for c in columns):
             assessments = _group_ranks_printed_as_ranks(assessments)
         return ResultsTable(self.framework, tuple(assessments), tuple(problems),
@@ -816,6 +883,8 @@ class _GridReader:
                             "type the rank as text", column)
                 elif rank is None:
                     problem(f"{text!r} is not a rank like 7/10 or 7", column)
+                elif rank.position != LAST and rank_problem(rank.position, rank.of):
+                    problem(f"{text!r}: {rank_problem(rank.position, rank.of)}", column)
                 else:
                     figures[meaning] = rank
             elif meaning == "band":
@@ -1031,6 +1100,11 @@ def _read_structured(path: Path, framework: Framework) -> ResultsTable:
         except json.JSONDecodeError as exc:
             raise AssessmentError(Problem(f"not valid JSON: {exc.msg}", path=path,
                                           line=exc.lineno)) from None
+        except RecursionError:
+            raise AssessmentError(Problem("not a results file: arrays or objects nest too "
+                                          "deeply", path=path)) from None
+        except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+            raise AssessmentError(Problem(f"not valid JSON: {exc}", path=path)) from None
     else:
         data, _ = read_toml(path, AssessmentError)
     units = data.get("units") if isinstance(data, dict) else None
@@ -1120,10 +1194,12 @@ def write_table(table: ResultsTable | Ranking, path: str | Path, *,
     path = Path(path)
     kind = format or path.suffix.lower().lstrip(".")
     if kind == "csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as stream:
-            writer = csv.writer(stream)
-            for row in table_rows(table, vietnamese=vietnamese):
-                writer.writerow([plain(v) if isinstance(v, Decimal) else v for v in row])
+        stream = io.StringIO(newline="")
+        writer = csv.writer(stream)
+        for row in table_rows(table, vietnamese=vietnamese):
+            writer.writerow([plain(v) if isinstance(v, Decimal) else _csv_text(v)
+                             for v in row])
+        atomic_write(path, stream.getvalue(), encoding="utf-8-sig")
     elif kind == "xlsx":
         _write_xlsx(table, path, vietnamese)
     elif kind in ("json", "toml"):
@@ -1131,15 +1207,36 @@ def write_table(table: ResultsTable | Ranking, path: str | Path, *,
                  for a in table.assessments]
         if kind == "json":
             data = {"framework": table.framework.id, "units": units}
-            path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=plain)
-                            + "\n", encoding="utf-8")
+            atomic_write(path, json.dumps(data, ensure_ascii=False, indent=2, default=plain)
+                         + "\n")
         else:
-            path.write_text(tomli_w.dumps({"framework": table.framework.id, "units": units}),
-                            encoding="utf-8")
+            atomic_write(path, tomli_w.dumps({"framework": table.framework.id, "units": units}))
     else:
         raise AssessmentError(Problem(f"unknown table format {kind!r}; use csv, xlsx, json "
                                       "or toml", path=path))
     return path
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(value: object) -> object:
+    """A text cell for CSV, with an apostrophe before a leading ``=``, ``+``, ``-``, ``@``,
+    tab or CR, so that a spreadsheet shows it as text and never runs it as a formula
+    (``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``). parindex removes the apostrophe when
+    it reads the table back (a text that already begins with apostrophes before such a
+    character gets one more, so that it too reads back unchanged)."""
+    if isinstance(value, str) and value.lstrip("'").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _csv_cell(value: str) -> str:
+    """A CSV cell as the user wrote it: without the apostrophe :func:`_csv_text` adds."""
+    if value.startswith("'") and value.lstrip("'").startswith(_FORMULA_START):
+        return value[1:]
+    return value
 
 
 def _write_xlsx(table: ResultsTable, path: Path, vietnamese: bool) -> None:
@@ -1158,6 +1255,8 @@ def _write_xlsx(table: ResultsTable, path: Path, vietnamese: bool) -> None:
                 value = plain(value)  # beyond Excel's precision: kept exact as text
             assert value is None or isinstance(value, (str, int, Decimal))
             cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text, never a formula, whatever it begins with
             if isinstance(value, Decimal):
                 cell.number_format = "0." + "0" * places(value) if places(value) else "0"
             if r == 1:
@@ -1167,7 +1266,8 @@ def _write_xlsx(table: ResultsTable, path: Path, vietnamese: bool) -> None:
         width = max(len(str(row[c - 1])) for row in rows) if rows else 8
         sheet.column_dimensions[get_column_letter(c)].width = min(max(width, len(str(header)))
                                                                   + 2, 40)
-    book.save(path)
+    with atomic_path(path) as temporary:
+        book.save(temporary)
 
 
 def ranking_table(ranking: Ranking) -> ResultsTable:

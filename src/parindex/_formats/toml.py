@@ -31,9 +31,12 @@ from .._base.errors import (
     Problem,
     key_parts,
 )
+from .._base.files import read_bytes
 from .._base.model import (
     CONVENTIONS,
     FRAMEWORK_ID,
+    MAX_DEPTH,
+    MAX_NODES,
     NOT_ARISING,
     Assessment,
     Band,
@@ -59,12 +62,23 @@ from .._base.model import (
     ranking_name,
 )
 from .._base.numbers import NumberError, Rounding, to_decimal
+from .._base.text import has_control
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._plugins.registry import bind
 
 E = TypeVar("E", bound=enum.Enum)
 
 _RANK = re.compile(r"^\s*(\d+)\s*(?:/\s*(\d+))?\s*$")
+
+
+def rank_problem(position: int, of: str | int | None) -> str | None:
+    """What is wrong with a printed rank ``position/of``, if anything (ranks start at 1
+    and a unit cannot be placed after the last)."""
+    if position < 1:
+        return "ranks start at 1"
+    if of is not None and int(of) < position:
+        return f"rank {position} is beyond the {int(of)} units ranked"
+    return None
 
 
 def parse_toml(text: str, path: Path | None, error: type[ParindexError]) -> dict[str, Any]:
@@ -76,6 +90,10 @@ def parse_toml(text: str, path: Path | None, error: type[ParindexError]) -> dict
         problems = _explain_syntax_error(text, line, str(exc)) if line else []
         raise error([p.located(path) for p in problems] if problems else Problem(
             f"not valid TOML: {exc}", path=path, line=line)) from None
+    except RecursionError:
+        # tomllib recurses into nested arrays and inline tables.
+        raise error(Problem("not a parindex file: arrays or tables nest too deeply",
+                            path=path)) from None
 
 
 #: Tables whose keys are criterion codes (a problem there names the code).
@@ -179,17 +197,14 @@ def _table_at(lines: list[str], line: int) -> tuple[str, ...]:
 
 def read_text(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
     path = Path(path)
+    data = read_bytes(path, error)  # refuses a FIFO, a device, a directory, a huge file
     try:
-        return path.read_text(encoding="utf-8-sig"), path
-    except FileNotFoundError:
-        raise error(Problem("no such file", path=path)) from None
+        return data.decode("utf-8-sig"), path
     except UnicodeDecodeError as exc:
         # Usually a file saved in a legacy Vietnamese code page (TCVN3, VNI, Windows-1258).
         line = exc.object[:exc.start].count(b"\n") + 1
         raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the "
                             "file as UTF-8", path=path, line=line)) from None
-    except OSError as exc:
-        raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
 
 
 def read_toml(path: str | Path, error: type[ParindexError]) -> tuple[dict[str, Any], Origin]:
@@ -236,7 +251,15 @@ class Collector:
         if not isinstance(value, kind):
             self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
             return None
-        return value.strip() if isinstance(value, str) else value
+        if isinstance(value, str):
+            control = has_control(value)
+            if control is not None:
+                # A NUL or an ESC in a name breaks every table, terminal and document.
+                self.add(f"contains the control character {control}; remove it", *table,
+                         key, code=code)
+                return None
+            return value.strip()
+        return value
 
     @overload
     def enum(self, data: Mapping[str, Any], key: str, enum: type[E], default: E,
@@ -363,6 +386,12 @@ def loads_framework(text: str, *, path: Path | None = None) -> Framework:
 def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -> Framework:
     """Build a framework from the structure of its TOML file (see the file format docs)."""
     origin = origin or Origin(None)
+    if "criteria" not in data and ("points" in data or "unit" in data):
+        # One clear message rather than one "unknown key" per assessment key.
+        raise FrameworkError(origin.problem(
+            "this is an assessment file (it has 'points' or 'unit'), not a framework: give "
+            "it as the FILE to score, and an installed framework id, a framework file or an "
+            "overlay to --framework", "points" if "points" in data else "unit"))
     c = Collector(origin)
     c.problems += unknown_keys(data, _FRAMEWORK_KEYS, origin)
     sources = c.get(data, "sources", dict, required=False) or {}
@@ -393,6 +422,12 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     bands = read_bands(c, c.get(data, "bands", list) or [], provenance)
 
     criteria = _criteria(c, c.get(data, "criteria", dict) or {}, provenance)
+    tops_max = [n.max for n in criteria if n.kind in (NodeKind.CRITERION, NodeKind.SURVEY)]
+    if tops_max and all(m is not None and m == 0 for m in tops_max):
+        # Checked on files (a framework written by hand), not on objects built in code.
+        c.add("every maximum of the criteria and the survey is 0: no unit could be "
+              "indexed or banded", "criteria")
+    index_bands(c, bands, data.get("band_basis", "index"))
     ranking = read_method_name(c, data, "ranking", "competition")
     band_method = read_method_name(c, data, "band_method", "minimum")
     derived_from = c.get(data, "derived_from", str, required=False)
@@ -641,6 +676,7 @@ def number_or_unknown(c: Collector, table: Mapping[str, Any], key: str,
     number = c.number(value, *where, key, code=code)
     if number is not None and number < 0:
         c.add(f"{number} is negative", *where, key, code=code)
+        return None  # reported here, with its line; the node must not refuse it again
     return number
 
 
@@ -657,9 +693,65 @@ def check_unknown_consistency(c: Collector, value: Decimal | None, table: Mappin
               f'or write {key} = "unknown"', *where, "status", code=code)
 
 
+#: Problems of one kind reported at most (a generated file may repeat a fault 10,000 times).
+_MAX_SAME_PROBLEMS = 20
+
+
+def _parents_are_a_tree(c: Collector, fields: Mapping[str, Mapping[str, Any]]) -> bool:
+    """Follow each node's parents up, without recursion: a node its own parent, a loop
+    (A under B under A) and a chain deeper than :data:`MAX_DEPTH` are errors naming the
+    codes (a loop is otherwise never reached from the top and silently dropped)."""
+    depth: dict[str, int] = {}  # 1 for a top-level node
+    bad: set[str] = set()
+    too_deep: str | None = None
+    for start in fields:
+        path: list[str] = []
+        on_path: dict[str, int] = {}
+        code: str | None = start
+        while code is not None and code in fields and code not in depth and code not in bad:
+            if code in on_path:
+                loop = path[on_path[code]:]
+                if len(loop) == 1:
+                    c.add("is its own parent", "criteria", code, "parent", code=code)
+                else:
+                    c.add("its parent chain loops: " + " → ".join([*loop, code])
+                          + " (each code names the next as its parent)",
+                          "criteria", loop[0], code=loop[0])
+                break
+            on_path[code] = len(path)
+            path.append(code)
+            code = fields[code]["parent"]
+        if code is not None and (code in bad or code in on_path):
+            bad.update(path)  # in a loop, or under one: reported once, at the loop
+            continue
+        base = depth.get(code, 0) if code is not None else 0
+        for offset, node in enumerate(reversed(path), 1):
+            depth[node] = base + offset
+            if depth[node] > MAX_DEPTH and too_deep is None:
+                too_deep = node
+    if too_deep is not None:
+        c.add(f"is {depth[too_deep]} levels deep; a framework's criteria nest at most "
+              f"{MAX_DEPTH} levels", "criteria", too_deep, code=too_deep)
+    return not bad and too_deep is None
+
+
+def index_bands(c: Collector, bands: Iterable[Band], basis: object) -> None:
+    """On an index basis, a band minimum above 100 can never be reached: an error in a
+    file (objects built in code may use any threshold)."""
+    if basis != "index":
+        return
+    for number, band in enumerate(bands):
+        if band.min is not None and band.min > 100:
+            c.add(f"band {band.name}: minimum {band.min} is above 100, the highest index "
+                  "(band_basis is index)", "bands", str(number), "min")
+
+
 def _criteria(c: Collector, table: Mapping[str, Any],
               provenance: Callable[..., Provenance]) -> list[Node]:
     """Build the tree from the flat ``[criteria."code"]`` tables (parent from the code)."""
+    if not table:
+        c.add('no criteria: a framework lists at least one [criteria."code"]', "criteria")
+        return []
     fields: dict[str, dict[str, Any]] = {}
     children: dict[str | None, list[str]] = {}
     for raw_code, node in table.items():
@@ -674,10 +766,15 @@ def _criteria(c: Collector, table: Mapping[str, Any],
             parent = code.rsplit(".", 1)[0]
         fields[code] = dict(node, parent=parent)
         children.setdefault(parent, []).append(code)
+    if len(fields) > MAX_NODES:
+        c.add(f"{len(fields):,} criteria; a framework has at most {MAX_NODES:,}", "criteria")
+        return []
     for parent in children:
         if parent is not None and parent not in fields:
-            for code in children[parent]:
+            for code in children[parent][:_MAX_SAME_PROBLEMS]:
                 c.add(f"its parent {parent!r} is not defined", "criteria", code, code=code)
+    if not _parents_are_a_tree(c, fields):
+        return []  # a loop or a chain too deep: building would never end or exhaust the stack
 
     def build(code: str, inherited: NodeKind | None, trail: tuple[str, ...]) -> Node:
         node = fields[code]
@@ -913,6 +1010,9 @@ def _published(c: Collector, table: Mapping[str, Any]) -> Published:
             match = _RANK.match(text) if isinstance(text, str) else None
             if match is None:
                 c.add(f'{value!r} is not a rank like "2/10" or 7', "published", key)
+            elif rank_problem(int(match.group(1)), match.group(2)):
+                c.add(f"{value!r}: {rank_problem(int(match.group(1)), match.group(2))}",
+                      "published", key)
             else:
                 values[key] = PublishedRank(int(match.group(1)),
                                             int(match.group(2)) if match.group(2) else None)

@@ -7,7 +7,8 @@ down; strict mode (``PARINDEX_STRICT_PLUGINS=1`` or ``--strict-plugins``) makes 
 Environment variables:
 
 ``PARINDEX_PLUGINS``
-    comma-separated entry-point names: load only these.
+    comma-separated entry-point names: load only these. Set but empty is an error (it
+    would silently disable every plugin); unset it to load them all.
 ``PARINDEX_DISABLE_PLUGINS``
     comma-separated entry-point names: never load these.
 ``PARINDEX_STRICT_PLUGINS``
@@ -20,6 +21,8 @@ import contextlib
 import difflib
 import importlib.metadata
 import os
+import sys
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Literal, cast
 
@@ -55,6 +58,8 @@ class PluginInfo:
     error: str | None = None
     #: Other names it registers: ``rule:<kind>``, ``ranking:<method>``, ``band:<method>``.
     provides: tuple[str, ...] = ()
+    #: Seconds it took to load and register, when over :data:`SLOW_PLUGIN_SECONDS`.
+    seconds: float | None = None
 
 
 @attrs.frozen
@@ -118,7 +123,37 @@ def _names(variable: str) -> set[str] | None:
     value = os.environ.get(variable)
     if value is None:
         return None
-    return {name.strip() for name in value.split(",") if name.strip()}
+    names = {name.strip() for name in value.split(",") if name.strip()}
+    if not names and variable == "PARINDEX_PLUGINS":
+        raise PluginError(Problem(
+            f"PARINDEX_PLUGINS is set but empty ({value!r}): it would disable every plugin; "
+            "unset it to load all plugins, or name the plugins to load"))
+    return names
+
+
+#: A plugin that takes longer than this to load and register (seconds) is reported.
+SLOW_PLUGIN_SECONDS = 2.0
+
+
+class _PluginFailure(Exception):
+    """Any failure of a plugin's code, BaseException included, turned into an error."""
+
+
+@contextlib.contextmanager
+def _isolated(name: str, timings: dict[str, float]) -> Iterator[None]:
+    """Run a plugin's code so that nothing it does escapes: what it prints goes to stderr
+    (stdout may be --json), and SystemExit, KeyboardInterrupt and the like raised by the
+    plugin become a plugin failure instead of ending the command."""
+    start = time.perf_counter()
+    try:
+        with contextlib.redirect_stdout(sys.stderr):
+            yield
+    except ParindexError:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - a plugin may fail in any way
+        raise _PluginFailure(_describe(exc)) from None
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
 
 def _strict_from_env() -> bool:
@@ -167,29 +202,78 @@ def load_registry(*, strict: bool | None = None,
                                             error="PARINDEX_PLUGINS names it, but no "
                                                   "installed plugin has this name"))
 
+    timings: dict[str, float] = {}
     for name, dist, version, source in candidates:
         try:
-            plugin = source.load() if isinstance(source, importlib.metadata.EntryPoint) else source
-            unhooked = _unhooked(pm, plugin)
-            if unhooked:
-                raise PluginError([Problem(message) for message in unhooked])
-            pm.register(plugin, name=name)
-            try:
-                pm.check_pending()
-            except pluggy.PluginValidationError:
-                pm.unregister(name=name)
-                raise
-        except Exception as exc:  # noqa: BLE001 - a plugin may fail in any way
-            _fail(infos, strict, PluginInfo(name, dist, version, "error", error=_describe(exc)))
+            with _isolated(name, timings):
+                plugin = source.load() if isinstance(source, importlib.metadata.EntryPoint) \
+                    else source
+                unhooked = _unhooked(pm, plugin)
+                if unhooked:
+                    raise PluginError([Problem(message) for message in unhooked])
+                pm.register(plugin, name=name)
+                try:
+                    pm.check_pending()
+                except pluggy.PluginValidationError:
+                    pm.unregister(name=name)
+                    raise
+        except (_PluginFailure, ParindexError) as exc:
+            error = str(exc)
+            _fail(infos, strict, PluginInfo(name, dist, version, "error", error=error))
             continue
         infos[name] = PluginInfo(name, dist, version, "ok")
+    # What each framework was when its plugin returned it: a later hook that changes it
+    # (frozen objects can be forced) makes that plugin fail, not scoring later.
+    returned: dict[int, tuple[Framework, str, str]] = {}
+
+    def changed_frameworks() -> None:
+        for key, (framework, shape, plugin_name) in list(returned.items()):
+            if repr(framework) != shape:
+                del returned[key]
+                info = infos.get(plugin_name)
+                if info is not None:
+                    _fail(infos, strict, attrs.evolve(
+                        info, status="error", error=f"framework {framework.id} was changed "
+                        "after it was registered (frameworks are immutable)"))
+                broken.add(framework.id)
+
+    broken: set[str] = set()
 
     builtins = PluginInfo("parindex.builtins", "parindex", _version(), "ok")
     named: dict[str, dict[str, list[tuple[Any, PluginInfo]]]] = {}
     global _LOADING  # noqa: PLW0603 - see bind()
     _LOADING += 1
     try:
-        _collect(pm, infos, named, builtins, strict)
+        for hook, (prefix, kind) in _REGISTRATIONS.items():
+            named[hook] = {}
+            for impl in getattr(pm.hook, hook).get_hookimpls():
+                info = infos.get(impl.plugin_name, builtins)
+                try:
+                    with _isolated(impl.plugin_name, timings):
+                        # Checked here: a plugin may return anything.
+                        items = list(cast("Iterable[Any]", impl.function()))
+                        bad = [item for item in items if not isinstance(item, kind)]
+                        if bad:
+                            raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
+                                            f"not {kind.__name__}")
+                except (_PluginFailure, ParindexError) as exc:
+                    _fail(infos, strict, attrs.evolve(info, status="error", error=str(exc)))
+                    continue
+                finally:
+                    changed_frameworks()
+                for item in items:
+                    if isinstance(item, Framework):
+                        returned[id(item)] = (item, repr(item), impl.plugin_name)
+                for item in items:
+                    name = item.id if isinstance(item, Framework) else item.name
+                    named[hook].setdefault(name, []).append((item, info))
+                if impl.plugin_name in infos:
+                    current = infos[impl.plugin_name]
+                    names = tuple(sorted(item.id if isinstance(item, Framework) else
+                                         f"{prefix}:{item.name}" for item in items))
+                    infos[impl.plugin_name] = (
+                        attrs.evolve(current, frameworks=names) if prefix == "framework"
+                        else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
     finally:
         _LOADING -= 1
 
@@ -219,7 +303,12 @@ def load_registry(*, strict: bool | None = None,
     rankers = {n: v[0] for n, v in unique["parindex_ranking_methods"].items()}
     band_methods = {n: v[0] for n, v in unique["parindex_band_methods"].items()}
     available: dict[str, tuple[Framework, PluginInfo]] = {}
+    for name, seconds in timings.items():
+        if seconds > SLOW_PLUGIN_SECONDS and name in infos:
+            infos[name] = attrs.evolve(infos[name], seconds=round(seconds, 1))
     for fid, (framework, info) in unique["parindex_frameworks"].items():
+        if fid in broken:
+            continue
         problems = names_problems(framework, rule_kinds, rankers, band_methods)
         if problems:
             _fail(infos, strict, attrs.evolve(infos.get(info.name, info), status="error",
@@ -233,36 +322,6 @@ def load_registry(*, strict: bool | None = None,
         _raise_failures(infos.values())
     return Registry(tuple(sorted(infos.values(), key=lambda p: p.name)), available, conflicts,
                     rule_kinds, rankers, band_methods)
-
-
-def _collect(pm: pluggy.PluginManager, infos: dict[str, PluginInfo],
-             named: dict[str, dict[str, list[tuple[Any, PluginInfo]]]], builtins: PluginInfo,
-             strict: bool) -> None:
-    """Call every registration hook, recording what each plugin provides (or its failure)."""
-    for hook, (prefix, kind) in _REGISTRATIONS.items():
-        named[hook] = {}
-        for impl in getattr(pm.hook, hook).get_hookimpls():
-            info = infos.get(impl.plugin_name, builtins)
-            try:
-                # Checked here: a plugin may return anything.
-                items = list(cast("Iterable[Any]", impl.function()))
-                bad = [item for item in items if not isinstance(item, kind)]
-                if bad:
-                    raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
-                                    f"not {kind.__name__}")
-            except Exception as exc:  # noqa: BLE001
-                _fail(infos, strict, attrs.evolve(info, status="error", error=_describe(exc)))
-                continue
-            for item in items:
-                name = item.id if isinstance(item, Framework) else item.name
-                named[hook].setdefault(name, []).append((item, info))
-            if impl.plugin_name in infos:
-                current = infos[impl.plugin_name]
-                names = tuple(sorted(item.id if isinstance(item, Framework) else
-                                     f"{prefix}:{item.name}" for item in items))
-                infos[impl.plugin_name] = (
-                    attrs.evolve(current, frameworks=names) if prefix == "framework"
-                    else attrs.evolve(current, provides=tuple(sorted(current.provides + names))))
 
 
 def _unhooked(pm: pluggy.PluginManager, plugin: object) -> list[str]:

@@ -35,8 +35,10 @@ def _figure(width: float, height: float) -> Iterator[Any]:
         import matplotlib
         from matplotlib.backends.backend_svg import FigureCanvasSVG
         from matplotlib.figure import Figure
+    # text.parse_math off: unit names are text, never mathtext ("$x^$" would raise).
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "parindex",
-                                "font.family": "sans-serif", "font.size": 9}):
+                                "font.family": "sans-serif", "font.size": 9,
+                                "text.parse_math": False}):
         figure = Figure(figsize=(width, height), layout="constrained")
         FigureCanvasSVG(figure)
         yield figure

@@ -14,9 +14,13 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from .._analysis.plan import (COLUMNS, MOTTO, PLACEHOLDER, SECTIONS, PlanDraft, PlanTask,
                               letter, plan_draft)
 from .._base.errors import needs_extra
+from .._base.files import atomic_path
+from .._base.text import xml_safe
 from .._base.numbers import number_text, plain
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
@@ -148,6 +152,7 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt, RGBColor
+    draft, replaced = _xml_clean(draft)
     document: Any = docx.Document()
     _styles(document, qn, Pt, RGBColor)
     properties = document.core_properties  # python-docx's template says "python-docx"
@@ -298,9 +303,35 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
     marker = note.add_run(PLACEHOLDER)
     marker.italic = True
     note.add_run(": gợi ý mặc định (tô vàng), cần xác định lại trước khi ban hành.").italic = True
+    if replaced:
+        para(align=left, indent=False).add_run(
+            f"Ghi chú: {replaced} ký tự điều khiển trong dữ liệu (không thể lưu trong tệp "
+            "Word) đã được thay bằng ký tự \ufffd.").italic = True
     path = Path(path)
-    document.save(str(path))
+    with atomic_path(path) as temporary:  # a failure leaves the old file, or nothing
+        document.save(str(temporary))
     return path
+
+
+def _xml_clean(draft: PlanDraft) -> tuple[PlanDraft, int]:
+    """The draft with every character XML cannot hold (a comment's U+0001, say) replaced
+    by U+FFFD, and how many were replaced: python-docx would refuse the whole document."""
+    count = 0
+
+    def clean(value: Any) -> Any:
+        nonlocal count
+        if isinstance(value, str):
+            text, n = xml_safe(value)
+            count += n
+            return text
+        if isinstance(value, (tuple, list)):
+            return type(value)(clean(v) for v in value)
+        if attrs.has(type(value)):
+            return attrs.evolve(value, **{f.name: clean(getattr(value, f.name))
+                                          for f in attrs.fields(type(value)) if f.init})
+        return value
+
+    return clean(draft), count
 
 
 def _styles(document: Any, qn: Any, points: Any, colour: Any) -> None:

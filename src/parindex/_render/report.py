@@ -156,7 +156,7 @@ def _date(day: date, lang: str) -> str:
 
 def write_report(ranking: Ranking, path: str | Path, **options: Any) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); options as for it."""
-    path = Path(path)
+    from .._base.files import atomic_write
+
     options.setdefault("source", None)
-    path.write_text(report_html(ranking, **options), encoding="utf-8")
-    return path
+    return atomic_write(path, report_html(ranking, **options))

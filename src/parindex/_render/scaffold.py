@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from .._base.errors import ParindexError, Problem
+from .._base.files import atomic_write
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
 _LEVEL = re.compile(r"^[a-z]+(?:-[a-z]+)*$")
@@ -134,6 +135,6 @@ def write_plugin(plan: PluginPlan) -> list[Path]:
     for relative, text in plan.files.items():
         path = folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        atomic_write(path, text)
         written.append(path)
     return written
