@@ -20,6 +20,7 @@ from .common import (
 from .options import lang, t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
+from .._base.files import check_output
 from .._base.numbers import number_text, plain, quantize
 from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
 from .._formats.tables import ResultsTable, read_table
@@ -129,6 +130,9 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     """
     from .._render.reproduction import SUFFIXES, write_reproduction
 
+    if output is not None:  # never the table itself, the mapping or the framework file
+        check_output(output, inputs=[p for p in (table, mapping, framework_ref)
+                                     if p is not None])
     if output is not None and output.suffix.lower() not in SUFFIXES:  # before any work
         raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
                                  "use .xlsx or .csv", param_hint="-o/--output")

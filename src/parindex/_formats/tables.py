@@ -1197,7 +1197,7 @@ def write_table(table: ResultsTable | Ranking, path: str | Path, *,
         stream = io.StringIO(newline="")
         writer = csv.writer(stream)
         for row in table_rows(table, vietnamese=vietnamese):
-            writer.writerow([plain(v) if isinstance(v, Decimal) else _csv_text(v)
+            writer.writerow([plain(v) if isinstance(v, Decimal) else csv_text(v)
                              for v in row])
         atomic_write(path, stream.getvalue(), encoding="utf-8-sig")
     elif kind == "xlsx":
@@ -1221,7 +1221,7 @@ def write_table(table: ResultsTable | Ranking, path: str | Path, *,
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _csv_text(value: object) -> object:
+def csv_text(value: object) -> object:
     """A text cell for CSV, with an apostrophe before a leading ``=``, ``+``, ``-``, ``@``,
     tab or CR, so that a spreadsheet shows it as text and never runs it as a formula
     (``=HYPERLINK(...)``, ``=cmd|' /C calc'!A0``). parindex removes the apostrophe when

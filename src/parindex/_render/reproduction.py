@@ -21,6 +21,7 @@ from typing import Any
 from .._audit.reproduce import Reproduction, UnitReproduction
 from .._base.errors import ParindexError, Problem
 from .._base.numbers import places, plain
+from .._formats.tables import csv_text
 
 #: The suffixes :func:`write_reproduction` writes.
 SUFFIXES = (".xlsx", ".csv")
@@ -120,7 +121,7 @@ def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
                 writer.writerow(header)
                 for row in rows:
                     writer.writerow(["" if v is None else plain(v) if isinstance(v, Decimal)
-                                     else v for v in row])
+                                     else csv_text(v) for v in row])
         else:
             _xlsx(header, rows, marks, Path(temporary))
         os.replace(temporary, path)
@@ -149,6 +150,8 @@ def _xlsx(header: list[str], rows: list[list[Any]], marks: list[dict[int, str]],
             if isinstance(value, Decimal) and len(value.as_tuple().digits) > _EXCEL_DIGITS:
                 value = plain(value)  # beyond Excel's precision: kept exact as text
             cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # a unit name is text, never a formula
             if isinstance(value, Decimal):
                 cell.number_format = "0." + "0" * places(value) if places(value) else "0"
             if c - 1 in marked:
