@@ -366,7 +366,7 @@ def __dir__() -> list[str]:
 
 
 def example_path() -> Path:
-    """The bundled example: xã Thủy Thanh's appraised result for 2022 (seed 000).
+    """The bundled example: xã Thủy Thanh's appraised result for 2022 (Kế hoạch 69/KH-UBND).
 
     It ships with the Thừa Thiên Huế plugin (``parindex-thua-thien-hue``).
     """

@@ -23,7 +23,9 @@ FRAMEWORK_ID = "quang-ngai/commune/2023"
 FILE = Path(str(files("parindex_quang_ngai") / "frameworks" / "commune-2023.toml"))
 UNNAMED = "(tên không có trong nguồn)"
 
-#: Codes and names as printed in seed 001 (xã Ba Xa).
+#: Codes and names as printed in the Ba Xa decision (QĐ …/QĐ-UBND, 12/2023, of the Chủ
+#: tịch UBND xã Ba Xa, issuing the Kế hoạch khắc phục, cải thiện và nâng cao Chỉ số CCHC
+#: năm 2024).
 SEED_001 = {
     "1": "Công tác chỉ đạo, điều hành",
     "3": "Cải cách thủ tục hành chính",
@@ -41,7 +43,8 @@ SEED_001 = {
     "7.3.6": "Tỷ lệ hồ sơ trực tuyến toàn trình",
     "7.3.7": "Thực hiện thanh toán trực tuyến",
 }
-#: Fields 2, 4, 5: names inferred from seed 003's sections.
+#: Fields 2, 4, 5: names inferred from the sections of xã Sơn Dung's 2023 report (Báo
+#: cáo công tác cải cách hành chính, kỷ luật, kỷ cương hành chính tại xã Sơn Dung).
 SEED_003 = {"2": "Cải cách thể chế", "4": "Cải cách tổ chức bộ máy",
             "5": "Cải cách chế độ công vụ"}
 #: Nodes implied by printed codes, or (8) only by the national pattern.

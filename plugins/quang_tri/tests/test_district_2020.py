@@ -24,7 +24,8 @@ FRAMEWORK_ID = "quang-tri/district/2020"
 FILE = Path(str(files("parindex_quang_tri") / "frameworks" / "district-2020.toml"))
 UNNAMED = "(tên không có trong nguồn)"
 
-#: The fields, in the order of seed 004's sections, with its headings.
+#: The fields, in the order of the sections of Kế hoạch 322/KH-UBND of huyện Hướng Hóa
+#: (22/7/2021), with its headings.
 SEED_004 = {
     "1": "Công tác chỉ đạo điều hành",
     "2": "Cải cách thể chế",
@@ -103,7 +104,7 @@ def test_bands_in_use_without_thresholds():
 
 
 def test_published_total_cannot_be_banded():
-    # Seed 004: huyện Hướng Hóa, 80.54 points in 2020, published in the Tốt group.
+    # KH 322/KH-UBND: huyện Hướng Hóa, 80.54 points in 2020, published in the Tốt group.
     with pytest.raises(parindex.MissingInformationError, match="'Tốt'.*no source gives"):
         parindex.classify(framework(), Decimal("80.54"))
 

@@ -27,7 +27,8 @@ def test_provided_by_this_plugin():
 def test_seventy_appraised_plus_thirty_survey():
     fw = framework()
     fields = {n.code: n.max for n in fw.criteria if n.kind is NodeKind.CRITERION}
-    # Seed 000 prints the fields' maxima 10, 4.5, 14.5, 3, 10, 9, 15, 4 (sum 70).
+    # Kế hoạch 69/KH-UBND of xã Thủy Thanh (12/12/2022) prints the fields' maxima
+    # 10, 4.5, 14.5, 3, 10, 9, 15, 4 (sum 70).
     assert fields == {"1": Decimal("10.0"), "2": Decimal("4.5"), "3": Decimal("14.5"),
                       "4": Decimal("3.0"), "5": Decimal("10"), "6": Decimal("9.0"),
                       "7": Decimal("15.0"), "8": Decimal("4.0")}

@@ -69,7 +69,7 @@ class FieldLoss:
     :param items: its lost items, most points lost first.
     :param notes: the council's comments on nodes between the field and its items that
         lost points but are listed through their items (code, comment), in printed
-        order: seed 000 comments on 2.1 as well as on 2.1.1 and 2.1.3.
+        order: Kế hoạch 69/KH-UBND of xã Thủy Thanh comments on 2.1 as well as on 2.1.1 and 2.1.3.
     """
 
     code: str

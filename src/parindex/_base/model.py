@@ -48,7 +48,7 @@ class Status(enum.Enum):
     The order is from strongest to weakest; :attr:`UNKNOWN` means no source gives it.
     """
 
-    #: Printed in one of the founding documents (``shared/seeds``).
+    #: Printed in one of the founding documents (the source documents the project started from).
     SEED = "seed"
     #: Stated in a public page or decision.
     READ = "read"
