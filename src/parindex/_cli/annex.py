@@ -16,7 +16,7 @@ from .._base.errors import FrameworkError, Problem
 from .._base.numbers import NumberError, plain, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
-from .common import write_atomic
+from .._base.files import atomic_write
 
 
 def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
@@ -75,7 +75,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
     else:
-        write_atomic(output, text)
+        atomic_write(output, text)
         click.echo(f"wrote {output}", err=True)
 
 

@@ -7,9 +7,7 @@ CLI has no import cycle; :mod:`.app` registers their commands on the group.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -85,16 +83,3 @@ def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
     return framework, read.assessment
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write a text file through a temporary file in the same folder, so that a reader (or
-    an interrupted run) never sees half of it."""
-    if not path.parent.exists():
-        raise ParindexError(Problem("its folder does not exist", path=path))
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise

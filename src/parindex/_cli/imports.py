@@ -10,7 +10,8 @@ from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework
 from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.toml import dumps_assessment
-from .common import FRAMEWORK_HELP, resolve_framework, write_atomic
+from .._base.files import atomic_write
+from .common import FRAMEWORK_HELP, resolve_framework
 
 
 def _say_notes(read: ScoringSheet) -> None:
@@ -57,7 +58,7 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     if output.resolve() == sheet.resolve():
         raise AssessmentError(Problem("the output would overwrite the sheet read; give "
                                       "another file", path=output))
-    write_atomic(output, text)
+    atomic_write(output, text)
     click.echo(f"wrote {output}", err=True)
 
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from .._base.files import atomic_path
 from .._base.model import NOT_ARISING, Assessment, Framework, GivenPoints
 from .._base.numbers import places, plain
 
@@ -63,18 +62,8 @@ def write_grid(path: str | Path, rows: Sequence[Sequence[Value]], *,
     suffix = path.suffix.lower()
     table = [list(r) for r in header] + [list(r) for r in rows]
     writer = {".xlsx": _xlsx, ".docx": _docx, ".csv": _csv}[suffix]
-    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                    suffix=suffix)
-    os.close(handle)
-    try:
-        writer(Path(name), list(title), table, list(merges), decimal_comma)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(name, 0o666 & ~mask)  # as a plain write would (mkstemp makes it private)
-        os.replace(name, path)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+    with atomic_path(path) as temporary:
+        writer(temporary, list(title), table, list(merges), decimal_comma)
     return path
 
 

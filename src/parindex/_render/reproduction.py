@@ -12,14 +12,13 @@ beyond Excel's precision), as machine-style decimal text in CSV.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from .._audit.reproduce import Reproduction, UnitReproduction
 from .._base.errors import ParindexError, Problem
+from .._base.files import atomic_path
 from .._base.numbers import places, plain
 from .._formats.tables import csv_text
 
@@ -111,10 +110,7 @@ def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
         raise ParindexError(Problem(f"unknown suffix {path.suffix or '(none)'!r}; use "
                                     + " or ".join(SUFFIXES), path=path))
     header, rows, marks = reproduction_rows(reproduction)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=suffix)
-    os.close(handle)
-    try:
+    with atomic_path(path) as temporary:
         if suffix == ".csv":
             with open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
                 writer = csv.writer(stream)
@@ -123,11 +119,7 @@ def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
                     writer.writerow(["" if v is None else plain(v) if isinstance(v, Decimal)
                                      else csv_text(v) for v in row])
         else:
-            _xlsx(header, rows, marks, Path(temporary))
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+            _xlsx(header, rows, marks, temporary)
     return path
 
 
