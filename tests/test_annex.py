@@ -226,7 +226,7 @@ def test_import_refuses_to_overwrite_the_annex(tmp_path, capsys):
     annex = _annex_of(tmp_path, [["1", "Chỉ đạo", "100"]], "annex.csv")
     assert main(["import", "framework", str(annex), "--id", "tinh-mau/commune/2024",
                  "--name", "x", "--decision", "1/QĐ-UBND", "-o", str(annex)]) == 2
-    assert "would overwrite the annex" in capsys.readouterr().err
+    assert "would replace the input" in capsys.readouterr().err
 
 
 @settings(max_examples=25, deadline=None,

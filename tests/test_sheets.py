@@ -174,8 +174,13 @@ def test_import_never_overwrites_the_sheet(tmp_path: Path,
     sheet.write_bytes((SHEETS / "thuy-thanh-2022.csv").read_bytes())
     status, _, err = _run(capsys, "import", "assessment", str(sheet), "--framework", TTH,
                           "-o", str(sheet))
-    assert status == 2 and "overwrite" in err
+    assert status == 2 and "would replace the input" in err
     assert sheet.read_bytes() == (SHEETS / "thuy-thanh-2022.csv").read_bytes()
+    # Refused before any work: an output that is not TOML, or in a missing folder.
+    for output in (tmp_path / "s.txt", tmp_path / "missing" / "s.toml"):
+        status, _, err = _run(capsys, "import", "assessment", str(sheet), "--framework",
+                              TTH, "-o", str(output))
+        assert status == 2 and str(output) in err and not output.exists()
 
 
 # --- malformed sheets -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ from .._base.errors import FrameworkError, Problem
 from .._base.numbers import NumberError, plain, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
-from .._base.files import atomic_write
+from .._base.files import atomic_write, check_output
 
 
 def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
@@ -65,10 +65,10 @@ def _printed_bands(annex: Path) -> list[dict[str, Any]]:
     return found
 
 
-def _refuse_to_overwrite(output: Path | None, annex: Path) -> None:
-    if output is not None and output.resolve() == annex.resolve():
-        raise FrameworkError(Problem("the output would overwrite the annex read; give "
-                                     "another file", path=output))
+def _refuse_to_overwrite(output: Path | None, *inputs: Path | str) -> None:
+    """Before any work: never replace what is read, and write only TOML."""
+    if output is not None:
+        check_output(output, inputs=inputs, suffixes=(".toml",))
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -203,7 +203,7 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     contradicts one the framework sources is refused unless --override. The overlay is
     then applied to its base, so that every problem is found now, not when scoring.
     """
-    _refuse_to_overwrite(output, annex)
+    _refuse_to_overwrite(output, annex, onto)
     base = resolve_framework(onto)
     read = _annex.read_annex(annex)
     draft = _annex.overlay_from_annex(read, base, overlay_id=overlay_id, override=override)

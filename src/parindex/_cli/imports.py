@@ -10,7 +10,7 @@ from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework
 from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.toml import dumps_assessment
-from .._base.files import atomic_write
+from .._base.files import atomic_write, check_output
 from .common import FRAMEWORK_HELP, resolve_framework
 
 
@@ -48,6 +48,8 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     if not is_sheet(sheet):
         raise AssessmentError(Problem("not a scoring sheet: give a .xlsx, .docx or .csv "
                                       "file", path=sheet))
+    if output is not None:  # before any work: never replace what is read
+        check_output(output, inputs=[sheet, framework_ref], suffixes=(".toml",))
     framework = resolve_framework(framework_ref)
     read = read_scoring_sheet(sheet, framework, unit=unit, group=group, year=year)
     _say_notes(read)
@@ -55,9 +57,6 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     if output is None:
         click.echo(text, nl=False)
         return
-    if output.resolve() == sheet.resolve():
-        raise AssessmentError(Problem("the output would overwrite the sheet read; give "
-                                      "another file", path=output))
     atomic_write(output, text)
     click.echo(f"wrote {output}", err=True)
 
