@@ -278,7 +278,7 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
              f"{_lower_first(framework.legal_basis.title or framework.name)};"]
     source = result.assessment.source
     basis.append(f"Căn cứ kết quả thẩm định, công bố Chỉ số cải cách hành chính năm {year}"
-                 + (f" ({_clean_source(source)})" if source else f" ({_SHORT})") + ";")
+                 + (f" ({source.strip().rstrip('.;')})" if source else f" ({_SHORT})") + ";")
     basis.append(f"Căn cứ Kế hoạch cải cách hành chính năm {plan_year} của {body};")
     basis.append(f"{body[0].upper()}{body[1:]} ban hành Kế hoạch nâng cao Chỉ số cải cách "
                  f"hành chính năm {plan_year} như sau:")
@@ -429,12 +429,6 @@ def _decision(framework: Framework) -> str:
     if basis.issuer:
         text += f" của {basis.issuer.replace('UBND', 'Ủy ban nhân dân')}"
     return text
-
-
-def _clean_source(source: str) -> str:
-    # A source note may end with a parenthesised aside for developers; the plan cites the
-    # document alone.
-    return re.sub(r"\s*\((?:seed|shared/)[^)]*\)", "", source).strip().rstrip(".;")
 
 
 def _lower_first(text: str) -> str:
