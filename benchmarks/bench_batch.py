@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 
 import parindex
+from measure import cpu_median
 from parindex import (
     NOT_ARISING,
     Assessment,
@@ -125,15 +126,6 @@ def naive_matrix(units: list[Assessment], codes: tuple[str, ...], scale: int) ->
         rows.append([0 if (value := points[code]) is NOT_ARISING
                      else int(value.scaleb(scale)) for code in codes])
     return np.asarray(rows, dtype=np.int64)
-
-
-def cpu_median(runs: int, function: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        function()
-        times.append(time.process_time() - start)
-    return sorted(times)[runs // 2]
 
 
 def best_of(runs: int, function: Callable[[], object]) -> float:

@@ -31,13 +31,10 @@ different arising maxima).
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib.util
 import random
-import statistics
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
@@ -45,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 import parindex
+from measure import cpu_median, peak_mb
 
 UNITS = 1_000
 DRAWS = 10_000
@@ -78,26 +76,6 @@ def numpy_baseline(batch: parindex.BatchResult, draws: int, width: float,
         done += size
     ranks.sort(axis=1)
     return ranks
-
-
-def cpu_median(runs: int, function: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.process_time()
-        function()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
-
-
-def peak_mb(function: Callable[[], object]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        function()
-        return tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()
 
 
 def batch_of(bench, units: int) -> parindex.BatchResult:  # type: ignore[no-untyped-def]

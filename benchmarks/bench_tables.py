@@ -33,15 +33,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gc
 import io
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
-import tracemalloc
 from collections.abc import Callable
 from contextlib import redirect_stdout
 from decimal import Decimal
@@ -49,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import parindex
+from measure import cpu_median, peak_mb
 from parindex import NOT_ARISING, Assessment, NodeKind, NotArisingPolicy
 from parindex._audit.reproduce import reproduction_to_dict
 from parindex._base.numbers import plain
@@ -145,26 +143,6 @@ def xlsx_baseline(path: Path) -> int:
     return count
 
 
-def median(runs: int, function: Callable[[], object]) -> float:
-    times = []
-    for _ in range(runs):
-        gc.collect()
-        start = time.process_time()
-        function()
-        times.append(time.process_time() - start)
-    return statistics.median(times)
-
-
-def peak_mb(function: Callable[[], object]) -> float:
-    gc.collect()
-    tracemalloc.start()
-    try:
-        function()
-        return tracemalloc.get_traced_memory()[1] / 1e6
-    finally:
-        tracemalloc.stop()
-
-
 def reproduce_file(path: Path) -> parindex.Reproduction:
     framework = parindex.get_framework(FRAMEWORK)
     return parindex.reproduce(parindex.read_table(path, framework))
@@ -222,33 +200,33 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(later_csv, header, rows)
         print(f"CPU time, median of {args.runs} runs each (2 shared cores: wall time is noisy)")
 
-        base = median(args.runs, lambda: csv_baseline(plain_csv))
+        base = cpu_median(args.runs, lambda: csv_baseline(plain_csv))
         report.line("csv.reader + Decimal (baseline)", base, "s", None)
         for label, path in (("reproduce CSV", plain_csv), ("reproduce CSV with x marks",
                                                            marked_csv)):
-            took = median(args.runs, lambda path=path: reproduce_file(path))
+            took = cpu_median(args.runs, lambda path=path: reproduce_file(path))
             report.line(label, took, "s", 1.0)
             report.line(f"  ratio to the CSV baseline", took / base, "×", 10.0)
-        base_x = median(args.runs, lambda: xlsx_baseline(xlsx))
+        base_x = cpu_median(args.runs, lambda: xlsx_baseline(xlsx))
         report.line("openpyxl read-only (baseline)", base_x, "s", None)
-        took = median(args.runs, lambda: reproduce_file(xlsx))
+        took = cpu_median(args.runs, lambda: reproduce_file(xlsx))
         report.line("reproduce .xlsx", took, "s", None)
         report.line("  ratio to the openpyxl baseline", took / base_x, "×", 1.3)
 
-        took = median(args.runs, lambda: cli("compare", str(marked_csv), str(later_csv),
+        took = cpu_median(args.runs, lambda: cli("compare", str(marked_csv), str(later_csv),
                                              "--framework", FRAMEWORK))
         report.line("compare (two tables, command)", took, "s", 2.0)
         unit = "Xã Minh Họa 00042"
-        took = median(args.runs, lambda: cli("gaps", str(marked_csv), "--unit", unit,
+        took = cpu_median(args.runs, lambda: cli("gaps", str(marked_csv), "--unit", unit,
                                              "--framework", FRAMEWORK))
         report.line("gaps for one unit (command)", took, "s", 1.0)
-        took = median(args.runs, lambda: cli("plan", str(marked_csv), "--unit", unit,
+        took = cpu_median(args.runs, lambda: cli("plan", str(marked_csv), "--unit", unit,
                                              "--framework", FRAMEWORK))
         report.line("plan for one unit (command)", took, "s", 1.0)
 
         data = reproduction_to_dict(reproduce_file(marked_csv))
-        stdlib = median(args.runs, lambda: json.dumps(data, ensure_ascii=False, indent=2))
-        compact = median(args.runs, lambda: json.dumps(data, ensure_ascii=False))
+        stdlib = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False, indent=2))
+        compact = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False))
         report.line("JSON of reproduce: json.dumps(indent=2)", stdlib, "s", None)
         report.line("  ratio to compact json.dumps (C encoder)", stdlib / compact, "×", None)
 
@@ -259,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             large_csv = here / "results-large.csv"
             write_csv(large_csv, header, rows)
             del header, rows
-            took = median(1, lambda: reproduce_file(large_csv))
+            took = cpu_median(1, lambda: reproduce_file(large_csv))
             report.line(f"reproduce {big:,} rows (one run)", took, "s", 10.0)
             report.line(f"  peak memory (tracemalloc)", peak_mb(lambda: reproduce_file(
                 large_csv)), "MB", 500.0)

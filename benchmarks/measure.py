@@ -1,0 +1,36 @@
+"""What every benchmark measures with: median CPU time and peak traced memory.
+
+Not a benchmark itself (``dev.py bench`` runs only ``bench_*.py``); the benchmarks import
+it as a sibling module, since each runs as a script from this folder.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import time
+import tracemalloc
+from collections.abc import Callable
+
+
+def cpu_median(runs: int, function: Callable[[], object]) -> float:
+    """The median CPU time of ``runs`` calls: this process's time, so that the load of a
+    shared machine moves it less than wall time."""
+    times = []
+    for _ in range(runs):
+        gc.collect()
+        start = time.process_time()
+        function()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
+
+
+def peak_mb(function: Callable[[], object]) -> float:
+    """The peak memory traced while ``function`` runs, in MB."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        function()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
