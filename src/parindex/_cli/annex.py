@@ -54,6 +54,11 @@ _ASSUMED = click.option(
     help="The --band and --not-arising values are a working hypothesis, not the "
          "decision's: status assumed (they score, are listed by completeness, and fail "
          "strict conformance until replaced by the decision's).")
+_NOT_ARISING = click.option(
+    "--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
+    help="How an item that did not arise (không phát sinh, x) counts, as the decision says: "
+         "exclude (leaves the arising maximum), full or zero. Default: unknown (marking an "
+         "item x refuses to score).")
 
 
 def _printed_bands(annex: Path) -> list[dict[str, Any]]:
@@ -100,10 +105,7 @@ def _report_mis_sums(annex: _annex.Annex) -> None:
               help="A band (xếp loại) as the decision gives it, highest first; repeat for "
                    "each (e.g. --band \"Tốt=80\"). Default: the bands the annex prints "
                    "under its table (\"Tốt: từ 80 điểm đến dưới 90 điểm\"), if any.")
-@click.option("--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
-              help="How an item that did not arise (không phát sinh, x) counts, as the "
-                   "decision says: exclude (leaves the arising maximum), full or zero. "
-                   "Default: unknown (marking an item x refuses to score).")
+@_NOT_ARISING
 @_ASSUMED
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The framework TOML file to write (default: standard output).")
@@ -186,10 +188,7 @@ def framework_report(text: str, output: Path | None) -> None:
               help="Write maxima that contradict the base's sourced (seed, read, inferred) "
                    "ones, listing them in corrects; without it, such a contradiction is an "
                    "error.")
-@click.option("--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
-              help="How an item that did not arise (không phát sinh, x) counts, as the "
-                   "decision says: exclude (leaves the arising maximum), full or zero. "
-                   "Default: unknown (marking an item x refuses to score).")
+@_NOT_ARISING
 @_ASSUMED
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="The overlay TOML file to write (default: standard output).")
