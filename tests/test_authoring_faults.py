@@ -22,68 +22,8 @@ from parindex._plugins import registry as _plugins
 
 HUE = "thua-thien-hue/commune/2022"
 
-# A framework that conforms strictly (invented test data, as in test_testing_kit).
-GOOD = """\
-id = "test-province/commune/2024"
-name = "Bộ chỉ số thử nghiệm"
-level = "commune"
-first_year = 2024
-band_basis = "index"
-
-[legal_basis]
-decision = "1/QĐ-UBND"
-date = 2024-01-15
-
-[sources]
-qd = "QĐ 1/QĐ-UBND ngày 15/01/2024 (test data)"
-
-[provenance]
-legal_basis = { status = "read", source = "qd" }
-years = { status = "read", source = "qd" }
-not_arising = { status = "read", source = "qd" }
-band_basis = { status = "read", source = "qd" }
-decimals = { status = "read", source = "qd" }
-ranking = { status = "read", source = "qd" }
-rank_by = { status = "read", source = "qd" }
-tie_break = { status = "read", source = "qd" }
-
-[[bands]]
-name = "Tốt"
-min = 80
-status = "read"
-source = "qd"
-
-[[bands]]
-name = "Khá"
-min = 0
-status = "read"
-source = "qd"
-
-[criteria."1"]
-name = "Công tác chỉ đạo điều hành"
-max = 70
-status = "read"
-source = "qd"
-
-[criteria."1.1"]
-name = "Kế hoạch"
-max = 30
-status = "read"
-source = "qd"
-
-[criteria."1.2"]
-name = "Báo cáo"
-max = 40
-status = "read"
-source = "qd"
-
-[criteria."2"]
-name = "Mức độ hài lòng"
-kind = "survey"
-max = 30
-status = "read"
-source = "qd"
-"""
+# A framework that conforms strictly (invented test data, shared with test_testing_kit).
+GOOD = (Path(__file__).parent / "data" / "strict-framework.toml").read_text(encoding="utf-8")
 
 
 def _write(tmp_path: Path, text: str, name: str = "framework.toml") -> Path:

@@ -15,67 +15,8 @@ from parindex.testing import assert_ranks_equal, assert_result_equal, check_fram
 from parindex.testing import pytest_plugin
 from parindex.testing import strategies as pst
 
-GOOD = """\
-id = "test-province/commune/2024"
-name = "Bộ chỉ số thử nghiệm"
-level = "commune"
-first_year = 2024
-band_basis = "index"
-
-[legal_basis]
-decision = "1/QĐ-UBND"
-date = 2024-01-15
-
-[sources]
-qd = "QĐ 1/QĐ-UBND ngày 15/01/2024 (test data)"
-
-[provenance]
-legal_basis = { status = "read", source = "qd" }
-years = { status = "read", source = "qd" }
-not_arising = { status = "read", source = "qd" }
-band_basis = { status = "read", source = "qd" }
-decimals = { status = "read", source = "qd" }
-ranking = { status = "read", source = "qd" }
-rank_by = { status = "read", source = "qd" }
-tie_break = { status = "read", source = "qd" }
-
-[[bands]]
-name = "Tốt"
-min = 80
-status = "read"
-source = "qd"
-
-[[bands]]
-name = "Khá"
-min = 0
-status = "read"
-source = "qd"
-
-[criteria."1"]
-name = "Công tác chỉ đạo điều hành"
-max = 70
-status = "read"
-source = "qd"
-
-[criteria."1.1"]
-name = "Kế hoạch"
-max = 30
-status = "read"
-source = "qd"
-
-[criteria."1.2"]
-name = "Báo cáo"
-max = 40
-status = "read"
-source = "qd"
-
-[criteria."2"]
-name = "Mức độ hài lòng"
-kind = "survey"
-max = 30
-status = "read"
-source = "qd"
-"""
+# A framework that conforms strictly (invented test data).
+GOOD = (Path(__file__).parent / "data" / "strict-framework.toml").read_text(encoding="utf-8")
 
 
 def _report(tmp_path: Path, text: str, **kwargs: bool) -> parindex.ConformanceReport:
