@@ -119,7 +119,6 @@ _HEADING_NUMBER = re.compile(r"^(?:[ivxlc]+|[a-zđ])[.)\-:]?$", re.IGNORECASE)
 _HEADING_PREFIX = re.compile(r"^(?:[IVXLC]+|[A-Z])\s*[.)\-:]\s*")
 _DISTRICT_HEADER = re.compile(r"^(?:huyện|thị xã|huyện, thị xã|huyện/thị xã)")
 _GROUP_HEADING = re.compile(r"^(?:huyện|thị xã|thành phố|quận|khối|nhóm|cụm)\s")
-_RANK = re.compile(r"^(\d+)\s*(?:/\s*(\d+))?$")
 # Header shapes beyond the exact list, tried last. Each says one figure; a header that
 # might mean another (e.g. "Tổng điểm tự đánh giá", the self-assessed total) is not read.
 _RANK_HEADER = re.compile(r"^(?:xếp hạng|vị thứ|thứ hạng|hạng|thứ tự xếp hạng|xếp thứ)\b(.*)$")
