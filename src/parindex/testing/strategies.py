@@ -648,17 +648,6 @@ def frameworks(*, criteria: SearchStrategy[tuple[Node, ...]] | None = None,
 # --- assessments ------------------------------------------------------------------------------
 
 
-def _policy(framework: Framework, code: str) -> NotArisingPolicy:
-    """The not-arising policy in force at a node: its own, an ancestor's, or the framework's."""
-    current: str | None = code
-    while current is not None:
-        override = framework.nodes[current].not_arising
-        if override is not None:
-            return override
-        current = framework.parents[current]
-    return framework.not_arising
-
-
 def _years(framework: Framework) -> SearchStrategy[int]:
     last = framework.last_year if framework.last_year is not None else framework.first_year + 8
     return _integers(framework.first_year, last)
@@ -695,7 +684,7 @@ class _AssessmentSpec:
         # Leaves that count towards the arising maximum, and whether "x" takes them out.
         self.counted: dict[str, bool] = {}
         for node in leaves:
-            policy = _policy(framework, node.code)
+            policy = framework.not_arising_policy(node.code)
             may_not_arise = policy is NotArisingPolicy.EXCLUDE or (
                 policy is not NotArisingPolicy.UNKNOWN and node.max is not None)
             self.leaves.append((node.code, _points(node.max if node.max is not None
