@@ -10,8 +10,11 @@ of xã Thủy Thanh, Kế hoạch 322/KH-UBND of huyện Hướng Hóa): *tiêu 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from typing import Literal
+
+from .numbers import number_text
 
 Language = Literal["vi", "en"]
 
@@ -148,6 +151,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_weights": "trọng số các lĩnh vực (hệ số)",
         "report_survey_share": "tỷ trọng điều tra XHH (điểm)",
         "report_footer": "Nguồn: {source}. Bộ tiêu chí: {framework}. Lập ngày {date} bằng parindex {version}. Điểm được tính chính xác; số liệu chỉ được làm tròn khi hiển thị ({decimals} chữ số thập phân).",
+        # what the engine finds (findings), how a figure arises (evidence), what one
+        # assessment cannot check; the English side is the text JSON keeps
+        "w_total": "tổng điểm",
+        "w_appraised": "điểm thẩm định",
+        "w_survey": "điểm điều tra XHH",
+        "w_bonus": "điểm thưởng",
+        "w_penalty": "điểm trừ",
+        "w_index": "chỉ số",
+        "w_points": "điểm",
+        "w_band": "xếp loại",
+        "w_rank": "xếp hạng",
+        "w_group_rank": "xếp hạng trong nhóm",
+        "finding": "{code}: {text}",
+        "finding_maxima": "tổng điểm tối đa các tiêu chí thành phần là {items}, không bằng "
+                          "điểm tối đa {max} (chênh lệch {difference})",
+        "finding_partial": "điểm tính từ các tiêu chí thành phần, vốn chỉ chiếm {covered} "
+                           "trong điểm tối đa {max}; phần {uncovered} không chia thành tiêu "
+                           "chí thành phần được tính 0 điểm. Nếu tài liệu có in điểm của "
+                           "mục này, hãy nhập điểm cho '{code}'",
+        "finding_items_rest": "được chấm {given}; các tiêu chí thành phần cộng lại {items}, "
+                              "nên {rest} thuộc phần {uncovered} của điểm tối đa không chia "
+                              "thành tiêu chí thành phần",
+        "finding_items": "được chấm {given}, nhưng các tiêu chí thành phần {terms} cộng lại "
+                         "{items}",
+        "finding_items_uncovered": " (và phần không chia thành tiêu chí thành phần chỉ có "
+                                   "{uncovered})",
+        "finding_assumed": "giả định (giả thuyết làm việc, không có nguồn); không công bố "
+                           "kết quả dựa trên giá trị này",
+        "discrepancy_line": "{what}: công bố {published}, tính lại {computed} ({evidence})",
+        "ev_not_arising": "{code} không phát sinh (x)",
+        "ev_given": "{code} được nhập {points} điểm trong [points]",
+        "ev_items": "các tiêu chí thành phần {terms} = {values} = {points}",
+        "ev_item": "tiêu chí thành phần {terms} = {points}",
+        "ev_kept": " ({codes} không phát sinh, được tính {counted})",
+        "ev_kept_one": " ({codes} không phát sinh, được tính {counted})",
+        "ev_full_marks": "điểm tối đa",
+        "ev_zero": "0 điểm",
+        "ev_skipped": " ({codes} không phát sinh)",
+        "ev_printed": "; số công bố {printed}",
+        "ev_term": "{name} {value}",
+        "ev_equals": "{terms} = {value}",
+        "ev_fields": "các lĩnh vực {codes} = {value}",
+        "ev_survey": "phần điều tra xã hội học",
+        "ev_index": "{total} ÷ {arising_max} × 100",
+        "band_why": "{basis} {value} thuộc mức {band} ({bounds})",
+        "no_bands": "không có mức xếp loại",
+        "un_points": "{code} {printed}: chưa đối chiếu: điểm của mục này tính từ các tiêu chí "
+                     "thành phần mà bản đánh giá không cho",
+        "un_index": "chỉ số {printed}: chưa đối chiếu: {why}",
+        "un_band": "xếp loại {band}: chưa đối chiếu: {why}",
+        "un_rank": "{what} {rank}: cần chấm điểm cùng các đơn vị khác (parindex.score_many)",
+        "un_rank_group": "{what} {rank}: cần chấm điểm cùng các đơn vị khác của {group} "
+                         "(parindex.score_many)",
+        "no_bands_declared": "{framework} không quy định mức xếp loại",
+        "no_index_unknown": "chỉ số cần điểm tối đa của {codes}, chưa có nguồn nào cho biết "
+                            "(chưa biết)",
+        "no_index_nothing": "không có tiêu chí nào phát sinh nên không có chỉ số",
     },
     "en": {
         "code": "Code",
@@ -272,6 +332,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_weights": "field weights (factor)",
         "report_survey_share": "survey share (points)",
         "report_footer": "Source: {source}. Framework: {framework}. Made on {date} by parindex {version}. Points are exact; figures are rounded for display only ({decimals} decimals).",
+        "w_total": "total",
+        "w_appraised": "appraised",
+        "w_survey": "survey",
+        "w_bonus": "bonus",
+        "w_penalty": "penalty",
+        "w_index": "index",
+        "w_points": "points",
+        "w_band": "band",
+        "w_rank": "rank",
+        "w_group_rank": "group_rank",
+        "finding": "{code}: {text}",
+        "finding_maxima": "items' maxima add up to {items}, not to the maximum {max} "
+                          "(difference {difference})",
+        "finding_partial": "derived from its items, which cover {covered} of its maximum "
+                           "{max}; the {uncovered} not itemised counts as 0. If the source "
+                           "prints this node's points, give them for '{code}'",
+        "finding_items_rest": "given {given}; its items add up to {items}, so {rest} comes "
+                              "from the {uncovered} of its maximum that the framework does "
+                              "not itemise",
+        "finding_items": "given {given}, but its items {terms} add up to {items}",
+        "finding_items_uncovered": " (and only {uncovered} is not itemised)",
+        "finding_assumed": "assumed (a working hypothesis, not a source); do not publish a "
+                           "result that rests on it",
+        "discrepancy_line": "{what}: published {published}, computed {computed} ({evidence})",
+        "ev_not_arising": "{code} did not arise (x)",
+        "ev_given": "{code} given as {points} in [points]",
+        "ev_items": "items {terms} = {values} = {points}",
+        "ev_item": "item {terms} = {points}",
+        "ev_kept": " ({codes} did not arise and count as {counted})",
+        "ev_kept_one": " ({codes} did not arise and counts as {counted})",
+        "ev_full_marks": "full marks",
+        "ev_zero": "zero",
+        "ev_skipped": " ({codes} did not arise)",
+        "ev_printed": "; printed {printed}",
+        "ev_term": "{name} {value}",
+        "ev_equals": "{terms} = {value}",
+        "ev_fields": "fields {codes} = {value}",
+        "ev_survey": "the survey block",
+        "ev_index": "{total} ÷ {arising_max} × 100",
+        "band_why": "{basis} {value} falls in {band} ({bounds})",
+        "no_bands": "no bands",
+        "un_points": "{code} {printed}: not checked: its points follow from items the "
+                     "assessment does not give",
+        "un_index": "index {printed}: not checked: {why}",
+        "un_band": "band {band}: not checked: {why}",
+        "un_rank": "{what} {rank}: needs the other units scored together (parindex.score_many)",
+        "un_rank_group": "{what} {rank}: needs the other units of {group} scored together "
+                         "(parindex.score_many)",
+        "no_bands_declared": "{framework} declares no bands",
+        "no_index_unknown": "the index needs the maximum of {codes}, which no source gives "
+                            "(unknown)",
+        "no_index_nothing": "nothing arose, so there is no index",
     },
 }
 
@@ -279,11 +391,97 @@ MESSAGES: dict[str, dict[str, str]] = {
 def message(lang: str, key: str, **values: object) -> str:
     """The catalogue's text for ``key`` in ``lang``, with ``values`` filled in.
 
+    A :class:`~decimal.Decimal` value is written in the reader's number style, a
+    :class:`Sentence` in ``lang``, a tuple as a list (:class:`Terms` as a sum).
+
     >>> message("vi", "rank_in", rank=2, of=10, where=message("vi", "in_group"))
     'Xếp hạng 2/10 trong nhóm'
     """
+    if key == VERBATIM:
+        return str(values["text"])
     texts = MESSAGES["vi" if lang == "vi" else "en"]
-    return texts[key].format(**values) if values else texts[key]
+    if not values:
+        return texts[key]
+    return texts[key].format(**{name: _value(value, lang) for name, value in values.items()})
+
+
+#: The key of a part of a :class:`Sentence` that is said as it is, in every language
+#: (a unit's name, text read from a file).
+VERBATIM = ""
+
+
+class Terms(tuple[object, ...]):
+    """Values written as a sum: ``3.5.1 + 3.5.3``, ``0,5 + 0,75``."""
+
+    __slots__ = ()
+
+
+def _value(value: object, lang: str) -> str:
+    if isinstance(value, Sentence):
+        return value.said(lang)
+    if isinstance(value, Decimal):
+        return number_text(value, lang)
+    if isinstance(value, tuple):
+        separator = " + " if isinstance(value, Terms) else ", "
+        return separator.join(_value(item, lang) for item in value)
+    return str(value)
+
+
+class Sentence(str):
+    """English text made from the catalogue, that can be said in Vietnamese too.
+
+    The engine and the audit word what they find (findings, evidence, what was not
+    checked) as sentences: each is the English text, so JSON fields, filters such as
+    ``note.startswith("band ")`` and f-strings keep working as they did, and it carries
+    the catalogue keys and values (decimals, codes) it was made from, so that output
+    for people says it in their language (:func:`say`), numbers with a decimal comma.
+
+    >>> found = Sentence("finding_maxima", max=Decimal("14.5"), items=Decimal("13.5"),
+    ...                  difference=Decimal("1.0"))
+    >>> found
+    "items' maxima add up to 13.5, not to the maximum 14.5 (difference 1.0)"
+    >>> say(found, "vi")
+    'tổng điểm tối đa các tiêu chí thành phần là 13,5, không bằng điểm tối đa 14,5 (chênh lệch 1,0)'
+    """
+
+    parts: tuple[tuple[str, Mapping[str, object]], ...]
+
+    def __new__(cls, key: str, /, **values: object) -> Sentence:
+        return cls.joined(((key, values),))
+
+    @classmethod
+    def joined(cls, parts: Iterable[tuple[str, Mapping[str, object]]]) -> Sentence:
+        """One sentence said part after part."""
+        parts = tuple(parts)
+        self = str.__new__(cls, "".join(message("en", key, **values) for key, values in parts))
+        self.parts = parts
+        return self
+
+    def said(self, lang: str) -> str:
+        """The sentence in ``lang`` (``vi`` or ``en``)."""
+        return "".join(message(lang, key, **values) for key, values in self.parts)
+
+    def __add__(self, other: str) -> Sentence:
+        return Sentence.joined((*self.parts, *_parts(other)))
+
+    def __radd__(self, other: str) -> Sentence:
+        return Sentence.joined((*_parts(other), *self.parts))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Sentence.joined, (self.parts,))
+
+
+def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:
+    return text.parts if isinstance(text, Sentence) else ((VERBATIM, {"text": text}),)
+
+
+def say(text: str, lang: str) -> str:
+    """``text`` in ``lang``: a :class:`Sentence` in that language, other text as it is.
+
+    >>> say(Sentence("ev_not_arising", code="3.5.2") + "!", "vi"), say("as it is", "vi")
+    ('3.5.2 không phát sinh (x)!', 'as it is')
+    """
+    return text.said(lang) if isinstance(text, Sentence) else text
 
 
 def language_from_locale(environ: Mapping[str, str] | None = None) -> Language:

@@ -22,6 +22,7 @@ from typing import Any, Final, Literal, TypeAlias
 import attrs
 
 from .errors import FrameworkError, Origin, Problem
+from .i18n import Sentence
 from .numbers import Rounding, exact, round_to
 
 #: ``province/level/year`` or ``province/level/version``, lower-case ASCII with hyphens,
@@ -430,9 +431,14 @@ class MaximaMismatch:
         """Parent's maximum minus the sum of the children's (positive: not itemised)."""
         return self.max - self.children_max
 
+    @property
+    def sentence(self) -> Sentence:
+        """What is wrong, without the code, in either language (:func:`~parindex._base.i18n.say`)."""
+        return Sentence("finding_maxima", items=self.children_max, max=self.max,
+                        difference=self.difference)
+
     def __str__(self) -> str:
-        return (f"{self.code}: items' maxima add up to {self.children_max}, "
-                f"not to the maximum {self.max} (difference {self.difference})")
+        return f"{self.code}: {self.sentence}"
 
 
 def _frozen_map(value: Mapping[str, Any]) -> Mapping[str, Any]:

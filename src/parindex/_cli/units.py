@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .._audit.conformance import check_conformance
+from .._base.i18n import say
 from .._base.errors import FrameworkError, Problem
 from .._base.model import NodeKind
 from .._base.numbers import maximum_text, number_text, plain
@@ -121,16 +122,16 @@ def _print_result(result: Result) -> None:
                      + t("arising_max", max=num(result.arising_max)) + ")"),
         (t("index"), f"{num(result.display(result.index))}  ("
                      + t("index_how", decimals=framework.decimals) + ")"),
-        (t("band"), f"{result.band.name}  ({band_evidence(result, language)})"
+        (t("band"), f"{result.band.name}  ({say(band_evidence(result), language)})"
          if result.band else "—"),
     ]
     width = max(len(label) for label, _ in lines) + 1
     for label, value in lines:
         console.print(f"[bold]{label:<{width}}[/bold] {value}")
-    _print_list(console, t("findings"), [str(f) for f in result.findings])
+    _print_list(console, t("findings"), [f.text(language) for f in result.findings])
     _print_list(console, t("discrepancies"),
-                [str(d) for d in result.discrepancies], empty=t("none"))
-    _print_list(console, t("unchecked"), list(result.unchecked))
+                [d.text(language) for d in result.discrepancies], empty=t("none"))
+    _print_list(console, t("unchecked"), [say(u, language) for u in result.unchecked])
 
 
 def _print_list(console: Console, title: str, items: list[str], empty: str | None = None) -> None:

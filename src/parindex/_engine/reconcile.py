@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from fractions import Fraction
 
+from .._base.i18n import Sentence, Terms
 from .._base.model import Publication, nfc
-from .._base.numbers import Rounding, number_text, places, plain, round_to
+from .._base.numbers import Rounding, places, plain, round_to
 from .results import Discrepancy, Result
 
 
@@ -31,29 +32,32 @@ def agrees(published: Decimal, computed: Decimal | Fraction,
     return round_to(computed, shown, rounding) == published
 
 
-def evidence(result: Result, code: str) -> str:
+def evidence(result: Result, code: str) -> Sentence:
     """How a node's computed points arise: its items, given, or not arising."""
     node = result.nodes[code]
     if node.not_arising:
-        return f"{code} did not arise (x)"
+        return Sentence("ev_not_arising", code=code)
     if node.given:
-        return f"{code} given as {plain(node.points)} in [points]"  # type: ignore[arg-type]
+        return Sentence("ev_given", code=code, points=node.points)
     children = [result.nodes[c.code] for c in result.framework.nodes[code].children]
     # Under the exclusion policy a not-arising item adds nothing; under "full" or "zero"
     # it adds its counted points and stays in the sum.
     counted = [c for c in children if not (c.not_arising and c.arising_max == 0)]
-    terms = " + ".join(c.code for c in counted)
-    values = " + ".join(plain(c.points) for c in counted)  # type: ignore[arg-type]
-    text = f"items {terms} = {values} = {plain(node.points)}"  # type: ignore[arg-type]
+    terms = Terms(c.code for c in counted)
     if len(counted) == 1:
-        text = f"item {terms} = {plain(node.points)}"  # type: ignore[arg-type]
+        text = Sentence("ev_item", terms=terms, points=node.points)
+    else:
+        text = Sentence("ev_items", terms=terms, values=Terms(c.points for c in counted),
+                        points=node.points)
     skipped = [c.code for c in children if c.not_arising and c not in counted]
-    kept = [c.code for c in counted if c.not_arising]
+    kept = [c for c in counted if c.not_arising]
     if kept:
-        text += f" ({', '.join(kept)} did not arise and count{'s' if len(kept) == 1 else ''} " \
-                f"as {'full marks' if all(c.points == c.max for c in counted if c.not_arising) else 'zero'})"
+        full = all(c.points == c.max for c in kept)
+        text += Sentence("ev_kept_one" if len(kept) == 1 else "ev_kept",
+                         codes=tuple(c.code for c in kept),
+                         counted=Sentence("ev_full_marks" if full else "ev_zero"))
     if skipped:
-        text += f" ({', '.join(skipped)} did not arise)"
+        text += Sentence("ev_skipped", codes=tuple(skipped))
     return text
 
 
@@ -69,60 +73,63 @@ def reconcile(result: Result) -> tuple[list[Discrepancy], list[str]]:
     publication = result.framework.publication
 
     def compare(what: str, printed: Decimal | None, computed: Decimal | Fraction | None,
-                why: str) -> None:
+                why: Sentence) -> None:
         figure = what if what in ("total", "appraised", "survey", "index") else "points"
         if printed is None or computed is None or agrees(printed, computed, publication,
                                                           figure):
             return
         shown = plain(computed) if isinstance(computed, Decimal) else result.display(computed)
-        found.append(Discrepancy(what, plain(printed), shown, f"{why}; printed {plain(printed)}"))
+        found.append(Discrepancy(what, plain(printed), shown,
+                                 why + Sentence("ev_printed", printed=printed)))
 
-    unchecked = []
+    unchecked: list[str] = []
     for code, printed in published.points.items():
         node = result.nodes[code]
         if node.points is None:
-            unchecked.append(f"{code} {plain(printed)}: not checked: its points follow from "
-                             "items the assessment does not give")
+            unchecked.append(Sentence("un_points", code=code, printed=printed))
             continue
         compare(code, printed, node.points, evidence(result, code))
     parts = [("appraised", result.appraised), ("survey", result.survey)]
     if result.bonus:
         parts.append(("bonus", result.bonus))
-    sum_text = " + ".join(f"{name} {plain(value)}" for name, value in parts)
+    named = [Sentence("ev_term", name=Sentence(f"w_{name}"), value=value)
+             for name, value in parts]
     if result.penalty:
-        sum_text += f" − penalty {plain(result.penalty)}"
-    compare("total", published.total, result.total, f"{sum_text} = {plain(result.total)}")
+        named[-1] += " − " + Sentence("ev_term", name=Sentence("w_penalty"),
+                                      value=result.penalty)
+    terms = Terms(named)
+    compare("total", published.total, result.total,
+            Sentence("ev_equals", terms=terms, value=result.total))
     tops = result.framework.criteria
-    appraised_codes = " + ".join(n.code for n in tops if n.kind.value == "criterion")
+    appraised_codes = Terms(n.code for n in tops if n.kind.value == "criterion")
     compare("appraised", published.appraised, result.appraised,
-            f"fields {appraised_codes} = {plain(result.appraised)}")
-    compare("survey", published.survey, result.survey, "the survey block")
+            Sentence("ev_fields", codes=appraised_codes, value=result.appraised))
+    compare("survey", published.survey, result.survey, Sentence("ev_survey"))
     if result.index is not None:
         compare("index", published.index, result.index,
-                f"{plain(result.total)} ÷ {plain(result.arising_max)} × 100")
+                Sentence("ev_index", total=result.total, arising_max=result.arising_max))
     elif published.index is not None:
-        unchecked.append(f"index {plain(published.index)}: not checked: {_no_index(result)}")
+        unchecked.append(Sentence("un_index", printed=published.index, why=_no_index(result)))
     if published.band is not None and result.band is not None and \
             nfc(published.band).casefold() != result.band.name.casefold():
         found.append(Discrepancy("band", published.band, result.band.name,
                                  band_evidence(result)))
     elif published.band is not None and result.band is None and not any(
             u.startswith("band ") for u in unchecked):
-        why = (f"{result.framework.id} declares no bands" if not result.framework.bands
-               else _no_index(result))
-        unchecked.append(f"band {published.band}: not checked: {why}")
+        why = (Sentence("no_bands_declared", framework=result.framework.id)
+               if not result.framework.bands else _no_index(result))
+        unchecked.append(Sentence("un_band", band=published.band, why=why))
     for what in ("rank", "group_rank"):
         rank = getattr(published, what)
         if rank is not None:
             among = result.assessment.group if what == "group_rank" else None
             unchecked.append(
-                f"{what} {rank}: needs the other units"
-                + (f" of {among}" if among else "")
-                + " scored together (parindex.score_many)")
+                Sentence("un_rank_group", what=Sentence(f"w_{what}"), rank=rank, group=among)
+                if among else Sentence("un_rank", what=Sentence(f"w_{what}"), rank=rank))
     return found, unchecked
 
 
-def _no_index(result: Result) -> str:
+def _no_index(result: Result) -> Sentence:
     """Why a result has no index: the unknown maxima named, or nothing arose."""
     unknown = []
     for top in result.framework.criteria:
@@ -131,31 +138,26 @@ def _no_index(result: Result) -> str:
             note = top.provenance.note if top.provenance.status.value == "unknown" else None
             unknown.append(f"{top.code}" + (f" ({note})" if note else ""))
     if unknown:
-        return (f"the index needs the maximum of {', '.join(unknown)}, which no source "
-                "gives (unknown)")
-    return "nothing arose, so there is no index"
+        return Sentence("no_index_unknown", codes=tuple(unknown))
+    return Sentence("no_index_nothing")
 
 
-def band_evidence(result: Result, lang: str = "en") -> str:
-    """Why the computed band is what it is: the value and the band's bounds (``lang``:
-    ``en``, or ``vi`` with Vietnamese words and decimal commas)."""
+def band_evidence(result: Result) -> Sentence:
+    """Why the computed band is what it is: the value and the band's bounds."""
     framework = result.framework
     band = result.band
-    vi = lang == "vi"
     if band is None:
-        return "không có mức xếp loại" if vi else "no bands"
+        return Sentence("no_bands")
     on_index = framework.band_basis.value == "index"
-    basis = ("chỉ số" if on_index else "điểm") if vi else ("index" if on_index else "points")
+    basis = Sentence("w_index" if on_index else "w_points")
     value = result.index if on_index else result.total
     position = framework.bands.index(band)
     upper = framework.bands[position - 1].min if position > 0 else None
     strict = framework.publication.band_bounds == "strict"
     low, high = ("<", "≤") if strict else ("≤", "<")
-    bounds = (f"{number_text(band.min, lang)} {low} {basis}" if band.min is not None
-              else basis)
+    bounds = basis if band.min is None else Sentence(
+        "ev_term", name=band.min, value=low + " " + basis)
     if upper is not None:
-        bounds += f" {high} {number_text(upper, lang)}"
-    shown = number_text(result.display(value), lang)
-    if vi:
-        return f"{basis} {shown} thuộc mức {band.name} ({bounds})"
-    return f"{basis} {shown} falls in {band.name} ({bounds})"
+        bounds += Sentence("ev_term", name=" " + high, value=upper)
+    return Sentence("band_why", basis=basis, value=Decimal(result.display(value)),
+                    band=band.name, bounds=bounds)

@@ -12,8 +12,9 @@ from fractions import Fraction
 
 import attrs
 
+from .._base.i18n import MESSAGES, message
 from .._base.model import Assessment, Band, Figure, Framework, NodeKind, Rule
-from .._base.numbers import exact, plain, quantize
+from .._base.numbers import exact, number_text, plain, quantize
 
 
 @attrs.frozen
@@ -97,8 +98,12 @@ class Finding:
     code: str
     message: str
 
+    def text(self, lang: str = "en") -> str:
+        """``code: message`` in ``lang`` (``vi`` or ``en``)."""
+        return message(lang, "finding", code=self.code, text=self.message)
+
     def __str__(self) -> str:
-        return f"{self.code}: {self.message}"
+        return self.text()
 
 
 @attrs.frozen
@@ -115,8 +120,17 @@ class Discrepancy:
     computed: str
     evidence: str
 
+    def text(self, lang: str = "en") -> str:
+        """The discrepancy in one line, in ``lang`` (``vi`` or ``en``)."""
+        what = self.what
+        if f"w_{what}" in MESSAGES["en"]:  # a figure (total, band…), not a criterion code
+            what = message(lang, f"w_{what}")
+        return message(lang, "discrepancy_line", what=what,
+                       published=number_text(self.published, lang),
+                       computed=number_text(self.computed, lang), evidence=self.evidence)
+
     def __str__(self) -> str:
-        return f"{self.what}: published {self.published}, computed {self.computed} ({self.evidence})"
+        return self.text()
 
 
 @attrs.frozen

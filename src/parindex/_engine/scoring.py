@@ -12,6 +12,7 @@ from typing import Any, TypedDict
 import attrs
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
+from .._base.i18n import Sentence, Terms
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -380,10 +381,9 @@ class _Scorer:
                 table, code=node.code))
         uncovered = self.uncovered[node.code]
         if uncovered and table == "points" and node.max is not None:
-            self.findings.append(Finding("partial", node.code, (
-                f"derived from its items, which cover {plain(node.max - uncovered)} of its "
-                f"maximum {plain(node.max)}; the {plain(uncovered)} not itemised counts as 0. "
-                f"If the source prints this node's points, give them for {node.code!r}")))
+            self.findings.append(Finding("partial", node.code, Sentence(
+                "finding_partial", covered=node.max - uncovered, max=node.max,
+                uncovered=uncovered, code=node.code)))
         return points, arising_max, False, False
 
     def check_items(self, node: Node, value: Decimal, children: list[NodeResult]) -> None:
@@ -394,15 +394,15 @@ class _Scorer:
         uncovered = self.uncovered[node.code] or ZERO
         if items <= value <= items + uncovered:
             if value != items:
-                self.findings.append(Finding("items", node.code, (
-                    f"given {plain(value)}; its items add up to {plain(items)}, so "
-                    f"{plain(value - items)} comes from the {plain(uncovered)} of its maximum "
-                    "that the framework does not itemise")))
+                self.findings.append(Finding("items", node.code, Sentence(
+                    "finding_items_rest", given=value, items=items, rest=value - items,
+                    uncovered=uncovered)))
             return
-        terms = " + ".join(c.code for c in children if not c.not_arising)
-        self.findings.append(Finding("items", node.code, (
-            f"given {plain(value)}, but its items {terms} add up to {plain(items)}"
-            + (f" (and only {plain(uncovered)} is not itemised)" if uncovered else ""))))
+        terms = Terms(c.code for c in children if not c.not_arising)
+        found = Sentence("finding_items", given=value, terms=terms, items=items)
+        if uncovered:
+            found += Sentence("finding_items_uncovered", uncovered=uncovered)
+        self.findings.append(Finding("items", node.code, found))
 
 
 def uncovered_max(node: Node) -> Decimal | None:
@@ -445,11 +445,10 @@ def _prepared(framework: Framework) -> _Prepared:
     cached = _prepared_cache.get(key)
     if cached is not None and cached[0]() is framework:
         return cached[1]
-    findings = tuple(Finding("maxima", m.code, str(m).split(": ", 1)[1])
+    findings = tuple(Finding("maxima", m.code, m.sentence)
                      for m in framework.maxima_mismatches())
     # A result resting on a working hypothesis says so wherever it is shown.
-    findings += tuple(Finding("assumed", path, "assumed (a working hypothesis, not a "
-                              "source); do not publish a result that rests on it")
+    findings += tuple(Finding("assumed", path, Sentence("finding_assumed"))
                       for path in framework.assumptions())
     found = _Prepared(findings, {node.code: uncovered_max(node) for node in framework.walk()})
     _prepared_cache[key] = (weakref.ref(framework, forget(_prepared_cache, key)),
