@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex import UnitNotFoundError, find_unit, unit_key
-from parindex._base.names import duplicate_units, name_key
+from parindex._base.names import UnitFinder, duplicate_units, name_key
 
 # Seed 000's unit, as officials and systems write it.
 SPELLINGS = ["Xã Thủy Thanh", "xã Thuỷ Thanh", "THỦY THANH", "thuỷ thanh", "UBND xã Thủy Thanh",
@@ -78,6 +78,20 @@ def test_find_unit() -> None:
         find_unit("Hà Nội", UNITS)
 
 
+def test_a_finder_answers_as_find_unit_does() -> None:
+    finder = UnitFinder(UNITS)
+    for name, group in (("thuỷ thanh", None), ("Thị trấn Phú Lộc", None),
+                        ("phú lộc", "Phú Lộc"), ("Xã Hoà Bình", None)):
+        assert finder.find(name, group) == finder.get(name, group) == find_unit(name, UNITS,
+                                                                                group)
+    # get: no unit is None (no search for the closest names); several is still an error.
+    assert finder.get("Thủy Than") is None
+    with pytest.raises(UnitNotFoundError, match="did you mean 'Xã Thủy Thanh'"):
+        finder.find("Thủy Than")
+    with pytest.raises(UnitNotFoundError, match="could mean 3 units"):
+        finder.get("phú lộc")
+
+
 def test_duplicates_are_names_within_groups() -> None:
     assert duplicate_units(UNITS) == []
     assert duplicate_units([*UNITS, ("xã Hoà Bình", None), ("XÃ THUỶ THANH", "Thị xã Hương Thủy")]
@@ -95,6 +109,19 @@ def test_the_key_ignores_case_and_normal_form(name: str) -> None:
     assert unit_key(unicodedata.normalize("NFD", name)) == key
     assert unit_key(f"  {name}  ") == key
     assert unit_key(key) == key or unit_key(f"Xã {name}") == key
+
+
+@given(st.lists(st.sampled_from("aăâeêioôơuưyđnhgtk"), min_size=1, max_size=6),
+       st.sampled_from("\u0300\u0301\u0303\u0309\u0323"), st.data())
+def test_the_key_ignores_where_in_the_word_the_tone_mark_sits(
+        letters: list[str], tone: str, data: st.DataObject) -> None:
+    # Thuỷ / Thủy: the same word with its one tone mark after any of its letters.
+    word = unicodedata.normalize("NFD", "".join(letters))
+    at = [i for i in range(1, len(word) + 1) if i == len(word)
+          or not unicodedata.combining(word[i])]
+    first, second = data.draw(st.sampled_from(at)), data.draw(st.sampled_from(at))
+    marked = [word[:i] + tone + word[i:] for i in (first, second)]
+    assert unit_key(f"Xã {marked[0]} Thanh") == unit_key(f"{marked[1]} thanh")
 
 
 @given(VIETNAMESE)

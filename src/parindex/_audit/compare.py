@@ -12,6 +12,7 @@ one table are listed, never dropped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -23,7 +24,7 @@ import attrs
 from .._base.errors import AssessmentError
 from .._base.model import Framework, nfc
 from .._base.errors import UnitNotFoundError
-from .._base.names import find_unit, unit_key
+from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction, UnitReproduction
 from .._formats.toml import read_toml
@@ -268,6 +269,10 @@ def _field_plan(old: Framework, new: Framework) -> tuple[dict[str, str | None], 
     return plan, notes
 
 
+#: A group's key, for every unit of a table: a table has few groups (districts).
+_group_key = functools.lru_cache(maxsize=1024)(unit_key)
+
+
 def _rank_text(rank: int | None, of: int | None) -> str | None:
     return None if rank is None else f"{rank}/{of}" if of is not None else str(rank)
 
@@ -290,7 +295,7 @@ def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
     group_moved = None
     if old.group_rank is not None and new.group_rank is not None:
         group_moved = old.group_rank - new.group_rank
-        if old.group and new.group and unit_key(old.group) != unit_key(new.group):
+        if old.group and new.group and _group_key(old.group) != _group_key(new.group):
             notes.append(f"group {old.group} in {old.year}, {new.group} in {new.year}")
     return Change(
         against=old.unit, total_old=old.total, total_new=new.total,
@@ -329,7 +334,7 @@ class _Index:
 
     def __init__(self, units: Sequence[UnitReproduction]) -> None:
         self.units = list(units)
-        self.names = [(unit.unit, unit.group) for unit in units]
+        self.finder = UnitFinder([(unit.unit, unit.group) for unit in units])
 
     def find(self, name: str, group: str | None = None) -> UnitReproduction:
         """The unit a name means; its group decides only between units of that name (a
@@ -338,11 +343,22 @@ class _Index:
         :raises UnitNotFoundError: none, or several (listing them).
         """
         try:
-            return self.units[find_unit(name, self.names)]
+            return self.units[self.finder.find(name)]
         except UnitNotFoundError:
             if group is None:
                 raise
-            return self.units[find_unit(name, self.names, group)]
+            return self.units[self.finder.find(name, group)]
+
+    def get(self, name: str, group: str | None = None) -> UnitReproduction | None:
+        """:meth:`find`, or ``None`` where no unit, or several, answer to the name."""
+        try:
+            position = self.finder.get(name)
+        except UnitNotFoundError:
+            try:
+                position = self.finder.get(name, group) if group is not None else None
+            except UnitNotFoundError:
+                position = None
+        return None if position is None else self.units[position]
 
 
 def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None) -> Comparison:
@@ -418,9 +434,8 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     for new_unit in new.units:
         if id(new_unit) in used_new:
             continue
-        try:
-            found = old_index.find(new_unit.unit, new_unit.group)
-        except UnitNotFoundError:
+        found = old_index.get(new_unit.unit, new_unit.group)
+        if found is None:
             continue  # listed as only in one table
         if id(found) not in used_old:
             add(new_unit, [found], "name", None)

@@ -22,22 +22,20 @@ _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _COMMITTEES = ("ủy ban nhân dân", "ubnd")
 _PREFIXES = ("thị trấn", "thị xã", "thành phố", "phường", "huyện", "sở", "xã", "tp.", "tx.",
              "tt.")
-#: A word: letters with their combining marks (which \\w does not match), up to a space.
-_WORD = re.compile(r"\S+")
+_TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
 
 
 def _tone_key(text: str) -> str:
     """Each word with its tone mark moved to the word's end: placement-independent, while
-    words that differ in tone stay different (Thủy ≠ Thúy)."""
+    words that differ in tone stay different (Thủy ≠ Thúy). ``text`` is spaced (words
+    separated by single spaces), as :func:`_normal` gives it."""
     decomposed = unicodedata.normalize("NFD", text)
-
-    def canonical(word: re.Match[str]) -> str:
-        letters = word.group(0)
-        tones = "".join(c for c in letters if c in _TONES)
-        bare = "".join(c for c in letters if c not in _TONES)
-        return bare + tones
-
-    return unicodedata.normalize("NFC", _WORD.sub(canonical, decomposed))
+    if _TONE.search(decomposed) is not None:
+        # Per word, only where a mark is: this runs for every unit of a table.
+        decomposed = " ".join(
+            _TONE.sub("", word) + "".join(_TONE.findall(word)) if _TONE.search(word)
+            else word for word in decomposed.split(" "))
+    return unicodedata.normalize("NFC", decomposed)
 
 
 def _normal(text: str) -> str:
@@ -90,33 +88,64 @@ def find_unit(name: str, units: Sequence[tuple[str, str | None]],
 
     A name typed in full (prefix included) that matches one unit exactly wins over units
     that match only without their prefixes ("Thị trấn Phú Lộc" beside "Xã Phú Lộc").
+    To look up many names among the same units, use one :class:`UnitFinder`.
 
     :param group: the unit's group (e.g. its district), when names repeat across groups.
     :raises UnitNotFoundError: no unit answers to the name (naming the closest), or
         several do (listing them, with their groups).
     """
-    wanted = unit_key(name)
-    found = [i for i, (unit, _) in enumerate(units) if unit_key(unit) == wanted]
-    if group is not None:
-        # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
-        found = [i for i in found if unit_key(units[i][1] or "") == unit_key(group)
-                 and units[i][1]]
-    if len(found) > 1:
-        exact = [i for i in found if name_key(units[i][0]) == name_key(name)]
-        if len(exact) == 1:
-            return exact[0]
-    if len(found) == 1:
-        return found[0]
-    within = f" in {group}" if group is not None else ""
-    if found:
+    return UnitFinder(units).find(name, group)
+
+
+class UnitFinder:
+    """:func:`find_unit` among the same units for many names: each unit's name is keyed
+    once, so looking up every unit of one table in another is linear, not quadratic."""
+
+    def __init__(self, units: Sequence[tuple[str, str | None]]) -> None:
+        self.units = list(units)
+        self._by_key: dict[str, list[int]] = {}
+        for i, (unit, _) in enumerate(self.units):
+            self._by_key.setdefault(unit_key(unit), []).append(i)
+
+    def find(self, name: str, group: str | None = None) -> int:
+        """The position of the one unit ``name`` means (see :func:`find_unit`)."""
+        position = self.get(name, group)
+        if position is not None:
+            return position
+        within = f" in {group}" if group is not None else ""
+        # Each key's last unit, as a dict of every unit's key gives it.
+        names = {key: self.units[found[-1]][0] for key, found in self._by_key.items()}
+        close = [names[k] for k in difflib.get_close_matches(unit_key(name), list(names),
+                                                              n=3, cutoff=0.6)]
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
+        raise UnitNotFoundError(Problem(f"no unit named {name!r}{within}{hint}", key="unit"),
+                                close)
+
+    def get(self, name: str, group: str | None = None) -> int | None:
+        """Like :meth:`find`, but ``None`` where no unit answers to the name (without
+        looking for the closest names, which costs a pass over every unit).
+
+        :raises UnitNotFoundError: several units answer to the name.
+        """
+        units = self.units
+        found = self._by_key.get(unit_key(name), [])
+        if group is not None:
+            # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
+            found = [i for i in found if unit_key(units[i][1] or "") == unit_key(group)
+                     and units[i][1]]
+        if len(found) > 1:
+            exact = [i for i in found if name_key(units[i][0]) == name_key(name)]
+            if len(exact) == 1:
+                return exact[0]
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            return None
+        within = f" in {group}" if group is not None else ""
         candidates = [_label(units[i]) for i in found]
         raise UnitNotFoundError(Problem(
             f"{name!r} could mean {len(found)} units{within}: {'; '.join(candidates)}; "
             "name the group (e.g. --group) or the unit in full", key="unit"), candidates)
-    names = {unit_key(unit): unit for unit, _ in units}
-    close = [names[k] for k in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
-    hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-    raise UnitNotFoundError(Problem(f"no unit named {name!r}{within}{hint}", key="unit"), close)
 
 
 def _label(unit: tuple[str, str | None]) -> str:
