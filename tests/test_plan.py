@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import re
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import parindex
 from parindex._analysis.plan import COLUMNS, MOTTO, PLACEHOLDER, SECTIONS
@@ -217,3 +220,142 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     out = tmp_path / "x.docx"
     assert main(["plan", str(parindex.example_path()), "-o", str(out)]) == 2
     assert "pip install 'parindex[report]'" in capsys.readouterr().err and not out.exists()
+
+
+# --- the change from the year before --------------------------------------------------------
+
+def _change(draft: parindex.PlanDraft) -> str:
+    found = [line for line in draft.results
+             if line.startswith(("So với năm", "Compared with", "Change from"))
+             or "năm trước" in line]
+    assert len(found) == 1, draft.results
+    return found[0]
+
+
+def test_change_from_last_year_is_unknown_without_it(draft: parindex.PlanDraft) -> None:
+    # Kế hoạch 69/KH-UBND prints no 2021 result: the plan says so and invents nothing.
+    assert _change(draft) == ("So với năm 2021: không có số liệu năm trước (chưa có kết quả "
+                              "năm 2021 để so sánh).")
+
+
+def test_change_from_last_year_given(thuy_thanh: parindex.Result) -> None:
+    # An invented 2021 result, to compare with: 74,25 points, 5th of 10 in the thị xã.
+    before = parindex.PreviousResult(year=2021, total=Decimal("74.25"),
+                                     group_rank=parindex.PublishedRank(5, 10), band="Tốt")
+    change = _change(parindex.plan_draft(thuy_thanh, previous=before))
+    assert change == ("So với năm 2021 (74,25 điểm, xếp hạng 5/10, xếp loại “Tốt”): tổng "
+                      "điểm tăng 4,386 điểm; thứ hạng tăng 3 bậc; xếp loại từ “Tốt” sang "
+                      "“Khá”.")
+    # A rank of another kind (overall, not within the thị xã) is shown, never compared.
+    overall = parindex.PreviousResult(year=2021, rank=parindex.PublishedRank(40, 150))
+    change = _change(parindex.plan_draft(thuy_thanh, previous=overall))
+    assert "xếp hạng 40/150" not in change and "bậc" not in change
+    assert "không có số liệu năm trước" in change
+
+
+def test_change_printed_with_the_rank(thuy_thanh: parindex.Result) -> None:
+    import attrs
+
+    published = attrs.evolve(thuy_thanh.assessment.published,
+                             group_rank=parindex.PublishedRank(2, 10, change=-3))
+    moved = attrs.evolve(thuy_thanh.assessment, published=published)
+    draft = parindex.plan_draft(parindex.score(thuy_thanh.framework, moved))
+    assert _change(draft) == "Theo kết quả công bố, thứ hạng giảm 3 bậc so với năm trước."
+    assert "xếp hạng 2/10 trong thị xã Hương Thủy" in " ".join(draft.results)
+
+
+@given(st.decimals(min_value=0, max_value=100, places=3))
+def test_change_in_total_is_exact(before: Decimal) -> None:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    result = parindex.score(framework, parindex.load_assessment(parindex.example_path()))
+    change = _change(parindex.plan_draft(
+        result, previous=parindex.PreviousResult(year=2021, total=before), lang="en"))
+    difference = Decimal("78.636") - before
+    if difference:
+        word = "rose" if difference > 0 else "fell"
+        amount = parindex._base.numbers.plain(abs(difference))
+        assert f"the total {word} by {amount} points" in change
+    else:
+        assert "the total is unchanged" in change
+
+
+def test_previous_from_a_published_table_and_an_assessment(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(parindex.example_path())
+    table = tmp_path / "ket-qua-2021.csv"
+    table.write_text("INVENTED for testing: not a published table\n"
+                     "STT;Tên đơn vị;Tổng điểm;Chỉ số CCHC (%);Xếp hạng trong nhóm;Xếp loại\n"
+                     "I;THỊ XÃ HƯƠNG THỦY\n1;Xã Thuỷ Thanh;74,25;74,25;05/10;Khá\n"
+                     "2;Phường Thủy Dương;80,00;80,00;01/10;Tốt\n", encoding="utf-8")
+    assert main(["plan", example, "--previous", str(table)]) == 0
+    out = capsys.readouterr().out
+    assert ("So với năm 2021 (74,25 điểm, Chỉ số 74,25 %, xếp hạng 5/10, xếp loại “Khá”): "
+            "tổng điểm tăng 4,386 điểm; Chỉ số tăng 4,781 điểm phần trăm; thứ hạng tăng 3 "
+            "bậc; giữ xếp loại “Khá”.") in out
+    record = tmp_path / "thuy-thanh-2021.toml"
+    record.write_text('# INVENTED for testing: not a published result\n'
+                      'framework = "thua-thien-hue/commune/2021"\nunit = "Xã Thủy Thanh"\n'
+                      'year = 2021\n[points]\n[published]\ntotal = 80.5\n'
+                      'group_rank = "1/10"\n', encoding="utf-8")
+    assert main(["plan", example, "--previous", str(record), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert ("Compared with 2021 (80.5 points, rank 1/10): the total fell by 1.864 points; "
+            "rank down by 1.") in out
+    # The same year is no "year before"; another unit is not this one.
+    same = tmp_path / "same.toml"
+    same.write_text(record.read_text("utf-8").replace("2021", "2022"), encoding="utf-8")
+    assert main(["plan", example, "--previous", str(same)]) == 2
+    assert "not of a year before 2022" in capsys.readouterr().err
+    other = tmp_path / "other.toml"
+    other.write_text(record.read_text("utf-8").replace("Thủy Thanh", "Lộc Sơn"),
+                     encoding="utf-8")
+    assert main(["plan", example, "--previous", str(other)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# --- the plan in English, for developers and researchers ------------------------------------
+
+def test_english_plan_has_the_same_structure(thuy_thanh: parindex.Result,
+                                             draft: parindex.PlanDraft) -> None:
+    english = parindex.plan_draft(thuy_thanh, lang="en")
+    assert english.lang == "en" and (english.title, english.subtitle) == (
+        "PLAN", "Improving the Public Administration Reform Index in 2023")
+    assert [t.code for t in english.tasks] == [t.code for t in draft.tasks]
+    results = " ".join(english.results)
+    assert "scored 78.636/100.0 points" in results and "79.031%" in results
+    assert "ranked 2/10 in Hương Thủy town on the appraised points" in results
+    assert "Change from 2021: not known" in results
+    assert english.tasks[0].lead == "Office – Statistics officer"
+    text = parindex.plan_markdown(thuy_thanh, lang="en")
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
+    assert headings == ["## I. PURPOSE AND REQUIREMENTS", "## II. THE PAR INDEX RESULT",
+                        "## III. TASKS AND SOLUTIONS", "## IV. IMPLEMENTATION",
+                        "## Appendix"]
+    assert "| No. | Criterion | Points lost | Action | Lead | Support | Deadline | Output |" \
+        in text
+    assert "Office – Statistics officer (suggested)" in text
+    # Vietnamese words of the frame are gone; the framework's own names stay as they are.
+    for word in ("Nhiệm vụ", "Chủ trì", "điểm,", "KẾ HOẠCH", "Phụ lục", "gợi ý", "Căn cứ"):
+        assert word not in text, word
+
+
+def test_english_docx(thuy_thanh: parindex.Result, tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+
+    path = parindex.write_plan_docx(thuy_thanh, tmp_path / "plan.docx", lang="en")
+    document = docx.Document(str(path))
+    assert document.core_properties.language == "en-GB"
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "PLAN" in paragraphs and "IV. IMPLEMENTATION" in paragraphs
+    table = document.tables[2]
+    assert table.rows[0].cells[3].text == "Action"
+    assert "Tiêu chí" not in _docx_text(document)
+
+
+def test_plan_cli_lang(capsys: pytest.CaptureFixture[str],
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")  # the locale does not change the document
+    assert main(["plan", str(parindex.example_path())]) == 0
+    assert "\n# KẾ HOẠCH\n" in capsys.readouterr().out
+    assert main(["plan", "--lang", "en", str(parindex.example_path())]) == 0
+    assert "\n# PLAN\n" in capsys.readouterr().out

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         PlanDraft,
         PlanField,
         PlanTask,
+        PreviousResult,
     )
     from ._formats.assignments import (
         Assignments,
@@ -222,6 +223,7 @@ _LAZY: dict[str, str] = {
     "PlanDraft": "_analysis.plan",
     "PlanField": "_analysis.plan",
     "PlanTask": "_analysis.plan",
+    "PreviousResult": "_analysis.plan",
     "plan_draft": "_analysis.plan",
     "plan_markdown": "_render.plan",
     "write_plan_docx": "_render.plan",
@@ -424,6 +426,7 @@ __all__ = [
     "PluginError",
     "PluginInfo",
     "PointsMatrix",
+    "PreviousResult",
     "Problem",
     "Profiles",
     "Provenance",

@@ -5,16 +5,19 @@ Officials write, every year, a plan to win back the points lost in the last appr
 published plans use (Kế hoạch 69/KH-UBND of xã Thủy Thanh, Kế hoạch 322/KH-UBND of huyện
 Hướng Hóa, the plan attached to Quyết định of xã Ba Xa for 2024): the legal grounds
 (*Căn cứ*); I. Mục đích, yêu cầu; II. Đánh giá kết quả (the published total, rank and
-band, the fields where points were lost); III. Nhiệm vụ, giải pháp (one subsection per
-field, its lost items in code order with the council's comments and a direction drafted
-from them); IV. Tổ chức thực hiện; and one assignment appendix (STT, Tiêu chí, Điểm bị
-trừ, Nội dung thực hiện, Chủ trì, Phối hợp, Thời gian hoàn thành, Sản phẩm).
+band, the change from the year before where it is known, the fields where points were
+lost); III. Nhiệm vụ, giải pháp (one subsection per field, its lost items in code order
+with the council's comments and a direction drafted from them); IV. Tổ chức thực hiện; and
+one assignment appendix (STT, Tiêu chí, Điểm bị trừ, Nội dung thực hiện, Chủ trì, Phối
+hợp, Thời gian hoàn thành, Sản phẩm).
 
 The survey block and the parts of a maximum a framework does not itemise are notes, not
 tasks: a unit cannot "fix" the survey, and nobody can fix an item nobody named. Who leads
 each task comes from an assignments file (:func:`parindex.load_assignments`); where it
-gives nothing, a default post is proposed and marked as a placeholder. Writing the draft
-as Markdown or Word is :mod:`parindex._render.plan`'s job.
+gives nothing, a default post is proposed and marked as a placeholder. The words are the
+catalogue's (:mod:`parindex._base.i18n`): Vietnamese for the document officials sign,
+English for developers and researchers. Writing the draft as Markdown or Word is
+:mod:`parindex._render.plan`'s job.
 """
 
 from __future__ import annotations
@@ -24,27 +27,48 @@ from decimal import Decimal
 
 import attrs
 
-from .._base.model import Framework, NodeKind
-from .._base.numbers import maximum_text, number_text, percent_text
+from .._base.i18n import Language, message
+from .._base.model import Assessment, Framework, NodeKind, PublishedRank
+from .._base.numbers import maximum_text, number_text, percent_text, plain, quantize
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
 from .gaps import LostItem, gaps, index_text, lost_points, needed_text, points_text
 
-#: The national motto block every administrative document carries (Nghị định 30/2020).
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 
-#: The plan's four sections, as the published plans head them.
-SECTIONS = ("MỤC ĐÍCH, YÊU CẦU", "ĐÁNH GIÁ KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
-            "NHIỆM VỤ, GIẢI PHÁP", "TỔ CHỨC THỰC HIỆN")
+def motto(lang: Language = "vi") -> tuple[str, str]:
+    """The national motto block every administrative document carries (Nghị định
+    30/2020)."""
+    return message(lang, "plan_motto_1"), message(lang, "plan_motto_2")
 
-#: The appendix's columns.
-COLUMNS = ("STT", "Tiêu chí", "Điểm bị trừ", "Nội dung thực hiện", "Chủ trì", "Phối hợp",
-           "Thời gian hoàn thành", "Sản phẩm")
 
-#: What marks a value the unit did not give (a default proposed by parindex).
-PLACEHOLDER = "(gợi ý)"
+def sections(lang: Language = "vi") -> tuple[str, str, str, str]:
+    """The plan's four section headings, as the published plans word them."""
+    first, second, third, fourth = (message(lang, f"plan_section_{n}") for n in range(1, 5))
+    return first, second, third, fourth
+
+
+#: The appendix's columns, by the :class:`PlanTask` field each shows.
+_COLUMN_KEYS = ("number", "criterion", "lost", "content", "lead", "support", "deadline",
+                "product")
+
+
+def columns(lang: Language = "vi") -> tuple[str, ...]:
+    """The appendix's column headings."""
+    return tuple(message(lang, f"plan_col_{key}") for key in _COLUMN_KEYS)
+
+
+def placeholder(lang: Language = "vi") -> str:
+    """What marks a value the unit did not give (a default proposed by parindex)."""
+    return message(lang, "plan_placeholder")
+
+
+#: The Vietnamese headings (the document officials sign), kept as names for callers.
+MOTTO = motto()
+SECTIONS = sections()
+COLUMNS = columns()
+PLACEHOLDER = placeholder()
 
 _SHORT = "………"
 _LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese list letters: no f, j, w, z
@@ -52,26 +76,68 @@ _LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese list letters: no f, j, w, z
 # Default posts by what a field is about, first match wins (the posts the plans assign:
 # "Văn phòng - Thống kê", "Tư pháp - Hộ tịch", "Tài chính - Kế toán", "bộ phận một cửa"
 # at commune level; "Phòng Nội vụ", "Phòng Tư pháp", "Văn phòng HĐND và UBND", "Phòng Tài
-# chính - Kế hoạch" at district level).
+# chính - Kế hoạch" at district level). The patterns read the framework's own
+# (Vietnamese) names; the posts are catalogue keys.
 _COMMUNE_POSTS = (
-    (r"pháp luật|QPPL|thể chế|văn bản quy phạm", "Công chức Tư pháp – Hộ tịch"),
-    (r"thủ tục hành chính|TTHC|một cửa", "Công chức làm việc tại Bộ phận Một cửa"),
-    (r"tài chính|ngân sách|tài sản", "Công chức Tài chính – Kế toán"),
-    (r"điện tử|chính quyền số|hiện đại hóa|công nghệ|chuyển đổi số",
-     "Công chức Văn phòng – Thống kê"),
-    (r"", "Công chức Văn phòng – Thống kê"),
+    (r"pháp luật|QPPL|thể chế|văn bản quy phạm", "justice"),
+    (r"thủ tục hành chính|TTHC|một cửa", "one_stop"),
+    (r"tài chính|ngân sách|tài sản", "finance"),
+    (r"điện tử|chính quyền số|hiện đại hóa|công nghệ|chuyển đổi số", "office"),
+    (r"", "office"),
 )
 _DISTRICT_POSTS = (
-    (r"pháp luật|QPPL|thể chế|văn bản quy phạm", "Phòng Tư pháp"),
-    (r"thủ tục hành chính|TTHC|một cửa", "Văn phòng HĐND và UBND"),
-    (r"tài chính|ngân sách|tài sản", "Phòng Tài chính – Kế hoạch"),
-    (r"điện tử|chính quyền số|hiện đại hóa|công nghệ|chuyển đổi số",
-     "Phòng Văn hóa và Thông tin"),
-    (r"", "Phòng Nội vụ"),
+    (r"pháp luật|QPPL|thể chế|văn bản quy phạm", "district_justice"),
+    (r"thủ tục hành chính|TTHC|một cửa", "district_office"),
+    (r"tài chính|ngân sách|tài sản", "district_finance"),
+    (r"điện tử|chính quyền số|hiện đại hóa|công nghệ|chuyển đổi số", "district_it"),
+    (r"", "district_home"),
 )
-_OTHER_POSTS = ((r"", "Văn phòng"),)
+_OTHER_POSTS = ((r"", "other"),)
 
 _PREFIXES = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "tỉnh", "xã", "sở")
+# How English running text names a unit: "Thủy Thanh commune".
+_ENGLISH_PREFIXES = {"thành phố": "city", "thị trấn": "township", "thị xã": "town",
+                     "phường": "ward", "huyện": "district", "tỉnh": "province",
+                     "xã": "commune"}
+
+
+@attrs.frozen
+class PreviousResult:
+    """The unit's result the year before, to give the change from it (section II).
+
+    Only figures a source prints, or that parindex computed from the points the source
+    gives under that year's own framework: never a figure guessed from another year.
+
+    :param year: the year of that result.
+    :param total: its total; :param index: its index (a percentage);
+    :param rank: its rank among all units ranked; :param group_rank: within its group;
+    :param band: its band; ``None`` wherever the source gives nothing.
+    :param source: where the figures come from.
+    """
+
+    year: int
+    total: Decimal | None = None
+    index: Decimal | None = None
+    rank: PublishedRank | None = None
+    group_rank: PublishedRank | None = None
+    band: str | None = None
+    source: str | None = None
+
+    @classmethod
+    def from_assessment(cls, assessment: Assessment,
+                        result: Result | None = None) -> PreviousResult:
+        """Last year's figures from its record: those printed (``[published]``, the cells
+        of a published table) and, given ``result`` (the record scored under its own
+        framework), the computed total, index and band where none is printed."""
+        published = assessment.published
+        total, index, band = published.total, published.index, published.band
+        if result is not None:
+            total = total if total is not None else result.total
+            if index is None and result.index is not None:
+                index = quantize(result.index, result.framework.decimals)
+            band = band if band is not None else (result.band.name if result.band else None)
+        return cls(year=assessment.year, total=total, index=index, rank=published.rank,
+                   group_rank=published.group_rank, band=band, source=assessment.source)
 
 
 @attrs.frozen
@@ -80,7 +146,7 @@ class PlanTask:
 
     :param code: the criterion code; :param name: its name.
     :param label: *Tiêu chí* or *Tiêu chí thành phần* (or *Lĩnh vực*).
-    :param points: the points obtained, as written (Vietnamese style).
+    :param points: the points obtained, as written (in the draft's number style).
     :param maximum: its arising maximum, as written.
     :param lost: points lost, exact.
     :param comment: the appraisal council's comment.
@@ -127,7 +193,8 @@ class PlanDraft:
     :param title: ``KẾ HOẠCH``; :param subtitle: what it is, with the year.
     :param basis: the *Căn cứ* paragraphs.
     :param purpose: I.1 Mục đích; :param requirements: I.2 Yêu cầu.
-    :param results: II.1, the result being improved on.
+    :param results: II.1, the result being improved on and its change from the year
+        before (or that the change is not known).
     :param losses: II.2, one line per field where points were lost.
     :param general: III.1, the tasks common to every field.
     :param fields: III.2, one per field with lost points, tasks in code order.
@@ -135,6 +202,7 @@ class PlanDraft:
     :param organisation: IV, the last paragraph ending in "./.".
     :param recipients: *Nơi nhận*; :param signature: the signature block.
     :param appendix_title: the appendix's heading lines.
+    :param lang: the language it is written in (``vi``: the document officials sign).
     """
 
     issuer: tuple[str, ...]
@@ -156,6 +224,7 @@ class PlanDraft:
     appendix_title: tuple[str, ...]
     year: int
     plan_year: int
+    lang: Language = "vi"
 
     @property
     def tasks(self) -> tuple[PlanTask, ...]:
@@ -164,8 +233,8 @@ class PlanDraft:
 
 
 def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
-               plan_year: int | None = None,
-               assignments: Assignments | None = None) -> PlanDraft:
+               plan_year: int | None = None, assignments: Assignments | None = None,
+               previous: PreviousResult | None = None, lang: Language = "vi") -> PlanDraft:
     """The draft of a "Kế hoạch nâng cao Chỉ số cải cách hành chính" for one scored unit.
 
     :param result: the unit's result (from :func:`~parindex.score`).
@@ -177,7 +246,15 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     :param assignments: posts, deadlines and products per code
         (:func:`~parindex.load_assignments`); defaults are proposed and marked
         :data:`PLACEHOLDER` where it gives none.
+    :param previous: the unit's result the year before (:class:`PreviousResult`), for the
+        change from it; without it the change is given only where the published rank
+        prints it ("tăng 2 bậc"), and otherwise said to be unknown.
+    :param lang: ``vi`` (default: the document officials sign) or ``en`` (for developers
+        and researchers); numbers follow the language's style.
     """
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
     assignments = assignments or Assignments()
     framework = result.framework
     year = result.assessment.year
@@ -185,47 +262,51 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     decimals = framework.decimals
     unit = result.unit
     local = framework.level in ("commune", "district")
-    body = _body(unit, framework)
+    body = tr("body_local", place=_place(unit, lang)) if local else unit
     lost = lost_points(result)
 
     def pts(value: Decimal | None) -> str:
-        return number_text(points_text(value, decimals), "vi")
+        return number_text(points_text(value, decimals), lang)
+
+    def most(value: Decimal | None) -> str:
+        return maximum_text(value, lang)
 
     # --- II. the result -----------------------------------------------------------------
     published = result.assessment.published
     total = published.total if published.total is not None else result.total
-    results = [
-        f"Năm {year}, {body} đạt {number_text(total, 'vi')}/{maximum_text(result.max, 'vi')} "
-        f"điểm (điểm thẩm định {pts(result.appraised)} điểm, điểm điều tra xã hội học "
-        f"{pts(result.survey)} điểm); Chỉ số cải cách hành chính đạt "
-        f"{percent_text(result.display(result.index), 'vi')}"
-        + (f", xếp loại “{result.band.name}”." if result.band else ".")]
-    rank = _rank_sentence(result, ranking)
+    index = published.index if published.index is not None else \
+        None if result.index is None else quantize(result.index, decimals)
+    results = [tr("results", year=year, body=body, total=number_text(total, lang),
+                  max=most(result.max), appraised=pts(result.appraised),
+                  survey=pts(result.survey),
+                  index=percent_text(result.display(result.index), lang),
+                  band=tr("results_band", band=result.band.name) if result.band else "")]
+    rank = _rank_sentence(result, ranking, lang)
     if rank:
         results.append(rank)
-    results.append(f"Tổng số điểm bị trừ: {pts(lost.total_lost)} điểm, tại "
-                   f"{sum(1 for i in lost.items if i.itemised)} tiêu chí, tiêu chí thành "
-                   "phần.")
+    results.append(_change_sentence(result, total, index, previous, lang))
+    results.append(tr("lost_total", lost=pts(lost.total_lost),
+                      count=sum(1 for i in lost.items if i.itemised)))
     target = lost.next_band
     if target is not None and target.needed is not None:
-        results.append(f"Để đạt mức “{target.band.name}” cần thêm ít nhất "
-                       f"{number_text(needed_text(target.needed, decimals), 'vi')} điểm.")
+        results.append(tr("next_band", band=target.band.name,
+                          needed=number_text(needed_text(target.needed, decimals), lang)))
     if ranking is not None and len(ranking) > 1:
         for other in gaps(ranking, unit, group=result.group or None, result=result).ahead:
-            more = "hơn " if other.strict else ""
-            results.append(f"Để vượt {other.unit} (hạng {other.rank}) cần thêm {more}"
-                           f"{number_text(needed_text(other.gap, decimals), 'vi')} điểm.")
+            results.append(tr("pass", unit=other.unit, rank=other.rank,
+                              more=tr("more") if other.strict else "",
+                              needed=number_text(needed_text(other.gap, decimals), lang)))
     losses = []
     for field in lost.fields:
         if field.kind is NodeKind.BONUS or not field.lost:
             continue
-        label = "Điều tra xã hội học" if field.kind is NodeKind.SURVEY else "Lĩnh vực"
-        losses.append(
-            f"{label} {field.code}. {field.name}: đạt {pts(field.points)}/"
-            f"{maximum_text(field.arising_max, 'vi')} điểm, bị trừ {pts(field.lost)} điểm"
-            + (f" (chỉ số thành phần "
-               f"{percent_text(index_text(field.sub_index, decimals), 'vi')})"
-               if field.sub_index is not None else "") + ".")
+        losses.append(tr(
+            "loss", label=tr("survey_label" if field.kind is NodeKind.SURVEY
+                             else "field_label"),
+            code=field.code, name=field.name, points=pts(field.points),
+            max=most(field.arising_max), lost=pts(field.lost),
+            sub=tr("loss_sub", index=percent_text(index_text(field.sub_index, decimals), lang))
+            if field.sub_index is not None else ""))
 
     # --- III. tasks, in code order; the survey and remainders as notes --------------------
     order = {code: i for i, code in enumerate(framework.nodes)}
@@ -233,107 +314,72 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     notes: list[str] = []
     for field in sorted(lost.fields, key=lambda f: order.get(f.code, len(order))):
         if field.kind is NodeKind.SURVEY:
-            notes.append(
-                f"Điểm điều tra xã hội học ({field.name}) đạt {pts(field.points)}/"
-                f"{maximum_text(field.arising_max, 'vi')} điểm: là kết quả khảo sát sự hài "
-                "lòng của người dân, tổ chức, không phải nhiệm vụ khắc phục riêng; được cải "
-                "thiện qua việc thực hiện các nhiệm vụ tại mục III và nâng cao chất lượng "
-                "phục vụ tại Bộ phận Một cửa.")
+            notes.append(tr("survey_note", name=field.name, points=pts(field.points),
+                            max=most(field.arising_max)))
             continue
         if field.kind is NodeKind.BONUS:
             continue  # points not won as a bonus are not points lost
+        heading = tr("field_heading" if field.kind is NodeKind.CRITERION
+                     else "penalty_heading", code=field.code, name=field.name)
         tasks: list[PlanTask] = []
-        field_notes: list[str] = []
         for item in sorted(field.items, key=lambda i: order.get(i.code, len(order))):
-            if not item.itemised:
-                where = f"lĩnh vực {item.code}" if "." not in item.code else \
-                    f"tiêu chí {item.code}"
-                field_notes.append(
-                    f"Bị trừ {pts(item.lost)} điểm ở phần điểm tối đa của {where} mà bộ tiêu "
-                    "chí không chia thành tiêu chí thành phần: cần đối chiếu kết quả thẩm "
-                    "định để xác định nội dung bị trừ điểm.")
-                continue
-            tasks.append(_task(item, framework, assignments, plan_year, decimals))
-        for code, comment in field.notes:
-            field_notes.append(f"Đánh giá của Hội đồng thẩm định về tiêu chí {code}: {comment}")
-        heading = f"Lĩnh vực {field.code}. {field.name}" if field.kind is NodeKind.CRITERION \
-            else f"Điểm trừ {field.code}. {field.name}"
-        summary = (f"Đạt {pts(field.points)}/{maximum_text(field.arising_max, 'vi')} điểm, "
-                   f"bị trừ {pts(field.lost)} điểm."
-                   + (f" Đánh giá của Hội đồng thẩm định: {field.comment}"
+            if item.itemised:
+                tasks.append(_task(item, framework, assignments, plan_year, decimals, lang))
+            else:  # nobody named what these points were lost for: a note, not a task
+                notes.append(tr("remainder", heading=heading, lost=pts(item.lost),
+                                where=tr("where_criterion" if "." in item.code
+                                         else "where_field", code=item.code)))
+        comments = tuple(tr("council_on", code=code, comment=comment)
+                         for code, comment in field.notes)
+        summary = (tr("field_summary", points=pts(field.points), max=most(field.arising_max),
+                      lost=pts(field.lost))
+                   + (tr("field_comment", comment=field.comment)
                       if field.comment and field.items and
                       all(i.code != field.code for i in field.items) else ""))
-        notes.extend(f"{heading}: {note}" for note in field_notes
-                     if note.startswith("Bị trừ"))
-        fields.append(PlanField(code=field.code, heading=heading, summary=summary,
-                                tasks=tuple(tasks),
-                                notes=tuple(n for n in field_notes
-                                            if not n.startswith("Bị trừ"))))
-    fields = [f for f in fields if f.tasks or f.notes]
+        if tasks or comments:
+            fields.append(PlanField(code=field.code, heading=heading, summary=summary,
+                                    tasks=tuple(tasks), notes=comments))
 
     # --- the frame ------------------------------------------------------------------------
-    coordinator = _coordinator(framework)
-    head = ("Chủ tịch Ủy ban nhân dân " + _place(unit)) if local else "Thủ trưởng cơ quan"
-    basis = [f"Căn cứ Quyết định số {_decision(framework)} về việc ban hành "
-             f"{_lower_first(framework.legal_basis.title or framework.name)};"]
+    coordinator = tr("post_" + {"commune": "office", "district": "district_home"}.get(
+        framework.level, "other"))
+    head = tr("head_local", place=_place(unit, lang)) if local else tr("head_other")
+    basis = [tr("basis_decision", decision=_decision(framework, lang),
+                title=_lower_first(framework.legal_basis.title or framework.name))]
     source = result.assessment.source
-    basis.append(f"Căn cứ kết quả thẩm định, công bố Chỉ số cải cách hành chính năm {year}"
-                 + (f" ({source.strip().rstrip('.;')})" if source else f" ({_SHORT})") + ";")
-    basis.append(f"Căn cứ Kế hoạch cải cách hành chính năm {plan_year} của {body};")
-    basis.append(f"{body[0].upper()}{body[1:]} ban hành Kế hoạch nâng cao Chỉ số cải cách "
-                 f"hành chính năm {plan_year} như sau:")
-    goal = ("Phấn đấu năm {y}, Chỉ số cải cách hành chính đạt mức “{b}” trở lên".format(
-        y=plan_year, b=target.band.name) if target is not None and target.needed is not None
-        else f"Phấn đấu năm {plan_year} giữ vững mức “{result.band.name}”" if result.band
-        else f"Phấn đấu năm {plan_year} nâng cao Chỉ số cải cách hành chính")
-    purpose = (
-        f"Khắc phục những tồn tại, hạn chế trong thực hiện công tác cải cách hành chính năm "
-        f"{year} đã được Hội đồng thẩm định chỉ ra; xác định cụ thể nhiệm vụ, giải pháp và "
-        "trách nhiệm của từng bộ phận, cá nhân để nâng cao điểm số các lĩnh vực, tiêu chí, "
-        "tiêu chí thành phần.",
-        f"{goal}; thứ hạng đạt từ {_SHORT}/{_SHORT} trở lên.",
-    )
-    requirements = (
-        f"Thực hiện đồng bộ với Kế hoạch cải cách hành chính năm {plan_year}; không để tái "
-        "phạm bị trừ điểm do nguyên nhân chủ quan.",
-        "Các nhiệm vụ được phân công cụ thể, rõ người chủ trì, thời gian hoàn thành và sản "
-        "phẩm (Phụ lục kèm theo); tài liệu kiểm chứng đầy đủ, đúng yêu cầu của từng tiêu chí.",
-        "Đề cao trách nhiệm của người đứng đầu; cải thiện Chỉ số cải cách hành chính là "
-        "nhiệm vụ thường xuyên của toàn cơ quan.",
-    )
-    general = (
-        f"Quán triệt, triển khai kịp thời các văn bản chỉ đạo của cấp trên về cải cách hành "
-        f"chính; hoàn thành 100 % nhiệm vụ của Kế hoạch cải cách hành chính năm {plan_year}.",
-        "Lưu trữ, cập nhật tài liệu kiểm chứng ngay khi hoàn thành từng nhiệm vụ, đúng thời "
-        "gian và đúng yêu cầu của tiêu chí, để tự đánh giá, chấm điểm chính xác.",
-    )
-    organisation = (
-        "Các bộ phận, công chức được giao chủ trì tại Phụ lục kèm theo Kế hoạch này xây dựng "
-        "nội dung cụ thể và tổ chức thực hiện đúng thời gian; định kỳ hằng quý báo cáo kết "
-        f"quả về {coordinator} để tổng hợp.",
-        f"{coordinator} theo dõi, đôn đốc, tổng hợp kết quả thực hiện, báo cáo {head}.",
-        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ phận, công chức kịp "
-        f"thời báo cáo {head} để xem xét, giải quyết./.",
-    )
-    issuer = ("ỦY BAN NHÂN DÂN", _place(unit).upper()) if local else (unit.upper(),)
-    number = f"Số: {_SHORT}/KH-UBND" if local else f"Số: {_SHORT}/KH-{_SHORT}"
+    basis.append(tr("basis_result", year=year,
+                    source=source.strip().rstrip(".;") if source else _SHORT))
+    basis.append(tr("basis_reform", year=plan_year, body=body))
+    basis.append(tr("basis_issue", year=plan_year, body=body[:1].upper() + body[1:]))
+    goal = (tr("goal_band", year=plan_year, band=target.band.name)
+            if target is not None and target.needed is not None
+            else tr("goal_keep", year=plan_year, band=result.band.name) if result.band
+            else tr("goal_raise", year=plan_year))
+    purpose = (tr("purpose_1", year=year), tr("purpose_2", goal=goal, blank=_SHORT))
+    requirements = (tr("requirement_1", year=plan_year), tr("requirement_2"),
+                    tr("requirement_3"))
+    general = (tr("general_1", year=plan_year), tr("general_2"))
+    organisation = (tr("organisation_1", coordinator=coordinator),
+                    tr("organisation_2", coordinator=coordinator[:1].upper() + coordinator[1:],
+                       head=head),
+                    tr("organisation_3", head=head))
+    issuer = ((tr("issuer_local"), _place(unit, lang).upper()) if local else (unit.upper(),))
     return PlanDraft(
-        issuer=issuer, number=number,
-        place_date=f"{_bare(unit)}, ngày {_SHORT} tháng {_SHORT} năm {plan_year - 1}",
-        title="KẾ HOẠCH",
-        subtitle=f"Nâng cao Chỉ số cải cách hành chính năm {plan_year}",
+        issuer=issuer,
+        number=tr("number_local" if local else "number_other", blank=_SHORT),
+        place_date=tr("place_date", place=_bare(unit), blank=_SHORT, year=plan_year - 1),
+        title=tr("title"), subtitle=tr("subtitle", year=plan_year),
         basis=tuple(basis), purpose=purpose, requirements=requirements,
         results=tuple(results), losses=tuple(losses), general=general,
         fields=tuple(fields), notes=tuple(notes), organisation=organisation,
-        recipients=("- Các bộ phận, công chức có liên quan;", f"- {_SHORT};", "- Lưu: VT."),
-        signature=(("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") if local
-                   else ("THỦ TRƯỞNG CƠ QUAN",)),
-        appendix_title=("Phụ lục",
-                        f"PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM "
-                        f"{plan_year}",
-                        f"(Kèm theo Kế hoạch số {_SHORT}/KH-UBND ngày {_SHORT} của "
-                        f"{'UBND ' + _place(unit) if local else unit})"),
-        year=year, plan_year=plan_year)
+        recipients=(tr("recipient_1"), f"- {_SHORT};", tr("recipient_3")),
+        signature=((tr("signature_local_1"), tr("signature_local_2")) if local
+                   else (tr("signature_other"),)),
+        appendix_title=(tr("appendix"), tr("appendix_title", year=plan_year),
+                        tr("appendix_attached", blank=_SHORT,
+                           issuer=tr("issuer_short", place=_place(unit, lang)) if local
+                           else unit)),
+        year=year, plan_year=plan_year, lang=lang)
 
 
 def letter(number: int) -> str:
@@ -342,39 +388,39 @@ def letter(number: int) -> str:
 
 
 def _task(item: LostItem, framework: Framework, assignments: Assignments, plan_year: int,
-          decimals: int) -> PlanTask:
+          decimals: int, lang: Language) -> PlanTask:
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
     depth = item.code.count(".")
-    label = "Tiêu chí thành phần" if depth >= 2 else "Tiêu chí" if depth == 1 else "Lĩnh vực"
-    maximum = maximum_text(item.arising_max, "vi")
+    label = tr("label_sub" if depth >= 2 else "label_criterion" if depth == 1
+               else "label_field")
+    kind = label[:1].lower() + label[1:]  # in running text
+    maximum = maximum_text(item.arising_max, lang)
     name = " ".join(item.name.split())
-    if item.comment:
-        comment = item.comment.strip().rstrip(".")
-        content = (f"Khắc phục tồn tại Hội đồng thẩm định đã nêu (“{comment}”); thực hiện "
-                   f"đầy đủ yêu cầu của {label.lower()} {item.code}, bảo đảm đạt {maximum} "
-                   f"điểm năm {plan_year}.")
-    else:
-        content = (f"Rà soát nguyên nhân bị trừ điểm; thực hiện đầy đủ yêu cầu của "
-                   f"{label.lower()} {item.code} – {name}, bảo đảm đạt {maximum} điểm năm "
-                   f"{plan_year}.")
     if item.kind is NodeKind.PENALTY:
-        content = (f"Không để phát sinh trường hợp bị trừ điểm theo {label.lower()} "
-                   f"{item.code} – {name} trong năm {plan_year}.")
+        content = tr("content_penalty", label=kind, code=item.code, name=name, year=plan_year)
+    elif item.comment:
+        content = tr("content_comment", comment=item.comment.strip().rstrip("."), label=kind,
+                     code=item.code, max=maximum, year=plan_year)
+    else:
+        content = tr("content", label=kind, code=item.code, name=name, max=maximum,
+                     year=plan_year)
     posts = {"commune": _COMMUNE_POSTS, "district": _DISTRICT_POSTS}.get(framework.level,
                                                                            _OTHER_POSTS)
     field_name = framework.nodes[item.field].name if item.field in framework.nodes else ""
     lead = next(post for pattern, post in posts
                 if re.search(pattern, f"{field_name} {name}", re.IGNORECASE))
     defaults = {
-        "content": content, "lead": lead,
-        "support": ("Các công chức chuyên môn có liên quan" if framework.level == "commune"
-                    else "Các cơ quan, đơn vị có liên quan"),
-        "deadline": f"Trong năm {plan_year}",
-        "product": f"Tài liệu kiểm chứng đáp ứng yêu cầu {label.lower()} {item.code}",
+        "content": content, "lead": tr("post_" + lead),
+        "support": tr("support_commune" if framework.level == "commune" else "support_other"),
+        "deadline": tr("deadline_default", year=plan_year),
+        "product": tr("product", label=kind, code=item.code),
     }
     chosen = {key: assignments.lookup(item.code, key) for key in defaults}
     return PlanTask(
         code=item.code, name=name, label=label,
-        points=number_text(item.points, "vi"), maximum=maximum, lost=item.lost,
+        points=number_text(item.points, lang), maximum=maximum, lost=item.lost,
         comment=item.comment,
         content=chosen["content"] or defaults["content"],
         lead=chosen["lead"] or defaults["lead"],
@@ -385,18 +431,22 @@ def _task(item: LostItem, framework: Framework, assignments: Assignments, plan_y
         placeholders=frozenset(k for k, v in chosen.items() if v is None))
 
 
-def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None) -> str | None:
+def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None,
+                   lang: Language) -> str | None:
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
     published = result.assessment.published
-    basis = {"appraised": "theo điểm thẩm định", "total": "theo tổng điểm",
-             "index": "theo Chỉ số"}.get(published.rank_basis or "", "")
-    group = f" trong {_lower_first(result.group)}" if result.group else ""
+    basis = tr("basis_" + published.rank_basis) if published.rank_basis else ""
+    group = _place(result.group, lang) if result.group else ""
     shown = []
     if published.rank is not None:
-        shown.append(f"xếp hạng {published.rank}" + (f" {basis}" if basis else ""))
+        shown.append(tr("rank_part", rank=_rank_text(published.rank), where="", basis=basis))
     if published.group_rank is not None:
-        shown.append(f"xếp hạng {published.group_rank}{group}" + (f" {basis}" if basis else ""))
+        shown.append(tr("rank_part", rank=_rank_text(published.group_rank),
+                        where=tr("rank_where", group=group) if group else "", basis=basis))
     if shown:
-        return f"Theo kết quả công bố, {_place(result.unit)} " + "; ".join(shown) + "."
+        return tr("rank_published", place=_place(result.unit, lang), ranks="; ".join(shown))
     if ranking is not None and len(ranking) > 1:
         if isinstance(ranking, BatchResult):
             i = ranking.position(result.unit, result.group or None)
@@ -408,26 +458,87 @@ def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None) -> str
             ranked = ranking.unit(result.unit, result.group or None)
             rank, of = ranked.rank, ranked.of
             group_rank, group_of = ranked.group_rank, ranked.group_of
-        text = f"Xếp hạng (tính lại từ bảng kết quả): {rank}/{of}"
+        text = tr("rank_computed", rank=rank, of=of)
         if group_rank is not None:
-            text += f"; trong {_lower_first(result.group or 'nhóm')}: " \
-                    f"{group_rank}/{group_of}"
+            text += tr("rank_computed_group", group=group or tr("group"), rank=group_rank,
+                       of=group_of)
         return text + "."
     return None
 
 
-def _coordinator(framework: Framework) -> str:
-    return {"commune": "Công chức Văn phòng – Thống kê",
-            "district": "Phòng Nội vụ"}.get(framework.level, "Văn phòng")
+def _rank_text(rank: PublishedRank) -> str:
+    """A rank as a position (``2/10``), without the move some sources print with it."""
+    return f"{rank.position}/{rank.of}" if rank.of is not None else str(rank.position)
 
 
-def _decision(framework: Framework) -> str:
+def _change_sentence(result: Result, total: Decimal, index: Decimal | None,
+                     previous: PreviousResult | None, lang: Language) -> str:
+    """The change from the year before: from ``previous`` where given, else from the move
+    the published rank prints ("tăng 2 bậc"); otherwise said to be unknown, never
+    guessed."""
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
+    def moved(places: int) -> str:
+        return tr("same_rank") if not places else tr(
+            "up_rank" if places > 0 else "down_rank", places=abs(places))
+
+    def amount(what: str, change: Decimal) -> str:
+        if not change:
+            return tr("same_" + what)
+        return tr(("up_" if change > 0 else "down_") + what,
+                  amount=number_text(plain(abs(change)), lang))
+
+    published = result.assessment.published
+    printed = next((r.change for r in (published.rank, published.group_rank)
+                    if r is not None and r.change is not None), None)
+    year = result.assessment.year
+    if previous is None or previous.year >= year:
+        if printed is not None:
+            return tr("change_printed", change=moved(printed))
+        return tr("change_unknown", year=year - 1)
+    before: list[str] = []
+    changes: list[str] = []
+    if previous.total is not None:
+        before.append(tr("prev_total", total=number_text(plain(previous.total), lang)))
+        changes.append(amount("total", total - previous.total))
+    if previous.index is not None:
+        before.append(tr("prev_index", index=percent_text(plain(previous.index), lang)))
+        if index is not None:
+            changes.append(amount("index", index - previous.index))
+    # A rank is compared with the same kind of rank (overall, or within the group) only.
+    for now, then in ((published.rank, previous.rank),
+                      (published.group_rank, previous.group_rank)):
+        if then is not None:
+            before.append(tr("prev_rank", rank=_rank_text(then)))
+            if now is not None:
+                changes.append(tr("rank_moved", change=moved(then.position - now.position)))
+    if printed is not None and not any(r is not None for r in (previous.rank,
+                                                               previous.group_rank)):
+        changes.append(tr("rank_moved", change=moved(printed)))
+    if previous.band is not None:
+        before.append(tr("prev_band", band=previous.band))
+        if result.band is not None:
+            changes.append(tr("band_kept", band=result.band.name)
+                           if result.band.name == previous.band
+                           else tr("band_changed", before=previous.band,
+                                   after=result.band.name))
+    if not changes:
+        return tr("change_unknown", year=previous.year)
+    return tr("change", year=previous.year, before=", ".join(before),
+              changes="; ".join(changes))
+
+
+def _decision(framework: Framework, lang: Language) -> str:
     basis = framework.legal_basis
     text = basis.decision
     if basis.date is not None:
-        text += f" ngày {basis.date.day:02d}/{basis.date.month:02d}/{basis.date.year}"
+        text += message(lang, "plan_decision_date",
+                        date=f"{basis.date.day:02d}/{basis.date.month:02d}/{basis.date.year}")
     if basis.issuer:
-        text += f" của {basis.issuer.replace('UBND', 'Ủy ban nhân dân')}"
+        issuer = basis.issuer.replace("UBND", "Ủy ban nhân dân") if lang == "vi" \
+            else basis.issuer
+        text += message(lang, "plan_decision_issuer", issuer=issuer)
     return text
 
 
@@ -440,10 +551,12 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def _place(unit: str) -> str:
-    """The unit as running text names it: "xã Thủy Thanh"."""
+def _place(unit: str, lang: Language = "vi") -> str:
+    """The unit as running text names it: "xã Thủy Thanh" ("Thủy Thanh commune")."""
     for prefix in _PREFIXES:
         if unit.lower().startswith(prefix + " "):
+            if lang == "en" and prefix in _ENGLISH_PREFIXES:
+                return f"{unit[len(prefix) + 1:]} {_ENGLISH_PREFIXES[prefix]}"
             return prefix + unit[len(prefix):]
     return unit
 
@@ -453,10 +566,4 @@ def _bare(unit: str) -> str:
     for prefix in _PREFIXES:
         if unit.lower().startswith(prefix + " "):
             return unit[len(prefix) + 1:]
-    return unit
-
-
-def _body(unit: str, framework: Framework) -> str:
-    if framework.level in ("commune", "district"):
-        return f"Ủy ban nhân dân {_place(unit)}"
     return unit

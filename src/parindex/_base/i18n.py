@@ -114,6 +114,182 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Trung vị",
         "chart_interval": "Khoảng 5–95 %",
         "chart_base": "Xếp hạng gốc",
+        # the improvement plan (Kế hoạch nâng cao Chỉ số CCHC), as the published plans word it
+        "plan_motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "plan_motto_2": "Độc lập - Tự do - Hạnh phúc",
+        "plan_section_1": "MỤC ĐÍCH, YÊU CẦU",
+        "plan_section_2": "ĐÁNH GIÁ KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH",
+        "plan_section_3": "NHIỆM VỤ, GIẢI PHÁP",
+        "plan_section_4": "TỔ CHỨC THỰC HIỆN",
+        "plan_col_number": "STT",
+        "plan_col_criterion": "Tiêu chí",
+        "plan_col_lost": "Điểm bị trừ",
+        "plan_col_content": "Nội dung thực hiện",
+        "plan_col_lead": "Chủ trì",
+        "plan_col_support": "Phối hợp",
+        "plan_col_deadline": "Thời gian hoàn thành",
+        "plan_col_product": "Sản phẩm",
+        "plan_placeholder": "(gợi ý)",
+        "plan_placeholder_note": "gợi ý mặc định, cần xác định lại trước khi ban hành.",
+        "plan_placeholder_note_docx": "gợi ý mặc định (tô vàng), cần xác định lại trước khi "
+                                      "ban hành.",
+        "plan_replaced": "Ghi chú: {count} ký tự điều khiển trong dữ liệu (không thể lưu "
+                         "trong tệp Word) đã được thay bằng ký tự \ufffd.",
+        "plan_title": "KẾ HOẠCH",
+        "plan_subtitle": "Nâng cao Chỉ số cải cách hành chính năm {year}",
+        "plan_purpose": "Mục đích",
+        "plan_requirements": "Yêu cầu",
+        "plan_overall": "Kết quả chung",
+        "plan_lost_fields": "Các lĩnh vực bị trừ điểm",
+        "plan_general_tasks": "Nhiệm vụ, giải pháp chung",
+        "plan_field_tasks": "Nhiệm vụ, giải pháp cụ thể",
+        "plan_notes": "Ghi chú (không phải nhiệm vụ khắc phục)",
+        "plan_note": "Ghi chú:",
+        "plan_recipients": "Nơi nhận:",
+        "plan_task_line": "{label} {code} – {name}: đạt {points}/{max} điểm, bị trừ {lost} "
+                          "điểm.",
+        "plan_council": "Đánh giá của Hội đồng thẩm định: {comment}",
+        "plan_task": "Nhiệm vụ:",
+        "plan_lead": "Chủ trì:",
+        "plan_support": "phối hợp:",
+        "plan_deadline": "thời gian hoàn thành:",
+        "plan_results": "Năm {year}, {body} đạt {total}/{max} điểm (điểm thẩm định {appraised} "
+                        "điểm, điểm điều tra xã hội học {survey} điểm); Chỉ số cải cách hành "
+                        "chính đạt {index}{band}.",
+        "plan_results_band": ", xếp loại “{band}”",
+        "plan_lost_total": "Tổng số điểm bị trừ: {lost} điểm, tại {count} tiêu chí, tiêu chí "
+                           "thành phần.",
+        "plan_next_band": "Để đạt mức “{band}” cần thêm ít nhất {needed} điểm.",
+        "plan_pass": "Để vượt {unit} (hạng {rank}) cần thêm {more}{needed} điểm.",
+        "plan_more": "hơn ",
+        "plan_rank_published": "Theo kết quả công bố, {place} {ranks}.",
+        "plan_rank_part": "xếp hạng {rank}{where}{basis}",
+        "plan_rank_where": " trong {group}",
+        "plan_basis_appraised": " theo điểm thẩm định",
+        "plan_basis_total": " theo tổng điểm",
+        "plan_basis_index": " theo Chỉ số",
+        "plan_rank_computed": "Xếp hạng (tính lại từ bảng kết quả): {rank}/{of}",
+        "plan_rank_computed_group": "; trong {group}: {rank}/{of}",
+        "plan_group": "nhóm",
+        "plan_change_unknown": "So với năm {year}: không có số liệu năm trước (chưa có kết "
+                               "quả năm {year} để so sánh).",
+        "plan_change": "So với năm {year} ({before}): {changes}.",
+        "plan_change_printed": "Theo kết quả công bố, thứ hạng {change} so với năm trước.",
+        "plan_prev_total": "{total} điểm",
+        "plan_prev_index": "Chỉ số {index}",
+        "plan_prev_rank": "xếp hạng {rank}",
+        "plan_prev_band": "xếp loại “{band}”",
+        "plan_up_total": "tổng điểm tăng {amount} điểm",
+        "plan_down_total": "tổng điểm giảm {amount} điểm",
+        "plan_same_total": "tổng điểm không đổi",
+        "plan_up_index": "Chỉ số tăng {amount} điểm phần trăm",
+        "plan_down_index": "Chỉ số giảm {amount} điểm phần trăm",
+        "plan_same_index": "Chỉ số không đổi",
+        "plan_up_rank": "tăng {places} bậc",
+        "plan_down_rank": "giảm {places} bậc",
+        "plan_same_rank": "giữ nguyên",
+        "plan_rank_moved": "thứ hạng {change}",
+        "plan_band_changed": "xếp loại từ “{before}” sang “{after}”",
+        "plan_band_kept": "giữ xếp loại “{band}”",
+        "plan_field_label": "Lĩnh vực",
+        "plan_survey_label": "Điều tra xã hội học",
+        "plan_loss": "{label} {code}. {name}: đạt {points}/{max} điểm, bị trừ {lost} điểm{sub}.",
+        "plan_loss_sub": " (chỉ số thành phần {index})",
+        "plan_survey_note": "Điểm điều tra xã hội học ({name}) đạt {points}/{max} điểm: là kết "
+                            "quả khảo sát sự hài lòng của người dân, tổ chức, không phải nhiệm "
+                            "vụ khắc phục riêng; được cải thiện qua việc thực hiện các nhiệm vụ "
+                            "tại mục III và nâng cao chất lượng phục vụ tại Bộ phận Một cửa.",
+        "plan_remainder": "{heading}: Bị trừ {lost} điểm ở phần điểm tối đa của {where} mà bộ "
+                          "tiêu chí không chia thành tiêu chí thành phần: cần đối chiếu kết quả "
+                          "thẩm định để xác định nội dung bị trừ điểm.",
+        "plan_where_field": "lĩnh vực {code}",
+        "plan_where_criterion": "tiêu chí {code}",
+        "plan_council_on": "Đánh giá của Hội đồng thẩm định về tiêu chí {code}: {comment}",
+        "plan_field_heading": "Lĩnh vực {code}. {name}",
+        "plan_penalty_heading": "Điểm trừ {code}. {name}",
+        "plan_field_summary": "Đạt {points}/{max} điểm, bị trừ {lost} điểm.",
+        "plan_field_comment": " Đánh giá của Hội đồng thẩm định: {comment}",
+        "plan_head_local": "Chủ tịch Ủy ban nhân dân {place}",
+        "plan_head_other": "Thủ trưởng cơ quan",
+        "plan_body_local": "Ủy ban nhân dân {place}",
+        "plan_basis_decision": "Căn cứ Quyết định số {decision} về việc ban hành {title};",
+        "plan_decision_date": " ngày {date}",
+        "plan_decision_issuer": " của {issuer}",
+        "plan_basis_result": "Căn cứ kết quả thẩm định, công bố Chỉ số cải cách hành chính "
+                             "năm {year} ({source});",
+        "plan_basis_reform": "Căn cứ Kế hoạch cải cách hành chính năm {year} của {body};",
+        "plan_basis_issue": "{body} ban hành Kế hoạch nâng cao Chỉ số cải cách hành chính năm "
+                            "{year} như sau:",
+        "plan_goal_band": "Phấn đấu năm {year}, Chỉ số cải cách hành chính đạt mức “{band}” "
+                          "trở lên",
+        "plan_goal_keep": "Phấn đấu năm {year} giữ vững mức “{band}”",
+        "plan_goal_raise": "Phấn đấu năm {year} nâng cao Chỉ số cải cách hành chính",
+        "plan_purpose_1": "Khắc phục những tồn tại, hạn chế trong thực hiện công tác cải cách "
+                          "hành chính năm {year} đã được Hội đồng thẩm định chỉ ra; xác định cụ "
+                          "thể nhiệm vụ, giải pháp và trách nhiệm của từng bộ phận, cá nhân để "
+                          "nâng cao điểm số các lĩnh vực, tiêu chí, tiêu chí thành phần.",
+        "plan_purpose_2": "{goal}; thứ hạng đạt từ {blank}/{blank} trở lên.",
+        "plan_requirement_1": "Thực hiện đồng bộ với Kế hoạch cải cách hành chính năm {year}; "
+                              "không để tái phạm bị trừ điểm do nguyên nhân chủ quan.",
+        "plan_requirement_2": "Các nhiệm vụ được phân công cụ thể, rõ người chủ trì, thời gian "
+                              "hoàn thành và sản phẩm (Phụ lục kèm theo); tài liệu kiểm chứng "
+                              "đầy đủ, đúng yêu cầu của từng tiêu chí.",
+        "plan_requirement_3": "Đề cao trách nhiệm của người đứng đầu; cải thiện Chỉ số cải cách "
+                              "hành chính là nhiệm vụ thường xuyên của toàn cơ quan.",
+        "plan_general_1": "Quán triệt, triển khai kịp thời các văn bản chỉ đạo của cấp trên về "
+                          "cải cách hành chính; hoàn thành 100 % nhiệm vụ của Kế hoạch cải cách "
+                          "hành chính năm {year}.",
+        "plan_general_2": "Lưu trữ, cập nhật tài liệu kiểm chứng ngay khi hoàn thành từng nhiệm "
+                          "vụ, đúng thời gian và đúng yêu cầu của tiêu chí, để tự đánh giá, "
+                          "chấm điểm chính xác.",
+        "plan_organisation_1": "Các bộ phận, công chức được giao chủ trì tại Phụ lục kèm theo "
+                               "Kế hoạch này xây dựng nội dung cụ thể và tổ chức thực hiện đúng "
+                               "thời gian; định kỳ hằng quý báo cáo kết quả về {coordinator} để "
+                               "tổng hợp.",
+        "plan_organisation_2": "{coordinator} theo dõi, đôn đốc, tổng hợp kết quả thực hiện, "
+                               "báo cáo {head}.",
+        "plan_organisation_3": "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, các bộ "
+                               "phận, công chức kịp thời báo cáo {head} để xem xét, giải "
+                               "quyết./.",
+        "plan_issuer_local": "ỦY BAN NHÂN DÂN",
+        "plan_number_local": "Số: {blank}/KH-UBND",
+        "plan_number_other": "Số: {blank}/KH-{blank}",
+        "plan_place_date": "{place}, ngày {blank} tháng {blank} năm {year}",
+        "plan_recipient_1": "- Các bộ phận, công chức có liên quan;",
+        "plan_recipient_3": "- Lưu: VT.",
+        "plan_signature_local_1": "TM. ỦY BAN NHÂN DÂN",
+        "plan_signature_local_2": "CHỦ TỊCH",
+        "plan_signature_other": "THỦ TRƯỞNG CƠ QUAN",
+        "plan_appendix": "Phụ lục",
+        "plan_appendix_title": "PHÂN CÔNG NHIỆM VỤ NÂNG CAO CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM "
+                               "{year}",
+        "plan_appendix_attached": "(Kèm theo Kế hoạch số {blank}/KH-UBND ngày {blank} của "
+                                  "{issuer})",
+        "plan_issuer_short": "UBND {place}",
+        "plan_label_sub": "Tiêu chí thành phần",
+        "plan_label_criterion": "Tiêu chí",
+        "plan_label_field": "Lĩnh vực",
+        "plan_content_comment": "Khắc phục tồn tại Hội đồng thẩm định đã nêu (“{comment}”); "
+                                "thực hiện đầy đủ yêu cầu của {label} {code}, bảo đảm đạt {max} "
+                                "điểm năm {year}.",
+        "plan_content": "Rà soát nguyên nhân bị trừ điểm; thực hiện đầy đủ yêu cầu của {label} "
+                        "{code} – {name}, bảo đảm đạt {max} điểm năm {year}.",
+        "plan_content_penalty": "Không để phát sinh trường hợp bị trừ điểm theo {label} {code} "
+                                "– {name} trong năm {year}.",
+        "plan_support_commune": "Các công chức chuyên môn có liên quan",
+        "plan_support_other": "Các cơ quan, đơn vị có liên quan",
+        "plan_deadline_default": "Trong năm {year}",
+        "plan_product": "Tài liệu kiểm chứng đáp ứng yêu cầu {label} {code}",
+        "plan_post_justice": "Công chức Tư pháp – Hộ tịch",
+        "plan_post_one_stop": "Công chức làm việc tại Bộ phận Một cửa",
+        "plan_post_finance": "Công chức Tài chính – Kế toán",
+        "plan_post_office": "Công chức Văn phòng – Thống kê",
+        "plan_post_district_justice": "Phòng Tư pháp",
+        "plan_post_district_office": "Văn phòng HĐND và UBND",
+        "plan_post_district_finance": "Phòng Tài chính – Kế hoạch",
+        "plan_post_district_it": "Phòng Văn hóa và Thông tin",
+        "plan_post_district_home": "Phòng Nội vụ",
+        "plan_post_other": "Văn phòng",
         "report_title": "Báo cáo Chỉ số cải cách hành chính",
         "report_unit_title": "Báo cáo Chỉ số CCHC",
         "report_units": "Số đơn vị",
@@ -295,6 +471,176 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Median",
         "chart_interval": "5–95 % interval",
         "chart_base": "Base rank",
+        "plan_motto_1": "SOCIALIST REPUBLIC OF VIETNAM",
+        "plan_motto_2": "Independence - Freedom - Happiness",
+        "plan_section_1": "PURPOSE AND REQUIREMENTS",
+        "plan_section_2": "THE PAR INDEX RESULT",
+        "plan_section_3": "TASKS AND SOLUTIONS",
+        "plan_section_4": "IMPLEMENTATION",
+        "plan_col_number": "No.",
+        "plan_col_criterion": "Criterion",
+        "plan_col_lost": "Points lost",
+        "plan_col_content": "Action",
+        "plan_col_lead": "Lead",
+        "plan_col_support": "Support",
+        "plan_col_deadline": "Deadline",
+        "plan_col_product": "Output",
+        "plan_placeholder": "(suggested)",
+        "plan_placeholder_note": "a default parindex proposes, to be confirmed before the plan "
+                                 "is issued.",
+        "plan_placeholder_note_docx": "a default parindex proposes (highlighted), to be "
+                                      "confirmed before the plan is issued.",
+        "plan_replaced": "Note: {count} control characters in the data (which a Word file "
+                         "cannot hold) were replaced by \ufffd.",
+        "plan_title": "PLAN",
+        "plan_subtitle": "Improving the Public Administration Reform Index in {year}",
+        "plan_purpose": "Purpose",
+        "plan_requirements": "Requirements",
+        "plan_overall": "Overall result",
+        "plan_lost_fields": "Fields where points were lost",
+        "plan_general_tasks": "Tasks and solutions for every field",
+        "plan_field_tasks": "Tasks and solutions by field",
+        "plan_notes": "Notes (not tasks)",
+        "plan_note": "Note:",
+        "plan_recipients": "Recipients:",
+        "plan_task_line": "{label} {code} – {name}: {points}/{max} points, {lost} lost.",
+        "plan_council": "The appraisal council's comment: {comment}",
+        "plan_task": "Task:",
+        "plan_lead": "Lead:",
+        "plan_support": "support:",
+        "plan_deadline": "deadline:",
+        "plan_results": "In {year}, {body} scored {total}/{max} points (appraised {appraised}, "
+                        "survey {survey}); its PAR INDEX is {index}{band}.",
+        "plan_results_band": ", band “{band}”",
+        "plan_lost_total": "Points lost in all: {lost}, in {count} criteria and sub-criteria.",
+        "plan_next_band": "Reaching “{band}” needs at least {needed} more points.",
+        "plan_pass": "Passing {unit} (rank {rank}) needs {more}{needed} more points.",
+        "plan_more": "more than ",
+        "plan_rank_published": "As published, {place} ranked {ranks}.",
+        "plan_rank_part": "{rank}{where}{basis}",
+        "plan_rank_where": " in {group}",
+        "plan_basis_appraised": " on the appraised points",
+        "plan_basis_total": " on the total",
+        "plan_basis_index": " on the index",
+        "plan_rank_computed": "Rank (recomputed from the results table): {rank}/{of}",
+        "plan_rank_computed_group": "; in {group}: {rank}/{of}",
+        "plan_group": "its group",
+        "plan_change_unknown": "Change from {year}: not known (no result for {year} was "
+                               "given to compare with).",
+        "plan_change": "Compared with {year} ({before}): {changes}.",
+        "plan_change_printed": "As published, the rank moved {change} from the year before.",
+        "plan_prev_total": "{total} points",
+        "plan_prev_index": "index {index}",
+        "plan_prev_rank": "rank {rank}",
+        "plan_prev_band": "band “{band}”",
+        "plan_up_total": "the total rose by {amount} points",
+        "plan_down_total": "the total fell by {amount} points",
+        "plan_same_total": "the total is unchanged",
+        "plan_up_index": "the index rose by {amount} percentage points",
+        "plan_down_index": "the index fell by {amount} percentage points",
+        "plan_same_index": "the index is unchanged",
+        "plan_up_rank": "up by {places}",
+        "plan_down_rank": "down by {places}",
+        "plan_same_rank": "unchanged",
+        "plan_rank_moved": "rank {change}",
+        "plan_band_changed": "band from “{before}” to “{after}”",
+        "plan_band_kept": "band “{band}” kept",
+        "plan_field_label": "Field",
+        "plan_survey_label": "Survey",
+        "plan_loss": "{label} {code}. {name}: {points}/{max} points, {lost} lost{sub}.",
+        "plan_loss_sub": " (sub-index {index})",
+        "plan_survey_note": "The survey ({name}) scored {points}/{max} points: it measures the "
+                            "satisfaction of citizens and organisations and is not a task of "
+                            "its own; it improves through the tasks of section III and better "
+                            "service at the one-stop shop.",
+        "plan_remainder": "{heading}: {lost} points lost in the part of the maximum of {where} "
+                          "that the framework does not itemise: the appraisal result must be "
+                          "checked to find what they were lost for.",
+        "plan_where_field": "field {code}",
+        "plan_where_criterion": "criterion {code}",
+        "plan_council_on": "The appraisal council on criterion {code}: {comment}",
+        "plan_field_heading": "Field {code}. {name}",
+        "plan_penalty_heading": "Penalty {code}. {name}",
+        "plan_field_summary": "{points}/{max} points, {lost} lost.",
+        "plan_field_comment": " The appraisal council's comment: {comment}",
+        "plan_head_local": "the Chairperson of the People's Committee of {place}",
+        "plan_head_other": "the head of the agency",
+        "plan_body_local": "the People's Committee of {place}",
+        "plan_basis_decision": "Pursuant to Decision {decision} issuing {title};",
+        "plan_decision_date": " of {date}",
+        "plan_decision_issuer": " by {issuer}",
+        "plan_basis_result": "Pursuant to the appraised and published PAR INDEX result for "
+                             "{year} ({source});",
+        "plan_basis_reform": "Pursuant to the administrative reform plan for {year} of {body};",
+        "plan_basis_issue": "{body} issues the plan to improve its PAR INDEX in {year} as "
+                            "follows:",
+        "plan_goal_band": "In {year}, reach band “{band}” or better",
+        "plan_goal_keep": "In {year}, keep band “{band}”",
+        "plan_goal_raise": "In {year}, raise the PAR INDEX",
+        "plan_purpose_1": "Remedy the shortcomings in administrative reform in {year} that the "
+                          "appraisal council found; set out the tasks, the solutions and who is "
+                          "responsible for each, to raise the points of every field, criterion "
+                          "and sub-criterion.",
+        "plan_purpose_2": "{goal}; rank {blank}/{blank} or better.",
+        "plan_requirement_1": "Carry it out together with the administrative reform plan for "
+                              "{year}; lose no points again for causes within the unit's "
+                              "control.",
+        "plan_requirement_2": "Every task has a lead, a deadline and an output (the appendix); "
+                              "the evidence is complete and meets each criterion's "
+                              "requirements.",
+        "plan_requirement_3": "The head of the unit is responsible; improving the PAR INDEX is "
+                              "a standing task of the whole unit.",
+        "plan_general_1": "Carry out the higher levels' instructions on administrative reform "
+                          "promptly; complete 100 % of the tasks of the administrative reform "
+                          "plan for {year}.",
+        "plan_general_2": "File and update the evidence as soon as each task is done, on time "
+                          "and as each criterion requires, so that the self-assessment is "
+                          "accurate.",
+        "plan_organisation_1": "The posts that lead a task in the appendix set out its details "
+                               "and carry it out on time, and report every quarter to "
+                               "{coordinator}.",
+        "plan_organisation_2": "{coordinator} follows up, collects the results and reports to "
+                               "{head}.",
+        "plan_organisation_3": "Difficulties met in carrying out the plan are reported to "
+                               "{head} promptly./.",
+        "plan_issuer_local": "PEOPLE'S COMMITTEE",
+        "plan_number_local": "No.: {blank}/KH-UBND",
+        "plan_number_other": "No.: {blank}/KH-{blank}",
+        "plan_place_date": "{place}, {blank}/{blank}/{year}",
+        "plan_recipient_1": "- The posts and officials concerned;",
+        "plan_recipient_3": "- Archive: VT.",
+        "plan_signature_local_1": "ON BEHALF OF THE PEOPLE'S COMMITTEE",
+        "plan_signature_local_2": "CHAIRPERSON",
+        "plan_signature_other": "HEAD OF THE AGENCY",
+        "plan_appendix": "Appendix",
+        "plan_appendix_title": "ASSIGNMENT OF THE TASKS TO IMPROVE THE PAR INDEX IN {year}",
+        "plan_appendix_attached": "(Attached to plan No. {blank}/KH-UBND of {blank} of "
+                                  "{issuer})",
+        "plan_issuer_short": "the People's Committee of {place}",
+        "plan_label_sub": "Sub-criterion",
+        "plan_label_criterion": "Criterion",
+        "plan_label_field": "Field",
+        "plan_content_comment": "Remedy what the appraisal council found (“{comment}”); meet "
+                                "every requirement of {label} {code} so as to score {max} "
+                                "points in {year}.",
+        "plan_content": "Find why the points were lost; meet every requirement of {label} "
+                        "{code} – {name} so as to score {max} points in {year}.",
+        "plan_content_penalty": "Give no cause for a deduction under {label} {code} – {name} "
+                                "in {year}.",
+        "plan_support_commune": "The specialist officials concerned",
+        "plan_support_other": "The agencies and units concerned",
+        "plan_deadline_default": "During {year}",
+        "plan_product": "Evidence meeting the requirements of {label} {code}",
+        "plan_post_justice": "Justice – Civil Status officer",
+        "plan_post_one_stop": "Officer at the one-stop shop",
+        "plan_post_finance": "Finance – Accounting officer",
+        "plan_post_office": "Office – Statistics officer",
+        "plan_post_district_justice": "Justice Office",
+        "plan_post_district_office": "Office of the People's Council and People's Committee",
+        "plan_post_district_finance": "Finance – Planning Office",
+        "plan_post_district_it": "Culture and Information Office",
+        "plan_post_district_home": "Home Affairs Office",
+        "plan_post_other": "Office",
         "report_title": "PAR INDEX report",
         "report_unit_title": "PAR INDEX report",
         "report_units": "Units",

@@ -9,16 +9,18 @@ from SOURCES: assessment TOML files, directories of them, or results tables (``.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import click
 from rich.table import Table
 from rich.text import Text
 
 from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
-from .common import FRAMEWORK_HELP, echo_json, new_console
+from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console
 from .options import lang, quiet, t
 from .tables import load_units
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
@@ -30,6 +32,9 @@ from .._engine.batch import BatchResult, score_batch
 from .._engine.ranking import RankedResult, Ranking, score_many
 from .._engine.results import Result
 from .._engine.scoring import score
+
+if TYPE_CHECKING:
+    from .._analysis.plan import PreviousResult
 
 _SOURCES = click.argument("sources", nargs=-1, required=True,
                           type=click.Path(exists=True, path_type=Path))
@@ -253,9 +258,17 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
               help="A TOML file naming, per field or criterion code, the post that leads "
                    "(lead), supports (support), the deadline and the product; without it "
                    "defaults are proposed and marked as placeholders.")
+@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="FILE",
+              help="The unit's result the year before, for the change from it: an "
+                   "assessment (.toml; figures it does not print are computed from its "
+                   "points under its own framework) or that year's published results table "
+                   "(.csv, .xlsx: the printed total, index, rank and band). Without it the "
+                   "change is given only where the published rank prints it.")
 def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
                  framework_ref: str | None, sheet: str | None, output: Path | None,
-                 plan_year: int | None, assignments: Path | None) -> None:
+                 plan_year: int | None, assignments: Path | None,
+                 previous: Path | None) -> None:
     """Draft a unit's improvement plan (Kế hoạch nâng cao Chỉ số CCHC).
 
     Laid out as officials write it (Nghị định 30/2020): Căn cứ; I. Mục đích, yêu cầu;
@@ -263,8 +276,8 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     III. Nhiệm vụ, giải pháp (one subsection per field, items in code order with the
     council's comments); IV. Tổ chức thực hiện; and an assignment appendix (STT, Tiêu
     chí, Điểm bị trừ, Nội dung thực hiện, Chủ trì, Phối hợp, Thời gian hoàn thành, Sản
-    phẩm). The survey and unitemised remainders are notes, not tasks. In Vietnamese, as
-    Markdown or a Word document (A4).
+    phẩm). The survey and unitemised remainders are notes, not tasks. In Vietnamese (the
+    document officials sign) unless --lang en, as Markdown or a Word document (A4).
     """
     from .._base.errors import needs_extra
     from .._formats.assignments import load_assignments
@@ -282,17 +295,55 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
             import docx  # noqa: F401
     given = load_assignments(assignments) if assignments is not None else None
     result, context = _one_unit(sources, framework_ref, sheet, unit, group)
+    before = _previous_result(previous, result) if previous is not None else None
+    language = lang(document=True)
     if output is not None and suffix == ".docx":
         write_plan_docx(result, output, ranking=context, plan_year=plan_year,
-                        assignments=given)
+                        assignments=given, previous=before, lang=language)
         click.echo(t("wrote", path=output))
         return
-    text = plan_markdown(result, ranking=context, plan_year=plan_year, assignments=given)
+    text = plan_markdown(result, ranking=context, plan_year=plan_year, assignments=given,
+                         previous=before, lang=language)
     if output is None:
         click.echo(text, nl=False)
     else:
         atomic_write(output, text)
         click.echo(t("wrote", path=output))
+
+
+def _previous_result(path: Path, result: Result) -> PreviousResult:
+    """``--previous``: the unit's result in PATH, an earlier year's assessment or published
+    table. Only what it prints, or what its points give under its own framework: a table
+    is read for its printed figures alone, since its criterion columns may be another
+    year's framework."""
+    from .._analysis.plan import PreviousResult
+    from .._formats.tables import read_table
+    from .._formats.toml import load_assessment
+
+    year = result.assessment.year
+    computed: Result | None = None
+    if path.suffix.lower() == ".toml":
+        records = [load_assessment(path)]
+    else:
+        table = read_table(path, result.framework, year=year - 1)
+        table.raise_problems()
+        records = list(table.assessments)
+    grouped = any(record.group for record in records)
+    record = records[find_unit(result.unit, [(r.unit, r.group) for r in records],
+                               result.group if grouped else None)]
+    if record.year >= year:
+        raise click.BadParameter(f"{path}: the result of {record.year}, not of a year "
+                                 f"before {year}", param_hint="--previous")
+    if path.suffix.lower() == ".toml":
+        if record.points:
+            computed = score(framework_option(None, record), record)
+    elif table.summary == "total" and record.published.total is None:
+        # A table of totals reads its printed total as its summary node's points.
+        printed = record.points.get("total")
+        if isinstance(printed, Decimal):
+            record = attrs.evolve(record, published=attrs.evolve(record.published,
+                                                                 total=printed))
+    return PreviousResult.from_assessment(record, computed)
 
 
 def _fraction(text: str, option: str) -> Fraction:

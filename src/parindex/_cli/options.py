@@ -63,7 +63,7 @@ def add_common_options(command: click.Command) -> None:
             ["--lang"], type=click.Choice(list(LANGUAGES)), default=None, expose_value=False,
             is_eager=True, callback=_remember(_LANG_KEY),
             help="Language of the output: vi or en [default: the locale (LANG, LC_ALL); "
-                 "vi for the report; a plan is always in Vietnamese]."))
+                 "vi for the report and the plan]."))
     if "--quiet" not in names:
         command.params.append(click.Option(
             ["--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,

@@ -16,9 +16,10 @@ from typing import Any
 
 import attrs
 
-from .._analysis.plan import (COLUMNS, MOTTO, PLACEHOLDER, SECTIONS, PlanDraft, PlanTask,
-                              letter, plan_draft)
+from .._analysis.plan import (PlanDraft, PlanTask, PreviousResult, columns, letter, motto,
+                              placeholder, plan_draft, sections)
 from .._base.errors import needs_extra
+from .._base.i18n import Language, message
 from .._base.files import atomic_path
 from .._base.text import xml_safe
 from .._base.numbers import number_text, plain
@@ -34,31 +35,39 @@ def _md(text: str) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in " ".join(text.split()))
 
 
-def _cell(task: PlanTask, key: str) -> str:
+def _cell(task: PlanTask, key: str, lang: Language) -> str:
     value: str = getattr(task, key)
-    return f"{value} {PLACEHOLDER}" if key in task.placeholders else value
+    return f"{value} {placeholder(lang)}" if key in task.placeholders else value
 
 
-def _task_lines(task: PlanTask) -> list[str]:
+def _task_lines(task: PlanTask, lang: Language) -> list[str]:
     """Section III's text for one task: what was lost, the comment, what to do, who."""
-    lines = [f"{task.label} {task.code} – {task.name}: đạt {task.points}/{task.maximum} "
-             f"điểm, bị trừ {number_text(plain(task.lost), 'vi')} điểm."]
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
+    lines = [tr("task_line", label=task.label, code=task.code, name=task.name,
+                points=task.points, max=task.maximum, lost=number_text(plain(task.lost), lang))]
     if task.comment:
-        lines.append(f"Đánh giá của Hội đồng thẩm định: {task.comment}")
-    lines.append(f"Nhiệm vụ: {_cell(task, 'content')}")
-    lines.append(f"Chủ trì: {_cell(task, 'lead')}; phối hợp: {_cell(task, 'support')}; "
-                 f"thời gian hoàn thành: {_cell(task, 'deadline')}.")
+        lines.append(tr("council", comment=task.comment))
+    lines.append(f"{tr('task')} {_cell(task, 'content', lang)}")
+    lines.append(f"{tr('lead')} {_cell(task, 'lead', lang)}; {tr('support')} "
+                 f"{_cell(task, 'support', lang)}; {tr('deadline')} "
+                 f"{_cell(task, 'deadline', lang)}.")
     return lines
 
 
-def _row(number: int, task: PlanTask) -> list[str]:
-    return [str(number), f"{task.code} – {task.name}", number_text(plain(task.lost), "vi"),
-            _cell(task, "content"), _cell(task, "lead"), _cell(task, "support"),
-            _cell(task, "deadline"), _cell(task, "product")]
+#: The appendix's columns a task's assignment fills, in order.
+_ASSIGNED = ("content", "lead", "support", "deadline", "product")
+
+
+def _row(number: int, task: PlanTask, lang: Language) -> list[str]:
+    return [str(number), f"{task.code} – {task.name}", number_text(plain(task.lost), lang),
+            *(_cell(task, key, lang) for key in _ASSIGNED)]
 
 
 def plan_markdown(result: Result, *, ranking: Ranking | BatchResult | None = None,
-                  plan_year: int | None = None, assignments: Assignments | None = None) -> str:
+                  plan_year: int | None = None, assignments: Assignments | None = None,
+                  previous: PreviousResult | None = None, lang: Language = "vi") -> str:
     """The plan draft (:func:`~parindex.plan_draft`) as Markdown, in the Word layout's order.
 
     >>> import parindex
@@ -72,52 +81,60 @@ def plan_markdown(result: Result, *, ranking: Ranking | BatchResult | None = Non
     ## IV. TỔ CHỨC THỰC HIỆN
     ## Phụ lục
     """
-    draft = plan_draft(result, ranking=ranking, plan_year=plan_year, assignments=assignments)
+    draft = plan_draft(result, ranking=ranking, plan_year=plan_year, assignments=assignments,
+                       previous=previous, lang=lang)
     return draft_markdown(draft)
 
 
 def draft_markdown(draft: PlanDraft) -> str:
     """A :class:`~parindex.PlanDraft` as Markdown."""
+    lang = draft.lang
+
+    def tr(key: str) -> str:
+        return message(lang, "plan_" + key)
+
+    section = sections(lang)
     # A backslash ends a line within a block (a hard line break, without trailing spaces).
     lines = ["\\\n".join(f"**{_md(line)}**" for line in draft.issuer),
              "", _md(draft.number), "",
-             "\\\n".join(f"**{_md(line)}**" for line in MOTTO), "",
+             "\\\n".join(f"**{_md(line)}**" for line in motto(lang)), "",
              f"*{_md(draft.place_date)}*", "",
              f"# {_md(draft.title)}", "", f"**{_md(draft.subtitle)}**", ""]
     lines += [_md(line) + "\n" for line in draft.basis]
-    lines += [f"## I. {SECTIONS[0]}", "", "### 1. Mục đích", ""]
+    lines += [f"## I. {section[0]}", "", f"### 1. {tr('purpose')}", ""]
     lines += [f"- {_md(line)}" for line in draft.purpose]
-    lines += ["", "### 2. Yêu cầu", ""]
+    lines += ["", f"### 2. {tr('requirements')}", ""]
     lines += [f"- {_md(line)}" for line in draft.requirements]
-    lines += ["", f"## II. {SECTIONS[1]}", "", "### 1. Kết quả chung", ""]
+    lines += ["", f"## II. {section[1]}", "", f"### 1. {tr('overall')}", ""]
     lines += [f"- {_md(line)}" for line in draft.results]
-    lines += ["", "### 2. Các lĩnh vực bị trừ điểm", ""]
+    lines += ["", f"### 2. {tr('lost_fields')}", ""]
     lines += [f"- {_md(line)}" for line in draft.losses]
-    lines += ["", f"## III. {SECTIONS[2]}", "", "### 1. Nhiệm vụ, giải pháp chung", ""]
+    lines += ["", f"## III. {section[2]}", "", f"### 1. {tr('general_tasks')}", ""]
     lines += [f"- {_md(line)}" for line in draft.general]
-    lines += ["", "### 2. Nhiệm vụ, giải pháp cụ thể", ""]
+    lines += ["", f"### 2. {tr('field_tasks')}", ""]
     for n, field in enumerate(draft.fields, 1):
         lines += [f"#### 2.{n}. {_md(field.heading)}", "", _md(field.summary), ""]
         for i, task in enumerate(field.tasks, 1):
-            first, *rest = _task_lines(task)
+            first, *rest = _task_lines(task, lang)
             lines.append(f"{letter(i)}) {_md(first)}\\")
             lines += [f"{_md(line)}\\" for line in rest[:-1]] + [_md(rest[-1]), ""]
-        lines += [f"*Ghi chú:* {_md(note)}\n" for note in field.notes]
+        lines += [f"*{tr('note')}* {_md(note)}\n" for note in field.notes]
     if draft.notes:
-        lines += ["### 3. Ghi chú (không phải nhiệm vụ khắc phục)", ""]
+        lines += [f"### 3. {tr('notes')}", ""]
         lines += [f"- {_md(note)}" for note in draft.notes]
         lines.append("")
-    lines += [f"## IV. {SECTIONS[3]}", ""]
+    lines += [f"## IV. {section[3]}", ""]
     lines += [f"{n}. {_md(line)}\n" for n, line in enumerate(draft.organisation, 1)]
-    lines += ["**Nơi nhận:**\\", "\\\n".join(_md(line) for line in draft.recipients), ""]
+    lines += [f"**{tr('recipients')}**\\", "\\\n".join(_md(line) for line in draft.recipients),
+              ""]
     lines += ["\\\n".join(f"**{_md(line)}**" for line in draft.signature), ""]
     title, heading, attached = draft.appendix_title
+    names = columns(lang)
     lines += ["---", "", f"## {_md(title)}", "", f"**{_md(heading)}**\\", f"*{_md(attached)}*",
-              "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
-    lines += ["| " + " | ".join(_md(cell) for cell in _row(n, task)) + " |"
+              "", "| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    lines += ["| " + " | ".join(_md(cell) for cell in _row(n, task, lang)) + " |"
               for n, task in enumerate(draft.tasks, 1)]
-    lines += ["", f"*{_md(PLACEHOLDER)}: gợi ý mặc định, cần xác định lại trước khi ban "
-                  "hành.*"]
+    lines += ["", f"*{_md(placeholder(lang))}: {_md(tr('placeholder_note'))}*"]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -128,9 +145,10 @@ PAGE_MM = (210, 297)
 MARGINS_MM = (20, 20, 30, 15)
 
 
-def write_plan_docx(result: Result, path: str | Path, *, ranking: Ranking | BatchResult | None = None,
-                    plan_year: int | None = None,
-                    assignments: Assignments | None = None) -> Path:
+def write_plan_docx(result: Result, path: str | Path, *,
+                    ranking: Ranking | BatchResult | None = None, plan_year: int | None = None,
+                    assignments: Assignments | None = None,
+                    previous: PreviousResult | None = None, lang: Language = "vi") -> Path:
     """Write the plan draft (:func:`~parindex.plan_draft`) as a Word document (``.docx``).
 
     A4 and laid out per Nghị định 30/2020 (see :mod:`parindex._render.plan`), with the
@@ -140,7 +158,8 @@ def write_plan_docx(result: Result, path: str | Path, *, ranking: Ranking | Batc
 
     :returns: the path written.
     """
-    draft = plan_draft(result, ranking=ranking, plan_year=plan_year, assignments=assignments)
+    draft = plan_draft(result, ranking=ranking, plan_year=plan_year, assignments=assignments,
+                       previous=previous, lang=lang)
     return write_draft_docx(draft, path)
 
 
@@ -153,13 +172,18 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         from docx.oxml.ns import qn
         from docx.shared import Mm, Pt, RGBColor
     draft, replaced = _xml_clean(draft)
+    lang = draft.lang
+
+    def tr(key: str, **values: object) -> str:
+        return message(lang, "plan_" + key, **values)
+
     document: Any = docx.Document()
-    _styles(document, qn, Pt, RGBColor)
+    _styles(document, qn, Pt, RGBColor, _LOCALES[lang])
     properties = document.core_properties  # python-docx's template says "python-docx"
     properties.author, properties.last_modified_by = "", ""
     properties.title = f"{draft.title} {draft.subtitle}"
     properties.comments, properties.keywords = "", ""
-    properties.subject, properties.language = draft.subtitle, "vi-VN"
+    properties.subject, properties.language = draft.subtitle, _LOCALES[lang]
     # ... and dates the document 2013, when that template was made.
     now = datetime.now(timezone.utc).replace(microsecond=0, tzinfo=None)
     properties.created, properties.modified, properties.revision = now, now, 1
@@ -190,7 +214,7 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
             from docx.enum.text import WD_COLOR_INDEX
 
             run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            paragraph.add_run(f" {PLACEHOLDER}").italic = True
+            paragraph.add_run(f" {placeholder(lang)}").italic = True
 
     # The top block: issuer and number on the left, the motto and the place and date right.
     width = PAGE_MM[0] - MARGINS_MM[2] - MARGINS_MM[3]
@@ -199,14 +223,15 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
     left_cell, right_cell = top.rows[0].cells
     _block(left_cell, [(line, True, False, 13) for line in draft.issuer]
            + [("——————", False, False, 9), (draft.number, False, False, 13)], centre, Pt)
-    _block(right_cell, [(MOTTO[0], True, False, 12), (MOTTO[1], True, False, 13),
+    national, words = motto(lang)
+    _block(right_cell, [(national, True, False, 12), (words, True, False, 13),
                         ("———————————", False, False, 9), (draft.place_date, False, True, 13)],
            centre, Pt)
     para()
     para(draft.title, bold=True, align=centre, size=14, after=0)
     para(draft.subtitle, bold=True, align=centre, size=14, after=12)
-    for line in draft.basis:
-        para(line, italic=line.startswith("Căn cứ"))
+    for n, line in enumerate(draft.basis, 1):  # the grounds in italics, not the last line
+        para(line, italic=n < len(draft.basis))
 
     def heading(text: str) -> None:
         para(text, bold=True, indent=False, after=6).paragraph_format.keep_with_next = True
@@ -215,52 +240,53 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         for line in lines:
             para(f"- {line}")
 
-    heading(f"I. {SECTIONS[0]}")
-    heading("1. Mục đích")
+    section = sections(lang)
+    heading(f"I. {section[0]}")
+    heading(f"1. {tr('purpose')}")
     bullets(draft.purpose)
-    heading("2. Yêu cầu")
+    heading(f"2. {tr('requirements')}")
     bullets(draft.requirements)
-    heading(f"II. {SECTIONS[1]}")
-    heading("1. Kết quả chung")
+    heading(f"II. {section[1]}")
+    heading(f"1. {tr('overall')}")
     bullets(draft.results)
-    heading("2. Các lĩnh vực bị trừ điểm")
+    heading(f"2. {tr('lost_fields')}")
     bullets(draft.losses)
-    heading(f"III. {SECTIONS[2]}")
-    heading("1. Nhiệm vụ, giải pháp chung")
+    heading(f"III. {section[2]}")
+    heading(f"1. {tr('general_tasks')}")
     bullets(draft.general)
-    heading("2. Nhiệm vụ, giải pháp cụ thể")
+    heading(f"2. {tr('field_tasks')}")
     for n, field in enumerate(draft.fields, 1):
         heading(f"2.{n}. {field.heading}")
         para(field.summary)
         for i, task in enumerate(field.tasks, 1):
-            first, *rest = _task_lines(task)
+            first, *rest = _task_lines(task, lang)
             para(f"{letter(i)}) {first}")
             if task.comment:
                 para(rest.pop(0), italic=True)
-            paragraph = para("Nhiệm vụ: ")
+            paragraph = para(f"{tr('task')} ")
             placeholder_runs(paragraph, task.content, "content" in task.placeholders)
-            paragraph = para("Chủ trì: ")
+            paragraph = para(f"{tr('lead')} ")
             placeholder_runs(paragraph, task.lead, "lead" in task.placeholders)
-            paragraph.add_run("; phối hợp: ")
+            paragraph.add_run(f"; {tr('support')} ")
             placeholder_runs(paragraph, task.support, "support" in task.placeholders)
-            paragraph.add_run("; thời gian hoàn thành: ")
+            paragraph.add_run(f"; {tr('deadline')} ")
             placeholder_runs(paragraph, task.deadline, "deadline" in task.placeholders)
             paragraph.add_run(".")
         for note in field.notes:
             paragraph = para()
-            paragraph.add_run("Ghi chú: ").italic = True
+            paragraph.add_run(f"{tr('note')} ").italic = True
             paragraph.add_run(note)
     if draft.notes:
-        heading("3. Ghi chú (không phải nhiệm vụ khắc phục)")
+        heading(f"3. {tr('notes')}")
         bullets(draft.notes)
-    heading(f"IV. {SECTIONS[3]}")
+    heading(f"IV. {section[3]}")
     for n, line in enumerate(draft.organisation, 1):
         para(f"{n}. {line}")
     para()
     bottom = document.add_table(rows=1, cols=2)
     _widths(bottom, Mm(width / 2), Mm(width / 2))
     left_cell, right_cell = bottom.rows[0].cells
-    _block(left_cell, [("Nơi nhận:", True, True, 12)]
+    _block(left_cell, [(tr("recipients"), True, True, 12)]
            + [(line, False, False, 11) for line in draft.recipients], left, Pt)
     _block(right_cell, [(line, True, False, 13) for line in draft.signature]
            + [("", False, False, 13)] * 4, centre, Pt)
@@ -276,23 +302,23 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
     para(subtitle, bold=True, align=centre, after=0)
     para(attached, italic=True, align=centre, after=12)
     tasks = draft.tasks
-    table = document.add_table(rows=1 + len(tasks), cols=len(COLUMNS))
+    names = columns(lang)
+    table = document.add_table(rows=1 + len(tasks), cols=len(names))
     table.style = "Table Grid"
     inner = PAGE_MM[1] - MARGINS_MM[2] - MARGINS_MM[3]
     shares = (5, 19, 7, 27, 14, 11, 9, 13)  # per cent of the width
     _widths(table, *(Mm(inner * share / sum(shares)) for share in shares))
     header = table.rows[0]
     _repeat_header(header, qn)
-    for cell, name in zip(header.cells, COLUMNS, strict=True):
+    for cell, name in zip(header.cells, names, strict=True):
         _fill(cell, name, centre, Pt(12), bold=True)
-    keys = ("content", "lead", "support", "deadline", "product")
     for row, (n, task) in zip(table.rows[1:], enumerate(tasks, 1), strict=True):
         _keep_row(row, qn)
         cells = row.cells
         _fill(cells[0], str(n), centre, Pt(12))
         _fill(cells[1], f"{task.code} – {task.name}", left, Pt(12))
-        _fill(cells[2], number_text(plain(task.lost), "vi"), centre, Pt(12))
-        for cell, key in zip(cells[3:], keys, strict=True):
+        _fill(cells[2], number_text(plain(task.lost), lang), centre, Pt(12))
+        for cell, key in zip(cells[3:], _ASSIGNED, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.alignment = left
             placeholder_runs(paragraph, getattr(task, key), key in task.placeholders)
@@ -300,13 +326,9 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
                 run.font.size = Pt(12)
     note = para(align=left, indent=False)
     note.paragraph_format.space_before = Pt(6)
-    marker = note.add_run(PLACEHOLDER)
-    marker.italic = True
-    note.add_run(": gợi ý mặc định (tô vàng), cần xác định lại trước khi ban hành.").italic = True
+    note.add_run(f"{placeholder(lang)}: {tr('placeholder_note_docx')}").italic = True
     if replaced:
-        para(align=left, indent=False).add_run(
-            f"Ghi chú: {replaced} ký tự điều khiển trong dữ liệu (không thể lưu trong tệp "
-            "Word) đã được thay bằng ký tự \ufffd.").italic = True
+        para(align=left, indent=False).add_run(tr("replaced", count=replaced)).italic = True
     path = Path(path)
     with atomic_path(path) as temporary:  # a failure leaves the old file, or nothing
         document.save(str(temporary))
@@ -334,8 +356,12 @@ def _xml_clean(draft: PlanDraft) -> tuple[PlanDraft, int]:
     return clean(draft), count
 
 
-def _styles(document: Any, qn: Any, points: Any, colour: Any) -> None:
-    """Times New Roman 13, black, and the Vietnamese proofing language throughout.
+#: The proofing language Word checks each plan language's spelling in.
+_LOCALES: dict[str, str] = {"vi": "vi-VN", "en": "en-GB"}
+
+
+def _styles(document: Any, qn: Any, points: Any, colour: Any, locale: str) -> None:
+    """Times New Roman 13, black, and the document's proofing language throughout.
 
     python-docx's template is English (en-US) with blue Calibri headings: Word would mark
     every Vietnamese word as misspelt.
@@ -359,7 +385,7 @@ def _styles(document: Any, qn: Any, points: Any, colour: Any) -> None:
         language = run.makeelement(qn("w:lang"), {})
         run.append(language)
     for attribute in ("w:val", "w:eastAsia", "w:bidi"):
-        language.set(qn(attribute), "vi-VN")
+        language.set(qn(attribute), locale)
     fonts = run.find(qn("w:rFonts"))
     if fonts is not None:
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
