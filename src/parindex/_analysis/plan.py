@@ -467,8 +467,8 @@ def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None,
 
 
 def _rank_text(rank: PublishedRank) -> str:
-    """A rank as a position (``2/10``), without the move some sources print with it."""
-    return f"{rank.position}/{rank.of}" if rank.of is not None else str(rank.position)
+    """A rank as a position (``2/10``), without the move or words printed with it."""
+    return str(attrs.evolve(rank, change=None, wording=None))
 
 
 def _change_sentence(result: Result, total: Decimal, index: Decimal | None,
