@@ -252,8 +252,11 @@ def frameworks(draw: st.DrawFn) -> Framework:
     kinds = [NodeKind.CRITERION] + draw(st.lists(st.sampled_from(list(NodeKind)), max_size=3))
     criteria = [draw(nodes(str(i), kind, 1)) for i, kind in enumerate(kinds, 1)]
     count = draw(st.integers(0, 4))
-    minima = sorted(draw(st.lists(st.integers(1, 12000), min_size=count, max_size=count,
-                                  unique=True)), reverse=True)
+    # Half points often: totals then fall on a threshold, where inclusive and strict
+    # bounds differ.
+    minimum = st.one_of(st.integers(1, 12000), st.integers(1, 24).map(lambda k: 50 * k))
+    minima = sorted(draw(st.lists(minimum, min_size=count, max_size=count, unique=True)),
+                    reverse=True)
     bands = [Band(f"Mức {i}", D(m).scaleb(-2), SEED) for i, m in enumerate(minima)]
     if count:
         bands.append(Band("Cuối", D(0), SEED))
@@ -267,6 +270,8 @@ def frameworks(draw: st.DrawFn) -> Framework:
         ranking=draw(st.sampled_from(list(RankingMethod))),
         rank_by=draw(st.sampled_from(list(RankBasis))),
         tie_break=draw(st.lists(st.sampled_from(codes), max_size=2, unique=True)),
+        publication=parindex.Publication(
+            band_bounds=draw(st.sampled_from(["inclusive", "strict"]))),
     )
 
 
@@ -464,9 +469,10 @@ def test_tie_break_keys_fold_into_one_key_in_the_same_order(rows):
 
 
 def test_tie_break_keys_that_would_overflow_stay_separate():
-    from parindex._engine.batch import _INT64_SAFE, _folded
+    from parindex._engine.batch import _folded
+    from parindex._engine.ordering import INT64_SAFE
 
-    big = np.asarray([_INT64_SAFE // 4, -(_INT64_SAFE // 4)], dtype=np.int64)
+    big = np.asarray([INT64_SAFE // 4, -(INT64_SAFE // 4)], dtype=np.int64)
     tie = np.asarray([0, 10], dtype=np.int64)
     kept = _folded([big, tie])
     assert len(kept) == 2 and kept[0] is big and kept[1] is tie
@@ -507,3 +513,88 @@ def test_gaps_from_the_batch_equal_gaps_from_score_many(case, data):
         gaps(ranking, unit.unit, within=within, places=places)
     if within == "group":
         assert plan_markdown(result, ranking=batch) == plan_markdown(result, ranking=ranking)
+
+
+# --- the one ranking and the one banding, against their definitions --------------------------
+
+
+def test_every_registered_method_is_one_the_properties_cover():
+    """The differential properties above draw every built-in ranking method and band
+    bounds; a new built-in method must be added to them (and to the kernel)."""
+    registry = parindex.registry()
+    assert set(registry.ranking_methods) == {m.value for m in RankingMethod}
+    assert set(registry.band_methods) == {"minimum"}
+
+
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 2),
+                          st.sampled_from(["Huyện A", "huyện a", "Huyện B", "", None])),
+                min_size=0, max_size=40),
+       st.sampled_from(sorted(m.value for m in RankingMethod)))
+def test_ranks_follow_their_definition(rows, name):
+    """Competition rank: 1 + how many keys are higher; dense: 1 + how many distinct keys
+    are higher; group ranks the same within the group (names compared by name key). The
+    one-unit path (rank_values, the registered Ranker, score_many's ranks_on) and the
+    kernel's ranks all give exactly that, ties and groups included."""
+    from parindex._engine.ordering import fold_groups, ranks
+    from parindex._engine.ranking import ranks_on
+
+    method = RankingMethod(name)
+    keys = [(Fraction(a, 3), Fraction(b)) for a, b, _ in rows]
+    groups = [g for _, _, g in rows]
+
+    def expected(among: list[tuple[Fraction, Fraction]], key: tuple[Fraction, Fraction]) -> int:
+        higher = [k for k in among if k > key]
+        return 1 + (len(higher) if method is RankingMethod.COMPETITION else len(set(higher)))
+
+    def folded(group: str | None) -> str | None:
+        return group.casefold() if group else None
+
+    overall = [expected(keys, key) for key in keys]
+    within = [expected([k for k, g in zip(keys, groups) if folded(g) == folded(group)], key)
+              if folded(group) else None for key, group in zip(keys, groups)]
+    assert parindex.rank_values(keys, method) == overall
+    assert parindex.rank_values(keys, parindex.registry().ranking_methods[name]) == overall
+    assert ranks_on(keys, groups, method) == list(zip(overall, within))
+    codes, _ = fold_groups(groups, len(keys))
+    integer_keys = [np.asarray([int(k[0] * 3) for k in keys], dtype=np.int64),
+                    np.asarray([int(k[1]) for k in keys], dtype=np.int64)]
+    rank, group_rank, group_of = ranks(integer_keys, codes, method)
+    assert rank.tolist() == overall
+    assert [r if c >= 0 else None for r, c in zip(group_rank.tolist(), codes.tolist())] == within
+    assert [n if c >= 0 else None for n, c in zip(group_of.tolist(), codes.tolist())] == \
+        [sum(folded(g) == folded(group) for g in groups) if folded(group) else None
+         for group in groups]
+
+
+@given(st.lists(st.integers(1, 40), max_size=4, unique=True),
+       st.lists(st.fractions(min_value=-5, max_value=50, max_denominator=8), max_size=20),
+       st.sampled_from(["inclusive", "strict"]), st.data())
+def test_bands_follow_their_definition(minima, values, bounds, data):
+    """A value's band is the first, from the highest down, whose minimum it reaches (from
+    it, or above it under strict bounds); below every band, the last. The one-unit
+    classify and the kernel's banding of scaled integers give exactly that, values on
+    a threshold included."""
+    from parindex._engine.ordering import band_positions
+
+    bands = [*(Band(f"Mức {m}", D(m) / 2, SEED) for m in sorted(minima, reverse=True)),
+             Band("Cuối", D(0), SEED)]
+    framework = attrs.evolve(small_framework([Node("1", "Tiêu chí", D(100), SEED)]),
+                             bands=bands, publication=parindex.Publication(band_bounds=bounds))
+    values = values + [Fraction(b.min) for b in bands if b.min is not None]  # on the bounds
+
+    def expected(value: Fraction) -> Band:
+        for band in bands:
+            assert band.min is not None
+            if value > band.min or (value == band.min and bounds == "inclusive"):
+                return band
+        return bands[-1]
+
+    assert [parindex.classify(framework, v) for v in values] == [expected(v) for v in values]
+    denominator = data.draw(st.sampled_from([8, 24, 10**20]))  # 10**20: Python ints
+    scaled = np.asarray([int(v * denominator) for v in values],
+                        dtype=object if denominator > 10**6 else np.int64)
+    exact = [Fraction(int(s), denominator) for s in scaled]
+    found = band_positions(framework, scaled, 1, np.asarray([denominator], dtype=object
+                                                           if denominator > 10**6 else np.int64),
+                           1, lambda band, undecided: pytest.fail("all thresholds known"))
+    assert [bands[i] for i in found.tolist()] == [expected(v) for v in exact]

@@ -60,16 +60,22 @@ from .._base.model import (
 )
 from .._base.names import duplicate_units, find_unit, group_key, name_key
 from .._base.numbers import exact, plain
+from .ordering import (
+    INT64_SAFE,
+    band_positions,
+    fits_int64,
+    fold_groups,
+    peak_of,
+    places_of,
+    ranks,
+    to_scaled,
+)
 
 Int64Array: TypeAlias = NDArray[np.int64]
 BoolArray: TypeAlias = NDArray[np.bool_]
 
 #: Listing every bad cell of a 10,000-unit batch helps nobody; errors list this many.
 MAX_PROBLEMS: Final = 50
-
-#: Largest magnitude a scaled sum may reach: int64 with a bit to spare, so that sums of
-#: values each checked against this bound cannot wrap.
-_INT64_SAFE: Final = 2**62
 
 _KINDS: Final = (NodeKind.CRITERION, NodeKind.SURVEY, NodeKind.BONUS, NodeKind.PENALTY)
 POLICY_CODES: Final = {NotArisingPolicy.EXCLUDE: 0, NotArisingPolicy.FULL: 1,
@@ -177,7 +183,7 @@ class PointsMatrix:
                 raise ValueError(f"{len(self.units)} unit names for {n} rows")
             groups = self.groups
             _check_units(self.units, lambda i: groups[i] if groups is not None else None)
-        codes, names = _group_codes(self.groups, n)
+        codes, names = fold_groups(self.groups, n)
         flat = np.flatnonzero(self.not_arising)
         rows, cols = np.divmod(flat, max(self.points.shape[1], 1))
         for name, value in (("marked_rows", rows), ("marked_cols", cols), ("marked_flat", flat),
@@ -238,7 +244,7 @@ class _Plan:
     def scaled_maxima(self, scale: int) -> list[int]:
         maxima = self._maxima.get(scale)
         if maxima is None:
-            maxima = [_scaled(known_max(leaf.max), scale) for leaf in self.leaves]
+            maxima = [to_scaled(known_max(leaf.max), scale) for leaf in self.leaves]
             self._maxima[scale] = maxima
         return maxima
 
@@ -268,12 +274,11 @@ def _make_plan(framework: Framework) -> _Plan:
             "parindex.score_many, which supports every registered method",
             key="ranking" if not isinstance(framework.ranking, RankingMethod)
             else "band_method"))
-    if framework.publication.band_bounds != "inclusive" or \
-            framework.publication.decide_on != "exact":
+    if framework.publication.decide_on != "exact":
         raise FrameworkError(Problem(
-            f"{framework.id} declares strict band bounds or bands and ranks decided on "
-            "published rounded figures; the batch API decides on exact values with "
-            "inclusive bounds only. Score it with parindex.score_many", key="publication"))
+            f"{framework.id} declares bands and ranks decided on published rounded figures; "
+            "the batch API decides on exact values only. Score it with parindex.score_many",
+            key="publication"))
     unknown = [node.code for node in framework.walk() if node.max is None]
     if unknown:
         raise MissingInformationError(
@@ -325,7 +330,7 @@ def _make_plan(framework: Framework) -> _Plan:
         kind = _KINDS.index(top.kind)
         visit(top, kind, framework.not_arising)
         tops.append((kind, known_max(top.max), *ranges[top.code]))
-    places = max((_places(known_max(node.max)) for node in framework.walk()),
+    places = max((places_of(known_max(node.max)) for node in framework.walk()),
                  default=0)
     runs: list[tuple[int, int, int]] = []
     for kind, _, start, end in tops:
@@ -344,21 +349,6 @@ def known_max(value: Decimal | None) -> Decimal:
     """A maximum known to be given (the plan refuses frameworks with unknown ones)."""
     assert value is not None
     return value
-
-
-def _places(value: Decimal) -> int:
-    """Decimal places the value of ``value`` needs (``1.50`` → 1, ``10`` → 0), exactly."""
-    denominator = value.as_integer_ratio()[1]  # 2**a * 5**b
-    places = 0
-    while 10**places % denominator:
-        places += 1
-    return places
-
-
-def _scaled(value: Decimal, scale: int) -> int:
-    """``value`` × 10**scale as an exact Python int (``scale`` ≥ its places)."""
-    numerator, denominator = value.as_integer_ratio()
-    return int(numerator * (10**scale // denominator))
 
 
 # --- the edge: assessments to a matrix ---------------------------------------------------
@@ -447,9 +437,9 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     values = [v for v in distinct if isinstance(v, Decimal)]
     if not all(v.is_finite() for v in values):
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
-    scale = max([plan.places, *(_places(v) for v in values)])
-    table = [_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in distinct]
-    too_large = [v for v, s in zip(distinct, table, strict=True) if abs(s) >= _INT64_SAFE]
+    scale = max([plan.places, *(places_of(v) for v in values)])
+    table = [to_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in distinct]
+    too_large = [v for v, s in zip(distinct, table, strict=True) if abs(s) >= INT64_SAFE]
     if too_large:
         raise AssessmentError(
             f"{too_large[0]} cannot be held exactly at {scale} decimal places in "
@@ -741,7 +731,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         group_codes[present] = compact
         group_names = tuple(str(label) for label in labels.tolist())
     else:
-        group_codes, group_names = _group_codes(groups, n)
+        group_codes, group_names = fold_groups(groups, n)
     if units is not None:
         _check_units(names, lambda i: group_names[group_codes[i]] if group_codes[i] >= 0
                      else None)
@@ -751,8 +741,8 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     leaf_max = plan.scaled_maxima(scale)
     # Every sum below is of values in [0, leaf max] (checked first), so this bounds them
     # all; the same for the fractions' cross products further on, checked there.
-    reach = sum(leaf_max) + sum(_scaled(top[1], scale) for top in plan.tops)
-    if reach >= _INT64_SAFE:
+    reach = sum(leaf_max) + sum(to_scaled(top[1], scale) for top in plan.tops)
+    if reach >= INT64_SAFE:
         raise AssessmentError(
             f"{framework.id} at {scale} decimal places does not fit 64-bit integers; "
             "score with parindex.score_many")
@@ -817,7 +807,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         return sums
 
     for node in plan.checked:
-        problems += _item_problems(node, node_sum(node.code), _scaled(known_max(node.max), scale),
+        problems += _item_problems(node, node_sum(node.code), to_scaled(known_max(node.max), scale),
                                    plan, names, unknown_rows, unknown_cols, scale, out_of_range)
     if problems:
         raise AssessmentError(_capped(problems))
@@ -832,7 +822,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     total = appraised + survey + bonus - penalty
     # Arising maximum: the maxima of criterion and survey tops, less the maxima of items
     # excluded as not arising (the tree's subtraction telescopes to exactly this).
-    arising = np.full(n, sum(_scaled(top[1], scale) for top in plan.tops if top[0] < 2),
+    arising = np.full(n, sum(to_scaled(top[1], scale) for top in plan.tops if top[0] < 2),
                       dtype=np.int64)
     # What each marked cell takes out of the arising maximum: its leaf's maximum where the
     # item is excluded and counts towards the index, else 0 (a column table, no masks).
@@ -842,7 +832,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     keys = _rank_keys(framework, total, arising,
                       [node_sum(code) for code in framework.tie_break], names)
     assert isinstance(framework.ranking, RankingMethod)  # checked by _make_plan
-    rank, group_rank, group_of = _ranks(keys, group_codes, framework.ranking)
+    rank, group_rank, group_of = ranks(keys, group_codes, framework.ranking)
     return BatchResult(
         framework=framework, units=names, scale=scale, appraised_scaled=appraised,
         survey_scaled=survey, bonus_scaled=bonus, penalty_scaled=penalty, total_scaled=total,
@@ -941,33 +931,6 @@ def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) 
         raise AssessmentError(_capped(problems))
 
 
-def _group_codes(groups: Sequence[str | None] | None,
-                 n: int) -> tuple[Int64Array, tuple[str, ...]]:
-    """Groups as integer codes (-1: none) and the name of each code."""
-    if groups is None:
-        return np.full(n, -1, dtype=np.int64), ()
-    if len(groups) != n:
-        raise ValueError(f"{len(groups)} groups for {n} rows")
-    # Few distinct names: fold case over those, not over every unit's.
-    distinct = list(dict.fromkeys(groups))  # in order of first appearance
-    code_of = {name: i for i, name in enumerate(distinct)}
-    raw = np.fromiter(map(code_of.__getitem__, groups), dtype=np.int64, count=n)
-    folded: dict[str, int] = {}
-    names: list[str] = []
-    mapping = np.empty(len(distinct), dtype=np.int64)
-    for i, name in enumerate(distinct):
-        if not name:  # None or "": no group, as in score_many
-            mapping[i] = -1
-            continue
-        key = group_key(name)
-        if key not in folded:
-            folded[key] = len(names)
-            names.append(name)  # spelt as it first appears
-        mapping[i] = folded[key]
-    codes: Int64Array = mapping[raw]
-    return codes, tuple(names)
-
-
 def _range_problems(plan: _Plan, matrix: PointsMatrix, units: tuple[str, ...],
                     columns: NDArray[np.intp],
                     bound: NDArray[np.uint64]) -> tuple[list[Problem], set[int]]:
@@ -1048,25 +1011,13 @@ def _sum_by(index: NDArray[np.intp], weights: Int64Array, length: int) -> Int64A
     ``np.bincount`` adds float64 weights, exact while every partial sum stays below 2**53
     (checked); it is many times faster than ``np.add.at``, the fallback.
     """
-    if weights.size and _peak(weights) * weights.size < 2**53:
+    if weights.size and peak_of(weights) * weights.size < 2**53:
         sums = np.bincount(index, weights=weights.astype(np.float64), minlength=length)
         exact: Int64Array = sums.astype(np.int64)
         return exact
     result = np.zeros(length, dtype=np.int64)
     np.add.at(result, index, weights)
     return result
-
-
-def _fits(*magnitudes: int) -> bool:
-    """Whether a product of values bounded by these magnitudes fits int64 safely."""
-    product = 1
-    for magnitude in magnitudes:
-        product *= max(magnitude, 1)
-    return product < _INT64_SAFE
-
-
-def _peak(array: Int64Array) -> int:
-    return int(np.abs(array).max()) if array.size else 0
 
 
 def _bands(framework: Framework, total: Int64Array, arising: Int64Array, scale: int,
@@ -1096,42 +1047,6 @@ def _bands(framework: Framework, total: Int64Array, arising: Int64Array, scale: 
                           missing)
 
 
-def band_positions(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any],
-                   c: int, missing: Callable[[Band, BoolArray], None]) -> Int64Array:
-    """The band of every value, as the ``minimum`` method decides it, on exact integers:
-    the first band, from the highest down, with ``total·a ≥ min·c·b`` (``b`` > 0,
-    broadcast against ``total``); below every band, the last. The one banding of the
-    kernel, for :func:`score_matrix` (one value per unit) and the Monte Carlo analysis
-    (one per draw and unit).
-
-    Thresholds are scaled to integers (``min·10**places``, and ``total·a`` with them);
-    products that could leave int64 are made in Python integers. ``missing(band,
-    undecided)`` is called, and must raise, when a band whose threshold no source gives
-    would decide a value still undecided.
-    """
-    bands = framework.bands
-    places = max((_places(band.min) for band in bands if band.min is not None), default=0)
-    minima = [None if band.min is None else _scaled(band.min, places) * c for band in bands]
-    top = max((m for m in minima if m is not None), default=0)
-    left: NDArray[Any] = total
-    right: NDArray[Any] = np.broadcast_to(b, total.shape)
-    factor = a * 10**places
-    if not (_fits(_peak(total), factor) and _fits(top, _peak(right))):
-        left, right = left.astype(object), right.astype(object)  # Python ints
-    value = left * factor
-    index = np.full(total.shape, len(bands) - 1, dtype=np.int64)
-    undecided = np.ones(total.shape, dtype=np.bool_)
-    for i, (band, minimum) in enumerate(zip(bands, minima, strict=True)):
-        if minimum is None:
-            if undecided.any():
-                missing(band, undecided)
-            continue
-        reached = undecided & np.asarray(value >= right * minimum, dtype=np.bool_)
-        index[reached] = i
-        undecided &= ~reached
-    return index
-
-
 def _rank_keys(framework: Framework, total: Int64Array, arising: Int64Array,
                ties: list[Int64Array], units: tuple[str, ...]) -> list[Int64Array]:
     """Integer keys, most significant first, whose order is exactly the ranking's."""
@@ -1155,7 +1070,7 @@ def _folded(keys: list[Int64Array]) -> list[Int64Array]:
             return keys
         low, high = int(tie.min()), int(tie.max())
         span = high - low
-        if not _fits(_peak(folded) + 1, span + 1):
+        if not fits_int64(peak_of(folded) + 1, span + 1):
             return [folded, *keys[i:]]
         folded = folded * (span + 1) + (tie - low)
     return [folded]
@@ -1167,13 +1082,13 @@ def _index_key(total: Int64Array, arising: Int64Array) -> Int64Array:
     Two different indices ``100·t/a`` with ``0 < a ≤ Q`` differ by at least ``1/Q²``, so
     this integer orders indices exactly as fractions and keeps equal ones equal.
     """
-    q = max(_peak(arising), 1)
-    if 100 * _peak(total) < _INT64_SAFE and _fits(q, q):
+    q = max(peak_of(arising), 1)
+    if 100 * peak_of(total) < INT64_SAFE and fits_int64(q, q):
         # Long division in base Q, so no intermediate exceeds max(100·|t|, Q²):
         # 100·t = w·a + r, r·Q = x·a + y, key = w·Q² + x·Q + ⌊y·Q/a⌋. Floor division
         # keeps every remainder in [0, a), negative totals included.
         whole, rest = np.divmod(100 * total, arising)
-        if _fits(_peak(whole) + 1, q, q):
+        if fits_int64(peak_of(whole) + 1, q, q):
             middle, rest = np.divmod(rest * q, arising)
             key: Int64Array = whole * (q * q) + middle * q + (rest * q) // arising
             return key
@@ -1182,94 +1097,3 @@ def _index_key(total: Int64Array, arising: Int64Array) -> Int64Array:
     dense: Int64Array = np.unique(np.asarray(exact, dtype=object),
                                   return_inverse=True)[1].astype(np.int64)
     return dense
-
-
-def _ranks(keys: list[Int64Array], group_codes: Int64Array,
-           method: RankingMethod) -> tuple[Int64Array, Int64Array, Int64Array]:
-    """Overall ranks, group ranks and group sizes (0 for units without a group)."""
-    n = group_codes.shape[0]
-    if n == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, empty
-    dense = method is RankingMethod.DENSE
-    order = _order(keys)
-    rank = np.empty(n, dtype=np.int64)
-    rank[order] = _run_ranks(keys, order, None, dense)
-
-    group_rank = np.zeros(n, dtype=np.int64)
-    group_of = np.zeros(n, dtype=np.int64)
-    grouped = group_codes >= 0
-    if grouped.any():
-        # The overall order, stably re-sorted by group, is each group's order by key
-        # (a radix sort when the codes fit 16 bits).
-        if not grouped.all():
-            order = order[grouped[order]]
-        codes = group_codes[order]
-        narrow = codes.astype(np.int16) if codes.max() < 2**15 else codes
-        order = order[np.argsort(narrow, kind="stable")]
-        codes = group_codes[order]
-        group_rank[order] = _run_ranks(keys, order, codes, dense)
-        sizes = np.bincount(codes)
-        group_of[order] = sizes[codes]
-    return rank, group_rank, group_of
-
-
-def _order(keys: list[Int64Array]) -> NDArray[np.intp]:
-    """Positions from the highest key to the lowest (equal keys in any order).
-
-    One unstable sort on the first key; ties on it, usually few, are then ordered by the
-    remaining keys. Negating is safe: keys are bounded well inside int64.
-    """
-    order = np.argsort(-keys[0])
-    if len(keys) == 1:
-        return order
-    primary = keys[0][order]
-    same = primary[1:] == primary[:-1]
-    if not same.any():
-        return order
-    tied = np.zeros(order.shape[0], dtype=np.bool_)
-    tied[1:] |= same
-    tied[:-1] |= same
-    positions = np.flatnonzero(tied)
-    run = np.cumsum(np.concatenate(([True], ~same)))[positions]  # which run of equal keys
-    members = order[positions]
-    within = np.lexsort([*(-key[members] for key in reversed(keys[1:])), run])
-    order[positions] = members[within]
-    return order
-
-
-def _run_ranks(keys: list[Int64Array], order: NDArray[np.intp],
-               sorted_groups: Int64Array | None, dense: bool) -> Int64Array:
-    """Ranks along a sorted order: a new rank wherever a key (or the group) changes."""
-    n = order.shape[0]
-    changed = np.zeros(n, dtype=np.bool_)
-    changed[0] = True
-    for key in keys:
-        ordered = key[order]
-        changed[1:] |= ordered[1:] != ordered[:-1]
-    if sorted_groups is None:
-        return rank_runs(changed, dense)
-    positions = np.arange(n, dtype=np.int64)
-    new_group = np.ones(n, dtype=np.bool_)
-    new_group[1:] = sorted_groups[1:] != sorted_groups[:-1]
-    changed |= new_group
-    first = np.maximum.accumulate(np.where(new_group, positions, 0))
-    return rank_runs(changed, dense, first)
-
-
-def rank_runs(changed: BoolArray, dense: bool, first: Int64Array | None = None) -> Int64Array:
-    """Ranks along the last axis of units sorted best first, where ``changed`` marks each
-    unit whose key differs from the one before (always the first): competition ranks
-    (1, 2, 2, 4) or dense (1, 2, 2, 3). The one ranking of the kernel, for
-    :func:`score_matrix` (one row, groups counted from their ``first`` position) and the
-    Monte Carlo analysis (a row per draw).
-    """
-    if dense:
-        count = np.cumsum(changed, axis=-1, dtype=np.int64)
-        if first is None:
-            return count
-        ranks: Int64Array = count - count[first] + 1
-        return ranks
-    positions = np.arange(changed.shape[-1], dtype=np.int64)
-    ranks = np.maximum.accumulate(np.where(changed, positions, 0), axis=-1) + 1
-    return ranks if first is None else ranks - first

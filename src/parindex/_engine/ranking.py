@@ -6,23 +6,20 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal
 
 import attrs
+import numpy as np
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key
 from .._base.numbers import exact, plain
+from .ordering import K, dense_codes, fold_groups, ranks
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
 
 
-class _Comparable(Protocol):
-    def __lt__(self, other: Any, /) -> bool: ...
-
-
-K = TypeVar("K", bound=_Comparable)
 
 
 @attrs.frozen
@@ -103,17 +100,10 @@ def ranker(framework: Framework) -> RankingMethod | Ranker:
 
 
 def _standard_ranks(keys: Sequence[K], method: RankingMethod) -> list[int]:
-    order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
-    ranks = [0] * len(keys)
-    rank = distinct = 0
-    previous: K | None = None
-    for position, i in enumerate(order, 1):
-        if previous is None or keys[i] != previous:
-            distinct += 1
-            rank = position if method is RankingMethod.COMPETITION else distinct
-            previous = keys[i]
-        ranks[i] = rank
-    return ranks
+    """The engine's one ranking (which the batch kernel uses), on the keys' codes."""
+    overall, _, _ = ranks([dense_codes(keys)], np.full(len(keys), -1, dtype=np.int64), method)
+    ranked: list[int] = overall.tolist()
+    return ranked
 
 
 #: The built-in ranking methods, registered by :mod:`parindex._plugins.builtins`.
@@ -205,7 +195,13 @@ def rank_results(results: Sequence[Result], on: RankOn | None = None) -> list[tu
 
 def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
              method: RankingMethod | Ranker) -> list[tuple[int, int | None]]:
-    """Overall and group ranks of units with these keys (higher first) and groups."""
+    """Overall and group ranks of units with these keys (higher first) and groups (compared
+    by name key: case, NFC, tone placement; no group, no group rank)."""
+    if isinstance(method, RankingMethod):  # the engine's one ranking, as the kernel's
+        codes, _ = fold_groups(groups, len(keys))
+        by_key, within, _ = ranks([dense_codes(keys)], codes, method)
+        return [(rank, group_rank if code >= 0 else None) for rank, group_rank, code
+                in zip(by_key.tolist(), within.tolist(), codes.tolist(), strict=True)]
     overall = rank_values(keys, method)
     group_ranks: list[int | None] = [None] * len(keys)
     members: dict[str, list[int]] = {}

@@ -7,7 +7,7 @@ import weakref
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, TypedDict
+from typing import Any, NoReturn, TypedDict
 
 import attrs
 
@@ -29,6 +29,7 @@ from .._base.model import (
 )
 from .._base.numbers import exact, plain, quantize
 from .._base.supply import how_to_supply
+from .ordering import band_of
 from .reconcile import reconcile
 from .results import Discrepancy, Finding, NodeResult, Result
 from .rules import BUILTIN_KINDS, RuleInputError, RuleKind, apply
@@ -548,18 +549,17 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
 
 
 def _minimum(framework: Framework, value: Fraction) -> Band:
-    strict = framework.publication.band_bounds == "strict"
-    for band in framework.bands:
-        if band.min is None:
-            raise MissingInformationError([Problem(
-                f"whether {_exact_text(value)} reaches band {band.name!r} "
-                f"of {framework.id} depends on its threshold, which no source gives"),
-                *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
-                                           if b.min is None])])
-        # "từ 80 %" includes the bound; "trên 80 %" (band_bounds = "strict") does not.
-        if value > Fraction(band.min) or (value == Fraction(band.min) and not strict):
-            return band
-    return framework.bands[-1]
+    """The ``minimum`` method: the engine's one banding (which the batch kernel uses),
+    on this value."""
+
+    def missing(band: Band) -> NoReturn:
+        raise MissingInformationError([Problem(
+            f"whether {_exact_text(value)} reaches band {band.name!r} "
+            f"of {framework.id} depends on its threshold, which no source gives"),
+            *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
+                                       if b.min is None])])
+
+    return framework.bands[band_of(framework, value, missing)]
 
 
 #: The built-in band method, registered by :mod:`parindex._plugins.builtins`.

@@ -1,0 +1,274 @@
+"""Banding and ranking, each written once, on exact integers.
+
+The batch kernel calls these on arrays of scaled integers (one value per unit; the Monte
+Carlo analysis one per draw and unit). The one-unit path calls the same functions:
+:func:`~parindex.classify` bands a fraction as its numerator over its denominator
+(:func:`band_of`), and :func:`~parindex.rank_values` and :func:`~parindex.score_many` rank
+keys of exact fractions by their dense integer codes (:func:`dense_codes`), which order
+exactly as the keys do. So the two paths cannot decide a band or a rank differently.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Final, NoReturn, Protocol, TypeAlias, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .._base.model import Band, Framework, RankingMethod
+from .._base.names import group_key
+
+Int64Array: TypeAlias = NDArray[np.int64]
+BoolArray: TypeAlias = NDArray[np.bool_]
+
+#: Largest magnitude a scaled sum may reach: int64 with a bit to spare, so that sums of
+#: values each checked against this bound cannot wrap.
+INT64_SAFE: Final = 2**62
+
+
+class _Comparable(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+K = TypeVar("K", bound=_Comparable)
+
+
+# --- exact integers -------------------------------------------------------------------------
+
+
+def fits_int64(*magnitudes: int) -> bool:
+    """Whether a product of values bounded by these magnitudes fits int64 safely."""
+    product = 1
+    for magnitude in magnitudes:
+        product *= max(magnitude, 1)
+    return product < INT64_SAFE
+
+
+def peak_of(array: NDArray[Any]) -> int:
+    """The largest magnitude in an integer array (0 if empty)."""
+    return int(np.abs(array).max()) if array.size else 0
+
+
+def places_of(value: Decimal) -> int:
+    """Decimal places the value of ``value`` needs (``1.50`` → 1, ``10`` → 0), exactly."""
+    denominator = value.as_integer_ratio()[1]  # 2**a * 5**b
+    places = 0
+    while 10**places % denominator:
+        places += 1
+    return places
+
+
+def to_scaled(value: Decimal, scale: int) -> int:
+    """``value`` × 10**scale as an exact Python int (``scale`` ≥ its places)."""
+    numerator, denominator = value.as_integer_ratio()
+    return int(numerator * (10**scale // denominator))
+
+
+# --- banding --------------------------------------------------------------------------------
+
+
+def band_positions(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any],
+                   c: int, missing: Callable[[Band, BoolArray], None]) -> Int64Array:
+    """The band of every value, as the ``minimum`` method decides it, on exact integers:
+    the first band, from the highest down, with ``total·a ≥ min·c·b`` (``>`` when the
+    framework's publication declares ``band_bounds = "strict"``; ``b`` > 0, broadcast
+    against ``total``); below every band, the last. The one banding of the engine: for
+    :func:`~parindex.score_matrix` (one value per unit), the Monte Carlo analysis (one per
+    draw and unit) and :func:`~parindex.classify` (one value, see :func:`band_of`).
+
+    Thresholds are scaled to integers (``min·10**places``, and ``total·a`` with them);
+    products that could leave int64 are made in Python integers. ``missing(band,
+    undecided)`` is called, and must raise, when a band whose threshold no source gives
+    would decide a value still undecided.
+    """
+    bands = framework.bands
+    strict = framework.publication.band_bounds == "strict"
+    places, scaled = _thresholds(tuple(band.min for band in bands))
+    minima = [None if m is None else m * c for m in scaled]
+    top = max((abs(m) for m in minima if m is not None), default=0)
+    left: NDArray[Any] = total
+    right: NDArray[Any] = b if b.shape == total.shape else np.broadcast_to(b, total.shape)
+    factor = a * 10**places
+    if not (fits_int64(peak_of(total), factor) and fits_int64(top, peak_of(right))):
+        left, right = left.astype(object), right.astype(object)  # Python ints
+    value = left * factor
+    index = np.full(total.shape, len(bands) - 1, dtype=np.int64)
+    undecided = np.ones(total.shape, dtype=np.bool_)
+    for i, (band, minimum) in enumerate(zip(bands, minima, strict=True)):
+        if not undecided.any():
+            break
+        if minimum is None:
+            missing(band, undecided)
+            continue
+        # "từ 80 %" includes the bound; "trên 80 %" (band_bounds = "strict") does not.
+        threshold = right * minimum
+        above = value > threshold if strict else value >= threshold
+        reached = undecided & np.asarray(above, dtype=np.bool_)
+        index[reached] = i
+        undecided &= ~reached
+    return index
+
+
+@functools.lru_cache(maxsize=64)
+def _thresholds(minima: tuple[Decimal | None, ...]) -> tuple[int, tuple[int | None, ...]]:
+    """The decimal places the bands' minima need, and each minimum × 10**places."""
+    places = max((places_of(m) for m in minima if m is not None), default=0)
+    return places, tuple(None if m is None else to_scaled(m, places) for m in minima)
+
+
+def band_of(framework: Framework, value: Fraction,
+            missing: Callable[[Band], NoReturn]) -> int:
+    """The index into ``framework.bands`` of one exact value: :func:`band_positions` on
+    its numerator over its (positive) denominator."""
+    small = fits_int64(abs(value.numerator)) and fits_int64(value.denominator)
+    dtype = np.int64 if small else object
+    numerator = np.asarray([value.numerator], dtype=dtype)
+    denominator = np.asarray([value.denominator], dtype=dtype)
+    return int(band_positions(framework, numerator, 1, denominator, 1,
+                              lambda band, _: missing(band))[0])
+
+
+# --- ranking --------------------------------------------------------------------------------
+
+
+def dense_codes(keys: Sequence[K]) -> Int64Array:
+    """Integer codes that order exactly as the keys do (equal keys, equal codes): the
+    keys' positions among the distinct keys, lowest 0. Keys are compared only with ``<``
+    and ``==`` (tuples of exact fractions, say), never converted."""
+    codes = [0] * len(keys)
+    code = -1
+    previous: K | None = None
+    for i in sorted(range(len(keys)), key=keys.__getitem__):
+        key = keys[i]
+        if code < 0 or key != previous:
+            code += 1
+            previous = key
+        codes[i] = code
+    return np.asarray(codes, dtype=np.int64)
+
+
+def fold_groups(groups: Sequence[str | None] | None,
+                n: int) -> tuple[Int64Array, tuple[str, ...]]:
+    """Groups as integer codes (-1: none, for ``None`` or ``""``) and the name of each
+    code, spelt as it first appears; names are compared by
+    :func:`~parindex._base.names.group_key` (case, NFC, tone placement)."""
+    if groups is None:
+        return np.full(n, -1, dtype=np.int64), ()
+    if len(groups) != n:
+        raise ValueError(f"{len(groups)} groups for {n} rows")
+    # Few distinct names: fold case over those, not over every unit's.
+    distinct = list(dict.fromkeys(groups))  # in order of first appearance
+    code_of = {name: i for i, name in enumerate(distinct)}
+    raw = np.fromiter(map(code_of.__getitem__, groups), dtype=np.int64, count=n)
+    folded: dict[str, int] = {}
+    names: list[str] = []
+    mapping = np.empty(len(distinct), dtype=np.int64)
+    for i, name in enumerate(distinct):
+        if not name:  # None or "": no group
+            mapping[i] = -1
+            continue
+        key = group_key(name)
+        if key not in folded:
+            folded[key] = len(names)
+            names.append(name)  # spelt as it first appears
+        mapping[i] = folded[key]
+    codes: Int64Array = mapping[raw]
+    return codes, tuple(names)
+
+
+def ranks(keys: list[Int64Array], codes: Int64Array,
+          method: RankingMethod) -> tuple[Int64Array, Int64Array, Int64Array]:
+    """Overall ranks, group ranks and group sizes (0 for units without a group) of units
+    with these integer keys (most significant first; higher is better) and group codes
+    (-1: none), competition (1, 2, 2, 4) or dense (1, 2, 2, 3). The one ranking of the
+    engine, for :func:`~parindex.score_matrix` and, through :func:`dense_codes`,
+    :func:`~parindex.rank_values` and :func:`~parindex.score_many`."""
+    n = codes.shape[0]
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    dense = method is RankingMethod.DENSE
+    order = _order(keys)
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = _run_ranks(keys, order, None, dense)
+
+    group_rank = np.zeros(n, dtype=np.int64)
+    group_of = np.zeros(n, dtype=np.int64)
+    grouped = codes >= 0
+    if grouped.any():
+        # The overall order, stably re-sorted by group, is each group's order by key
+        # (a radix sort when the codes fit 16 bits).
+        if not grouped.all():
+            order = order[grouped[order]]
+        in_order = codes[order]
+        narrow = in_order.astype(np.int16) if in_order.max() < 2**15 else in_order
+        order = order[np.argsort(narrow, kind="stable")]
+        in_order = codes[order]
+        group_rank[order] = _run_ranks(keys, order, in_order, dense)
+        sizes = np.bincount(in_order)
+        group_of[order] = sizes[in_order]
+    return rank, group_rank, group_of
+
+
+def _order(keys: list[Int64Array]) -> NDArray[np.intp]:
+    """Positions from the highest key to the lowest (equal keys in any order).
+
+    One unstable sort on the first key; ties on it, usually few, are then ordered by the
+    remaining keys. Negating is safe: keys are bounded well inside int64.
+    """
+    order = np.argsort(-keys[0])
+    if len(keys) == 1:
+        return order
+    primary = keys[0][order]
+    same = primary[1:] == primary[:-1]
+    if not same.any():
+        return order
+    tied = np.zeros(order.shape[0], dtype=np.bool_)
+    tied[1:] |= same
+    tied[:-1] |= same
+    positions = np.flatnonzero(tied)
+    run = np.cumsum(np.concatenate(([True], ~same)))[positions]  # which run of equal keys
+    members = order[positions]
+    within = np.lexsort([*(-key[members] for key in reversed(keys[1:])), run])
+    order[positions] = members[within]
+    return order
+
+
+def _run_ranks(keys: list[Int64Array], order: NDArray[np.intp],
+               sorted_groups: Int64Array | None, dense: bool) -> Int64Array:
+    """Ranks along a sorted order: a new rank wherever a key (or the group) changes."""
+    n = order.shape[0]
+    changed = np.zeros(n, dtype=np.bool_)
+    changed[0] = True
+    for key in keys:
+        ordered = key[order]
+        changed[1:] |= ordered[1:] != ordered[:-1]
+    if sorted_groups is None:
+        return rank_runs(changed, dense)
+    positions = np.arange(n, dtype=np.int64)
+    new_group = np.ones(n, dtype=np.bool_)
+    new_group[1:] = sorted_groups[1:] != sorted_groups[:-1]
+    changed |= new_group
+    first = np.maximum.accumulate(np.where(new_group, positions, 0))
+    return rank_runs(changed, dense, first)
+
+
+def rank_runs(changed: BoolArray, dense: bool, first: Int64Array | None = None) -> Int64Array:
+    """Ranks along the last axis of units sorted best first, where ``changed`` marks each
+    unit whose key differs from the one before (always the first): competition ranks
+    (1, 2, 2, 4) or dense (1, 2, 2, 3). Used by :func:`ranks` (one row, groups counted
+    from their ``first`` position) and the Monte Carlo analysis (a row per draw).
+    """
+    if dense:
+        count = np.cumsum(changed, axis=-1, dtype=np.int64)
+        if first is None:
+            return count
+        ranked: Int64Array = count - count[first] + 1
+        return ranked
+    positions = np.arange(changed.shape[-1], dtype=np.int64)
+    ranked = np.maximum.accumulate(np.where(changed, positions, 0), axis=-1) + 1
+    return ranked if first is None else ranked - first
