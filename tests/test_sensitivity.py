@@ -56,10 +56,25 @@ def test_maxima_what_if(ranking: parindex.Ranking) -> None:
         points = before.result.nodes["8"].points
         assert points is not None
         assert unit.new_total == Fraction(before.result.total) + 2 * Fraction(points)
-    with pytest.raises(ValueError, match="top-level"):
+    with pytest.raises(parindex.ArgumentError, match="top-level"):
         parindex.what_if(ranking, maxima={"8.1": 3})
-    with pytest.raises(ValueError, match="either"):
+    with pytest.raises(parindex.ArgumentError, match="either"):
         parindex.what_if(ranking)
+    with pytest.raises(parindex.ArgumentError, match="between 0 and 100"):
+        parindex.what_if(ranking, survey_share=101)
+    with pytest.raises(parindex.ArgumentError, match="draws"):
+        parindex.monte_carlo(ranking, parindex.Perturbation("weights", 0), draws=0)
+    with pytest.raises(parindex.ArgumentError, match="above 0"):
+        parindex.monte_carlo(ranking, parindex.Perturbation("weights", 1), draws=1)
+
+
+def test_a_framework_without_a_survey_refuses_a_share_by_a_typed_error() -> None:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    no_survey = attrs.evolve(framework, criteria=tuple(
+        t for t in framework.criteria if t.kind is not parindex.NodeKind.SURVEY))
+    with pytest.raises(parindex.FrameworkError, match="no survey block"):
+        parindex.monte_carlo(parindex.Ranking(no_survey, ()),
+                             parindex.Perturbation("survey_share", 1), draws=1)
 
 
 def test_monte_carlo_matches_what_if_on_a_coarse_grid(ranking: parindex.Ranking) -> None:
@@ -108,9 +123,9 @@ def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
 
 
 def test_perturbation_is_checked() -> None:
-    with pytest.raises(ValueError, match="whole number"):
+    with pytest.raises(parindex.ArgumentError, match="whole number"):
         parindex.Perturbation("weights", Fraction(1, 3), Fraction(1, 10))
-    with pytest.raises(ValueError):
+    with pytest.raises(parindex.ArgumentError, match="≥ 0"):
         parindex.Perturbation("weights", -1)
 
 
@@ -124,6 +139,14 @@ def test_sensitivity_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert all(u["rank"] == u["median_rank"] == u["rank_5"] == u["rank_95"]
                for u in data["units"])
     assert main(["sensitivity", str(GROUP)]) == 2
+    # A caller's bad argument is a typed error: exit 2, and JSON under --json.
+    assert main(["sensitivity", str(GROUP), "--survey-share", "101", "--json"]) == 2
+    error = json.loads(capsys.readouterr().out)
+    assert error["error"] == "ArgumentError"
+    assert "between 0 and 100" in error["problems"][0]["message"]
+    assert main(["sensitivity", str(GROUP), "--monte-carlo", "weights", "--width", "1",
+                 "--draws", "5"]) == 2
+    assert "above 0" in capsys.readouterr().err
 
 
 def test_sensitivity_cli_on_leaf_points_runs_on_the_batch_as_on_the_ranking(
@@ -188,7 +211,7 @@ def test_zero_width_monte_carlo_gives_the_base_ranks(data: st.DataObject) -> Non
     try:
         result = parindex.monte_carlo(ranking, parindex.Perturbation(target, 0), draws=5,
                                       seed=data.draw(st.integers(0, 2**32)))
-    except ValueError:  # no survey block, nothing arising, unknown maxima or thresholds
+    except parindex.ParindexError:  # no survey block, nothing arising, unknown maxima or thresholds
         return
     base = np.asarray([u.rank for u in ranking])
     assert (result.median_rank == base).all()
@@ -217,7 +240,7 @@ def test_scaling_every_weight_changes_no_rank(data: st.DataObject, factor: Fract
         return  # bonus and penalty are not rescaled, so scaling the rest may reorder
     try:
         scaled = parindex.what_if(ranking, maxima=maxima)
-    except (ValueError, parindex.ParindexError):
+    except parindex.ParindexError:  # typed, never a bare ValueError
         return
     assert [u.new_rank for u in scaled.units] == [u.rank for u in ranking]
 
@@ -232,7 +255,7 @@ def test_same_seed_same_result(data: st.DataObject) -> None:
     perturbation = parindex.Perturbation("weights", Fraction(1, 4), Fraction(1, 100))
     try:
         first = parindex.monte_carlo(ranking, perturbation, draws=30, seed=seed, chunk=7)
-    except ValueError:
+    except parindex.ParindexError:
         return
     again = parindex.monte_carlo(ranking, perturbation, draws=30, seed=seed, chunk=7)
     assert (first.rank_counts == again.rank_counts).all()
@@ -277,7 +300,7 @@ def test_monte_carlo_draws_are_what_ifs(data: st.DataObject) -> None:
                                                                      survey), draws=30)
         outcomes = [parindex.what_if(ranking, survey_share=s)
                     for s in (0, survey, 2 * survey)]
-    except (ValueError, parindex.ParindexError):
+    except parindex.ParindexError:  # typed, never a bare ValueError
         return
     _assert_draws_among(ranking, result, outcomes)
 
@@ -303,7 +326,7 @@ def test_weight_draws_are_what_ifs(data: st.DataObject) -> None:
             t.code: Fraction(t.max or 0) * f for t, f in zip(fields, combo, strict=True)})
             for combo in itertools.product((Fraction(1, 2), 1, Fraction(3, 2)),
                                            repeat=len(fields))]
-    except (ValueError, parindex.ParindexError):
+    except parindex.ParindexError:  # typed, never a bare ValueError
         return
     _assert_draws_among(ranking, result, outcomes)
 
@@ -321,7 +344,7 @@ def test_quantiles_are_those_of_the_rank_counts(data: st.DataObject) -> None:
     try:
         result = parindex.monte_carlo(ranking, parindex.Perturbation(
             "weights", Fraction(1, 2), Fraction(1, 10)), draws=draws, seed=3, chunk=chunk)
-    except (ValueError, parindex.ParindexError):
+    except parindex.ParindexError:  # typed, never a bare ValueError
         return
     n = len(ranking)
     assert result.ranks.shape == (n, draws) and result.ranks.dtype == np.uint16

@@ -78,6 +78,7 @@ if TYPE_CHECKING:
         UnitReproduction,
     )
     from ._base.errors import (
+        ArgumentError,
         AssessmentError,
         FrameworkError,
         MissingExtraError,
@@ -254,6 +255,7 @@ _LAZY: dict[str, str] = {
     "Reproduction": "_audit.reproduce",
     "UnitReproduction": "_audit.reproduce",
     "reproduce": "_audit.reproduce",
+    "ArgumentError": "_base.errors",
     "AssessmentError": "_base.errors",
     "FrameworkError": "_base.errors",
     "MissingExtraError": "_base.errors",
@@ -380,6 +382,7 @@ def example_path() -> Path:
 
 __all__ = [
     "Assessment",
+    "ArgumentError",
     "AssessmentError",
     "Assignments",
     "AssignmentsError",

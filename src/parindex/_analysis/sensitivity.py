@@ -26,9 +26,10 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._engine.batch import POLICY_CODES, BatchResult, known_max, plan_of, band_positions, rank_runs
-from .._base.errors import FrameworkError, MissingInformationError, Problem
-from .._base.model import Band, BandBasis, Framework, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
+from .._engine.batch import POLICY_CODES, BatchResult, known_max, plan_of
+from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
+from .._base.model import Band, BandBasis, Framework, Node, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
+from .._engine.ordering import band_positions, rank_runs
 from .._engine.ranking import Ranking, rank_values, ranker
 from .._engine.scoring import classify
 
@@ -135,15 +136,25 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 # --- what-if ------------------------------------------------------------------------------
 
 
+def _top_max(framework: Framework, top: Node) -> Fraction:
+    """A top-level node's maximum, which rescaling needs."""
+    if top.max is None:
+        raise MissingInformationError(Problem(
+            f"rescaling {framework.id} needs the maximum of {top.code} ({top.name}), which "
+            "no source gives; supply it in a completed framework file", code=top.code))
+    return Fraction(top.max)
+
+
 def _survey_and_scale(framework: Framework) -> tuple[Fraction, Fraction]:
     """The survey block's maximum and the criteria-and-survey scale (e.g. 30 of 100)."""
     tops = framework.criteria
-    survey = sum((Fraction(known_max(t.max)) for t in tops if t.kind is NodeKind.SURVEY),
+    survey = sum((_top_max(framework, t) for t in tops if t.kind is NodeKind.SURVEY),
                  Fraction(0))
-    scale = sum((Fraction(known_max(t.max)) for t in tops
+    scale = sum((_top_max(framework, t) for t in tops
                  if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     if survey == 0:
-        raise ValueError(f"{framework.id} has no survey block to give a share to")
+        raise FrameworkError(Problem(f"{framework.id} has no survey block to give a share to",
+                                     key="criteria"))
     return survey, scale
 
 
@@ -152,7 +163,7 @@ def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
     tops = framework.criteria
     survey, scale = _survey_and_scale(framework)
     if not 0 <= share <= scale:
-        raise ValueError(f"a survey share must lie between 0 and {scale}, not {share}")
+        raise ArgumentError(f"a survey share must lie between 0 and {scale}, not {share}")
     return [share / survey if t.kind is NodeKind.SURVEY else
             (scale - share) / (scale - survey) if t.kind is NodeKind.CRITERION else
             Fraction(1) for t in tops]
@@ -162,15 +173,15 @@ def _weight_factors(framework: Framework, maxima: Mapping[str, Number]) -> list[
     codes = {t.code for t in framework.criteria}
     unknown = sorted(set(maxima) - codes)
     if unknown:
-        raise ValueError(f"not top-level codes of {framework.id}: {', '.join(unknown)}")
+        raise ArgumentError(f"not top-level codes of {framework.id}: {', '.join(unknown)}")
     factors = []
     for top in framework.criteria:
         if top.code in maxima:
-            new = Fraction(maxima[top.code])
-            if new < 0 or not top.max:
-                raise ValueError(f"{top.code}: a new maximum must be ≥ 0, over a known "
-                                 "maximum > 0")
-            factors.append(new / Fraction(top.max))
+            new, old = Fraction(maxima[top.code]), _top_max(framework, top)
+            if new < 0 or not old:
+                raise ArgumentError(Problem("a new maximum must be ≥ 0, over a maximum > 0",
+                                            code=top.code))
+            factors.append(new / old)
         else:
             factors.append(Fraction(1))
     return factors
@@ -229,11 +240,14 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
     The index is the new total over the new arising maximum (each node's arising
     maximum scaled like its points); bands and ranks follow the framework's rules.
 
-    :raises ValueError: both or neither given, a share outside the scale, unknown codes.
+    :raises ArgumentError: both or neither given, a share outside the scale, unknown codes.
+    :raises FrameworkError: a survey share asked of a framework without a survey block.
+    :raises MissingInformationError: a top-level node without points or with an unknown
+        arising maximum, or a unit with no index to rank on.
     """
     framework = ranking.framework
     if (survey_share is None) == (maxima is None):
-        raise ValueError("give either survey_share or maxima")
+        raise ArgumentError("give either survey_share or maxima")
     if survey_share is not None:
         factors = _survey_factors(framework, Fraction(survey_share))
         description = f"survey share {Fraction(survey_share)}"
@@ -245,22 +259,20 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
     keys = []
     figures = []
     normal = _normaliser(framework, factors)
-    for unit in ranking:
-        result = unit.result
-        total = Fraction(0)
-        arising = Fraction(0)
-        for top, factor in zip(tops, factors, strict=True):
-            node = result.nodes[top.code]
-            points = Fraction(node.points or 0)
-            total += -factor * points if top.kind is NodeKind.PENALTY else factor * points
-            if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
-                arising += factor * Fraction(known_max(node.arising_max))
+    scaled = _tops(ranking)  # every top's points and arising maximum, checked known
+    unit_value = Fraction(1, 10**scaled.scale)
+    for name, points, arisings, ties in zip(scaled.units, scaled.points.tolist(),
+                                            scaled.arising.tolist(), scaled.ties.tolist(),
+                                            strict=True):
+        total = sum((f * p for f, p in zip(factors, points, strict=True)),
+                    Fraction(0)) * unit_value
+        arising = sum((f * a for f, a in zip(factors, arisings, strict=True)),
+                      Fraction(0)) * unit_value
         index = total / arising * 100 if arising > 0 else None
         primary = index if framework.rank_by is RankBasis.INDEX else total
         if primary is None:
-            raise MissingInformationError(f"{result.unit} has no index to rank on")
-        keys.append((primary, *(Fraction(result.nodes[c].points or 0)
-                                for c in framework.tie_break)))
+            raise MissingInformationError(f"{name} has no index to rank on")
+        keys.append((primary, *map(Fraction, ties)))
         value = index if framework.band_basis is BandBasis.INDEX else total * normal
         band = classify(framework, value) if framework.bands and value is not None else None
         figures.append((total, index, band))
@@ -275,9 +287,9 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
 
 def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:
     """What brings a rescaled total back to the framework's scale (points-basis bands)."""
-    old = sum((Fraction(known_max(t.max)) for t in framework.criteria
+    old = sum((_top_max(framework, t) for t in framework.criteria
                if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
-    new = sum((f * Fraction(known_max(t.max)) for t, f in zip(framework.criteria, factors,
+    new = sum((f * _top_max(framework, t) for t, f in zip(framework.criteria, factors,
                                                              strict=True)
                if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     return old / new if new else Fraction(1)
@@ -305,9 +317,9 @@ class Perturbation:
 
     def __attrs_post_init__(self) -> None:
         if self.width < 0 or self.resolution <= 0:
-            raise ValueError("width must be ≥ 0 and resolution > 0")
+            raise ArgumentError("width must be ≥ 0 and resolution > 0")
         if (self.width / self.resolution).denominator != 1:
-            raise ValueError(f"width {self.width} is not a whole number of resolution "
+            raise ArgumentError(f"width {self.width} is not a whole number of resolution "
                              f"steps ({self.resolution})")
 
 
@@ -357,7 +369,7 @@ class MonteCarlo:
         """Each unit's rank at ``percent`` (0–100) of its draws: the smallest rank that at
         least ``percent`` % of its draws reached or bettered."""
         if not 0 <= percent <= 100:
-            raise ValueError(f"a percentile lies between 0 and 100, not {percent}")
+            raise ArgumentError(f"a percentile lies between 0 and 100, not {percent}")
         if not self.draws:
             return np.zeros(len(self.units), dtype=np.int64)
         # The k-th smallest rank, k the least with k·100 ≥ percent·draws (k ≥ 1).
@@ -412,14 +424,18 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
         linear in units: 2 bytes × draws × units kept (4 from 65,535 units), plus the
         steps' temporaries (about 40 MB).
     :param progress: called with the number of draws done after each chunk.
-    :raises ValueError: totals too large to keep exact at this resolution, a share
-        outside the scale, nothing to perturb, or ``draws`` outside 1 to
+    :raises ArgumentError: totals too large to keep exact at this resolution, a share
+        outside the scale, or ``draws`` outside 1 to
         :data:`~parindex._base.limits.MAX_DRAWS` (100,000).
+    :raises FrameworkError: nothing to perturb (no appraised fields or no survey block),
+        or a plugin's ranking or band method.
+    :raises MissingInformationError: a unit without an index to rank on, or a band
+        threshold no source gives.
     """
     from .._base.limits import MAX_DRAWS
 
     if not 1 <= draws <= MAX_DRAWS:
-        raise ValueError(f"draws must be between 1 and {MAX_DRAWS:,}, not {draws:,}")
+        raise ArgumentError(f"draws must be between 1 and {MAX_DRAWS:,}, not {draws:,}")
     tops = _tops(source)
     framework = tops.framework
     if not isinstance(framework.ranking, RankingMethod) or \
@@ -442,7 +458,7 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     bound = peak_factor * int(np.abs(tops.points).sum(axis=1).max(initial=0))
     bound = max(bound, peak_factor * int(tops.arising.sum(axis=1).max(initial=0)))
     if bound >= _EXACT:
-        raise ValueError("totals at this resolution exceed 2**53 and could not be kept "
+        raise ArgumentError("totals at this resolution exceed 2**53 and could not be kept "
                          "exact; use a coarser resolution")
     step = max(1, _STEP_CELLS // max(n, 1))
     done = 0
@@ -476,7 +492,7 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
 def _steps(value: Fraction, resolution: Fraction, what: str) -> int:
     steps = value / resolution
     if steps.denominator != 1:
-        raise ValueError(f"{what} {value} is not a whole number of resolution steps "
+        raise ArgumentError(f"{what} {value} is not a whole number of resolution steps "
                          f"({resolution})")
     return int(steps)
 
@@ -490,11 +506,12 @@ def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
     if perturbation.target == "weights":
         one = _steps(Fraction(1), perturbation.resolution, "1")
         if width >= one:
-            raise ValueError("a weight perturbation must keep every factor above 0 "
+            raise ArgumentError("a weight perturbation must keep every factor above 0 "
                              "(width < 1)")
         fields = np.flatnonzero([k is NodeKind.CRITERION for k in kinds])
         if not fields.size:
-            raise ValueError(f"{framework.id} has no appraised fields to perturb")
+            raise FrameworkError(Problem(f"{framework.id} has no appraised fields to perturb",
+                                         key="criteria"))
 
         def draw_weights(rng: np.random.Generator, size: int) -> Int64Array:
             factors = np.full((size, len(tops)), one, dtype=np.int64)
@@ -511,7 +528,7 @@ def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
     s0 = _steps(survey, unit, "the survey maximum")
     whole = _steps(scale, unit, "the scale")
     if width * step > min(s0, whole - s0):
-        raise ValueError("the survey share would leave [0, the scale]")
+        raise ArgumentError("the survey share would leave [0, the scale]")
     is_survey = np.asarray([k is NodeKind.SURVEY for k in kinds])
     is_criterion = np.asarray([k is NodeKind.CRITERION for k in kinds])
 

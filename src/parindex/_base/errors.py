@@ -200,6 +200,15 @@ def problem_to_dict(problem: Problem) -> dict[str, Any]:
     return data
 
 
+class ArgumentError(ParindexError, ValueError):
+    """An argument a caller gave is outside what the function accepts: a survey share
+    outside the scale, a code that is not a top-level node, a number of draws out of
+    range, a perturbation width off its grid.
+
+    Also a :class:`ValueError`, for code that catches that.
+    """
+
+
 class FileError(ParindexError):
     """A file cannot be read or written as asked: not a regular file (a directory, FIFO
     or device), too large, an output that would replace an input, an unknown output
@@ -210,7 +219,6 @@ class FileError(ParindexError):
 # module that defines them, in tracebacks, reprs and the docs.
 for _error in (ParindexError, FrameworkError, AssessmentError, UnknownFrameworkError,
                MissingInformationError, PluginError, UnitNotFoundError, MissingExtraError,
-               FileError, Problem,
-               Origin):
+               FileError, ArgumentError, Problem, Origin):
     _error.__module__ = "parindex"
 del _error

@@ -418,23 +418,22 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
         except ParindexError:
             source = None  # score_many ranks it, or reports the problem as it always has
     ranking = source if source is not None else score_many(table.framework, table.assessments)
-    try:
-        if target is None:
-            assert isinstance(ranking, Ranking)
-            changed = what_if(ranking, survey_share=None if survey_share is None
-                              else _fraction(survey_share, "--survey-share"),
-                              maxima=_maxima(maxima) if maxima else None)
-            _print_what_if(changed, as_json)
-            return
-        step = _fraction(resolution, "--resolution") if resolution else (
-            Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
-        perturbation = Perturbation("weights" if target == "weights" else "survey_share",
-                                    _fraction(width, "--width"), step)
-        result = _with_progress(
-            draws, lambda report: monte_carlo(ranking, perturbation, draws=draws, seed=seed,
-                                              progress=report))
-    except ValueError as error:
-        raise click.UsageError(str(error)) from None
+    # A bad share, width or code is an ArgumentError: exit 2 with its message (JSON
+    # under --json), as every typed error.
+    if target is None:
+        assert isinstance(ranking, Ranking)
+        changed = what_if(ranking, survey_share=None if survey_share is None
+                          else _fraction(survey_share, "--survey-share"),
+                          maxima=_maxima(maxima) if maxima else None)
+        _print_what_if(changed, as_json)
+        return
+    step = _fraction(resolution, "--resolution") if resolution else (
+        Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
+    perturbation = Perturbation("weights" if target == "weights" else "survey_share",
+                                _fraction(width, "--width"), step)
+    result = _with_progress(
+        draws, lambda report: monte_carlo(ranking, perturbation, draws=draws, seed=seed,
+                                          progress=report))
     _print_monte_carlo(result, as_json)
 
 
@@ -569,11 +568,8 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
         perturbation = Perturbation(
             "weights" if target == "weights" else "survey_share", _fraction(width, "--width"),
             Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
-        try:
-            result = _with_progress(draws, lambda report: monte_carlo(
-                ranking, perturbation, draws=draws, seed=seed, progress=report))
-        except ValueError as error:
-            raise click.UsageError(str(error)) from None
+        result = _with_progress(draws, lambda report: monte_carlo(
+            ranking, perturbation, draws=draws, seed=seed, progress=report))
     write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result,
                  previous=before, source=", ".join(str(s) for s in sources))
     click.echo(f"wrote {output}")
