@@ -459,7 +459,7 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     bound = max(bound, peak_factor * int(tops.arising.sum(axis=1).max(initial=0)))
     if bound >= _EXACT:
         raise ArgumentError("totals at this resolution exceed 2**53 and could not be kept "
-                         "exact; use a coarser resolution")
+                            "exact; use a coarser resolution")
     step = max(1, _STEP_CELLS // max(n, 1))
     done = 0
     while done < draws:

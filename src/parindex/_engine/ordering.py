@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Final, NoReturn, Protocol, TypeAlias, TypeVar
+from typing import Any, Final, NoReturn, TypeAlias
 
 import numpy as np
 from numpy.typing import NDArray
@@ -28,13 +28,6 @@ BoolArray: TypeAlias = NDArray[np.bool_]
 #: Largest magnitude a scaled sum may reach: int64 with a bit to spare, so that sums of
 #: values each checked against this bound cannot wrap.
 INT64_SAFE: Final = 2**62
-
-
-class _Comparable(Protocol):
-    def __lt__(self, other: Any, /) -> bool: ...
-
-
-K = TypeVar("K", bound=_Comparable)
 
 
 # --- exact integers -------------------------------------------------------------------------
@@ -135,13 +128,13 @@ def band_of(framework: Framework, value: Fraction,
 # --- ranking --------------------------------------------------------------------------------
 
 
-def dense_codes(keys: Sequence[K]) -> Int64Array:
+def dense_codes(keys: Sequence[Any]) -> Int64Array:
     """Integer codes that order exactly as the keys do (equal keys, equal codes): the
     keys' positions among the distinct keys, lowest 0. Keys are compared only with ``<``
     and ``==`` (tuples of exact fractions, say), never converted."""
     codes = [0] * len(keys)
     code = -1
-    previous: K | None = None
+    previous: Any = None
     for i in sorted(range(len(keys)), key=keys.__getitem__):
         key = keys[i]
         if code < 0 or key != previous:

@@ -6,18 +6,23 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, TypeVar
 
 import attrs
-import numpy as np
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key
 from .._base.numbers import exact, plain
-from .ordering import K, dense_codes, fold_groups, ranks
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
+
+
+class _Comparable(Protocol):
+    def __lt__(self, other: Any, /) -> bool: ...
+
+
+K = TypeVar("K", bound=_Comparable)
 
 
 
@@ -101,9 +106,7 @@ def ranker(framework: Framework) -> RankingMethod | Ranker:
 
 def _standard_ranks(keys: Sequence[K], method: RankingMethod) -> list[int]:
     """The engine's one ranking (which the batch kernel uses), on the keys' codes."""
-    overall, _, _ = ranks([dense_codes(keys)], np.full(len(keys), -1, dtype=np.int64), method)
-    ranked: list[int] = overall.tolist()
-    return ranked
+    return [rank for rank, _ in ranks_on(keys, [None] * len(keys), method)]
 
 
 #: The built-in ranking methods, registered by :mod:`parindex._plugins.builtins`.
@@ -198,6 +201,9 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
     """Overall and group ranks of units with these keys (higher first) and groups (compared
     by name key: case, NFC, tone placement; no group, no group rank)."""
     if isinstance(method, RankingMethod):  # the engine's one ranking, as the kernel's
+        # Imported here: numpy loads when units are ranked, not with the one-unit scorer.
+        from .ordering import dense_codes, fold_groups, ranks
+
         codes, _ = fold_groups(groups, len(keys))
         by_key, within, _ = ranks([dense_codes(keys)], codes, method)
         return [(rank, group_rank if code >= 0 else None) for rank, group_rank, code

@@ -29,7 +29,6 @@ from .._base.model import (
 )
 from .._base.numbers import exact, plain, quantize
 from .._base.supply import how_to_supply
-from .ordering import band_of
 from .reconcile import reconcile
 from .results import Discrepancy, Finding, NodeResult, Result
 from .rules import BUILTIN_KINDS, RuleInputError, RuleKind, apply
@@ -551,6 +550,7 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
 def _minimum(framework: Framework, value: Fraction) -> Band:
     """The ``minimum`` method: the engine's one banding (which the batch kernel uses),
     on this value."""
+    from .ordering import band_of  # numpy loads when a band is decided, not on import
 
     def missing(band: Band) -> NoReturn:
         raise MissingInformationError([Problem(
