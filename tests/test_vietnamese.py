@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -14,6 +15,7 @@ from parindex._base.i18n import Sentence, Terms, say
 from parindex._cli import main
 
 EXAMPLE = str(parindex.example_path())
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +74,68 @@ def test_a_sentence_is_its_english_text_and_says_itself_in_either_language() -> 
     import pickle
 
     assert say(pickle.loads(pickle.dumps(found)), "vi") == say(found, "vi")
+
+
+def test_validate_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "validate", "--lang", "vi", EXAMPLE)
+    assert "bản đánh giá hợp lệ của Xã Thủy Thanh theo thua-thien-hue/commune/2022" in out
+    assert ("  cảnh báo: 6: được chấm 8,0; các tiêu chí thành phần cộng lại 7,0, nên 1,0 "
+            "thuộc phần 1,0 của điểm tối đa không chia thành tiêu chí thành phần") in out
+    overlay = str(ROOT / "docs" / "examples" / "overlays" / "quang-ngai-3.4.1.toml")
+    out = _run(capsys, "validate", "--lang", "vi", overlay)
+    assert "tệp bổ sung (overlay) hợp lệ: " in out and " dựa trên quang-ngai/commune/2023 (" in out
+    assert "  chưa biết: " in out and "unknown" not in out
+
+
+def test_rule_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    overlay = str(ROOT / "docs" / "examples" / "overlays" / "quang-ngai-3.4.1.toml")
+    out = _run(capsys, "rule", "3.4.1", "on_time=489", "resolved=493", "--framework",
+               overlay, "--lang", "vi")
+    assert "được giải quyết trước hạn, đúng hạn: 0,99 / 1\n" in out
+    assert "  quy tắc proportional (nguồn đã đọc, example)" in out
+
+
+def test_frameworks_and_plugins_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "frameworks", "--lang", "vi")
+    assert "Các bộ tiêu chí đã cài đặt" in out and "Căn cứ" in out
+    assert "2204/QĐ-UBND (2022-09-12)" in out and "Installed" not in out
+    out = _run(capsys, "frameworks", "--completeness", "--lang", "vi", "--framework",
+               "thua-thien-hue/commune/2022")
+    assert ("thua-thien-hue/commune/2022: 66 mục: 65 văn bản gốc, 0 nguồn đã đọc, 1 suy "
+            "luận, 0 giả định, 0 chưa biết; cách chấm: ") in out
+    assert "  chưa biết: criteria.9.not_arising" in out
+    out = _run(capsys, "plugins", "--lang", "vi")
+    assert "Các plugin đã cài đặt" in out and "Trạng thái" in out
+    assert "│ thua_thien_hue │" in out and " hoạt động " in out
+
+
+def test_bands_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "bands", "--lang", "vi", "--framework", "thua-thien-hue/commune/2022",
+               "--published", "Xuất sắc=9 (6,62%),Tốt=62 (45,59%),Khá=41 (30,15%),"
+               "Trung bình=25 (17,65%),trên=136", "--no-fail-on-discrepancy")
+    assert "  Trung bình: 25 (17,65 %)" in out
+    assert ("  - tổng số đơn vị: công bố 136, tính lại 137 (các số đơn vị cộng lại "
+            "9 + 62 + 41 + 25 = 137)") in out
+    assert ("  - Trung bình: tỷ lệ: công bố 17,65, tính lại 18,38 (25 ÷ 136 × 100 = "
+            "18,382353…, làm tròn đến 2 chữ số thập phân, từ 5 trở lên thì làm tròn lên "
+            "(mặc định: bộ tiêu chí không quy định cách làm tròn))") in out
+    table = str(ROOT / "docs" / "examples" / "results-2022.csv")
+    out = _run(capsys, "bands", table, "--framework", "thua-thien-hue/commune/2022",
+               "--lang", "vi")
+    assert "5 đơn vị, tỷ lệ % làm tròn đến 2 chữ số thập phân" in " ".join(out.split())
+    assert "Số đơn vị" in out and "│ Khá        │         2 │   40,00 │" in out
+
+
+def test_compare_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = ROOT / "docs" / "examples"
+    out = _run(capsys, "compare", str(examples / "results-2024.csv"),
+               str(examples / "results-2025.csv"), "--framework",
+               str(examples / "example-framework.toml"), "--lineage",
+               str(examples / "lineage-2025.toml"), "--lang", "vi")
+    assert "Xã An Phú (đổi tên)" in out and "Xã Tân Lập (sáp nhập)" in out
+    assert "trung bình của Xã Tân Lập, Xã Tân Hòa (sáp nhập)" in out
+    assert "│ 80,5 → 83 │ +2,5     │ 80,50 → 83,00 │ +2,50    │" in out
+    assert "Thay đổi điểm theo lĩnh vực" in out and "Change in points" not in out
+    assert "│ Xã Tân Hợp │ Xã Tân Lập       │ -1 │ +1 │ +1 │ 0 │ -1 │" in out
+    assert "Tăng/giảm bậc, như kế hoạch ghi:" in out
+    assert "  - Xã Phú An so với Xã An Phú: " in out

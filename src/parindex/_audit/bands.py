@@ -20,7 +20,8 @@ import attrs
 
 from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework, nfc
-from .._base.numbers import NumberError, plain, to_decimal
+from .._base.i18n import Sentence, Terms, message
+from .._base.numbers import NumberError, number_text, plain, to_decimal
 from .._engine.reconcile import agrees
 from .._formats.toml import read_toml
 from .reproduce import Reproduction
@@ -80,10 +81,15 @@ class DistributionDiscrepancy:
     computed: str
     evidence: str
 
+    def text(self, lang: str = "en") -> str:
+        """The discrepancy in one line, in ``lang`` (``vi`` or ``en``)."""
+        line = message(lang, "discrepancy_line", what=message(lang, f"w_{self.what}"),
+                       published=number_text(self.published, lang),
+                       computed=number_text(self.computed, lang), evidence=self.evidence)
+        return f"{self.band}: {line}" if self.band else line
+
     def __str__(self) -> str:
-        where = f"{self.band}: " if self.band else ""
-        return (f"{where}{self.what}: published {self.published}, computed {self.computed} "
-                f"({self.evidence})")
+        return self.text()
 
 
 @attrs.frozen
@@ -169,19 +175,18 @@ def check_bands(framework: Framework, reproduction: Reproduction | None = None,
         if population is not None and units is not None and population != units:
             found.append(DistributionDiscrepancy(
                 None, "population", str(population), str(units),
-                f"the table holds {units} units"))
+                Sentence("ev_table_holds", units=units)))
         elif population is not None and units is None and population != total:
             found.append(DistributionDiscrepancy(
                 None, "population", str(population), str(total),
-                f"the counts add up to {' + '.join(str(c) for c in published.counts.values())}"
-                f" = {total}"))
+                Sentence("ev_counts_add_up", terms=Terms(published.counts.values()),
+                         total=total)))
         base = population if population is not None else units if units is not None \
             else total
         computed = {s.band: s for s in overall.shares} if overall is not None else {}
         if overall is not None and overall.unbanded:
-            unchecked.append(f"counts: {len(overall.unbanded)} unit(s) have no computed band "
-                             f"({', '.join(overall.unbanded)}); the counts are checked "
-                             "without them")
+            unchecked.append(Sentence("un_unbanded", count=len(overall.unbanded),
+                                      units=tuple(overall.unbanded)))
         for band in framework.bands:
             count = published.counts.get(band.name)
             share = computed.get(band.name)
@@ -189,24 +194,25 @@ def check_bands(framework: Framework, reproduction: Reproduction | None = None,
                     and not (overall is not None and overall.unbanded and count > share.count):
                 found.append(DistributionDiscrepancy(
                     band.name, "count", str(count), str(share.count),
-                    f"{share.count} unit(s) of the table fall in {band.name}"))
+                    Sentence("ev_fall_in", count=share.count, band=band.name)))
             printed = published.percents.get(band.name)
             if printed is None:
                 continue
             if count is None:
-                unchecked.append(f"{band.name}: percent {plain(printed)}: not checked: no "
-                                 "count is printed for it")
+                unchecked.append(Sentence("un_percent_no_count", band=band.name,
+                                          printed=printed))
                 continue
             if base == 0:
-                unchecked.append(f"{band.name}: percent {plain(printed)}: not checked: no units")
+                unchecked.append(Sentence("un_percent_no_units", band=band.name,
+                                          printed=printed))
                 continue
             exact = Fraction(count * 100, base)
             if not agrees(printed, exact, framework.publication, "percent"):
                 shown = framework.publication.printed(exact, "percent", _places(printed))
                 found.append(DistributionDiscrepancy(
                     band.name, "percent", plain(printed), plain(shown),
-                    f"{count} ÷ {base} × 100 = {_exact(exact)}, "
-                    f"{_rounding(framework, _places(printed))}"))
+                    Sentence("ev_percent", count=count, base=base, exact=_exact(exact),
+                             rounding=_rounding(framework, _places(printed)))))
     return BandCheck(framework, overall, tuple(groups), published, tuple(found),
                      tuple(unchecked), _rounding(framework))
 
@@ -216,24 +222,24 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _exact(value: Fraction) -> str:
+def _exact(value: Fraction) -> Sentence:
     from .._base.numbers import round_to
 
-    text = plain(round_to(value, 6))
-    return text if value == Fraction(Decimal(text)) else text + "…"
+    shown = round_to(value, 6)
+    return Sentence("ev_exact", value=shown, more="" if value == Fraction(shown) else "…")
 
 
-def _rounding(framework: Framework, places: int | None = None) -> str:
+def _rounding(framework: Framework, places: int | None = None) -> Sentence:
     """How percentages are rounded: the declared mode (or the default, said so), to the
     declared places, else ``places`` (a printed figure's), else :data:`PERCENT_PLACES`."""
     publication = framework.publication
     declared = publication.places("percent")
     shown = declared if declared is not None else places if places is not None \
         else PERCENT_PLACES
-    how = publication.rounding.value + (
-        "" if "rounding" in publication.provenance
-        else " (the default: the framework declares no rounding)")
-    return f"rounded {how} to {shown} places"
+    how = Sentence(f"rounding_{publication.rounding.value}")
+    if "rounding" not in publication.provenance:
+        how += Sentence("rounding_default")
+    return Sentence("rounded_to", how=how, places=shown)
 
 
 # --- reading a published distribution ---------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import click
@@ -9,7 +10,9 @@ from rich.table import Table
 
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
+from .._base.numbers import maximum_text
 from .common import FRAMEWORK_HELP, echo_json, new_console, resolve_framework
+from .options import lang, t
 
 
 @click.command("frameworks")
@@ -47,16 +50,15 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
     if completeness:
         _print_completeness(summaries)
         return
-    table = Table(title="Installed frameworks", title_justify="left")
-    for column in ("id", "index", "legal basis", "years", "max",
-                   "nodes: seed/read/inferred/assumed/unknown", "plugin"):
-        table.add_column(column)
+    table = Table(title=t("frameworks_title"), title_justify="left")
+    for key in ("fw_id", "fw_index", "fw_basis", "fw_years", "fw_max", "fw_nodes", "fw_plugin"):
+        table.add_column(t(key))
     for s in summaries:
         c = s["completeness"]
         years = f"{s['first_year']}–{s['last_year'] or ''}"
         table.add_row(s["id"], s["index_kind"], f"{s['legal_basis']} ({s['date'] or '?'})",
                       years,
-                      s["max"] or "?",
+                      maximum_text(Decimal(s["max"]) if s["max"] else None, lang()),
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
                       s["distribution"] or "")
     new_console().print(table)
@@ -87,20 +89,20 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
     console = new_console()
     for s in summaries:
         c = s["completeness"]
-        derived = f", derived from {s['derived_from']}" if s.get("derived_from") else ""
+        derived = t("derived_from", base=s["derived_from"]) if s.get("derived_from") else ""
         if s["companion"]:
-            derived += f" (companion index: {s['index_kind']})"
-        console.print(f"[bold]{s['id']}[/bold]{derived}: {s['nodes']} nodes: "
-                      f"{c['seed']} seed, {c['read']} read, {c['inferred']} inferred, "
-                      f"{c['assumed']} assumed, {c['unknown']} unknown; rules: "
-                      + ", ".join(f"{n} {k}" for k, n in s["rules"].items() if n),
+            derived += t("companion_of", kind=s["index_kind"])
+        console.print(f"[bold]{s['id']}[/bold]{derived}: " + t(
+            "completeness_line", nodes=s["nodes"], **c,
+            rules=", ".join(f"{n} {t('rules_given') if k == 'given' else k}"
+                            for k, n in s["rules"].items() if n)),
                       soft_wrap=True)  # one line per framework, however long, for grep
         if not s["unknowns"] and not s["unknown_rules"]:
-            console.print("  nothing unknown")
+            console.print(t("nothing_unknown"))
         for unknown in s["unknowns"] + s["unknown_rules"]:
-            console.print(f"  unknown: {unknown}", markup=False)
+            console.print(t("unknown_line", text=unknown), markup=False)
         for assumed in s["assumptions"]:
-            console.print(f"  assumed: {assumed}", markup=False)
+            console.print(t("assumed_line", text=assumed), markup=False)
 
 
 @click.command("plugins")
@@ -112,11 +114,11 @@ def plugins_command(as_json: bool) -> None:
     if as_json:
         echo_json({"plugins": plugins})
         return
-    table = Table(title="Installed plugins", title_justify="left")
-    for column in ("name", "distribution", "version", "status", "frameworks / error"):
-        table.add_column(column)
+    table = Table(title=t("plugins_title"), title_justify="left")
+    for key in ("pl_name", "pl_distribution", "pl_version", "pl_status", "pl_frameworks"):
+        table.add_column(t(key))
     for p in plugins:
-        table.add_row(p["name"], p["distribution"], p["version"], p["status"],
+        table.add_row(p["name"], p["distribution"], p["version"], t(f"plugin_{p['status']}"),
                       p["error"] or ", ".join(p["frameworks"]))
     new_console().print(table)
 

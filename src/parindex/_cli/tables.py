@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from .common import (
 from .options import lang, t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
+from .._base.i18n import say
 from .._base.files import check_output
 from .._base.numbers import number_text, plain, quantize
 from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
@@ -271,18 +273,29 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
         click.get_current_context().exit(1)
 
 
-def _field_change(change: Decimal | None) -> str:
-    return "—" if change is None else _signed(plain(change))
-
-
-def _signed(value: object) -> str:
-    text = str(value)
-    zero = not text.strip("-+0.")
-    return text if text.startswith("-") or zero or text == "—" else "+" + text
+def _signed(value: Decimal | None, language: str) -> str:
+    """A change with its sign (``+2``, ``-1,5``, ``0``; ``—`` when not comparable)."""
+    if value is None:
+        return "—"
+    return ("+" if value > 0 else "") + number_text(value, language)
 
 
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
     console = new_console()
+    language = lang()
+
+    def num(value: Decimal | None) -> str:
+        return "—" if value is None else number_text(value, language)
+
+    def index(value: object) -> str:
+        return num(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
+
+    def against(change: Any, unit: Any) -> str:
+        name: str = change.against
+        if name.startswith("mean of "):  # a merged unit against its predecessors' mean
+            name = t("mean_of", units=name.removeprefix("mean of "))
+        return name + ("" if unit.matched_by == "name" else f" ({t(unit.matched_by)})")
+
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
     table = Table(title=title, title_justify="left")
@@ -291,28 +304,27 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
         table.add_column(t(key))
     for unit in comparison.units:
         for change in unit.changes:
-            index_change = (_signed(plain(quantize(change.index_change, decimals)))
-                            if change.index_change is not None else "—")
+            index_change = (quantize(change.index_change, decimals)
+                            if change.index_change is not None else None)
             table.add_row(
                 unit.unit if change is unit.changes[0] else "",
-                change.against + ("" if unit.matched_by == "name" else f" ({unit.matched_by})"),
-                f"{plain(change.total_old) if change.total_old is not None else '—'} → "
-                f"{plain(change.total_new) if change.total_new is not None else '—'}",
-                _signed(plain(change.total_change)) if change.total_change is not None else "—",
-                f"{_index(change.index_old, decimals)} → {_index(change.index_new, decimals)}",
-                index_change,
+                against(change, unit),
+                f"{num(change.total_old)} → {num(change.total_new)}",
+                _signed(change.total_change, language),
+                f"{index(change.index_old)} → {index(change.index_new)}",
+                _signed(index_change, language),
                 f"{change.band_old or '—'} → {change.band_new or '—'}",
                 f"{change.rank_old or '—'} → {change.rank_new or '—'}",
-                _signed(change.moved) if change.moved is not None else "—",
+                _signed(None if change.moved is None else Decimal(change.moved), language),
                 f"{change.group_rank_old or '—'} → {change.group_rank_new or '—'}"
                 if change.group_rank_new else "")
     console.print(table)
     codes = list(dict.fromkeys(f.code for u in comparison.units for c in u.changes
                                for f in c.fields))
     if codes:
-        fields = Table(title="Change in points per field", title_justify="left")
-        fields.add_column("unit")
-        fields.add_column("against")
+        fields = Table(title=t("field_changes"), title_justify="left")
+        fields.add_column(t("unit"))
+        fields.add_column(t("against"))
         for code in codes:
             fields.add_column(code, justify="right")
         for unit in comparison.units:
@@ -320,42 +332,37 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                 if not change.fields:
                     continue
                 by_code = {f.code: f.change for f in change.fields}
-                fields.add_row(unit.unit, change.against, *[_field_change(by_code.get(c))
-                                                             for c in codes])
+                fields.add_row(unit.unit, change.against,
+                               *[_signed(by_code.get(c), language) for c in codes])
         console.print(fields)
-    for title, items in (("Only in the old table", comparison.only_old),
-                         ("Only in the new table", comparison.only_new),
-                         ("Not scored", comparison.not_scored),
-                         ("Not comparable", comparison.not_comparable),
-                         ("Lineage problems", comparison.problems)):
+    for key, items in (("only_old", comparison.only_old),
+                       ("only_new", comparison.only_new),
+                       ("not_scored_units", comparison.not_scored),
+                       ("not_comparable", comparison.not_comparable),
+                       ("lineage_problems", comparison.problems)):
         if items:
-            console.print(f"\n[bold]{title}:[/bold]")
+            console.print(f"\n[bold]{t(key)}:[/bold]")
             for item in items:
-                console.print(f"  - {item}", markup=False)
+                console.print(f"  - {say(item, language)}", markup=False)
     moves = [f"{u.unit}: {c.rank_old} → {c.rank_new}, {move_text(c.moved)}"
-             + (f" (printed: {move_text(c.printed_move)})" if c.printed_move is not None else "")
+             + (t("printed_move", move=move_text(c.printed_move))
+                if c.printed_move is not None else "")
              for u in comparison.units for c in u.changes if c.moved is not None]
     if moves:
-        console.print("\n[bold]Moves, as the plans write them:[/bold]")
+        console.print(f"\n[bold]{t('moves')}:[/bold]")
         for line in moves:
             console.print(f"  - {line}", markup=False)
     if comparison.discrepancies:
-        console.print(f"\n[bold]Discrepancies (printed ≠ computed):[/bold] "
+        console.print(f"\n[bold]{t('printed_discrepancies')}:[/bold] "
                       f"{len(comparison.discrepancies)}")
         for line in comparison.discrepancies:
-            console.print(f"  - {line}", markup=False)
-    notes = sorted({f"{u.unit} against {c.against}: {n}" for u in comparison.units
-                    for c in u.changes for n in c.notes})
+            console.print(f"  - {say(line, language)}", markup=False)
+    notes = sorted({t("note_against", unit=u.unit, against=c.against, note=n)
+                    for u in comparison.units for c in u.changes for n in c.notes})
     if notes:
-        console.print("\n[bold]Notes:[/bold]")
+        console.print(f"\n[bold]{t('notes')}:[/bold]")
         for note in notes:
             console.print(f"  - {note}", markup=False)
-
-
-def _index(value: object, decimals: int) -> str:
-    from fractions import Fraction
-
-    return plain(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
 
 
 @click.command("bands")
@@ -424,44 +431,49 @@ def bands_command(table: Path | None, framework_ref: str | None, sheet: str | No
 
 def _print_bands(check: Any) -> None:
     console = new_console()
+    language = lang()
+
+    def percent(value: Decimal) -> str:
+        return f" ({number_text(value, language)} %)"
+
     published = check.published
     distributions = ([check.overall] if check.overall else []) + list(check.groups)
     for distribution in distributions:
         title = (f"{distribution.group}: " if distribution.group else "") + \
-            f"{distribution.units} units, percentages {check.rounding}"
+            t("dist_title", units=distribution.units, rounding=check.rounding)
         table = Table(title=title, title_justify="left")
         for column in ("band", "count", "percent"):
-            table.add_column(column, justify="left" if column == "band" else "right")
+            table.add_column(t(f"col_{column}"), justify="left" if column == "band"
+                             else "right")
         show = published is not None and distribution.group is None
         if show:
-            table.add_column("published", justify="right")
+            table.add_column(t("col_published"), justify="right")
         for share in distribution.shares:
             row = [share.band, str(share.count),
-                   plain(share.percent) if share.percent is not None else "—"]
+                   number_text(share.percent, language) if share.percent is not None
+                   else "—"]
             if show:
                 count = published.counts.get(share.band)
-                percent = published.percents.get(share.band)
+                shown = published.percents.get(share.band)
                 row.append("—" if count is None else str(count)
-                           + (f" ({plain(percent)} %)" if percent is not None else ""))
+                           + (percent(shown) if shown is not None else ""))
             table.add_row(*row)
         console.print(table)
         if distribution.unbanded:
-            console.print("No band computed for: " + ", ".join(distribution.unbanded),
-                          markup=False)
+            console.print(t("no_band_for", units=tuple(distribution.unbanded)), markup=False)
     if published is not None:
         if check.overall is None:
-            console.print(f"Published distribution ({published.source}):", markup=False)
+            console.print(t("published_distribution", source=published.source), markup=False)
             for band, count in published.counts.items():
-                percent = published.percents.get(band)
+                shown = published.percents.get(band)
                 console.print(f"  {band}: {count}"
-                              + (f" ({plain(percent)} %)" if percent is not None else ""),
-                              markup=False)
-        lines = [str(d) for d in check.discrepancies]
-        console.print(f"\n[bold]Discrepancies (published ≠ computed):[/bold] "
-                      f"{len(lines) if lines else 'none'}")
+                              + (percent(shown) if shown is not None else ""), markup=False)
+        lines = [d.text(language) for d in check.discrepancies]
+        console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
+                      f"{len(lines) if lines else t('none')}")
         for line in lines:
             console.print(f"  - {line}", markup=False)
     if check.unchecked:
         console.print(f"\n[bold]{t('unchecked')}:[/bold]")
         for line in check.unchecked:
-            console.print(f"  - {line}", markup=False)
+            console.print(f"  - {say(line, language)}", markup=False)

@@ -176,21 +176,23 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
     if kind in ("framework", "overlay"):
         framework = resolve_framework(str(file))
         if kind == "overlay":
-            click.echo(f"{file}: valid overlay: {framework.id} derived from "
-                       f"{framework.derived_from} ({len(framework.nodes)} nodes)")
+            click.echo(t("valid_overlay", file=file, framework=framework.id,
+                         base=framework.derived_from, nodes=len(framework.nodes)))
         else:
-            click.echo(f"{file}: valid framework {framework.id} "
-                       f"({len(framework.nodes)} nodes)")
+            click.echo(t("valid_framework", file=file, framework=framework.id,
+                         nodes=len(framework.nodes)))
         for mismatch in framework.maxima_mismatches():
-            click.echo(f"  warning: {mismatch}")
+            click.echo(t("warning_line", text=t("finding", code=mismatch.code,
+                                                 text=mismatch.sentence)))
         for unknown in framework.unknowns():
-            click.echo(f"  unknown: {unknown}")
+            click.echo(t("unknown_line", text=unknown))
         return
     assessment = load_assessment(file)
     result = score(framework_option(framework_ref, assessment), assessment)
-    click.echo(f"{file}: valid assessment of {result.unit} under {result.framework.id}")
+    click.echo(t("valid_assessment", file=file, unit=result.unit,
+                 framework=result.framework.id))
     for finding in result.findings:
-        click.echo(f"  warning: {finding}")
+        click.echo(t("warning_line", text=finding.text(lang())))
 
 
 @click.command("rule")
@@ -226,8 +228,9 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
                                for k, v in values.items()},
                     "explanation": explanation})
         return
-    maximum = "?" if node.max is None else plain(node.max)
-    click.echo(f"{code} {node.name}: {plain(points)} / {maximum}")
-    click.echo(f"  rule {rule.kind} ({rule.provenance.status.value}"
-               + (f", {rule.provenance.source}" if rule.provenance.source else "") + ")")
+    click.echo(f"{code} {node.name}: {number_text(points, lang())} / "
+               f"{maximum_text(node.max, lang())}")
+    status = t(f"status_{rule.provenance.status.value}")
+    click.echo(t("rule_line", kind=rule.kind, status=status + (
+        f", {rule.provenance.source}" if rule.provenance.source else "")))
     click.echo(f"  {explanation}")
