@@ -10,8 +10,8 @@ Needs only Python >= 3.11 and the standard library: it creates ``.venv`` with
 ``venv``, installs every workspace member (the core and each plugin under
 ``plugins/``, editable) with pip, and reinstalls only when a ``pyproject.toml``
 changed. ``example`` installs only the core and the province plugins; the other jobs add
-the test and docs tools the first time they need them. Arguments after the job name are passed on (to pytest, to
-``parindex score``, ...).
+the test and docs tools the first time they need them. Arguments after the job name are
+passed on (to pytest, to ``parindex score``, ...).
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import tomllib
 import venv
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -37,9 +39,13 @@ EXAMPLE = (
 )
 
 
+def _pyproject(member: Path) -> dict[str, Any]:
+    return tomllib.loads((member / "pyproject.toml").read_text(encoding="utf-8"))
+
+
 def _workspace() -> tuple[list[Path], dict[str, list[str]]]:
     """The workspace members and the dependency groups, read from pyproject.toml."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    config = _pyproject(ROOT)
     members = [ROOT]
     for pattern in config["tool"]["uv"]["workspace"]["members"]:
         members += sorted(Path(p) for p in glob.glob(str(ROOT / pattern)))
@@ -53,70 +59,106 @@ def _digest(*parts: bytes) -> str:
     return digest.hexdigest()
 
 
+def _say(text: str) -> None:
+    print(f"dev.py: {text}", file=sys.stderr, flush=True)
+
+
 def _pip(*args: str) -> None:
     subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
                     "--disable-pip-version-check", *args], check=True)
 
 
+def _build_requirements(members: list[Path]) -> list[str]:
+    """What building the members editable needs: their build backends, and what each
+    backend asks for an editable build (hatchling: ``editables``)."""
+    systems = [_pyproject(member)["build-system"] for member in members]
+    requires = sorted({r for system in systems for r in system["requires"]})
+    _pip(*requires)
+    ask = ("import importlib, sys\n"
+           "for name in sys.argv[1:]:\n"
+           "    print(*importlib.import_module(name).get_requires_for_build_editable())")
+    backends = sorted({system["build-backend"] for system in systems})
+    asked = subprocess.run([str(PYTHON), "-c", ask, *backends], cwd=ROOT, check=True,
+                           capture_output=True, text=True).stdout.split()
+    return sorted(set(asked) - set(requires))
+
+
 def _ensure_env(*, tools: bool) -> None:
     """Create .venv and install what the job needs, once (again when a pyproject changes).
 
-    ``example`` needs only the core and the province plugins (seconds with a warm package
-    cache); ``test``, ``docs`` and ``bench`` add the test and docs tools (the dev and docs
-    dependency groups: pytest, mypy, sphinx, the optional extras, ...).
+    ``example`` needs only the core and the province plugins; ``test``, ``docs`` and
+    ``bench`` add the test and docs tools (the dev and docs dependency groups: pytest,
+    mypy, sphinx, the optional extras, ...) the first time they need them. The members
+    are built by one pip call without build isolation: isolation would install the
+    build backend into a fresh environment once per member (seven times), which was
+    most of the time the first command took.
     """
     if sys.version_info < (3, 11):
         sys.exit(f"parindex needs Python >= 3.11; this is {sys.version.split()[0]}")
+    started = time.monotonic()
     members, groups = _workspace()
     core = _digest(*((m / "pyproject.toml").read_bytes() for m in members))
     if not PYTHON.exists():
-        print(f"dev.py: creating {VENV.relative_to(ROOT)} (once)", file=sys.stderr)
+        _say(f"creating {VENV.relative_to(ROOT)} (once)")
         venv.EnvBuilder(with_pip=True).create(VENV)
     if not (STAMP.exists() and STAMP.read_text() == core):
         names = ", ".join(m.name for m in members[1:])
-        print(f"dev.py: installing parindex and its province plugins ({names}) into "
-              f"{VENV.relative_to(ROOT)} (once)", file=sys.stderr)
-        _pip(*(arg for member in members for arg in ("-e", str(member))))
+        _say("installing the build backend, then parindex and its province plugins "
+             f"({names}) with their dependencies into {VENV.relative_to(ROOT)} (once)")
+        _pip(*_build_requirements(members))
+        _pip("--no-build-isolation", *(arg for member in members for arg in ("-e", str(member))))
         STAMP.write_text(core)
     if tools:
         requirements = [r for name in ("dev", "docs") for r in groups.get(name, [])]
         wanted = _digest(core.encode(), "\n".join(requirements).encode())
         if not (TOOLS_STAMP.exists() and TOOLS_STAMP.read_text() == wanted):
-            print("dev.py: installing the test and docs tools (pytest, mypy, sphinx, the "
-                  "optional extras; once)", file=sys.stderr)
+            _say("installing the test and docs tools (pytest, mypy, sphinx, the optional "
+                 "extras; once)")
             _pip(*requirements)
             TOOLS_STAMP.write_text(wanted)
+    if time.monotonic() - started > 1:
+        _say(f"ready in {time.monotonic() - started:.0f} s")
 
 
-def _run(*command: str | Path) -> int:
-    return subprocess.run([str(part) for part in command], cwd=ROOT).returncode
+#: The jobs: whether each needs the test and docs tools (``example`` does not).
+JOBS = {"example": False, "test": True, "docs": True, "bench": True}
 
 
-def main(argv: list[str]) -> int:
-    job, rest = (argv[0], argv[1:]) if argv else ("help", [])
-    if job not in {"example", "test", "docs", "bench"}:
-        print(__doc__)
-        return 0 if job in {"help", "-h", "--help"} else 2
-    _ensure_env(tools=job != "example")
+def commands(job: str, rest: list[str]) -> list[list[str | Path]]:
+    """The command lines ``job`` runs, given the arguments after its name."""
     if job == "example":
-        command = [BIN / "parindex", "score", *(rest or [EXAMPLE])]
-        print("$", " ".join(str(p.relative_to(ROOT) if isinstance(p, Path) else p)
-                            for p in command), file=sys.stderr)
-        return _run(*command)
+        return [[BIN / "parindex", "score", *(rest or [EXAMPLE])]]
     if job == "test":
-        return _run(PYTHON, "-m", "pytest", *rest)
+        return [[PYTHON, "-m", "pytest", *rest]]
     if job == "docs":
-        return _run(PYTHON, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
-                    "docs", "docs/_build/html", *rest)
+        return [[PYTHON, "-m", "sphinx", "-W", "--keep-going", "-b", "html",
+                 "docs", "docs/_build/html", *rest]]
     # `bench` runs them all; `bench sensitivity --draws 100` one, with its own options.
     scripts = sorted((ROOT / "benchmarks").glob("bench_*.py"))
     if rest and not rest[0].startswith("-"):
         scripts = [s for s in scripts if s.stem == f"bench_{rest[0]}"] or sys.exit(
             f"dev.py: no benchmarks/bench_{rest[0]}.py")
         rest = rest[1:]
+    return [[PYTHON, script.relative_to(ROOT), *rest] for script in scripts]
+
+
+def _shown(part: str | Path) -> str:
+    return str(part.relative_to(ROOT)) if isinstance(part, Path) and part.is_relative_to(
+        ROOT) else str(part)
+
+
+def main(argv: list[str]) -> int:
+    job, rest = (argv[0], argv[1:]) if argv else ("help", [])
+    if job not in JOBS:
+        print(__doc__)
+        return 0 if job in {"help", "-h", "--help"} else 2
+    lines = commands(job, rest)
+    _ensure_env(tools=JOBS[job])
     status = 0
-    for script in scripts:
-        status = _run(PYTHON, script.relative_to(ROOT), *rest) or status
+    for line in lines:
+        if job == "example":
+            print("$", " ".join(_shown(part) for part in line), file=sys.stderr, flush=True)
+        status = subprocess.run([str(part) for part in line], cwd=ROOT).returncode or status
     return status
 
 

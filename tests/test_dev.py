@@ -1,0 +1,116 @@
+"""dev.py, the Quick start's two commands: its jobs, the arguments it passes on, and what
+it installs when (the stamps), without creating an environment (pip is recorded, not run).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import tomllib
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def dev(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> ModuleType:
+    spec = importlib.util.spec_from_file_location("dev", ROOT / "dev.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    # An environment that exists (this interpreter), with its stamps in tmp_path.
+    monkeypatch.setattr(module, "PYTHON", Path(sys.executable))
+    monkeypatch.setattr(module, "STAMP", tmp_path / "stamp")
+    monkeypatch.setattr(module, "TOOLS_STAMP", tmp_path / "tools-stamp")
+    return module
+
+
+@pytest.fixture
+def pip_calls(dev: ModuleType, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, ...]]:
+    calls: list[tuple[str, ...]] = []
+    monkeypatch.setattr(dev, "_pip", lambda *args: calls.append(args))
+    return calls
+
+
+def test_help_and_unknown_jobs(dev: ModuleType, monkeypatch: pytest.MonkeyPatch,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    def no_env(**_: object) -> None:
+        raise AssertionError("help and unknown jobs install nothing")
+
+    monkeypatch.setattr(dev, "_ensure_env", no_env)
+    assert dev.main([]) == 0
+    assert dev.main(["--help"]) == 0
+    assert dev.main(["exmaple"]) == 2
+    out = capsys.readouterr().out
+    assert out.count("python3 dev.py example") == 3
+    for job in dev.JOBS:  # the help names every job
+        assert f"python3 dev.py {job} " in out
+
+
+def test_arguments_are_passed_on(dev: ModuleType) -> None:
+    python = dev.PYTHON
+    assert dev.commands("test", ["-q", "-k", "ranking"]) == [
+        [python, "-m", "pytest", "-q", "-k", "ranking"]]
+    assert dev.commands("example", []) == [[dev.BIN / "parindex", "score", dev.EXAMPLE]]
+    assert dev.commands("example", ["x.toml", "--json"]) == [
+        [dev.BIN / "parindex", "score", "x.toml", "--json"]]
+    assert dev.commands("docs", [])[0][:4] == [python, "-m", "sphinx", "-W"]
+    # bench: every script, or the one named with its own options.
+    every = dev.commands("bench", ["--check"])
+    assert len(every) == len(list((ROOT / "benchmarks").glob("bench_*.py"))) > 1
+    assert all(line[-1] == "--check" for line in every)
+    assert dev.commands("bench", ["startup", "--check"]) == [
+        [python, Path("benchmarks/bench_startup.py"), "--check"]]
+    with pytest.raises(SystemExit, match="no benchmarks/bench_nosuch.py"):
+        dev.commands("bench", ["nosuch"])
+
+
+def test_example_installs_the_core_once_and_test_adds_the_tools_once(
+        dev: ModuleType, pip_calls: list[tuple[str, ...]]) -> None:
+    dev._ensure_env(tools=False)
+    build, editable, members = pip_calls
+    system = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]
+    assert build == tuple(system["requires"])
+    # What the backend itself asks for an editable build (hatchling: editables).
+    backend = importlib.import_module(system["build-backend"])
+    assert editable == tuple(backend.get_requires_for_build_editable()) != ()
+    # One pip call for every member, without a build environment per member.
+    assert members[0] == "--no-build-isolation"
+    installed = {Path(p) for p in members[2::2]}
+    assert installed == {ROOT, *(p.parent for p in (ROOT / "plugins").glob("*/pyproject.toml"))}
+    assert set(members[1::2]) == {"-e"}
+    pip_calls.clear()
+    dev._ensure_env(tools=False)
+    assert pip_calls == []  # stamped: nothing again
+
+    dev._ensure_env(tools=True)
+    (tools,) = pip_calls
+    assert {"pytest>=8.0", "mypy>=1.10", "sphinx>=7.2"} <= set(tools)
+    pip_calls.clear()
+    dev._ensure_env(tools=True)
+    dev._ensure_env(tools=False)
+    assert pip_calls == []
+
+
+def test_a_changed_pyproject_installs_again(dev: ModuleType, pip_calls: list[tuple[str, ...]],
+                                            monkeypatch: pytest.MonkeyPatch,
+                                            tmp_path: Path) -> None:
+    member = tmp_path / "plugin"
+    member.mkdir()
+    (member / "pyproject.toml").write_text(
+        '[build-system]\nrequires = ["hatchling>=1.24"]\nbuild-backend = "hatchling.build"\n',
+        encoding="utf-8")
+    members, groups = dev._workspace()
+    monkeypatch.setattr(dev, "_workspace", lambda: ([*members, member], groups))
+    dev._ensure_env(tools=True)
+    assert len(pip_calls) == 4 and str(member) in pip_calls[2]
+    pip_calls.clear()
+    with (member / "pyproject.toml").open("a", encoding="utf-8") as file:
+        file.write('[project]\nname = "plugin"\n')
+    dev._ensure_env(tools=True)
+    # The members again (a dependency may have changed), and the tools over them.
+    assert len(pip_calls) == 4 and str(member) in pip_calls[2]
