@@ -8,7 +8,7 @@ from SOURCES: assessment TOML files, directories of them, or results tables (``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -20,8 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
-from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console
-from .options import lang, quiet, t
+from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, progress
+from .options import lang, t
 from .tables import load_units
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
 from .._base.files import atomic_write, check_output
@@ -431,23 +431,9 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
         Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
     perturbation = Perturbation("weights" if target == "weights" else "survey_share",
                                 _fraction(width, "--width"), step)
-    result = _with_progress(
-        draws, lambda report: monte_carlo(ranking, perturbation, draws=draws, seed=seed,
-                                          progress=report))
+    with progress(t("progress_draws"), draws) as report:
+        result = monte_carlo(ranking, perturbation, draws=draws, seed=seed, progress=report)
     _print_monte_carlo(result, as_json)
-
-
-def _with_progress(total: int, run: Callable[[Callable[[int], None]], Any]) -> Any:
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr, so stdout stays data; silent when not a terminal, with --quiet, and for
-    # runs too short to need one.
-    console = Console(stderr=True)
-    with Progress(console=console, transient=True,
-                  disable=quiet() or not console.is_terminal or total < 2000) as progress:
-        task = progress.add_task(t("progress_draws"), total=total)
-        return run(lambda done: progress.update(task, completed=done))
 
 
 def _print_what_if(changed: Any, as_json: bool) -> None:
@@ -568,8 +554,9 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
         perturbation = Perturbation(
             "weights" if target == "weights" else "survey_share", _fraction(width, "--width"),
             Fraction(1, 10000) if target == "weights" else Fraction(1, 100))
-        result = _with_progress(draws, lambda report: monte_carlo(
-            ranking, perturbation, draws=draws, seed=seed, progress=report))
+        with progress(t("progress_draws"), draws) as report:
+            result = monte_carlo(ranking, perturbation, draws=draws, seed=seed,
+                                 progress=report)
     write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result,
                  previous=before, source=", ".join(str(s) for s in sources))
     click.echo(f"wrote {output}")

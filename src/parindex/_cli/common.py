@@ -1,4 +1,4 @@
-"""What every command module shares: the console, JSON output, ``--framework``.
+"""What every command module shares: the console, progress bars, JSON output, ``--framework``.
 
 Command modules import from here (and from the library), never from each other, so the
 CLI has no import cycle; :mod:`.app` registers their commands on the group.
@@ -7,8 +7,11 @@ CLI has no import cycle; :mod:`.app` registers their commands on the group.
 from __future__ import annotations
 
 import json
+import re
 import shutil
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,11 @@ from .._base.text import terminal_safe
 # What every command's --framework ID_OR_FILE names.
 from .._formats.overlay import resolve_framework as resolve_framework
 from .._plugins.registry import get_framework
+from .options import quiet
+
+
+#: Blanks at the end of a line, before any closing style codes.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
 
 
 class _SafeConsole(Console):
@@ -30,10 +38,13 @@ class _SafeConsole(Console):
     pass."""
 
     def _render_buffer(self, buffer: Iterable[Segment]) -> str:
-        return super()._render_buffer(
+        text = super()._render_buffer(
             segment if segment.control else Segment(terminal_safe(segment.text),
                                                     segment.style, segment.control)
             for segment in buffer)
+        # Rich pads every line to its table's or grid's width: no trailing blanks in the
+        # output (they wrap a line in a narrower window and show up in diffs).
+        return _TRAILING.sub(r"\1", text)
 
 
 def new_console() -> Console:
@@ -41,6 +52,43 @@ def new_console() -> Console:
     # output without COLUMNS gets a generous width so long Vietnamese names stay whole.
     width = shutil.get_terminal_size((140, 40)).columns
     return _SafeConsole(width=max(width, 40), highlight=False, soft_wrap=False)
+
+
+#: How long a job runs before its progress bar appears: shorter ones print nothing.
+PROGRESS_AFTER = 1.0
+
+
+@contextmanager
+def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar for a long job of ``total`` steps; the job calls what this yields
+    with the number of steps done (``update(done)``).
+
+    On standard error (standard output stays the result), and only once the job has run
+    for :data:`PROGRESS_AFTER` seconds; never when standard error is not a terminal or
+    under ``--quiet``. It leaves no line behind when the job ends.
+    """
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    if quiet() or not console.is_terminal:
+        yield lambda done: None
+        return
+    bar = Progress(console=console, transient=True)
+    task = bar.add_task(label, total=total)
+    started, shown = time.monotonic(), False
+
+    def update(done: int) -> None:
+        nonlocal shown
+        if not shown and time.monotonic() - started >= PROGRESS_AFTER:
+            bar.start()
+            shown = True
+        bar.update(task, completed=done)
+
+    try:
+        yield update
+    finally:
+        if shown:
+            bar.stop()
 
 
 def echo_json(data: Any) -> None:

@@ -125,9 +125,13 @@ def _print_result(result: Result) -> None:
         (t("band"), f"{result.band.name}  ({say(band_evidence(result), language)})"
          if result.band else "—"),
     ]
-    width = max(len(label) for label, _ in lines) + 1
+    # A grid: a value too long for the terminal wraps under itself, not under the label.
+    figures = Table.grid(padding=(0, 2))
+    figures.add_column(style="bold", no_wrap=True)
+    figures.add_column()
     for label, value in lines:
-        console.print(f"[bold]{label:<{width}}[/bold] {value}")
+        figures.add_row(label, Text(value))
+    console.print(figures)
     _print_list(console, t("findings"), [f.text(language) for f in result.findings])
     _print_list(console, t("discrepancies"),
                 [d.text(language) for d in result.discrepancies], empty=t("none"))
@@ -137,9 +141,14 @@ def _print_result(result: Result) -> None:
 def _print_list(console: Console, title: str, items: list[str], empty: str | None = None) -> None:
     if not items and empty is None:
         return
-    console.print(f"\n[bold]{title}:[/bold] {'' if items else empty}")
+    console.print(f"\n[bold]{title}:[/bold]" + (f" {empty}" if not items else ""))
+    # Each item wraps with a hanging indent, under its own text.
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
     for item in items:
-        console.print(f"  - {item}", markup=False)
+        grid.add_row("  -", Text(item))
+    console.print(grid)
 
 
 @click.command("validate")

@@ -1,0 +1,81 @@
+"""Progress bars: on standard error for jobs over about a second, never in piped output or
+under --quiet, and never changing what the command prints."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from rich.console import Console
+
+from parindex._cli import common, main
+from parindex._cli.options import add_common_options
+
+TABLE = str(Path(__file__).parent / "data" / "published-2022.csv")
+MONTE_CARLO = ["sensitivity", TABLE, "--framework", "thua-thien-hue/commune/2022",
+               "--monte-carlo", "weights", "--draws", "1500", "--seed", "3"]
+
+
+def _as_terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """Standard error as a terminal: what the progress bars draw lands in the result."""
+    screen = io.StringIO()
+
+    def console(**_: Any) -> Console:
+        return Console(file=screen, force_terminal=True, width=80)
+
+    monkeypatch.setattr(common, "Console", console)
+    return screen
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    return _as_terminal(monkeypatch)
+
+
+def _steps(total: int) -> None:
+    with common.progress("Counting", total) as update:
+        for done in range(1, total + 1):
+            update(done)
+
+
+def test_a_bar_appears_only_after_a_second(terminal: io.StringIO,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    _steps(3)  # over in well under PROGRESS_AFTER: nothing drawn
+    assert terminal.getvalue() == ""
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+    _steps(3)
+    assert "Counting" in terminal.getvalue() and "100%" in terminal.getvalue()
+
+
+def test_quiet_silences_the_bar(terminal: io.StringIO, monkeypatch: pytest.MonkeyPatch
+                                ) -> None:
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+
+    @click.command()
+    def job() -> None:
+        _steps(3)
+
+    add_common_options(job)
+    job.main(["--quiet"], standalone_mode=False)
+    assert terminal.getvalue() == ""
+    job.main([], standalone_mode=False)
+    assert "Counting" in terminal.getvalue()
+
+
+def test_monte_carlo_shows_its_draws_on_a_terminal_only(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+    # Piped (pytest's capture is no terminal): stderr stays empty.
+    assert main(MONTE_CARLO) == 0
+    assert capsys.readouterr().err == ""
+    terminal = _as_terminal(monkeypatch)
+    assert main([*MONTE_CARLO, "--lang", "vi"]) == 0
+    shown = capsys.readouterr()
+    assert "Mô phỏng Monte Carlo" in terminal.getvalue()  # the catalogue's label
+    assert "100%" in terminal.getvalue()
+    # The result is the same, bar or no bar.
+    assert main([*MONTE_CARLO, "--lang", "vi", "--quiet"]) == 0
+    assert capsys.readouterr().out == shown.out

@@ -1,0 +1,62 @@
+"""Output in a narrow terminal: tables and lists take the terminal's width (COLUMNS),
+long names and sentences wrap under themselves, and no line ends in padding."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+
+import parindex
+from parindex._cli import main
+
+TABLE = str(Path(__file__).parent / "data" / "published-2022.csv")
+TTH = ["--framework", "thua-thien-hue/commune/2022"]
+EXAMPLE = str(parindex.example_path())
+
+COMMANDS = [
+    ["score", EXAMPLE],
+    ["gaps", EXAMPLE],
+    ["reproduce", TABLE, *TTH],
+    ["compare", TABLE, TABLE, *TTH],
+    ["profiles", TABLE, *TTH],
+    ["bands", TABLE, *TTH],
+    ["sensitivity", TABLE, *TTH, "--survey-share", "0.4"],
+    ["frameworks"],
+    ["plugins"],
+]
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: args[0])
+def test_lines_fit_the_terminal(args: list[str], columns: int,
+                                monkeypatch: pytest.MonkeyPatch,
+                                capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    for lang in ("vi", "en"):
+        assert main([*args, "--lang", lang]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        assert lines
+        assert max(cell_len(line) for line in lines) <= columns
+        assert not [line for line in lines if line.endswith(" ")]
+
+
+def test_findings_wrap_under_their_own_text(monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(["score", "--lang", "en", EXAMPLE]) == 0
+    out = capsys.readouterr().out
+    findings = out.split("Findings (the data about itself):\n", 1)[1].split("\n\n", 1)[0]
+    lines = findings.splitlines()
+    # Items begin "  - "; a long one goes on, indented under its text, never at column 0.
+    assert all(re.match(r"  - \S|    \S", line) for line in lines), lines
+    assert sum(line.startswith("  - ") for line in lines) == 4 < len(lines)
+    # Labelled figures keep their values in one column when they wrap.
+    monkeypatch.setenv("COLUMNS", "50")
+    assert main(["score", "--lang", "en", EXAMPLE]) == 0
+    out = capsys.readouterr().out
+    index = out.split("\nIndex", 1)[1].split("\nBand", 1)[0].splitlines()
+    column = len("Index") + len(index[0]) - len(index[0].lstrip())
+    assert len(index) > 1 and all(line[:column].strip() == "" for line in index[1:])
