@@ -574,7 +574,7 @@ def test_bands_follow_their_definition(minima, values, bounds, data):
     it, or above it under strict bounds); below every band, the last. The one-unit
     classify and the kernel's banding of scaled integers give exactly that, values on
     a threshold included."""
-    from parindex._engine.ordering import band_positions
+    from parindex._engine.ordering import band_counts, band_positions
 
     bands = [*(Band(f"Mức {m}", D(m) / 2, SEED) for m in sorted(minima, reverse=True)),
              Band("Cuối", D(0), SEED)]
@@ -598,3 +598,8 @@ def test_bands_follow_their_definition(minima, values, bounds, data):
                                                            if denominator > 10**6 else np.int64),
                            1, lambda band, undecided: pytest.fail("all thresholds known"))
     assert [bands[i] for i in found.tolist()] == [expected(v) for v in exact]
+    # The Monte Carlo analysis counts each unit's draws per band by the same decisions.
+    counts = band_counts(framework, scaled.reshape(-1, 1), 1, np.asarray(
+        [[denominator]], dtype=object if denominator > 10**6 else np.int64), 1,
+        lambda band, undecided: pytest.fail("all thresholds known"))
+    assert counts.tolist() == [np.bincount(found, minlength=len(bands)).tolist()]

@@ -11,7 +11,7 @@ exactly as the keys do. So the two paths cannot decide a band or a rank differen
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final, NoReturn, TypeAlias
@@ -65,19 +65,54 @@ def to_scaled(value: Decimal, scale: int) -> int:
 
 
 def band_positions(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any],
-                   c: int, missing: Callable[[Band, BoolArray], None]) -> Int64Array:
+                   c: int, missing: Callable[[Band, BoolArray], None], *,
+                   bound: int | None = None) -> Int64Array:
     """The band of every value, as the ``minimum`` method decides it, on exact integers:
     the first band, from the highest down, with ``total·a ≥ min·c·b`` (``>`` when the
     framework's publication declares ``band_bounds = "strict"``; ``b`` > 0, broadcast
     against ``total``); below every band, the last. The one banding of the engine: for
     :func:`~parindex.score_matrix` (one value per unit), the Monte Carlo analysis (one per
-    draw and unit) and :func:`~parindex.classify` (one value, see :func:`band_of`).
+    draw and unit, see :func:`band_counts`) and :func:`~parindex.classify` (one value, see
+    :func:`band_of`).
 
     Thresholds are scaled to integers (``min·10**places``, and ``total·a`` with them);
     products that could leave int64 are made in Python integers. ``missing(band,
     undecided)`` is called, and must raise, when a band whose threshold no source gives
-    would decide a value still undecided.
+    would decide a value still undecided. ``bound``: a bound on ``|total|`` and ``b`` the
+    caller knows, which saves finding them.
     """
+    index = np.zeros(total.shape, dtype=np.int64)
+    # Thresholds fall from the first band to the last, so the bands a value does not
+    # reach are a prefix: its band's index is how many it does not reach.
+    for below in _below(framework, total, a, b, c, missing, bound):
+        index += below
+    return index
+
+
+def band_counts(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any],
+                c: int, missing: Callable[[Band, BoolArray], None], *,
+                bound: int | None = None) -> Int64Array:
+    """How many values of each column of ``total`` (rows: draws; columns: units) fall in
+    each band, ``(columns, bands)``: the decisions of :func:`band_positions`, counted
+    without writing each value's band."""
+    columns = total.shape[-1]
+    counts = np.zeros((columns, len(framework.bands)), dtype=np.int64)
+    above = np.full(columns, total.shape[0], dtype=np.int64)  # not reaching a band above
+    j = 0
+    for j, below in enumerate(_below(framework, total, a, b, c, missing, bound), 1):
+        now = np.count_nonzero(below, axis=0)
+        counts[:, j - 1] = above - now
+        above = now
+    if counts.shape[1]:
+        counts[:, j] = above
+    return counts
+
+
+def _below(framework: Framework, total: NDArray[Any], a: int, b: NDArray[Any], c: int,
+           missing: Callable[[Band, BoolArray], None],
+           bound: int | None) -> Iterator[BoolArray]:
+    """For each band but the last, from the highest: which values do not reach it (see
+    :func:`band_positions`); each mask holds the next's."""
     bands = framework.bands
     strict = framework.publication.band_bounds == "strict"
     places, scaled = _thresholds(tuple(band.min for band in bands))
@@ -86,24 +121,28 @@ def band_positions(framework: Framework, total: NDArray[Any], a: int, b: NDArray
     left: NDArray[Any] = total
     right: NDArray[Any] = b if b.shape == total.shape else np.broadcast_to(b, total.shape)
     factor = a * 10**places
-    if not (fits_int64(peak_of(total), factor) and fits_int64(top, peak_of(right))):
+    if bound is None:
+        fits = fits_int64(peak_of(total), factor) and fits_int64(top, peak_of(right))
+    else:
+        fits = fits_int64(bound, factor) and fits_int64(top, bound)
+    if not fits:
         left, right = left.astype(object), right.astype(object)  # Python ints
     value = left * factor
-    index = np.full(total.shape, len(bands) - 1, dtype=np.int64)
-    undecided = np.ones(total.shape, dtype=np.bool_)
+    below = np.ones(total.shape, dtype=np.bool_)  # reaches no band tried so far
     for i, (band, minimum) in enumerate(zip(bands, minima, strict=True)):
-        if not undecided.any():
-            break
         if minimum is None:
-            missing(band, undecided)
-            continue
+            if below.any():
+                missing(band, below)  # raises
+            return
+        if i == len(bands) - 1:
+            return  # the last band takes every value below the others
         # "từ 80 %" includes the bound; "trên 80 %" (band_bounds = "strict") does not.
         threshold = right * minimum
-        above = value > threshold if strict else value >= threshold
-        reached = undecided & np.asarray(above, dtype=np.bool_)
-        index[reached] = i
-        undecided &= ~reached
-    return index
+        below = np.asarray(value <= threshold if strict else value < threshold,
+                           dtype=np.bool_)
+        if not below.any():
+            return  # every value reached this band, so every lower one too
+        yield below
 
 
 @functools.lru_cache(maxsize=64)
@@ -185,9 +224,9 @@ def ranks(keys: list[Int64Array], codes: Int64Array,
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     dense = method is RankingMethod.DENSE
-    order = _order(keys)
+    ordered, _ = best_first(keys)
     rank = np.empty(n, dtype=np.int64)
-    rank[order] = _run_ranks(keys, order, None, dense)
+    rank[ordered] = _run_ranks(keys, ordered, None, dense)
 
     group_rank = np.zeros(n, dtype=np.int64)
     group_of = np.zeros(n, dtype=np.int64)
@@ -196,39 +235,43 @@ def ranks(keys: list[Int64Array], codes: Int64Array,
         # The overall order, stably re-sorted by group, is each group's order by key
         # (a radix sort when the codes fit 16 bits).
         if not grouped.all():
-            order = order[grouped[order]]
-        in_order = codes[order]
+            ordered = ordered[grouped[ordered]]
+        in_order = codes[ordered]
         narrow = in_order.astype(np.int16) if in_order.max() < 2**15 else in_order
-        order = order[np.argsort(narrow, kind="stable")]
-        in_order = codes[order]
-        group_rank[order] = _run_ranks(keys, order, in_order, dense)
+        ordered = ordered[np.argsort(narrow, kind="stable")]
+        in_order = codes[ordered]
+        group_rank[ordered] = _run_ranks(keys, ordered, in_order, dense)
         sizes = np.bincount(in_order)
-        group_of[order] = sizes[in_order]
+        group_of[ordered] = sizes[in_order]
     return rank, group_rank, group_of
 
 
-def _order(keys: list[Int64Array]) -> NDArray[np.intp]:
-    """Positions from the highest key to the lowest (equal keys in any order).
+def best_first(keys: Sequence[NDArray[Any]]) -> tuple[NDArray[np.intp], NDArray[Any]]:
+    """Positions along the last axis from the highest key to the lowest, by the first key
+    and then the others (equal keys in any order), and the first key in that order.
 
-    One unstable sort on the first key; ties on it, usually few, are then ordered by the
-    remaining keys. Negating is safe: keys are bounded well inside int64.
+    The first key may have rows (the Monte Carlo analysis: one per draw), ordered each on
+    its own; the others have one value per unit. One unstable sort on the first key; ties
+    on it, usually few, are then ordered by the remaining keys. Negating is safe: keys are
+    bounded well inside int64.
     """
-    order = np.argsort(-keys[0])
+    ordered = np.argsort(-keys[0], axis=-1)
+    primary = np.take_along_axis(keys[0], ordered, axis=-1)
     if len(keys) == 1:
-        return order
-    primary = keys[0][order]
-    same = primary[1:] == primary[:-1]
+        return ordered, primary
+    same = primary[..., 1:] == primary[..., :-1]
     if not same.any():
-        return order
-    tied = np.zeros(order.shape[0], dtype=np.bool_)
-    tied[1:] |= same
-    tied[:-1] |= same
-    positions = np.flatnonzero(tied)
-    run = np.cumsum(np.concatenate(([True], ~same)))[positions]  # which run of equal keys
-    members = order[positions]
+        return ordered, primary
+    tied = np.zeros(ordered.shape, dtype=np.bool_)
+    tied[..., 1:] |= same
+    tied[..., :-1] |= same
+    starts = np.ones(ordered.shape, dtype=np.bool_)  # each row's first unit starts a run
+    starts[..., 1:] = ~same
+    run = np.cumsum(starts.reshape(-1))[np.flatnonzero(tied)]  # which run of equal keys
+    members = ordered[tied]
     within = np.lexsort([*(-key[members] for key in reversed(keys[1:])), run])
-    order[positions] = members[within]
-    return order
+    ordered[tied] = members[within]  # within runs of one first key: it stays sorted
+    return ordered, primary
 
 
 def _run_ranks(keys: list[Int64Array], order: NDArray[np.intp],
@@ -256,6 +299,10 @@ def rank_runs(changed: BoolArray, dense: bool, first: Int64Array | None = None) 
     (1, 2, 2, 4) or dense (1, 2, 2, 3). Used by :func:`ranks` (one row, groups counted
     from their ``first`` position) and the Monte Carlo analysis (a row per draw).
     """
+    if first is None and changed.all():  # no ties, as in most Monte Carlo draws
+        every: Int64Array = np.broadcast_to(
+            np.arange(1, changed.shape[-1] + 1, dtype=np.int64), changed.shape)
+        return every
     if dense:
         count = np.cumsum(changed, axis=-1, dtype=np.int64)
         if first is None:
