@@ -143,6 +143,12 @@ def test_every_lookup_uses_it(hue: parindex.Framework, thuy_thanh: parindex.Asse
     points = {code: p for code, p in thuy_thanh.points.items() if code != "6"}
     batch = parindex.score_batch(hue, [attrs.evolve(thuy_thanh, points=points)])
     assert batch.position("thuỷ thanh") == 0
+    # gaps and plan look the unit up as written first, else as people type it.
+    from parindex._analysis.gaps import batch_position
+    assert batch_position(batch, "Xã Thủy Thanh", None) == batch_position(
+        batch, "thuỷ thanh", "Hương Thủy") == 0
+    with pytest.raises(UnitNotFoundError):
+        batch_position(batch, "Xã Thủy Thanh", "Phú Vang")
     assert batch.position("UBND xã Thủy Thanh", group="Hương Thủy") == 0
     with pytest.raises(UnitNotFoundError):
         batch.position("Thủy Thanh", group="Phú Vang")

@@ -362,7 +362,8 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
     if isinstance(ranking, BatchResult):
         if result is None:
             raise ValueError("gaps() of a batch needs the unit's result (parindex.score)")
-        position = ranking.position(unit, group if group is not None else result.group or None)
+        position = batch_position(ranking, unit,
+                                  group if group is not None else result.group or None)
         use_group = within == "group" and result.group is not None
         rows: Sequence[int] = range(len(ranking))
         if use_group:
@@ -379,6 +380,15 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
             mine = group_key(result.group)
             peers = [p for p in peers if group_key(p.group) == mine]
     return _gaps(result, me, peers, use_group, places)
+
+
+def batch_position(batch: BatchResult, unit: str, group: str | None) -> int:
+    """:meth:`BatchResult.position`, without keying every unit's name when ``unit`` is
+    one of them exactly as written (the CLI passes the name it found)."""
+    same = [i for i, name in enumerate(batch.units) if name == unit]
+    if group is not None:
+        same = [i for i in same if batch.group(i) == group]
+    return same[0] if len(same) == 1 else batch.position(unit, group)
 
 
 def _gaps(result: Result, me: _Standing, peers: list[_Standing], use_group: bool,

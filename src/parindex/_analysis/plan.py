@@ -34,7 +34,7 @@ from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
-from .gaps import LostItem, gaps, index_text, lost_points, needed_text, points_text
+from .gaps import LostItem, batch_position, gaps, index_text, lost_points, needed_text, points_text
 
 
 def motto(lang: Language = "vi") -> tuple[str, str]:
@@ -449,7 +449,7 @@ def _rank_sentence(result: Result, ranking: Ranking | BatchResult | None,
         return tr("rank_published", place=_place(result.unit, lang), ranks="; ".join(shown))
     if ranking is not None and len(ranking) > 1:
         if isinstance(ranking, BatchResult):
-            i = ranking.position(result.unit, result.group or None)
+            i = batch_position(ranking, result.unit, result.group or None)
             grouped = int(ranking.group_codes[i]) >= 0
             rank, of = int(ranking.rank[i]), ranking.of
             group_rank = int(ranking.group_rank[i]) if grouped else None

@@ -10,6 +10,7 @@ key; :func:`find_unit` finds the one unit a name means, or says which units it c
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -77,6 +78,8 @@ def name_key(name: str) -> str:
     return _normal(name)
 
 
+# Asked for every unit of a table, of a few groups (districts): each keyed once.
+@functools.lru_cache(maxsize=4096)
 def group_key(group: str | None) -> str:
     """A group's name as compared for identity ("" for no group; see :func:`name_key`)."""
     return name_key(group) if group else ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import re
 import unicodedata
 from collections.abc import Mapping, Sequence
@@ -594,6 +595,10 @@ class _GridReader:
             self.year = framework.first_year
         # Codes as headers are compared like headers (``b1`` is ``B1``).
         self.codes = {code.casefold(): code for code in framework.nodes}
+        # The points a cell's text reads as (a number or "x"): a table of 10,000 units
+        # repeats a few dozen texts, each read and checked once, then shared.
+        self.read_points: dict[str, GivenPoints] = {}
+        self._keys: tuple[list[Column], dict[tuple[str, ...], str]] | None = None
         self.summary: Literal["appraised", "total"] | None = None
 
     def meaning(self, header: str) -> str | None:
@@ -713,10 +718,16 @@ class _GridReader:
                 f"no year: the table has no year column and {self.framework.id} covers "
                 "several years; give the year (--year, or year in the mapping file)",
                 path=self.path))
+        indices = [c.index for c in columns]
+        width = max(indices) + 1
+        # The columns' cells of a full row in one call (C), not a lookup per column.
+        take = operator.itemgetter(*indices) if len(indices) > 1 else \
+            (lambda cells: (cells[indices[0]],))
         for i in range(start, len(grid)):
             row = grid[i]
             number = i + 1
-            cells = {c.index: row[c.index] if c.index < len(row) else None for c in columns}
+            cells = (dict(zip(indices, take(row))) if len(row) >= width else
+                     {c.index: row[c.index] if c.index < len(row) else None for c in columns})
             if all(cell_text(v) == "" for v in row):
                 continue
             beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
@@ -825,6 +836,20 @@ class _GridReader:
             current = self.framework.parents.get(current)
         return False
 
+    def origin_keys(self, columns: list[Column]) -> dict[tuple[str, ...], str]:
+        """Where each figure of a row is read (its :class:`TableOrigin` ``columns``): the
+        same for every row, so worked out once per table."""
+        if self._keys is None or self._keys[0] is not columns:
+            nodes = self.framework.nodes
+            keys: dict[tuple[str, ...], str] = {}
+            for c in columns:
+                if c.meaning == "unit":
+                    keys[("unit",)] = c.header
+                elif c.meaning is not None and c.meaning in nodes:
+                    keys[("points", c.meaning)] = c.header
+            self._keys = (columns, keys)
+        return self._keys[1]
+
     def row(self, number: int, unit: str, columns: list[Column], cells: Mapping[int, Cell],
             sheet: str | None, problems: list[Problem]) -> Assessment | None:
         def problem(message: str, column: Column, code: str | None = None) -> None:
@@ -835,17 +860,20 @@ class _GridReader:
         figures: dict[str, Any] = {}
         group = None
         year = self.year
-        keys: dict[tuple[str, ...], str] = {}
+        nodes = self.framework.nodes
+        read_points = self.read_points
+        keys = dict(self.origin_keys(columns))
         for column in columns:
             meaning = column.meaning
-            if meaning is None or meaning in ("ignore", "unit"):
-                if meaning == "unit":
-                    keys[("unit",)] = column.header
+            if meaning is None or meaning == "ignore" or meaning == "unit":
                 continue
             cell = cells[column.index]
+            if meaning in nodes and isinstance(cell, str):
+                known = read_points.get(cell)
+                if known is not None:
+                    points[meaning] = known
+                    continue
             text = cell_text(cell)
-            if meaning in self.framework.nodes:
-                keys[("points", meaning)] = column.header
             if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
                     in (".xlsx", ".xlsm"):
                 problem(f"{cell!r} is a formula with no saved value: parindex reads the "
@@ -856,6 +884,8 @@ class _GridReader:
             if meaning in self.framework.nodes:
                 if normalise_header(text) in NOT_ARISING_TEXT:
                     points[meaning] = NOT_ARISING
+                    if isinstance(cell, str):
+                        read_points[cell] = NOT_ARISING
                     continue
                 if text == "":
                     problem("empty; give the points, or x if the item did not arise", column,
@@ -864,6 +894,8 @@ class _GridReader:
                 number_value = self.number(cell, column, meaning, problem)
                 if number_value is not None:
                     points[meaning] = number_value
+                    if isinstance(cell, str):
+                        read_points[cell] = number_value
             elif text == "":
                 continue
             elif meaning == "group":
