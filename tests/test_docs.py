@@ -93,6 +93,33 @@ def test_cli_command_documented(name: str) -> None:
         f"no console example of parindex {name} in docs/"
 
 
+def _commands_exiting_1() -> set[str]:
+    """The commands whose code ends with status 1 (``context.exit(1)``), read from the CLI
+    modules' source: a command that gains or loses one must change the docs' table."""
+    import ast
+
+    found = set()
+    for path in (Path(parindex.__file__).parent / "_cli").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.FunctionDef):
+                continue
+            names = [d.args[0].value for d in node.decorator_list
+                     if isinstance(d, ast.Call) and getattr(d.func, "attr", None) == "command"
+                     and d.args and isinstance(d.args[0], ast.Constant)]
+            exits = any(isinstance(call, ast.Call) and getattr(call.func, "attr", None) == "exit"
+                        and [getattr(a, "value", None) for a in call.args] == [1]
+                        for call in ast.walk(node))
+            if names and exits:
+                found.add(names[0])
+    return found
+
+
+def test_cli_exit_status_table_names_the_commands_that_exit_1() -> None:
+    row = next(line for line in _read("cli.md").splitlines() if line.startswith("| 1 |"))
+    named = set(re.findall(r"`(\w+)`", row)) & set(cli.list_commands(click.Context(cli)))
+    assert named == _commands_exiting_1() == {"reproduce", "bands", "compare"}
+
+
 # --- the file formats -----------------------------------------------------------------------
 
 def _key_lists() -> dict[str, tuple[str, ...]]:
