@@ -303,3 +303,47 @@ def test_the_testing_extra_brings_pytest() -> None:
     extra = config["project"]["optional-dependencies"]["testing"]
     assert any(re.match(r"pytest\b", requirement) for requirement in extra)
     assert any(re.match(r"hypothesis\b", requirement) for requirement in extra)
+
+
+def test_a_plugin_generated_from_a_clone_installs_parindex_from_where_it_was_cloned(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """parindex installed from a clone (editable: PEP 610 ``dir_info``): the plugin's CI
+    and README install it from the clone's ``origin``, ssh (scp style) or https, also from
+    a worktree; with no usable remote they keep the placeholder."""
+    import importlib.metadata
+    import json
+
+    from parindex._render import scaffold
+
+    def git(*args: str, cwd: Path = tmp_path) -> None:
+        subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+    clone = tmp_path / "parindex"
+    git("init", "-q", str(clone))
+    git("remote", "add", "origin", "git@git.example.org:so-noi-vu/parindex.git", cwd=clone)
+    git("remote", "add", "mirror", "https://mirror.example.org/parindex.git", cwd=clone)
+    assert scaffold.clone_remote(clone) == \
+        "git+ssh://git@git.example.org/so-noi-vu/parindex.git"
+    git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
+        "-m", "x", cwd=clone)
+    git("worktree", "add", "-q", str(tmp_path / "wt"), cwd=clone)
+    assert scaffold.clone_remote(tmp_path / "wt") == scaffold.clone_remote(clone)
+    git("remote", "set-url", "origin", "https://git.example.org/parindex.git", cwd=clone)
+    assert scaffold.clone_remote(clone) == "git+https://git.example.org/parindex.git"
+    git("remote", "set-url", "origin", "/srv/parindex", cwd=clone)  # not for another machine
+    assert scaffold.clone_remote(clone) is None
+    assert scaffold.clone_remote(tmp_path / "not-a-clone") is None
+
+    git("remote", "set-url", "origin", "https://git.example.org/parindex.git", cwd=clone)
+
+    class Installed:
+        def read_text(self, name: str) -> str:
+            assert name == "direct_url.json"
+            return json.dumps({"url": clone.as_uri(), "dir_info": {"editable": True}})
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
+    plan = scaffold.plan_plugin("quang_binh", tmp_path / "plugin", province="Quảng Bình",
+                                year=2024)
+    expected = 'pip install "parindex[testing] @ git+https://git.example.org/parindex.git"'
+    assert expected in plan.files[".github/workflows/test.yml"]
+    assert expected in plan.files["README.md"]

@@ -114,11 +114,43 @@ def parindex_source() -> str | None:
         data = json.loads(text)
     except ValueError:
         return None
+    url = data.get("url")
     vcs = data.get("vcs_info")
-    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not data.get("url"):
+    if isinstance(url, str) and url.startswith("file://") and "dir_info" in data:
+        # Installed from a clone: where that clone was cloned from, if it says.
+        from urllib.parse import unquote, urlparse
+
+        return clone_remote(Path(unquote(urlparse(url).path)))
+    if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not url:
         return None
     commit = vcs.get("commit_id")
-    return f"git+{data['url']}" + (f"@{commit}" if commit else "")
+    return f"git+{url}" + (f"@{commit}" if commit else "")
+
+
+def clone_remote(folder: Path) -> str | None:
+    """The pip URL of the repository a git clone (or worktree) at ``folder`` was cloned
+    from (its ``origin`` remote), read from its git config; ``None`` when there is none
+    or it is not a URL pip can fetch from another machine."""
+    git = folder / ".git"
+    try:
+        if git.is_file():  # a worktree: "gitdir: <its folder in the main clone's .git>"
+            git = (folder / git.read_text("utf-8").partition("gitdir:")[2].strip())
+            common = git / "commondir"
+            if common.is_file():
+                git = git / common.read_text("utf-8").strip()
+        config = (git / "config").read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    section = re.search(r'^\[remote "origin"\]\s*\n((?:[ \t]+.*\n?|\s*\n)*)', config,
+                        re.MULTILINE)
+    found = section and re.search(r"^\s*url\s*=\s*(\S+)\s*$", section.group(1), re.MULTILINE)
+    if not found:
+        return None
+    remote = found.group(1)
+    if remote.startswith(("https://", "http://", "ssh://", "git://")):
+        return f"git+{remote}"
+    scp = re.fullmatch(r"([\w.-]+@[\w.-]+):(?!/)(.+)", remote)  # git@github.com:o/r.git
+    return f"git+ssh://{scp.group(1)}/{scp.group(2)}" if scp else None
 
 
 def write_plugin(plan: PluginPlan) -> list[Path]:
