@@ -285,8 +285,11 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     if rank:
         results.append(rank)
     results.append(_change_sentence(result, total, index, previous, lang))
-    results.append(tr("lost_total", lost=pts(lost.total_lost),
-                      count=sum(1 for i in lost.items if i.itemised)))
+    # The items section III makes tasks of: the survey is counted in the points, not here.
+    tasks_count = sum(1 for field in lost.fields
+                      if field.kind not in (NodeKind.SURVEY, NodeKind.BONUS)
+                      for item in field.items if item.itemised)
+    results.append(tr("lost_total", lost=pts(lost.total_lost), count=tasks_count))
     target = lost.next_band
     if target is not None and target.needed is not None:
         results.append(tr("next_band", band=target.band.name,
