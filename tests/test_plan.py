@@ -67,7 +67,8 @@ def test_survey_and_remainders_are_notes_not_tasks(draft: parindex.PlanDraft) ->
     notes = " ".join(draft.notes)
     assert "Điểm điều tra xã hội học" in notes and "28,666/30 điểm" in notes
     # Fields 3 and 6 have maxima their printed items do not cover: 1 point lost in field 3.
-    assert "Bị trừ 1,0 điểm ở phần điểm tối đa của lĩnh vực 3" in notes
+    assert "Lĩnh vực 3. Cải cách TTHC: bị trừ 1,0 điểm ở phần điểm tối đa của lĩnh vực 3" \
+        in notes
 
 
 def test_markdown_follows_the_plan_layout(thuy_thanh: parindex.Result) -> None:
@@ -174,6 +175,11 @@ def test_docx_is_a4_laid_out_per_decree_30(thuy_thanh: parindex.Result,
     assert [c.text for c in table.rows[0].cells] == list(COLUMNS)
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+    # A task's heading, comment and direction are kept with what follows them.
+    start = next(i for i, p in enumerate(document.paragraphs)
+                 if p.text.startswith("a) Tiêu chí thành phần 1.1.1 –"))
+    kept = [p.paragraph_format.keep_with_next for p in document.paragraphs[start:start + 4]]
+    assert kept == [True, True, True, None]
     draft = parindex.plan_draft(thuy_thanh)
     assert len(table.rows) == 1 + len(draft.tasks)
     assert [row.cells[1].text.split(" – ")[0] for row in table.rows[1:]] == [

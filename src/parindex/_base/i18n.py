@@ -199,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "quả khảo sát sự hài lòng của người dân, tổ chức, không phải nhiệm "
                             "vụ khắc phục riêng; được cải thiện qua việc thực hiện các nhiệm vụ "
                             "tại mục III và nâng cao chất lượng phục vụ tại Bộ phận Một cửa.",
-        "plan_remainder": "{heading}: Bị trừ {lost} điểm ở phần điểm tối đa của {where} mà bộ "
+        "plan_remainder": "{heading}: bị trừ {lost} điểm ở phần điểm tối đa của {where} mà bộ "
                           "tiêu chí không chia thành tiêu chí thành phần: cần đối chiếu kết quả "
                           "thẩm định để xác định nội dung bị trừ điểm.",
         "plan_where_field": "lĩnh vực {code}",

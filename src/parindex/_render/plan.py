@@ -260,10 +260,12 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         para(field.summary)
         for i, task in enumerate(field.tasks, 1):
             first, *rest = _task_lines(task, lang)
-            para(f"{letter(i)}) {first}")
+            # A task's paragraphs stay on one page: its heading never ends a page alone.
+            para(f"{letter(i)}) {first}").paragraph_format.keep_with_next = True
             if task.comment:
-                para(rest.pop(0), italic=True)
+                para(rest.pop(0), italic=True).paragraph_format.keep_with_next = True
             paragraph = para(f"{tr('task')} ")
+            paragraph.paragraph_format.keep_with_next = True
             placeholder_runs(paragraph, task.content, "content" in task.placeholders)
             paragraph = para(f"{tr('lead')} ")
             placeholder_runs(paragraph, task.lead, "lead" in task.placeholders)
