@@ -368,3 +368,17 @@ def test_plan_cli_lang(capsys: pytest.CaptureFixture[str],
     assert "\n# KẾ HOẠCH\n" in capsys.readouterr().out
     assert main(["plan", "--lang", "en", str(parindex.example_path())]) == 0
     assert "\n# PLAN\n" in capsys.readouterr().out
+
+
+def test_district_plan_writes_rounded_amounts_with_a_decimal_comma() -> None:
+    # The invented district example of Quảng Nam: the next band's threshold needs a
+    # rounded-up amount ("4,86…"), written in Vietnamese style like every other number.
+    plugin = pytest.importorskip("parindex_quang_nam")
+    assessment = parindex.load_assessment(
+        Path(plugin.__file__).parent / "examples" / "huyen-mau-2020.toml")
+    result = parindex.score(parindex.get_framework(assessment.framework), assessment)
+    draft = parindex.plan_draft(result)
+    text = " ".join(draft.results)
+    assert "cần thêm ít nhất 4,86… điểm" in text and not re.search(r"\d\.\d", text)
+    assert draft.signature == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
+    assert draft.tasks[0].lead == "Phòng Nội vụ"

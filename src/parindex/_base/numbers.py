@@ -231,18 +231,24 @@ def number_text(value: Decimal | str, lang: str = "en") -> str:
     ('78,636', '1.000', '?')
     >>> number_text("78.636", "en")
     '78.636'
+
+    A number rounded up for display keeps its mark (``needed_text``'s ``…``):
+
+    >>> number_text("4.86…", "vi")
+    '4,86…'
     """
     text = plain(value) if isinstance(value, Decimal) else value
     if lang != "vi":
         return text
-    match = _MACHINE_NUMBER.match(text)
+    rounded = "…" if text.endswith("…") else ""
+    match = _MACHINE_NUMBER.match(text.removesuffix("…"))
     if match is None:
         return text
     sign, whole, fraction = match.groups()
     if len(whole) > 3:
         head = len(whole) % 3 or 3
         whole = ".".join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
-    return sign + whole + ("," + fraction if fraction else "")
+    return sign + whole + ("," + fraction if fraction else "") + rounded
 
 
 def percent_text(value: Decimal | str, lang: str = "en") -> str:
