@@ -170,6 +170,10 @@ def test_docx_is_a4_laid_out_per_decree_30(thuy_thanh: parindex.Result,
     assert any(p.endswith("./.") for p in paragraphs)
     signature = document.tables[1].rows[0].cells[1].text
     assert signature.startswith("TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH")
+    # ... in one piece, with the last paragraph ("./.") before it.
+    assert document.tables[1].rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None
+    closing = next(p for p in document.paragraphs if p.text.endswith("./."))
+    assert closing.paragraph_format.keep_with_next
     # One appendix table; its header repeats and no row splits across pages.
     table = document.tables[2]
     assert [c.text for c in table.rows[0].cells] == list(COLUMNS)

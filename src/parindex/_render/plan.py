@@ -283,9 +283,13 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         bullets(draft.notes)
     heading(f"IV. {section[3]}")
     for n, line in enumerate(draft.organisation, 1):
-        para(f"{n}. {line}")
-    para()
+        last = para(f"{n}. {line}")
+    # The signature block is never split, nor alone on a page: the last paragraph ("./.")
+    # goes with it.
+    last.paragraph_format.keep_with_next = True
+    para().paragraph_format.keep_with_next = True
     bottom = document.add_table(rows=1, cols=2)
+    _keep_row(bottom.rows[0], qn)
     _widths(bottom, Mm(width / 2), Mm(width / 2))
     left_cell, right_cell = bottom.rows[0].cells
     _block(left_cell, [(tr("recipients"), True, True, 12)]
@@ -308,7 +312,7 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
     table = document.add_table(rows=1 + len(tasks), cols=len(names))
     table.style = "Table Grid"
     inner = PAGE_MM[1] - MARGINS_MM[2] - MARGINS_MM[3]
-    shares = (5, 19, 7, 27, 14, 11, 9, 13)  # per cent of the width
+    shares = (5, 18, 7, 27, 14, 11, 10, 13)  # per cent of the width: "(suggested)" fits
     _widths(table, *(Mm(inner * share / sum(shares)) for share in shares))
     header = table.rows[0]
     _repeat_header(header, qn)
