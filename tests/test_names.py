@@ -71,6 +71,22 @@ def test_find_unit() -> None:
     with pytest.raises(UnitNotFoundError, match="no unit named 'Thủy Than'; did you mean "
                                                 "'Xã Thủy Thanh'"):
         find_unit("Thủy Than", UNITS)
+    # Part of names: the units that hold it, all of them; one is the one meant, perhaps.
+    units = [*UNITS, ("Phường Thuỷ Dương", "Thị xã Hương Thủy"), ("Xã Thúy Lộc", None)]
+    with pytest.raises(UnitNotFoundError, match="no unit named 'thủy'; 2 units' names hold "
+                                                "it: Xã Thủy Thanh .*; Phường Thuỷ Dương"):
+        find_unit("thủy", units)
+    with pytest.raises(UnitNotFoundError) as part:
+        find_unit("xã thuỷ", units, group="Hương Thủy")
+    assert part.value.candidates == ("Xã Thủy Thanh (Thị xã Hương Thủy)",
+                                     "Phường Thuỷ Dương (Thị xã Hương Thủy)")
+    with pytest.raises(UnitNotFoundError, match="no unit named 'dương'; did you mean "
+                                                "'Phường Thuỷ Dương'?"):
+        find_unit("dương", units)
+    many = [(f"Xã Phú {i}", None) for i in range(20)]
+    with pytest.raises(UnitNotFoundError, match=r"Xã Phú 7; \.\.\. \(12 more\)") as more:
+        find_unit("Phú", many)
+    assert len(more.value.candidates) == 20
     # A typed error, and a KeyError for lookups by name.
     with pytest.raises(KeyError):
         find_unit("Hà Nội", UNITS)

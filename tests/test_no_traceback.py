@@ -9,8 +9,13 @@ from pathlib import Path
 import click
 import pytest
 
+import parindex
 from parindex._cli import main
-from parindex._cli.app import cli
+from parindex._cli.app import COMMANDS as TABLE_OF_COMMANDS
+from parindex._cli.app import SUBCOMMANDS, cli
+
+DATA = Path(__file__).parent / "data"
+TTH = ["--framework", "thua-thien-hue/commune/2022"]
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()
@@ -28,6 +33,16 @@ def _commands(group: click.Group, prefix: tuple[str, ...] = ()
 
 
 COMMANDS = _commands(cli)
+
+
+def test_every_command_of_the_table_is_tried() -> None:
+    """The commands tried below are those ``parindex --help`` lists, subcommands included."""
+    tried = {path for path, _ in COMMANDS}
+    assert {path[0] for path in tried} == set(TABLE_OF_COMMANDS)
+    for group, subcommands in SUBCOMMANDS.items():
+        assert {(group, name.removesuffix("_command").replace("import_", "", 1))
+                for _, name in subcommands} <= tried
+    assert ("import", "assessment") in tried
 
 
 def _bad_arguments(command: click.Command, missing: Path) -> list[str]:
@@ -89,3 +104,58 @@ def test_json_error_locates_the_problem(tmp_path: Path,
     problem = data["problems"][0]
     assert (problem["file"], problem["line"], problem["row"], problem["code"]) == (
         str(bad), 5, None, "1.1.1")
+
+
+#: Every command that writes a file (-o/--output), with arguments that make it succeed
+#: and an output suffix it accepts.
+OUTPUTS: dict[tuple[str, ...], tuple[list[str], str]] = {
+    ("plan",): ([str(parindex.example_path())], ".docx"),
+    ("report",): ([str(parindex.example_path())], ".html"),
+    ("reproduce",): ([str(DATA / "published-2022.csv"), *TTH], ".csv"),
+    ("import", "assessment"): ([str(DATA / "sheets" / "thuy-thanh-2022.xlsx"), *TTH], ".toml"),
+    ("import", "framework"): ([str(DATA / "annexes" / "tinh-mau-2024.docx"), "--id",
+                               "tinh-mau/commune/2024", "--name", "Tỉnh Mẫu (bịa đặt)",
+                               "--decision", "999/QĐ-UBND", "--date", "2024-01-15"], ".toml"),
+    ("import", "overlay"): ([str(DATA / "annexes" / "quang-ngai-2023-invented.docx"),
+                             "--onto", "quang-ngai/commune/2023"], ".toml"),
+}
+
+
+def test_every_output_command_is_tried() -> None:
+    writers = {path for path, command in COMMANDS
+               if any("--output" in getattr(p, "opts", ()) for p in command.params)}
+    assert writers == set(OUTPUTS)
+
+
+def _with_json(path: tuple[str, ...]) -> bool:
+    command = dict(COMMANDS)[path]
+    return any("--json" in getattr(p, "opts", ()) for p in command.params)
+
+
+@pytest.mark.parametrize(("path", "as_json"),
+                         [(p, False) for p in OUTPUTS] + [(p, True) for p in OUTPUTS
+                                                           if _with_json(p)],
+                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else
+                         ("json" if v else "text"))
+def test_bad_outputs_are_refused_before_any_work(
+        path: tuple[str, ...], as_json: bool, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing directory and an unknown suffix exit 2 naming the output, write nothing
+    (the JSON error on stdout under --json); the good output is written."""
+    args, suffix = OUTPUTS[path]
+    flags = ["--json"] if as_json else []
+    for output, why in ((tmp_path / "missing" / f"out{suffix}", "no such directory"),
+                        (tmp_path / "out.pdf", "unknown suffix '.pdf'")):
+        assert main([*path, *args, "-o", str(output), *flags]) == 2
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.out + captured.err
+        if as_json:
+            (problem,) = json.loads(captured.out)["problems"]
+            assert problem["file"] == str(output) and why in problem["message"]
+        else:
+            assert why in captured.err and str(output) in captured.err
+        assert list(tmp_path.rglob("*")) == []
+    if not as_json:
+        good = tmp_path / f"out{suffix}"
+        assert main([*path, *args, "-o", str(good)]) == 0
+        assert good.stat().st_size > 0

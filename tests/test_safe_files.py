@@ -61,8 +61,8 @@ def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
 
 
 def test_output_suffix_directory_and_devices(tmp_path: Path) -> None:
-    with pytest.raises(FileError, match=r"unknown output format '\.xyz'; give a file ending "
-                                         r"in \.htm, \.html"):
+    with pytest.raises(FileError, match=r"unknown suffix '\.xyz'; give a file ending "
+                                         r"in \.htm or \.html"):
         check_output(tmp_path / "r.xyz", suffixes=(".html", ".htm"))
     with pytest.raises(FileError, match="'\\(no suffix\\)'"):
         check_output(tmp_path / "r", suffixes=(".html",))

@@ -121,8 +121,8 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (),
         allowed = sorted(set(suffixes))
         if path.suffix.lower() not in allowed:
             raise error(Problem(
-                f"unknown output format {path.suffix or '(no suffix)'!r}; give a file "
-                f"ending in {', '.join(allowed)}", path=path))
+                f"unknown suffix {path.suffix or '(no suffix)'!r}; give a file ending in "
+                f"{' or '.join(allowed)}", path=path))
     parent = path.parent
     if not parent.is_dir():
         raise error(Problem(f"no such directory {str(parent)!r}", path=path))

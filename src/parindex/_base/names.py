@@ -94,8 +94,9 @@ def find_unit(name: str, units: Sequence[tuple[str, str | None]],
     To look up many names among the same units, use one :class:`UnitFinder`.
 
     :param group: the unit's group (e.g. its district), when names repeat across groups.
-    :raises UnitNotFoundError: no unit answers to the name (naming the closest), or
-        several do (listing them, with their groups).
+    :raises UnitNotFoundError: no unit answers to the name (naming the closest, or every
+        unit whose name holds it word for word), or several do (listing them, with their
+        groups).
     """
     return UnitFinder(units).find(name, group)
 
@@ -116,10 +117,25 @@ class UnitFinder:
         if position is not None:
             return position
         within = f" in {group}" if group is not None else ""
+        wanted = unit_key(name)
+        # Part of a name, word for word ("thủy" of "Xã Thủy Thanh", "Xã Thủy Phù"): the
+        # units whose names hold it.
+        part = sorted(i for key, found in self._by_key.items()
+                      if f" {wanted} " in f" {key} " for i in found)
+        if group is not None:
+            part = [i for i in part if self.units[i][1]
+                    and unit_key(self.units[i][1] or "") == unit_key(group)]
+        if len(part) > 1:
+            labels = [_label(self.units[i]) for i in part]
+            shown = labels[:_SHOWN] + ([f"... ({len(part) - _SHOWN} more)"]
+                                       if len(part) > _SHOWN else [])
+            raise UnitNotFoundError(Problem(
+                f"no unit named {name!r}{within}; {len(part)} units' names hold it: "
+                f"{'; '.join(shown)}; give more of the name", key="unit"), labels)
         # Each key's last unit, as a dict of every unit's key gives it.
         names = {key: self.units[found[-1]][0] for key, found in self._by_key.items()}
-        close = [names[k] for k in difflib.get_close_matches(unit_key(name), list(names),
-                                                              n=3, cutoff=0.6)]
+        close = [self.units[i][0] for i in part] or [
+            names[k] for k in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         raise UnitNotFoundError(Problem(f"no unit named {name!r}{within}{hint}", key="unit"),
                                 close)
@@ -149,6 +165,10 @@ class UnitFinder:
         raise UnitNotFoundError(Problem(
             f"{name!r} could mean {len(found)} units{within}: {'; '.join(candidates)}; "
             "name the group (e.g. --group) or the unit in full", key="unit"), candidates)
+
+
+#: At most this many candidates are named in a message (the error lists them all).
+_SHOWN = 8
 
 
 def _label(unit: tuple[str, str | None]) -> str:

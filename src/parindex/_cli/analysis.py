@@ -283,13 +283,9 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     from .._formats.assignments import load_assignments
     from .._render.plan import plan_markdown, write_plan_docx
 
-    if output is not None:  # never an input (a source, the framework file), a device...
-        _check_output(output, None, *sources, framework_ref)
+    if output is not None:  # before any work; never an input (a source, the framework)
+        _check_output(output, (".md", ".docx"), *sources, framework_ref)
     suffix = None if output is None else output.suffix.lower()
-    if output is not None and suffix not in (".md", ".docx"):  # refused before any work
-        raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
-                                 "use .md (Markdown) or .docx (Word)",
-                                 param_hint="-o/--output")
     if suffix == ".docx":
         with needs_extra("docx", "report"):
             import docx  # noqa: F401

@@ -132,12 +132,9 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     """
     from .._render.reproduction import SUFFIXES, write_reproduction
 
-    if output is not None:  # never the table itself, the mapping or the framework file
-        check_output(output, inputs=[p for p in (table, mapping, framework_ref)
-                                     if p is not None])
-    if output is not None and output.suffix.lower() not in SUFFIXES:  # before any work
-        raise click.BadParameter(f"{output}: unknown suffix {output.suffix or '(none)'!r}; "
-                                 "use .xlsx or .csv", param_hint="-o/--output")
+    if output is not None:  # before any work; never the table, the mapping or the framework
+        check_output(output, suffixes=SUFFIXES, inputs=[
+            p for p in (table, mapping, framework_ref) if p is not None])
     units = load_units([table], framework_ref, sheet=sheet, mapping=mapping, year=year,
                        population=population)
     reproduction = reproduce(units)
