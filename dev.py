@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up the development environment and run the project's two everyday jobs.
 
-    python3 dev.py example   # score the bundled Thủy Thanh 2022 example
+    python3 dev.py example   # score the bundled Thủy Thanh 2022 example (--lang vi, ...)
     python3 dev.py test      # run the whole test suite
     python3 dev.py docs      # build the documentation (docs/_build/html)
     python3 dev.py bench     # run every benchmark in benchmarks/ (or one: bench batch)
@@ -22,8 +22,12 @@ import os
 import subprocess
 import sys
 import time
-import tomllib
 import venv
+
+if sys.version_info < (3, 11):  # before tomllib, which is new in 3.11
+    sys.exit(f"parindex needs Python >= 3.11; this is {sys.version.split()[0]}")
+
+import tomllib  # noqa: E402
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +97,6 @@ def _ensure_env(*, tools: bool) -> None:
     build backend into a fresh environment once per member (seven times), which was
     most of the time the first command took.
     """
-    if sys.version_info < (3, 11):
-        sys.exit(f"parindex needs Python >= 3.11; this is {sys.version.split()[0]}")
     started = time.monotonic()
     members, groups = _workspace()
     core = _digest(*((m / "pyproject.toml").read_bytes() for m in members))
@@ -126,8 +128,9 @@ JOBS = {"example": False, "test": True, "docs": True, "bench": True}
 
 def commands(job: str, rest: list[str]) -> list[list[str | Path]]:
     """The command lines ``job`` runs, given the arguments after its name."""
-    if job == "example":
-        return [[BIN / "parindex", "score", *(rest or [EXAMPLE])]]
+    if job == "example":  # options alone (--lang vi, --json) are for the bundled example
+        return [[BIN / "parindex", "score",
+                 *([EXAMPLE, *rest] if not rest or rest[0].startswith("-") else rest)]]
     if job == "test":
         return [[PYTHON, "-m", "pytest", *rest]]
     if job == "docs":

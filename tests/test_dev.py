@@ -58,6 +58,8 @@ def test_arguments_are_passed_on(dev: ModuleType) -> None:
     assert dev.commands("example", []) == [[dev.BIN / "parindex", "score", dev.EXAMPLE]]
     assert dev.commands("example", ["x.toml", "--json"]) == [
         [dev.BIN / "parindex", "score", "x.toml", "--json"]]
+    assert dev.commands("example", ["--lang", "vi"]) == [
+        [dev.BIN / "parindex", "score", dev.EXAMPLE, "--lang", "vi"]]
     assert dev.commands("docs", [])[0][:4] == [python, "-m", "sphinx", "-W"]
     # bench: every script, or the one named with its own options.
     every = dev.commands("bench", ["--check"])
