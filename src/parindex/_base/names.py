@@ -123,8 +123,7 @@ class UnitFinder:
         part = sorted(i for key, found in self._by_key.items()
                       if f" {wanted} " in f" {key} " for i in found)
         if group is not None:
-            part = [i for i in part if self.units[i][1]
-                    and unit_key(self.units[i][1] or "") == unit_key(group)]
+            part = [i for i in part if self._in_group(i, group)]
         if len(part) > 1:
             labels = [_label(self.units[i]) for i in part]
             shown = labels[:_SHOWN] + ([f"... ({len(part) - _SHOWN} more)"]
@@ -149,9 +148,7 @@ class UnitFinder:
         units = self.units
         found = self._by_key.get(unit_key(name), [])
         if group is not None:
-            # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
-            found = [i for i in found if unit_key(units[i][1] or "") == unit_key(group)
-                     and units[i][1]]
+            found = [i for i in found if self._in_group(i, group)]
         if len(found) > 1:
             exact = [i for i in found if name_key(units[i][0]) == name_key(name)]
             if len(exact) == 1:
@@ -165,6 +162,11 @@ class UnitFinder:
         raise UnitNotFoundError(Problem(
             f"{name!r} could mean {len(found)} units{within}: {'; '.join(candidates)}; "
             "name the group (e.g. --group) or the unit in full", key="unit"), candidates)
+
+    def _in_group(self, i: int, group: str) -> bool:
+        # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
+        unit_group = self.units[i][1]
+        return bool(unit_group) and unit_key(unit_group or "") == unit_key(group)
 
 
 #: At most this many candidates are named in a message (the error lists them all).
