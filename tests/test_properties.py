@@ -278,7 +278,7 @@ def test_marking_a_lost_item_not_arising_never_lowers_the_index(
 
 @SOME
 @given(framework_and_unit(pst.frameworks(
-    not_arising=NotArisingPolicy.EXCLUDE, band_basis=BandBasis.POINTS,
+    not_arising=NotArisingPolicy.EXCLUDE, band_basis=BandBasis.TOTAL,
     criteria=pst.criteria_trees(not_arising=st.none(), bonus=True, penalty=True))), st.data())
 def test_marking_bonus_or_penalty_items_not_arising(pair: tuple[Framework, Assessment],
                                                     data: st.DataObject) -> None:
@@ -551,7 +551,7 @@ def test_a_unit_without_index_is_not_ranked_by_guess() -> None:
         legal_basis=LegalBasis(decision="1/QĐ-UBND"), first_year=2022,
         criteria=[Node("1", "Lĩnh vực", D(10), READ),
                   Node("2", "Điểm trừ", D(10), READ, kind=NodeKind.PENALTY)],
-        bands=[Band("Đạt", D(0), READ)], band_basis=BandBasis.POINTS,
+        bands=[Band("Đạt", D(0), READ)], band_basis=BandBasis.TOTAL,
         rank_by=RankBasis.INDEX, sources={"s": "thử"})
     nothing_arose = Assessment(framework.id, "Xã A1", 2022, {"1": NOT_ARISING, "2": D(0)})
     penalised = Assessment(framework.id, "Xã B2", 2022, {"1": D(1), "2": D(5)})  # index -40

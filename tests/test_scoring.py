@@ -17,7 +17,7 @@ id = "test/commune/2024"
 name = "Thử"
 level = "commune"
 first_year = 2024
-band_basis = "points"
+band_basis = "total"
 ranking = "dense"
 tie_break = ["2"]
 [legal_basis]
@@ -200,3 +200,16 @@ def test_rank_values_examples():
 def test_classify_without_bands_is_a_clear_error(framework):
     with pytest.raises(parindex.FrameworkError, match="declares no bands"):
         parindex.classify(attrs.evolve(framework, bands=()), D(50))
+
+
+def test_the_total_has_one_name_and_points_is_read_as_total_with_a_deprecation() -> None:
+    """Bands and ranks name the total alike ("total"); the old band_basis "points" still
+    reads, as the same member, with a DeprecationWarning."""
+    assert parindex.BandBasis.TOTAL.value == parindex.RankBasis.TOTAL.value == "total"
+    assert parindex.BandBasis.POINTS is parindex.BandBasis.TOTAL
+    assert [b.value for b in parindex.BandBasis] == ["index", "total"]
+    with pytest.warns(DeprecationWarning, match='now called "total"'):
+        framework = parindex.loads_framework(
+            THAI_NGUYEN_LIKE.replace('band_basis = "total"', 'band_basis = "points"'))
+    assert framework.band_basis is parindex.BandBasis.TOTAL
+    assert framework == parindex.loads_framework(THAI_NGUYEN_LIKE)

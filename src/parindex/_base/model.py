@@ -12,6 +12,7 @@ import enum
 import re
 import types
 import unicodedata
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
@@ -122,12 +123,25 @@ class NotArisingPolicy(enum.Enum):
 
 
 class BandBasis(enum.Enum):
-    """What band thresholds are compared with."""
+    """What band thresholds are compared with: the index or the total, named as
+    :class:`RankBasis` names them."""
 
     #: The index: total ÷ arising maximum × 100.
     INDEX = "index"
-    #: The total points.
-    POINTS = "points"
+    #: The total points (``band_basis = "total"``).
+    TOTAL = "total"
+    #: Deprecated: the old name of :attr:`TOTAL` (the same member). A framework file's
+    #: ``band_basis = "points"`` is still read as ``"total"``, with a DeprecationWarning.
+    POINTS = "total"
+
+    @classmethod
+    def _missing_(cls, value: object) -> BandBasis | None:
+        if value == "points":
+            warnings.warn('band_basis "points" is now called "total" (as rank_by and '
+                          'results name the total); read as "total"', DeprecationWarning,
+                          stacklevel=2)
+            return cls.TOTAL
+        return None
 
 
 class RankingMethod(enum.Enum):
@@ -160,9 +174,12 @@ def method_name(value: RankingMethod | str) -> str:
 
 
 class RankBasis(enum.Enum):
-    """What units are ranked on (higher is better)."""
+    """What units are ranked on (higher is better): the index or the total, named as
+    :class:`BandBasis` names them."""
 
+    #: The index: total ÷ arising maximum × 100.
     INDEX = "index"
+    #: The total points.
     TOTAL = "total"
 
 
@@ -480,7 +497,7 @@ class Framework:
     :param last_year: last assessment year, or ``None`` if open-ended.
     :param criteria: the top-level nodes (fields, the survey block, bonus/penalty).
     :param bands: classification bands, highest first.
-    :param band_basis: whether thresholds apply to the index or to points.
+    :param band_basis: whether thresholds apply to the index or to the total.
     :param not_arising: policy for items that did not arise.
     :param decimals: places used for display (never before ranking or banding).
     :param ranking: competition (1, 2, 2, 4), dense (1, 2, 2, 3), or the name of a ranking

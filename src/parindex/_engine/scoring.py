@@ -478,8 +478,7 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
         value = index
     else:
         value = Fraction(total)
-    return classify(framework, decided_on(framework, value,
-                                          framework.band_basis.value.replace("points", "total")))
+    return classify(framework, decided_on(framework, value, framework.band_basis.value))
 
 
 def decided_on(framework: Framework, value: Fraction, figure: str) -> Fraction:

@@ -542,7 +542,7 @@ def _framework(draw: st.DrawFn, criteria: SearchStrategy[tuple[Node, ...]] | Non
         drawn_bands = draw(bands)
     else:
         ceiling = Decimal(100)
-        if basis is BandBasis.POINTS:
+        if basis is BandBasis.TOTAL:
             ceiling = sum((n.max for n in tops
                            if n.kind is not NodeKind.PENALTY and n.max is not None), Decimal(0))
         band_places = min(2, places)
