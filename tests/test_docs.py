@@ -120,6 +120,27 @@ def test_cli_exit_status_table_names_the_commands_that_exit_1() -> None:
     assert named == _commands_exiting_1() == {"reproduce", "bands", "compare"}
 
 
+def _shipped_texts() -> list[Path]:
+    """What users read: the docs, the READMEs, the package and the plugins (code,
+    templates, data), not the developers' tests."""
+    found = [*DOCS.rglob("*.md"), ROOT / "README.md", *ROOT.glob("plugins/*/README.md")]
+    for folder in (ROOT / "src", *ROOT.glob("plugins/*/src")):
+        found += [p for p in folder.rglob("*")
+                  if p.suffix in (".py", ".toml", ".md", ".tmpl", ".j2", ".csv")]
+    return sorted(p for p in found if "_build" not in p.parts)
+
+
+def test_sources_are_cited_by_number_and_title_not_by_files_users_do_not_have() -> None:
+    """Users have no seeds folder: a document is cited as "Kế hoạch 69/KH-UBND of xã
+    Thủy Thanh", never as "seed 000" or a path outside the repository."""
+    outside = re.compile(r"\bseeds? 0\d\d\b|\bshared/|\bseeds/|/work/", re.IGNORECASE)
+    found = [f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+             for path in _shipped_texts()
+             for n, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+             if outside.search(line)]
+    assert not found, "\n".join(found)
+
+
 # --- the file formats -----------------------------------------------------------------------
 
 def _key_lists() -> dict[str, tuple[str, ...]]:
