@@ -314,6 +314,10 @@ def test_previous_from_a_published_table_and_an_assessment(
     out = capsys.readouterr().out
     assert ("Compared with 2021 (80.5 points, rank 1/10): the total fell by 1.864 points; "
             "rank down by 1.") in out
+    # Never written over: -o naming the file read with --previous or --assignments.
+    before = table.read_bytes()
+    assert main(["plan", example, "--previous", str(table), "-o", str(table)]) == 2
+    assert table.read_bytes() == before and "Traceback" not in capsys.readouterr().err
     # The same year is no "year before"; another unit is not this one.
     same = tmp_path / "same.toml"
     same.write_text(record.read_text("utf-8").replace("2021", "2022"), encoding="utf-8")

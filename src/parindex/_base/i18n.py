@@ -269,9 +269,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plan_label_sub": "Tiêu chí thành phần",
         "plan_label_criterion": "Tiêu chí",
         "plan_label_field": "Lĩnh vực",
-        "plan_content_comment": "Khắc phục tồn tại Hội đồng thẩm định đã nêu (“{comment}”); "
-                                "thực hiện đầy đủ yêu cầu của {label} {code}, bảo đảm đạt {max} "
-                                "điểm năm {year}.",
+        # the council's words are quoted, not called a shortcoming: some only record
+        # ("Có thư xin lỗi", "Thống nhất kết quả chấm điểm ...")
+        "plan_content_comment": "Rà soát, khắc phục nội dung bị trừ điểm theo đánh giá của Hội "
+                                "đồng thẩm định (“{comment}”); thực hiện đầy đủ yêu cầu của "
+                                "{label} {code}, bảo đảm đạt {max} điểm năm {year}.",
         "plan_content": "Rà soát nguyên nhân bị trừ điểm; thực hiện đầy đủ yêu cầu của {label} "
                         "{code} – {name}, bảo đảm đạt {max} điểm năm {year}.",
         "plan_content_penalty": "Không để phát sinh trường hợp bị trừ điểm theo {label} {code} "
@@ -699,9 +701,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plan_label_sub": "Sub-criterion",
         "plan_label_criterion": "Criterion",
         "plan_label_field": "Field",
-        "plan_content_comment": "Remedy what the appraisal council found (“{comment}”); meet "
-                                "every requirement of {label} {code} so as to score {max} "
-                                "points in {year}.",
+        "plan_content_comment": "Remedy what lost the points, in the light of the appraisal "
+                                "council's comment (“{comment}”); meet every requirement of "
+                                "{label} {code} so as to score {max} points in {year}.",
         "plan_content": "Find why the points were lost; meet every requirement of {label} "
                         "{code} – {name} so as to score {max} points in {year}.",
         "plan_content_penalty": "Give no cause for a deduction under {label} {code} – {name} "

@@ -284,7 +284,8 @@ def plan_command(sources: tuple[Path, ...], unit: str | None, group: str | None,
     from .._render.plan import plan_markdown, write_plan_docx
 
     if output is not None:  # before any work; never an input (a source, the framework)
-        _check_output(output, (".md", ".docx"), *sources, framework_ref)
+        _check_output(output, (".md", ".docx"), *sources, framework_ref, assignments,
+                      previous)
     suffix = None if output is None else output.suffix.lower()
     if suffix == ".docx":
         with needs_extra("docx", "report"):
