@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex._analysis.plan import COLUMNS, MOTTO, PLACEHOLDER, SECTIONS
+from parindex._base.numbers import plain
 from parindex._cli import main
 
 
@@ -286,7 +287,7 @@ def test_change_in_total_is_exact(before: Decimal) -> None:
     difference = Decimal("78.636") - before
     if difference:
         word = "rose" if difference > 0 else "fell"
-        amount = parindex._base.numbers.plain(abs(difference))
+        amount = plain(abs(difference))
         assert f"the total {word} by {amount} points" in change
     else:
         assert "the total is unchanged" in change
