@@ -6,7 +6,6 @@ CLI has no import cycle; :mod:`.app` registers their commands on the group.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import time
@@ -23,6 +22,7 @@ from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
 from .._base.model import Assessment, Framework
 from .._base.text import terminal_safe
 # What every command's --framework ID_OR_FILE names.
+from .._formats.output import json_text
 from .._formats.overlay import resolve_framework as resolve_framework
 from .._plugins.registry import get_framework
 from .options import quiet
@@ -92,7 +92,7 @@ def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    click.echo(json_text(data))
 
 
 def framework_option(value: str | None, assessment: Assessment) -> Framework:

@@ -91,12 +91,12 @@ def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) 
     """Report an error: JSON on stdout under ``--json``, else one line per problem on
     stderr."""
     if as_json:
-        import json
+        from .._formats.output import json_text
 
         data = error_to_dict(error)
         if kind is not None:
             data["error"] = kind
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(json_text(data))
     elif isinstance(error, ParindexError):
         problems: list[object] = list(error.problems)
         if len(problems) > MAX_PROBLEMS_SHOWN:

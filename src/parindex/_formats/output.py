@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import json
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -19,6 +20,42 @@ converter = cattrs.Converter()
 converter.register_unstructure_hook(Decimal, plain)
 converter.register_unstructure_hook(Fraction, lambda f: f"{f.numerator}/{f.denominator}")
 converter.register_unstructure_hook(enum.Enum, lambda e: e.value)
+
+
+#: Compact JSON text of one value, by the json module's C encoder (``indent`` would make
+#: it fall back to the pure-Python encoder, about 4× slower on a 10,000-unit document).
+_compact = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def json_text(data: Any) -> str:
+    """A document as every ``--json`` prints it: the top-level object's members one per
+    line, and the members of each list or object inside it (a unit, a node, a problem)
+    one per line too, each written compactly on its line. Readable and greppable record
+    by record, and as fast as compact JSON on large documents.
+
+    >>> print(json_text({"unit": "Xã A", "nodes": {"1": {"points": "5.86", "max": "10.0"}},
+    ...                  "problems": []}))
+    {
+      "unit": "Xã A",
+      "nodes": {
+        "1": {"points": "5.86", "max": "10.0"}
+      },
+      "problems": []
+    }
+    """
+    def write(value: Any, depth: int, indent: str) -> str:
+        if depth >= 2 or not value or not isinstance(value, (dict, list)):
+            return _compact(value)
+        inner = indent + "  "
+        if isinstance(value, dict):
+            lines = [f"{inner}{_compact(k if isinstance(k, str) else _compact(k))}: "
+                     f"{write(v, depth + 1, inner)}" for k, v in value.items()]
+        else:
+            lines = [inner + write(v, depth + 1, inner) for v in value]
+        opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+        return f"{opening}\n" + ",\n".join(lines) + f"\n{indent}{closing}"
+
+    return write(data, 0, "")
 
 
 def _optional(value: Decimal | None) -> str | None:
