@@ -139,3 +139,30 @@ def test_compare_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     assert "│ Xã Tân Hợp │ Xã Tân Lập       │ -1 │ +1 │ +1 │ 0 │ -1 │" in out
     assert "Tăng/giảm bậc, như kế hoạch ghi:" in out
     assert "  - Xã Phú An so với Xã An Phú: " in out
+
+
+def test_reproduce_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = ROOT / "docs" / "examples"
+    table = str(examples / "results-2022.csv")
+    out = _run(capsys, "reproduce", table, "--framework", "thua-thien-hue/commune/2022",
+               "--lang", "vi", status=1)
+    assert ("  - dòng 4, Xã Minh Họa B: tổng điểm: công bố 82,03, tính lại 82,3 (điểm thẩm "
+            "định 55,5 + điểm điều tra XHH 26,8 = 82,3; số công bố 82,03)") in out
+    assert ("  - dòng 6, Xã Minh Họa C: xếp hạng: công bố 4, tính lại 3/5 (78,636 xếp thứ "
+            "3/5, bằng điểm với Xã Thủy Thanh)") in out
+    data = json.loads(_run(capsys, "reproduce", table, "--framework",
+                           "thua-thien-hue/commune/2022", "--lang", "vi", "--json", status=1))
+    evidence = [d["evidence"] for u in data["units"] for d in u["discrepancies"]]
+    assert "78.636 ranks 3 of 5, tied with Xã Thủy Thanh" in evidence
+    out = _run(capsys, "reproduce", str(examples / "published" / "huong-hoa-2020.csv"),
+               "--framework", "quang-tri/district/2020", "--population", "10", "--lang", "vi")
+    assert ("Huyện Hướng Hóa: xếp hạng 7/10: chưa đối chiếu: bảng không có đủ mọi đơn vị "
+            "xếp trên cũng như mọi đơn vị xếp dưới trong 10 đơn vị; các đơn vị trong bảng "
+            "đặt đơn vị này trong khoảng từ thứ 1 đến thứ 10") in out
+    out = _run(capsys, "reproduce", str(examples / "published" / "totals-2022.csv"),
+               "--framework", "thua-thien-hue/commune/2022", "--lang", "vi")
+    assert ("Xã Thủy Thanh: chỉ số 79,031: bảng cho điểm ở cấp trên các tiêu chí thành phần, "
+            "nên không biết tiêu chí nào không phát sinh; chỉ số công bố ứng với điểm tối đa "
+            "phát sinh khoảng 99,500") in out
+    assert "cột điểm thẩm định được đọc là điểm của Điểm thẩm định (lĩnh vực 1–8) (tối đa " \
+        "70,0)" in out

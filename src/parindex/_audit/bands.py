@@ -20,7 +20,7 @@ import attrs
 
 from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework, nfc
-from .._base.i18n import Sentence, Terms, message
+from .._base.i18n import Sentence, Terms, figure, message
 from .._base.numbers import NumberError, number_text, plain, to_decimal
 from .._engine.reconcile import agrees
 from .._formats.toml import read_toml
@@ -83,7 +83,7 @@ class DistributionDiscrepancy:
 
     def text(self, lang: str = "en") -> str:
         """The discrepancy in one line, in ``lang`` (``vi`` or ``en``)."""
-        line = message(lang, "discrepancy_line", what=message(lang, f"w_{self.what}"),
+        line = message(lang, "discrepancy_line", what=figure(self.what),
                        published=number_text(self.published, lang),
                        computed=number_text(self.computed, lang), evidence=self.evidence)
         return f"{self.band}: {line}" if self.band else line

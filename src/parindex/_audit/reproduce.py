@@ -35,6 +35,7 @@ from .._base.model import (
     RankingMethod,
     nfc,
 )
+from .._base.i18n import VERBATIM, Sentence, Terms, figure
 from .._base.names import find_unit, group_key
 from .._base.numbers import exact, plain, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
@@ -153,10 +154,9 @@ def reproduce(table: ResultsTable) -> Reproduction:
     dropped = any(p.line is not None and p.line not in rows for p in table.problems)
     incomplete = len(results) < len(scored) or dropped
     if incomplete:
-        rank_note = ("ranks are neither computed nor checked: some rows could not be read "
-                     "or scored, and ranks need every unit")
+        rank_note = Sentence("rank_incomplete")
     elif len(years) > 1:
-        rank_note = f"printed ranks are not checked: the table mixes years {sorted(years)}"
+        rank_note = Sentence("rank_years", years=tuple(sorted(years)))
     if results and len(years) == 1 and not incomplete:
         try:
             positions = [i for i, (_, r, _, _) in enumerate(scored) if r is not None]
@@ -168,10 +168,11 @@ def reproduce(table: ResultsTable) -> Reproduction:
             ranked = dict(zip(positions, ranked_units, strict=True))
         except MissingInformationError as exc:
             # An unknown decides the ranks (an index no maximum gives): not checked.
-            rank_note = "not checked: " + "; ".join(p.message for p in exc.problems[:1])
+            rank_note = Sentence("not_checked_why", why="; ".join(
+                p.message for p in exc.problems[:1]))
         except ParindexError as exc:
             problems += exc.problems
-            rank_note = "no ranks: " + "; ".join(p.message for p in exc.problems)
+            rank_note = Sentence("no_ranks", why="; ".join(p.message for p in exc.problems))
     ranked = _name_ties(ranked)
     by_row: dict[int | None, list[Problem]] = {}
     for problem in table.problems:
@@ -185,7 +186,8 @@ def reproduce(table: ResultsTable) -> Reproduction:
         unchecked = list(result.unchecked) if result is not None else []
         if rank_note and (assessment.published.rank or assessment.published.group_rank):
             unchecked = [u for u in unchecked if not u.startswith(("rank", "group_rank"))]
-            unchecked += [f"{what} {getattr(assessment.published, what)}: {rank_note}"
+            unchecked += [Sentence("figure_note", what=figure(what), printed=_shown(
+                              assessment, what, None), note=rank_note)
                           for what in ("rank", "group_rank")
                           if getattr(assessment.published, what) is not None]
         discrepancies = extra + (list(result.discrepancies) if result is not None else [])
@@ -209,8 +211,9 @@ def _ranks_only(table: ResultsTable) -> Reproduction:
     points to rank on); two years of such tables can still be compared."""
     units = []
     for assessment in table.assessments:
-        notes = [f"{what} {_shown(assessment, what, None)}: not checked: the table gives "
-                 "ranks only, no points to rank on" for what in printed_figures(assessment)]
+        notes: list[str] = [Sentence("un_ranks_only", what=figure(what),
+                                     printed=_shown(assessment, what, None))
+                            for what in printed_figures(assessment)]
         units.append(UnitReproduction(assessment, None, unchecked=tuple(notes)))
     return Reproduction(table, tuple(units), tuple(table.problems))
 
@@ -233,7 +236,8 @@ def _accounted(assessment: Assessment, result: Result | None,
     """Every printed figure in exactly one of checked, discrepancies or unchecked: the
     figures checked, and a note for each that would otherwise be silently dropped."""
     found = {d.what for d in discrepancies}
-    checked, notes = [], []
+    checked: list[str] = []
+    notes: list[str] = []
     for what in printed_figures(assessment):
         printed = assessment.published.points.get(what, None)
         if what in found:
@@ -241,17 +245,18 @@ def _accounted(assessment: Assessment, result: Result | None,
         if any(note.startswith((f"{what} ", f"{what}:")) for note in unchecked):
             continue
         if result is None:
-            why = ("the row could not be scored: " + "; ".join(p.message for p in problems)
-                   if problems else "the row could not be scored")
-            notes.append(f"{what} {_shown(assessment, what, printed)}: not checked: {why}")
+            why = (Sentence("row_not_scored_why", why="; ".join(p.message for p in problems))
+                   if problems else Sentence("row_not_scored"))
+            notes.append(Sentence("figure_not_checked", what=figure(what),
+                                  printed=_shown(assessment, what, printed), why=why))
         else:
             checked.append(what)
     return checked, notes
 
 
-def _shown(assessment: Assessment, what: str, printed: Decimal | None) -> str:
+def _shown(assessment: Assessment, what: str, printed: Decimal | None) -> Decimal | str:
     value = printed if printed is not None else getattr(assessment.published, what, None)
-    return plain(value) if isinstance(value, Decimal) else str(value)
+    return value if isinstance(value, Decimal) else str(value)
 
 
 def _rank(results: list[Result], *, check: bool,
@@ -320,15 +325,13 @@ def _rank_extract(results: list[Result], population: int, *,
         at_or_below = sum(1 for j, k in enumerate(keys) if j != i and k <= keys[i])
         highest = None if dense else population - at_or_below
         rank: int | None = None
-        how = ""
+        how = Sentence(VERBATIM, text="")
         if printed is None or printed.position <= size:
             rank = lowest
-            how = (f"{len(above)} unit(s) of the table rank above it, and the top of a "
-                   f"ranking of {population} holds every unit above it")
+            how = Sentence("extract_top", above=len(above), population=population)
         elif printed.position > population - size:
             rank = highest
-            how = (f"{at_or_below} other unit(s) of the table rank at or below it, and the "
-                   f"bottom of a ranking of {population} holds every unit below it")
+            how = Sentence("extract_bottom", below=at_or_below, population=population)
         found: list[Discrepancy] = []
         notes = [u for u in result.unchecked if not u.startswith(("rank", "group_rank"))]
         if check and printed is not None:
@@ -337,27 +340,25 @@ def _rank_extract(results: list[Result], population: int, *,
             if printed.of is not None and printed.of != population:
                 found.append(Discrepancy(
                     "rank", str(printed), computed,
-                    f"printed among {printed.of} units, but {population} were ranked"))
+                    Sentence("printed_among", of=printed.of, population=population)))
             elif rank is not None and printed.position != rank:
-                found.append(Discrepancy("rank", str(printed), computed,
-                                         f"{value} ranks {rank} of {population}: {how}"))
+                found.append(Discrepancy("rank", str(printed), computed, Sentence(
+                    "extract_ranks", value=value, rank=rank, population=population, how=how)))
             elif rank is None and highest is not None and not \
                     lowest <= printed.position <= highest:
                 found.append(Discrepancy(
                     "rank", str(printed), f"{lowest}–{highest}/{population}",
-                    f"{value}: {len(above)} unit(s) of the table rank above it and "
-                    f"{at_or_below} at or below it, so among {population} it ranks "
-                    f"{lowest} to {highest}"))
+                    Sentence("extract_between", value=value, above=len(above),
+                             below=at_or_below, population=population, lowest=lowest,
+                             highest=highest)))
             elif rank is None:
-                bounds = (f"between {lowest} and {highest}" if highest is not None
-                          else f"at least {lowest}")
-                notes.append(f"rank {printed}: not checked: the table holds neither every "
-                             f"unit above it nor every unit below it among {population}; "
-                             f"its units place it {bounds}, which the printed rank is")
+                bounds = (Sentence("between", lowest=lowest, highest=highest)
+                          if highest is not None else Sentence("at_least", lowest=lowest))
+                notes.append(Sentence("extract_unchecked", printed=str(printed),
+                                      population=population, bounds=bounds))
         if check and published.group_rank is not None:
-            notes.append(f"group_rank {published.group_rank}: not checked: the table is an "
-                         f"extract of {population} units, and ranks within a group need "
-                         "every unit of the group")
+            notes.append(Sentence("extract_group", printed=str(published.group_rank),
+                                  population=population))
         result = attrs.evolve(result, discrepancies=result.discrepancies + tuple(found),
                               unchecked=tuple(notes))
         units.append(RankedResult(result, rank if rank is not None else 0, population,
@@ -365,13 +366,13 @@ def _rank_extract(results: list[Result], population: int, *,
     return units
 
 
-def rank_evidence_value(result: Result) -> str:
+def rank_evidence_value(result: Result) -> Decimal:
     """The value a unit is ranked on, as shown in evidence."""
     basis = _basis(result)
     value: Decimal | Fraction | None = (
         result.index if basis == "index" else result.appraised if basis == "appraised"
         else result.total)
-    return plain(value) if isinstance(value, Decimal) else result.display(value)
+    return value if isinstance(value, Decimal) else Decimal(result.display(value))
 
 
 def _row(assessment: Assessment) -> int | None:
@@ -391,7 +392,8 @@ def _name_ties(ranked: dict[int, RankedResult]) -> dict[int, RankedResult]:
                         and (other.rank if d.what == "rank" else other.group_rank) == computed
                         and (d.what == "rank" or other.result.group == unit.result.group)]
                 if tied:
-                    d = attrs.evolve(d, evidence=f"{d.evidence}, tied with {', '.join(tied)}")
+                    d = attrs.evolve(d, evidence=d.evidence + Sentence(
+                        "tied_with", units=tuple(tied)))
             found.append(d)
         named[position] = attrs.evolve(unit, result=attrs.evolve(
             unit.result, discrepancies=tuple(found)))
@@ -466,9 +468,9 @@ def _follow_printed(units: list[RankedResult]) -> list[RankedResult]:
             overall, in_group = following[i]
             follows = overall if d.what == "rank" else in_group
             if printed_rank is not None and printed_rank.position == follows:
-                notes.append(f"{d.what} {printed_rank} follows the printed figures of "
-                             f"{', '.join(suspects)} (see their discrepancies); with theirs "
-                             f"as computed it would be {d.computed}")
+                notes.append(Sentence("follows_printed", what=figure(d.what),
+                                      printed=str(printed_rank), units=tuple(suspects),
+                                      computed=d.computed))
             else:
                 kept.append(d)
         result = attrs.evolve(unit.result, discrepancies=tuple(kept), unchecked=tuple(notes))
@@ -502,21 +504,24 @@ def _score_row(framework: Framework, assessment: Assessment,
                            attrs.evolve(assessment, points=points))
         except ParindexError:
             return assessment, None, [], list(exc.problems)
-        band_note = "not checked: " + exc.problems[0].message
+        band_note = Sentence("not_checked_why", why=exc.problems[0].message)
     except ParindexError as exc:
         return assessment, None, [], list(exc.problems)
     if band_note is not None:
         notes = [u for u in result.unchecked if not u.startswith("band ")]
         if assessment.published.band is not None:
-            notes.append(f"band {assessment.published.band}: {band_note}")
+            notes.append(Sentence("figure_note", what=figure("band"),
+                                  printed=assessment.published.band, note=band_note))
         result = attrs.evolve(result, unchecked=tuple(notes))
     extra = []
     for code, (printed, bound) in outside.items():
         node = framework.nodes[code]
-        where = f"above the maximum {plain(bound)}" if printed > bound else "below 0"
+        where = (Sentence("above_max", max=bound) if printed > bound
+                 else Sentence("below_zero"))
         extra.append(Discrepancy(
             code, plain(printed), f"≤ {plain(bound)}" if printed > bound else "≥ 0",
-            f"{plain(printed)} is {where} of {code} ({node.name}); counted as printed"))
+            Sentence("outside_range", printed=printed, where=where, code=code,
+                     name=node.name)))
     if outside:
         result = _as_printed(result, assessment, outside)
     extra += _item_contradictions(result)
@@ -565,12 +570,10 @@ def _arising_unknown(result: Result) -> Result:
         if not (high > lowest and low <= highest):
             return result  # no admissible arising maximum gives it: a real discrepancy
         implied = Fraction(result.total) * 100 / Fraction(printed)
-        notes.append(
-            f"index {plain(printed)}: the table gives points above the items, so which "
-            f"items did not arise is unknown; the printed index implies an arising maximum "
-            f"of about {result.display(implied)}, which {result.framework.id} allows "
-            f"({plain(low_max)} to {plain(result.arising_max)}); computed over "
-            f"{plain(result.arising_max)}: {result.display(lowest)}")
+        notes.append(Sentence(
+            "index_implies", printed=printed, implied=Decimal(result.display(implied)),
+            framework=result.framework.id, low=low_max, high=result.arising_max,
+            computed=Decimal(result.display(lowest))))
         # The band is then checked on the printed index (as far as its rounding allows).
         lowest = max(lowest, low)
         highest = min(highest, high)
@@ -580,9 +583,9 @@ def _arising_unknown(result: Result) -> Result:
             continue
         if d.what == "band" and result.framework.band_basis is BandBasis.INDEX and \
                 _band_admissible(result, d.published, lowest, highest):
-            notes.append(f"band {d.published}: the band of an index between "
-                         f"{result.display(lowest)} and {result.display(highest)}, which "
-                         "the table allows")
+            notes.append(Sentence("band_admissible", band=d.published,
+                                  lowest=Decimal(result.display(lowest)),
+                                  highest=Decimal(result.display(highest))))
             continue
         kept.append(d)
     if not notes:
@@ -658,12 +661,12 @@ def _item_contradictions(result: Result) -> list[Discrepancy]:
         uncovered = uncovered_max(framework.nodes[finding.code]) or Decimal(0)
         if items <= node.points <= items + uncovered:
             continue
-        terms = " + ".join(c.code for c in children if not (c.not_arising and c.arising_max == 0))
-        found.append(Discrepancy(
-            finding.code, plain(node.points), plain(items),
-            f"items {terms} = {plain(items)}"
-            + (f" (and {plain(uncovered)} of its maximum is not itemised)" if uncovered else "")
-            + f"; printed {plain(node.points)}"))
+        terms = Terms(c.code for c in children if not (c.not_arising and c.arising_max == 0))
+        why = Sentence("items_sum", terms=terms, points=items)
+        if uncovered:
+            why += Sentence("items_sum_uncovered", uncovered=uncovered)
+        found.append(Discrepancy(finding.code, plain(node.points), plain(items),
+                                 why + Sentence("ev_printed", printed=node.points)))
     return found
 
 

@@ -465,6 +465,62 @@ MESSAGES: dict[str, dict[str, str]] = {
         "printed_discrepancies": "Sai lệch (số công bố ≠ số tính lại)",
         "note_against": "{unit} so với {against}: {note}",
         "notes": "Ghi chú",
+        # reproduce: ranks and the table's own arithmetic
+        "rank_incomplete": "không tính và không đối chiếu thứ hạng: có dòng không đọc hoặc "
+                           "không chấm được, mà xếp hạng cần đủ mọi đơn vị",
+        "rank_years": "chưa đối chiếu thứ hạng công bố: bảng gồm nhiều năm [{years}]",
+        "not_checked_why": "chưa đối chiếu: {why}",
+        "no_ranks": "không có thứ hạng: {why}",
+        "figure_note": "{what} {printed}: {note}",
+        "figure_not_checked": "{what} {printed}: chưa đối chiếu: {why}",
+        "un_ranks_only": "{what} {printed}: chưa đối chiếu: bảng chỉ có thứ hạng, không có "
+                         "điểm để xếp hạng",
+        "row_not_scored": "dòng này không chấm điểm được",
+        "row_not_scored_why": "dòng này không chấm điểm được: {why}",
+        "extract_top": "{above} đơn vị trong bảng xếp trên, và phần đầu của bảng xếp hạng "
+                       "{population} đơn vị có đủ mọi đơn vị xếp trên",
+        "extract_bottom": "{below} đơn vị khác trong bảng xếp bằng hoặc dưới, và phần cuối "
+                          "của bảng xếp hạng {population} đơn vị có đủ mọi đơn vị xếp dưới",
+        "printed_among": "công bố trong số {of} đơn vị, nhưng có {population} đơn vị được "
+                         "xếp hạng",
+        "printed_among_scored": "{what} {printed}: công bố trong số {of} đơn vị, nhưng có "
+                                "{scored} đơn vị được chấm cùng nhau",
+        "extract_ranks": "{value} xếp thứ {rank}/{population}: {how}",
+        "extract_between": "{value}: {above} đơn vị trong bảng xếp trên và {below} đơn vị "
+                           "bằng hoặc dưới, nên trong {population} đơn vị xếp từ thứ "
+                           "{lowest} đến thứ {highest}",
+        "between": "trong khoảng từ thứ {lowest} đến thứ {highest}",
+        "at_least": "không cao hơn thứ {lowest}",
+        "extract_unchecked": "xếp hạng {printed}: chưa đối chiếu: bảng không có đủ mọi đơn "
+                             "vị xếp trên cũng như mọi đơn vị xếp dưới trong {population} "
+                             "đơn vị; các đơn vị trong bảng đặt đơn vị này {bounds}, và thứ "
+                             "hạng công bố nằm trong khoảng đó",
+        "extract_group": "xếp hạng trong nhóm {printed}: chưa đối chiếu: bảng là trích "
+                         "đoạn của {population} đơn vị, mà xếp hạng trong nhóm cần đủ mọi "
+                         "đơn vị của nhóm",
+        "ranks_of": "{value} xếp thứ {rank}/{of}{on}",
+        "on_basis": " theo {basis}",
+        "tied_with": ", bằng điểm với {units}",
+        "follows_printed": "{what} {printed} theo đúng số công bố của {units} (xem sai lệch "
+                           "của các đơn vị này); nếu theo số tính lại thì là {computed}",
+        "above_max": "vượt điểm tối đa {max}",
+        "below_zero": "nhỏ hơn 0",
+        "outside_range": "{printed} {where} của {code} ({name}); tính theo số công bố",
+        "index_implies": "chỉ số {printed}: bảng cho điểm ở cấp trên các tiêu chí thành "
+                         "phần, nên không biết tiêu chí nào không phát sinh; chỉ số công bố "
+                         "ứng với điểm tối đa phát sinh khoảng {implied}, mà {framework} "
+                         "cho phép (từ {low} đến {high}); tính trên {high}: {computed}",
+        "band_admissible": "xếp loại {band}: là xếp loại của một chỉ số trong khoảng "
+                           "{lowest} đến {highest}, mà bảng cho phép",
+        "items_sum": "các tiêu chí thành phần {terms} = {points}",
+        "items_sum_uncovered": " (và {uncovered} của điểm tối đa không chia thành tiêu chí "
+                               "thành phần)",
+        "row_at": "dòng {row}, ",
+        "summary_column": "Bảng không có điểm từng lĩnh vực: cột {column} được đọc là điểm "
+                          "của {name} (tối đa {max})",
+        "columns_not_read": "Các cột không đọc",
+        "columns_not_read_why": "(tiêu đề không nhận ra; khai báo trong tệp ánh xạ)",
+        "row_skipped": "Bỏ qua dòng {row}: {why}",
     },
     "en": {
         "code": "Code",
@@ -886,6 +942,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "printed_discrepancies": "Discrepancies (printed ≠ computed)",
         "note_against": "{unit} against {against}: {note}",
         "notes": "Notes",
+        "rank_incomplete": "ranks are neither computed nor checked: some rows could not be "
+                           "read or scored, and ranks need every unit",
+        "rank_years": "printed ranks are not checked: the table mixes years [{years}]",
+        "not_checked_why": "not checked: {why}",
+        "no_ranks": "no ranks: {why}",
+        "figure_note": "{what} {printed}: {note}",
+        "figure_not_checked": "{what} {printed}: not checked: {why}",
+        "un_ranks_only": "{what} {printed}: not checked: the table gives ranks only, no "
+                         "points to rank on",
+        "row_not_scored": "the row could not be scored",
+        "row_not_scored_why": "the row could not be scored: {why}",
+        "extract_top": "{above} unit(s) of the table rank above it, and the top of a ranking "
+                       "of {population} holds every unit above it",
+        "extract_bottom": "{below} other unit(s) of the table rank at or below it, and the "
+                          "bottom of a ranking of {population} holds every unit below it",
+        "printed_among": "printed among {of} units, but {population} were ranked",
+        "printed_among_scored": "{what} {printed}: printed among {of} units, but {scored} "
+                                "were scored together",
+        "extract_ranks": "{value} ranks {rank} of {population}: {how}",
+        "extract_between": "{value}: {above} unit(s) of the table rank above it and {below} "
+                           "at or below it, so among {population} it ranks {lowest} to "
+                           "{highest}",
+        "between": "between {lowest} and {highest}",
+        "at_least": "at least {lowest}",
+        "extract_unchecked": "rank {printed}: not checked: the table holds neither every "
+                             "unit above it nor every unit below it among {population}; its "
+                             "units place it {bounds}, which the printed rank is",
+        "extract_group": "group_rank {printed}: not checked: the table is an extract of "
+                         "{population} units, and ranks within a group need every unit of "
+                         "the group",
+        "ranks_of": "{value} ranks {rank} of {of}{on}",
+        "on_basis": " on {basis}",
+        "tied_with": ", tied with {units}",
+        "follows_printed": "{what} {printed} follows the printed figures of {units} (see "
+                           "their discrepancies); with theirs as computed it would be "
+                           "{computed}",
+        "above_max": "above the maximum {max}",
+        "below_zero": "below 0",
+        "outside_range": "{printed} is {where} of {code} ({name}); counted as printed",
+        "index_implies": "index {printed}: the table gives points above the items, so which "
+                         "items did not arise is unknown; the printed index implies an "
+                         "arising maximum of about {implied}, which {framework} allows ({low} "
+                         "to {high}); computed over {high}: {computed}",
+        "band_admissible": "band {band}: the band of an index between {lowest} and "
+                           "{highest}, which the table allows",
+        "items_sum": "items {terms} = {points}",
+        "items_sum_uncovered": " (and {uncovered} of its maximum is not itemised)",
+        "row_at": "row {row}, ",
+        "summary_column": "No field's points in the table: its {column} column is read as "
+                          "the points of {name} (max {max})",
+        "columns_not_read": "Columns not read",
+        "columns_not_read_why": "(unknown headers; declare them in a mapping file)",
+        "row_skipped": "Row {row} skipped: {why}",
     },
 }
 
@@ -975,6 +1084,12 @@ class Sentence(str):
 
 def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:
     return text.parts if isinstance(text, Sentence) else ((VERBATIM, {"text": text}),)
+
+
+def figure(what: str) -> str:
+    """A printed figure's name as a sentence (``total``, ``band``, ``rank``…); a
+    criterion code stays as it is."""
+    return Sentence(f"w_{what}") if f"w_{what}" in MESSAGES["en"] else what
 
 
 def say(text: str, lang: str) -> str:

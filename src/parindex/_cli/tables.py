@@ -21,7 +21,7 @@ from .common import (
 from .options import lang, t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
-from .._base.i18n import say
+from .._base.i18n import figure, say
 from .._base.files import check_output
 from .._base.numbers import number_text, plain, quantize
 from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
@@ -155,7 +155,7 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
 
 def _where(unit: UnitReproduction) -> str:
     if unit.row is not None:
-        return f"row {unit.row}, "
+        return t("row_at", row=unit.row)
     origin = unit.assessment.origin
     return f"{origin.path.name}, " if origin is not None and origin.path is not None else ""
 
@@ -182,27 +182,27 @@ def _print_reproduction(reproduction: Reproduction) -> None:
             t("not_scored") if result is None else str(len(unit.discrepancies)
                                                        or t("none")))
     console.print(table)
-    lines = [f"{_where(u)}{u.unit}: {d}" for u, d in reproduction.discrepancies]
+    lines = [f"{_where(u)}{u.unit}: {d.text(language)}" for u, d in reproduction.discrepancies]
     console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
                   f"{len(lines) if lines else t('none')}")
     for line in lines:
         console.print(f"  - {line}", markup=False)
-    unchecked = sorted({f"{u.unit}: {note}" for u in reproduction.units for note in u.unchecked})
+    unchecked = sorted({f"{u.unit}: {say(note, language)}" for u in reproduction.units
+                        for note in u.unchecked})
     if unchecked:
         console.print(f"\n[bold]{t('unchecked')}:[/bold]")
         for line in unchecked:
             console.print(f"  - {line}", markup=False)
     if reproduction.table.summary is not None:
         node = framework.nodes[reproduction.table.summary]
-        console.print(f"\nNo field's points in the table: its {reproduction.table.summary} "
-                      f"column is read as the points of {node.name} (max "
-                      f"{plain(node.max) if node.max is not None else 'unknown'})",
-                      markup=False)
+        console.print("\n" + t("summary_column", column=figure(reproduction.table.summary),
+                                name=node.name, max=t("status_unknown") if node.max is None
+                                else number_text(node.max, language)), markup=False)
     if reproduction.table.ignored:
-        console.print("\n[bold]Columns not read[/bold] (unknown headers; declare them in a "
-                      "mapping file): " + ", ".join(reproduction.table.ignored).replace("[", "\\["))
+        console.print(f"\n[bold]{t('columns_not_read')}[/bold] {t('columns_not_read_why')}: "
+                      + ", ".join(reproduction.table.ignored).replace("[", "\\["))
     for row, why in reproduction.table.skipped:
-        console.print(f"Row {row} skipped: {why}", markup=False)
+        console.print(t("row_skipped", row=row, why=why), markup=False)
 
 
 @click.command("compare")

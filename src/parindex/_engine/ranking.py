@@ -11,9 +11,10 @@ from typing import Any, Literal, Protocol, TypeVar
 import attrs
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
+from .._base.i18n import Sentence, figure
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key
-from .._base.numbers import exact, plain
+from .._base.numbers import exact
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
 
@@ -275,7 +276,7 @@ def reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[Ra
             if key not in by_basis:
                 by_basis[key] = rank_results(results, basis)
             rank, group_rank = by_basis[key][i]
-            on = f" on {basis}" if basis else ""
+            on = Sentence("on_basis", basis=figure(basis)) if basis else ""
             for what, printed, computed, of in (
                 ("rank", published.rank, rank, unit.of),
                 ("group_rank", published.group_rank, group_rank, unit.group_of),
@@ -283,8 +284,9 @@ def reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[Ra
                 if printed is None or computed is None:
                     continue
                 if printed.of is not None and printed.of != of:
-                    unchecked.append(f"{what} {printed}: printed among {printed.of} units, "
-                                     f"but {of} were scored together")
+                    unchecked.append(Sentence("printed_among_scored", what=figure(what),
+                                              printed=str(printed), of=printed.of,
+                                              scored=of))
                     continue
                 if printed.position != computed:
                     found.append(Discrepancy(what, str(printed), f"{computed}/{of}",
@@ -295,12 +297,12 @@ def reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[Ra
     return reconciled
 
 
-def _rank_evidence(result: Result, rank: int, of: int | None, on: str) -> str:
+def _rank_evidence(result: Result, rank: int, of: int | None, on: str) -> Sentence:
     value: Decimal | Fraction | None = (result.index if "index" in on or
                                         (not on and result.framework.rank_by is RankBasis.INDEX)
                                         else result.appraised if "appraised" in on
                                         else result.total)
-    shown = plain(value) if isinstance(value, Decimal) else result.display(value)
-    return f"{shown} ranks {rank} of {of}{on}"
+    shown = value if isinstance(value, Decimal) else Decimal(result.display(value))
+    return Sentence("ranks_of", value=shown, rank=rank, of=of, on=on)
 
 

@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import attrs
 
-from .._base.i18n import MESSAGES, message
+from .._base.i18n import figure, message
 from .._base.model import Assessment, Band, Figure, Framework, NodeKind, Rule
 from .._base.numbers import exact, number_text, plain, quantize
 
@@ -122,10 +122,7 @@ class Discrepancy:
 
     def text(self, lang: str = "en") -> str:
         """The discrepancy in one line, in ``lang`` (``vi`` or ``en``)."""
-        what = self.what
-        if f"w_{what}" in MESSAGES["en"]:  # a figure (total, band…), not a criterion code
-            what = message(lang, f"w_{what}")
-        return message(lang, "discrepancy_line", what=what,
+        return message(lang, "discrepancy_line", what=figure(self.what),
                        published=number_text(self.published, lang),
                        computed=number_text(self.computed, lang), evidence=self.evidence)
 
