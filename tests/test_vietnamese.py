@@ -5,6 +5,7 @@ all from the one catalogue, while JSON keeps the English ``message``/``evidence`
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -166,3 +167,86 @@ def test_reproduce_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
             "phát sinh khoảng 99,500") in out
     assert "cột điểm thẩm định được đọc là điểm của Điểm thẩm định (lĩnh vực 1–8) (tối đa " \
         "70,0)" in out
+
+
+# --- no English from the catalogue in any command's Vietnamese output ---------------------------
+
+def _english_fragments() -> set[str]:
+    """The English phrases of the catalogue (two words or more, between its blanks) that
+    the Vietnamese side does not share, e.g. "items' maxima add up to"."""
+    from parindex._base.i18n import MESSAGES
+
+    found = set()
+    for key, text in MESSAGES["en"].items():
+        for part in re.split(r"{\w+}", text):
+            part = part.strip(" ,;:()[].")
+            if part.isascii() and len(re.findall(r"[A-Za-z]{2,}", part)) >= 2 \
+                    and part not in MESSAGES["vi"][key]:
+                found.add(part)
+    return found
+
+
+def _runs(tmp: Path) -> list[tuple[tuple[str, ...], list[str], list[Path]]]:
+    """(command path, arguments, files it writes) of every command on a real case."""
+    examples = ROOT / "docs" / "examples"
+    hue = ("--framework", "thua-thien-hue/commune/2022")
+    table = str(examples / "results-2022.csv")
+    overlay = str(examples / "overlays" / "quang-ngai-3.4.1.toml")
+    annex = examples / "annex"
+    group = str(examples / "group")
+    return [
+        (("score",), [EXAMPLE], []),
+        (("validate",), [EXAMPLE], []),
+        (("validate",), [overlay], []),
+        (("validate",), ["--conformance", "thua-thien-hue/commune/2022"], []),
+        (("rule",), ["3.4.1", "on_time=489", "resolved=493", "--framework", overlay], []),
+        (("frameworks",), [], []),
+        (("frameworks",), ["--completeness"], []),
+        (("plugins",), [], []),
+        (("reproduce",), [table, *hue, "--no-fail-on-discrepancy"], []),
+        (("reproduce",), [str(examples / "published" / "huong-hoa-2020.csv"), "--framework",
+                          "quang-tri/district/2020", "--population", "10"], []),
+        (("reproduce",), [str(examples / "published" / "totals-2022.csv"), *hue], []),
+        (("compare",), [str(examples / "results-2024.csv"), str(examples / "results-2025.csv"),
+                        "--framework", str(examples / "example-framework.toml"), "--lineage",
+                        str(examples / "lineage-2025.toml")], []),
+        (("bands",), [table, *hue, "--published", "Xuất sắc=1,Tốt=1,Khá=2,Trung bình=1"], []),
+        (("bands",), [*hue, "--published", "Xuất sắc=9 (6,62%),Tốt=62 (45,59%),Khá=41 "
+                      "(30,15%),Trung bình=25 (17,65%),trên=136",
+                      "--no-fail-on-discrepancy"], []),
+        (("gaps",), [EXAMPLE], []),
+        (("plan",), [EXAMPLE, "-o", str(tmp / "plan.md")], [tmp / "plan.md"]),
+        (("profiles",), [group], []),
+        (("sensitivity",), [group, "--survey-share", "35"], []),
+        (("report",), [group, "-o", str(tmp / "report.html")], [tmp / "report.html"]),
+        (("import", "assessment"), [str(annex / "units" / "xa-hoa-phu.xlsx"), "--framework",
+                                    str(annex / "tinh-mau-2024.toml"), "-o",
+                                    str(tmp / "a.toml")], []),
+        (("import", "framework"), [str(annex / "tinh-mau-2024.docx"), "--id",
+                                   "tinh-mau/commune/2024", "--name", "Tỉnh Mẫu",
+                                   "--decision", "999/QĐ-UBND", "-o", str(tmp / "f.toml")], []),
+        (("import", "overlay"), [str(annex / "quang-ngai-2023-invented.docx"), "--onto",
+                                 "quang-ngai/commune/2023", "-o", str(tmp / "o.toml")], []),
+        (("new-plugin",), ["tinh-mau", "--directory", str(tmp / "plugin"), "--dry-run"], []),
+    ]
+
+
+def test_no_english_sentence_of_the_catalogue_in_vietnamese_output(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from parindex._cli.app import cli
+
+    from .test_language import _commands
+
+    runs = _runs(tmp_path)
+    assert {path for path, _, _ in runs} == set(_commands(cli))  # every command, each run
+    fragments = _english_fragments()
+    assert "items' maxima add up to" in fragments and "did not arise" in fragments
+    for path, args, written in runs:
+        status = main([*path, *args, "--lang", "vi"])
+        captured = capsys.readouterr()
+        assert status in (0, 1), (path, captured.err)
+        text = captured.out + captured.err + "".join(
+            f.read_text(encoding="utf-8") for f in written)
+        assert text.strip(), path
+        english = sorted(f for f in fragments if f in text)
+        assert not english, (path, english)

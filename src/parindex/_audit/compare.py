@@ -24,6 +24,7 @@ import attrs
 from .._base.errors import AssessmentError
 from .._base.model import Framework, nfc
 from .._base.errors import UnitNotFoundError
+from .._base.i18n import Sentence
 from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction, UnitReproduction
@@ -241,31 +242,31 @@ class Comparison:
 def _field_plan(old: Framework, new: Framework) -> tuple[dict[str, str | None], list[str]]:
     """Each comparable top-level code (→ None) or not comparable (→ why)."""
     plan: dict[str, str | None] = {}
-    notes = []
+    notes: list[str] = []
     old_nodes = {n.code: n for n in old.criteria}
     for node in new.criteria:
         before = old_nodes.get(node.code)
         if before is None:
-            notes.append(f"field {node.code} ({node.name}) exists only in {new.id}")
+            notes.append(Sentence("field_only_in", code=node.code, name=node.name,
+                                  framework=new.id))
             continue
         if before.max is None or node.max is None or before.max != node.max:
-            why = (f"field {node.code}: maximum {plain(before.max) if before.max else '?'} in "
-                   f"{old.id}, {plain(node.max) if node.max else '?'} in {new.id}")
+            why = Sentence("field_maxima", code=node.code, old_max=before.max or "?",
+                           old=old.id, new_max=node.max or "?", new=new.id)
             plan[node.code] = why
-            notes.append(why + ": points not comparable")
+            notes.append(why + Sentence("points_not_comparable"))
         else:
             plan[node.code] = None
     for code, node in old_nodes.items():
         if code not in {n.code for n in new.criteria}:
-            notes.append(f"field {code} ({node.name}) exists only in {old.id}")
+            notes.append(Sentence("field_only_in", code=code, name=node.name,
+                                  framework=old.id))
     if old.max != new.max:
-        notes.append(f"maximum total {plain(old.max) if old.max else '?'} in {old.id}, "
-                     f"{plain(new.max) if new.max else '?'} in {new.id}: totals are not "
-                     "comparable; the index (a percentage) is")
+        notes.append(Sentence("totals_not_comparable", old_max=old.max or "?", old=old.id,
+                              new_max=new.max or "?", new=new.id))
     if [b.name for b in old.bands] != [b.name for b in new.bands] or \
             [b.min for b in old.bands] != [b.min for b in new.bands]:
-        notes.append("the bands differ between the frameworks: a band change may be a change "
-                     "of thresholds")
+        notes.append(Sentence("bands_differ"))
     return plan, notes
 
 
@@ -291,12 +292,14 @@ def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
     if old.rank is not None and new.rank is not None:
         moved = old.rank - new.rank
         if old.of != new.of:
-            notes.append(f"ranked among {old.of} units in {old.year}, {new.of} in {new.year}")
+            notes.append(Sentence("ranked_among", old=old.of, old_year=old.year, new=new.of,
+                                  new_year=new.year))
     group_moved = None
     if old.group_rank is not None and new.group_rank is not None:
         group_moved = old.group_rank - new.group_rank
         if old.group and new.group and _group_key(old.group) != _group_key(new.group):
-            notes.append(f"group {old.group} in {old.year}, {new.group} in {new.year}")
+            notes.append(Sentence("group_changed", old=old.group, old_year=old.year,
+                                  new=new.group, new_year=new.year))
     return Change(
         against=old.unit, total_old=old.total, total_new=new.total,
         total_change=(new.total - old.total if totals_comparable and new.total is not None
@@ -325,8 +328,7 @@ def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: boo
         band_old=None, band_new=new.band, rank_old=None, rank_new=_rank_text(new.rank, new.of),
         moved=None, group_rank_old=None,
         group_rank_new=_rank_text(new.group_rank, new.group_of), group_moved=None,
-        notes=("unweighted mean of the predecessors (no population or weight is known); "
-               "ranks and bands are not averaged",))
+        notes=(Sentence("unweighted_mean"),))
 
 
 class _Index:
@@ -371,17 +373,17 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     lineage = lineage or Lineage()
     plan, not_comparable = _field_plan(old.framework, new.framework)
     if old.table.ranks_only or new.table.ranks_only:
-        plan, not_comparable = {}, ["totals, indexes, bands and points: "
-                                    + ("both tables give" if old.table.ranks_only
-                                       and new.table.ranks_only else "a table gives")
-                                    + " ranks only"]
+        plan, not_comparable = {}, [Sentence(
+            "ranks_only_both" if old.table.ranks_only and new.table.ranks_only
+            else "ranks_only_one")]
     totals_comparable = old.framework.max == new.framework.max
     old_index, new_index = _Index(old.units), _Index(new.units)
     used_old: set[int] = set()
     used_new: set[int] = set()
     comparisons: list[UnitComparison] = []
     problems: list[str] = []
-    not_scored = [f"{u.unit} ({year})" for r, year in ((old, "old"), (new, "new"))
+    not_scored = [Sentence(f"unit_{year}", unit=u.unit) for r, year in ((old, "old"),
+                                                                        (new, "new"))
                   for u in r.units if u.result is None and not r.table.ranks_only]
     discrepancies: list[str] = []
 
@@ -407,10 +409,11 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
             moved = changes[0].moved
             changes[0] = attrs.evolve(changes[0], printed_move=printed.change)
             if moved is not None and moved != printed.change:
-                discrepancies.append(
-                    f"{new_unit.unit}: printed {move_text(printed.change)} "
-                    f"({printed.change:+d}), but {befores[0].rank}/{befores[0].of} → "
-                    f"{after.rank}/{after.of} is {move_text(moved)} ({moved:+d})")
+                discrepancies.append(Sentence(
+                    "move_disagrees", unit=new_unit.unit, printed=move_text(printed.change),
+                    printed_change=f"{printed.change:+d}", old=f"{befores[0].rank}/"
+                    f"{befores[0].of}", new=f"{after.rank}/{after.of}",
+                    moved=move_text(moved), change=f"{moved:+d}"))
         standing_new = after
         if matched_by == "merged" and len(befores) > 1:
             changes.append(_mean_change(befores, standing_new, totals_comparable))

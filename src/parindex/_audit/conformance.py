@@ -39,7 +39,8 @@ import attrs
 
 from .._base.errors import FileError, FrameworkError, Origin, ParindexError, Problem, key_parts
 from .._base.files import read_bytes
-from .._base.model import FRAMEWORK_ID, BandBasis, Framework, MaximaMismatch, NodeKind, Provenance, Status
+from .._base.i18n import Sentence, message, say
+from .._base.model import FRAMEWORK_ID, BandBasis, Framework, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._formats.toml import FACTS, framework_from_dict
@@ -99,11 +100,16 @@ class ConformanceFinding:
     code: str | None = None
     line: int | None = None
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The finding in one line (where, then what), in ``lang`` (``vi`` or ``en``)."""
         where = self.key or (f"criteria.{_quote(self.code)}" if self.code else "")
         if self.line:
-            where = f"line {self.line}: {where}" if where else f"line {self.line}"
-        return f"{where}: {self.message}" if where else self.message
+            where = message(lang, "at_line", line=self.line) + (f": {where}" if where else "")
+        what = say(self.message, lang)
+        return f"{where}: {what}" if where else what
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 @attrs.frozen
@@ -151,24 +157,24 @@ class ConformanceReport:
         """Whether the framework passes (no failures)."""
         return not self.failures
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The readable report in ``lang`` (``vi`` or ``en``)."""
         name = self.framework_id or (str(self.path) if self.path else "framework")
-        counts = ", ".join(f"{len(self.of(s))} {s}" for s in ("error", "unfinished", "note"))
-        verdict = "passes" if self.ok else "FAILS"
-        mode = "strict" if self.strict else "not strict"
-        lines = [f"conformance of {name} ({mode}): {verdict} ({counts})"]
-        titles = {
-            "error": "errors (always fail):",
-            "unfinished": "unfinished (placeholders and unsupported facts; fail in strict "
-                          "mode):",
-            "note": "notes (reported, never fail):",
-        }
-        for severity, title in titles.items():
-            found = self.of(severity)  # type: ignore[arg-type]
+        counts = ", ".join(message(lang, f"count_{s}", count=len(self.of(s)))
+                           for s in ("error", "unfinished", "note"))
+        lines = [message(lang, "conformance_of", framework=name,
+                         mode=message(lang, "strict" if self.strict else "not_strict"),
+                         verdict=message(lang, "passes" if self.ok else "fails"),
+                         counts=counts)]
+        for severity in ("error", "unfinished", "note"):
+            found = self.of(severity)
             if found:
-                lines.append(title)
-                lines += [f"  [{f.check}] {f}" for f in found]
+                lines.append(message(lang, f"title_{severity}"))
+                lines += [f"  [{f.check}] {f.text(lang)}" for f in found]
         return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def check_conformance(framework: Framework | str | Path, *,
@@ -466,14 +472,13 @@ def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
     for mismatch in mismatches.values():
         node = framework.nodes[mismatch.code]
         if node.unitemized == mismatch.difference:
-            yield ConformanceFinding("maxima", "note",
-                                     f"{_mismatch(mismatch)}; unitemized = "
-                                     f"{node.unitemized} declares it", _node_key(node.code),
-                                     node.code)
+            yield ConformanceFinding("maxima", "note", mismatch.sentence + Sentence(
+                "unitemized_declares", unitemized=node.unitemized), _node_key(node.code),
+                node.code)
         elif node.unitemized is not None:
             yield ConformanceFinding(
                 "maxima", "error",
-                f"{_mismatch(mismatch)}, but unitemized says {node.unitemized}; fix the "
+                f"{mismatch.sentence}, but unitemized says {node.unitemized}; fix the "
                 f"maxima or write unitemized = {mismatch.difference}",
                 _node_key(node.code, "unitemized"), node.code)
         else:
@@ -481,7 +486,7 @@ def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
             # unnoticed. Only an explicit key naming the exact difference excuses it now.
             yield ConformanceFinding(
                 "maxima", "error",
-                f"{_mismatch(mismatch)}; fix the maxima, or, if the source really prints it "
+                f"{mismatch.sentence}; fix the maxima, or, if the source really prints it "
                 f"so, declare the gap on {node.code} with unitemized = "
                 f"{mismatch.difference} (and say why in its note)", _node_key(node.code),
                 node.code)
@@ -496,11 +501,6 @@ def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
             yield ConformanceFinding(
                 "maxima", "error", f"unitemized = {node.unitemized}, but {why}: there is no "
                 "gap to declare; remove it", _node_key(node.code, "unitemized"), node.code)
-
-
-def _mismatch(mismatch: MaximaMismatch) -> str:
-    text = str(mismatch)
-    return text.split(": ", 1)[1] if ": " in text else text
 
 
 def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
@@ -555,8 +555,7 @@ def _band_findings(bands: list[tuple[str, Decimal | None]], basis: str,
                    ceiling: Decimal | None) -> Iterator[ConformanceFinding]:
     """Bands as (name, min), highest first: named once, in range, decreasing, down to 0."""
     if not bands:
-        yield ConformanceFinding("bands", "note", "no bands: units are ranked, not classified",
-                                 "bands")
+        yield ConformanceFinding("bands", "note", Sentence("ranked_not_banded"), "bands")
         return
     names: set[str] = set()
     for i, (name, minimum) in enumerate(bands):
@@ -753,4 +752,4 @@ def _years(framework: Framework) -> Iterator[ConformanceFinding]:
 
 def _unknowns(framework: Framework) -> Iterator[ConformanceFinding]:
     for path in framework.unknowns():
-        yield ConformanceFinding("unknowns", "note", "no source gives it", path)
+        yield ConformanceFinding("unknowns", "note", Sentence("no_source"), path)

@@ -465,6 +465,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "printed_discrepancies": "Sai lệch (số công bố ≠ số tính lại)",
         "note_against": "{unit} so với {against}: {note}",
         "notes": "Ghi chú",
+        "field_only_in": "lĩnh vực {code} ({name}) chỉ có trong {framework}",
+        "field_maxima": "lĩnh vực {code}: điểm tối đa {old_max} trong {old}, {new_max} trong "
+                        "{new}",
+        "points_not_comparable": ": điểm không so sánh được",
+        "totals_not_comparable": "tổng điểm tối đa {old_max} trong {old}, {new_max} trong "
+                                 "{new}: tổng điểm không so sánh được; chỉ số (tỷ lệ %) so "
+                                 "sánh được",
+        "bands_differ": "mức xếp loại của hai bộ tiêu chí khác nhau: xếp loại thay đổi có "
+                        "thể do ngưỡng thay đổi",
+        "ranked_among": "xếp hạng trong số {old} đơn vị năm {old_year}, {new} đơn vị năm "
+                        "{new_year}",
+        "group_changed": "nhóm {old} năm {old_year}, {new} năm {new_year}",
+        "unweighted_mean": "trung bình cộng không trọng số của các đơn vị trước sáp nhập "
+                           "(không biết dân số hay trọng số); thứ hạng và xếp loại không lấy "
+                           "trung bình",
+        "ranks_only_both": "tổng điểm, chỉ số, xếp loại và điểm: cả hai bảng chỉ có thứ hạng",
+        "ranks_only_one": "tổng điểm, chỉ số, xếp loại và điểm: một bảng chỉ có thứ hạng",
+        "unit_old": "{unit} (bảng cũ)",
+        "unit_new": "{unit} (bảng mới)",
+        "move_disagrees": "{unit}: công bố {printed} ({printed_change}), nhưng {old} → {new} "
+                          "là {moved} ({change})",
         # reproduce: ranks and the table's own arithmetic
         "rank_incomplete": "không tính và không đối chiếu thứ hạng: có dòng không đọc hoặc "
                            "không chấm được, mà xếp hạng cần đủ mọi đơn vị",
@@ -521,6 +542,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "columns_not_read": "Các cột không đọc",
         "columns_not_read_why": "(tiêu đề không nhận ra; khai báo trong tệp ánh xạ)",
         "row_skipped": "Bỏ qua dòng {row}: {why}",
+        # validate --conformance
+        "conformance_of": "kiểm tra tính phù hợp của {framework} ({mode}): {verdict} "
+                          "({counts})",
+        "strict": "nghiêm ngặt",
+        "not_strict": "không nghiêm ngặt",
+        "passes": "đạt",
+        "fails": "KHÔNG ĐẠT",
+        "count_error": "{count} lỗi",
+        "count_unfinished": "{count} chưa hoàn thiện",
+        "count_note": "{count} ghi chú",
+        "title_error": "lỗi (luôn không đạt):",
+        "title_unfinished": "chưa hoàn thiện (giá trị tạm và thông tin chưa có nguồn; không "
+                            "đạt khi kiểm tra nghiêm ngặt):",
+        "title_note": "ghi chú (chỉ để biết, không làm không đạt):",
+        "at_line": "dòng {line}",
+        "unitemized_declares": "; unitemized = {unitemized} khai báo phần chênh lệch này",
+        "no_source": "chưa có nguồn nào cho biết",
+        "ranked_not_banded": "không có mức xếp loại: các đơn vị được xếp hạng, không xếp loại",
+        # import
+        "bands_read": "parindex: mức xếp loại đọc từ phụ lục: {bands}",
+        "band_from": "{band} từ {min}",
+        "still_to_supply": "parindex: còn phải bổ sung hoặc sửa trước khi chấm điểm hoặc "
+                           "công bố:",
+        "overlay_filled": "parindex: {framework}: đã điền {known} điểm tối đa, thêm {added} "
+                          "mục; tổng điểm tối đa {total}",
+        "still_unknown": "parindex: vẫn chưa biết (không chấm điểm được khi một giá trị "
+                         "chưa biết quyết định kết quả):",
     },
     "en": {
         "code": "Code",
@@ -942,6 +990,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "printed_discrepancies": "Discrepancies (printed ≠ computed)",
         "note_against": "{unit} against {against}: {note}",
         "notes": "Notes",
+        "field_only_in": "field {code} ({name}) exists only in {framework}",
+        "field_maxima": "field {code}: maximum {old_max} in {old}, {new_max} in {new}",
+        "points_not_comparable": ": points not comparable",
+        "totals_not_comparable": "maximum total {old_max} in {old}, {new_max} in {new}: "
+                                 "totals are not comparable; the index (a percentage) is",
+        "bands_differ": "the bands differ between the frameworks: a band change may be a "
+                        "change of thresholds",
+        "ranked_among": "ranked among {old} units in {old_year}, {new} in {new_year}",
+        "group_changed": "group {old} in {old_year}, {new} in {new_year}",
+        "unweighted_mean": "unweighted mean of the predecessors (no population or weight is "
+                           "known); ranks and bands are not averaged",
+        "ranks_only_both": "totals, indexes, bands and points: both tables give ranks only",
+        "ranks_only_one": "totals, indexes, bands and points: a table gives ranks only",
+        "unit_old": "{unit} (old)",
+        "unit_new": "{unit} (new)",
+        "move_disagrees": "{unit}: printed {printed} ({printed_change}), but {old} → {new} is "
+                          "{moved} ({change})",
         "rank_incomplete": "ranks are neither computed nor checked: some rows could not be "
                            "read or scored, and ranks need every unit",
         "rank_years": "printed ranks are not checked: the table mixes years [{years}]",
@@ -995,6 +1060,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "columns_not_read": "Columns not read",
         "columns_not_read_why": "(unknown headers; declare them in a mapping file)",
         "row_skipped": "Row {row} skipped: {why}",
+        "conformance_of": "conformance of {framework} ({mode}): {verdict} ({counts})",
+        "strict": "strict",
+        "not_strict": "not strict",
+        "passes": "passes",
+        "fails": "FAILS",
+        "count_error": "{count} error",
+        "count_unfinished": "{count} unfinished",
+        "count_note": "{count} note",
+        "title_error": "errors (always fail):",
+        "title_unfinished": "unfinished (placeholders and unsupported facts; fail in strict "
+                            "mode):",
+        "title_note": "notes (reported, never fail):",
+        "at_line": "line {line}",
+        "unitemized_declares": "; unitemized = {unitemized} declares it",
+        "no_source": "no source gives it",
+        "ranked_not_banded": "no bands: units are ranked, not classified",
+        "bands_read": "parindex: bands read from the annex: {bands}",
+        "band_from": "{band} from {min}",
+        "still_to_supply": "parindex: still to supply or fix before it scores or is "
+                           "published:",
+        "overlay_filled": "parindex: {framework}: {known} maxima filled, {added} items "
+                          "added; total {total}",
+        "still_unknown": "parindex: still unknown (scoring refuses where one decides a "
+                         "result):",
     },
 }
 

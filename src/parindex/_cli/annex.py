@@ -13,10 +13,11 @@ import click
 
 from .._audit.conformance import check_conformance
 from .._base.errors import FrameworkError, Problem
-from .._base.numbers import NumberError, plain, to_decimal
+from .._base.numbers import NumberError, number_text, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
 from .._base.files import atomic_write, check_output
+from .options import lang, t
 
 
 def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
@@ -65,8 +66,9 @@ def _printed_bands(annex: Path) -> list[dict[str, Any]]:
     """The bands the annex prints under its table, said on standard error."""
     found = _annex.printed_bands(annex)
     if found:
-        click.echo("parindex: bands read from the annex: " + ", ".join(
-            f"{b['name']} from {b['min']}" for b in found), err=True)
+        click.echo(t("bands_read", bands=", ".join(
+            t("band_from", band=b["name"], min=to_decimal(b["min"])) for b in found)),
+                   err=True)
     return found
 
 
@@ -81,7 +83,7 @@ def _emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         atomic_write(output, text)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(t("wrote", path=output), err=True)
 
 
 def _report_mis_sums(annex: _annex.Annex) -> None:
@@ -163,10 +165,9 @@ def framework_report(text: str, output: Path | None) -> None:
             raise FrameworkError(exc.problems) from None
     missing = [f for f in report.findings if f.severity != "note" or f.check == "unknowns"]
     if missing:
-        click.echo("parindex: still to supply or fix before it scores or is published:",
-                   err=True)
+        click.echo(t("still_to_supply"), err=True)
         for finding in missing:
-            click.echo(f"  [{finding.check}] {finding}", err=True)
+            click.echo(f"  [{finding.check}] {finding.text(lang())}", err=True)
     if not report.ok:
         raise FrameworkError(Problem(
             f"the framework imported from the annex fails conformance: "
@@ -232,11 +233,10 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     added = len(derived.nodes) - len(base.nodes)
     known = sum(1 for n in derived.walk() if n.max is not None) - \
         sum(1 for n in base.walk() if n.max is not None)
-    click.echo(f"parindex: {derived.id}: {known} maxima filled, {added} items added; "
-               f"total {plain(derived.max) if derived.max is not None else 'unknown'}",
-               err=True)
+    click.echo(t("overlay_filled", framework=derived.id, known=known, added=added,
+                 total=t("status_unknown") if derived.max is None
+                 else number_text(derived.max, lang())), err=True)
     if missing:
-        click.echo("parindex: still unknown (scoring refuses where one decides a result):",
-                   err=True)
+        click.echo(t("still_unknown"), err=True)
         for path in missing:
             click.echo(f"  {path}", err=True)

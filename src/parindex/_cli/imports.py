@@ -12,6 +12,7 @@ from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.toml import dumps_assessment
 from .._base.files import atomic_write, check_output
 from .common import FRAMEWORK_HELP, resolve_framework
+from .options import t
 
 
 def _say_notes(read: ScoringSheet) -> None:
@@ -58,7 +59,7 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
         click.echo(text, nl=False)
         return
     atomic_write(output, text)
-    click.echo(f"wrote {output}", err=True)
+    click.echo(t("wrote", path=output), err=True)
 
 
 def _header(read: ScoringSheet, framework: Framework) -> str:

@@ -287,11 +287,11 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     def index(value: object) -> str:
         return num(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
 
-    def against(change: Any, unit: Any) -> str:
+    def against(change: Any) -> str:
         name: str = change.against
         if name.startswith("mean of "):  # a merged unit against its predecessors' mean
             name = t("mean_of", units=name.removeprefix("mean of "))
-        return name + ("" if unit.matched_by == "name" else f" ({t(unit.matched_by)})")
+        return name
 
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
@@ -305,7 +305,8 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                             if change.index_change is not None else None)
             table.add_row(
                 unit.unit if change is unit.changes[0] else "",
-                against(change, unit),
+                against(change)
+                + ("" if unit.matched_by == "name" else f" ({t(unit.matched_by)})"),
                 f"{num(change.total_old)} → {num(change.total_new)}",
                 _signed(change.total_change, language),
                 f"{index(change.index_old)} → {index(change.index_new)}",
@@ -329,7 +330,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                 if not change.fields:
                     continue
                 by_code = {f.code: f.change for f in change.fields}
-                fields.add_row(unit.unit, change.against,
+                fields.add_row(unit.unit, against(change),
                                *[_signed(by_code.get(c), language) for c in codes])
         console.print(fields)
     for key, items in (("only_old", comparison.only_old),
@@ -354,7 +355,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                       f"{len(comparison.discrepancies)}")
         for line in comparison.discrepancies:
             console.print(f"  - {say(line, language)}", markup=False)
-    notes = sorted({t("note_against", unit=u.unit, against=c.against, note=n)
+    notes = sorted({t("note_against", unit=u.unit, against=against(c), note=say(n, language))
                     for u in comparison.units for c in u.changes for n in c.notes})
     if notes:
         console.print(f"\n[bold]{t('notes')}:[/bold]")

@@ -174,7 +174,7 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
     """
     if conformance:  # before reading the file: the report covers files that do not read
         report = check_conformance(file, strict=strict)
-        click.echo(str(report))
+        click.echo(report.text(lang()))
         if not report.ok:
             raise FrameworkError(Problem(
                 f"fails conformance: {len(report.errors)} error(s), "
