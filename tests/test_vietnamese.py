@@ -94,6 +94,14 @@ def test_rule_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
                overlay, "--lang", "vi")
     assert "được giải quyết trước hạn, đúng hạn: 0,99 / 1\n" in out
     assert "  quy tắc proportional (nguồn đã đọc, example)" in out
+    assert ("  on_time 489 ÷ resolved 493 = 99,19 %; 1 × tỷ lệ, làm tròn đến 2 chữ số thập "
+            "phân (từ 5 trở lên làm tròn lên) = 0,99\n") in out
+    examples = ROOT / "docs" / "examples"
+    out = _run(capsys, "score", str(examples / "survey-assessment.toml"), "--framework",
+               str(examples / "survey-framework.toml"), "--lang", "vi")
+    assert ("quy tắc weighted-percent: trung bình có trọng số: (2 × leaders 91 + 1 × "
+            "officials 80) ÷ 3 = 87,3333… %; 10 × 87,3333… % = 8,7333…, làm tròn đến 1 chữ "
+            "số thập phân, bỏ phần thừa = 8,7") in out
 
 
 def test_frameworks_and_plugins_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
@@ -196,6 +204,8 @@ def _runs(tmp: Path) -> list[tuple[tuple[str, ...], list[str], list[Path]]]:
     group = str(examples / "group")
     return [
         (("score",), [EXAMPLE], []),
+        (("score",), [str(examples / "survey-assessment.toml"), "--framework",
+                      str(examples / "survey-framework.toml")], []),
         (("validate",), [EXAMPLE], []),
         (("validate",), [overlay], []),
         (("validate",), ["--conformance", "thua-thien-hue/commune/2022"], []),

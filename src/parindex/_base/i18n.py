@@ -560,6 +560,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unitemized_declares": "; unitemized = {unitemized} khai báo phần chênh lệch này",
         "no_source": "chưa có nguồn nào cho biết",
         "ranked_not_banded": "không có mức xếp loại: các đơn vị được xếp hạng, không xếp loại",
+        # new-plugin
+        "would_create": "sẽ tạo {directory}/ ({distribution}, entry point {name}, bộ tiêu chí "
+                        "{framework}):",
+        "created": "đã tạo {directory}/ ({distribution}, entry point {name}, bộ tiêu chí "
+                   "{framework}):",
+        "next_step": "bước tiếp theo: {command}",
         # import
         "bands_read": "parindex: mức xếp loại đọc từ phụ lục: {bands}",
         "band_from": "{band} từ {min}",
@@ -569,6 +575,34 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "mục; tổng điểm tối đa {total}",
         "still_unknown": "parindex: vẫn chưa biết (không chấm điểm được khi một giá trị "
                          "chưa biết quyết định kết quả):",
+        # how a leaf's rule turns figures into points (parindex rule, score)
+        "rule_yes_no": "{input} = {value} → {points}",
+        "rule_ratio": "{numerator} {part} ÷ {denominator} {whole}",
+        "rule_percent": "{value} %",
+        "rule_equals": "{left} = {right}",
+        "rule_share": "{max} × tỷ lệ",
+        "rule_divided": " ÷ {by}",
+        "rule_capped": " = {raw}…, giới hạn ở {cap}",
+        "rule_floored": " = {raw}…, nâng lên mức sàn {floor}",
+        "rule_proportional": "{text}; {scale}, làm tròn đến {decimals} chữ số thập phân (từ "
+                             "5 trở lên làm tròn lên) = {points}",
+        "rule_figure": "{name} {value}",
+        "rule_step": "{text} ≥ {min} → {points}",
+        "rule_below_steps": "{text}, dưới mọi mức → {points}",
+        "rule_deduction": "{max} − {per} × {input} {count}, không thấp hơn {floor} = {points}",
+        "rule_mode_half-up": "từ 5 trở lên làm tròn lên",
+        "rule_mode_half-even": "làm tròn về số chẵn",
+        "rule_mode_down": "bỏ phần thừa",
+        "rule_rounded": "làm tròn đến {decimals} chữ số thập phân, {mode}",
+        "rule_rounded_one": "làm tròn đến {decimals} chữ số thập phân, {mode}",
+        "rule_mean": "trung bình {count} tỷ lệ: ({terms}) ÷ {count} = {total} ÷ {count} = "
+                     "{mean} %; {max} × {mean} % = {scaled}, {rounding} = {points}",
+        "rule_weighted_term": "{weight} × {name} {value}",
+        "rule_weighted": "trung bình có trọng số: ({terms}) ÷ {weights} = {mean} %; {max} × "
+                         "{mean} % = {scaled}, {rounding} = {points}",
+        "rule_times": "{count} × {points}",
+        "rule_scale": "các câu trả lời {labels}: ({terms}) ÷ {total} câu trả lời = {exact}, "
+                      "{rounding} = {points}",
     },
     "en": {
         "code": "Code",
@@ -1076,6 +1110,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unitemized_declares": "; unitemized = {unitemized} declares it",
         "no_source": "no source gives it",
         "ranked_not_banded": "no bands: units are ranked, not classified",
+        "would_create": "would create {directory}/ ({distribution}, entry point {name}, "
+                        "framework {framework}):",
+        "created": "created {directory}/ ({distribution}, entry point {name}, framework "
+                   "{framework}):",
+        "next_step": "next: {command}",
         "bands_read": "parindex: bands read from the annex: {bands}",
         "band_from": "{band} from {min}",
         "still_to_supply": "parindex: still to supply or fix before it scores or is "
@@ -1084,6 +1123,33 @@ MESSAGES: dict[str, dict[str, str]] = {
                           "added; total {total}",
         "still_unknown": "parindex: still unknown (scoring refuses where one decides a "
                          "result):",
+        "rule_yes_no": "{input} = {value} → {points}",
+        "rule_ratio": "{numerator} {part} ÷ {denominator} {whole}",
+        "rule_percent": "{value} %",
+        "rule_equals": "{left} = {right}",
+        "rule_share": "{max} × share",
+        "rule_divided": " ÷ {by}",
+        "rule_capped": " = {raw}…, capped at {cap}",
+        "rule_floored": " = {raw}…, raised to the floor {floor}",
+        "rule_proportional": "{text}; {scale}, rounded half up to {decimals} places = "
+                             "{points}",
+        "rule_figure": "{name} {value}",
+        "rule_step": "{text} ≥ {min} → {points}",
+        "rule_below_steps": "{text}, below every step → {points}",
+        "rule_deduction": "{max} − {per} × {input} {count}, not below {floor} = {points}",
+        "rule_mode_half-up": "half up",
+        "rule_mode_half-even": "half to even",
+        "rule_mode_down": "down",
+        "rule_rounded": "rounded {mode} to {decimals} places",
+        "rule_rounded_one": "rounded {mode} to {decimals} place",
+        "rule_mean": "mean of {count} percentages: ({terms}) ÷ {count} = {total} ÷ {count} = "
+                     "{mean} %; {max} × {mean} % = {scaled}, {rounding} = {points}",
+        "rule_weighted_term": "{weight} × {name} {value}",
+        "rule_weighted": "weighted mean: ({terms}) ÷ {weights} = {mean} %; {max} × {mean} % "
+                         "= {scaled}, {rounding} = {points}",
+        "rule_times": "{count} × {points}",
+        "rule_scale": "answers {labels}: ({terms}) ÷ {total} answers = {exact}, {rounding} = "
+                      "{points}",
     },
 }
 

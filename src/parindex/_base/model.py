@@ -450,7 +450,8 @@ class MaximaMismatch:
 
     @property
     def sentence(self) -> Sentence:
-        """What is wrong, without the code, in either language (:func:`~parindex._base.i18n.say`)."""
+        """What is wrong, without the code: English text that output for people says in
+        the reader's language."""
         return Sentence("finding_maxima", items=self.children_max, max=self.max,
                         difference=self.difference)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from .._render.scaffold import plan_plugin, write_plugin
+from .options import t
 
 
 @click.command("new-plugin")
@@ -35,13 +36,13 @@ def new_plugin_command(name: str, directory: Path | None, province: str | None, 
     each is replaced by a real source. NAME is lower-case ASCII, e.g. quang_binh.
     """
     plan = plan_plugin(name, directory, province=province, level=level, year=year)
-    verb = "would create" if dry_run else "created"
     if not dry_run:
         write_plugin(plan)
-    click.echo(f"{verb} {plan.directory.as_posix()}/ ({plan.distribution}, entry point "
-               f"{plan.name}, framework {plan.framework_id}):")
+    click.echo(t("would_create" if dry_run else "created", directory=plan.directory.as_posix(),
+                 distribution=plan.distribution, name=plan.name,
+                 framework=plan.framework_id))
     for relative in plan.files:
         click.echo(f"  {relative}")
     if not dry_run:
         folder = plan.directory.as_posix()
-        click.echo(f"next: pip install -e '{folder}[test]' && pytest {folder}")
+        click.echo(t("next_step", command=f"pip install -e '{folder}[test]' && pytest {folder}"))

@@ -103,7 +103,7 @@ def _print_result(result: Result) -> None:
             f"{shown} / {maximum}",
             "" if lost is None or lost == 0 else num(lost),
             "\n".join(filter(None, [
-                f"{t('rule')} {node.rule.kind}: {node.explanation}"
+                f"{t('rule')} {node.rule.kind}: {say(node.explanation, language)}"
                 if node.explanation and node.rule else None,
                 node.comment])),
         )
@@ -242,4 +242,4 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
     status = t(f"status_{rule.provenance.status.value}")
     click.echo(t("rule_line", kind=rule.kind, status=status + (
         f", {rule.provenance.source}" if rule.provenance.source else "")))
-    click.echo(f"  {explanation}")
+    click.echo(f"  {say(explanation, lang())}")

@@ -27,6 +27,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from .._base.errors import ParindexError, PluginError
+from .._base.i18n import Sentence, Terms
 from .._base.model import Params, Rule
 from .._base.numbers import NumberError, plain, quantize, to_decimal
 
@@ -138,13 +139,15 @@ def _ratio(params: Params, figures: Mapping[str, Figure]) -> Fraction:
     return Fraction(part) / Fraction(whole)
 
 
-def _ratio_text(params: Params, figures: Mapping[str, Figure]) -> str:
-    return (f"{params['numerator']} {plain(_count(figures, params['numerator']))} ÷ "
-            f"{params['denominator']} {plain(_count(figures, params['denominator']))}")
+def _ratio_text(params: Params, figures: Mapping[str, Figure]) -> Sentence:
+    return Sentence("rule_ratio", numerator=params["numerator"],
+                    part=_count(figures, params["numerator"]),
+                    denominator=params["denominator"],
+                    whole=_count(figures, params["denominator"]))
 
 
-def _percent(value: Fraction) -> str:
-    return f"{plain(quantize(value * 100, 2))} %"
+def _percent(value: Fraction) -> Sentence:
+    return Sentence("rule_percent", value=quantize(value * 100, 2))
 
 
 def _check_ratio_names(params: Params, problems: list[str]) -> None:
@@ -207,8 +210,8 @@ def _yes_no_points(params: Params, maximum: Decimal | None,
 YES_NO = RuleKind(
     "yes-no", "Full marks if the figure is true, zero if false.", ("input",),
     _yes_no_check, lambda p: (p["input"],), _yes_no_points,
-    explain=lambda p, m, f, pts: f"{p['input']} = {str(f[p['input']]).lower()} → "
-                                 f"{plain(pts)}")
+    explain=lambda p, m, f, pts: Sentence("rule_yes_no", input=p["input"],
+                                          value=str(f[p["input"]]).lower(), points=pts))
 
 
 # --- proportional ---------------------------------------------------------------------------
@@ -258,19 +261,21 @@ def _proportional_explain(params: Params, maximum: Decimal | None,
                           figures: Mapping[str, Figure], points: Decimal) -> str:
     assert maximum is not None
     ratio = _ratio(params, figures)
-    text = f"{_ratio_text(params, figures)} = {_percent(ratio)}"
+    text = Sentence("rule_equals", left=_ratio_text(params, figures), right=_percent(ratio))
     target = to_decimal(params.get("target", 1))
-    scale = f"{plain(maximum)} × share" + (f" ÷ {plain(target)}" if target != 1 else "")
+    scale = Sentence("rule_share", max=maximum)
+    if target != 1:
+        scale += Sentence("rule_divided", by=target)
     raw = Fraction(maximum) * ratio / Fraction(target)
     clamped = _proportional_exact(params, maximum, figures)
     if clamped < raw:
-        scale += (f" = {plain(quantize(raw, 4))}…, capped at "
-                  f"{plain(to_decimal(params.get('cap', maximum)))}")
+        scale += Sentence("rule_capped", raw=quantize(raw, 4),
+                          cap=to_decimal(params.get("cap", maximum)))
     elif clamped > raw:
-        scale += (f" = {plain(quantize(raw, 4))}…, raised to the floor "
-                  f"{plain(to_decimal(params.get('floor', 0)))}")
-    return (f"{text}; {scale}, rounded half up to {params.get('decimals', 2)} places = "
-            f"{plain(points)}")
+        scale += Sentence("rule_floored", raw=quantize(raw, 4),
+                          floor=to_decimal(params.get("floor", 0)))
+    return Sentence("rule_proportional", text=text, scale=scale,
+                    decimals=params.get("decimals", 2), points=points)
 
 
 PROPORTIONAL = RuleKind(
@@ -336,13 +341,16 @@ def _threshold_explain(params: Params, maximum: Decimal | None,
                        figures: Mapping[str, Figure], points: Decimal) -> str:
     value = _threshold_value(params, figures)
     if "input" in params:
-        text = f"{params['input']} {plain(_count(figures, params['input']))}"
+        text = Sentence("rule_figure", name=params["input"],
+                        value=_count(figures, params["input"]))
     else:
-        text = f"{_ratio_text(params, figures)} = {_percent(value)}"
+        text = Sentence("rule_equals", left=_ratio_text(params, figures),
+                        right=_percent(value))
     for step in params["steps"]:
         if value >= Fraction(to_decimal(step["min"])):
-            return f"{text} ≥ {plain(to_decimal(step['min']))} → {plain(points)}"
-    return f"{text}, below every step → {plain(points)}"
+            return Sentence("rule_step", text=text, min=to_decimal(step["min"]),
+                            points=points)
+    return Sentence("rule_below_steps", text=text, points=points)
 
 
 THRESHOLD = RuleKind(
@@ -383,8 +391,8 @@ def _deduction_explain(params: Params, maximum: Decimal | None,
     count = _count(figures, params["input"])
     per = to_decimal(params["per"])
     floor = to_decimal(params.get("floor", 0))
-    return (f"{plain(maximum)} − {plain(per)} × {params['input']} {plain(count)}, "
-            f"not below {plain(floor)} = {plain(points)}")
+    return Sentence("rule_deduction", max=maximum, per=per, input=params["input"],
+                    count=count, floor=floor, points=points)
 
 
 DEDUCTION = RuleKind(
@@ -428,11 +436,11 @@ def _rounded(params: Params, value: Fraction) -> Decimal:
     return Decimal(whole).scaleb(-decimals).quantize(Decimal(1).scaleb(-decimals))
 
 
-def _rounding_text(params: Params) -> str:
-    mode = {"half-up": "half up", "half-even": "half to even", "down": "down"}[
-        params.get("rounding", "half-up")]
+def _rounding_text(params: Params) -> Sentence:
+    mode = Sentence(f"rule_mode_{params.get('rounding', 'half-up')}")
     decimals = params.get("decimals", 2)
-    return f"rounded {mode} to {decimals} place{'' if decimals == 1 else 's'}"
+    return Sentence("rule_rounded_one" if decimals == 1 else "rule_rounded", mode=mode,
+                    decimals=decimals)
 
 
 def _figure_names(params: Params, key: str, problems: list[str]) -> tuple[str, ...]:
@@ -472,10 +480,12 @@ def _scaled(params: Params, maximum: Decimal | None, percent: Fraction) -> Fract
     return Fraction(maximum) * percent / _HUNDRED
 
 
-def _fraction_text(value: Fraction) -> str:
+def _fraction_text(value: Fraction) -> Sentence:
     """An exact value as a decimal, or to 4 places with an ellipsis when it does not end."""
     shown = quantize(value, 4)
-    return plain(shown.normalize()) if shown == value else f"{plain(shown)}…"
+    if shown == value:
+        return Sentence("ev_exact", value=shown.normalize(), more="")
+    return Sentence("ev_exact", value=shown, more="…")
 
 
 def _mean_check(params: Params, maximum: Decimal | None) -> list[str]:
@@ -501,12 +511,12 @@ def _mean_explain(params: Params, maximum: Decimal | None, figures: Mapping[str,
     names = params["inputs"]
     mean = _mean_percent(params, figures)
     total = sum((_percentage(figures, n) for n in names), ZERO)
-    terms = " + ".join(f"{n} {plain(_percentage(figures, n))}" for n in names)
-    return (f"mean of {len(names)} percentages: ({terms}) ÷ {len(names)} = "
-            f"{plain(total)} ÷ {len(names)} = {_fraction_text(mean)} %; "
-            f"{plain(maximum)} × {_fraction_text(mean)} % = "
-            f"{_fraction_text(_scaled(params, maximum, mean))}, {_rounding_text(params)} "
-            f"= {plain(points)}")
+    terms = Terms(Sentence("rule_figure", name=n, value=_percentage(figures, n))
+                  for n in names)
+    return Sentence("rule_mean", count=len(names), terms=terms, total=total,
+                    mean=_fraction_text(mean), max=maximum,
+                    scaled=_fraction_text(_scaled(params, maximum, mean)),
+                    rounding=_rounding_text(params), points=points)
 
 
 MEAN_PERCENT = RuleKind(
@@ -559,12 +569,12 @@ def _weighted_explain(params: Params, maximum: Decimal | None, figures: Mapping[
     assert maximum is not None
     weights = {n: to_decimal(w) for n, w in params["weights"].items()}
     mean = _weighted_percent(params, figures)
-    terms = " + ".join(f"{plain(w)} × {n} {plain(_percentage(figures, n))}"
-                       for n, w in weights.items())
-    return (f"weighted mean: ({terms}) ÷ {plain(sum(weights.values(), ZERO))} = "
-            f"{_fraction_text(mean)} %; {plain(maximum)} × {_fraction_text(mean)} % = "
-            f"{_fraction_text(_scaled(params, maximum, mean))}, {_rounding_text(params)} "
-            f"= {plain(points)}")
+    terms = Terms(Sentence("rule_weighted_term", weight=w, name=n,
+                           value=_percentage(figures, n)) for n, w in weights.items())
+    return Sentence("rule_weighted", terms=terms, weights=sum(weights.values(), ZERO),
+                    mean=_fraction_text(mean), max=maximum,
+                    scaled=_fraction_text(_scaled(params, maximum, mean)),
+                    rounding=_rounding_text(params), points=points)
 
 
 WEIGHTED_PERCENT = RuleKind(
@@ -650,13 +660,13 @@ def _scale_points(params: Params, maximum: Decimal | None,
 def _scale_explain(params: Params, maximum: Decimal | None, figures: Mapping[str, Figure],
                    points: Decimal) -> str:
     counts, total = _scale_counts(params, figures)
-    terms = " + ".join(f"{plain(c)} × {plain(to_decimal(e['points']))}"
-                       for c, e in zip(counts, params["answers"], strict=True))
+    terms = Terms(Sentence("rule_times", count=c, points=to_decimal(e["points"]))
+                  for c, e in zip(counts, params["answers"], strict=True))
     labels = ", ".join(f"{e['input']}" + (f" ({e['label']})" if e.get("label") else "")
                        for e in params["answers"])
-    return (f"answers {labels}: ({terms}) ÷ {plain(total)} answers = "
-            f"{_fraction_text(_scale_exact(params, figures))}, {_rounding_text(params)} = "
-            f"{plain(points)}")
+    return Sentence("rule_scale", labels=labels, terms=terms, total=total,
+                    exact=_fraction_text(_scale_exact(params, figures)),
+                    rounding=_rounding_text(params), points=points)
 
 
 ANSWER_SCALE = RuleKind(
