@@ -260,3 +260,9 @@ def test_no_english_sentence_of_the_catalogue_in_vietnamese_output(
         assert text.strip(), path
         english = sorted(f for f in fragments if f in text)
         assert not english, (path, english)
+
+
+def test_gaps_names_the_basis_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    out = _run(capsys, "gaps", "--lang", "vi", EXAMPLE)
+    assert "Mức tiếp theo Tốt: cần thêm 0,964 điểm (chỉ số); " in out
+    assert "(index basis)" in _run(capsys, "gaps", "--lang", "en", EXAMPLE)

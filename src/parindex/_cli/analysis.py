@@ -23,6 +23,7 @@ from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, 
 from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, progress
 from .options import lang, t
 from .tables import load_units
+from .._base.i18n import figure
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
@@ -181,7 +182,7 @@ def _print_gaps(found: Gaps) -> None:
         else:
             codes = ", ".join(i.code for i in target.sufficient) or t("none_alone")
             lines.append(t("next_band", band=target.band.name, needed=need(target.needed),
-                           basis=target.basis.value,
+                           basis=figure(target.basis.value),
                            reach="" if target.reachable else t("out_of_reach"), codes=codes))
     if len(found.ahead) or found.of > 1:
         where = t("in_group") if found.within == "group" else t("overall")
