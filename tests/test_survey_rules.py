@@ -211,6 +211,8 @@ def test_bad_figures(framework, tmp_path, capsys, old, new, code, message):
      "weights.leaders: 0 must be greater than 0"),
     ('rounding = "down"', 'rounding = "ceiling"', "rounding: 'ceiling' is not one of"),
     ("decimals = 1,", "decimals = 12,", "decimals: 12 must be a whole number from 0 to 9"),
+    ('name = "Đánh giá của đại biểu"\nmax = 10', 'name = "Đánh giá của đại biểu"\nmax = 10.25',
+     "decimals = 1 cannot hold the maximum 10.25; give decimals ≥ 2"),
     ('label = "Rất hài lòng", points = 5', 'label = "Rất hài lòng", points = 6',
      "answers[0].points: 6 is above the maximum 5"),
     ('{ input = "satisfied", label = "Hài lòng", points = 4 }',
@@ -248,6 +250,8 @@ _MAX = st.integers(1, 400).map(lambda n: D(n) / 4)
        data=st.data())
 def test_mean_is_the_exact_mean_scaled_and_rounded_once(maximum, values, decimals, rounding,
                                                         data):
+    # A rule whose places cannot hold its maximum is refused (test_bad_rules_are_...).
+    decimals = max(decimals, -maximum.as_tuple().exponent)
     names = [f"e{i}" for i in range(len(values))]
     rule = _rule("mean-percent", inputs=names, decimals=decimals, rounding=rounding)
     assert check_params(MEAN_PERCENT, rule.params, maximum) == []

@@ -413,10 +413,15 @@ ROUNDINGS: Final = ("half-up", "half-even", "down")
 _HUNDRED: Final = Fraction(100)
 
 
-def _check_rounding(params: Params, problems: list[str]) -> None:
+def _check_rounding(params: Params, maximum: Decimal | None, problems: list[str]) -> None:
     decimals = params.get("decimals", 2)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 9:
         problems.append(f"decimals: {decimals!r} must be a whole number from 0 to 9")
+    elif maximum is not None and -maximum.as_tuple().exponent > decimals:  # type: ignore[operator]
+        # Full marks must round to the maximum itself: 0.25 to 1 place is 0.3 (above it)
+        # or 0.2 (never reachable).
+        problems.append(f"decimals = {decimals} cannot hold the maximum "
+                        f"{plain(maximum)}; give decimals ≥ {-maximum.as_tuple().exponent}")  # type: ignore[operator]
     rounding = params.get("rounding", "half-up")
     if rounding not in ROUNDINGS:
         problems.append(f"rounding: {rounding!r} is not one of {', '.join(ROUNDINGS)}")
@@ -491,7 +496,7 @@ def _fraction_text(value: Fraction) -> Sentence:
 def _mean_check(params: Params, maximum: Decimal | None) -> list[str]:
     problems: list[str] = []
     _figure_names(params, "inputs", problems)
-    _check_rounding(params, problems)
+    _check_rounding(params, maximum, problems)
     return problems
 
 
@@ -549,7 +554,7 @@ def _weights(params: Params, problems: list[str]) -> dict[str, Decimal]:
 def _weighted_check(params: Params, maximum: Decimal | None) -> list[str]:
     problems: list[str] = []
     _weights(params, problems)
-    _check_rounding(params, problems)
+    _check_rounding(params, maximum, problems)
     return problems
 
 
@@ -620,7 +625,7 @@ def _scale_check(params: Params, maximum: Decimal | None) -> list[str]:
     respondents = _name(params, "respondents", problems, required=False)
     if respondents is not None and any(respondents == a[0] for a in answers):
         problems.append(f"respondents: {respondents!r} is also an answer")
-    _check_rounding(params, problems)
+    _check_rounding(params, maximum, problems)
     return problems
 
 
