@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex._cli import main
-from parindex._base.model import RankingMethod
+from parindex._base.model import RankBasis, RankingMethod
 from parindex._analysis.sensitivity import _rank_rows
 from parindex.testing import strategies as pst
 
@@ -368,3 +368,18 @@ def test_monte_carlo_steps_do_not_change_the_result(ranking: parindex.Ranking,
     stepped = parindex.monte_carlo(ranking, perturbation, draws=50, seed=5, chunk=20)
     assert (whole.ranks == stepped.ranks).all()
     assert (whole.band_counts == stepped.band_counts).all()
+
+
+def test_a_draw_leaving_a_unit_nothing_arising_gives_it_no_band() -> None:
+    """At survey share 0 a unit whose appraised items all did not arise has no index: the
+    draw cannot band it (what_if gives no band), so it is refused, not put in the top band."""
+    strict = Path(__file__).resolve().parent / "data" / "strict-framework.toml"
+    framework = attrs.evolve(parindex.load_framework(strict), rank_by=RankBasis.TOTAL)
+    units = [parindex.Assessment(framework=framework.id, unit=name, year=2024, points={
+        "1.1": p1, "1.2": p2, "2": Decimal(20)}) for name, p1, p2 in [
+            ("Xã A", parindex.NOT_ARISING, parindex.NOT_ARISING), ("Xã B", Decimal(20), Decimal(30))]]
+    ranking = parindex.score_many(framework, units)
+    assert parindex.what_if(ranking, survey_share=0).units[0].new_band is None
+    with pytest.raises(parindex.MissingInformationError, match="Xã A has nothing arising"):
+        parindex.monte_carlo(ranking, parindex.Perturbation("survey_share", Fraction(30),
+                                                            Fraction(30)), draws=50)

@@ -429,8 +429,8 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
         :data:`~parindex._base.limits.MAX_DRAWS` (100,000).
     :raises FrameworkError: nothing to perturb (no appraised fields or no survey block),
         or a plugin's ranking or band method.
-    :raises MissingInformationError: a unit without an index to rank on, or a band
-        threshold no source gives.
+    :raises MissingInformationError: a unit without an index to rank or band on (in any
+        draw), or a band threshold no source gives.
     """
     from .._base.limits import MAX_DRAWS
 
@@ -629,6 +629,13 @@ def _band_counts(framework: Framework, totals: Int64Array, arisings: Int64Array,
     if any(band.min is None for band in framework.bands):
         missing(next(b for b in framework.bands if b.min is None), np.ones(1, dtype=np.bool_))
     if framework.band_basis is BandBasis.INDEX:
+        # A draw that leaves a unit nothing arising gives it no index, so no band (as
+        # what_if says); 100 · t ≥ min · 0 would put it in the top band.
+        empty = (arisings <= 0).any(axis=0)
+        if empty.any():
+            raise MissingInformationError(
+                f"{tops.units[int(np.flatnonzero(empty)[0])]} has nothing arising in some "
+                "draws, so no index to band on")
         # index ≥ min  ⟺  100 · t ≥ min · a
         return band_counts(framework, totals, 100, arisings, 1, missing, bound=bound)
     # Totals back on the framework's scale: t × M ÷ W ≥ min, W the rescaled maximum.
