@@ -151,15 +151,16 @@ def round_to(value: Decimal | Fraction, decimals: int,
     Decimal('2.12')
     """
     exponent = Decimal(1).scaleb(-decimals)
-    fraction = Fraction(value)
-    negative = fraction < 0
-    scaled = abs(fraction) * 10**decimals
-    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    # On the integer ratio, not through Fraction arithmetic: this rounds every index that
+    # a table of 10,000 units shows.
+    numerator, denominator = value.as_integer_ratio()
+    negative = numerator < 0
+    whole, rest = divmod(abs(numerator) * 10**decimals, denominator)
     if rounding is Rounding.HALF_UP:
-        whole += 2 * rest >= scaled.denominator
+        whole += 2 * rest >= denominator
     elif rounding is Rounding.HALF_EVEN:
         twice = 2 * rest
-        whole += twice > scaled.denominator or (twice == scaled.denominator and whole % 2 == 1)
+        whole += twice > denominator or (twice == denominator and whole % 2 == 1)
     result = Decimal(-whole if negative else whole).scaleb(-decimals).quantize(exponent)
     return abs(result) if result == 0 else result
 
