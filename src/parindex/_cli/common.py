@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import click
+from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
+from rich.table import Table
 
 from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
 from .._base.model import Assessment, Framework
@@ -52,6 +55,72 @@ def new_console() -> Console:
     # output without COLUMNS gets a generous width so long Vietnamese names stay whole.
     width = shutil.get_terminal_size((140, 40)).columns
     return _SafeConsole(width=max(width, 40), highlight=False, soft_wrap=False)
+
+
+#: Rows above which :func:`print_table` lays a table out itself: rich measures and wraps
+#: every cell (about 2 ms a row), which made a 10,000-unit ``compare`` print for a minute.
+MANY_ROWS = 200
+
+
+def print_table(console: Console, table: Table) -> None:
+    """Print a rich table: by rich up to :data:`MANY_ROWS` rows, else laid out here in
+    the same box and the console's width (a column too wide for it wraps its cells at
+    spaces, the widest column first), as fast as writing the text."""
+    columns = table.columns
+    cells = [[c if isinstance(c, str) else None for c in column.cells] for column in columns]
+    if table.row_count <= MANY_ROWS or any(None in column for column in cells) \
+            or not all(isinstance(c.header, str) for c in columns):
+        console.print(table)
+        return
+    texts = [[terminal_safe(c) for c in column] for column in cells]  # type: ignore[arg-type]
+    headers = [terminal_safe(str(c.header)) for c in columns]
+    widths = [max(cell_len(h), *(cell_len(c) for c in column))
+              for h, column in zip(headers, texts, strict=True)]
+    shortest = [max([1, *(cell_len(w) for c in [h, *column] for w in c.split())])
+                for h, column in zip(headers, texts, strict=True)]
+    room = console.width - 3 * len(widths) - 1
+    while sum(widths) > room:
+        wide = max(range(len(widths)), key=lambda i: widths[i] - shortest[i])
+        if widths[wide] <= shortest[wide]:
+            break  # nothing left to wrap: the lines run over, as rich's would
+        widths[wide] -= 1
+
+    def lines(values: list[str], bar: str) -> list[str]:
+        wrapped = [textwrap.wrap(v, w, break_long_words=False) or [""] if cell_len(v) > w
+                   else [v] for v, w in zip(values, widths, strict=True)]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            parts = []
+            for column, w, width in zip(columns, wrapped, widths, strict=True):
+                text = w[k] if k < len(w) else ""
+                pad = " " * (width - cell_len(text))
+                parts.append(pad + text if column.justify == "right" else
+                             pad[:len(pad) // 2] + text + pad[len(pad) // 2:]
+                             if column.justify == "center" else text + pad)
+            out.append((f"{bar} " + f" {bar} ".join(parts) + f" {bar}").rstrip())
+        return out
+
+    rule = ["━" * (w + 2) for w in widths]
+    text = [terminal_safe(str(table.title))] if table.title else []
+    text += ["┏" + "┳".join(rule) + "┓", *lines(headers, "┃"), "┡" + "╇".join(rule) + "┩"]
+    for row in zip(*texts, strict=True):
+        text += lines(list(row), "│")
+    text.append("└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
+    console.file.write("\n".join(text) + "\n")
+
+
+def print_lines(console: Console, lines: Sequence[str]) -> None:
+    """Print lines of text (no markup): by rich up to :data:`MANY_ROWS` lines, else
+    written at once, each wrapped at spaces to the console's width as rich wraps it."""
+    if len(lines) <= MANY_ROWS:
+        for line in lines:
+            console.print(line, markup=False)
+        return
+    width = console.width
+    console.file.write("".join(
+        "\n".join(textwrap.wrap(safe, width, break_long_words=False,
+                                drop_whitespace=False) or [""]) + "\n"
+        if cell_len(safe := terminal_safe(line)) > width else safe + "\n" for line in lines))
 
 
 #: How long a job runs before its progress bar appears: shorter ones print nothing.

@@ -16,6 +16,8 @@ from .common import (
     new_console,
     echo_json,
     framework_option,
+    print_lines,
+    print_table,
     resolve_framework,
 )
 from .options import lang, t
@@ -316,7 +318,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                 _signed(None if change.moved is None else Decimal(change.moved), language),
                 f"{change.group_rank_old or '—'} → {change.group_rank_new or '—'}"
                 if change.group_rank_new else "")
-    console.print(table)
+    print_table(console, table)
     codes = list(dict.fromkeys(f.code for u in comparison.units for c in u.changes
                                for f in c.fields))
     if codes:
@@ -332,7 +334,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                 by_code = {f.code: f.change for f in change.fields}
                 fields.add_row(unit.unit, against(change),
                                *[_signed(by_code.get(c), language) for c in codes])
-        console.print(fields)
+        print_table(console, fields)
     for key, items in (("only_old", comparison.only_old),
                        ("only_new", comparison.only_new),
                        ("not_scored_units", comparison.not_scored),
@@ -340,27 +342,23 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                        ("lineage_problems", comparison.problems)):
         if items:
             console.print(f"\n[bold]{t(key)}:[/bold]")
-            for item in items:
-                console.print(f"  - {say(item, language)}", markup=False)
+            print_lines(console, [f"  - {say(item, language)}" for item in items])
     moves = [f"{u.unit}: {c.rank_old} → {c.rank_new}, {move_text(c.moved)}"
              + (t("printed_move", move=move_text(c.printed_move))
                 if c.printed_move is not None else "")
              for u in comparison.units for c in u.changes if c.moved is not None]
     if moves:
         console.print(f"\n[bold]{t('moves')}:[/bold]")
-        for line in moves:
-            console.print(f"  - {line}", markup=False)
+        print_lines(console, [f"  - {line}" for line in moves])
     if comparison.discrepancies:
         console.print(f"\n[bold]{t('printed_discrepancies')}:[/bold] "
                       f"{len(comparison.discrepancies)}")
-        for line in comparison.discrepancies:
-            console.print(f"  - {say(line, language)}", markup=False)
+        print_lines(console, [f"  - {say(line, language)}" for line in comparison.discrepancies])
     notes = sorted({t("note_against", unit=u.unit, against=against(c), note=say(n, language))
                     for u in comparison.units for c in u.changes for n in c.notes})
     if notes:
         console.print(f"\n[bold]{t('notes')}:[/bold]")
-        for note in notes:
-            console.print(f"  - {note}", markup=False)
+        print_lines(console, [f"  - {note}" for note in notes])
 
 
 @click.command("bands")

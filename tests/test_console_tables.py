@@ -1,0 +1,60 @@
+"""Large tables on the console (:func:`print_table`): laid out without rich's per-cell
+measuring, the same box as rich's wherever the table fits the width."""
+
+from __future__ import annotations
+
+import io
+
+from rich.table import Table
+
+from parindex._cli.common import MANY_ROWS, _SafeConsole, print_lines, print_table
+
+
+def _table(rows: int, long_names: bool = False) -> Table:
+    table = Table(title="Change in points per field", title_justify="left")
+    table.add_column("unit")
+    table.add_column("against")
+    table.add_column("1", justify="right")
+    table.add_column("band", justify="center")
+    for i in range(rows):
+        name = f"Xã Minh Họa {i:05d}" + (" thuộc huyện Giả định xa xôi" if long_names
+                                          and i % 3 else "")
+        table.add_row(name, f"Xã Minh Họa {i:05d}", f"+{i % 7}.25",
+                      "Khá → Tốt" if i % 2 else "Khá")
+    return table
+
+
+def _console(width: int) -> _SafeConsole:
+    return _SafeConsole(width=width, file=io.StringIO(), highlight=False, soft_wrap=False)
+
+
+def _printed(console: _SafeConsole) -> list[str]:
+    return console.file.getvalue().splitlines()  # type: ignore[attr-defined, no-any-return]
+
+
+def test_a_large_table_that_fits_prints_as_rich_prints_it() -> None:
+    by_rich, here = _console(140), _console(140)
+    by_rich.print(_table(MANY_ROWS + 5))
+    print_table(here, _table(MANY_ROWS + 5))
+    assert _printed(here) == _printed(by_rich)
+    assert len(_printed(here)) == MANY_ROWS + 5 + 5  # title, three rules, header
+
+
+def test_a_large_table_wider_than_the_console_wraps_its_cells() -> None:
+    console = _console(60)
+    print_table(console, _table(MANY_ROWS + 5, long_names=True))
+    lines = _printed(console)
+    assert max(len(line) for line in lines) <= 60
+    rows = MANY_ROWS + 5
+    assert len(lines) > rows + 5  # names wrapped onto more lines ...
+    text = "\n".join(lines)
+    assert text.count("xôi") == sum(1 for i in range(rows) if i % 3)  # ... and kept whole
+
+
+def test_control_characters_are_escaped() -> None:
+    table = _table(MANY_ROWS + 1)
+    table.add_row("Xã \x1b[2JX", "Xã A", "+1", "Khá")
+    console = _console(140)
+    print_table(console, table)
+    print_lines(console, [f"  - \x1b[31m{i}" for i in range(MANY_ROWS + 1)])
+    assert "\x1b" not in console.file.getvalue()  # type: ignore[attr-defined]
