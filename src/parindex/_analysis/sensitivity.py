@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 from .._engine.batch import POLICY_CODES, BatchResult, known_max, plan_of
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
-from .._engine.ordering import band_counts, best_first, rank_runs
+from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.ranking import Ranking, rank_values, ranker
 from .._engine.scoring import classify
 
@@ -38,7 +38,6 @@ Number: TypeAlias = Fraction | Decimal | int
 
 #: Largest integer every float64 operation below keeps exact.
 _EXACT: Final = 2**53
-_INT64_SAFE: Final = 2**62
 
 
 # --- the input, as exact scaled integers ----------------------------------------------------
@@ -60,12 +59,6 @@ class _Tops:
     @property
     def kinds(self) -> tuple[NodeKind, ...]:
         return tuple(top.kind for top in self.framework.criteria)
-
-
-def _places(value: Decimal) -> int:
-    exponent = value.as_tuple().exponent
-    assert isinstance(exponent, int)
-    return max(0, -exponent)
 
 
 def _tops(source: Ranking | BatchResult) -> _Tops:
@@ -94,10 +87,10 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
         arising.append(row_arising)
         ties.append([nodes[code].points or Decimal(0) for code in framework.tie_break])
     values = [v for r in rows + arising + ties for v in r]
-    scale = max((_places(v) for v in values), default=0)
+    scale = max((places_of(v) for v in values), default=0)
 
     def scaled(table: list[list[Decimal]], width: int) -> Int64Array:
-        array = np.asarray([[int(v.scaleb(scale)) for v in r] for r in table], dtype=np.int64)
+        array = np.asarray([[to_scaled(v, scale) for v in r] for r in table], dtype=np.int64)
         return array.reshape(len(table), width)
 
     return _Tops(framework, tuple(u.result.unit for u in source),
@@ -125,7 +118,7 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
             columns = [j for j in excluded_cols if start <= j < end]
             gone = (matrix.not_arising[:, columns] * leaf_max[columns]).sum(
                 axis=1, dtype=np.int64) if columns else 0
-            maximum = int(known_max(top.max).scaleb(scale))
+            maximum = to_scaled(known_max(top.max), scale)
             arising[:, k] = maximum - gone
     ties = np.stack([batch.node_points(code) for code in framework.tie_break], axis=1) \
         if framework.tie_break else np.zeros((n, 0), dtype=np.int64)
@@ -414,7 +407,7 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     exactly, and a draw with a false tie is ranked again with exact fractions.
 
     :param source: a ranking (:func:`~parindex.score_many`) or a batch
-        (:func:`~parindex.score_batch`).
+        (``score_many(..., batch=True)``).
     :param perturbation: what is drawn, and how widely.
     :param draws: how many draws.
     :param seed: seeds :func:`numpy.random.default_rng`: the same seed gives the same
@@ -640,11 +633,11 @@ def _band_counts(framework: Framework, totals: Int64Array, arisings: Int64Array,
         return band_counts(framework, totals, 100, arisings, 1, missing, bound=bound)
     # Totals back on the framework's scale: t × M ÷ W ≥ min, W the rescaled maximum.
     maxima = np.asarray([
-        int(known_max(top.max).scaleb(tops.scale))
+        to_scaled(known_max(top.max), tops.scale)
         if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY) else 0
         for top in framework.criteria], dtype=np.int64)
     whole = int(maxima.sum())
-    if int(np.abs(factors).max(initial=0)) * whole >= _INT64_SAFE:
+    if int(np.abs(factors).max(initial=0)) * whole >= INT64_SAFE:
         rescaled: NDArray[Any] = factors.astype(object) @ maxima.astype(object)
     else:
         rescaled = factors @ maxima  # (draws,)
