@@ -6,7 +6,7 @@
 The units are those of ``bench_batch.py`` (its synthetic framework: 8 fields, a survey
 block, bonus and penalty, bands and ranks on the index with a tie-break on the survey;
 points quantised so that many units tie, 2 % of items not arising, so arising maxima
-differ), 1,000 of them, scored with :func:`parindex.score_batch`.
+differ), 1,000 of them, scored with ``parindex.score_many(..., batch=True)``.
 
 Timed, once each (``time.perf_counter``): :func:`parindex.monte_carlo` with 10,000 draws
 of field weights (uniform ± 20 % on a 0.0001 grid), and with 10,000 draws of the survey
@@ -83,7 +83,7 @@ def batch_of(bench, units: int) -> parindex.BatchResult:  # type: ignore[no-unty
     bench.GROUP_SIZE = max(1, units // 10)
     rng = random.Random(bench.SEED)
     framework = bench.synthetic_framework(rng)
-    return parindex.score_batch(framework, bench.synthetic_units(framework, rng))
+    return parindex.score_many(framework, bench.synthetic_units(framework, rng), batch=True)
 
 
 def _bench_batch():  # type: ignore[no-untyped-def]

@@ -30,7 +30,6 @@ from parindex import (
     RankBasis,
     RankingMethod,
     Status,
-    score_batch,
     score_matrix,
     to_matrix,
 )
@@ -103,12 +102,12 @@ def test_the_example_is_refused_because_it_gives_field_6_directly(hue, thuy_than
     assert "score_many" in problem.message and "6.1" in problem.message
     assert problem.path is not None and problem.line is not None  # points at the file
     with pytest.raises(AssessmentError):
-        score_batch(hue, [thuy_thanh])
+        parindex.score_many(hue, [thuy_thanh], batch=True)
 
 
 def test_the_example_at_its_leaves_scores_as_score_does(hue, thuy_thanh):
     unit = leaf_only(hue, thuy_thanh)
-    batch = score_batch(hue, [unit])
+    batch = parindex.score_many(hue, [unit], batch=True)
     result = parindex.score(hue, unit)
     # Field 6 now adds up its items (7.0), not the 8.0 printed for it.
     assert batch.node_points("6")[0] == 7000 and batch.scale == 3
@@ -124,7 +123,7 @@ def test_the_example_at_its_leaves_scores_as_score_does(hue, thuy_thanh):
 
 def test_many_variants_of_the_example_match_score_many(hue, thuy_thanh):
     units = variants(hue, leaf_only(hue, thuy_thanh), 60)
-    assert_same(score_batch(hue, units), parindex.score_many(hue, units))
+    assert_same(parindex.score_many(hue, units, batch=True), parindex.score_many(hue, units))
 
 
 def test_the_matrix_is_exact_and_marks_what_did_not_arise(hue, thuy_thanh):
@@ -144,7 +143,7 @@ def test_unknown_not_arising_policy_refuses_like_score(hue, thuy_thanh):
     with pytest.raises(MissingInformationError):
         parindex.score(hue, marked)
     with pytest.raises(MissingInformationError) as caught:
-        score_batch(hue, [unit, attrs.evolve(marked, unit="Xã khác")])
+        parindex.score_many(hue, [unit, attrs.evolve(marked, unit="Xã khác")], batch=True)
     assert caught.value.problem.code == "9" and "Xã khác" in caught.value.problem.message
 
 
@@ -153,7 +152,7 @@ def test_points_out_of_range_name_the_unit_and_code(hue, thuy_thanh):
     high = attrs.evolve(unit, unit="Xã A", points={**unit.points, "1.6": D("2.5")})
     low = attrs.evolve(unit, unit="Xã B", points={**unit.points, "4": D("-1")})
     with pytest.raises(AssessmentError) as caught:
-        score_batch(hue, [unit, high, low])
+        parindex.score_many(hue, [unit, high, low], batch=True)
     problems = {(p.code, p.message.split(":")[0]) for p in caught.value.problems}
     assert problems == {("1.6", "Xã A"), ("4", "Xã B")}
     assert "above the maximum 2.0" in str(caught.value)
@@ -173,10 +172,10 @@ def test_a_missing_leaf_is_reported_as_score_does(hue, thuy_thanh):
 def test_batch_integrity_is_checked(hue, thuy_thanh):
     unit = leaf_only(hue, thuy_thanh)
     with pytest.raises(AssessmentError, match="appears twice"):
-        score_batch(hue, [unit, attrs.evolve(unit, unit=unit.unit.upper())])
+        parindex.score_many(hue, [unit, attrs.evolve(unit, unit=unit.unit.upper())], batch=True)
     # A unit is its name within its group: the same name in another group is another unit.
     other = attrs.evolve(unit, unit=unit.unit.upper(), group="Huyện khác")
-    assert len(score_batch(hue, [unit, other]).rank) == 2
+    assert len(parindex.score_many(hue, [unit, other], batch=True).rank) == 2
     matrix = to_matrix(hue, [unit, other])
     with pytest.raises(AssessmentError, match="appears twice"):
         score_matrix(hue, matrix, units=[unit.unit, other.unit], groups=[None, None])
@@ -219,7 +218,7 @@ def test_score_matrix_checks_the_columns_and_upscales_a_coarse_matrix(hue, thuy_
 
 
 def test_empty_batch(hue):
-    batch = score_batch(hue, [])
+    batch = parindex.score_many(hue, [], batch=True)
     assert len(batch) == 0 and batch.rank.shape == (0,)
 
 
@@ -334,9 +333,10 @@ def test_batch_equals_score_many(case):
     error = expected_error(framework, units)
     if error is not None:
         with pytest.raises(error):
-            score_batch(framework, units)
+            parindex.score_many(framework, units, batch=True)
         return
-    assert_same(score_batch(framework, units), parindex.score_many(framework, units))
+    assert_same(parindex.score_many(framework, units, batch=True),
+                parindex.score_many(framework, units))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -345,7 +345,8 @@ def test_many_decimal_places_fall_back_to_python_ints_exactly(case):
     # Twelve places make index keys overflow int64: the exact Python-int path runs.
     framework, units = case
     if expected_error(framework, units) is None:
-        assert_same(score_batch(framework, units), parindex.score_many(framework, units))
+        assert_same(parindex.score_many(framework, units, batch=True),
+                parindex.score_many(framework, units))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -383,18 +384,18 @@ def test_negative_indices_rank_exactly_and_no_index_refuses_to_rank_on_it():
              for name, p, penalty in [("index -0.5", D(0), "0.05"), ("index -50", D(5), "10"),
                                       ("index 0", D(0), "0"), ("index -0.49", D("0.01"),
                                                                "0.059")]]
-    batch = score_batch(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
     assert_same(batch, parindex.score_many(framework, units))
     assert list(batch.rank) == [3, 4, 1, 2] and batch.index(3) == Fraction(-49, 100)
     nothing = Assessment(framework.id, "none arose", 2022, {"1.1": NOT_ARISING, "2": D(0)})
     with pytest.raises(MissingInformationError):
         parindex.score_many(framework, [*units, nothing])
     with pytest.raises(MissingInformationError, match="none arose cannot be ranked"):
-        score_batch(framework, [*units, nothing])
+        parindex.score_many(framework, [*units, nothing], batch=True)
     # Ranked on the total, it has a place (and no index).
     on_total = attrs.evolve(framework, rank_by=RankBasis.TOTAL)
     units = [attrs.evolve(u, framework=on_total.id) for u in [*units, nothing]]
-    batch = score_batch(on_total, units)
+    batch = parindex.score_many(on_total, units, batch=True)
     assert_same(batch, parindex.score_many(on_total, units))
     assert batch.index(4) is None and batch.rank[4] == 1
 
@@ -410,10 +411,10 @@ def test_items_above_their_node_behind_an_unknown_x_refuse_as_missing_informatio
     with pytest.raises(MissingInformationError):
         parindex.score(framework, unit)
     with pytest.raises(MissingInformationError, match="no source says"):
-        score_batch(framework, [unit])
+        parindex.score_many(framework, [unit], batch=True)
     over = attrs.evolve(unit, points={**unit.points, "1.2": D(0)})
     with pytest.raises(AssessmentError, match="add up to 3, above its maximum 2"):
-        score_batch(framework, [over])
+        parindex.score_many(framework, [over], batch=True)
 
 
 def test_tie_break_codes_order_units_tied_on_the_total(hue, thuy_thanh):
@@ -427,7 +428,7 @@ def test_tie_break_codes_order_units_tied_on_the_total(hue, thuy_thanh):
         points = {**base.points, "9": D(survey), "5": D(field_5)}
         units.append(attrs.evolve(base, unit=f"Xã {i}", points=points,
                                   group="A" if i % 2 else "B", published=parindex.Published()))
-    batch = score_batch(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
     assert_same(batch, parindex.score_many(framework, units))
     assert list(batch.rank) == [3, 2, 1, 3, 4]  # the last has 5 points fewer in all
     assert list(batch.group_rank) == [2, 1, 1, 2, 3]
@@ -447,10 +448,10 @@ def test_full_marks_vanish_where_score_counts_a_wholly_not_arising_node_as_zero(
     assert parindex.score(framework, units[0]).nodes["2"].points == 0
     with pytest.raises(AssessmentError, match="above its maximum 0"):
         parindex.score(framework, units[1])  # 0.1 full marks + 0 > 0
-    batch = score_batch(framework, units[:1])
+    batch = parindex.score_many(framework, units[:1], batch=True)
     assert_same(batch, parindex.score_many(framework, units[:1]))
     with pytest.raises(AssessmentError, match="above its maximum 0"):
-        score_batch(framework, units)
+        parindex.score_many(framework, units, batch=True)
 
 
 @given(st.lists(st.tuples(st.integers(-10**12, 10**12), st.integers(0, 3000),
@@ -503,7 +504,7 @@ def test_gaps_from_the_batch_equal_gaps_from_score_many(case, data):
     framework, units = case
     if expected_error(framework, units) is not None:
         return
-    batch = score_batch(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
     ranking = parindex.score_many(framework, units)
     unit = data.draw(st.sampled_from(units))
     within = data.draw(st.sampled_from(["group", "all"]))
@@ -603,3 +604,14 @@ def test_bands_follow_their_definition(minima, values, bounds, data):
         [[denominator]], dtype=object if denominator > 10**6 else np.int64), 1,
         lambda band, undecided: pytest.fail("all thresholds known"))
     assert counts.tolist() == [np.bincount(found, minlength=len(bands)).tolist()]
+
+
+def test_score_batch_is_the_deprecated_name_of_score_many_with_batch(hue, thuy_thanh):
+    units = variants(hue, leaf_only(hue, thuy_thanh), 12)
+    batch = parindex.score_many(hue, units, batch=True)
+    assert isinstance(batch, parindex.BatchResult)
+    assert_same(batch, parindex.score_many(hue, units))
+    old = parindex.score_batch(hue, units)
+    assert [old.total(i) for i in range(len(old))] == [batch.total(i) for i in range(len(batch))]
+    assert old.rank.tolist() == batch.rank.tolist()
+    assert old.band_index.tolist() == batch.band_index.tolist()

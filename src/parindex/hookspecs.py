@@ -63,7 +63,7 @@ def parindex_ranking_methods() -> list[Ranker]:  # type: ignore[empty-body]
     """Return ranking methods: how units with equal values share ranks.
 
     Frameworks name one with ``ranking = "..."``. The batch API
-    (:func:`parindex.score_batch`) supports only the built-in methods and refuses others.
+    (``parindex.score_many(..., batch=True)``) supports only the built-in methods and refuses others.
     """
 
 

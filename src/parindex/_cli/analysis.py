@@ -29,7 +29,7 @@ from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.errors import ParindexError
 from .._base.names import find_unit
-from .._engine.batch import BatchResult, score_batch
+from .._engine.batch import BatchResult
 from .._engine.ranking import RankedResult, Ranking, score_many
 from .._engine.results import Result
 from .._engine.scoring import score
@@ -77,7 +77,7 @@ def _one_unit(sources: Sequence[Path], framework_ref: str | None, sheet: str | N
     framework, assessments = table.framework, table.assessments
     if len(assessments) > 1:
         try:
-            batch = score_batch(framework, assessments)
+            batch = score_many(framework, assessments, batch=True)
         except ParindexError:
             batch = None  # score_many ranks it, or reports the problem as it always has
         if batch is not None:
@@ -412,7 +412,7 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
     source: Ranking | BatchResult | None = None
     if target is not None and len(table.assessments) > 1:
         try:  # the kernel's exact integers feed the draws directly; no unit is rescored
-            source = score_batch(table.framework, table.assessments)
+            source = score_many(table.framework, table.assessments, batch=True)
         except ParindexError:
             source = None  # score_many ranks it, or reports the problem as it always has
     ranking = source if source is not None else score_many(table.framework, table.assessments)

@@ -1,8 +1,9 @@
 """Scoring, ranking and banding many units of one framework at once, on scaled integers.
 
-:func:`~parindex.score_many` scores each assessment with :class:`~decimal.Decimal`
-objects, node by node; that is exact but takes milliseconds a unit. This module gives
-the same figures for thousands of units in one pass over a numpy ``int64`` matrix:
+By default :func:`~parindex.score_many` explains each assessment with
+:class:`~decimal.Decimal` objects, node by node; that is exact but takes milliseconds a
+unit. With ``batch=True`` it comes here, which gives the same figures for thousands of
+units in one pass over a numpy ``int64`` matrix:
 
 * :func:`to_matrix` is the edge: it turns assessments into a :class:`PointsMatrix` of
   points × 10**scale (``scale`` is the largest number of decimal places in the
@@ -10,12 +11,12 @@ the same figures for thousands of units in one pass over a numpy ``int64`` matri
   (``"x"``) marks in a boolean mask.
 * :func:`score_matrix` is the hot path: sums, range checks, not-arising policies, arising
   maxima, ranks and bands, all with integer arithmetic and exact comparisons.
-* :func:`score_batch` does both.
+* :func:`~parindex.score_many` with ``batch=True`` does both.
 
 Only assessments that give points exactly at the leaves (every leaf a number or
 ``"x"``, no node above them) are supported: a node given points directly is not the sum
 of its items, which a matrix of leaves cannot say. Score those with
-:func:`~parindex.score_many`, as well as assessments that give figures for rules to
+:func:`~parindex.score_many` without ``batch``, as well as assessments that give figures for rules to
 score (``[inputs]``) and frameworks that name a ranking or band method a plugin
 registers: the batch path implements only the built-in ones (competition and dense
 ranking, the ``minimum`` band method) on integers, and refuses the others.
@@ -24,7 +25,7 @@ ranking, the ``minimum`` band method) on integers, and refuses the others.
 >>> framework = parindex.get_framework("thua-thien-hue/commune/2022")
 >>> example = parindex.load_assessment(parindex.example_path())
 >>> leaves = {code: p for code, p in example.points.items() if code != "6"}
->>> batch = parindex.score_batch(framework, [attrs.evolve(example, points=leaves)])
+>>> batch = parindex.score_many(framework, [attrs.evolve(example, points=leaves)], batch=True)
 >>> batch.total(0), batch.arising_max(0), int(batch.rank[0]), batch.band(0).name
 (Decimal('77.636'), Decimal('99.500'), 1, 'Khá')
 """
@@ -845,7 +846,8 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
 
 @exact
 def score_batch(framework: Framework, assessments: Iterable[Assessment]) -> BatchResult:
-    """Score, rank and band many leaf-level assessments of one framework on integers.
+    """Deprecated: call ``score_many(framework, assessments, batch=True)``, the one way to
+    score many units, which this is.
 
     :func:`to_matrix` then :func:`score_matrix`, with the assessments' unit names and
     groups. Gives the figures :func:`~parindex.score_many` gives (it does not reconcile

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 
 import attrs
 
@@ -17,6 +17,9 @@ from .._base.names import duplicate_units, find_unit, group_key
 from .._base.numbers import exact
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
+
+if TYPE_CHECKING:
+    from .batch import BatchResult
 
 
 class _Comparable(Protocol):
@@ -222,17 +225,45 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
     return list(zip(overall, group_ranks, strict=True))
 
 
+@overload
+def score_many(framework: Framework, assessments: Iterable[Assessment], *,
+               batch: Literal[False] = False) -> Ranking: ...
+
+
+@overload
+def score_many(framework: Framework, assessments: Iterable[Assessment], *,
+               batch: Literal[True]) -> BatchResult: ...
+
+
 @exact
-def score_many(framework: Framework, assessments: Iterable[Assessment]) -> Ranking:
-    """Score, rank and band many assessments of one framework and year.
+def score_many(framework: Framework, assessments: Iterable[Assessment], *,
+               batch: bool = False) -> Ranking | BatchResult:
+    """Score, rank and band many assessments of one framework and year: the one way to
+    score many units.
 
     Ranks are competition ranks (1, 2, 2, 4) unless the framework declares dense ones;
-    ties are broken only by the framework's ``tie_break`` codes. Published ranks are
-    reconciled here (one assessment alone cannot check them).
+    ties are broken only by the framework's ``tie_break`` codes.
 
+    By default every unit is explained: a :class:`~parindex.Ranking` of full results (each
+    node, findings, explanations), with published figures reconciled, ranks included (one
+    assessment alone cannot check them). Milliseconds a unit.
+
+    :param batch: ``True``: the same totals, arising maxima, indices, bands and ranks for
+        thousands of units at once, as a :class:`~parindex.BatchResult` of exact scaled
+        integers (:func:`~parindex.to_matrix` then :func:`~parindex.score_matrix`; see
+        :ref:`batch-scoring`). It takes points at the leaves only, needs every maximum,
+        the built-in ranking and band methods and bands decided on exact values, and does
+        not reconcile published figures.
     :raises AssessmentError: on the first assessment that does not score, or when two
-        assessments name the same unit, or years differ.
+        assessments name the same unit, or years differ (with ``batch``: every problem,
+        up to :data:`~parindex._engine.batch.MAX_PROBLEMS`).
+    :raises MissingInformationError: a result depends on a number no source gives.
+    :raises FrameworkError: with ``batch``, a framework the kernel does not take.
     """
+    if batch:
+        from .batch import score_batch  # numpy loads here, not with the one-unit path
+
+        return score_batch(framework, assessments)
     results = [score(framework, a) for a in assessments]
     _check_batch(results)
     ranks = rank_results(results)
