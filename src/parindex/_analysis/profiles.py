@@ -14,7 +14,8 @@ from fractions import Fraction
 import attrs
 
 from .._base.names import find_unit
-from .._base.model import NodeKind
+from .._base.model import Node, NodeKind
+from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 
 _PROFILED = (NodeKind.CRITERION, NodeKind.SURVEY)
@@ -82,8 +83,9 @@ def _mean(values: list[Fraction]) -> Fraction | None:
     return sum(values, Fraction(0)) / len(values) if values else None
 
 
-def profiles(ranking: Ranking) -> Profiles:
-    """Profile every unit of a ranking (from :func:`~parindex.score_many`).
+def profiles(ranking: Ranking | BatchResult) -> Profiles:
+    """Profile every unit of a ranking (from :func:`~parindex.score_many`, or the exact
+    kernel's ``score_many(..., batch=True)``, which profiles a large table in one pass).
 
     >>> import parindex
     >>> framework = parindex.get_framework("thua-thien-hue/commune/2022")
@@ -94,8 +96,8 @@ def profiles(ranking: Ranking) -> Profiles:
     """
     framework = ranking.framework
     tops = [t for t in framework.criteria if t.kind in _PROFILED]
-    units = []
-    for ranked in ranking:
+    units = _units(ranking, tops) if isinstance(ranking, BatchResult) else []
+    for ranked in ranking if isinstance(ranking, Ranking) else ():
         result = ranked.result
         subs: dict[str, Fraction | None] = {}
         for top in tops:
@@ -131,6 +133,25 @@ def profiles(ranking: Ranking) -> Profiles:
     bands = {band.name: sum(1 for u in units if u.band == band.name)
              for band in framework.bands}
     return Profiles(framework.id, tuple(units), tuple(fields), summary, bands)
+
+
+def _units(batch: BatchResult, tops: list[Node]) -> list[UnitProfile]:
+    """Every unit's profile from the kernel's arrays, as :func:`profiles` makes it from
+    results (the groups spelt as each unit's own row spells them)."""
+    scale = 10**batch.scale
+    points = {top.code: batch.node_points(top.code).tolist() for top in tops}
+    arising = {top.code: batch.node_arising_max(top.code).tolist() for top in tops}
+    groups = batch.matrix.groups
+    units = []
+    for i, (name, total, rank) in enumerate(zip(batch.units, batch.total_scaled.tolist(),
+                                                batch.rank.tolist(), strict=True)):
+        band = batch.band(i)
+        subs = {top.code: Fraction(points[top.code][i], arising[top.code][i])
+                if arising[top.code][i] else None for top in tops}
+        units.append(UnitProfile(name, groups[i] if groups is not None else batch.group(i),
+                                 Fraction(total, scale), batch.index(i),
+                                 band.name if band else None, rank, subs))
+    return units
 
 
 def profiles_to_dict(found: Profiles) -> dict[str, Any]:

@@ -17,7 +17,7 @@ what a table has and a single assessment does not:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -27,6 +27,7 @@ import attrs
 from .._base.errors import MissingInformationError, ParindexError, Problem, problem_to_dict
 from .._base.model import (
     Assessment,
+    Band,
     BandBasis,
     Framework,
     NodeKind,
@@ -37,12 +38,30 @@ from .._base.model import (
 )
 from .._base.i18n import VERBATIM, Sentence, Terms, figure
 from .._base.names import find_unit, group_key
-from .._base.numbers import exact, plain, rounded_from
+from .._base.numbers import exact, plain, quantize, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
 from .._engine.scoring import classify, score, uncovered_max
 from .._formats.tables import ResultsTable, TableOrigin
+from .tabulated import Figures, tabulate
+
+
+class _Explained:
+    """A unit's full result, worked out by the one-unit explainer when first asked for (a
+    table whose every printed figure agrees is reproduced without it)."""
+
+    __slots__ = ("framework", "assessment")
+
+    def __init__(self, framework: Framework, assessment: Assessment) -> None:
+        self.framework = framework
+        self.assessment = assessment
+
+    def __call__(self) -> Result:
+        result = score(self.framework, self.assessment)
+        # As the ranking's reconciliation leaves it: the ranks were checked with the table.
+        return attrs.evolve(result, unchecked=tuple(
+            u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
 
 
 @attrs.frozen
@@ -50,7 +69,9 @@ class UnitReproduction:
     """One row of a table, reproduced.
 
     :param result: the computed result (``None``: the row could not be scored; see
-        :attr:`problems`).
+        :attr:`problems`). Of a table whose printed figures all agree it is worked out
+        when first asked for (the node tree is rarely needed): :attr:`total`,
+        :attr:`index`, :attr:`band` and the other figures are at hand without it.
     :param rank: the computed overall rank, of :attr:`of` units (``None`` if unranked).
     :param group_rank: the computed rank within the unit's group, of :attr:`group_of`.
     :param discrepancies: every printed figure that differs from the computed one.
@@ -63,7 +84,7 @@ class UnitReproduction:
     """
 
     assessment: Assessment = attrs.field(repr=lambda a: a.unit)
-    result: Result | None = attrs.field(repr=False)
+    _result: Result | _Explained | None = attrs.field(repr=False, alias="result", eq=False)
     rank: int | None = None
     of: int | None = None
     group_rank: int | None = None
@@ -72,6 +93,78 @@ class UnitReproduction:
     problems: tuple[Problem, ...] = ()
     unchecked: tuple[str, ...] = ()
     checked: tuple[str, ...] = ()
+    _figures: Figures | None = attrs.field(default=None, repr=False, alias="figures", eq=False)
+
+    @property
+    def result(self) -> Result | None:
+        """The unit's full result (node tree, findings); ``None``: not scored."""
+        result = self._result
+        if isinstance(result, _Explained):
+            result = result()
+            object.__setattr__(self, "_result", result)  # worked out once
+        return result
+
+    @property
+    def scored(self) -> bool:
+        """Whether the row was scored (it has a :attr:`result`)."""
+        return self._result is not None
+
+    def _figure(self) -> Figures | Result | None:
+        return self._figures if self._figures is not None else self.result
+
+    @property
+    def total(self) -> Decimal | None:
+        """The computed total (``None``: not scored)."""
+        figures = self._figure()
+        return figures.total if figures is not None else None
+
+    @property
+    def appraised(self) -> Decimal | None:
+        """The computed appraised part (``None``: not scored)."""
+        figures = self._figure()
+        return figures.appraised if figures is not None else None
+
+    @property
+    def survey(self) -> Decimal | None:
+        """The computed survey part (``None``: not scored)."""
+        figures = self._figure()
+        return figures.survey if figures is not None else None
+
+    @property
+    def index(self) -> Fraction | None:
+        """The computed index, exact (``None``: not scored, or no index)."""
+        figures = self._figure()
+        return figures.index if figures is not None else None
+
+    @property
+    def band(self) -> Band | None:
+        """The computed band (``None``: not scored, or no band)."""
+        figures = self._figure()
+        return figures.band if figures is not None else None
+
+    @property
+    def fields(self) -> Mapping[str, Decimal | None]:
+        """The computed points of each top-level node (field, survey block, ...), by code
+        (empty: not scored)."""
+        if self._figures is not None:
+            return self._figures.fields
+        result = self.result
+        if result is None:
+            return {}
+        return {node.code: result.nodes[node.code].points for node in result.framework.criteria}
+
+    @property
+    def index_shown(self) -> str | None:
+        """The computed index as shown: rounded half up to the framework's decimals."""
+        index, framework = self.index, self.framework
+        if index is None or framework is None:
+            return None
+        return plain(quantize(index, framework.decimals))
+
+    @property
+    def framework(self) -> Framework | None:
+        """The framework the unit was scored under (``None``: not scored)."""
+        return self._result.framework if self._result is not None else None
 
     @property
     def unit(self) -> str:
@@ -117,22 +210,67 @@ class Reproduction:
         return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
+#: Told how many rows are done, as a long reproduction goes on.
+Progress = Callable[[int], None]
+
+
 @exact
-def reproduce(table: ResultsTable) -> Reproduction:
+def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Reproduction:
     """Recompute every unit of a table and check every printed figure.
 
     Each unit's points, total, appraised and survey parts, index and band are checked by
     :func:`parindex.score`; ranks overall and within groups by the ranking of all the
     table's units together (competition or dense, as the framework declares, on unrounded
     values). See the module notes for parts above their maximum.
+
+    A table that gives points at the leaves and whose every printed figure agrees is
+    scored, ranked and checked in one pass of the exact kernel (``score_many(batch=True)``),
+    with the same outcome; each unit's :attr:`~UnitReproduction.result` is then worked out
+    when first asked for.
+
+    :param progress: called with the number of rows done while rows are scored one by one
+        (a table with discrepancies to explain), for a progress bar.
     """
+    fast = _tabulated(table)
+    if fast is not None:
+        return fast
+    return explained(table, progress=progress)
+
+
+def _tabulated(table: ResultsTable) -> Reproduction | None:
+    """The reproduction from one kernel pass, when every printed figure agrees."""
+    assessments = table.assessments
+    if table.ranks_only or table.problems or table.missing_fields() is not None or \
+            len({a.year for a in assessments}) != 1 or \
+            (table.population is not None and table.population > len(assessments)):
+        return None
+    found = tabulate(table.framework, assessments)
+    if found is None:
+        return None
+    framework = table.framework
+    units = tuple(
+        UnitReproduction(assessment, _Explained(framework, assessment), rank=rank,
+                         of=found.of, group_rank=group_rank, group_of=group_of,
+                         checked=tuple(printed_figures(assessment)), figures=figures)
+        for assessment, figures, rank, group_rank, group_of in zip(
+            assessments, found.figures, found.rank, found.group_rank, found.group_of,
+            strict=True))
+    return Reproduction(table, units)
+
+
+@exact
+def explained(table: ResultsTable, *, progress: Progress | None = None) -> Reproduction:
+    """:func:`reproduce` with every row scored by the one-unit explainer (the path of a
+    table with discrepancies; the reference the kernel pass is tested against)."""
     framework = table.framework
     if table.ranks_only:
         return _ranks_only(table)
     scored: list[tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]] = []
     unreadable = {p.line for p in table.problems if p.code is not None}
     missing = table.missing_fields()
-    for assessment in table.assessments:
+    for done, assessment in enumerate(table.assessments):
+        if progress is not None and done % 100 == 0:
+            progress(done)
         origin = assessment.origin
         if missing is not None:
             # Every row lacks the same field: said once, for the table, not per item.
@@ -143,6 +281,8 @@ def reproduce(table: ResultsTable) -> Reproduction:
             scored.append((assessment, None, [], []))
         else:
             scored.append(_score_row(framework, assessment))
+    if progress is not None:
+        progress(len(table.assessments))
     results = [r for _, r, _, _ in scored if r is not None]
     problems = list(table.problems) + ([missing] if missing is not None else [])
     for _, _, _, row_problems in scored:
@@ -686,7 +826,8 @@ def _text(value: Decimal | None) -> str | None:
 def unit_to_dict(unit: UnitReproduction) -> dict[str, Any]:
     """One unit of ``parindex reproduce --json``: decimals as exact strings; ``index`` is
     rounded to the framework's decimals, ``index_exact`` the fraction it was ranked on."""
-    result = unit.result
+    index = unit.index
+    band = unit.band
     published = unit.assessment.published
     return {
         "row": unit.row,
@@ -695,13 +836,12 @@ def unit_to_dict(unit: UnitReproduction) -> dict[str, Any]:
         "unit": unit.unit,
         "group": unit.group,
         "year": unit.assessment.year,
-        "total": _text(result.total) if result else None,
-        "appraised": _text(result.appraised) if result else None,
-        "survey": _text(result.survey) if result else None,
-        "index": result.display(result.index) if result and result.index is not None else None,
-        "index_exact": (f"{result.index.numerator}/{result.index.denominator}"
-                        if result and result.index is not None else None),
-        "band": result.band.name if result and result.band else None,
+        "total": _text(unit.total),
+        "appraised": _text(unit.appraised),
+        "survey": _text(unit.survey),
+        "index": unit.index_shown,
+        "index_exact": f"{index.numerator}/{index.denominator}" if index is not None else None,
+        "band": band.name if band else None,
         "rank": unit.rank,
         "of": unit.of,
         "group_rank": unit.group_rank,
@@ -735,7 +875,7 @@ def reproduction_to_dict(reproduction: Reproduction) -> dict[str, Any]:
         "skipped_rows": [{"row": row, "why": why} for row, why in table.skipped],
         "summary": {
             "units": len(units),
-            "scored": sum(1 for u in reproduction.units if u.result is not None),
+            "scored": sum(1 for u in reproduction.units if u.scored),
             "with_discrepancies": sum(1 for u in reproduction.units if u.discrepancies),
             "discrepancies": len(reproduction.discrepancies),
             "problems": len(reproduction.problems),

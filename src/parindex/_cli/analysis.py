@@ -212,7 +212,13 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
     """
     from .._analysis.profiles import profiles, profiles_to_dict
 
-    ranking = _ranking(sources, framework_ref, sheet)
+    units = load_units(sources, framework_ref, sheet=sheet)
+    units.raise_problems()  # an unreadable cell would silently change a profile
+    ranking: Ranking | BatchResult
+    try:  # a table of leaf points is profiled in one pass of the exact kernel
+        ranking = score_many(units.framework, units.assessments, batch=True)
+    except ParindexError:
+        ranking = score_many(units.framework, units.assessments)
     found = profiles(ranking)
     if as_json:
         echo_json(profiles_to_dict(found))

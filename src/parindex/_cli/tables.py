@@ -18,6 +18,7 @@ from .common import (
     framework_option,
     print_lines,
     print_table,
+    progress,
     resolve_framework,
 )
 from .options import lang, t
@@ -139,7 +140,8 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
             p for p in (table, mapping, framework_ref) if p is not None])
     units = load_units([table], framework_ref, sheet=sheet, mapping=mapping, year=year,
                        population=population)
-    reproduction = reproduce(units)
+    with progress(t("progress_units"), len(units.assessments)) as report:
+        reproduction = reproduce(units, progress=report)
     if as_json:
         echo_json(reproduction_to_dict(reproduction))
     else:
@@ -173,16 +175,16 @@ def _print_reproduction(reproduction: Reproduction) -> None:
         table.add_column(t(key), justify="right" if key in ("row", "total", "index")
                          else "left")
     for unit in reproduction.units:
-        result = unit.result
+        total, index, band = unit.total, unit.index_shown, unit.band
         table.add_row(
             str(unit.row or ""), unit.unit, unit.group or "",
-            number_text(plain(result.total), language) if result else "—",
-            number_text(result.display(result.index), language) if result else "—",
-            result.band.name if result and result.band else "—",
+            number_text(plain(total), language) if total is not None else "—",
+            number_text(index or "—", language) if unit.scored else "—",
+            band.name if band else "—",
             f"{unit.rank}/{unit.of}" if unit.rank is not None else "—",
             f"{unit.group_rank}/{unit.group_of}" if unit.group_rank is not None else "",
-            t("not_scored") if result is None else str(len(unit.discrepancies)
-                                                       or t("none")))
+            t("not_scored") if not unit.scored else str(len(unit.discrepancies)
+                                                        or t("none")))
     console.print(table)
     lines = [f"{_where(u)}{u.unit}: {d.text(language)}" for u, d in reproduction.discrepancies]
     console.print(f"\n[bold]{t('discrepancies')}:[/bold] "

@@ -648,6 +648,22 @@ class BatchResult:
         index = int(self.band_index[i])
         return self.framework.bands[index] if index >= 0 else None
 
+    def node_arising_max(self, code: str) -> Int64Array:
+        """The arising maximum × 10**scale of one criterion or survey node for every unit:
+        its maximum less the maxima of its items excluded as not arising.
+
+        :raises KeyError: no node has this code.
+        """
+        plan = plan_of(self.framework)
+        start, end = plan.ranges[code]
+        rows, cols = self.matrix.marked_rows, self.matrix.marked_cols
+        inside = (cols >= start) & (cols < end)
+        excluded = _sum_by(rows[inside], plan.excluded_maxima(self.scale)[cols[inside]],
+                           len(self))
+        maximum = to_scaled(known_max(self.framework.nodes[code].max), self.scale)
+        arising: Int64Array = maximum - excluded
+        return arising
+
     def node_points(self, code: str) -> Int64Array:
         """Points × 10**scale of one node (any level) for every unit.
 

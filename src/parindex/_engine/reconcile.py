@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from .._base.i18n import Sentence, Terms
@@ -29,7 +29,18 @@ def agrees(published: Decimal, computed: Decimal | Fraction,
     rounding = publication.rounding if publication is not None else Rounding.HALF_UP
     declared = publication.places(figure) if publication is not None and figure else None
     shown = places(published) if declared is None else declared
+    if isinstance(computed, Decimal):
+        # The common case, checked for every row of a table: no fractions needed.
+        if places(computed) <= shown:
+            return computed == published
+        return computed.quantize(Decimal(1).scaleb(-shown),
+                                 rounding=_DECIMAL_ROUNDING[rounding]) == published
     return round_to(computed, shown, rounding) == published
+
+
+#: The decimal module's rounding for each publisher's (symmetric, as :func:`round_to`).
+_DECIMAL_ROUNDING = {Rounding.HALF_UP: ROUND_HALF_UP, Rounding.TRUNCATE: ROUND_DOWN,
+                     Rounding.HALF_EVEN: ROUND_HALF_EVEN}
 
 
 def evidence(result: Result, code: str) -> Sentence:

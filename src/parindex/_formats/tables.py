@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
-import operator
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -388,7 +388,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
             # sheet may come first).
             table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
         elif suffix in (".csv", ".tsv", ".txt"):
-            table = reader.best(read_csv(path, tabs=suffix == ".tsv"), None)
+            table = reader.best(read_csv(path, tabs=suffix == ".tsv", choose=reader.choose),
+                                None)
         elif suffix in (".ods", ".xls", ".numbers"):
             raise AssessmentError(Problem(
                 f"{suffix} workbooks are not read; open the file in LibreOffice or Excel and "
@@ -406,9 +407,15 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     return table
 
 
-def read_csv(path: Path, *, tabs: bool = False) -> list[list[list[Cell]]]:
+def read_csv(path: Path, *, tabs: bool = False,
+             choose: Callable[[list[list[list[Cell]]]], int] | None = None,
+             ) -> list[list[list[Cell]]]:
     """The file parsed with each plausible delimiter (the reader keeps the best); a
-    ``.tsv`` file with tabs only."""
+    ``.tsv`` file with tabs only.
+
+    :param choose: given the first rows parsed with each delimiter, the position of the
+        one to keep: only that one is parsed in full (a large table is parsed once).
+    """
     data = read_bytes(path, AssessmentError)
     try:
         text = data.decode("utf-8-sig")
@@ -422,15 +429,24 @@ def read_csv(path: Path, *, tabs: bool = False) -> list[list[list[Cell]]]:
             "holds a NUL byte (U+0000): not a text table; save it again as CSV UTF-8",
             path=path, line=line))
 
-    def parse(delimiter: str) -> list[list[Cell]]:
+    def parse(delimiter: str, rows: int | None = None) -> list[list[Cell]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        # Cells repeat (points, "x", district names): one string object for each text.
+        seen: dict[str, str] = {}
+        keep = seen.setdefault
         try:
-            return [[_csv_cell(cell) for cell in row] for row in reader]
+            read = itertools.islice(reader, rows)
+            if "'" not in text:  # no cell can hold the apostrophe csv_text adds
+                return [[keep(cell, cell) for cell in row] for row in read]
+            return [[keep(cell, cell) for cell in map(_csv_cell, row)] for row in read]
         except csv.Error as error:  # e.g. a field over the csv module's limit (128 KB)
             raise AssessmentError(Problem(f"not a readable table: {error}", path=path,
                                           line=reader.line_num or None)) from None
 
     delimiters = ("\t",) if tabs else tuple(d for d in (",", ";", "\t") if d in text)
+    if choose is not None and len(delimiters) > 1:
+        heads = [parse(d, _HEADER_SEARCH_ROWS + 2) for d in delimiters]
+        delimiters = (delimiters[choose(heads)],)
     return [parse(d) for d in delimiters] or [parse(",")]
 
 
@@ -464,11 +480,24 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
         for worksheet in worksheets:
             check_dimensions(path, worksheet)
             grid: list[list[Cell]] = []
+            # A sheet repeats few distinct numbers: each is converted once, and equal
+            # cells share one value (which the reader then checks once).
+            numbers: dict[tuple[type, object, str | None], Cell] = {}
+
+            def value(cell: Any) -> Cell:
+                found = cell.value
+                shown = getattr(cell, "number_format", None)
+                if type(found) not in (float, int):
+                    return excel_value(found, shown)
+                key = (type(found), found, shown)
+                converted = numbers.get(key)
+                if converted is None:
+                    converted = numbers[key] = excel_value(found, shown)
+                return converted
+
             try:
                 for row in worksheet.iter_rows():
-                    grid.append([excel_value(cell.value,
-                                              getattr(cell, "number_format", None))
-                                 for cell in row])
+                    grid.append([value(cell) for cell in row])
                     if len(grid) * max(len(grid[-1]), 1) > MAX_CELLS:
                         raise AssessmentError(Problem(
                             f"sheet {worksheet.title!r} holds more than {MAX_CELLS:,} "
@@ -595,10 +624,13 @@ class _GridReader:
             self.year = framework.first_year
         # Codes as headers are compared like headers (``b1`` is ``B1``).
         self.codes = {code.casefold(): code for code in framework.nodes}
-        # The points a cell's text reads as (a number or "x"): a table of 10,000 units
-        # repeats a few dozen texts, each read and checked once, then shared.
-        self.read_points: dict[str, GivenPoints] = {}
+        # The points a cell's text (or a sheet's integer) reads as (a number or "x"): a
+        # table of 10,000 units repeats a few dozen texts, each read and checked once, then
+        # shared; and the Decimal cells of a sheet already checked.
+        self.read_points: dict[str | int, GivenPoints] = {}
+        self._checked: dict[Decimal, Decimal] = {}
         self._keys: tuple[list[Column], dict[tuple[str, ...], str]] | None = None
+        self._points_columns: tuple[list[Column], list[tuple[str, int]]] | None = None
         self.summary: Literal["appraised", "total"] | None = None
 
     def meaning(self, header: str) -> str | None:
@@ -667,21 +699,25 @@ class _GridReader:
                 return self.read(grid, found[0], found[1], name)
         return self.best([grid for grid, _ in sheets], None)  # raises: no header anywhere
 
-    def best(self, grids: Sequence[list[list[Cell]]], sheet: str | None) -> ResultsTable:
-        found = [(grid, self.header(grid)) for grid in grids]
-        usable = [(grid, h) for grid, h in found if h is not None]
+    def choose(self, grids: Sequence[list[list[Cell]]]) -> int:
+        """The position of the grid :meth:`best` reads (its header rows suffice)."""
+        found = [(i, self.header(grid)) for i, grid in enumerate(grids)]
+        usable = [(i, h) for i, h in found if h is not None]
         if not usable:
+            return 0  # best() says why no grid has a header row
+        return max(usable, key=lambda item: sum(1 for c in item[1][1] if c.meaning))[0]
+
+    def best(self, grids: Sequence[list[list[Cell]]], sheet: str | None) -> ResultsTable:
+        """The grid with a header row that recognises the most columns, read."""
+        grid = grids[self.choose(grids)] if grids else []
+        found = self.header(grid)
+        if found is None:
             raise AssessmentError(Problem(
                 "no header row found: no row in the first "
                 f"{_HEADER_SEARCH_ROWS} names a unit column (e.g. 'unit' or 'Tên đơn vị') "
                 "and another known column; declare the headers in a mapping file",
                 path=self.path))
-
-        def recognised(item: tuple[list[list[Cell]], tuple[int, list[Column]]]) -> int:
-            return sum(1 for column in item[1][1] if column.meaning)
-
-        grid, (start, columns) = max(usable, key=recognised)
-        return self.read(grid, start, columns, sheet)
+        return self.read(grid, found[0], found[1], sheet)
 
     def read(self, grid: list[list[Cell]], start: int, columns: list[Column],
              sheet: str | None) -> ResultsTable:
@@ -718,16 +754,13 @@ class _GridReader:
                 f"no year: the table has no year column and {self.framework.id} covers "
                 "several years; give the year (--year, or year in the mapping file)",
                 path=self.path))
-        indices = [c.index for c in columns]
-        width = max(indices) + 1
-        # The columns' cells of a full row in one call (C), not a lookup per column.
-        take = operator.itemgetter(*indices) if len(indices) > 1 else \
-            (lambda cells: (cells[indices[0]],))
+        width = max((c.index for c in columns), default=-1) + 1
         for i in range(start, len(grid)):
             row = grid[i]
             number = i + 1
-            cells = (dict(zip(indices, take(row))) if len(row) >= width else
-                     {c.index: row[c.index] if c.index < len(row) else None for c in columns})
+            # The row's cells by column index, short rows padded with empty cells.
+            cells: Sequence[Cell] = row if len(row) >= width else \
+                [*row, *([None] * (width - len(row)))]
             if all(cell_text(v) == "" for v in row):
                 continue
             beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
@@ -777,7 +810,7 @@ class _GridReader:
                             tuple(columns), tuple(skipped), self.path, self.summary,
                             ranks_only=ranks_only)
 
-    def is_heading(self, unit: str, columns: list[Column], cells: Mapping[int, Cell]) -> bool:
+    def is_heading(self, unit: str, columns: list[Column], cells: Sequence[Cell]) -> bool:
         """A group heading row: no points, and numbered with a Roman numeral or a letter
         (``I``, ``II.``, ``A``), or printed in capitals, or named as a district or block
         (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
@@ -850,29 +883,49 @@ class _GridReader:
             self._keys = (columns, keys)
         return self._keys[1]
 
-    def row(self, number: int, unit: str, columns: list[Column], cells: Mapping[int, Cell],
+    def known_points(self, columns: list[Column], cells: Sequence[Cell],
+                     ) -> dict[str, GivenPoints] | None:
+        """The row's points when every points cell was read before in this table (the
+        common case: a table repeats few distinct points); ``None``: read them anew."""
+        if self._points_columns is None or self._points_columns[0] is not columns:
+            self._points_columns = (columns, [
+                (c.meaning, c.index) for c in columns
+                if c.meaning is not None and c.meaning in self.framework.nodes])
+        read_points, checked = self.read_points, self._checked
+        points: dict[str, GivenPoints] = {}
+        for code, index in self._points_columns[1]:
+            cell = cells[index]
+            if isinstance(cell, (str, int)):  # never equal to each other: one table
+                known = read_points.get(cell)
+                if known is None:
+                    return None
+                points[code] = known
+            elif isinstance(cell, Decimal) and checked.get(cell) is cell:
+                points[code] = cell
+            else:
+                return None
+        return points
+
+    def row(self, number: int, unit: str, columns: list[Column], cells: Sequence[Cell],
             sheet: str | None, problems: list[Problem]) -> Assessment | None:
         def problem(message: str, column: Column, code: str | None = None) -> None:
             problems.append(Problem(message, path=self.path, line=number, key=column.header,
                                     code=code))
 
-        points: dict[str, GivenPoints] = {}
+        known = self.known_points(columns, cells)
+        points: dict[str, GivenPoints] = known if known is not None else {}
         figures: dict[str, Any] = {}
         group = None
         year = self.year
         nodes = self.framework.nodes
-        read_points = self.read_points
+        read_points, checked = self.read_points, self._checked
         keys = dict(self.origin_keys(columns))
         for column in columns:
             meaning = column.meaning
-            if meaning is None or meaning == "ignore" or meaning == "unit":
+            if meaning is None or meaning in ("ignore", "unit") or \
+                    (known is not None and meaning in nodes):
                 continue
             cell = cells[column.index]
-            if meaning in nodes and isinstance(cell, str):
-                known = read_points.get(cell)
-                if known is not None:
-                    points[meaning] = known
-                    continue
             text = cell_text(cell)
             if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
                     in (".xlsx", ".xlsm"):
@@ -881,10 +934,10 @@ class _GridReader:
                         "workbook in Excel or LibreOffice", column,
                         meaning if meaning in self.framework.nodes else None)
                 continue
-            if meaning in self.framework.nodes:
+            if meaning in nodes:
                 if normalise_header(text) in NOT_ARISING_TEXT:
                     points[meaning] = NOT_ARISING
-                    if isinstance(cell, str):
+                    if isinstance(cell, (str, int)):
                         read_points[cell] = NOT_ARISING
                     continue
                 if text == "":
@@ -894,8 +947,10 @@ class _GridReader:
                 number_value = self.number(cell, column, meaning, problem)
                 if number_value is not None:
                     points[meaning] = number_value
-                    if isinstance(cell, str):
+                    if isinstance(cell, (str, int)):
                         read_points[cell] = number_value
+                    elif number_value is cell:
+                        checked[number_value] = number_value
             elif text == "":
                 continue
             elif meaning == "group":

@@ -53,21 +53,20 @@ def _printed(unit: UnitReproduction, what: str) -> Any:
 
 
 def _computed(unit: UnitReproduction, what: str) -> Any:
-    result = unit.result
-    if result is None:
+    if not unit.scored:
         return None
     if what in ("appraised", "survey", "total"):
-        return getattr(result, what)
+        return getattr(unit, what)
     if what == "index":
-        return None if result.index is None else Decimal(result.display(result.index))
+        shown = unit.index_shown
+        return None if shown is None else Decimal(shown)
     if what == "band":
-        return result.band.name if result.band else None
+        return unit.band.name if unit.band else None
     if what == "rank":
         return None if unit.rank is None else f"{unit.rank}/{unit.of}"
     if what == "group_rank":
         return None if unit.group_rank is None else f"{unit.group_rank}/{unit.group_of}"
-    node = result.nodes.get(what)
-    return None if node is None else node.points
+    return unit.fields.get(what)
 
 
 def reproduction_rows(reproduction: Reproduction) -> tuple[list[str], list[list[Any]],
