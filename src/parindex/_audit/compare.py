@@ -124,12 +124,12 @@ class Standing:
 
     @classmethod
     def of_unit(cls, unit: UnitReproduction) -> Standing:
-        result = unit.result
-        assert result is not None
-        fields = {n.code: result.nodes[n.code].points for n in result.framework.criteria}
-        return cls(unit.unit, unit.group, unit.assessment.year, result.total, result.index,
-                   result.band.name if result.band else None, unit.rank, unit.of,
-                   unit.group_rank, unit.group_of, fields)
+        """A scored unit's computed figures, as the reproduction has them at hand (a
+        table reproduced on the kernel works no unit's full result out for this)."""
+        band = unit.band
+        return cls(unit.unit, unit.group, unit.assessment.year, unit.total, unit.index,
+                   band.name if band else None, unit.rank, unit.of,
+                   unit.group_rank, unit.group_of, unit.fields)
 
     @classmethod
     def of_printed(cls, unit: UnitReproduction) -> Standing:
@@ -384,11 +384,11 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     problems: list[str] = []
     not_scored = [Sentence(f"unit_{year}", unit=u.unit) for r, year in ((old, "old"),
                                                                         (new, "new"))
-                  for u in r.units if u.result is None and not r.table.ranks_only]
+                  for u in r.units if not u.scored and not r.table.ranks_only]
     discrepancies: list[str] = []
 
     def standing(unit: UnitReproduction) -> Standing | None:
-        if unit.result is not None:
+        if unit.scored:
             return Standing.of_unit(unit)
         if unit.assessment.published.rank is not None or \
                 unit.assessment.published.group_rank is not None:
