@@ -919,7 +919,7 @@ class _GridReader:
         year = self.year
         nodes = self.framework.nodes
         read_points, checked = self.read_points, self._checked
-        keys = dict(self.origin_keys(columns))
+        keys = self.origin_keys(columns)  # one mapping shared by every row (read only)
         for column in columns:
             meaning = column.meaning
             if meaning is None or meaning in ("ignore", "unit") or \
