@@ -5,8 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import parindex
+
+# Properties are about correctness, not speed (benchmarks/ measure that): a 200 ms
+# deadline only fails them at random on a loaded machine or CI runner.
+settings.register_profile("parindex", deadline=None)
+settings.load_profile("parindex")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = parindex.example_path()
