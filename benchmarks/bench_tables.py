@@ -23,24 +23,19 @@ side, in the same process, on the same files:
 Targets (issue 12): ``reproduce`` of the 10,000-row CSV ≤ 1 s and ≤ 10 × the CSV baseline;
 of 100,000 rows ≤ 10 s and ≤ 500 MB peak (peak traced by :mod:`tracemalloc` in a
 separate run, as tracing slows the run it measures); of the 10,000-row .xlsx ≤ 1.3 ×
-the openpyxl baseline; ``compare`` of two 10,000-row tables ≤ 2 s; ``gaps`` and ``plan``
-for one unit of a 10,000-row table ≤ 1 s each (the commands, run in-process). The JSON
-that ``reproduce --json`` prints is timed with ``json.dumps(indent=2)`` (what the CLI uses,
-the pure-Python encoder) against the compact C encoder, for information.
+the openpyxl baseline. ``compare``, ``gaps``/``plan`` for one unit and the JSON output
+are measured by ``bench_compare.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import io
-import json
 import random
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from contextlib import redirect_stdout
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,7 +43,6 @@ from typing import Any
 import parindex
 from measure import cpu_median, peak_mb
 from parindex import NOT_ARISING, Assessment, NodeKind, NotArisingPolicy
-from parindex._audit.reproduce import reproduction_to_dict
 from parindex._base.numbers import plain
 
 FRAMEWORK = "thua-thien-hue/commune/2022"
@@ -148,19 +142,6 @@ def reproduce_file(path: Path) -> parindex.Reproduction:
     return parindex.reproduce(parindex.read_table(path, framework))
 
 
-def cli(*args: str) -> None:
-    """A command run in-process, its output discarded; a failure raises."""
-    from parindex._cli.app import cli as group
-
-    out = io.StringIO()
-    with redirect_stdout(out):
-        try:
-            group.main(list(args), standalone_mode=False)
-        except SystemExit as exc:  # exit status 1: discrepancies, printed, not failures
-            if exc.code not in (0, 1, None):
-                raise
-
-
 class Report:
     def __init__(self) -> None:
         self.missed: list[str] = []
@@ -196,9 +177,6 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(marked_csv, header, rows)
         xlsx = here / "results.xlsx"
         write_xlsx(xlsx, header, rows)
-        header, rows = generate(n, SEED + 1, marks=True)
-        later_csv = here / "results-later.csv"
-        write_csv(later_csv, header, rows)
         print(f"CPU time, median of {args.runs} runs each (2 shared cores: wall time is noisy)")
 
         base = cpu_median(args.runs, lambda: csv_baseline(plain_csv))
@@ -213,23 +191,6 @@ def main(argv: list[str] | None = None) -> int:
         took = cpu_median(args.runs, lambda: reproduce_file(xlsx))
         report.line("reproduce .xlsx", took, "s", None)
         report.line("  ratio to the openpyxl baseline", took / base_x, "×", 1.3)
-
-        took = cpu_median(args.runs, lambda: cli("compare", str(marked_csv), str(later_csv),
-                                             "--framework", FRAMEWORK))
-        report.line("compare (two tables, command)", took, "s", 2.0)
-        unit = "Xã Minh Họa 00042"
-        took = cpu_median(args.runs, lambda: cli("gaps", str(marked_csv), "--unit", unit,
-                                             "--framework", FRAMEWORK))
-        report.line("gaps for one unit (command)", took, "s", 1.0)
-        took = cpu_median(args.runs, lambda: cli("plan", str(marked_csv), "--unit", unit,
-                                             "--framework", FRAMEWORK))
-        report.line("plan for one unit (command)", took, "s", 1.0)
-
-        data = reproduction_to_dict(reproduce_file(marked_csv))
-        stdlib = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False, indent=2))
-        compact = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False))
-        report.line("JSON of reproduce: json.dumps(indent=2)", stdlib, "s", None)
-        report.line("  ratio to compact json.dumps (C encoder)", stdlib / compact, "×", None)
 
         if args.large:
             big = 10 * n
