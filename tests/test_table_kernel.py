@@ -106,15 +106,20 @@ def test_bundled_tables_reproduce_alike(name: str) -> None:
     _same(parindex.read_table(DATA / name, parindex.get_framework(TTH), mapping=mapping))
 
 
-def test_a_consistent_leaf_table_takes_the_kernel_and_explains_on_demand() -> None:
-    """The consistent published layout is reproduced without scoring a unit; asking for
-    one unit's result scores that unit only, and gives the explainer's."""
+def _consistent_table(size: int) -> parindex.ResultsTable:
+    """The Thủy Thanh example's leaf points under ``size`` names, as the library prints them."""
     framework = parindex.get_framework(TTH)
     example = parindex.load_assessment(parindex.example_path())
     leaves = {n.code for n in framework.walk() if n.is_leaf}
     units = [attrs.evolve(example, unit=f"Xã Thử {i}", points={
-        c: v for c, v in example.points.items() if c in leaves}) for i in range(3)]
-    table = parindex.ranking_table(parindex.score_many(framework, units))
+        c: v for c, v in example.points.items() if c in leaves}) for i in range(size)]
+    return parindex.ranking_table(parindex.score_many(framework, units))
+
+
+def test_a_consistent_leaf_table_takes_the_kernel_and_explains_on_demand() -> None:
+    """The consistent published layout is reproduced without scoring a unit; asking for
+    one unit's result scores that unit only, and gives the explainer's."""
+    table = _consistent_table(3)
     reproduction = parindex.reproduce(table)
     unit = reproduction.units[1]
     assert unit._result.__class__.__name__ == "_Explained"  # not worked out yet
@@ -143,12 +148,7 @@ def test_profiles_from_the_kernel_are_those_from_results(data: st.DataObject) ->
 def test_progress_is_reported_while_rows_are_explained() -> None:
     """A table with a discrepancy is scored row by row and says how far it is; a table
     the kernel reproduces in one pass has nothing to report."""
-    framework = parindex.get_framework(TTH)
-    example = parindex.load_assessment(parindex.example_path())
-    leaves = {n.code for n in framework.walk() if n.is_leaf}
-    units = [attrs.evolve(example, unit=f"Xã Thử {i}", points={
-        c: v for c, v in example.points.items() if c in leaves}) for i in range(150)]
-    table = parindex.ranking_table(parindex.score_many(framework, units))
+    table = _consistent_table(150)
     done: list[int] = []
     parindex.reproduce(table, progress=done.append)
     assert done == []
