@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
@@ -116,3 +117,14 @@ def test_a_changed_pyproject_installs_again(dev: ModuleType, pip_calls: list[tup
     dev._ensure_env(tools=True)
     # The members again (a dependency may have changed), and the tools over them.
     assert len(pip_calls) == 4 and str(member) in pip_calls[2]
+
+
+@pytest.mark.parametrize("script", sorted((ROOT / "benchmarks").glob("bench_*.py")),
+                         ids=lambda p: p.stem)
+def test_every_benchmark_script_imports_and_parses_its_arguments(script: Path) -> None:
+    """`dev.py bench` is not run by CI: at least every script must load (bench_compare once
+    imported a helper bench_tables no longer had) and answer --help."""
+    run = subprocess.run([sys.executable, str(script), "--help"], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage:")
