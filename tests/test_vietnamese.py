@@ -266,3 +266,83 @@ def test_gaps_names_the_basis_in_vietnamese(capsys: pytest.CaptureFixture[str]) 
     out = _run(capsys, "gaps", "--lang", "vi", EXAMPLE)
     assert "Mức tiếp theo Tốt: cần thêm 0,964 điểm (chỉ số); " in out
     assert "(index basis)" in _run(capsys, "gaps", "--lang", "en", EXAMPLE)
+
+
+# --- errors and warnings in Vietnamese ----------------------------------------------------------
+
+#: English words no Vietnamese message has (Vietnamese words written without tone marks,
+#: such as "to", "in" or "no", are left out): one of them in an error means an English
+#: sentence reached a Vietnamese reader.
+_ENGLISH_WORDS = re.compile(
+    r"\b(the|is|are|was|not|of|and|with|give|given|cannot|expected|must|should|which|this|"
+    r"that|there|file|files|row|column|line|unknown|missing|criterion|framework|such|"
+    r"only|either|neither|one|every|more|than|allowed|invalid|error|warning|note)\b",
+    re.IGNORECASE)
+
+
+def _english_in(text: str) -> list[str]:
+    """English words of ``text`` outside what a message quotes from its input: paths,
+    quoted text, option names, commands to type."""
+    text = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”|--[\w-]+|pip install \S+|\S*[/\\]\S*|"
+                  r"\w+(?:\.\w+)+", " ", text)
+    return _ENGLISH_WORDS.findall(text)
+
+
+def test_the_english_detector_finds_english() -> None:
+    assert _english_in("parindex: error: /tmp/x.csv:3: is a directory, not a file")
+    assert not _english_in("parindex: lỗi: /tmp/the file.csv: là một thư mục, không phải "
+                           "một tệp 'the file'")
+
+
+def _failures(tmp: Path) -> list[tuple[list[str], str]]:
+    """(arguments, a Vietnamese phrase the error must say) of failing runs."""
+    missing = str(tmp / "missing.toml")
+    return [
+        (["score", missing], "không có tệp này"),
+        (["reproduce", missing, "--framework", "thua-thien-hue/commune/2022"],
+         "không có tệp này"),
+        (["plan", EXAMPLE, "-o", str(tmp / "no" / "plan.docx")], "không có thư mục"),
+        (["plan", EXAMPLE, "-o", str(tmp / "plan.pdf")],
+         "phần mở rộng '.pdf' không được hỗ trợ; hãy cho tệp có đuôi .docx hoặc .md"),
+        (["report", EXAMPLE, "-o", EXAMPLE], "sẽ ghi đè lên tệp đầu vào"),
+    ]
+
+
+def test_errors_are_vietnamese_under_lang_vi(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    fragments = _english_fragments()
+    for args, phrase in _failures(tmp_path):
+        status = main([*args, "--lang", "vi"])
+        captured = capsys.readouterr()
+        assert status == 2, (args, captured)
+        assert "Traceback" not in captured.err and captured.err.strip(), args
+        lines = captured.err.splitlines()
+        assert all(line.startswith(("parindex: lỗi: ", "parindex: cảnh báo: ",
+                                    "parindex: lưu ý: ")) for line in lines), lines
+        assert phrase in " ".join(captured.err.split()), (args, captured.err)
+        assert not [f for f in fragments if f in captured.err], (args, captured.err)
+        assert not _english_in(captured.err), (args, captured.err)
+        # English, and JSON, keep the English text
+        assert main([*args, "--lang", "en"]) == 2
+        assert capsys.readouterr().err.startswith("parindex: error: ")
+
+
+def test_the_catalogue_has_every_key_the_source_uses() -> None:
+    """Every literal key given to ``Sentence``, ``message`` or ``t`` is in the catalogue
+    (a mistyped key would be a ``KeyError`` at the moment an error is reported)."""
+    import ast
+
+    from parindex._base.i18n import MESSAGES
+
+    used = set()
+    for path in (ROOT / "src" / "parindex").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
+                name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                position = {"Sentence": 0, "t": 0, "message": 1}.get(name)
+                if position is not None and len(node.args) > position:
+                    key = node.args[position]
+                    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                        used.add((path.name, key.value))
+    assert len(used) > 200  # the scan sees the calls
+    assert not {(file, key) for file, key in used if key not in MESSAGES["en"]}

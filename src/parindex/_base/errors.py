@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from .i18n import Sentence, say
+
 _KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
 
 
@@ -32,17 +34,30 @@ class Problem:
     code: str | None = None
 
     def __str__(self) -> str:
-        where = ""
+        return str(self.sentence())
+
+    def sentence(self) -> Sentence:
+        """The problem as one :class:`~parindex._base.i18n.Sentence`: where it is (file and
+        line, key, criterion) and the message, said in English by ``str()`` and in
+        Vietnamese by ``say(problem.sentence(), "vi")``."""
+        parts: list[tuple[str, Mapping[str, object]]] = []
         if self.path is not None:
-            where = str(self.path) + (f":{self.line}" if self.line else "") + ": "
+            parts.append(("", {"text": str(self.path) + (f":{self.line}" if self.line else "")
+                               + ": "}))
         elif self.line:
-            where = f"line {self.line}: "
-        what = []
+            parts.append(("problem_line", {"line": self.line}))
         if self.key is not None:
-            what.append(self.key)
+            parts.append(("", {"text": self.key}))
         if self.code is not None and (self.key is None or self.code not in self.key):
-            what.append(f"criterion {self.code}")
-        return where + (" ".join(what) + ": " if what else "") + self.message
+            parts.append(("problem_criterion" if self.key is None else "problem_criterion_after",
+                          {"code": self.code}))
+        if self.key is not None or self.code is not None:
+            parts.append(("", {"text": ": "}))
+        return Sentence.joined(parts) + self.message
+
+    def said(self, lang: str) -> str:
+        """The problem in ``lang`` (``vi`` or ``en``)."""
+        return say(self.sentence(), lang)
 
 
 def key_parts(text: str) -> tuple[str, ...]:
@@ -111,6 +126,17 @@ class ParindexError(Exception):
         """The first problem (most errors have exactly one)."""
         return self.problems[0]
 
+    def said(self, lang: str) -> str:
+        """Every problem in ``lang`` (``vi`` or ``en``), one per line."""
+        return "\n".join(p.said(lang) for p in self.problems)
+
+    def sentence(self) -> Sentence:
+        """Every problem as one sentence, one per line (to quote this error in another)."""
+        joined = Sentence.joined(())
+        for number, problem in enumerate(self.problems):
+            joined = joined + ("\n" if number else "") + problem.sentence()
+        return joined
+
 
 class FrameworkError(ParindexError):
     """A framework file or object is malformed or inconsistent."""
@@ -149,7 +175,7 @@ class UnitNotFoundError(ParindexError, KeyError):
         self.candidates: tuple[str, ...] = tuple(candidates)
 
     def __str__(self) -> str:  # KeyError's would quote the message
-        return "\n".join(str(p) for p in self.problems)
+        return self.said("en")
 
 
 class MissingExtraError(ParindexError, ModuleNotFoundError):
@@ -173,9 +199,8 @@ def needs_extra(package: str, extra: str = "report") -> Iterator[None]:
         yield
     except ModuleNotFoundError as error:
         if error.name and error.name.split(".")[0] == package:
-            missing = MissingExtraError(
-                f"this needs {package}, which is in parindex's {extra} extra: "
-                f"pip install 'parindex[{extra}]'")
+            missing = MissingExtraError(Problem(Sentence("e_extra", package=package,
+                                                         extra=extra)))
             missing.name = error.name
             raise missing from error
         raise

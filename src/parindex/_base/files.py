@@ -16,6 +16,7 @@ Every command that reads a file checks it with :func:`check_input` (or reads it 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -23,22 +24,32 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import FileError, ParindexError, Problem
+from .i18n import MESSAGES, Alternatives, Count, Sentence
 
 #: The largest input file parindex reads (bytes). Real frameworks, assessments and
 #: officials' tables are well under 10 MB; the bound keeps a wrong file from filling memory.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
 
-def _kind(mode: int) -> str | None:
+def _kind(mode: int) -> Sentence | None:
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return Sentence("kind_directory")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Sentence("kind_fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Sentence("kind_device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Sentence("kind_socket")
     return None
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in the reader's language where the catalogue knows
+    the error (permission denied, a full disk…), else the system's own words."""
+    name = errno.errorcode.get(error.errno or 0)
+    if name is not None and f"os_{name}" in MESSAGES["en"]:
+        return Sentence(f"os_{name}")
+    return error.strerror or str(error)
 
 
 def check_input(path: str | Path, error: type[ParindexError] = FileError, *,
@@ -51,15 +62,16 @@ def check_input(path: str | Path, error: type[ParindexError] = FileError, *,
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise error(Problem("no such file", path=path)) from None
+        raise error(Problem(Sentence("e_no_such_file"), path=path)) from None
     except OSError as exc:
-        raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+        raise error(Problem(Sentence("e_cannot_read", reason=os_reason(exc)),
+                            path=path)) from None
     kind = _kind(info.st_mode)
     if kind is not None:
-        raise error(Problem(f"is {kind}, not a file", path=path))
+        raise error(Problem(Sentence("e_not_a_file", kind=kind), path=path))
     if info.st_size > limit:
-        raise error(Problem(f"is {info.st_size:,} bytes, over the limit of {limit:,} bytes "
-                            "for an input file", path=path))
+        raise error(Problem(Sentence("e_too_large", size=Count(info.st_size),
+                                     limit=Count(limit)), path=path))
     return path
 
 
@@ -75,10 +87,10 @@ def read_bytes(path: str | Path, error: type[ParindexError] = FileError, *,
         with path.open("rb") as stream:
             data = stream.read(limit + 1)
     except OSError as exc:
-        raise error(Problem(f"cannot read: {exc.strerror}", path=path)) from None
+        raise error(Problem(Sentence("e_cannot_read", reason=os_reason(exc)),
+                            path=path)) from None
     if len(data) > limit:
-        raise error(Problem(f"is over the limit of {limit:,} bytes for an input file",
-                            path=path))
+        raise error(Problem(Sentence("e_over_limit", limit=Count(limit)), path=path))
     return data
 
 
@@ -105,27 +117,28 @@ def check_output(path: str | Path, *, inputs: Iterable[str | Path] = (),
         source = Path(source)
         if source.exists() and path.exists() and _same(path, source) or \
                 path.resolve() == source.resolve():
-            raise error(Problem(f"the output would replace the input {source}; choose "
-                                "another output file", path=path))
+            raise error(Problem(Sentence("e_replaces_input", source=source), path=path))
     try:
         info = path.stat()
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise error(Problem(f"cannot write: {exc.strerror}", path=path)) from None
+        raise error(Problem(Sentence("e_cannot_write", reason=os_reason(exc)),
+                            path=path)) from None
     if info is not None:
         kind = _kind(info.st_mode)
         if kind is not None:
-            raise error(Problem(f"is {kind}; give a file to write", path=path))
+            raise error(Problem(Sentence("e_not_a_file_to_write", kind=kind), path=path))
     if suffixes is not None:
         allowed = sorted(set(suffixes))
         if path.suffix.lower() not in allowed:
-            raise error(Problem(
-                f"unknown suffix {path.suffix or '(no suffix)'!r}; give a file ending in "
-                f"{' or '.join(allowed)}", path=path))
+            raise error(Problem(Sentence(
+                "e_unknown_suffix", suffix=repr(path.suffix) if path.suffix
+                else Sentence("no_suffix"), allowed=Alternatives(allowed)), path=path))
     parent = path.parent
     if not parent.is_dir():
-        raise error(Problem(f"no such directory {str(parent)!r}", path=path))
+        raise error(Problem(Sentence("e_no_such_directory", directory=repr(str(parent))),
+                            path=path))
     return path
 
 
@@ -144,9 +157,11 @@ def atomic_path(path: str | Path, error: type[ParindexError] = FileError) -> Ite
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)
     except FileNotFoundError:
-        raise error(Problem(f"no such directory {str(path.parent)!r}", path=path)) from None
+        raise error(Problem(Sentence("e_no_such_directory", directory=repr(str(path.parent))),
+                            path=path)) from None
     except OSError as exc:
-        raise error(Problem(f"cannot write: {exc.strerror}", path=path)) from None
+        raise error(Problem(Sentence("e_cannot_write", reason=os_reason(exc)),
+                            path=path)) from None
     os.close(descriptor)
     temporary = Path(name)
     try:
@@ -164,7 +179,8 @@ def atomic_path(path: str | Path, error: type[ParindexError] = FileError) -> Ite
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except OSError as exc:
-        raise error(Problem(f"cannot write: {exc.strerror or exc}", path=path)) from None
+        raise error(Problem(Sentence("e_cannot_write", reason=os_reason(exc)),
+                            path=path)) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
@@ -180,5 +196,6 @@ def atomic_write(path: str | Path, data: str | bytes, *, encoding: str = "utf-8"
         try:
             temporary.write_bytes(raw)
         except OSError as exc:
-            raise error(Problem(f"cannot write: {exc.strerror or exc}", path=path)) from None
+            raise error(Problem(Sentence("e_cannot_write", reason=os_reason(exc)),
+                            path=path)) from None
     return path

@@ -603,6 +603,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rule_times": "{count} × {points}",
         "rule_scale": "các câu trả lời {labels}: ({terms}) ÷ {total} câu trả lời = {exact}, "
                       "{rounding} = {points}",
+        # errors and warnings: where a problem is, and the prefixes of every message on stderr
+        "problem_line": "dòng {line}: ",
+        "problem_criterion": "tiêu chí {code}",
+        "problem_criterion_after": " tiêu chí {code}",
+        "cli_error": "parindex: lỗi: {text}",
+        "cli_warning": "parindex: cảnh báo: {text}",
+        "cli_note": "parindex: lưu ý: {text}",
+        "more_problems": "... và {count} lỗi tương tự khác (API liệt kê đầy đủ)",
+        "or": " hoặc ",
+        "e_extra": "việc này cần gói {package}, thuộc phần bổ sung {extra} của parindex: pip "
+                   "install 'parindex[{extra}]'",
+        "e_no_such_file": "không có tệp này",
+        "e_cannot_read": "không đọc được: {reason}",
+        "e_cannot_write": "không ghi được: {reason}",
+        "e_not_a_file": "là {kind}, không phải một tệp",
+        "e_not_a_file_to_write": "là {kind}; hãy cho một tệp để ghi",
+        "kind_directory": "một thư mục",
+        "kind_fifo": "một FIFO (ống có tên)",
+        "kind_device": "một thiết bị",
+        "kind_socket": "một socket",
+        "e_too_large": "có {size} byte, vượt giới hạn {limit} byte của một tệp đầu vào",
+        "e_over_limit": "vượt giới hạn {limit} byte của một tệp đầu vào",
+        "e_replaces_input": "tệp kết quả sẽ ghi đè lên tệp đầu vào {source}; hãy chọn tệp kết "
+                            "quả khác",
+        "e_unknown_suffix": "phần mở rộng {suffix} không được hỗ trợ; hãy cho tệp có đuôi "
+                            "{allowed}",
+        "no_suffix": "'(không có phần mở rộng)'",
+        "e_no_such_directory": "không có thư mục {directory}",
+        "os_ENOENT": "không có tệp hoặc thư mục này",
+        "os_EACCES": "không có quyền truy cập",
+        "os_EPERM": "không được phép thực hiện",
+        "os_ENOSPC": "hết chỗ trống trên đĩa",
+        "os_EROFS": "hệ thống tệp chỉ cho phép đọc",
+        "os_EISDIR": "là một thư mục",
+        "os_ENOTDIR": "không phải là thư mục",
+        "os_EEXIST": "tệp đã tồn tại",
+        "w_framework_conflict": "bộ tiêu chí {framework} không được liệt kê: có nhiều plugin "
+                                "cùng cung cấp ({plugins}); hãy gỡ bỏ một plugin, hoặc tắt bằng "
+                                "PARINDEX_DISABLE_PLUGINS",
+        "w_plugin_failed": "plugin {name} ({distribution}) bị lỗi và đã được bỏ qua: {error}",
+        "w_plugin_slow": "plugin {name} ({distribution}) mất {seconds} giây để nạp và đăng ký",
     },
     "en": {
         "code": "Code",
@@ -1150,6 +1191,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "rule_times": "{count} × {points}",
         "rule_scale": "answers {labels}: ({terms}) ÷ {total} answers = {exact}, {rounding} = "
                       "{points}",
+        # errors and warnings: where a problem is, and the prefixes of every message on stderr
+        "problem_line": "line {line}: ",
+        "problem_criterion": "criterion {code}",
+        "problem_criterion_after": " criterion {code}",
+        "cli_error": "parindex: error: {text}",
+        "cli_warning": "parindex: warning: {text}",
+        "cli_note": "parindex: note: {text}",
+        "more_problems": "... and {count} more problem(s) like these (the API lists them all)",
+        "or": " or ",
+        "e_extra": "this needs {package}, which is in parindex's {extra} extra: pip install "
+                   "'parindex[{extra}]'",
+        "e_no_such_file": "no such file",
+        "e_cannot_read": "cannot read: {reason}",
+        "e_cannot_write": "cannot write: {reason}",
+        "e_not_a_file": "is {kind}, not a file",
+        "e_not_a_file_to_write": "is {kind}; give a file to write",
+        "kind_directory": "a directory",
+        "kind_fifo": "a FIFO (named pipe)",
+        "kind_device": "a device",
+        "kind_socket": "a socket",
+        "e_too_large": "is {size} bytes, over the limit of {limit} bytes for an input file",
+        "e_over_limit": "is over the limit of {limit} bytes for an input file",
+        "e_replaces_input": "the output would replace the input {source}; choose another output "
+                            "file",
+        "e_unknown_suffix": "unknown suffix {suffix}; give a file ending in {allowed}",
+        "no_suffix": "'(no suffix)'",
+        "e_no_such_directory": "no such directory {directory}",
+        "os_ENOENT": "No such file or directory",
+        "os_EACCES": "Permission denied",
+        "os_EPERM": "Operation not permitted",
+        "os_ENOSPC": "No space left on device",
+        "os_EROFS": "Read-only file system",
+        "os_EISDIR": "Is a directory",
+        "os_ENOTDIR": "Not a directory",
+        "os_EEXIST": "File exists",
+        "w_framework_conflict": "framework {framework} is not listed: it is provided by more "
+                                "than one plugin ({plugins}); uninstall one, or disable one "
+                                "with PARINDEX_DISABLE_PLUGINS",
+        "w_plugin_failed": "plugin {name} ({distribution}) failed and was skipped: {error}",
+        "w_plugin_slow": "plugin {name} ({distribution}) took {seconds} s to load and register",
     },
 }
 
@@ -1182,13 +1263,30 @@ class Terms(tuple[object, ...]):
     __slots__ = ()
 
 
+class Alternatives(tuple[object, ...]):
+    """Values one of which is asked for: ``.csv or .xlsx``, ``.csv hoặc .xlsx``."""
+
+    __slots__ = ()
+
+
+class Count(int):
+    """A whole number written with its thousands grouped: ``1,048,576`` in English,
+    ``1.048.576`` in Vietnamese (a plain ``int``, such as a row or a year, is not)."""
+
+    __slots__ = ()
+
+
 def _value(value: object, lang: str) -> str:
     if isinstance(value, Sentence):
         return value.said(lang)
     if isinstance(value, Decimal):
         return number_text(value, lang)
+    if isinstance(value, Count):
+        grouped = f"{value:,}"
+        return grouped.replace(",", ".") if lang == "vi" else grouped
     if isinstance(value, tuple):
-        separator = " + " if isinstance(value, Terms) else ", "
+        separator = (" + " if isinstance(value, Terms) else message(lang, "or")
+                     if isinstance(value, Alternatives) else ", ")
         return separator.join(_value(item, lang) for item in value)
     return str(value)
 

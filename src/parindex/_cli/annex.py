@@ -17,7 +17,7 @@ from .._base.numbers import NumberError, number_text, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
 from .._base.files import atomic_write, check_output
-from .options import lang, t
+from .options import echo_warning, lang, t
 
 
 def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
@@ -88,7 +88,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 def _report_mis_sums(annex: _annex.Annex) -> None:
     for problem in annex.mis_sums():
-        click.echo(f"parindex: warning: {problem}", err=True)
+        echo_warning(problem)
 
 
 @click.command("framework")
@@ -210,7 +210,7 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     if draft.contradictions and not override:
         raise FrameworkError(list(draft.contradictions))
     for problem in draft.contradictions:
-        click.echo(f"parindex: warning: {problem}", err=True)
+        echo_warning(problem)
     data = dict(draft.data)
     if assumed and (bands or not_arising):
         data["sources"] = {**data["sources"], _annex.ASSUMPTION_KEY: _annex.ASSUMPTION}

@@ -13,7 +13,7 @@ import sys
 import click
 
 from .._base.errors import ParindexError, Problem
-from .options import add_common_options, echo_error, wants_json
+from .options import add_common_options, echo_error, language_in, wants_json
 from .._base.numbers import CONTEXT
 
 
@@ -121,13 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     program reading the output always gets JSON.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    as_json = wants_json(args)
+    as_json, language = wants_json(args), language_in(args)
     try:
         # Without standalone mode click returns the status a command exits with.
         with decimal.localcontext(CONTEXT):
             status = cli.main(args=args, prog_name="parindex", standalone_mode=False)
     except ParindexError as exc:
-        echo_error(exc, as_json)
+        echo_error(exc, as_json, language=language)
         return 2
     except click.exceptions.Exit as exc:
         return exc.exit_code
@@ -143,9 +143,11 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:  # a file or folder that cannot be read or written
         from pathlib import Path
 
-        error = ParindexError(Problem(exc.strerror or str(exc),
+        from .._base.files import os_reason
+
+        error = ParindexError(Problem(os_reason(exc),
                                       path=Path(exc.filename) if exc.filename else None))
-        echo_error(error, as_json, kind=type(exc).__name__)
+        echo_error(error, as_json, kind=type(exc).__name__, language=language)
         return 2
     return status if isinstance(status, int) else 0
 

@@ -28,7 +28,7 @@ from .._base.text import terminal_safe
 from .._formats.output import json_text
 from .._formats.overlay import resolve_framework as resolve_framework
 from .._plugins.registry import get_framework
-from .options import quiet
+from .options import echo_warning, quiet
 
 
 #: Blanks at the end of a line, before any closing style codes.
@@ -196,7 +196,7 @@ def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
     framework = resolve_framework(framework_ref)
     read = read_scoring_sheet(path, framework, unit=unit, group=group, year=year)
     for note in read.notes:
-        click.echo(f"parindex: note: {note}", err=True)
+        echo_warning(note, kind="note")
     return framework, read.assessment
 
 

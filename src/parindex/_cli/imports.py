@@ -12,12 +12,12 @@ from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.toml import dumps_assessment
 from .._base.files import atomic_write, check_output
 from .common import FRAMEWORK_HELP, resolve_framework
-from .options import t
+from .options import echo_warning, t
 
 
 def _say_notes(read: ScoringSheet) -> None:
     for note in read.notes:
-        click.echo(f"parindex: note: {note}", err=True)
+        echo_warning(note, kind="note")
 
 
 @click.group("import")

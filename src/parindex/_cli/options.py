@@ -87,9 +87,11 @@ def error_to_dict(error: BaseException) -> dict[str, Any]:
 MAX_PROBLEMS_SHOWN = 7
 
 
-def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) -> None:
-    """Report an error: JSON on stdout under ``--json``, else one line per problem on
-    stderr."""
+def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None,
+               language: Language | None = None) -> None:
+    """Report an error: JSON on stdout under ``--json`` (the English ``message``, as every
+    JSON field), else one line per problem on stderr in ``language`` (by default the
+    running command's)."""
     if as_json:
         from .._formats.output import json_text
 
@@ -97,17 +99,38 @@ def echo_error(error: BaseException, as_json: bool, *, kind: str | None = None) 
         if kind is not None:
             data["error"] = kind
         click.echo(json_text(data))
-    elif isinstance(error, ParindexError):
-        problems: list[object] = list(error.problems)
+        return
+    language = language or lang()
+    if isinstance(error, ParindexError):
+        problems: list[str] = [p.said(language) for p in error.problems]
         if len(problems) > MAX_PROBLEMS_SHOWN:
             hidden = len(problems) - (MAX_PROBLEMS_SHOWN - 2)
             problems = [*problems[:MAX_PROBLEMS_SHOWN - 3],
-                        f"... and {hidden} more problem(s) like these (the API lists them all)",
-                        problems[-1]]
-        for problem in problems:
-            click.echo(f"parindex: error: {terminal_safe(str(problem))}", err=True)
+                        message(language, "more_problems", count=hidden), problems[-1]]
     else:
-        click.echo(f"parindex: error: {terminal_safe(str(error))}", err=True)
+        problems = [str(error)]
+    for problem in problems:
+        click.echo(message(language, "cli_error", text=terminal_safe(problem)), err=True)
+
+
+def echo_warning(text: str | Problem, *, kind: str = "warning") -> None:
+    """A warning (``kind="note"``: a note) on stderr, in the running command's language:
+    ``parindex: warning: …`` / ``parindex: cảnh báo: …``."""
+    if isinstance(text, Problem):
+        text = text.sentence()
+    click.echo(terminal_safe(t(f"cli_{kind}", text=text)), err=True)
+
+
+def language_in(argv: Sequence[str]) -> Language | None:
+    """The ``--lang`` the command line asks for (before it is parsed, or after it failed),
+    else ``None``."""
+    args = list(argv[: argv.index("--")] if "--" in argv else argv)
+    for number, arg in enumerate(args):
+        value = (args[number + 1] if arg == "--lang" and number + 1 < len(args)
+                 else arg.removeprefix("--lang=") if arg.startswith("--lang=") else None)
+        if value in LANGUAGES:
+            return value
+    return None
 
 
 def wants_json(argv: Sequence[str]) -> bool:

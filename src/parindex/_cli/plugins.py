@@ -11,8 +11,9 @@ from rich.table import Table
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
 from .._base.numbers import maximum_text
+from .._base.i18n import Sentence
 from .common import FRAMEWORK_HELP, echo_json, new_console, resolve_framework
-from .options import lang, t
+from .options import echo_warning, lang, t
 
 
 @click.command("frameworks")
@@ -68,21 +69,20 @@ def _warn_plugin_failures(registry: _plugins.Registry) -> None:
     """Say on stderr why a framework may be missing from a listing (stdout stays data)."""
     for fid, plugins in sorted(registry.conflicts.items()):
         names = ", ".join(f"{p.distribution} ({p.name})" for p in plugins)
-        click.echo(f"parindex: warning: framework {fid} is not listed: it is provided by more "
-                   f"than one plugin ({names}); uninstall one, or disable one with "
-                   "PARINDEX_DISABLE_PLUGINS", err=True)
+        echo_warning(Sentence("w_framework_conflict", framework=fid, plugins=names))
     _warn_slow_plugins(registry)
     for info in registry.plugins:
         if info.status == "error" and not any(info in p for p in registry.conflicts.values()):
-            click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) failed "
-                       f"and was skipped: {info.error}", err=True)
+            echo_warning(Sentence("w_plugin_failed", name=repr(info.name),
+                                  distribution=info.distribution, error=info.error))
 
 
 def _warn_slow_plugins(registry: _plugins.Registry) -> None:
     for info in registry.plugins:
         if info.seconds is not None:
-            click.echo(f"parindex: warning: plugin {info.name!r} ({info.distribution}) took "
-                       f"{info.seconds} s to load and register", err=True)
+            echo_warning(Sentence("w_plugin_slow", name=repr(info.name),
+                                  distribution=info.distribution,
+                                  seconds=Decimal(str(info.seconds))))
 
 
 def _print_completeness(summaries: list[dict[str, Any]]) -> None:

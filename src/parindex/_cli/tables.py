@@ -21,7 +21,7 @@ from .common import (
     progress,
     resolve_framework,
 )
-from .options import lang, t
+from .options import echo_error, lang, t
 from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
 from .._base.i18n import figure, say
@@ -266,8 +266,7 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
     problems = before.problems + after.problems
     if problems:
         if as_json:  # stdout holds the comparison's JSON: the problems go to stderr
-            for problem in problems:
-                click.echo(f"parindex: error: {problem}", err=True)
+            echo_error(AssessmentError(problems), False)
             click.get_current_context().exit(2)
         raise AssessmentError(problems)
     if comparison.discrepancies:
