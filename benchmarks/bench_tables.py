@@ -75,7 +75,7 @@ def generate(n: int, seed: int, marks: bool) -> tuple[list[str], list[list[str]]
                 points[leaf.code] = Decimal(rng.randrange(steps + 1)) / 4
         units.append(Assessment(framework.id, f"Xã Minh Họa {u + 1:05d}", 2022, points,
                                 group=f"Huyện Giả định {u % DISTRICTS + 1}"))
-    batch = parindex.score_batch(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
     codes = [leaf.code for leaf in leaves]
     header = ["STT", "Tên đơn vị", "Huyện", *codes, "Điểm thẩm định", "Điểm điều tra XHH",
               "Tổng điểm", "Xếp hạng", "Xếp loại"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 
@@ -215,6 +216,37 @@ def test_score_matrix_checks_the_columns_and_upscales_a_coarse_matrix(hue, thuy_
         score_matrix(hue, coarse, ["a", "b"])
     with pytest.raises(TypeError, match="floats are never exact"):
         PointsMatrix(matrix.codes, 0, whole.astype(float), coarse.not_arising)
+
+
+def _misuses(hue: Framework, matrix: PointsMatrix) -> dict[str, Callable[[], object]]:
+    """Calls that get a shape, a length or the scale wrong, each with what it says."""
+    codes, points, marks = matrix.codes, matrix.points, matrix.not_arising
+    return {
+        "one column per leaf": lambda: PointsMatrix(codes, 1, points[:, 1:], marks[:, 1:]),
+        "they must agree": lambda: PointsMatrix(codes, 1, points, marks[:1]),
+        "1 unit names for 2 rows": lambda: PointsMatrix(codes, 1, points, marks,
+                                                        units=["a"]),
+        "3 groups for 2 rows": lambda: PointsMatrix(codes, 1, points, marks,
+                                                    units=["a", "b"], groups=["x"] * 3),
+        "integer ≥ 0": lambda: PointsMatrix(codes, -1, points, marks),
+        "no unit names": lambda: score_matrix(hue, attrs.evolve(matrix, units=None,
+                                                                groups=None)),
+        "3 unit names for 2 rows": lambda: score_matrix(hue, matrix, ["a", "b", "c"]),
+        r"shape \(2,\)": lambda: score_matrix(hue, matrix, ["a", "b"], np.array([1, 2, 3])),
+        "1 groups for 2 rows": lambda: score_matrix(hue, matrix, ["a", "b"], ["x"]),
+    }
+
+
+def test_shape_misuse_is_a_typed_argument_error(hue, thuy_thanh):
+    """A matrix or call whose shapes, lengths or scale do not agree is the library's typed
+    ArgumentError (exit 2 in the CLI), still a ValueError for code that catches that."""
+    unit = leaf_only(hue, thuy_thanh)
+    matrix = to_matrix(hue, [unit, attrs.evolve(unit, unit="Xã Khác")])
+    for expected, call in _misuses(hue, matrix).items():
+        with pytest.raises(parindex.ArgumentError, match=expected) as caught:
+            call()
+        assert isinstance(caught.value, ValueError)
+        assert isinstance(caught.value, parindex.ParindexError)
 
 
 def test_empty_batch(hue):
@@ -611,7 +643,10 @@ def test_score_batch_is_the_deprecated_name_of_score_many_with_batch(hue, thuy_t
     batch = parindex.score_many(hue, units, batch=True)
     assert isinstance(batch, parindex.BatchResult)
     assert_same(batch, parindex.score_many(hue, units))
-    old = parindex.score_batch(hue, units)
+    with pytest.warns(DeprecationWarning, match=r"score_many\(framework, assessments, "
+                      r"batch=True\)") as caught:
+        old = parindex.score_batch(hue, units)
+    assert caught[0].filename == __file__  # points at the caller's line, not parindex's
     assert [old.total(i) for i in range(len(old))] == [batch.total(i) for i in range(len(batch))]
     assert old.rank.tolist() == batch.rank.tolist()
     assert old.band_index.tolist() == batch.band_index.tolist()

@@ -280,7 +280,7 @@ def test_hook_parindex_ranking_methods(use):
     assert parindex.rank_values([9, 8, 8, 7], MODIFIED) == [1, 3, 3, 4]
     assert parindex.rank_values([9, 8, 8, 7], "dense") == [1, 2, 2, 3]
     with pytest.raises(FrameworkError, match="supports only the built-in ones"):
-        parindex.score_batch(framework, [_assessment("Xã A", "60", "30")])
+        parindex.score_many(framework, [_assessment("Xã A", "60", "30")], batch=True)
 
 
 def test_a_ranking_method_that_contradicts_the_values_is_refused(use):
@@ -316,7 +316,7 @@ def test_hook_parindex_band_methods(use):
     result = parindex.score(framework, _assessment("Xã A", "50", "30"))
     assert result.band.name == "Khá"
     with pytest.raises(FrameworkError, match="band method"):
-        parindex.score_batch(framework, [_assessment("Xã A", "50", "30")])
+        parindex.score_many(framework, [_assessment("Xã A", "50", "30")], batch=True)
 
 
 def test_a_band_method_must_return_a_band(use):

@@ -157,7 +157,7 @@ def test_every_lookup_uses_it(hue: parindex.Framework, thuy_thanh: parindex.Asse
         ranking.unit("Thủy Thanh Mới")
     # The batch kernel takes points at the leaves: field 6's items stand for its points.
     points = {code: p for code, p in thuy_thanh.points.items() if code != "6"}
-    batch = parindex.score_batch(hue, [attrs.evolve(thuy_thanh, points=points)])
+    batch = parindex.score_many(hue, [attrs.evolve(thuy_thanh, points=points)], batch=True)
     assert batch.position("thuỷ thanh") == 0
     # gaps and plan look the unit up as written first, else as people type it.
     from parindex._analysis.gaps import batch_position
@@ -180,7 +180,7 @@ def test_a_group_spelt_two_ways_is_one_group(hue: parindex.Framework,
     ranking = parindex.score_many(hue, [one, two])
     assert [u.group_of for u in ranking] == [2, 2]
     assert sorted(u.group_rank for u in ranking) == [1, 1]
-    batch = parindex.score_batch(hue, [one, two])
+    batch = parindex.score_many(hue, [one, two], batch=True)
     assert batch.group_of.tolist() == [2, 2]
     # Two rows of one unit in the one group are refused, however the group is spelt.
     with pytest.raises(parindex.AssessmentError, match="appears twice"):

@@ -310,7 +310,7 @@ def test_json_and_table_show_rule_inputs_and_points(framework, tmp_path, capsys)
 
 def test_batch_refuses_figures(framework):
     with pytest.raises(AssessmentError, match="score_many"):
-        parindex.score_batch(framework, [parindex.loads_assessment(ASSESSMENT)])
+        parindex.score_many(framework, [parindex.loads_assessment(ASSESSMENT)], batch=True)
 
 
 # --- properties -----------------------------------------------------------------------------

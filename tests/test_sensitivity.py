@@ -114,7 +114,7 @@ def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
         assessment = parindex.load_assessment(path)
         points = {c: p for c, p in assessment.points.items() if c != "6"}
         units.append(attrs.evolve(assessment, points=points))
-    batch = parindex.score_batch(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
     ranking = parindex.score_many(framework, units)
     perturbation = parindex.Perturbation("weights", Fraction(3, 10))
     a = parindex.monte_carlo(batch, perturbation, draws=400, seed=11)

@@ -138,7 +138,7 @@ def test_profiles_from_the_kernel_are_those_from_results(data: st.DataObject) ->
                                           self_assessed=False))
     try:
         ranking = parindex.score_many(framework, units)
-        batch = parindex.score_batch(framework, units)
+        batch = parindex.score_many(framework, units, batch=True)
     except (parindex.MissingInformationError, parindex.FrameworkError):
         assume(False)  # an unknown decides it, or a method only score_many knows
         raise

@@ -330,7 +330,7 @@ def _standings_of_batch(batch: BatchResult, rows: Sequence[int]) -> list[_Standi
     standings = []
     for i in rows:
         primary = batch.index(i) if on_index else Fraction(batch.total(i))
-        if primary is None:  # score_batch refuses to rank on a missing index first
+        if primary is None:  # the kernel refuses to rank on a missing index first
             raise MissingInformationError(f"{batch.units[i]} cannot be ranked on the "
                                           "index: it has none (nothing arose)")
         key = (primary, *(Fraction(batch.decimal(tie[i])) for tie in ties))
@@ -347,8 +347,8 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
          result: Result | None = None) -> Gaps:
     """Lost points of one unit of a ranking, and what it takes to pass the unit(s) above.
 
-    :param ranking: from :func:`~parindex.score_many`; or, for a large table, a batch from
-        :func:`~parindex.score_batch`, which ranks every unit on exact integers, with
+    :param ranking: from :func:`~parindex.score_many`; or, for a large table, its batch
+        (``score_many(..., batch=True)``), which ranks every unit on exact integers, with
         ``result`` the unit's own result (:func:`~parindex.score`), which explains it.
     :param unit: the unit's name as people type it (see :func:`~parindex.find_unit`).
     :param group: the unit's group, when its name repeats across groups (districts).

@@ -240,7 +240,7 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     :param result: the unit's result (from :func:`~parindex.score`).
     :param ranking: the ranking it belongs to, to give its computed rank (when no rank is
         published) and what passing the unit just above it would take; for a large table,
-        the batch (:func:`~parindex.score_batch`) of its units, so that no other unit is
+        the batch (``score_many(..., batch=True)``) of its units, so that no other unit is
         rescored.
     :param plan_year: the year the plan is for; default: the assessment year + 1.
     :param assignments: posts, deadlines and products per code

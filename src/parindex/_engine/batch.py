@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import operator
 import unicodedata
+import warnings
 import weakref
 from collections.abc import Callable, Iterable, KeysView, Mapping, Sequence
 from decimal import Decimal
@@ -45,7 +46,14 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
+from .._base.errors import (
+    ArgumentError,
+    AssessmentError,
+    FrameworkError,
+    MissingInformationError,
+    Origin,
+    Problem,
+)
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -145,7 +153,8 @@ class PointsMatrix:
     into :attr:`group_names`; -1: no group).
 
     :raises AssessmentError: two units have the same name.
-    :raises ValueError: shapes or lengths that do not agree.
+    :raises ArgumentError: (a ``ValueError``) a negative scale, shapes or lengths that do
+        not agree.
     :raises TypeError: points that are not integers, marks that are not booleans.
     """
 
@@ -169,19 +178,19 @@ class PointsMatrix:
     @scale.validator
     def _check_scale(self, _: object, value: int) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ValueError(f"scale must be an integer ≥ 0, not {value!r}")
+            raise ArgumentError(f"scale must be an integer ≥ 0, not {value!r}")
 
     def __attrs_post_init__(self) -> None:
         if self.points.ndim != 2 or self.points.shape[1] != len(self.codes):
-            raise ValueError(f"points must have shape (units, {len(self.codes)}), one column "
+            raise ArgumentError(f"points must have shape (units, {len(self.codes)}), one column "
                              f"per leaf code; got {self.points.shape}")
         if self.not_arising.shape != self.points.shape:
-            raise ValueError(f"not_arising has shape {self.not_arising.shape}, points "
-                             f"{self.points.shape}; they must agree")
+            raise ArgumentError(f"not_arising has shape {self.not_arising.shape}, points "
+                                f"{self.points.shape}; they must agree")
         n = self.points.shape[0]
         if self.units is not None:
             if len(self.units) != n:
-                raise ValueError(f"{len(self.units)} unit names for {n} rows")
+                raise ArgumentError(f"{len(self.units)} unit names for {n} rows")
             groups = self.groups
             _check_units(self.units, lambda i: groups[i] if groups is not None else None)
         codes, names = fold_groups(self.groups, n)
@@ -719,8 +728,8 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         than its maximum; every problem found, up to :data:`MAX_PROBLEMS`.
     :raises MissingInformationError: an item marked not arising whose policy no source
         gives, or a unit with nothing arising to band on its index.
-    :raises ValueError: ``units`` or ``groups`` do not have one entry per row, or no unit
-        names are given nor recorded in the matrix.
+    :raises ArgumentError: (a ``ValueError``) ``units`` or ``groups`` do not have one
+        entry per row, or no unit names are given nor recorded in the matrix.
     """
     plan = plan_of(framework)
     if matrix.codes != plan.codes:
@@ -730,17 +739,17 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     n, width = matrix.points.shape
     if units is None:
         if matrix.units is None:
-            raise ValueError("no unit names: pass units, or build the matrix with them")
+            raise ArgumentError("no unit names: pass units, or build the matrix with them")
         names = matrix.units  # checked when the matrix was built
     else:
         names = tuple(units)
         if len(names) != n:
-            raise ValueError(f"{len(names)} unit names for {n} rows")
+            raise ArgumentError(f"{len(names)} unit names for {n} rows")
     if groups is None:
         group_codes, group_names = matrix.group_codes, matrix.group_names
     elif isinstance(groups, np.ndarray):
         if groups.dtype.kind not in "iu" or groups.shape != (n,):
-            raise ValueError(f"group codes must be an integer array of shape ({n},)")
+            raise ArgumentError(f"group codes must be an integer array of shape ({n},)")
         # Codes may be sparse (e.g. district numbers): renumber them 0, 1, ... in order.
         present = groups >= 0
         labels, compact = np.unique(groups[present], return_inverse=True)
@@ -874,6 +883,9 @@ def score_batch(framework: Framework, assessments: Iterable[Assessment]) -> Batc
     :raises AssessmentError: see :func:`to_matrix` and :func:`score_matrix`.
     :raises MissingInformationError: see :func:`to_matrix` and :func:`score_matrix`.
     """
+    warnings.warn("parindex.score_batch is deprecated; call parindex.score_many(framework, "
+                  "assessments, batch=True), which gives the same BatchResult",
+                  DeprecationWarning, stacklevel=3)  # the caller's line, past @exact
     return score_matrix(framework, to_matrix(framework, assessments))
 
 

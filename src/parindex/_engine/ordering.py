@@ -19,6 +19,7 @@ from typing import Any, Final, NoReturn, TypeAlias
 import numpy as np
 from numpy.typing import NDArray
 
+from .._base.errors import ArgumentError
 from .._base.model import Band, Framework, RankingMethod
 from .._base.names import group_key
 
@@ -191,7 +192,7 @@ def fold_groups(groups: Sequence[str | None] | None,
     if groups is None:
         return np.full(n, -1, dtype=np.int64), ()
     if len(groups) != n:
-        raise ValueError(f"{len(groups)} groups for {n} rows")
+        raise ArgumentError(f"{len(groups)} groups for {n} rows")
     # Few distinct names: fold case over those, not over every unit's.
     distinct = list(dict.fromkeys(groups))  # in order of first appearance
     code_of = {name: i for i, name in enumerate(distinct)}

@@ -261,9 +261,9 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
     :raises FrameworkError: with ``batch``, a framework the kernel does not take.
     """
     if batch:
-        from .batch import score_batch  # numpy loads here, not with the one-unit path
+        from .batch import score_matrix, to_matrix  # numpy loads here, not before
 
-        return score_batch(framework, assessments)
+        return score_matrix(framework, to_matrix(framework, assessments))
     results = [score(framework, a) for a in assessments]
     _check_batch(results)
     ranks = rank_results(results)
