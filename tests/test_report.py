@@ -202,3 +202,35 @@ def test_histogram_bins_break_at_every_threshold(thresholds: tuple[float, ...]) 
     assert edges == sorted(edges) and edges[0] <= min(values) and max(values) <= edges[-1]
     for threshold in thresholds:
         assert threshold in edges
+
+
+def test_a_batch_reports_exactly_as_its_ranking() -> None:
+    """The kernel's BatchResult (a large table's path: no unit rescored) gives the same
+    page, charts included, as the Ranking of the same units, for the table and for a unit
+    (explained by its own result)."""
+    from datetime import date
+
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    leaves = {node.code for node in framework.walk() if node.is_leaf}
+    units = [parindex.load_assessment(p) for p in sorted(GROUP.glob("*.toml"))]
+    units = [attrs.evolve(u, points={c: p for c, p in u.points.items() if c in leaves})
+             for u in units]  # the kernel takes points at the leaves
+    ranking = parindex.score_many(framework, units)
+    batch = parindex.score_many(framework, units, batch=True)
+    assert batch.year == 2022
+    result = parindex.monte_carlo(batch, parindex.Perturbation("weights", Fraction(1, 5)),
+                                  draws=20)
+    made = date(2026, 3, 5)
+    for lang in ("vi", "en"):
+        assert parindex.report_html(batch, lang=lang, made=made) == \
+            parindex.report_html(ranking, lang=lang, made=made)
+    chosen = next(u for u in units if u.unit == "Xã C")
+    page = parindex.report_html(batch, unit="xã c", result=parindex.score(framework, chosen),
+                                monte_carlo=result, previous=batch, made=made)
+    assert page == parindex.report_html(ranking, unit="xã c", monte_carlo=result,
+                                        previous=ranking, made=made)
+    assert "Báo cáo Chỉ số CCHC 2022: Xã C" in page and page.count("<svg") == 4
+    with pytest.raises(parindex.ArgumentError, match="needs the unit's result"):
+        parindex.report_html(batch, unit="Xã C")
+    with pytest.raises(parindex.ArgumentError, match="Xã C's, not Xã A's"):
+        parindex.report_html(batch, unit="Xã A", result=parindex.score(framework, chosen))

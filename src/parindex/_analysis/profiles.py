@@ -23,7 +23,11 @@ _PROFILED = (NodeKind.CRITERION, NodeKind.SURVEY)
 
 @attrs.frozen
 class UnitProfile:
-    """One unit's figures and sub-index per field (``None``: nothing arose)."""
+    """One unit's figures and sub-index per field (``None``: nothing arose).
+
+    :param group_rank: its rank within its group (``None`` without a group).
+    :param group_of: how many units its group has (``None`` without a group).
+    """
 
     unit: str
     group: str | None
@@ -32,6 +36,8 @@ class UnitProfile:
     band: str | None
     rank: int
     sub_indices: Mapping[str, Fraction | None]
+    group_rank: int | None = None
+    group_of: int | None = None
 
 
 @attrs.frozen
@@ -63,6 +69,7 @@ class Profiles:
     :param totals: ``min``, ``median``, ``mean``, ``max`` of the totals (the median of an
         even count is the mean of the middle two).
     :param bands: how many units are in each band, highest band first.
+    :param year: the units' assessment year (``None``: not known, or no units).
     """
 
     framework_id: str
@@ -70,6 +77,7 @@ class Profiles:
     fields: tuple[FieldSummary, ...]
     totals: Mapping[str, Fraction]
     bands: Mapping[str, int]
+    year: int | None = None
 
     def unit(self, name: str, group: str | None = None) -> UnitProfile:
         """A unit's profile by name as people type it (see :func:`~parindex.find_unit`).
@@ -106,7 +114,7 @@ def profiles(ranking: Ranking | BatchResult) -> Profiles:
                               if node.points is not None and node.arising_max else None)
         units.append(UnitProfile(result.unit, result.group, Fraction(result.total),
                                  result.index, result.band.name if result.band else None,
-                                 ranked.rank, subs))
+                                 ranked.rank, subs, ranked.group_rank, ranked.group_of))
     fields = []
     for top in tops:
         values = [(u.unit, u.sub_indices[top.code]) for u in units]
@@ -132,7 +140,11 @@ def profiles(ranking: Ranking | BatchResult) -> Profiles:
                    "mean": sum(totals, Fraction(0)) / len(totals), "max": totals[-1]}
     bands = {band.name: sum(1 for u in units if u.band == band.name)
              for band in framework.bands}
-    return Profiles(framework.id, tuple(units), tuple(fields), summary, bands)
+    if isinstance(ranking, BatchResult):
+        year = ranking.year
+    else:
+        year = ranking.units[0].result.assessment.year if len(ranking) else None
+    return Profiles(framework.id, tuple(units), tuple(fields), summary, bands, year)
 
 
 def _units(batch: BatchResult, tops: list[Node]) -> list[UnitProfile]:
@@ -142,15 +154,19 @@ def _units(batch: BatchResult, tops: list[Node]) -> list[UnitProfile]:
     points = {top.code: batch.node_points(top.code).tolist() for top in tops}
     arising = {top.code: batch.node_arising_max(top.code).tolist() for top in tops}
     groups = batch.matrix.groups
+    grouped = (batch.group_codes >= 0).tolist()
     units = []
-    for i, (name, total, rank) in enumerate(zip(batch.units, batch.total_scaled.tolist(),
-                                                batch.rank.tolist(), strict=True)):
+    for i, (name, total, rank, group_rank, group_of) in enumerate(zip(
+            batch.units, batch.total_scaled.tolist(), batch.rank.tolist(),
+            batch.group_rank.tolist(), batch.group_of.tolist(), strict=True)):
         band = batch.band(i)
         subs = {top.code: Fraction(points[top.code][i], arising[top.code][i])
                 if arising[top.code][i] else None for top in tops}
         units.append(UnitProfile(name, groups[i] if groups is not None else batch.group(i),
                                  Fraction(total, scale), batch.index(i),
-                                 band.name if band else None, rank, subs))
+                                 band.name if band else None, rank, subs,
+                                 group_rank if grouped[i] else None,
+                                 group_of if grouped[i] else None))
     return units
 
 
@@ -163,7 +179,9 @@ def profiles_to_dict(found: Profiles) -> dict[str, Any]:
 
     return {
         "framework": found.framework_id,
-        "units": [{"unit": u.unit, "group": u.group, "rank": u.rank, "total": exact(u.total),
+        "year": found.year,
+        "units": [{"unit": u.unit, "group": u.group, "rank": u.rank,
+                   "group_rank": u.group_rank, "total": exact(u.total),
                    "index": exact(u.index), "band": u.band,
                    "sub_indices": {code: exact(v) for code, v in u.sub_indices.items()}}
                   for u in found.units],

@@ -145,6 +145,8 @@ class PointsMatrix:
         them instead). Compared case-insensitively, they must differ.
     :param groups: each unit's group, e.g. its district (``None``: no group); compared
         case-insensitively, as :func:`~parindex.score_many` does. Optional.
+    :param year: the assessment year all rows share (``None``: not known), for what titles
+        a report or chart. :func:`to_matrix` records it.
 
     Everything that is not arithmetic is done here, once: both arrays become read-only
     (``not_arising`` is copied), the coordinates of the marks (usually a few per cent of
@@ -166,6 +168,7 @@ class PointsMatrix:
                                                repr=False)
     groups: tuple[str | None, ...] | None = attrs.field(default=None,
                                                        converter=_optional_tuple, repr=False)
+    year: int | None = attrs.field(default=None, kw_only=True)
     #: Group of each row as an index into :attr:`group_names`; -1: none.
     group_codes: Int64Array = attrs.field(init=False, repr=False)
     #: Group names by code, each spelt as it first appears.
@@ -460,7 +463,8 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     else:
         mask = np.zeros(matrix.shape, dtype=np.bool_)
     return PointsMatrix(codes, scale, matrix, mask, units=[a.unit for a in assessments],
-                        groups=[a.group for a in assessments])
+                        groups=[a.group for a in assessments],
+                        year=years[0] if years else None)
 
 
 def _known_codes(known: KeysView[str], table: Mapping[str, object]) -> bool:
@@ -601,6 +605,11 @@ class BatchResult:
     def of(self) -> int:
         """How many units were ranked together."""
         return len(self.units)
+
+    @property
+    def year(self) -> int | None:
+        """The assessment year of the units (the matrix's; ``None``: not known)."""
+        return self.matrix.year
 
     def decimal(self, scaled: int | np.integer[Any]) -> Decimal:
         """A scaled integer from this result's arrays as exact points."""

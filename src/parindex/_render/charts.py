@@ -4,6 +4,10 @@ Each function returns a self-contained ``<svg>`` element: no XML prolog, no exte
 references, text kept as text (``svg.fonttype = none``) so Vietnamese names render in
 the reader's fonts. Figures are drawn with the object-oriented API on the SVG canvas:
 no pyplot state, no GUI backend. Values are converted to floats here, for drawing only.
+
+Each chart takes a :class:`~parindex.Ranking` or the kernel's
+:class:`~parindex.BatchResult` (``score_many(..., batch=True)``) and draws from its
+:func:`~parindex.profiles`: the report, which has them, passes them on instead.
 """
 
 from __future__ import annotations
@@ -18,13 +22,16 @@ from fractions import Fraction
 from typing import Any
 
 from .._base.i18n import message
-from .._base.model import BandBasis
+from .._base.model import BandBasis, Framework
 from .._base.names import unit_key
 from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
-from .._analysis.profiles import profiles
+from .._analysis.profiles import Profiles, profiles
+from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
+
+Scored = Ranking | BatchResult
 
 _COLOURS = ("#1f5f8b", "#e07b39", "#6a9a3a", "#8b1f5f", "#999999")
 
@@ -72,10 +79,19 @@ def _percent(value: Fraction | None) -> float:
     return float(value * 100) if value is not None else float("nan")
 
 
-def field_profile_chart(ranking: Ranking, unit: str, *, lang: str = "vi") -> str:
-    """A unit's sub-index per field beside its group's mean and the overall mean (bars)."""
-    found = profiles(ranking)
-    me = found.unit(unit)
+def field_profile_chart(ranking: Scored, unit: str, *, group: str | None = None,
+                        lang: str = "vi") -> str:
+    """A unit's sub-index per field beside its group's mean and the overall mean (bars).
+
+    :param group: the unit's group, when its name repeats across groups.
+    """
+    return profile_chart(profiles(ranking), unit, group=group, lang=lang)
+
+
+def profile_chart(found: Profiles, unit: str, *, group: str | None = None,
+                  lang: str = "vi") -> str:
+    """:func:`field_profile_chart` from the units' profiles."""
+    me = found.unit(unit, group)
     codes = [f.code for f in found.fields]
     mine = [_percent(me.sub_indices[c]) for c in codes]
     overall = [_percent(f.mean) for f in found.fields]
@@ -135,14 +151,17 @@ def _number(value: float, decimals: int, lang: str) -> str:
     return number_text(plain(quantize(Decimal(repr(value)), decimals)), lang)
 
 
-def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
+def rank_shift_chart(old: Scored, new: Scored, *, lang: str = "vi") -> str:
     """Ranks in two years, one line per unit present in both (matched by name as
     :func:`~parindex.unit_key` matches names: case, spacing, prefix, tone placement)."""
-    before = {unit_key(u.result.unit): u for u in old}
-    pairs = [(before[unit_key(u.result.unit)], u) for u in new
-             if unit_key(u.result.unit) in before]
-    years = (str(old.units[0].result.assessment.year) if len(old) else "",
-             str(new.units[0].result.assessment.year) if len(new) else "")
+    return shift_chart(profiles(old), profiles(new), lang=lang)
+
+
+def shift_chart(old: Profiles, new: Profiles, *, lang: str = "vi") -> str:
+    """:func:`rank_shift_chart` from the two years' profiles."""
+    before = {unit_key(u.unit): u for u in old.units}
+    pairs = [(before[unit_key(u.unit)], u) for u in new.units if unit_key(u.unit) in before]
+    years = tuple("" if p.year is None else str(p.year) for p in (old, new))
     with _figure(5.5, max(3.0, 0.28 * len(pairs) + 1)) as figure:
         axes = figure.add_subplot()
         left: dict[int, list[str]] = {}
@@ -151,10 +170,9 @@ def rank_shift_chart(old: Ranking, new: Ranking, *, lang: str = "vi") -> str:
             colour = (_COLOURS[2] if b.rank < a.rank else _COLOURS[3] if b.rank > a.rank
                       else _COLOURS[4])
             axes.plot([0, 1], [a.rank, b.rank], marker="o", color=colour)
-            left.setdefault(a.rank, []).append(a.result.unit)
+            left.setdefault(a.rank, []).append(a.unit)
             right.setdefault(b.rank, []).append(
-                f"{b.result.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank
-                else b.result.unit)
+                f"{b.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank else b.unit)
         # Units tied at a rank share one label: separate labels would be drawn over
         # each other.
         for rank, names in left.items():
@@ -202,13 +220,17 @@ def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40
         return _svg(figure, "parindex-intervals")
 
 
-def totals_chart(ranking: Ranking, *, lang: str = "vi") -> str:
+def totals_chart(ranking: Scored, *, lang: str = "vi") -> str:
     """The distribution of the values bands are decided on (index or total points), with
     the band thresholds."""
-    framework = ranking.framework
+    return distribution_chart(profiles(ranking), ranking.framework, lang=lang)
+
+
+def distribution_chart(found: Profiles, framework: Framework, *, lang: str = "vi") -> str:
+    """:func:`totals_chart` from the units' profiles."""
     on_index = framework.band_basis is BandBasis.INDEX
-    values = [float(u.result.index if on_index and u.result.index is not None
-                    else u.result.total) for u in ranking]
+    values = [float(u.index if on_index and u.index is not None else u.total)
+              for u in found.units]
     with needs_extra("matplotlib", "report"):
         from matplotlib.ticker import MaxNLocator
     thresholds = sorted((band for band in framework.bands

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 from importlib.metadata import PackageNotFoundError, version
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
 
 from .._analysis.gaps import gaps, index_text, needed_text, points_text
-from .charts import field_profile_chart, rank_interval_chart, rank_shift_chart, totals_chart
+from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
+from .._base.errors import ArgumentError, needs_extra
 from .._base.i18n import MESSAGES
 from .._base.model import Framework
 from .._base.numbers import number_text, plain, quantize
-from .._base.errors import needs_extra
 from .._analysis.profiles import profiles
-from .._engine.ranking import Ranking
+from .._engine.batch import BatchResult
+from .._engine.results import Result
 from .._analysis.sensitivity import MonteCarlo
 
 Language = Literal["vi", "en"]
@@ -37,70 +39,88 @@ def _text(lang: str) -> dict[str, str]:
             if key.startswith("report_")}
 
 
-def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "vi",
-                monte_carlo: MonteCarlo | None = None, previous: Ranking | None = None,
+def report_html(ranking: Scored, *, unit: str | None = None, group: str | None = None,
+                result: Result | None = None, lang: Language = "vi",
+                monte_carlo: MonteCarlo | None = None, previous: Scored | None = None,
                 source: str | None = None, made: date | None = None) -> str:
     """A self-contained HTML report of a ranking, or of one unit within it.
 
-    :param ranking: the units (from :func:`~parindex.score_many`).
+    :param ranking: the units (from :func:`~parindex.score_many`); for a large table, its
+        batch (``score_many(..., batch=True)``): every figure, rank and chart comes from
+        the kernel's arrays and no unit is rescored.
     :param unit: focus on this unit: its field profile against its group, its lost
         points, the next band and the units just above it.
+    :param group: the unit's group, when its name repeats across groups (districts).
+    :param result: with a batch and ``unit``: the unit's own result
+        (:func:`~parindex.score`), which explains its lost points; with a ranking: unused.
     :param lang: ``vi`` (default) or ``en``.
     :param monte_carlo: add the rank intervals of a :func:`~parindex.monte_carlo` run.
-    :param previous: the previous year's ranking, to chart rank changes.
+    :param previous: the previous year's ranking (or batch), to chart rank changes.
     :param source: the file(s) the units were read from, named in the footer.
     :param made: the date printed in the footer (default: today).
     :returns: the page, with inline CSS and SVG and no external resources.
+    :raises ArgumentError: an unknown ``lang``, or a batch with ``unit`` but no ``result``.
+    :raises UnitNotFoundError: no such unit, or the name is ambiguous without ``group``.
     """
     with needs_extra("jinja2", "report"):
         import jinja2
     if lang not in MESSAGES:
-        raise ValueError(f"lang must be one of {', '.join(MESSAGES)}, not {lang!r}")
+        raise ArgumentError(f"lang must be one of {', '.join(MESSAGES)}, not {lang!r}")
+    if not isinstance(ranking, BatchResult):
+        result = None  # the ranking holds every unit's result
+    elif unit is not None and result is None:
+        raise ArgumentError("report_html() of a batch with a unit needs the unit's result "
+                            "(parindex.score)")
     t = _text(lang)
     framework = ranking.framework
     decimals = framework.decimals
-    found = profiles(ranking)
-    year = ranking.units[0].result.assessment.year if len(ranking) else None
-    focus = ranking.unit(unit).result.unit if unit is not None else None
+    found = profiles(ranking)  # every unit's figures, from either kind of ranking
+    year = found.year
+    me = None
+    if unit is not None:
+        if group is None and result is not None:
+            group = result.group or None
+        me = found.unit(unit, group)
+        if result is not None and result.unit != me.unit:
+            raise ArgumentError(f"the result given is {result.unit}'s, not {me.unit}'s")
 
     def number(value: Any) -> str:
         return "—" if value is None else num(points_text(quantize(value, decimals), decimals))
+
+    def index(value: Fraction | None) -> str:
+        return "—" if value is None else num(plain(quantize(value, decimals)))
 
     def num(text: str) -> str:  # Vietnamese pages write 78,636
         return number_text(text, lang)
 
     cards = [{"label": t["framework"], "value": framework.id},
-             {"label": t["units"], "value": str(len(ranking))}]
+             {"label": t["units"], "value": str(len(found.units))}]
     if found.totals:
         cards.append({"label": t["median"], "value": number(found.totals["median"])})
     cards += [{"label": f"{t['band']}: {name}", "value": str(count)}
               for name, count in found.bands.items() if count]
-    units = [{"rank": u.rank, "unit": u.result.unit, "group": u.result.group or "",
-              "group_rank": u.group_rank or "",
-              "total": num(points_text(u.result.total, decimals)),
-              "index": num(u.result.display(u.result.index)),
-              "band": u.result.band.name if u.result.band else "",
-              "me": u.result.unit == focus}
-             for u in sorted(ranking, key=lambda u: (u.rank, u.result.unit))]
+    units = [{"rank": u.rank, "unit": u.unit, "group": u.group or "",
+              "group_rank": u.group_rank or "", "total": number(u.total),
+              "index": index(u.index),
+              "band": u.band or "", "me": u is me}
+             for u in sorted(found.units, key=lambda u: (u.rank, u.unit))]
     fields = [{"code": f.code, "name": f.name, "mean": num(index_text(f.mean, decimals)),
                "best": ", ".join(f.best), "worst": ", ".join(f.worst)} for f in found.fields]
     unit_data = None
     title = t["title"] + (f" {year}" if year else "")
     subtitle = framework.name
-    if focus is not None:
-        ranked = ranking.unit(focus)
-        found_gaps = gaps(ranking, focus)
+    if me is not None:
+        found_gaps = gaps(ranking, me.unit, group=me.group, result=result)
         lost = found_gaps.lost
-        result = ranked.result
-        title = f"{t['unit_title']} {year}: {result.unit}"
-        subtitle = (f"{result.group} · " if result.group else "") + framework.name
-        cards = [{"label": t["total"], "value": num(points_text(result.total, decimals))},
-                 {"label": t["index"], "value": num(result.display(result.index))},
-                 {"label": t["band"], "value": result.band.name if result.band else "—"},
-                 {"label": t["rank"], "value": f"{ranked.rank}/{ranked.of}"}]
-        if ranked.group_rank is not None:
+        title = f"{t['unit_title']} {lost.result.assessment.year}: {me.unit}"
+        subtitle = (f"{me.group} · " if me.group else "") + framework.name
+        cards = [{"label": t["total"], "value": number(me.total)},
+                 {"label": t["index"], "value": index(me.index)},
+                 {"label": t["band"], "value": me.band or "—"},
+                 {"label": t["rank"], "value": f"{me.rank}/{len(found.units)}"}]
+        if me.group_rank is not None:
             cards.append({"label": t["group_rank"],
-                          "value": f"{ranked.group_rank}/{ranked.group_of}"})
+                          "value": f"{me.group_rank}/{me.group_of}"})
         facts = [t["lost_total"].format(points=num(points_text(lost.total_lost, decimals)))]
         if lost.next_band is not None and lost.next_band.needed is not None:
             facts.append(t["next_band"].format(band=lost.next_band.band.name,
@@ -111,7 +131,8 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
                                           more=t["more"] if other.strict else "",
                                           points=num(needed_text(other.gap, decimals))))
         unit_data = {
-            "chart": field_profile_chart(ranking, focus, lang=lang), "facts": facts,
+            "chart": profile_chart(found, me.unit, group=me.group, lang=lang),
+            "facts": facts,
             "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
                       # a remainder has no points or maximum of its own: its node's
                       # would read as if they were
@@ -135,8 +156,9 @@ def report_html(ranking: Ranking, *, unit: str | None = None, lang: Language = "
     template = environment.get_template("report.html.j2")
     return template.render(
         lang=lang, version=_version(), title=title, subtitle=subtitle, cards=cards, t=t,
-        unit=unit_data, units=units, fields=fields, totals_chart=totals_chart(ranking, lang=lang),
-        shift_chart=rank_shift_chart(previous, ranking, lang=lang) if previous else None,
+        unit=unit_data, units=units, fields=fields,
+        totals_chart=distribution_chart(found, framework, lang=lang),
+        shift_chart=shift_chart(profiles(previous), found, lang=lang) if previous else None,
         monte_carlo=mc_data,
         footer=t["footer"].format(
             version=_version(), decimals=decimals, source=source or "—",
@@ -154,7 +176,7 @@ def _date(day: date, lang: str) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
 
 
-def write_report(ranking: Ranking, path: str | Path, **options: Any) -> Path:
+def write_report(ranking: Scored, path: str | Path, **options: Any) -> Path:
     """Write :func:`report_html` to ``path`` (UTF-8); options as for it."""
     from .._base.files import atomic_write
 
