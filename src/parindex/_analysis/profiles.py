@@ -12,10 +12,12 @@ from typing import Any
 from fractions import Fraction
 
 import attrs
+import numpy as np
+from numpy.typing import NDArray
 
 from .._base.names import find_unit
 from .._base.model import Node, NodeKind
-from .._engine.batch import BatchResult
+from .._engine.batch import BatchResult, Int64Array, sum_by
 from .._engine.ranking import Ranking
 
 _PROFILED = (NodeKind.CRITERION, NodeKind.SURVEY)
@@ -84,6 +86,11 @@ class Profiles:
 
         :raises UnitNotFoundError: (a ``KeyError``) no such unit, or several (listed).
         """
+        # A name given exactly as one unit's (as a report passes it on) is that unit,
+        # without keying ten thousand names.
+        same = [u for u in self.units if u.unit == name and group in (None, u.group)]
+        if len(same) == 1:
+            return same[0]
         return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
@@ -104,8 +111,10 @@ def profiles(ranking: Ranking | BatchResult) -> Profiles:
     """
     framework = ranking.framework
     tops = [t for t in framework.criteria if t.kind in _PROFILED]
-    units = _units(ranking, tops) if isinstance(ranking, BatchResult) else []
-    for ranked in ranking if isinstance(ranking, Ranking) else ():
+    if isinstance(ranking, BatchResult):
+        return _profiles_of_batch(ranking, tops)
+    units = []
+    for ranked in ranking:
         result = ranked.result
         subs: dict[str, Fraction | None] = {}
         for top in tops:
@@ -140,19 +149,98 @@ def profiles(ranking: Ranking | BatchResult) -> Profiles:
                    "mean": sum(totals, Fraction(0)) / len(totals), "max": totals[-1]}
     bands = {band.name: sum(1 for u in units if u.band == band.name)
              for band in framework.bands}
-    if isinstance(ranking, BatchResult):
-        year = ranking.year
-    else:
-        year = ranking.units[0].result.assessment.year if len(ranking) else None
+    year = ranking.units[0].result.assessment.year if len(ranking) else None
     return Profiles(framework.id, tuple(units), tuple(fields), summary, bands, year)
 
 
-def _units(batch: BatchResult, tops: list[Node]) -> list[UnitProfile]:
+def _profiles_of_batch(batch: BatchResult, tops: list[Node]) -> Profiles:
+    """:func:`profiles` of the kernel's arrays: the same values, worked out on the exact
+    integers (sums by denominator, maxima by cross-multiplication) instead of adding and
+    comparing ten thousand fractions a field."""
+    framework = batch.framework
+    points = {top.code: batch.node_points(top.code) for top in tops}
+    arising = {top.code: batch.node_arising_max(top.code) for top in tops}
+    units = _units(batch, tops, points, arising)
+    # Groups as profiles() keys them: as each unit's own row spells them, empty: none.
+    spelt: dict[str, int] = {}
+    group_codes = np.fromiter((spelt.setdefault(u.group, len(spelt)) if u.group else -1
+                               for u in units), dtype=np.intp, count=len(units))
+    names = np.asarray([u.unit for u in units], dtype=object)
+    fields = [_field_of_batch(top, points[top.code], arising[top.code], group_codes,
+                              list(spelt), names) for top in tops]
+    summary: dict[str, Fraction] = {}
+    n = len(batch)
+    if n:
+        totals = sorted(batch.total_scaled.tolist())
+        scale = 10**batch.scale
+        middle = n // 2
+        median = Fraction(totals[middle] if n % 2 else totals[middle - 1] + totals[middle],
+                          scale if n % 2 else 2 * scale)
+        summary = {"min": Fraction(totals[0], scale), "median": median,
+                   "mean": Fraction(sum(totals), n * scale), "max": Fraction(totals[-1], scale)}
+    counts = np.bincount(batch.band_index[batch.band_index >= 0],
+                         minlength=len(framework.bands)).tolist()
+    by_name: dict[str, int] = {}
+    for band, count in zip(framework.bands, counts, strict=True):
+        by_name[band.name] = by_name.get(band.name, 0) + count
+    bands = {band.name: by_name[band.name] for band in framework.bands}
+    return Profiles(framework.id, tuple(units), tuple(fields), summary, bands, batch.year)
+
+
+def _field_of_batch(top: Node, points: Int64Array, arising: Int64Array,
+                    group_codes: NDArray[np.intp], group_names: list[str],
+                    names: NDArray[Any]) -> FieldSummary:
+    """One field's summary from every unit's points and arising maximum × 10**scale."""
+    known = np.flatnonzero(arising)
+    if not known.size:
+        return FieldSummary(top.code, top.name, None, {}, (), None, (), None)
+    p, a = points[known], arising[known]
+    # Few distinct arising maxima (items excluded as not arising are rare): each sub-index
+    # is p/d for one of them, so sums and extremes are worked out per denominator.
+    denominators, column = np.unique(a, return_inverse=True)
+    sums = sum_by(column, p, denominators.size).tolist()
+    mean = sum((Fraction(s, d) for s, d in zip(sums, denominators.tolist(), strict=True)),
+               Fraction(0)) / known.size
+    order = np.argsort(column, kind="stable")
+    starts = np.searchsorted(column[order], np.arange(denominators.size))
+    high = max(Fraction(m, d) for m, d in zip(np.maximum.reduceat(p[order], starts).tolist(),
+                                               denominators.tolist(), strict=True))
+    low = min(Fraction(m, d) for m, d in zip(np.minimum.reduceat(p[order], starts).tolist(),
+                                              denominators.tolist(), strict=True))
+
+    def units_at(value: Fraction) -> tuple[str, ...]:
+        hit = np.zeros(known.size, dtype=np.bool_)
+        for j, d in enumerate(denominators.tolist()):
+            wanted, rest = divmod(value.numerator * d, value.denominator)
+            if not rest:  # p/d equals the value only where p is this whole number
+                hit |= (column == j) & (p == wanted)
+        return tuple(names[known[hit]].tolist())
+
+    means: dict[str, Fraction] = {}
+    grouped = np.flatnonzero(group_codes[known] >= 0)
+    if grouped.size:
+        codes = group_codes[known[grouped]]
+        present, first, count = np.unique(codes, return_index=True, return_counts=True)
+        pairs = sum_by(codes * denominators.size + column[grouped], p[grouped],
+                       (int(present.max()) + 1) * denominators.size).tolist()
+        d_list = denominators.tolist()
+        for k in np.argsort(first, kind="stable").tolist():  # in order of first appearance
+            code = int(present[k])
+            row = pairs[code * len(d_list):(code + 1) * len(d_list)]
+            means[group_names[code]] = sum(
+                (Fraction(s, d) for s, d in zip(row, d_list, strict=True) if s),
+                Fraction(0)) / int(count[k])
+    return FieldSummary(top.code, top.name, mean, means, units_at(high), high,
+                        units_at(low), low)
+
+
+def _units(batch: BatchResult, tops: list[Node], points: Mapping[str, Int64Array],
+           arising: Mapping[str, Int64Array]) -> list[UnitProfile]:
     """Every unit's profile from the kernel's arrays, as :func:`profiles` makes it from
     results (the groups spelt as each unit's own row spells them)."""
     scale = 10**batch.scale
-    points = {top.code: batch.node_points(top.code).tolist() for top in tops}
-    arising = {top.code: batch.node_arising_max(top.code).tolist() for top in tops}
+    point_lists = {code: values.tolist() for code, values in points.items()}
+    arising_lists = {code: values.tolist() for code, values in arising.items()}
     groups = batch.matrix.groups
     grouped = (batch.group_codes >= 0).tolist()
     units = []
@@ -160,8 +248,8 @@ def _units(batch: BatchResult, tops: list[Node]) -> list[UnitProfile]:
             batch.units, batch.total_scaled.tolist(), batch.rank.tolist(),
             batch.group_rank.tolist(), batch.group_of.tolist(), strict=True)):
         band = batch.band(i)
-        subs = {top.code: Fraction(points[top.code][i], arising[top.code][i])
-                if arising[top.code][i] else None for top in tops}
+        subs = {top.code: Fraction(point_lists[top.code][i], arising_lists[top.code][i])
+                if arising_lists[top.code][i] else None for top in tops}
         units.append(UnitProfile(name, groups[i] if groups is not None else batch.group(i),
                                  Fraction(total, scale), batch.index(i),
                                  band.name if band else None, rank, subs,

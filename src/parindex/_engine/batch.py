@@ -676,7 +676,7 @@ class BatchResult:
         start, end = plan.ranges[code]
         rows, cols = self.matrix.marked_rows, self.matrix.marked_cols
         inside = (cols >= start) & (cols < end)
-        excluded = _sum_by(rows[inside], plan.excluded_maxima(self.scale)[cols[inside]],
+        excluded = sum_by(rows[inside], plan.excluded_maxima(self.scale)[cols[inside]],
                            len(self))
         maximum = to_scaled(known_max(self.framework.nodes[code].max), self.scale)
         arising: Int64Array = maximum - excluded
@@ -830,7 +830,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
         segments = np.zeros((n, starts.size), dtype=np.int64)
     segment_of = np.searchsorted(starts, np.arange(width), side="right") - 1
     if fix_add.size:
-        segments += _sum_by(fix_rows * starts.size + segment_of[fix_cols], fix_add,
+        segments += sum_by(fix_rows * starts.size + segment_of[fix_cols], fix_add,
                             segments.size).reshape(segments.shape)
     position = {b: j for j, b in enumerate(bounds)}
 
@@ -861,7 +861,7 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
                       dtype=np.int64)
     # What each marked cell takes out of the arising maximum: its leaf's maximum where the
     # item is excluded and counts towards the index, else 0 (a column table, no masks).
-    arising -= _sum_by(rows, plan.excluded_maxima(scale)[cols], n)
+    arising -= sum_by(rows, plan.excluded_maxima(scale)[cols], n)
 
     band_index = _bands(framework, total, arising, scale, names)
     keys = _rank_keys(framework, total, arising,
@@ -1044,7 +1044,7 @@ def _leaf_points(plan: _Plan, matrix: PointsMatrix, column: int, scale: int) -> 
     return points
 
 
-def _sum_by(index: NDArray[np.intp], weights: Int64Array, length: int) -> Int64Array:
+def sum_by(index: NDArray[np.intp], weights: Int64Array, length: int) -> Int64Array:
     """Sums of ``weights`` by ``index`` into ``length`` bins, exactly.
 
     ``np.bincount`` adds float64 weights, exact while every partial sum stays below 2**53

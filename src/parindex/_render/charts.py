@@ -26,7 +26,7 @@ from .._base.model import BandBasis, Framework
 from .._base.names import unit_key
 from .._base.numbers import number_text, plain, quantize
 from .._base.errors import needs_extra
-from .._analysis.profiles import Profiles, profiles
+from .._analysis.profiles import Profiles, UnitProfile, profiles
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._analysis.sensitivity import MonteCarlo
@@ -85,13 +85,12 @@ def field_profile_chart(ranking: Scored, unit: str, *, group: str | None = None,
 
     :param group: the unit's group, when its name repeats across groups.
     """
-    return profile_chart(profiles(ranking), unit, group=group, lang=lang)
+    found = profiles(ranking)
+    return profile_chart(found, found.unit(unit, group), lang=lang)
 
 
-def profile_chart(found: Profiles, unit: str, *, group: str | None = None,
-                  lang: str = "vi") -> str:
-    """:func:`field_profile_chart` from the units' profiles."""
-    me = found.unit(unit, group)
+def profile_chart(found: Profiles, me: UnitProfile, *, lang: str = "vi") -> str:
+    """:func:`field_profile_chart` of one of the units' profiles."""
     codes = [f.code for f in found.fields]
     mine = [_percent(me.sub_indices[c]) for c in codes]
     overall = [_percent(f.mean) for f in found.fields]

@@ -131,7 +131,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
                                           more=t["more"] if other.strict else "",
                                           points=num(needed_text(other.gap, decimals))))
         unit_data = {
-            "chart": profile_chart(found, me.unit, group=me.group, lang=lang),
+            "chart": profile_chart(found, me, lang=lang),
             "facts": facts,
             "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
                       # a remainder has no points or maximum of its own: its node's
