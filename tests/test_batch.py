@@ -34,6 +34,7 @@ from parindex import (
     score_matrix,
     to_matrix,
 )
+from parindex._engine.ranking import score_table
 
 D = Decimal
 SEED = Provenance(Status.SEED, "test")
@@ -369,6 +370,39 @@ def test_batch_equals_score_many(case):
         return
     assert_same(parindex.score_many(framework, units, batch=True),
                 parindex.score_many(framework, units))
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(batches())
+def test_score_table_takes_the_kernel_when_it_can_and_agrees_either_way(case):
+    # The commands that read a table (gaps, plan, profiles, Monte Carlo) rank through
+    # score_table: the kernel when it takes the units, else score_many, same figures.
+    framework, units = case
+    try:
+        explained = parindex.score_many(framework, units)
+    except (AssessmentError, MissingInformationError) as error:
+        with pytest.raises(type(error)):  # as score_many words it, whatever the kernel says
+            score_table(framework, units)
+        return
+    ranked = score_table(framework, units)
+    if isinstance(ranked, parindex.BatchResult):
+        assert len(units) > 1
+        assert_same(ranked, explained)
+    else:
+        assert ranked == explained
+
+
+def test_score_table_explains_what_the_kernel_refuses(hue, thuy_thanh):
+    # Field 6 given directly (8.0 above its items' 7.0): only the explainer takes it.
+    other = attrs.evolve(thuy_thanh, unit="Xã khác")
+    ranked = score_table(hue, [thuy_thanh, other])
+    assert isinstance(ranked, parindex.Ranking)
+    assert [u.result.total for u in ranked] == [D("78.636"), D("78.636")]
+    units = variants(hue, leaf_only(hue, thuy_thanh), 5)
+    assert isinstance(score_table(hue, units), parindex.BatchResult)
+    assert isinstance(score_table(hue, units[:1]), parindex.Ranking)  # one unit: explained
+    with pytest.raises(AssessmentError, match="appears twice"):  # worded by score_many
+        score_table(hue, [units[0], attrs.evolve(units[0], unit=units[0].unit.upper())])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -27,10 +27,9 @@ from .._base.i18n import figure
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
-from .._base.errors import ParindexError
 from .._base.names import find_unit
 from .._engine.batch import BatchResult
-from .._engine.ranking import RankedResult, Ranking, score_many
+from .._engine.ranking import RankedResult, Ranking, score_many, score_table
 from .._engine.results import Result
 from .._engine.scoring import score
 
@@ -70,24 +69,19 @@ def _one_unit(sources: Sequence[Path], framework_ref: str | None, sheet: str | N
               unit: str | None, group: str | None
               ) -> tuple[Result, Ranking | BatchResult | None]:
     """The chosen unit's result (the one-unit scorer explains it) and what ranks it among
-    the others: the batch kernel for a table of leaf points (no other unit is rescored),
-    else :func:`score_many` (points above the leaves, rules, a plugin's methods)."""
+    the others: the batch kernel for a table of leaf points (no other unit is explained),
+    else :func:`score_many` (see :func:`score_table`)."""
     table = load_units(sources, framework_ref, sheet=sheet)
     table.raise_problems()  # an unreadable cell would silently change a rank or a gap
     framework, assessments = table.framework, table.assessments
-    if len(assessments) > 1:
-        try:
-            batch = score_many(framework, assessments, batch=True)
-        except ParindexError:
-            batch = None  # score_many ranks it, or reports the problem as it always has
-        if batch is not None:
-            if unit is None:
-                raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one "
-                                       "with --unit")
-            chosen = assessments[find_unit(unit, [(a.unit, a.group) for a in assessments],
-                                           group)]
-            return score(framework, chosen), batch
-    ranking = score_many(framework, assessments)
+    ranking = score_table(framework, assessments)
+    if isinstance(ranking, BatchResult):
+        if unit is None:
+            raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one "
+                                   "with --unit")
+        chosen = assessments[find_unit(unit, [(a.unit, a.group) for a in assessments],
+                                       group)]
+        return score(framework, chosen), ranking
     return _pick(ranking, unit, group).result, ranking if len(ranking) > 1 else None
 
 
@@ -214,11 +208,7 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
 
     units = load_units(sources, framework_ref, sheet=sheet)
     units.raise_problems()  # an unreadable cell would silently change a profile
-    ranking: Ranking | BatchResult
-    try:  # a table of leaf points is profiled in one pass of the exact kernel
-        ranking = score_many(units.framework, units.assessments, batch=True)
-    except ParindexError:
-        ranking = score_many(units.framework, units.assessments)
+    ranking = score_table(units.framework, units.assessments)
     found = profiles(ranking)
     if as_json:
         echo_json(profiles_to_dict(found))
@@ -415,13 +405,10 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
         raise click.UsageError("give a what-if (--survey-share or --max) or --monte-carlo")
     table = load_units(sources, framework_ref, sheet=sheet)
     table.raise_problems()  # an unreadable cell would silently change a rank
-    source: Ranking | BatchResult | None = None
-    if target is not None and len(table.assessments) > 1:
-        try:  # the kernel's exact integers feed the draws directly; no unit is rescored
-            source = score_many(table.framework, table.assessments, batch=True)
-        except ParindexError:
-            source = None  # score_many ranks it, or reports the problem as it always has
-    ranking = source if source is not None else score_many(table.framework, table.assessments)
+    # Monte Carlo: the kernel's exact integers feed the draws directly; a what-if rescales
+    # every unit's explained result.
+    ranking = score_table(table.framework, table.assessments) if target is not None \
+        else score_many(table.framework, table.assessments)
     # A bad share, width or code is an ArgumentError: exit 2 with its message (JSON
     # under --json), as every typed error.
     if target is None:

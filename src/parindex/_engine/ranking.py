@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 
 import attrs
 
-from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Problem
+from .._base.errors import (
+    AssessmentError,
+    FrameworkError,
+    MissingInformationError,
+    ParindexError,
+    Problem,
+)
 from .._base.i18n import Sentence, figure
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key
@@ -276,6 +282,22 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
         group_of = groups[group_key(result.group)] if result.group else None
         units.append(RankedResult(result, rank, len(results), group_rank, group_of))
     return Ranking(framework, tuple(reconcile_ranks(units, results)))
+
+
+def score_table(framework: Framework, assessments: Sequence[Assessment]
+                ) -> Ranking | BatchResult:
+    """Many units ranked the fastest exact way that takes them, for the commands that read
+    a table: the kernel's :class:`~parindex.BatchResult` (:func:`score_many` with
+    ``batch=True``) when it takes the units, else :func:`score_many`'s
+    :class:`~parindex.Ranking` (points above the leaves, rules, a plugin's methods; one
+    unit alone), which also reports any problem as it always has.
+    """
+    if len(assessments) > 1:
+        try:
+            return score_many(framework, assessments, batch=True)
+        except ParindexError:
+            pass  # explained unit by unit below, problems worded there
+    return score_many(framework, assessments)
 
 
 def _check_batch(results: Sequence[Result]) -> None:
