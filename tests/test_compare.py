@@ -3,6 +3,7 @@ mergers, frameworks that differ, and units found in one year only."""
 
 from __future__ import annotations
 
+import gc
 import json
 from decimal import Decimal as D
 from fractions import Fraction
@@ -260,3 +261,26 @@ def test_compare_on_the_kernel_equals_compare_on_the_explainer(
     slow = parindex.compare(explained(old), explained(new))
     assert fast == slow
     assert comparison_to_dict(fast) == comparison_to_dict(slow)
+
+
+def test_the_collector_is_paused_while_comparing_and_restored_after(
+        example: parindex.Framework, monkeypatch: pytest.MonkeyPatch) -> None:
+    # compare() builds a change per unit and a field change per field, with no cycles:
+    # the cyclic collector waits (its full passes over two large tables cost 40 %).
+    from parindex._audit import compare as module
+
+    seen = []
+    inner = module._compare
+    monkeypatch.setattr(module, "_compare",
+                        lambda *args: seen.append(gc.isenabled()) or inner(*args))
+    old = _reproduced("results-2024.csv", example)
+    new = _reproduced("results-2025.csv", example)
+    assert gc.isenabled()
+    parindex.compare(old, new)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:  # a caller that paused it keeps it paused
+        parindex.compare(old, new)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

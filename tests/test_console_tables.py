@@ -4,10 +4,21 @@ measuring, the same box as rich's wherever the table fits the width."""
 from __future__ import annotations
 
 import io
+import textwrap
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.table import Table
 
-from parindex._cli.common import MANY_ROWS, _SafeConsole, print_lines, print_table
+from parindex._cli.common import (
+    MANY_ROWS,
+    _Measured,
+    _SafeConsole,
+    _wrap,
+    print_lines,
+    print_table,
+)
 
 
 def _table(rows: int, long_names: bool = False) -> Table:
@@ -58,3 +69,23 @@ def test_control_characters_are_escaped() -> None:
     print_table(console, table)
     print_lines(console, [f"  - \x1b[31m{i}" for i in range(MANY_ROWS + 1)])
     assert "\x1b" not in console.file.getvalue()  # type: ignore[attr-defined]
+
+
+_CELL_TEXT = st.text(st.sampled_from(list("Xã Minh Họa 0123-→—ướ\t\n \u0300漢")),
+                     max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_CELL_TEXT, width=st.integers(1, 30))
+def test_cells_wrap_as_textwrap_wraps_them(text: str, width: int) -> None:
+    # print_table wraps the usual cell itself (words between single spaces), 20 times
+    # faster than textwrap, and must break exactly where textwrap would.
+    assert _wrap(text, width) == (textwrap.wrap(text, width, break_long_words=False) or [""])
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(_CELL_TEXT, max_size=8))
+def test_cells_are_measured_as_rich_measures_them(texts: list[str]) -> None:
+    measured = _Measured()
+    for text in texts * 2:  # the second time from what the first learnt
+        assert measured[text] == cell_len(text)

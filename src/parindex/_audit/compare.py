@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .._base.bulk import collector_paused
 from .._base.errors import AssessmentError
 from .._base.model import Framework, nfc
 from .._base.errors import UnitNotFoundError
@@ -280,13 +281,12 @@ def _rank_text(rank: int | None, of: int | None) -> str | None:
 
 def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
             totals_comparable: bool) -> Change:
+    olds, news = old.fields, new.fields
     fields = []
     for code, why in plan.items():
-        before, after = old.fields.get(code), new.fields.get(code)
-        comparable = why is None and before is not None and after is not None
-        fields.append(FieldChange(code, before, after,
-                                  after - before if comparable and after is not None
-                                  and before is not None else None, why))
+        before, after = olds.get(code), news.get(code)
+        fields.append(FieldChange(code, before, after, None if why is not None or before is None
+                                  or after is None else after - before, why))
     notes = []
     moved = None
     if old.rank is not None and new.rank is not None:
@@ -370,14 +370,18 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
     is consistent): total, index, band, overall and group rank, and each top-level
     field's points.
     """
-    lineage = lineage or Lineage()
+    with collector_paused():  # a change per unit, a field change per field: no cycles
+        return _compare(old, new, lineage or Lineage())
+
+
+def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparison:
     plan, not_comparable = _field_plan(old.framework, new.framework)
     if old.table.ranks_only or new.table.ranks_only:
         plan, not_comparable = {}, [Sentence(
             "ranks_only_both" if old.table.ranks_only and new.table.ranks_only
             else "ranks_only_one")]
     totals_comparable = old.framework.max == new.framework.max
-    old_index, new_index = _Index(old.units), _Index(new.units)
+    old_index = _Index(old.units)
     used_old: set[int] = set()
     used_new: set[int] = set()
     comparisons: list[UnitComparison] = []
@@ -420,7 +424,11 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
         comparisons.append(UnitComparison(new_unit.unit, new_unit.group, matched_by,
                                           tuple(o.unit for o in olds), tuple(changes), note))
 
+    # The new table's names are keyed only to find a lineage file's new names: every other
+    # new unit is looked up in the old table by its own name.
+    new_index = _Index(new.units) if lineage.successions else None
     for succession in lineage.successions:
+        assert new_index is not None
         try:
             new_unit = new_index.find(succession.new)
         except UnitNotFoundError as error:

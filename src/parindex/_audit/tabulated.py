@@ -69,8 +69,8 @@ class Figures:
     @property
     def fields(self) -> Mapping[str, Decimal]:
         """The points of each top-level node (field, survey block, ...), by code."""
-        return {code: self._part(scaled, exponents)
-                for code, (scaled, exponents) in self._columns.tops.items()}
+        row = self._row
+        return {code: values[row] for code, values in self._columns.top_values().items()}
 
 
 @attrs.frozen(eq=False)
@@ -83,6 +83,23 @@ class _Columns:
     total: NDArray[np.int16]
     #: Each top-level node's points × 10**scale and exponent, by code.
     tops: Mapping[str, tuple[Int64Array, NDArray[np.int16]]]
+    _values: dict[str, list[Decimal]] = attrs.field(factory=dict, init=False)
+
+    def top_values(self) -> Mapping[str, list[Decimal]]:
+        """Each top-level node's points as Decimals, every unit's, by code: made on first
+        use, each distinct value once (comparing two tables asks for every unit's)."""
+        if not self._values:
+            scale = self.batch.scale
+            for code, (scaled, exponents) in self.tops.items():
+                made: dict[tuple[int, int], Decimal] = {}
+                values = []
+                for key in zip(scaled.tolist(), exponents.tolist()):
+                    value = made.get(key)
+                    if value is None:
+                        value = made[key] = _decimal(key[0], scale, key[1])
+                    values.append(value)
+                self._values[code] = values
+        return self._values
 
 
 @attrs.frozen

@@ -62,6 +62,54 @@ def new_console() -> Console:
 MANY_ROWS = 200
 
 
+class _Measured(dict[str, int]):
+    """The cell width of each distinct text, measured once: a large table repeats most of
+    its cells ("—", "Khá → Khá"). Rich measures a Vietnamese text character by character;
+    a text of characters already found one cell wide is as wide as it is long."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._narrow: set[str] = set()
+
+    def __missing__(self, text: str) -> int:
+        if (text.isascii() and text.isprintable()) or self._narrow.issuperset(text):
+            width = len(text)
+        else:
+            width = cell_len(text)
+            self._narrow.update(c for c in set(text) if cell_len(c) == 1)
+        self[text] = width
+        return width
+
+
+#: What makes :func:`textwrap.wrap` split or join otherwise than at single spaces.
+_NOT_PLAIN = frozenset("-\t\n\x0b\x0c\r")
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, break_long_words=False)``, directly for the usual cell
+    (words between single spaces, no hyphen): greedy, a word too long alone on its line."""
+    words = text.split(" ")
+    if "" in words or not _NOT_PLAIN.isdisjoint(text):
+        return textwrap.wrap(text, width, break_long_words=False) or [""]
+    lines, line = [], words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
+class _Safe(dict[str, str]):
+    """Each distinct text as :func:`terminal_safe` shows it."""
+
+    def __missing__(self, text: str) -> str:
+        safe = self[text] = terminal_safe(text)
+        return safe
+
+
 def print_table(console: Console, table: Table) -> None:
     """Print a rich table: by rich up to :data:`MANY_ROWS` rows, else laid out here in
     the same box and the console's width (a column too wide for it wraps its cells at
@@ -72,33 +120,36 @@ def print_table(console: Console, table: Table) -> None:
             or not all(isinstance(c.header, str) for c in columns):
         console.print(table)
         return
-    texts = [[terminal_safe(c) for c in column] for column in cells]  # type: ignore[arg-type]
+    safe, width_of = _Safe(), _Measured()
+    texts = [[safe[c] for c in column] for column in cells]  # type: ignore[index]
     headers = [terminal_safe(str(c.header)) for c in columns]
-    widths = [max(cell_len(h), *(cell_len(c) for c in column))
-              for h, column in zip(headers, texts, strict=True)]
-    shortest = [max([1, *(cell_len(w) for c in [h, *column] for w in c.split())])
-                for h, column in zip(headers, texts, strict=True)]
+    distinct = [{h, *column} for h, column in zip(headers, texts, strict=True)]
+    widths = [max(width_of[c] for c in found) for found in distinct]
+    shortest = [max([1, *(width_of[w] for c in found for w in c.split())])
+                for found in distinct]
     room = console.width - 3 * len(widths) - 1
     while sum(widths) > room:
         wide = max(range(len(widths)), key=lambda i: widths[i] - shortest[i])
         if widths[wide] <= shortest[wide]:
             break  # nothing left to wrap: the lines run over, as rich's would
         widths[wide] -= 1
+    justify = [column.justify for column in columns]
+
+    def part(text: str, width: int, how: str) -> str:
+        pad = " " * (width - width_of[text])
+        return pad + text if how == "right" else \
+            pad[:len(pad) // 2] + text + pad[len(pad) // 2:] if how == "center" else text + pad
 
     def lines(values: list[str], bar: str) -> list[str]:
-        wrapped = [textwrap.wrap(v, w, break_long_words=False) or [""] if cell_len(v) > w
-                   else [v] for v, w in zip(values, widths, strict=True)]
-        out = []
-        for k in range(max(len(w) for w in wrapped)):
-            parts = []
-            for column, w, width in zip(columns, wrapped, widths, strict=True):
-                text = w[k] if k < len(w) else ""
-                pad = " " * (width - cell_len(text))
-                parts.append(pad + text if column.justify == "right" else
-                             pad[:len(pad) // 2] + text + pad[len(pad) // 2:]
-                             if column.justify == "center" else text + pad)
-            out.append((f"{bar} " + f" {bar} ".join(parts) + f" {bar}").rstrip())
-        return out
+        joint = f" {bar} "
+        if all(width_of[v] <= w for v, w in zip(values, widths, strict=True)):  # one line
+            return [(f"{bar} " + joint.join(map(part, values, widths, justify))
+                     + f" {bar}").rstrip()]
+        wrapped = [_wrap(v, w) if width_of[v] > w else [v]
+                   for v, w in zip(values, widths, strict=True)]
+        return [(f"{bar} " + joint.join(part(w[k] if k < len(w) else "", width, how)
+                                         for w, width, how in zip(wrapped, widths, justify))
+                 + f" {bar}").rstrip() for k in range(max(len(w) for w in wrapped))]
 
     rule = ["━" * (w + 2) for w in widths]
     text = [terminal_safe(str(table.title))] if table.title else []
@@ -116,11 +167,11 @@ def print_lines(console: Console, lines: Sequence[str]) -> None:
         for line in lines:
             console.print(line, markup=False)
         return
-    width = console.width
+    width, width_of = console.width, _Measured()
     console.file.write("".join(
         "\n".join(textwrap.wrap(safe, width, break_long_words=False,
                                 drop_whitespace=False) or [""]) + "\n"
-        if cell_len(safe := terminal_safe(line)) > width else safe + "\n" for line in lines))
+        if width_of[safe := terminal_safe(line)] > width else safe + "\n" for line in lines))
 
 
 #: How long a job runs before its progress bar appears: shorter ones print nothing.
