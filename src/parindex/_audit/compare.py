@@ -279,14 +279,27 @@ def _rank_text(rank: int | None, of: int | None) -> str | None:
     return None if rank is None else f"{rank}/{of}" if of is not None else str(rank)
 
 
+#: The field changes made so far, by code and the identities of the two points.
+_Made = dict[tuple[str, int, int], FieldChange]
+
+
 def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
-            totals_comparable: bool) -> Change:
+            totals_comparable: bool, made: _Made) -> Change:
     olds, news = old.fields, new.fields
     fields = []
     for code, why in plan.items():
         before, after = olds.get(code), news.get(code)
-        fields.append(FieldChange(code, before, after, None if why is not None or before is None
-                                  or after is None else after - before, why))
+        # A table reproduced on the kernel shares one Decimal per distinct value, so most
+        # units repeat a change already made: made once. The change holds both points,
+        # so their identities cannot be reused while it is kept.
+        key = (code, id(before), id(after))
+        change = made.get(key)
+        if change is None:
+            change = made[key] = FieldChange(
+                code, before, after,
+                None if why is not None or before is None or after is None else after - before,
+                why)
+        fields.append(change)
     notes = []
     moved = None
     if old.rank is not None and new.rank is not None:
@@ -382,6 +395,7 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
             else "ranks_only_one")]
     totals_comparable = old.framework.max == new.framework.max
     old_index = _Index(old.units)
+    made: _Made = {}
     used_old: set[int] = set()
     used_new: set[int] = set()
     comparisons: list[UnitComparison] = []
@@ -407,7 +421,7 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
         befores = [s for s in (standing(o) for o in olds) if s is not None]
         if after is None or not befores:
             return
-        changes = [_change(b, after, plan, totals_comparable) for b in befores]
+        changes = [_change(b, after, plan, totals_comparable, made) for b in befores]
         printed = new_unit.assessment.published.rank
         if printed is not None and printed.change is not None and len(befores) == 1:
             moved = changes[0].moved
