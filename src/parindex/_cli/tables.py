@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 from rich.table import Table
@@ -22,14 +22,16 @@ from .common import (
     resolve_framework,
 )
 from .options import echo_error, lang, t
-from .._audit.compare import Comparison, compare, comparison_to_dict, load_lineage, move_text
 from .._base.errors import AssessmentError, Problem
 from .._base.i18n import figure, say
 from .._base.files import check_output
 from .._base.numbers import number_text, plain, quantize
-from .._audit.reproduce import Reproduction, UnitReproduction, reproduce, reproduction_to_dict
 from .._formats.tables import ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
+
+if TYPE_CHECKING:  # gaps, plan, profiles, ... read tables with load_units, never these
+    from .._audit.compare import Comparison
+    from .._audit.reproduce import Reproduction, UnitReproduction
 
 _TABLE_OPTIONS = [
     click.option("--framework", "framework_ref", metavar="ID_OR_FILE",
@@ -133,6 +135,7 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     --no-fail-on-discrepancy), 2 when a cell or row cannot be read (the rest of the table
     is still reproduced and printed).
     """
+    from .._audit.reproduce import reproduce, reproduction_to_dict
     from .._render.reproduction import SUFFIXES, write_reproduction
 
     if output is not None:  # before any work; never the table, the mapping or the framework
@@ -253,6 +256,9 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
     Exit status: 0, or 1 when a printed move disagrees with the ranks, 2 when a table
     cannot be read.
     """
+    from .._audit.compare import compare, comparison_to_dict, load_lineage
+    from .._audit.reproduce import reproduce
+
     before = reproduce(load_units([old], old_ref or framework_ref, sheet=sheet, mapping=mapping,
                                   year=old_year))
     after = reproduce(load_units([new], framework_ref, sheet=sheet, mapping=mapping,
@@ -281,6 +287,8 @@ def _signed(value: Decimal | None, language: str) -> str:
 
 
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
+    from .._audit.compare import move_text
+
     console = new_console()
     language = lang()
 
@@ -404,6 +412,8 @@ def bands_command(table: Path | None, framework_ref: str | None, sheet: str | No
                                "(--published or --distribution)")
     if published_text is not None and distribution is not None:
         raise click.UsageError("give --published or --distribution, not both")
+    from .._audit.reproduce import reproduce
+
     reproduction = None
     if table is not None:
         reproduction = reproduce(load_units([table], framework_ref, sheet=sheet,
