@@ -43,7 +43,8 @@ from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_resu
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
 from .._engine.scoring import classify, score, uncovered_max
-from .._formats.tables import ResultsTable, TableOrigin
+from .._formats.rows import TableOrigin
+from .._formats.tables import ResultsTable
 from .tabulated import Figures, tabulate
 
 

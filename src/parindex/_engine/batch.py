@@ -917,7 +917,7 @@ def _hash_powers(length: int) -> tuple[NDArray[np.uint64], NDArray[np.uint64]]:
     return _powers[0], _powers[1]
 
 
-def _may_repeat(names: tuple[str, ...]) -> bool:
+def may_repeat(names: tuple[str, ...]) -> bool:
     """Whether two names may be the same (``False``: certainly all differ by
     :func:`~parindex._base.names.name_key`).
 
@@ -959,7 +959,7 @@ _COARSE = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323 \t\n\r\u00a0"))
 
 def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) -> None:
     """A unit is its name within its group (commune names repeat across districts)."""
-    if not _may_repeat(units):  # the common case: no name repeats, groups never looked at
+    if not may_repeat(units):  # the common case: no name repeats, groups never looked at
         return
     problems = []
     for _, again in duplicate_units([(unit, group_of(i)) for i, unit in enumerate(units)]):

@@ -45,8 +45,9 @@ from .._base.model import (
     Status,
     nfc,
 )
-from .._base.names import group_key, name_key
+from .._base.names import duplicate_units, group_key
 from .._base.numbers import NumberError, exact, places, plain, to_decimal
+from .rows import TableOrigin, TableRows, column, with_figures
 from .toml import read_text, assessment_from_dict, assessment_to_dict, rank_problem, read_toml
 
 if TYPE_CHECKING:
@@ -131,6 +132,11 @@ _CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|nhiệm vụ|tc|lv|nv)\s*
 _ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
     ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _HEADER_SEARCH_ROWS: Final = 30
+#: A number cell written plainly (``80,5``, ``7.25``): read without to_decimal's checks.
+_PLAIN_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20})?\Z")
+#: A cell not yet read, and one that cannot be (its row is then read alone).
+_UNSET: Final = object()
+_UNREAD: Final = object()
 #: Excel keeps 15 significant decimal digits; a double's further digits are noise.
 _EXCEL_DIGITS: Final = 15
 
@@ -146,32 +152,6 @@ def normalise_header(text: str) -> str:
 
 
 # --- the table object -----------------------------------------------------------------------
-
-@attrs.frozen
-class TableOrigin(Origin):
-    """Where a unit was read from: the file, the sheet, the row, and each column's header.
-
-    Messages about the unit (including :func:`parindex.score`'s) cite ``file:row`` and the
-    column's header as printed.
-    """
-
-    row: int = 0
-    sheet: str | None = None
-    columns: Mapping[tuple[str, ...], str] = attrs.field(factory=dict, repr=False)
-
-    def line(self, *path: str) -> int | None:
-        return self.row
-
-    def problem(self, message: str, *path: str, code: str | None = None) -> Problem:
-        key = None
-        for end in range(len(path), 0, -1):
-            if path[:end] in self.columns:
-                key = self.columns[path[:end]]
-                break
-        if key is None and path:
-            key = ".".join(path)
-        return Problem(message, path=self.path, line=self.row, key=key, code=code)
-
 
 @attrs.frozen
 class Column:
@@ -195,7 +175,8 @@ class ResultsTable:
 
     :param framework: the framework every row is read under.
     :param assessments: one per unit row, in table order; ``origin`` is a
-        :class:`TableOrigin` (file, sheet, row, headers).
+        :class:`TableOrigin` (file, sheet, row, headers). A table read from a CSV file or
+        a sheet holds them column by column and builds each when first asked for.
     :param problems: every cell that could not be read (path, row, column header, code);
         a row with an unreadable criterion cell is still listed, without that cell.
     :param columns: how each column was understood.
@@ -211,7 +192,7 @@ class ResultsTable:
     """
 
     framework: Framework = attrs.field(repr=lambda f: f.id)
-    assessments: tuple[Assessment, ...]
+    assessments: Sequence[Assessment]
     problems: tuple[Problem, ...] = ()
     columns: tuple[Column, ...] = ()
     skipped: tuple[tuple[int, str], ...] = ()
@@ -248,6 +229,14 @@ class ResultsTable:
         """Raise :class:`~parindex.AssessmentError` carrying every problem, if any."""
         if self.problems:
             raise AssessmentError(self.problems)
+
+
+#: What :meth:`_GridReader.number` is told a cell is in when nobody is told of a problem.
+_NO_COLUMN: Final = Column(-1, "", None)
+
+
+def _ignore(*_: object) -> None:
+    """A problem nobody reports: the row is read again, alone, and reported then."""
 
 
 # --- mapping files --------------------------------------------------------------------------
@@ -401,7 +390,7 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     population = population if population is not None else mapping.population
     if population is not None:
         table = attrs.evolve(table, population=population)
-    table = attrs.evolve(table, assessments=tuple(resolve_last(table.assessments, population)))
+    table = attrs.evolve(table, assessments=resolve_last(table.assessments, population))
     if strict:
         table.raise_problems()
     return table
@@ -624,13 +613,9 @@ class _GridReader:
             self.year = framework.first_year
         # Codes as headers are compared like headers (``b1`` is ``B1``).
         self.codes = {code.casefold(): code for code in framework.nodes}
-        # The points a cell's text (or a sheet's integer) reads as (a number or "x"): a
-        # table of 10,000 units repeats a few dozen texts, each read and checked once, then
-        # shared; and the Decimal cells of a sheet already checked.
-        self.read_points: dict[str | int, GivenPoints] = {}
-        self._checked: dict[Decimal, Decimal] = {}
         self._keys: tuple[list[Column], dict[tuple[str, ...], str]] | None = None
-        self._points_columns: tuple[list[Column], list[tuple[str, int]]] | None = None
+        # Only a workbook holds formulas (a CSV cell "=A1" is text).
+        self._workbook = path.suffix.lower() in (".xlsx", ".xlsm")
         self.summary: Literal["appraised", "total"] | None = None
 
     def meaning(self, header: str) -> str | None:
@@ -723,9 +708,7 @@ class _GridReader:
              sheet: str | None) -> ResultsTable:
         problems: list[Problem] = []
         columns = self.roles(columns, problems)
-        assessments: list[Assessment] = []
         skipped: list[tuple[int, str]] = []
-        seen: dict[str, int] = {}
         current_group: str | None = None
         unit_column = next(c for c in columns if c.meaning == "unit")
         self.summary = _summary_level(self.framework, columns)
@@ -755,10 +738,13 @@ class _GridReader:
                 "several years; give the year (--year, or year in the mapping file)",
                 path=self.path))
         width = max((c.index for c in columns), default=-1) + 1
+        # First the rows that are units (their cells padded to the header's width), with
+        # each row's problems kept by row, so that they are reported in table order.
+        found: list[tuple[int, str, str | None, Sequence[Cell]]] = []
+        by_row: dict[int, list[Problem]] = {}
         for i in range(start, len(grid)):
             row = grid[i]
             number = i + 1
-            # The row's cells by column index, short rows padded with empty cells.
             cells: Sequence[Cell] = row if len(row) >= width else \
                 [*row, *([None] * (width - len(row)))]
             if all(cell_text(v) == "" for v in row):
@@ -766,14 +752,15 @@ class _GridReader:
             beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
             if beyond:
                 # A value with no header is read by nobody: say so rather than drop it.
-                problems.append(Problem(
+                by_row.setdefault(number, []).append(Problem(
                     f"{len(beyond)} cell(s) beyond the header's {len(columns)} columns (first "
                     f"in column {beyond[0] + 1}: {cell_text(row[beyond[0]])[:40]!r}) are not "
                     "read; give them a header or remove them", path=self.path, line=number))
             unit = cell_text(cells[unit_column.index])
             if not unit:
-                problems.append(Problem("no unit name in this row", path=self.path,
-                                        line=number, key=unit_column.header))
+                by_row.setdefault(number, []).append(Problem(
+                    "no unit name in this row", path=self.path, line=number,
+                    key=unit_column.header))
                 continue
             if _NOT_A_UNIT.match(normalise_header(unit)):
                 skipped.append((number, f"{unit!r} is not a unit"))
@@ -786,29 +773,155 @@ class _GridReader:
                 skipped.append((number, why))
                 current_group = " ".join(heading.split())
                 continue
-            assessment = self.row(number, unit, columns, cells, sheet, problems)
-            if assessment is not None and assessment.group is None and current_group:
-                assessment = attrs.evolve(assessment, group=current_group)
-            if assessment is None:
-                continue
-            # Commune names repeat across districts: a unit is its name within its group.
-            key = f"{name_key(assessment.unit)}\n{group_key(assessment.group)}"
-            if key in seen:
-                problems.append(Problem(f"unit {assessment.unit!r} appears twice (first in "
-                                        f"row {seen[key]})", path=self.path, line=number,
-                                        key=unit_column.header))
-                continue
-            seen[key] = number
-            assessments.append(assessment)
-        if not assessments and not problems:
+            found.append((number, " ".join(unit.split()), current_group, cells))
+        rows: Sequence[Assessment] = self.read_columns(found, columns, sheet, by_row)
+        if len(rows) and not any(c.meaning == "group_rank" for c in columns):
+            rows = _group_ranks_printed_as_ranks(rows)
+        for number in sorted(by_row):
+            problems += by_row[number]
+        if not len(rows) and not problems:
             raise AssessmentError(Problem(
                 f"no rows of units below the header (row {start}): the table is empty",
                 path=self.path, line=start))
-        if not any(c.meaning == "group_rank" for c in columns):
-            assessments = _group_ranks_printed_as_ranks(assessments)
-        return ResultsTable(self.framework, tuple(assessments), tuple(problems),
-                            tuple(columns), tuple(skipped), self.path, self.summary,
-                            ranks_only=ranks_only)
+        return ResultsTable(self.framework, rows, tuple(problems), tuple(columns),
+                            tuple(skipped), self.path, self.summary, ranks_only=ranks_only)
+
+    def read_columns(self, found: list[tuple[int, str, str | None, Sequence[Cell]]],
+                columns: list[Column], sheet: str | None,
+                by_row: dict[int, list[Problem]]) -> TableRows:
+        """The unit rows read column by column: each distinct cell of a column converted
+        once. A row with a cell that cannot be read is read alone (:meth:`row`), which
+        words its problems; a unit that appears twice is reported and left out."""
+        nodes = self.framework.nodes
+        points = [c for c in columns if c.meaning is not None and c.meaning in nodes]
+        others = [c for c in columns if c.meaning not in (None, "ignore", "unit")
+                  and c.meaning not in nodes]
+        n, k = len(found), len(points)
+        alone: set[int] = set()  # positions of rows read one by one
+        # The points: every cell by its identity (equal texts share one object, and equal
+        # Excel numbers shown alike: see read_csv and _read_xlsx), each distinct one read once.
+        import numpy as np
+
+        cells = [row[c.index] for _, _, _, row in found for c in points]
+        ids = np.fromiter(map(id, cells), dtype=np.int64, count=n * k)
+        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        values = [self.points_value(cells[j]) for j in first.tolist()]
+        del cells
+        index = inverse.astype(np.int32).reshape(n, k)
+        unread = np.asarray([v is None for v in values], dtype=np.bool_)
+        if unread.any():
+            alone.update(np.flatnonzero(unread[index].any(axis=1)).tolist())
+        figures: dict[str, list[Any]] = {}
+        years: list[int | None] = [self.year] * n
+        groups: list[str | None] = [group for _, _, group, _ in found]
+        for column in others:
+            meaning = column.meaning
+            assert meaning is not None
+            read: dict[int, object] = {}
+            found_values: list[Any] = [None] * n
+            for position, (_, _, _, row) in enumerate(found):
+                cell = row[column.index]
+                value = read.get(id(cell), _UNSET)
+                if value is _UNSET:
+                    value = read[id(cell)] = self.figure_value(meaning, cell)
+                if value is _UNREAD:
+                    alone.add(position)
+                elif value is not None:
+                    found_values[position] = value
+            if meaning == "year":
+                years = [y if y is not None else self.year for y in found_values]
+            elif meaning == "group":
+                groups = [g if g is not None else heading for g, heading
+                          in zip(found_values, groups, strict=True)]
+            else:
+                figures[meaning] = found_values
+        alone.update(i for i, year in enumerate(years) if year is None)
+        given: dict[int, Mapping[str, GivenPoints]] = {}
+        keep = [i for i in range(n) if i not in alone]
+        for position in sorted(alone):
+            number, unit, heading, row = found[position]
+            problems = by_row.setdefault(number, [])
+            assessment = self.row(number, unit, columns, row, sheet, problems)
+            if assessment is None:
+                continue
+            keep.append(position)
+            given[position] = assessment.points
+            years[position] = assessment.year
+            groups[position] = assessment.group or heading
+            for name in figures:
+                figures[name][position] = getattr(assessment.published, name)
+        keep.sort()
+        keep = self.once(keep, found, groups, by_row, columns)
+        return TableRows(
+            self.framework.id, self.path, sheet, self.origin_keys(columns),
+            numbers=[found[i][0] for i in keep], units=[found[i][1] for i in keep],
+            # Every row kept has a year: one without was read alone, and left out.
+            groups=[groups[i] for i in keep], years=[y for i in keep if (y := years[i])],
+            codes=tuple(c.meaning for c in points if c.meaning is not None),
+            value_at=index[keep] if len(keep) < n else index, values=values,
+            figures={name: [values_[i] for i in keep] for name, values_ in figures.items()},
+            points={j: given[i] for j, i in enumerate(keep) if i in given},
+            rank_basis=self.mapping.rank_basis)
+
+    def once(self, keep: list[int], found: list[tuple[int, str, str | None, Sequence[Cell]]],
+             groups: list[str | None], by_row: dict[int, list[Problem]],
+             columns: list[Column]) -> list[int]:
+        """The rows kept, without a unit's second row (commune names repeat across
+        districts: a unit is its name within its group), which is reported."""
+        from .._engine.batch import may_repeat  # numpy: imported when a table is read
+
+        if not may_repeat(tuple(found[i][1] for i in keep)):
+            return keep  # the common case: every name differs
+        unit_column = next(c for c in columns if c.meaning == "unit")
+        pairs = [(nfc(found[i][1]), nfc(group) if (group := groups[i]) else None)
+                 for i in keep]
+        again = {position: first for first, position in duplicate_units(pairs)}
+        for position, first in again.items():
+            number = found[keep[position]][0]
+            by_row.setdefault(number, []).append(Problem(
+                f"unit {pairs[position][0]!r} appears twice (first in row "
+                f"{found[keep[first]][0]})", path=self.path, line=number,
+                key=unit_column.header))
+        return [i for position, i in enumerate(keep) if position not in again]
+
+    def points_value(self, cell: Cell) -> GivenPoints | None:
+        """A points cell read as :meth:`row` reads it (``None``: it cannot be)."""
+        if isinstance(cell, str) and cell.startswith("=") and self._workbook:
+            return None
+        text = cell_text(cell)
+        if normalise_header(text) in NOT_ARISING_TEXT:
+            return NOT_ARISING
+        if text == "":
+            return None
+        return self.number(cell, _NO_COLUMN, None, _ignore)
+
+    def figure_value(self, meaning: str, cell: Cell) -> object:
+        """Any other cell read as :meth:`row` reads it: ``None`` when empty, ``_UNREAD``
+        when it cannot be read."""
+        if isinstance(cell, str) and cell.startswith("=") and self._workbook:
+            return _UNREAD
+        text = cell_text(cell)
+        if text == "":
+            return None
+        if meaning == "group":
+            return " ".join(text.split())
+        if meaning == "band":
+            return text
+        if meaning == "year":
+            if isinstance(cell, Decimal) and cell == cell.to_integral_value():
+                return int(cell)
+            if isinstance(cell, int) or text.isdigit():
+                return int(text)
+            return _UNREAD
+        if meaning in ("rank", "group_rank"):
+            rank = _rank(cell)
+            if rank is None or (rank.position != LAST and rank_problem(rank.position, rank.of)):
+                return _UNREAD
+            return rank
+        if meaning == "index" and isinstance(cell, str):
+            cell = cell.strip().removesuffix("%")
+        value = self.number(cell, _NO_COLUMN, None, _ignore)
+        return _UNREAD if value is None else value
 
     def is_heading(self, unit: str, columns: list[Column], cells: Sequence[Cell]) -> bool:
         """A group heading row: no points, and numbered with a Roman numeral or a letter
@@ -883,52 +996,25 @@ class _GridReader:
             self._keys = (columns, keys)
         return self._keys[1]
 
-    def known_points(self, columns: list[Column], cells: Sequence[Cell],
-                     ) -> dict[str, GivenPoints] | None:
-        """The row's points when every points cell was read before in this table (the
-        common case: a table repeats few distinct points); ``None``: read them anew."""
-        if self._points_columns is None or self._points_columns[0] is not columns:
-            self._points_columns = (columns, [
-                (c.meaning, c.index) for c in columns
-                if c.meaning is not None and c.meaning in self.framework.nodes])
-        read_points, checked = self.read_points, self._checked
-        points: dict[str, GivenPoints] = {}
-        for code, index in self._points_columns[1]:
-            cell = cells[index]
-            if isinstance(cell, (str, int)):  # never equal to each other: one table
-                known = read_points.get(cell)
-                if known is None:
-                    return None
-                points[code] = known
-            elif isinstance(cell, Decimal) and checked.get(cell) is cell:
-                points[code] = cell
-            else:
-                return None
-        return points
-
     def row(self, number: int, unit: str, columns: list[Column], cells: Sequence[Cell],
             sheet: str | None, problems: list[Problem]) -> Assessment | None:
         def problem(message: str, column: Column, code: str | None = None) -> None:
             problems.append(Problem(message, path=self.path, line=number, key=column.header,
                                     code=code))
 
-        known = self.known_points(columns, cells)
-        points: dict[str, GivenPoints] = known if known is not None else {}
+        points: dict[str, GivenPoints] = {}
         figures: dict[str, Any] = {}
         group = None
         year = self.year
         nodes = self.framework.nodes
-        read_points, checked = self.read_points, self._checked
         keys = self.origin_keys(columns)  # one mapping shared by every row (read only)
         for column in columns:
             meaning = column.meaning
-            if meaning is None or meaning in ("ignore", "unit") or \
-                    (known is not None and meaning in nodes):
+            if meaning is None or meaning in ("ignore", "unit"):
                 continue
             cell = cells[column.index]
             text = cell_text(cell)
-            if isinstance(cell, str) and cell.startswith("=") and self.path.suffix.lower() \
-                    in (".xlsx", ".xlsm"):
+            if isinstance(cell, str) and cell.startswith("=") and self._workbook:
                 problem(f"{cell!r} is a formula with no saved value: parindex reads the "
                         "values a spreadsheet saved, never formulas; open and save the "
                         "workbook in Excel or LibreOffice", column,
@@ -937,8 +1023,6 @@ class _GridReader:
             if meaning in nodes:
                 if normalise_header(text) in NOT_ARISING_TEXT:
                     points[meaning] = NOT_ARISING
-                    if isinstance(cell, (str, int)):
-                        read_points[cell] = NOT_ARISING
                     continue
                 if text == "":
                     problem("empty; give the points, or x if the item did not arise", column,
@@ -947,10 +1031,6 @@ class _GridReader:
                 number_value = self.number(cell, column, meaning, problem)
                 if number_value is not None:
                     points[meaning] = number_value
-                    if isinstance(cell, (str, int)):
-                        read_points[cell] = number_value
-                    elif number_value is cell:
-                        checked[number_value] = number_value
             elif text == "":
                 continue
             elif meaning == "group":
@@ -997,6 +1077,10 @@ class _GridReader:
                problem: Any) -> Decimal | None:
         if isinstance(cell, float):  # pragma: no cover - cells are converted on reading
             cell = excel_decimal(cell)
+        if isinstance(cell, str) and _PLAIN_NUMBER.match(cell):
+            # What to_decimal makes of it, without its checks (they cannot fail here):
+            # the totals of a large table are as many distinct texts as rows.
+            return Decimal(cell.replace(",", "."))
         try:
             value = to_decimal(cell.replace(" ", "") if isinstance(cell, str) else cell,
                                decimal_comma=True)
@@ -1006,22 +1090,19 @@ class _GridReader:
         return value
 
 
-def _group_ranks_printed_as_ranks(assessments: list[Assessment]) -> list[Assessment]:
+def _group_ranks_printed_as_ranks(rows: Sequence[Assessment]) -> Sequence[Assessment]:
     """Ranks printed "among N" where N is each unit's group's size, not the table's: the
     ranks within the groups (a table of several districts' communes, ranked in each)."""
+    groups = [group_key(g) or None for g in column(rows, "group")]
+    ranks: list[PublishedRank | None] = column(rows, "rank")
     sizes: dict[str | None, int] = {}
-    for a in assessments:
-        key = group_key(a.group) or None
+    for key in groups:
         sizes[key] = sizes.get(key, 0) + 1
-    ranked = [a for a in assessments if a.published.rank is not None]
-    if not ranked or None in sizes or len(sizes) < 2 or any(
-            a.published.rank is None or a.published.rank.of is None
-            or a.published.rank.of != sizes[group_key(a.group) or None]
-            or a.published.rank.of == len(assessments) for a in ranked):
-        return assessments
-    return [attrs.evolve(a, published=attrs.evolve(a.published, rank=None,
-                                                   group_rank=a.published.rank))
-            if a.published.rank is not None else a for a in assessments]
+    if all(r is None for r in ranks) or None in sizes or len(sizes) < 2 or any(
+            r is not None and (r.of is None or r.of != sizes[key] or r.of == len(rows))
+            for r, key in zip(ranks, groups, strict=True)):
+        return rows
+    return with_figures(rows, rank=[None] * len(rows), group_rank=ranks)
 
 
 def _summary_level(framework: Framework, columns: Sequence[Column],
@@ -1161,18 +1242,15 @@ def _rank(cell: Cell) -> PublishedRank | None:
 
 
 def resolve_last(assessments: Sequence[Assessment], population: int | None,
-                 ) -> list[Assessment]:
+                 ) -> Sequence[Assessment]:
     """Ranks printed "xếp cuối" (last) placed: the number of units ranked (the rank's
     own count, else ``population``, else the table's units)."""
-    resolved = []
-    for a in assessments:
-        rank = a.published.rank
-        if rank is not None and rank.position == LAST:
-            of = rank.of or population or len(assessments)
-            a = attrs.evolve(a, published=attrs.evolve(
-                a.published, rank=attrs.evolve(rank, position=of)))
-        resolved.append(a)
-    return resolved
+    ranks: list[PublishedRank | None] = column(assessments, "rank")
+    if not any(rank is not None and rank.position == LAST for rank in ranks):
+        return assessments
+    return with_figures(assessments, rank=[
+        attrs.evolve(rank, position=rank.of or population or len(assessments))
+        if rank is not None and rank.position == LAST else rank for rank in ranks])
 
 
 def _read_structured(path: Path, framework: Framework) -> ResultsTable:
