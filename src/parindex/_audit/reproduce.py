@@ -43,9 +43,27 @@ from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_resu
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
 from .._engine.scoring import classify, score, uncovered_max
-from .._formats.rows import TableOrigin
+from .._formats.rows import TableOrigin, TableRows, column
 from .._formats.tables import ResultsTable
 from .tabulated import Figures, tabulate
+
+
+class _Row:
+    """A row of a table held column by column (:class:`~parindex._formats.rows.TableRows`):
+    its Assessment is built when first asked for, its name and group are at hand."""
+
+    __slots__ = ("rows", "i")
+
+    def __init__(self, rows: TableRows, i: int) -> None:
+        self.rows = rows
+        self.i = i
+
+    def __call__(self) -> Assessment:
+        return self.rows[self.i]
+
+
+def _assessment(row: Assessment | _Row) -> Assessment:
+    return row() if isinstance(row, _Row) else row
 
 
 class _Explained:
@@ -54,12 +72,12 @@ class _Explained:
 
     __slots__ = ("framework", "assessment")
 
-    def __init__(self, framework: Framework, assessment: Assessment) -> None:
+    def __init__(self, framework: Framework, assessment: Assessment | _Row) -> None:
         self.framework = framework
         self.assessment = assessment
 
     def __call__(self) -> Result:
-        result = score(self.framework, self.assessment)
+        result = score(self.framework, _assessment(self.assessment))
         # As the ranking's reconciliation leaves it: the ranks were checked with the table.
         return attrs.evolve(result, unchecked=tuple(
             u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
@@ -84,7 +102,8 @@ class UnitReproduction:
         and :attr:`unchecked`.
     """
 
-    assessment: Assessment = attrs.field(repr=lambda a: a.unit)
+    _assessment: Assessment | _Row = attrs.field(
+        alias="assessment", eq=_assessment, repr=lambda a: _assessment(a).unit)
     _result: Result | _Explained | None = attrs.field(repr=False, alias="result", eq=False)
     rank: int | None = None
     of: int | None = None
@@ -95,6 +114,11 @@ class UnitReproduction:
     unchecked: tuple[str, ...] = ()
     checked: tuple[str, ...] = ()
     _figures: Figures | None = attrs.field(default=None, repr=False, alias="figures", eq=False)
+
+    @property
+    def assessment(self) -> Assessment:
+        """The row as read (of a large table, built when first asked for)."""
+        return _assessment(self._assessment)
 
     @property
     def result(self) -> Result | None:
@@ -169,17 +193,21 @@ class UnitReproduction:
 
     @property
     def unit(self) -> str:
-        return self.assessment.unit
+        row = self._assessment
+        return row.rows.units[row.i] if isinstance(row, _Row) else row.unit
 
     @property
     def group(self) -> str | None:
-        return self.assessment.group
+        row = self._assessment
+        return row.rows.groups[row.i] if isinstance(row, _Row) else row.group
 
     @property
     def row(self) -> int | None:
         """The row of the table the unit was read from."""
-        origin = self.assessment.origin
-        return origin.row if isinstance(origin, TableOrigin) else None
+        row = self._assessment
+        if isinstance(row, _Row):
+            return row.rows.numbers[row.i]
+        return row.origin.row if isinstance(row.origin, TableOrigin) else None
 
 
 @attrs.frozen
@@ -241,22 +269,40 @@ def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Repro
 def _tabulated(table: ResultsTable) -> Reproduction | None:
     """The reproduction from one kernel pass, when every printed figure agrees."""
     assessments = table.assessments
+    years = assessments.years if isinstance(assessments, TableRows) else \
+        [a.year for a in assessments]
     if table.ranks_only or table.problems or table.missing_fields() is not None or \
-            len({a.year for a in assessments}) != 1 or \
+            len(set(years)) != 1 or \
             (table.population is not None and table.population > len(assessments)):
         return None
     found = tabulate(table.framework, assessments)
     if found is None:
         return None
     framework = table.framework
+    rows: Sequence[Assessment | _Row] = [_Row(assessments, i) for i in range(len(assessments))] \
+        if isinstance(assessments, TableRows) else assessments
     units = tuple(
-        UnitReproduction(assessment, _Explained(framework, assessment), rank=rank,
+        UnitReproduction(row, _Explained(framework, row), rank=rank,
                          of=found.of, group_rank=group_rank, group_of=group_of,
-                         checked=tuple(printed_figures(assessment)), figures=figures)
-        for assessment, figures, rank, group_rank, group_of in zip(
-            assessments, found.figures, found.rank, found.group_rank, found.group_of,
-            strict=True))
+                         checked=checked, figures=figures)
+        for row, checked, figures, rank, group_rank, group_of in zip(
+            rows, _printed(assessments), found.figures, found.rank, found.group_rank,
+            found.group_of, strict=True))
     return Reproduction(table, units)
+
+
+def _printed(assessments: Sequence[Assessment]) -> list[tuple[str, ...]]:
+    """:func:`printed_figures` of every row, without building rows held by columns."""
+    if not isinstance(assessments, TableRows):
+        return [tuple(printed_figures(a)) for a in assessments]
+    printed = [(what, column(assessments, what)) for what in FIGURES
+               if what in assessments.figures]
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # a few distinct tuples
+    result = []
+    for i in range(len(assessments)):
+        found = tuple(what for what, values in printed if values[i] is not None)
+        result.append(shared.setdefault(found, found))
+    return result
 
 
 @exact

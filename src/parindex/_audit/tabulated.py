@@ -19,6 +19,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain
+from typing import Any
 
 import attrs
 import numpy as np
@@ -26,8 +27,16 @@ from numpy.typing import NDArray
 
 from .._base.errors import ParindexError
 from .._base.model import NOT_ARISING, Assessment, Band, Framework, NotArisingPolicy, nfc
-from .._engine.batch import BatchResult, Int64Array, plan_of, score_matrix, to_matrix
-from .._engine.reconcile import agrees
+from .._base.numbers import Rounding, places, rounded_whole
+from .._engine.batch import (
+    BatchResult,
+    Int64Array,
+    cells_to_matrix,
+    plan_of,
+    score_matrix,
+    to_matrix,
+)
+from .._formats.rows import TableRows, column
 
 class Figures:
     """One unit's computed figures, as :class:`~parindex.Result` holds them: read from the
@@ -121,36 +130,141 @@ def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulat
     """The table's figures, if the kernel scores it and every printed figure agrees
     (``None``: leave it to the explainer). Callers check the table itself first (no
     problems, one year, not an extract)."""
-    if not assessments or any(a.inputs or a.published.points or a.published.rank_basis
-                              for a in assessments):
+    if not assessments or not _leaves_only(assessments):
         return None
     try:
         plan = plan_of(framework)
         if plan.vanishing:
             return None  # a node that counts 0 when all its items are marked: explain
-        batch = score_matrix(framework, to_matrix(framework, assessments))
+        value_at: NDArray[np.integer[Any]]
+        if isinstance(assessments, TableRows) and \
+                (held := _held(framework, assessments)) is not None:
+            value_at, values = held
+            matrix = cells_to_matrix(framework, value_at, values, assessments.units,
+                                     assessments.groups, year=assessments.years[0])
+        else:
+            matrix = to_matrix(framework, assessments)  # checks every row first
+            value_at, values = _cells(framework, assessments)
+        batch = score_matrix(framework, matrix)
     except ParindexError:
         return None
-    figures = _figures(framework, batch, assessments)
+    if not _agree(framework, batch, assessments):
+        return None
     n = len(assessments)
-    ranks = batch.rank.tolist()
+    figures = _figures(framework, batch, _exponents(framework, value_at, values), n)
     group_ranks = [r or None for r in batch.group_rank.tolist()]
     group_of = [g or None for g in batch.group_of.tolist()]
-    for i, assessment in enumerate(assessments):
-        if not _agrees(framework, assessment, figures[i], ranks[i], n, group_ranks[i],
-                       group_of[i]):
-            return None
-    return Tabulated(figures, ranks, n, group_ranks, group_of)
+    return Tabulated(figures, batch.rank.tolist(), n, group_ranks, group_of)
 
 
-def _figures(framework: Framework, batch: BatchResult,
-             assessments: Sequence[Assessment]) -> list[Figures]:
+def _leaves_only(assessments: Sequence[Assessment]) -> bool:
+    """Whether every row gives points only (no rule inputs, no published points of its
+    own, no declared rank basis): what the kernel's pass can vouch for."""
+    if isinstance(assessments, TableRows):
+        ranked = any(r is not None for name in ("rank", "group_rank")
+                     for r in column(assessments, name))
+        return not assessments.points and not (assessments.rank_basis and ranked)
+    return not any(a.inputs or a.published.points or a.published.rank_basis
+                   for a in assessments)
+
+
+def _held(framework: Framework, assessments: TableRows,
+          ) -> tuple[NDArray[np.integer[Any]], list[object]] | None:
+    """The leaf values of rows a reader holds column by column (:class:`TableRows`), as
+    :func:`_cells` gives them, taken as they are; ``None``: not such rows, or rows that
+    give other codes than the leaves or are of another year or framework (then
+    :func:`to_matrix` says why)."""
+    codes = plan_of(framework).codes
+    years = set(assessments.years)
+    year = next(iter(years))
+    if sorted(assessments.codes) != sorted(codes) or len(years) != 1 or \
+            assessments.framework != framework.id or year < framework.first_year or \
+            (framework.last_year is not None and year > framework.last_year):
+        return None
+    order = [assessments.codes.index(code) for code in codes]
+    return assessments.value_at[:, order], list(assessments.values)
+
+
+def _cells(framework: Framework, assessments: Sequence[Assessment],
+           ) -> tuple[NDArray[np.intp], list[object]]:
+    """Each unit's leaf values as positions (units × leaves, in the kernel's column
+    order) among the table's distinct values (the rows are known to give every leaf)."""
+    codes = plan_of(framework).codes
+    getter = operator.itemgetter(*codes) if len(codes) > 1 else \
+        (lambda points: (points[codes[0]],))
+    parts = []
+    distinct: dict[int, int] = {}
+    values: list[object] = []
+    for start in range(0, len(assessments), _CHUNK):  # bounded temporaries
+        chunk = assessments[start:start + _CHUNK]
+        cells = list(chain.from_iterable(getter(a.points) for a in chunk))
+        # Readers share one Decimal per distinct cell text, so identities are few.
+        ids = np.fromiter(map(id, cells), dtype=np.int64, count=len(cells))
+        unique, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        for identity, j in zip(unique.tolist(), first.tolist(), strict=True):
+            if identity not in distinct:
+                distinct[identity] = len(values)
+                values.append(cells[j])
+        here = np.asarray([distinct[i] for i in unique.tolist()], dtype=np.intp)
+        parts.append(here[inverse].reshape(len(chunk), len(codes)))
+    return np.concatenate(parts), values
+
+
+def _agree(framework: Framework, batch: BatchResult, assessments: Sequence[Assessment],
+           ) -> bool:
+    """Whether every printed figure of every row agrees, as :func:`parindex.reproduce`
+    would find it (:func:`~parindex._engine.reconcile.agrees`), with nothing left
+    unchecked: figure by figure, over the kernel's integers."""
+    publication = framework.publication
+    rounding = publication.rounding
+    scaled = 10**batch.scale
+    for what, computed in (("total", batch.total_scaled), ("appraised", batch.appraised_scaled),
+                           ("survey", batch.survey_scaled)):
+        printed = column(assessments, what)
+        declared = publication.places(what)
+        for value, points in zip(printed, computed.tolist(), strict=True):
+            if value is not None and not _rounds_to(value, points, scaled, declared, rounding):
+                return False
+    printed = column(assessments, "index")
+    if any(value is not None for value in printed):
+        declared = publication.places("index")
+        for value, total, arising in zip(printed, batch.total_scaled.tolist(),
+                                         batch.arising_scaled.tolist(), strict=True):
+            if value is not None and (arising <= 0 or not _rounds_to(
+                    value, 100 * total, arising, declared, rounding)):
+                return False
+    names = [band.name.casefold() for band in framework.bands]
+    for value, band in zip(column(assessments, "band"), batch.band_index.tolist(), strict=True):
+        if value is not None and (band < 0 or nfc(value).casefold() != names[band]):
+            return False
+    n = len(assessments)
+    for value, rank in zip(column(assessments, "rank"), batch.rank.tolist(), strict=True):
+        if value is not None and ((value.of is not None and value.of != n)
+                                  or value.position != rank):
+            return False
+    for value, rank, among in zip(column(assessments, "group_rank"), batch.group_rank.tolist(),
+                                  batch.group_of.tolist(), strict=True):
+        if value is not None and rank and ((value.of is not None and value.of != among)
+                                           or value.position != rank):
+            return False  # (a unit without a group has no group rank to check it against)
+    return True
+
+
+def _rounds_to(printed: Decimal, numerator: int, denominator: int, declared: int | None,
+               rounding: Rounding) -> bool:
+    """Whether ``numerator / denominator`` printed as the publisher prints it (to the
+    declared places, else the printed ones) is ``printed``."""
+    shown = places(printed) if declared is None else declared
+    return printed.scaleb(shown) == rounded_whole(numerator, denominator, shown, rounding)
+
+
+def _figures(framework: Framework, batch: BatchResult, exponents: NDArray[np.int16],
+             n: int) -> list[Figures]:
     """Every unit's figures, as exact Decimals with the places :func:`parindex.score`
     gives them."""
     plan = plan_of(framework)
-    exponents = _exponents(framework, assessments)
     kind = np.asarray(plan.leaf_kind, dtype=np.int64)
-    zero = np.zeros(len(assessments), dtype=np.int16)
+    zero = np.zeros(n, dtype=np.int16)
     parts = []
     for k in range(4):  # appraised, survey, bonus, penalty: a sum from 0 (places 0)
         columns = np.flatnonzero(kind == k)
@@ -162,37 +276,24 @@ def _figures(framework: Framework, batch: BatchResult,
         tops[node.code] = (batch.node_points(node.code),
                            np.minimum(exponents[:, start:end].min(axis=1), 0))
     found = _Columns(batch, tuple(parts), np.minimum.reduce(parts), tops)
-    return [Figures(found, i) for i in range(len(assessments))]
+    return [Figures(found, i) for i in range(n)]
 
 
-def _exponents(framework: Framework, assessments: Sequence[Assessment]) -> NDArray[np.int16]:
+def _exponents(framework: Framework, value_at: NDArray[np.integer[Any]],
+               values: Sequence[object]) -> NDArray[np.int16]:
     """The exponent of the term each leaf adds to its part, per unit and leaf: the value's
     own, or under an item marked not arising its policy's (its maximum's for full marks,
-    else 0)."""
+    else 0). Each distinct value's exponent is found once."""
     plan = plan_of(framework)
-    codes = plan.codes
-    getter = operator.itemgetter(*codes) if len(codes) > 1 else \
-        (lambda points: (points[codes[0]],))
-    full = [framework.not_arising_policy(leaf.code) is NotArisingPolicy.FULL
-            for leaf in plan.leaves]
-    fill = np.asarray([_exponent(leaf.max) if f else 0 for leaf, f
-                       in zip(plan.leaves, full, strict=True)], dtype=np.int16)
-    matrix = np.empty((len(assessments), len(codes)), dtype=np.int16)
-    for start in range(0, len(assessments), _CHUNK):  # bounded temporaries
-        chunk = assessments[start:start + _CHUNK]
-        cells = list(chain.from_iterable(getter(a.points) for a in chunk))
-        # Readers share one Decimal per distinct cell text, so identities are few: their
-        # exponents are looked up once each.
-        ids = np.fromiter(map(id, cells), dtype=np.int64, count=len(cells))
-        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-        distinct = [cells[j] for j in first.tolist()]
-        table = np.asarray([_exponent(v) for v in distinct], dtype=np.int16)
-        part = table[inverse].reshape(len(chunk), len(codes))
-        marked = np.asarray([v is NOT_ARISING for v in distinct], dtype=np.bool_)
-        if marked.any():
-            part = np.where(marked[inverse].reshape(part.shape), fill[np.newaxis, :], part)
-        matrix[start:start + len(chunk)] = part
-    return matrix
+    fill = np.asarray([_exponent(leaf.max)
+                       if framework.not_arising_policy(leaf.code) is NotArisingPolicy.FULL
+                       else 0 for leaf in plan.leaves], dtype=np.int16)
+    own: NDArray[np.int16] = np.asarray([_exponent(v) for v in values],
+                                        dtype=np.int16)[value_at]
+    marked = np.asarray([v is NOT_ARISING for v in values], dtype=np.bool_)
+    if marked.any():
+        own = np.where(marked[value_at], fill[np.newaxis, :], own)
+    return own
 
 
 #: Rows whose exponents are found together.
@@ -212,33 +313,3 @@ def _decimal(scaled: int, scale: int, exponent: int) -> Decimal:
     shift = -exponent - scale
     whole = scaled * 10**shift if shift >= 0 else scaled // 10**-shift
     return Decimal(whole).scaleb(exponent)
-
-
-def _agrees(framework: Framework, assessment: Assessment, figures: Figures, rank: int,
-            of: int, group_rank: int | None, group_of: int | None) -> bool:
-    """Whether every printed figure of a row agrees, as :func:`parindex.reproduce` would
-    find it, with nothing left unchecked."""
-    published = assessment.published
-    publication = framework.publication
-    for what, printed, computed in (("total", published.total, figures.total),
-                                    ("appraised", published.appraised, figures.appraised),
-                                    ("survey", published.survey, figures.survey)):
-        if printed is not None and not agrees(printed, computed, publication, what):
-            return False
-    if published.index is not None:
-        if figures.index is None or not agrees(published.index, figures.index, publication,
-                                               "index"):
-            return False
-    if published.band is not None:
-        if figures.band is None or \
-                nfc(published.band).casefold() != figures.band.name.casefold():
-            return False
-    for printed_rank, place, among in ((published.rank, rank, of),
-                                       (published.group_rank, group_rank, group_of)):
-        if printed_rank is None or place is None:
-            continue  # a unit without a group has no group rank to check it against
-        if printed_rank.of is not None and printed_rank.of != among:
-            return False
-        if printed_rank.position != place:
-            return False
-    return True

@@ -153,16 +153,27 @@ def round_to(value: Decimal | Fraction, decimals: int,
     exponent = Decimal(1).scaleb(-decimals)
     # On the integer ratio, not through Fraction arithmetic: this rounds every index that
     # a table of 10,000 units shows.
-    numerator, denominator = value.as_integer_ratio()
-    negative = numerator < 0
-    whole, rest = divmod(abs(numerator) * 10**decimals, denominator)
+    whole = rounded_whole(*value.as_integer_ratio(), decimals, rounding)
+    result = Decimal(whole).scaleb(-decimals).quantize(exponent)
+    return abs(result) if result == 0 else result
+
+
+def rounded_whole(numerator: int, denominator: int, decimals: int,
+                  rounding: Rounding = Rounding.HALF_UP) -> int:
+    """``numerator / denominator`` (``denominator`` > 0) rounded as :func:`round_to`
+    rounds it, × 10**decimals: the whole number of the last place shown.
+
+    >>> rounded_whole(-17, 8, 2), rounded_whole(48900, 493, 2, Rounding.TRUNCATE)
+    (-213, 9918)
+    """
+    shifted: int = abs(numerator) * 10**decimals
+    whole, rest = divmod(shifted, denominator)
     if rounding is Rounding.HALF_UP:
         whole += 2 * rest >= denominator
     elif rounding is Rounding.HALF_EVEN:
         twice = 2 * rest
         whole += twice > denominator or (twice == denominator and whole % 2 == 1)
-    result = Decimal(-whole if negative else whole).scaleb(-decimals).quantize(exponent)
-    return abs(result) if result == 0 else result
+    return -whole if numerator < 0 else whole
 
 
 def rounded_from(printed: Decimal, decimals: int | None = None,

@@ -447,24 +447,41 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     except TypeError:  # a signalling NaN refuses to be hashed
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes))) from None
     distinct = list(lookup)
-    values = [v for v in distinct if isinstance(v, Decimal)]
-    if not all(v.is_finite() for v in values):
+    if not all(v.is_finite() for v in distinct if isinstance(v, Decimal)):
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
-    scale = max([plan.places, *(places_of(v) for v in values)])
-    table = [to_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in distinct]
-    too_large = [v for v, s in zip(distinct, table, strict=True) if abs(s) >= INT64_SAFE]
+    return cells_to_matrix(framework, index.reshape(len(rows), len(codes)), distinct,
+                           [a.unit for a in assessments], [a.group for a in assessments],
+                           year=years[0] if years else None)
+
+
+def cells_to_matrix(framework: Framework, value_at: NDArray[np.integer[Any]],
+                    values: Sequence[object], units: Sequence[str],
+                    groups: Sequence[str | None], *, year: int | None = None) -> PointsMatrix:
+    """A :class:`PointsMatrix` from a table's distinct leaf values and, per unit and
+    leaf (in :attr:`PointsMatrix.codes` order), the position of its value among them:
+    each distinct value is scaled once (a table of 10,000 units has a few dozen).
+
+    :raises AssessmentError: a value that is neither an exact finite Decimal nor
+        :data:`~parindex.NOT_ARISING`, or too large for 64-bit integers at the scale.
+    """
+    plan = plan_of(framework)
+    if value_at.ndim != 2 or value_at.shape[1] != len(plan.codes):
+        raise ValueError(f"value_at must have shape (units, {len(plan.codes)})")
+    decimals = [v for v in values if isinstance(v, Decimal)]
+    marked = [v is NOT_ARISING for v in values]  # several cells may mean "x"
+    if len(decimals) + sum(marked) != len(values) or not all(v.is_finite() for v in decimals):
+        raise AssessmentError("points must be exact finite Decimals or NOT_ARISING")
+    scale = max([plan.places, *(places_of(v) for v in decimals)])
+    table = [to_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in values]
+    too_large = [v for v, s in zip(values, table, strict=True) if abs(s) >= INT64_SAFE]
     if too_large:
         raise AssessmentError(
             f"{too_large[0]} cannot be held exactly at {scale} decimal places in "
             "64-bit integers; score these assessments with parindex.score_many")
-    matrix = np.asarray(table, dtype=np.int64)[index].reshape(len(rows), len(codes))
-    if NOT_ARISING in lookup:
-        mask = (index == lookup[NOT_ARISING]).reshape(matrix.shape)
-    else:
-        mask = np.zeros(matrix.shape, dtype=np.bool_)
-    return PointsMatrix(codes, scale, matrix, mask, units=[a.unit for a in assessments],
-                        groups=[a.group for a in assessments],
-                        year=years[0] if years else None)
+    matrix = np.asarray(table, dtype=np.int64)[value_at]
+    mask = np.asarray(marked, dtype=np.bool_)[value_at]
+    return PointsMatrix(plan.codes, scale, matrix, mask, units=units, groups=groups,
+                        year=year)
 
 
 def _known_codes(known: KeysView[str], table: Mapping[str, object]) -> bool:
