@@ -79,3 +79,17 @@ def test_monte_carlo_shows_its_draws_on_a_terminal_only(
     # The result is the same, bar or no bar.
     assert main([*MONTE_CARLO, "--lang", "vi", "--quiet"]) == 0
     assert capsys.readouterr().out == shown.out
+
+
+def test_reproduce_shows_the_table_being_read_on_a_terminal(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+    command = ["reproduce", TABLE, "--framework", "thua-thien-hue/commune/2022"]
+    assert main(command) == 0
+    piped = capsys.readouterr()
+    assert piped.err == ""
+    terminal = _as_terminal(monkeypatch)
+    assert main(command) == 0
+    assert "Reading published-2022.csv" in terminal.getvalue()
+    assert "100%" in terminal.getvalue()
+    assert capsys.readouterr().out == piped.out  # the same result, bar or no bar

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -77,10 +78,12 @@ def _source_files(sources: Sequence[Path]) -> list[Path]:
 
 def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str | None = None,
                mapping: Path | None = None, year: int | None = None,
-               population: int | None = None) -> ResultsTable:
+               population: int | None = None, show_progress: bool = False) -> ResultsTable:
     """The units that SOURCES hold, as one table: results tables (.csv, .xlsx, .json),
     assessment TOML files, or directories of either; every command that reads units uses
     this. Unreadable cells are kept in ``problems``, never dropped.
+
+    :param show_progress: a progress bar while a large table is read.
     """
     files = _source_files(sources)
     # Only .toml files are assessments: any other file is a table, and read_table names
@@ -95,8 +98,13 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     problems: list[Problem] = []
     for file in files:
         if file.suffix.lower() != ".toml":
-            table = read_table(file, framework, sheet=sheet, mapping=mapping, year=year,
-                               population=population)
+            read = functools.partial(read_table, file, framework, sheet=sheet,
+                                     mapping=mapping, year=year, population=population)
+            if show_progress:
+                with progress(t("progress_reading", file=file.name), 100) as report:
+                    table = read(progress=lambda done, rows: report(100 * done // max(rows, 1)))
+            else:
+                table = read()
             if len(files) == 1:
                 return table
             assessments += table.assessments
@@ -142,7 +150,7 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
         check_output(output, suffixes=SUFFIXES, inputs=[
             p for p in (table, mapping, framework_ref) if p is not None])
     units = load_units([table], framework_ref, sheet=sheet, mapping=mapping, year=year,
-                       population=population)
+                       population=population, show_progress=True)
     with progress(t("progress_units"), len(units.assessments)) as report:
         reproduction = reproduce(units, progress=report)
     if as_json:

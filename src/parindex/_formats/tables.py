@@ -134,6 +134,8 @@ _ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
 _HEADER_SEARCH_ROWS: Final = 30
 #: A number cell written plainly (``80,5``, ``7.25``): read without to_decimal's checks.
 _PLAIN_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20})?\Z")
+#: Rows read between two calls of read_table's ``progress``.
+_PROGRESS_ROWS: Final = 1000
 #: A cell not yet read, and one that cannot be (its row is then read alone).
 _UNSET: Final = object()
 _UNREAD: Final = object()
@@ -337,7 +339,8 @@ Cell = str | int | float | Decimal | None
 @exact
 def read_table(path: str | Path, framework: Framework, *, sheet: str | None = None,
                mapping: TableMapping | str | Path | None = None, year: int | None = None,
-               strict: bool = False, population: int | None = None) -> ResultsTable:
+               strict: bool = False, population: int | None = None,
+               progress: Callable[[int, int], None] | None = None) -> ResultsTable:
     """Read a results table (CSV, .xlsx, JSON or TOML) of units under one framework.
 
     Columns: ``unit``; optional ``group`` and ``year``; one column per criterion code at
@@ -357,6 +360,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     :param strict: raise instead of returning problems.
     :param population: how many units were ranked, when the table is a top-N and/or
         bottom-N extract of them (default: the mapping's ``population``).
+    :param progress: called with the rows read so far and the rows below the header, as
+        a large CSV or sheet is read, for a progress bar.
     :raises AssessmentError: the file cannot be read at all (missing, not a table, no
         unit column), or, with ``strict``, any cell cannot be read; every problem at once.
     """
@@ -371,7 +376,7 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     if suffix in (".json", ".toml"):
         table = _read_structured(path, framework)
     else:
-        reader = _GridReader(path, framework, mapping, year)
+        reader = _GridReader(path, framework, mapping, year, progress)
         if suffix in (".xlsx", ".xlsm"):
             # The named sheet; else the first sheet that holds a table (a cover or notes
             # sheet may come first).
@@ -604,7 +609,8 @@ class _GridReader:
     """Reads a grid of cells (rows of a CSV or a sheet) into a :class:`ResultsTable`."""
 
     def __init__(self, path: Path, framework: Framework, mapping: TableMapping,
-                 year: int | None) -> None:
+                 year: int | None, progress: Callable[[int, int], None] | None = None) -> None:
+        self.progress = progress
         self.path = path
         self.framework = framework
         self.mapping = mapping
@@ -743,6 +749,8 @@ class _GridReader:
         found: list[tuple[int, str, str | None, Sequence[Cell]]] = []
         by_row: dict[int, list[Problem]] = {}
         for i in range(start, len(grid)):
+            if self.progress is not None and (i - start) % _PROGRESS_ROWS == 0:
+                self.progress(i - start, len(grid) - start)
             row = grid[i]
             number = i + 1
             cells: Sequence[Cell] = row if len(row) >= width else \
@@ -775,6 +783,8 @@ class _GridReader:
                 continue
             found.append((number, " ".join(unit.split()), current_group, cells))
         rows: Sequence[Assessment] = self.read_columns(found, columns, sheet, by_row)
+        if self.progress is not None:
+            self.progress(len(grid) - start, len(grid) - start)
         if len(rows) and not any(c.meaning == "group_rank" for c in columns):
             rows = _group_ranks_printed_as_ranks(rows)
         for number in sorted(by_row):
