@@ -19,6 +19,7 @@ from __future__ import annotations
 import glob
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import time
@@ -56,6 +57,15 @@ def _workspace() -> tuple[list[Path], dict[str, list[str]]]:
     return members, config.get("dependency-groups", {})
 
 
+def _dependencies(members: list[Path]) -> list[str]:
+    """The names of the distributions the members depend on, other than each other."""
+    projects = [_pyproject(m).get("project", {}) for m in members]
+    names = {re.split(r"[^A-Za-z0-9._-]", requirement, maxsplit=1)[0]
+             for project in projects for requirement in project.get("dependencies", [])}
+    ours = {project.get("name") for project in projects}
+    return sorted(names - ours, key=str.lower)
+
+
 def _digest(*parts: bytes) -> str:
     digest = hashlib.sha256()
     for part in parts:
@@ -67,9 +77,31 @@ def _say(text: str) -> None:
     print(f"dev.py: {text}", file=sys.stderr, flush=True)
 
 
+def _outer_pip() -> bool:
+    """Whether the Python running dev.py has a pip that can install into another
+    environment (``--python``, pip >= 22.3)."""
+    import importlib.metadata
+
+    try:
+        major, minor = (int(part) for part in importlib.metadata.version("pip").split(".")[:2])
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return False
+    return (major, minor) >= (22, 3)
+
+
+def _venv_has_pip() -> bool:
+    return any(VENV.glob("lib/python*/site-packages/pip")) or (
+        VENV / "Lib" / "site-packages" / "pip").is_dir()
+
+
 def _pip(*args: str) -> None:
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet",
-                    "--disable-pip-version-check", *args], check=True)
+    """pip install into .venv: with .venv's own pip, else with the pip of the Python
+    running dev.py (see :func:`_ensure_env`). Nothing is byte-compiled ahead: Python
+    compiles what it imports, and most installed files never are."""
+    pip = ([str(PYTHON), "-m", "pip"] if _venv_has_pip() or not _outer_pip()
+           else [sys.executable, "-m", "pip", "--python", str(PYTHON)])
+    subprocess.run([*pip, "install", "--quiet", "--disable-pip-version-check",
+                    "--no-compile", *args], check=True)
 
 
 def _build_requirements(members: list[Path]) -> list[str]:
@@ -92,22 +124,27 @@ def _ensure_env(*, tools: bool) -> None:
 
     ``example`` needs only the core and the province plugins; ``test``, ``docs`` and
     ``bench`` add the test and docs tools (the dev and docs dependency groups: pytest,
-    mypy, sphinx, the optional extras, ...) the first time they need them. The members
-    are built by one pip call without build isolation: isolation would install the
-    build backend into a fresh environment once per member (seven times), which was
-    most of the time the first command took.
+    mypy, sphinx, the optional extras, ...) the first time they need them. Measured on a
+    fresh clone, the first command's time went to pip's work (resolving and unpacking
+    the dependencies, building each member), to giving .venv a pip of its own
+    (ensurepip: 4-6 s) and to byte-compiling every installed file. So .venv gets no pip
+    of its own while the pip running dev.py can install into it (it gets one with the
+    tools), nothing is compiled ahead, and the members are built by one pip call
+    without build isolation (isolation installed the build backend once per member).
     """
     started = time.monotonic()
     members, groups = _workspace()
     core = _digest(*((m / "pyproject.toml").read_bytes() for m in members))
     if not PYTHON.exists():
         _say(f"creating {VENV.relative_to(ROOT)} (once)")
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        venv.EnvBuilder(with_pip=not _outer_pip()).create(VENV)
     if not (STAMP.exists() and STAMP.read_text() == core):
+        _say(f"installing the build backend into {VENV.relative_to(ROOT)} (once)")
+        built = _build_requirements(members)
         names = ", ".join(m.name for m in members[1:])
-        _say("installing the build backend, then parindex and its province plugins "
-             f"({names}) with their dependencies into {VENV.relative_to(ROOT)} (once)")
-        _pip(*_build_requirements(members))
+        _say(f"installing parindex, its plugins ({names}) and what they need "
+             f"({', '.join(_dependencies(members))}), editable (once)")
+        _pip(*built)
         _pip("--no-build-isolation", *(arg for member in members for arg in ("-e", str(member))))
         STAMP.write_text(core)
     if tools:
@@ -116,7 +153,9 @@ def _ensure_env(*, tools: bool) -> None:
         if not (TOOLS_STAMP.exists() and TOOLS_STAMP.read_text() == wanted):
             _say("installing the test and docs tools (pytest, mypy, sphinx, the optional "
                  "extras; once)")
-            _pip(*requirements)
+            # The tests run pip in .venv (a generated plugin is installed), and so may
+            # whoever activates it.
+            _pip(*requirements, *([] if _venv_has_pip() else ["pip"]))
             TOOLS_STAMP.write_text(wanted)
     if time.monotonic() - started > 1:
         _say(f"ready in {time.monotonic() - started:.0f} s")
@@ -166,4 +205,12 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    try:
+        status = main(sys.argv[1:])
+        sys.stdout.flush()  # here, where a closed pipe can be caught
+    except BrokenPipeError:
+        # `python3 dev.py help | head`: the reader stopped reading, which is no error to
+        # report. Python flushes stdout once more at exit: let that go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    sys.exit(status)

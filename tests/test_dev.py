@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import subprocess
 import sys
 import tomllib
@@ -117,6 +118,47 @@ def test_a_changed_pyproject_installs_again(dev: ModuleType, pip_calls: list[tup
     dev._ensure_env(tools=True)
     # The members again (a dependency may have changed), and the tools over them.
     assert len(pip_calls) == 4 and str(member) in pip_calls[2]
+
+
+def test_help_into_a_closed_pipe_is_no_traceback() -> None:
+    """`python3 dev.py help | head`: the reader may stop before dev.py has written."""
+    read, write = os.pipe()
+    os.close(read)  # every write fails at once (EPIPE), not only after a full buffer
+    try:
+        run = subprocess.run([sys.executable, str(ROOT / "dev.py"), "help"], stdout=write,
+                             stderr=subprocess.PIPE, text=True, timeout=60)
+    finally:
+        os.close(write)
+    assert run.stderr == ""
+    assert run.returncode == 1
+
+
+def test_the_environment_gets_no_pip_of_its_own_until_the_tools(
+        dev: ModuleType, pip_calls: list[tuple[str, ...]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Giving .venv a pip (ensurepip) took 4-6 s of the first command: while the pip
+    running dev.py can install into .venv, it does, and .venv gets a pip with the tools
+    (the tests run pip in it)."""
+    monkeypatch.setattr(dev, "_venv_has_pip", lambda: False)
+    dev._ensure_env(tools=False)
+    assert all("pip" not in call for call in pip_calls)
+    dev._ensure_env(tools=True)
+    assert "pip" in pip_calls[-1]
+
+
+def test_pip_installs_into_the_environment(dev: ModuleType, monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    runs: list[list[str]] = []
+    monkeypatch.setattr(dev.subprocess, "run", lambda args, **_: runs.append(args))
+    monkeypatch.setattr(dev, "VENV", tmp_path)
+    monkeypatch.setattr(dev, "_outer_pip", lambda: True)
+    dev._pip("attrs")
+    (site := tmp_path / "lib" / "python3.11" / "site-packages" / "pip").mkdir(parents=True)
+    dev._pip("attrs")
+    outer, own = runs
+    assert outer[:5] == [sys.executable, "-m", "pip", "--python", str(dev.PYTHON)]
+    assert own[:3] == [str(dev.PYTHON), "-m", "pip"] and site.is_dir()
+    assert outer[-1] == own[-1] == "attrs" and "--no-compile" in outer
 
 
 @pytest.mark.parametrize("script", sorted((ROOT / "benchmarks").glob("bench_*.py")),
