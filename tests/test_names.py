@@ -94,6 +94,36 @@ def test_find_unit() -> None:
         find_unit("Hà Nội", UNITS)
 
 
+def test_names_typed_without_diacritics() -> None:
+    # On a keyboard without Vietnamese input: found where unambiguous, prefix and all.
+    for typed in ("thuy thanh", "Xa Thuy Thanh", "UBND xa thuy thanh", "THUY THANH"):
+        assert find_unit(typed, UNITS) == 0, typed
+    assert find_unit("phu loc", UNITS, group="huyen phu loc") == 3
+    assert find_unit("thi tran phu loc", UNITS) == 2
+    assert find_unit("hoa binh", UNITS) == 4
+    # Thủy Thanh and Thúy Thanh read alike without their marks: both are listed.
+    units = [*UNITS, ("Xã Thúy Thanh", "Huyện Phú Vang"), ("Xã Đông Hà", None)]
+    with pytest.raises(UnitNotFoundError, match="could mean 2 units") as ambiguous:
+        find_unit("thuy thanh", units)
+    assert ambiguous.value.candidates == ("Xã Thủy Thanh (Thị xã Hương Thủy)",
+                                          "Xã Thúy Thanh (Huyện Phú Vang)")
+    assert find_unit("thuy thanh", units, group="Phu Vang") == 5
+    assert find_unit("Thúy Thanh", units) == 5  # typed with its marks: no doubt
+    assert find_unit("dong ha", units) == 6  # đ is d
+    with pytest.raises(UnitNotFoundError, match="2 units' names hold it"):
+        find_unit("thuy", units)
+    with pytest.raises(UnitNotFoundError, match="did you mean 'Xã Thủy Thanh'"):
+        find_unit("thuy than", UNITS)
+    # A unit spelt without marks itself wins among those that read alike.
+    assert find_unit("hoa binh", [*UNITS, ("Xã Hoa Bình", None), ("Xã Hoa Binh", None)]) == 6
+    # A table from a system without diacritics, and a name typed with them.
+    assert find_unit("Thủy Thanh", [("Xa Thuy Thanh", "Thi xa Huong Thuy")],
+                     group="Hương Thủy") == 0
+    # Marks typed are marks meant: "Thúy" is not "Thủy", and does not fall back.
+    with pytest.raises(UnitNotFoundError):
+        find_unit("Thúy Thanh", UNITS)
+
+
 def test_a_finder_answers_as_find_unit_does() -> None:
     finder = UnitFinder(UNITS)
     for name, group in (("thuỷ thanh", None), ("Thị trấn Phú Lộc", None),
@@ -185,3 +215,28 @@ def test_a_group_spelt_two_ways_is_one_group(hue: parindex.Framework,
     # Two rows of one unit in the one group are refused, however the group is spelt.
     with pytest.raises(parindex.AssessmentError, match="appears twice"):
         parindex.score_many(hue, [one, attrs.evolve(one, group="THỊ XÃ HƯƠNG THUỶ")])
+
+
+def _without_diacritics(name: str) -> str:
+    # As a keyboard without Vietnamese input types it (the test's own spelling out).
+    decomposed = unicodedata.normalize("NFD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(
+        "đ", "d").replace("Đ", "D")
+
+
+@given(st.lists(VIETNAMESE, min_size=1, max_size=6, unique_by=unit_key), st.data())
+def test_a_name_typed_without_diacritics_finds_its_unit_or_lists_it(
+        names: list[str], data: st.DataObject) -> None:
+    units = [(name, None) for name in names]
+    i = data.draw(st.integers(0, len(names) - 1))
+    typed = _without_diacritics(names[i])
+    alike = [j for j, name in enumerate(names)
+             if unit_key(_without_diacritics(name)) == unit_key(typed)]
+    assert i in alike
+    try:
+        found = find_unit(typed, units)
+    except UnitNotFoundError as error:
+        assert len(alike) > 1 and names[i] in error.candidates
+    else:
+        assert found in alike
+        assert len(alike) == 1 or unit_key(names[found]) == unit_key(typed)

@@ -5,6 +5,8 @@ Officials write the same commune as "Xã Thủy Thanh", "xã Thuỷ Thanh", "TH�
 tone mark on either vowel of a pair (the old "Thuỷ", "Hoà", "Khoẻ" and the new "Thủy",
 "Hòa", "Khỏe"; both are accepted spellings). :func:`unit_key` maps all of these to one
 key; :func:`find_unit` finds the one unit a name means, or says which units it could mean.
+A name typed without any diacritic ("thuy thanh", on a keyboard without Vietnamese input)
+finds the units whose names read so once their marks are dropped.
 """
 
 from __future__ import annotations
@@ -44,8 +46,24 @@ def _normal(text: str) -> str:
     return _tone_key(spaced).casefold()
 
 
+def _bare(key: str) -> str:
+    """A key without any diacritic, as typed without Vietnamese input (Thủy → thuy,
+    Đông → dong); keys are casefolded, so "đ" is the one letter to spell out."""
+    decomposed = unicodedata.normalize("NFD", key)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
+
+
+def _is_bare(key: str) -> bool:
+    # Vietnamese without its diacritics is ASCII.
+    return key.isascii()
+
+
 _COMMITTEE_KEYS = tuple(_normal(p) for p in _COMMITTEES)
 _PREFIX_KEYS = tuple(_normal(p) for p in _PREFIXES)
+# The prefixes typed without diacritics ("xa thuy thanh"): stripped from such names only,
+# where "xa" cannot be a word of a name with its marks ("Xa Lộc").
+_BARE_COMMITTEE_KEYS = tuple(_bare(p) for p in _COMMITTEE_KEYS)
+_BARE_PREFIX_KEYS = tuple(_bare(p) for p in _PREFIX_KEYS)
 
 
 def _strip(key: str, prefixes: tuple[str, ...]) -> str:
@@ -67,9 +85,14 @@ def unit_key(name: str) -> str:
     False
     >>> unit_key("UBND phường Hoà Bình") == unit_key("Hòa Bình")
     True
+    >>> unit_key("xa thuy thanh")  # typed without diacritics: the prefix still goes
+    'thuy thanh'
     """
     # One prefix only, after the committee's: "Xã Xã Đàn" is xã "Xã Đàn".
-    return _strip(_strip(_normal(name), _COMMITTEE_KEYS), _PREFIX_KEYS)
+    key = _normal(name)
+    if _is_bare(key):
+        return _strip(_strip(key, _BARE_COMMITTEE_KEYS), _BARE_PREFIX_KEYS)
+    return _strip(_strip(key, _COMMITTEE_KEYS), _PREFIX_KEYS)
 
 
 def name_key(name: str) -> str:
@@ -91,6 +114,10 @@ def find_unit(name: str, units: Sequence[tuple[str, str | None]],
 
     A name typed in full (prefix included) that matches one unit exactly wins over units
     that match only without their prefixes ("Thị trấn Phú Lộc" beside "Xã Phú Lộc").
+    A name without any diacritic matches a name that reads so without its own: typed
+    ("thuy thanh" finds Xã Thủy Thanh; where Thúy Thanh is there too, the error lists
+    both, unless one unit is spelt without diacritics itself), or in the units ("Xa Thuy
+    Thanh" is found as "Thủy Thanh").
     To look up many names among the same units, use one :class:`UnitFinder`.
 
     :param group: the unit's group (e.g. its district), when names repeat across groups.
@@ -110,6 +137,20 @@ class UnitFinder:
         self._by_key: dict[str, list[int]] = {}
         for i, (unit, _) in enumerate(self.units):
             self._by_key.setdefault(unit_key(unit), []).append(i)
+        self._by_bare: dict[str, list[int]] | None = None
+
+    def _index(self, wanted: str) -> dict[str, list[int]]:
+        """The units by key, for a name keyed ``wanted``: by their keys without
+        diacritics when it has none (built on the first such name)."""
+        if not _is_bare(wanted):
+            return self._by_key
+        if self._by_bare is None:
+            self._by_bare = {}
+            for key, found in self._by_key.items():
+                self._by_bare.setdefault(_bare(key), []).extend(found)
+            for found in self._by_bare.values():
+                found.sort()
+        return self._by_bare
 
     def find(self, name: str, group: str | None = None) -> int:
         """The position of the one unit ``name`` means (see :func:`find_unit`)."""
@@ -118,9 +159,10 @@ class UnitFinder:
             return position
         within = f" in {group}" if group is not None else ""
         wanted = unit_key(name)
+        index = self._index(wanted)
         # Part of a name, word for word ("thủy" of "Xã Thủy Thanh", "Xã Thủy Phù"): the
         # units whose names hold it.
-        part = sorted(i for key, found in self._by_key.items()
+        part = sorted(i for key, found in index.items()
                       if f" {wanted} " in f" {key} " for i in found)
         if group is not None:
             part = [i for i in part if self._in_group(i, group)]
@@ -132,7 +174,7 @@ class UnitFinder:
                 f"no unit named {name!r}{within}; {len(part)} units' names hold it: "
                 f"{'; '.join(shown)}; give more of the name", key="unit"), labels)
         # Each key's last unit, as a dict of every unit's key gives it.
-        names = {key: self.units[found[-1]][0] for key, found in self._by_key.items()}
+        names = {key: self.units[found[-1]][0] for key, found in index.items()}
         close = [self.units[i][0] for i in part] or [
             names[k] for k in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
         hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
@@ -146,13 +188,19 @@ class UnitFinder:
         :raises UnitNotFoundError: several units answer to the name.
         """
         units = self.units
-        found = self._by_key.get(unit_key(name), [])
+        wanted = unit_key(name)
+        found = self._index(wanted).get(wanted) or (
+            # A unit spelt without diacritics (in a table from an old system), typed with.
+            [] if _is_bare(wanted) else self._by_key.get(_bare(wanted), []))
         if group is not None:
             found = [i for i in found if self._in_group(i, group)]
         if len(found) > 1:
-            exact = [i for i in found if name_key(units[i][0]) == name_key(name)]
-            if len(exact) == 1:
-                return exact[0]
+            # Typed in full (prefix included), or spelt so (without diacritics) itself.
+            for same in (lambda i: _alike(name_key(units[i][0]), name_key(name)),
+                         lambda i: unit_key(units[i][0]) == wanted):
+                exact = [i for i in found if same(i)]
+                if len(exact) == 1:
+                    return exact[0]
         if len(found) == 1:
             return found[0]
         if not found:
@@ -166,7 +214,15 @@ class UnitFinder:
     def _in_group(self, i: int, group: str) -> bool:
         # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
         unit_group = self.units[i][1]
-        return bool(unit_group) and unit_key(unit_group or "") == unit_key(group)
+        if not unit_group:
+            return False
+        return _alike(unit_key(group), unit_key(unit_group))
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two keys name one unit: equal, or one has no diacritics and is the other's
+    without them (see :func:`find_unit`)."""
+    return a == b or (_is_bare(a) and _bare(b) == a) or (_is_bare(b) and _bare(a) == b)
 
 
 #: At most this many candidates are named in a message (the error lists them all).
