@@ -196,9 +196,9 @@ class UnitFinder:
             found = [i for i in found if self._in_group(i, group)]
         if len(found) > 1:
             # Typed in full (prefix included), or spelt so (without diacritics) itself.
-            for same in (lambda i: _alike(name_key(units[i][0]), name_key(name)),
-                         lambda i: unit_key(units[i][0]) == wanted):
-                exact = [i for i in found if same(i)]
+            typed = name_key(name)
+            for exact in ([i for i in found if _alike(name_key(units[i][0]), typed)],
+                          [i for i in found if unit_key(units[i][0]) == wanted]):
                 if len(exact) == 1:
                     return exact[0]
         if len(found) == 1:
