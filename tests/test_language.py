@@ -16,7 +16,6 @@ import parindex
 from parindex._base.i18n import MESSAGES, language_from_locale, message
 from parindex._base.numbers import number_text, percent_text
 from parindex._cli import main
-from parindex._cli.app import cli
 
 
 def test_every_message_exists_in_both_languages() -> None:
@@ -26,28 +25,11 @@ def test_every_message_exists_in_both_languages() -> None:
         assert fields["vi"] == fields["en"], key  # the same blanks to fill in
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-    found = []
-    context = click.Context(group)
-    for name in group.list_commands(context):  # loads each lazily registered command
-        command = group.get_command(context, name)
-        assert command is not None
-        if isinstance(command, click.Group):
-            found += _commands(command, (*prefix, name))
-        else:
-            found.append((*prefix, name))
-    return found
-
-
-@pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
-def test_every_command_takes_lang_and_quiet(path: tuple[str, ...]) -> None:
-    command: click.Command | None = cli
-    for name in path:
-        assert isinstance(command, click.Group)
-        command = command.get_command(click.Context(command), name)
-    assert command is not None
-    options = {opt for param in command.params for opt in getattr(param, "opts", ())}
-    assert {"--lang", "--quiet"} <= options
+def test_every_command_takes_lang_and_quiet(
+        cli_command: tuple[tuple[str, ...], click.Command],
+        cli_options: dict[tuple[str, ...], frozenset[str]]) -> None:
+    path, _ = cli_command
+    assert {"--lang", "--quiet"} <= cli_options[path]
 
 
 @pytest.mark.parametrize(("environ", "expected"), [

@@ -12,32 +12,16 @@ import pytest
 import parindex
 from parindex._cli import main
 from parindex._cli.app import COMMANDS as TABLE_OF_COMMANDS
-from parindex._cli.app import SUBCOMMANDS, cli
+from parindex._cli.app import SUBCOMMANDS
 
 DATA = Path(__file__).parent / "data"
 TTH = ["--framework", "thua-thien-hue/commune/2022"]
 
 
-def _commands(group: click.Group, prefix: tuple[str, ...] = ()
-              ) -> list[tuple[tuple[str, ...], click.Command]]:
-    found = []
-    context = click.Context(group)
-    for name in group.list_commands(context):  # loads each lazily registered command
-        command = group.get_command(context, name)
-        assert command is not None
-        if isinstance(command, click.Group):
-            found += _commands(command, (*prefix, name))
-        else:
-            found.append(((*prefix, name), command))
-    return found
-
-
-COMMANDS = _commands(cli)
-
-
-def test_every_command_of_the_table_is_tried() -> None:
+def test_every_command_of_the_table_is_tried(
+        cli_options: dict[tuple[str, ...], frozenset[str]]) -> None:
     """The commands tried below are those ``parindex --help`` lists, subcommands included."""
-    tried = {path for path, _ in COMMANDS}
+    tried = set(cli_options)
     assert {path[0] for path in tried} == set(TABLE_OF_COMMANDS)
     for group, subcommands in SUBCOMMANDS.items():
         assert {(group, name.removesuffix("_command").replace("import_", "", 1))
@@ -54,10 +38,10 @@ def _bad_arguments(command: click.Command, missing: Path) -> list[str]:
     return args
 
 
-@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=[" ".join(p) for p, _ in COMMANDS])
 def test_bad_arguments_exit_2_without_traceback(
-        path: tuple[str, ...], command: click.Command, tmp_path: Path,
+        cli_command: tuple[tuple[str, ...], click.Command], tmp_path: Path,
         capsys: pytest.CaptureFixture[str]) -> None:
+    path, command = cli_command
     missing = tmp_path / "missing.toml"
     args = [*path, *_bad_arguments(command, missing)]
     status = main(args)
@@ -70,12 +54,10 @@ def test_bad_arguments_exit_2_without_traceback(
     assert captured.err.strip()
 
 
-@pytest.mark.parametrize(("path", "command"),
-                         [(p, c) for p, c in COMMANDS
-                          if any("--json" in getattr(x, "opts", ()) for x in c.params)],
-                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
-def test_errors_are_json_under_json(path: tuple[str, ...], command: click.Command,
+@pytest.mark.cli_option("--json")
+def test_errors_are_json_under_json(cli_command: tuple[tuple[str, ...], click.Command],
                                     tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path, command = cli_command
     bad = tmp_path / "bad.toml"
     bad.write_text('framework = "thua-thien-hue/commune/2022"\nunit = "X"\nyear = 2022\n'
                    '[points]\n"1.1.1" = "abc"\n', encoding="utf-8")
@@ -121,41 +103,34 @@ OUTPUTS: dict[tuple[str, ...], tuple[list[str], str]] = {
 }
 
 
-def test_every_output_command_is_tried() -> None:
-    writers = {path for path, command in COMMANDS
-               if any("--output" in getattr(p, "opts", ()) for p in command.params)}
-    assert writers == set(OUTPUTS)
+def test_every_output_command_is_tried(
+        cli_options: dict[tuple[str, ...], frozenset[str]]) -> None:
+    assert {path for path, options in cli_options.items() if "--output" in options} == set(
+        OUTPUTS)
 
 
-def _with_json(path: tuple[str, ...]) -> bool:
-    command = dict(COMMANDS)[path]
-    return any("--json" in getattr(p, "opts", ()) for p in command.params)
-
-
-@pytest.mark.parametrize(("path", "as_json"),
-                         [(p, False) for p in OUTPUTS] + [(p, True) for p in OUTPUTS
-                                                           if _with_json(p)],
-                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else
-                         ("json" if v else "text"))
+@pytest.mark.parametrize("path", OUTPUTS, ids=" ".join)
 def test_bad_outputs_are_refused_before_any_work(
-        path: tuple[str, ...], as_json: bool, tmp_path: Path,
-        capsys: pytest.CaptureFixture[str]) -> None:
+        path: tuple[str, ...], cli_options: dict[tuple[str, ...], frozenset[str]],
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A missing directory and an unknown suffix exit 2 naming the output, write nothing
     (the JSON error on stdout under --json); the good output is written."""
     args, suffix = OUTPUTS[path]
-    flags = ["--json"] if as_json else []
-    for output, why in ((tmp_path / "missing" / f"out{suffix}", "no such directory"),
-                        (tmp_path / "out.pdf", "unknown suffix '.pdf'")):
-        assert main([*path, *args, "-o", str(output), *flags]) == 2
-        captured = capsys.readouterr()
-        assert "Traceback" not in captured.out + captured.err
-        if as_json:
-            (problem,) = json.loads(captured.out)["problems"]
-            assert problem["file"] == str(output) and why in problem["message"]
-        else:
-            assert why in captured.err and str(output) in captured.err
-        assert list(tmp_path.rglob("*")) == []
-    if not as_json:
-        good = tmp_path / f"out{suffix}"
-        assert main([*path, *args, "-o", str(good)]) == 0
-        assert good.stat().st_size > 0
+    for as_json in (False, True) if "--json" in cli_options[path] else (False,):
+        flags = ["--json"] if as_json else []
+        folder = tmp_path / ("json" if as_json else "text")
+        folder.mkdir()
+        for output, why in ((folder / "missing" / f"out{suffix}", "no such directory"),
+                            (folder / "out.pdf", "unknown suffix '.pdf'")):
+            assert main([*path, *args, "-o", str(output), *flags]) == 2
+            captured = capsys.readouterr()
+            assert "Traceback" not in captured.out + captured.err
+            if as_json:
+                (problem,) = json.loads(captured.out)["problems"]
+                assert problem["file"] == str(output) and why in problem["message"]
+            else:
+                assert why in captured.err and str(output) in captured.err
+            assert list(folder.rglob("*")) == []
+    good = tmp_path / f"out{suffix}"
+    assert main([*path, *args, "-o", str(good)]) == 0
+    assert good.stat().st_size > 0
