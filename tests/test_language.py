@@ -81,6 +81,20 @@ def test_terminal_width_is_respected(monkeypatch: pytest.MonkeyPatch,
         assert any(re.match(r"│\s+│ \S", line) for line in lines)  # names wrap, not rows
 
 
+@pytest.mark.parametrize("args", [["frameworks", "--completeness", "--lang", "en"],
+                                  ["frameworks", "--completeness", "--lang", "vi"],
+                                  ["frameworks"]], ids=" ".join)
+def test_framework_listings_fit_the_terminal(args: list[str], monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    # Every id whole, at the start of its line for grep (--completeness), or in its cell.
+    for framework in parindex.registry().frameworks:
+        assert re.search(rf"^(│ )?{re.escape(framework)}[: ]", out, re.MULTILINE), framework
+
+
 @pytest.mark.parametrize(("text", "vi"), [
     ("78.636", "78,636"), ("100", "100"), ("-1.5", "-1,5"), ("12345.5", "12.345,5"),
     ("1000", "1.000"), ("—", "—"), ("?", "?"), ("0.964", "0,964"),

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from decimal import Decimal
 from typing import Any
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
@@ -52,7 +54,10 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
         _print_completeness(summaries)
         return
     table = Table(title=t("frameworks_title"), title_justify="left")
-    for key in ("fw_id", "fw_index", "fw_basis", "fw_years", "fw_max", "fw_nodes", "fw_plugin"):
+    # A narrow terminal cuts other cells short, never an id ("bo-noi-v…" four times):
+    # it is what --framework takes, and `frameworks --completeness` shows the rest.
+    table.add_column(t("fw_id"), no_wrap=True)
+    for key in ("fw_index", "fw_basis", "fw_years", "fw_max", "fw_nodes", "fw_plugin"):
         table.add_column(t(key))
     for s in summaries:
         c = s["completeness"]
@@ -92,11 +97,19 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
         derived = t("derived_from", base=s["derived_from"]) if s.get("derived_from") else ""
         if s["companion"]:
             derived += t("companion_of", kind=s["index_kind"])
-        console.print(f"[bold]{s['id']}[/bold]{derived}: " + t(
+        line = f"{s['id']}{derived}: " + t(
             "completeness_line", nodes=s["nodes"], **c,
             rules=", ".join(f"{n} {t('rules_given') if k == 'given' else k}"
-                            for k, n in s["rules"].items() if n)),
-                      soft_wrap=True)  # one line per framework, however long, for grep
+                            for k, n in s["rules"].items() if n))
+        # The terminal's width: the counts wrap under the id (which starts the line, for
+        # grep), indented further than the facts listed below them.
+        for i, part in enumerate(textwrap.wrap(line, console.width, subsequent_indent="    ",
+                                               break_long_words=False,
+                                               break_on_hyphens=False)):
+            text = Text(part)
+            if i == 0:
+                text.stylize("bold", 0, len(s["id"]))
+            console.print(text)
         if not s["unknowns"] and not s["unknown_rules"]:
             console.print(t("nothing_unknown"))
         for unknown in s["unknowns"] + s["unknown_rules"]:
