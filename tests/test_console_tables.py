@@ -6,11 +6,14 @@ from __future__ import annotations
 import io
 import textwrap
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
+from rich.console import Console
 from rich.table import Table
 
+from parindex._cli import common
 from parindex._cli.common import (
     MANY_ROWS,
     _Measured,
@@ -45,10 +48,24 @@ def _printed(console: _SafeConsole) -> list[str]:
 
 def test_a_large_table_that_fits_prints_as_rich_prints_it() -> None:
     by_rich, here = _console(140), _console(140)
-    by_rich.print(_table(MANY_ROWS + 5))
+    Console.print(by_rich, _table(MANY_ROWS + 5))
     print_table(here, _table(MANY_ROWS + 5))
     assert _printed(here) == _printed(by_rich)
     assert len(_printed(here)) == MANY_ROWS + 5 + 5  # title, three rules, header
+
+
+def test_every_command_s_console_prints_a_large_table_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each command prints with ``console.print(table)``: the console itself lays out a
+    large table (a what-if or Monte Carlo listing of every unit went through rich)."""
+    laid_out: list[Table] = []
+    monkeypatch.setattr(common, "print_table", lambda console, table: laid_out.append(table))
+    console, table = _console(140), _table(MANY_ROWS + 5)
+    console.print(table)
+    assert laid_out == [table]
+    console.print(table, style="bold")  # rich's options: rich's own
+    console.print("text")
+    assert laid_out == [table] and "text" in console.file.getvalue()  # type: ignore[attr-defined]
 
 
 def test_a_large_table_wider_than_the_console_wraps_its_cells() -> None:
