@@ -3,7 +3,9 @@ default, and Vietnamese number style where officials read."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -93,6 +95,46 @@ def test_framework_listings_fit_the_terminal(args: list[str], monkeypatch: pytes
     # Every id whole, at the start of its line for grep (--completeness), or in its cell.
     for framework in parindex.registry().frameworks:
         assert re.search(rf"^(│ )?{re.escape(framework)}[: ]", out, re.MULTILINE), framework
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", str(parindex.example_path())],
+    ["validate", str(ROOT / "docs/examples/example-framework.toml")],
+    ["validate", "--conformance", str(ROOT / "docs/examples/kit/planted-faults.toml")],
+    ["rule", "1.1", "on_time=985", "resolved=987", "--framework",
+     str(ROOT / "docs/examples/rules-framework.toml")],
+], ids=lambda args: " ".join(a for a in args if "/" not in a))
+def test_lines_of_text_wrap_to_the_terminal(args: list[str], monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """What runs over goes on under the line, indented; nothing is lost or cut. Output
+    to no terminal (piped, without COLUMNS) keeps one line per line, for grep."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(shutil, "get_terminal_size", os.terminal_size)  # no terminal
+    status = main(args)
+    whole = capsys.readouterr().out
+    monkeypatch.undo()
+    monkeypatch.setenv("COLUMNS", "1000")
+    assert main(args) == status
+    assert capsys.readouterr().out == whole
+    monkeypatch.setenv("COLUMNS", "80")
+    assert main(args) == status
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in whole.splitlines()) > 80  # there was something to wrap
+    assert all(len(line) <= 80 or " " not in line.strip() for line in lines)
+    narrow = iter(lines)
+    for line in whole.splitlines():  # each line, then its continuations indented under it
+        own = len(line) - len(line.lstrip())
+        first = next(narrow)
+        assert first[:own + 1] == line[:own + 1]
+        words = first.split()
+        while words != line.split():
+            more = next(narrow)
+            assert len(more) - len(more.lstrip()) > own, (line, more)
+            words += more.split()
+    assert next(narrow, None) is None
 
 
 @pytest.mark.parametrize(("text", "vi"), [

@@ -58,11 +58,37 @@ class _SafeConsole(Console):
             super().print(*objects, **kwargs)
 
 
+def terminal_width() -> int | None:
+    """The terminal's width: COLUMNS when set, else the terminal's own; ``None`` for
+    output that goes to no terminal."""
+    columns = shutil.get_terminal_size((0, 0)).columns
+    return max(columns, 40) if columns else None
+
+
 def new_console() -> Console:
-    # The terminal's width (COLUMNS when set): narrow tables wrap names, not rows. Piped
-    # output without COLUMNS gets a generous width so long Vietnamese names stay whole.
-    width = shutil.get_terminal_size((140, 40)).columns
-    return _SafeConsole(width=max(width, 40), highlight=False, soft_wrap=False)
+    # Narrow tables wrap names, not rows. Piped output without COLUMNS gets a generous
+    # width so long Vietnamese names stay whole.
+    return _SafeConsole(width=terminal_width() or 140, highlight=False, soft_wrap=False)
+
+
+def wrap_line(line: str, width: int | None, indent: str = "    ") -> list[str]:
+    """One line of output wrapped at spaces to ``width`` columns (see
+    :func:`terminal_width`; ``None``: not wrapped, one line for grep). What runs over
+    goes on under the line's own indentation plus ``indent``; a word longer than the
+    width (a path, an id) is never cut."""
+    if width is None:
+        return [line]
+    own = line[:len(line) - len(line.lstrip(" "))]
+    return textwrap.wrap(line, width, subsequent_indent=own + indent, break_long_words=False,
+                         break_on_hyphens=False) or [line]
+
+
+def echo_wrapped(text: str) -> None:
+    """``click.echo`` of lines of plain text, each wrapped to the terminal's width
+    (:func:`wrap_line`)."""
+    width = terminal_width()
+    click.echo("\n".join(wrapped for line in text.splitlines()
+                         for wrapped in wrap_line(line, width)))
 
 
 #: Rows above which :func:`print_table` lays a table out itself: rich measures and wraps

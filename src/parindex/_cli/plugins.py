@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from decimal import Decimal
 from typing import Any
 
@@ -14,7 +13,14 @@ from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
 from .._base.numbers import maximum_text
 from .._base.i18n import Sentence
-from .common import FRAMEWORK_HELP, echo_json, new_console, resolve_framework
+from .common import (
+    FRAMEWORK_HELP,
+    echo_json,
+    new_console,
+    resolve_framework,
+    terminal_width,
+    wrap_line,
+)
 from .options import echo_warning, lang, t
 
 
@@ -101,11 +107,9 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             "completeness_line", nodes=s["nodes"], **c,
             rules=", ".join(f"{n} {t('rules_given') if k == 'given' else k}"
                             for k, n in s["rules"].items() if n))
-        # The terminal's width: the counts wrap under the id (which starts the line, for
-        # grep), indented further than the facts listed below them.
-        for i, part in enumerate(textwrap.wrap(line, console.width, subsequent_indent="    ",
-                                               break_long_words=False,
-                                               break_on_hyphens=False)):
+        # A terminal's width: the counts wrap under the id (which starts the line),
+        # indented further than the facts listed below them; piped, one line for grep.
+        for i, part in enumerate(wrap_line(line, terminal_width())):
             text = Text(part)
             if i == 0:
                 text.stylize("bold", 0, len(s["id"]))

@@ -23,6 +23,7 @@ from .._formats.toml import load_assessment, sniff
 from .common import (
     FRAMEWORK_HELP,
     echo_json,
+    echo_wrapped,
     framework_option,
     new_console,
     read_sheet_option,
@@ -174,7 +175,7 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
     """
     if conformance:  # before reading the file: the report covers files that do not read
         report = check_conformance(file, strict=strict)
-        click.echo(report.text(lang()))
+        echo_wrapped(report.text(lang()))
         if not report.ok:
             raise FrameworkError(Problem(
                 f"fails conformance: {len(report.errors)} error(s), "
@@ -185,23 +186,23 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
     if kind in ("framework", "overlay"):
         framework = resolve_framework(str(file))
         if kind == "overlay":
-            click.echo(t("valid_overlay", file=file, framework=framework.id,
-                         base=framework.derived_from, nodes=len(framework.nodes)))
+            echo_wrapped(t("valid_overlay", file=file, framework=framework.id,
+                           base=framework.derived_from, nodes=len(framework.nodes)))
         else:
-            click.echo(t("valid_framework", file=file, framework=framework.id,
-                         nodes=len(framework.nodes)))
+            echo_wrapped(t("valid_framework", file=file, framework=framework.id,
+                           nodes=len(framework.nodes)))
         for mismatch in framework.maxima_mismatches():
-            click.echo(t("warning_line", text=t("finding", code=mismatch.code,
-                                                 text=mismatch.sentence)))
+            echo_wrapped(t("warning_line", text=t("finding", code=mismatch.code,
+                                                   text=mismatch.sentence)))
         for unknown in framework.unknowns():
-            click.echo(t("unknown_line", text=unknown))
+            echo_wrapped(t("unknown_line", text=unknown))
         return
     assessment = load_assessment(file)
     result = score(framework_option(framework_ref, assessment), assessment)
-    click.echo(t("valid_assessment", file=file, unit=result.unit,
-                 framework=result.framework.id))
+    echo_wrapped(t("valid_assessment", file=file, unit=result.unit,
+                   framework=result.framework.id))
     for finding in result.findings:
-        click.echo(t("warning_line", text=finding.text(lang())))
+        echo_wrapped(t("warning_line", text=finding.text(lang())))
 
 
 @click.command("rule")
@@ -237,9 +238,9 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
                                for k, v in values.items()},
                     "explanation": explanation})
         return
-    click.echo(f"{code} {node.name}: {number_text(points, lang())} / "
-               f"{maximum_text(node.max, lang())}")
+    echo_wrapped(f"{code} {node.name}: {number_text(points, lang())} / "
+                 f"{maximum_text(node.max, lang())}")
     status = t(f"status_{rule.provenance.status.value}")
-    click.echo(t("rule_line", kind=rule.kind, status=status + (
+    echo_wrapped(t("rule_line", kind=rule.kind, status=status + (
         f", {rule.provenance.source}" if rule.provenance.source else "")))
-    click.echo(f"  {say(explanation, lang())}")
+    echo_wrapped(f"  {say(explanation, lang())}")
