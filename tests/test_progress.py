@@ -93,3 +93,34 @@ def test_reproduce_shows_the_table_being_read_on_a_terminal(
     assert "Reading published-2022.csv" in terminal.getvalue()
     assert "100%" in terminal.getvalue()
     assert capsys.readouterr().out == piped.out  # the same result, bar or no bar
+
+
+GROUP = str(Path(__file__).resolve().parents[1] / "docs" / "examples" / "group")
+
+
+def test_report_shows_its_scoring_and_its_writing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The report explains the group's units one by one (their points are given above the
+    leaves, which the kernel does not take), then writes the page: a bar for each, in
+    the command's language, and the same page with or without them."""
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+    terminal = _as_terminal(monkeypatch)
+    shown, quiet = tmp_path / "shown.html", tmp_path / "quiet.html"
+    assert main(["report", GROUP, "-o", str(shown), "--lang", "vi"]) == 0
+    assert "Chấm điểm các đơn vị" in terminal.getvalue()
+    assert "Soạn báo cáo" in terminal.getvalue() and "100%" in terminal.getvalue()
+    terminal.truncate(0)
+    assert main(["report", GROUP, "-o", str(quiet), "--lang", "vi", "--quiet"]) == 0
+    assert terminal.getvalue() == ""
+    assert shown.read_text("utf-8") == quiet.read_text("utf-8")
+
+
+def test_score_many_reports_the_units_it_has_scored() -> None:
+    import parindex
+
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    units = [parindex.load_assessment(p) for p in sorted(Path(GROUP).glob("*.toml"))]
+    done: list[int] = []
+    ranking = parindex.score_many(framework, units, progress=done.append)
+    assert done[0] == 0 and done[-1] == len(units) == len(ranking)
+    assert done == sorted(done)

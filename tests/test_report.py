@@ -204,17 +204,22 @@ def test_histogram_bins_break_at_every_threshold(thresholds: tuple[float, ...]) 
         assert threshold in edges
 
 
+def _leaf_units() -> tuple[parindex.Framework, list[parindex.Assessment]]:
+    """The group's units with their points at the leaves only, as the kernel takes them."""
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    leaves = {node.code for node in framework.walk() if node.is_leaf}
+    units = [parindex.load_assessment(p) for p in sorted(GROUP.glob("*.toml"))]
+    return framework, [attrs.evolve(u, points={c: p for c, p in u.points.items()
+                                               if c in leaves}) for u in units]
+
+
 def test_a_batch_reports_exactly_as_its_ranking() -> None:
     """The kernel's BatchResult (a large table's path: no unit rescored) gives the same
     page, charts included, as the Ranking of the same units, for the table and for a unit
     (explained by its own result)."""
     from datetime import date
 
-    framework = parindex.get_framework("thua-thien-hue/commune/2022")
-    leaves = {node.code for node in framework.walk() if node.is_leaf}
-    units = [parindex.load_assessment(p) for p in sorted(GROUP.glob("*.toml"))]
-    units = [attrs.evolve(u, points={c: p for c, p in u.points.items() if c in leaves})
-             for u in units]  # the kernel takes points at the leaves
+    framework, units = _leaf_units()
     ranking = parindex.score_many(framework, units)
     batch = parindex.score_many(framework, units, batch=True)
     assert batch.year == 2022
@@ -234,3 +239,28 @@ def test_a_batch_reports_exactly_as_its_ranking() -> None:
         parindex.report_html(batch, unit="Xã C")
     with pytest.raises(parindex.ArgumentError, match="Xã C's, not Xã A's"):
         parindex.report_html(batch, unit="Xã A", result=parindex.score(framework, chosen))
+
+
+def test_report_cli_takes_a_leaf_table_through_the_kernel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table of leaf points is reported without explaining its units one by one (the
+    one-unit scorer is refused to score_many here): the unit in focus alone is explained,
+    and the page is the one the full ranking gives."""
+    from datetime import datetime, timezone
+
+    import parindex._engine.ranking as engine
+
+    framework, units = _leaf_units()
+    ranking = parindex.score_many(framework, units)
+    table = parindex.write_table(ranking, tmp_path / "leaves.csv")
+    expected = parindex.report_html(ranking, unit="Xã C", lang="en", source=str(table),
+                                    made=datetime.now(timezone.utc).date())
+
+    def refused(*_: object) -> None:
+        raise AssertionError("a unit was explained one by one")
+
+    monkeypatch.setattr(engine, "score", refused)
+    out = tmp_path / "report.html"
+    assert main(["report", str(table), "--framework", framework.id, "--unit", "xã c",
+                 "--group", "huyện x", "-o", str(out), "--lang", "en"]) == 0
+    assert out.read_text("utf-8") == expected

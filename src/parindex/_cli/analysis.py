@@ -27,6 +27,7 @@ from .._base.i18n import figure
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
+from .._base.model import Assessment
 from .._base.names import find_unit
 from .._engine.batch import BatchResult
 from .._engine.ranking import RankedResult, Ranking, score_many, score_table
@@ -58,31 +59,36 @@ def _check_output(output: Path, suffixes: tuple[str, ...] | None, *inputs: Path 
     check_output(output, suffixes=suffixes, inputs=[i for i in inputs if i is not None])
 
 
-def _ranking(sources: Sequence[Path], framework_ref: str | None,
-             sheet: str | None) -> Ranking:
+def _scored(sources: Sequence[Path], framework_ref: str | None, sheet: str | None
+            ) -> tuple[Sequence[Assessment], Ranking | BatchResult]:
+    """The units of SOURCES and their ranking: the batch kernel for a table of leaf points
+    (no unit is explained), else :func:`score_many` (see :func:`score_table`), with a
+    progress bar while units are explained one by one."""
     table = load_units(sources, framework_ref, sheet=sheet)
     table.raise_problems()  # an unreadable cell would silently change a rank or a gap
-    return score_many(table.framework, table.assessments)
+    with progress(t("progress_units"), len(table.assessments)) as update:
+        return table.assessments, score_table(table.framework, table.assessments,
+                                              progress=update)
 
 
 def _one_unit(sources: Sequence[Path], framework_ref: str | None, sheet: str | None,
               unit: str | None, group: str | None
               ) -> tuple[Result, Ranking | BatchResult | None]:
-    """The chosen unit's result (the one-unit scorer explains it) and what ranks it among
-    the others: the batch kernel for a table of leaf points (no other unit is explained),
-    else :func:`score_many` (see :func:`score_table`)."""
-    table = load_units(sources, framework_ref, sheet=sheet)
-    table.raise_problems()  # an unreadable cell would silently change a rank or a gap
-    framework, assessments = table.framework, table.assessments
-    ranking = score_table(framework, assessments)
-    if isinstance(ranking, BatchResult):
-        if unit is None:
-            raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one "
-                                   "with --unit")
-        chosen = assessments[find_unit(unit, [(a.unit, a.group) for a in assessments],
-                                       group)]
-        return score(framework, chosen), ranking
-    return _pick(ranking, unit, group).result, ranking if len(ranking) > 1 else None
+    """The chosen unit's result and what ranks it among the others (see :func:`_scored`)."""
+    assessments, ranking = _scored(sources, framework_ref, sheet)
+    return _chosen(assessments, ranking, unit, group), ranking if len(ranking) > 1 else None
+
+
+def _chosen(assessments: Sequence[Assessment], ranking: Ranking | BatchResult,
+            unit: str | None, group: str | None) -> Result:
+    """The unit asked for, explained by the one-unit scorer: of a batch, that unit alone."""
+    if not isinstance(ranking, BatchResult):
+        return _pick(ranking, unit, group).result
+    if unit is None:
+        raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one with "
+                               "--unit")
+    return score(ranking.framework, assessments[find_unit(
+        unit, [(a.unit, a.group) for a in assessments], group)])
 
 
 def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> RankedResult:
@@ -510,6 +516,7 @@ def _decimal_text(value: Fraction) -> str:
 @_SHEET
 @click.option("--unit", help="Focus on this unit: its profile against its group, its lost "
                              "points, the next band and the units just above it.")
+@_GROUP
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("report.html"), show_default=True, help="The HTML file to write.")
 @click.option("--previous", "previous", multiple=True,
@@ -524,22 +531,25 @@ def _decimal_text(value: Fraction) -> str:
               help="Monte Carlo draws.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")
 def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
-                   unit: str | None, output: Path, previous: tuple[Path, ...],
-                   target: str | None, width: str, draws: int, seed: int) -> None:
+                   unit: str | None, group: str | None, output: Path,
+                   previous: tuple[Path, ...], target: str | None, width: str, draws: int,
+                   seed: int) -> None:
     """Write one self-contained HTML report for a results table or a unit.
 
     The ranking, the distribution of totals with the band thresholds, sub-indices by
     field, and optionally a unit's profile and lost points, rank changes since the
     previous year and Monte Carlo rank intervals: tables and SVG charts inline, so the
     file opens without network access. Vietnamese by default; --lang en for English.
+    A table of leaf points is scored, ranked and charted in one pass of the exact kernel;
+    only the unit in focus is explained.
     """
-    from .._render.report import write_report
+    from .._render.report import REPORT_STEPS, write_report
     from .._analysis.sensitivity import Perturbation, monte_carlo
 
     _check_output(output, (".html", ".htm"), *sources, *previous, framework_ref)
-    ranking = _ranking(sources, framework_ref, sheet)
-    focus = _pick(ranking, unit).result.unit if unit is not None else None
-    before = _ranking(previous, framework_ref, sheet) if previous else None
+    assessments, ranking = _scored(sources, framework_ref, sheet)
+    focus = _chosen(assessments, ranking, unit, group) if unit is not None else None
+    before = _scored(previous, framework_ref, sheet)[1] if previous else None
     result = None
     if target is not None:
         perturbation = Perturbation(
@@ -548,6 +558,9 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
         with progress(t("progress_draws"), draws) as report:
             result = monte_carlo(ranking, perturbation, draws=draws, seed=seed,
                                  progress=report)
-    write_report(ranking, output, unit=focus, lang=lang(document=True), monte_carlo=result,
-                 previous=before, source=", ".join(str(s) for s in sources))
-    click.echo(f"wrote {output}")
+    with progress(t("progress_report"), REPORT_STEPS) as report:
+        write_report(ranking, output, unit=None if focus is None else focus.unit,
+                     group=None if focus is None else focus.group or None, result=focus,
+                     lang=lang(document=True), monte_carlo=result, previous=before,
+                     source=", ".join(str(s) for s in sources), progress=report)
+    click.echo(t("wrote", path=output))

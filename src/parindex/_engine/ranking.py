@@ -233,17 +233,20 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
 
 @overload
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
-               batch: Literal[False] = False) -> Ranking: ...
+               batch: Literal[False] = False,
+               progress: Callable[[int], None] | None = None) -> Ranking: ...
 
 
 @overload
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
-               batch: Literal[True]) -> BatchResult: ...
+               batch: Literal[True],
+               progress: Callable[[int], None] | None = None) -> BatchResult: ...
 
 
 @exact
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
-               batch: bool = False) -> Ranking | BatchResult:
+               batch: bool = False, progress: Callable[[int], None] | None = None
+               ) -> Ranking | BatchResult:
     """Score, rank and band many assessments of one framework and year: the one way to
     score many units.
 
@@ -260,6 +263,9 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
         :ref:`batch-scoring`). It takes points at the leaves only, needs every maximum,
         the built-in ranking and band methods and bands decided on exact values, and does
         not reconcile published figures.
+    :param progress: called now and then with the number of units scored so far, and
+        with their count at the end (for a progress bar; the kernel's one pass reports
+        only the end).
     :raises AssessmentError: on the first assessment that does not score, or when two
         assessments name the same unit, or years differ (with ``batch``: every problem,
         up to :data:`~parindex._engine.batch.MAX_PROBLEMS`).
@@ -269,8 +275,17 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
     if batch:
         from .batch import score_matrix, to_matrix  # numpy loads here, not before
 
-        return score_matrix(framework, to_matrix(framework, assessments))
-    results = [score(framework, a) for a in assessments]
+        scored = score_matrix(framework, to_matrix(framework, assessments))
+        if progress is not None:
+            progress(len(scored))
+        return scored
+    results = []
+    for done, assessment in enumerate(assessments):
+        if progress is not None and done % 100 == 0:
+            progress(done)
+        results.append(score(framework, assessment))
+    if progress is not None:
+        progress(len(results))
     _check_batch(results)
     ranks = rank_results(results)
     groups: dict[str | None, int] = {}
@@ -284,20 +299,22 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
     return Ranking(framework, tuple(reconcile_ranks(units, results)))
 
 
-def score_table(framework: Framework, assessments: Sequence[Assessment]
-                ) -> Ranking | BatchResult:
+def score_table(framework: Framework, assessments: Sequence[Assessment], *,
+                progress: Callable[[int], None] | None = None) -> Ranking | BatchResult:
     """Many units ranked the fastest exact way that takes them, for the commands that read
     a table: the kernel's :class:`~parindex.BatchResult` (:func:`score_many` with
     ``batch=True``) when it takes the units, else :func:`score_many`'s
     :class:`~parindex.Ranking` (points above the leaves, rules, a plugin's methods; one
     unit alone), which also reports any problem as it always has.
+
+    :param progress: as for :func:`score_many`.
     """
     if len(assessments) > 1:
         try:
-            return score_many(framework, assessments, batch=True)
+            return score_many(framework, assessments, batch=True, progress=progress)
         except ParindexError:
             pass  # explained unit by unit below, problems worded there
-    return score_many(framework, assessments)
+    return score_many(framework, assessments, progress=progress)
 
 
 def _check_batch(results: Sequence[Result]) -> None:

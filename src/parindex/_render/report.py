@@ -7,9 +7,10 @@ band names stay as published. Every value from the data is autoescaped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timezone
-from importlib.metadata import PackageNotFoundError, version
 from fractions import Fraction
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +26,10 @@ from .._engine.results import Result
 from .._analysis.sensitivity import MonteCarlo
 
 Language = Literal["vi", "en"]
+
+#: The steps :func:`report_html` reports to its ``progress``: the profiles, the unit in
+#: focus, the charts, the page.
+REPORT_STEPS = 4
 
 def _version() -> str:
     try:
@@ -42,7 +47,8 @@ def _text(lang: str) -> dict[str, str]:
 def report_html(ranking: Scored, *, unit: str | None = None, group: str | None = None,
                 result: Result | None = None, lang: Language = "vi",
                 monte_carlo: MonteCarlo | None = None, previous: Scored | None = None,
-                source: str | None = None, made: date | None = None) -> str:
+                source: str | None = None, made: date | None = None,
+                progress: Callable[[int], None] | None = None) -> str:
     """A self-contained HTML report of a ranking, or of one unit within it.
 
     :param ranking: the units (from :func:`~parindex.score_many`); for a large table, its
@@ -58,6 +64,8 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
     :param previous: the previous year's ranking (or batch), to chart rank changes.
     :param source: the file(s) the units were read from, named in the footer.
     :param made: the date printed in the footer (default: today).
+    :param progress: called with the number of steps done, out of :data:`REPORT_STEPS`
+        (for a progress bar: a large table takes seconds).
     :returns: the page, with inline CSS and SVG and no external resources.
     :raises ArgumentError: an unknown ``lang``, or a batch with ``unit`` but no ``result``.
     :raises UnitNotFoundError: no such unit, or the name is ambiguous without ``group``.
@@ -74,7 +82,9 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
     t = _text(lang)
     framework = ranking.framework
     decimals = framework.decimals
+    step = progress or (lambda done: None)
     found = profiles(ranking)  # every unit's figures, from either kind of ranking
+    step(1)
     year = found.year
     me = None
     if unit is not None:
@@ -142,6 +152,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
                       "lost": num(points_text(i.lost, decimals)), "comment": i.comment or ""}
                      for i in lost.items],
         }
+    step(2)
     mc_data = None
     if monte_carlo is not None:
         p = monte_carlo.perturbation
@@ -150,20 +161,23 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
                                                  width=num(needed_text(p.width, 6)),
                                                  draws=monte_carlo.draws,
                                                  seed=monte_carlo.seed)}
+    charts = {"totals_chart": distribution_chart(found, framework, lang=lang),
+              "shift_chart": shift_chart(profiles(previous), found, lang=lang)
+              if previous else None}
+    step(3)
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("parindex", "_templates/report"),
         autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     template = environment.get_template("report.html.j2")
-    return template.render(
+    page = template.render(
         lang=lang, version=_version(), title=title, subtitle=subtitle, cards=cards, t=t,
-        unit=unit_data, units=units, fields=fields,
-        totals_chart=distribution_chart(found, framework, lang=lang),
-        shift_chart=shift_chart(profiles(previous), found, lang=lang) if previous else None,
-        monte_carlo=mc_data,
+        unit=unit_data, units=units, fields=fields, **charts, monte_carlo=mc_data,
         footer=t["footer"].format(
             version=_version(), decimals=decimals, source=source or "—",
             framework=f"{framework.id} ({_decision(framework)})",
             date=_date(made or datetime.now(timezone.utc).date(), lang)))
+    step(REPORT_STEPS)
+    return page
 
 
 def _decision(framework: Framework) -> str:
