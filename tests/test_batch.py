@@ -238,6 +238,14 @@ def _misuses(hue: Framework, matrix: PointsMatrix) -> dict[str, Callable[[], obj
     }
 
 
+def test_an_unknown_node_code_is_a_typed_argument_error(hue, thuy_thanh):
+    batch = parindex.score_many(hue, [leaf_only(hue, thuy_thanh)], batch=True)
+    for method in (batch.node_points, batch.node_arising_max):
+        with pytest.raises(parindex.ArgumentError, match=r"'3\.9' is not a code of "
+                           r"thua-thien-hue/commune/2022; did you mean '3\.\d'\?"):
+            method("3.9")
+
+
 def test_shape_misuse_is_a_typed_argument_error(hue, thuy_thanh):
     """A matrix or call whose shapes, lengths or scale do not agree is the library's typed
     ArgumentError (exit 2 in the CLI), still a ValueError for code that catches that."""

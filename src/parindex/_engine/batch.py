@@ -32,6 +32,7 @@ ranking, the ``minimum`` band method) on integers, and refuses the others.
 
 from __future__ import annotations
 
+import difflib
 import operator
 import unicodedata
 import warnings
@@ -687,10 +688,10 @@ class BatchResult:
         """The arising maximum × 10**scale of one criterion or survey node for every unit:
         its maximum less the maxima of its items excluded as not arising.
 
-        :raises KeyError: no node has this code.
+        :raises ArgumentError: (a ``ValueError``) no node has this code.
         """
         plan = plan_of(self.framework)
-        start, end = plan.ranges[code]
+        start, end = self._columns(plan, code)
         rows, cols = self.matrix.marked_rows, self.matrix.marked_cols
         inside = (cols >= start) & (cols < end)
         excluded = sum_by(rows[inside], plan.excluded_maxima(self.scale)[cols[inside]],
@@ -705,10 +706,10 @@ class BatchResult:
         A node's points are the sum of its leaves', with items that did not arise counted
         as the framework's policy says (a penalty node's are its deduction, positive).
 
-        :raises KeyError: no node has this code.
+        :raises ArgumentError: (a ``ValueError``) no node has this code.
         """
         plan = plan_of(self.framework)
-        start, end = plan.ranges[code]
+        start, end = self._columns(plan, code)
         if start in plan.vanishing and plan.codes[start] == code:
             return _leaf_points(plan, self.matrix, start, self.scale)
         points = self.matrix.points
@@ -717,6 +718,17 @@ class BatchResult:
         inside = (self._fix_cols >= start) & (self._fix_cols < end)
         np.add.at(result, self._fix_rows[inside], self._fix_add[inside])
         return result
+
+    def _columns(self, plan: _Plan, code: str) -> tuple[int, int]:
+        """The leaf columns ``[start, end)`` of a node; an unknown code is a typed error
+        (as sensitivity's for codes that are not top-level), not a bare ``KeyError``."""
+        found = plan.ranges.get(code)
+        if found is None:
+            close = difflib.get_close_matches(code, list(plan.ranges), n=1)
+            raise ArgumentError(Problem(f"{code!r} is not a code of {self.framework.id}"
+                                        + (f"; did you mean {close[0]!r}?" if close else ""),
+                                        code=code))
+        return found
 
 
 # --- the hot path -------------------------------------------------------------------------
