@@ -225,6 +225,11 @@ def test_a_batch_reports_exactly_as_its_ranking() -> None:
     assert batch.year == 2022
     result = parindex.monte_carlo(batch, parindex.Perturbation("weights", Fraction(1, 5)),
                                   draws=20)
+    assert parindex.totals_chart(batch) == parindex.totals_chart(ranking)
+    assert parindex.field_profile_chart(batch, "Xã C", group="Huyện X") == \
+        parindex.field_profile_chart(ranking, "Xã C")
+    assert parindex.rank_shift_chart(ranking, batch) == \
+        parindex.rank_shift_chart(ranking, ranking)
     made = date(2026, 3, 5)
     for lang in ("vi", "en"):
         assert parindex.report_html(batch, lang=lang, made=made) == \
