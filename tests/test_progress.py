@@ -110,9 +110,15 @@ def test_report_shows_its_scoring_and_its_writing(
     assert "Chấm điểm các đơn vị" in terminal.getvalue()
     assert "Soạn báo cáo" in terminal.getvalue() and "100%" in terminal.getvalue()
     terminal.truncate(0)
+    terminal.seek(0)
     assert main(["report", GROUP, "-o", str(quiet), "--lang", "vi", "--quiet"]) == 0
     assert terminal.getvalue() == ""
     assert shown.read_text("utf-8") == quiet.read_text("utf-8")
+    # A table: read with its own bar, then through the kernel, then written.
+    assert main(["report", TABLE, "--framework", "thua-thien-hue/commune/2022",
+                 "-o", str(shown), "--lang", "en"]) == 0
+    assert "Reading published-2022.csv" in terminal.getvalue()
+    assert "Writing the report" in terminal.getvalue()
 
 
 def test_score_many_reports_the_units_it_has_scored() -> None:

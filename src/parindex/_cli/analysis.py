@@ -62,9 +62,9 @@ def _check_output(output: Path, suffixes: tuple[str, ...] | None, *inputs: Path 
 def _scored(sources: Sequence[Path], framework_ref: str | None, sheet: str | None
             ) -> tuple[Sequence[Assessment], Ranking | BatchResult]:
     """The units of SOURCES and their ranking: the batch kernel for a table of leaf points
-    (no unit is explained), else :func:`score_many` (see :func:`score_table`), with a
-    progress bar while units are explained one by one."""
-    table = load_units(sources, framework_ref, sheet=sheet)
+    (no unit is explained), else :func:`score_many` (see :func:`score_table`), with
+    progress bars while a large table is read and while units are explained one by one."""
+    table = load_units(sources, framework_ref, sheet=sheet, show_progress=True)
     table.raise_problems()  # an unreadable cell would silently change a rank or a gap
     with progress(t("progress_units"), len(table.assessments)) as update:
         return table.assessments, score_table(table.framework, table.assessments,
