@@ -48,39 +48,30 @@ from .._formats.tables import ResultsTable
 from .tabulated import Figures, tabulate
 
 
-class _Row:
-    """A row of a table held column by column (:class:`~parindex._formats.rows.TableRows`):
-    its Assessment is built when first asked for, its name and group are at hand."""
+class _Explained:
+    """A unit of a table reproduced in one kernel pass: its row, built when first asked
+    for (a table held column by column builds none), and its full result, worked out by
+    the one-unit explainer when first asked for."""
 
-    __slots__ = ("rows", "i")
+    __slots__ = ("framework", "rows", "i")
 
-    def __init__(self, rows: TableRows, i: int) -> None:
+    def __init__(self, framework: Framework, rows: Sequence[Assessment], i: int) -> None:
+        self.framework = framework
         self.rows = rows
         self.i = i
 
-    def __call__(self) -> Assessment:
+    def assessment(self) -> Assessment:
         return self.rows[self.i]
 
-
-def _assessment(row: Assessment | _Row) -> Assessment:
-    return row() if isinstance(row, _Row) else row
-
-
-class _Explained:
-    """A unit's full result, worked out by the one-unit explainer when first asked for (a
-    table whose every printed figure agrees is reproduced without it)."""
-
-    __slots__ = ("framework", "assessment")
-
-    def __init__(self, framework: Framework, assessment: Assessment | _Row) -> None:
-        self.framework = framework
-        self.assessment = assessment
-
     def __call__(self) -> Result:
-        result = score(self.framework, _assessment(self.assessment))
+        result = score(self.framework, self.assessment())
         # As the ranking's reconciliation leaves it: the ranks were checked with the table.
         return attrs.evolve(result, unchecked=tuple(
             u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
+
+
+def _assessment(row: Assessment | _Explained) -> Assessment:
+    return row.assessment() if isinstance(row, _Explained) else row
 
 
 @attrs.frozen
@@ -102,7 +93,7 @@ class UnitReproduction:
         and :attr:`unchecked`.
     """
 
-    _assessment: Assessment | _Row = attrs.field(
+    _assessment: Assessment | _Explained = attrs.field(
         alias="assessment", eq=_assessment, repr=lambda a: _assessment(a).unit)
     _result: Result | _Explained | None = attrs.field(repr=False, alias="result", eq=False)
     rank: int | None = None
@@ -191,23 +182,31 @@ class UnitReproduction:
         """The framework the unit was scored under (``None``: not scored)."""
         return self._result.framework if self._result is not None else None
 
+    def _held(self) -> tuple[TableRows, int] | None:
+        """The table held by columns and the position of this unit's row in it."""
+        row = self._assessment
+        if isinstance(row, _Explained) and isinstance(row.rows, TableRows):
+            return row.rows, row.i
+        return None
+
     @property
     def unit(self) -> str:
-        row = self._assessment
-        return row.rows.units[row.i] if isinstance(row, _Row) else row.unit
+        held = self._held()
+        return held[0].units[held[1]] if held else self.assessment.unit
 
     @property
     def group(self) -> str | None:
-        row = self._assessment
-        return row.rows.groups[row.i] if isinstance(row, _Row) else row.group
+        held = self._held()
+        return held[0].groups[held[1]] if held else self.assessment.group
 
     @property
     def row(self) -> int | None:
         """The row of the table the unit was read from."""
-        row = self._assessment
-        if isinstance(row, _Row):
-            return row.rows.numbers[row.i]
-        return row.origin.row if isinstance(row.origin, TableOrigin) else None
+        held = self._held()
+        if held:
+            return held[0].numbers[held[1]]
+        origin = self.assessment.origin
+        return origin.row if isinstance(origin, TableOrigin) else None
 
 
 @attrs.frozen
@@ -279,14 +278,12 @@ def _tabulated(table: ResultsTable) -> Reproduction | None:
     if found is None:
         return None
     framework = table.framework
-    rows: Sequence[Assessment | _Row] = [_Row(assessments, i) for i in range(len(assessments))] \
-        if isinstance(assessments, TableRows) else assessments
     units = tuple(
-        UnitReproduction(row, _Explained(framework, row), rank=rank,
-                         of=found.of, group_rank=group_rank, group_of=group_of,
-                         checked=checked, figures=figures)
-        for row, checked, figures, rank, group_rank, group_of in zip(
-            rows, _printed(assessments), found.figures, found.rank, found.group_rank,
+        UnitReproduction(lazy, lazy, rank=rank, of=found.of, group_rank=group_rank,
+                         group_of=group_of, checked=checked, figures=figures)
+        for lazy, checked, figures, rank, group_rank, group_of in zip(
+            (_Explained(framework, assessments, i) for i in range(len(assessments))),
+            _printed(assessments), found.figures, found.rank, found.group_rank,
             found.group_of, strict=True))
     return Reproduction(table, units)
 
@@ -295,14 +292,15 @@ def _printed(assessments: Sequence[Assessment]) -> list[tuple[str, ...]]:
     """:func:`printed_figures` of every row, without building rows held by columns."""
     if not isinstance(assessments, TableRows):
         return [tuple(printed_figures(a)) for a in assessments]
-    printed = [(what, column(assessments, what)) for what in FIGURES
-               if what in assessments.figures]
-    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # a few distinct tuples
-    result = []
-    for i in range(len(assessments)):
-        found = tuple(what for what, values in printed if values[i] is not None)
-        result.append(shared.setdefault(found, found))
-    return result
+    printed = [what for what in FIGURES if what in assessments.figures]
+    # Which figures each row prints, as bits: a few distinct sets, one tuple each.
+    bits = [0] * len(assessments)
+    for bit, what in enumerate(printed):
+        bits = [b | (1 << bit) if value is not None else b
+                for b, value in zip(bits, column(assessments, what), strict=True)]
+    shared = {b: tuple(what for bit, what in enumerate(printed) if b >> bit & 1)
+              for b in set(bits)}
+    return [shared[b] for b in bits]
 
 
 @exact

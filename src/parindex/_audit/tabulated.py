@@ -31,7 +31,6 @@ from .._base.numbers import Rounding, places, rounded_whole
 from .._engine.batch import (
     BatchResult,
     Int64Array,
-    cells_to_matrix,
     plan_of,
     score_matrix,
     to_matrix,
@@ -136,15 +135,11 @@ def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulat
         plan = plan_of(framework)
         if plan.vanishing:
             return None  # a node that counts 0 when all its items are marked: explain
-        value_at: NDArray[np.integer[Any]]
-        if isinstance(assessments, TableRows) and \
-                (held := _held(framework, assessments)) is not None:
-            value_at, values = held
-            matrix = cells_to_matrix(framework, value_at, values, assessments.units,
-                                     assessments.groups, year=assessments.years[0])
-        else:
-            matrix = to_matrix(framework, assessments)  # checks every row first
-            value_at, values = _cells(framework, assessments)
+        matrix = to_matrix(framework, assessments)  # checks every row first
+        held = getattr(assessments, "leaf_cells", None)
+        cells = held(framework) if held is not None else None
+        value_at, values = (cells.value_at, cells.values) if cells is not None else \
+            _cells(framework, assessments)
         batch = score_matrix(framework, matrix)
     except ParindexError:
         return None
@@ -166,23 +161,6 @@ def _leaves_only(assessments: Sequence[Assessment]) -> bool:
         return not assessments.points and not (assessments.rank_basis and ranked)
     return not any(a.inputs or a.published.points or a.published.rank_basis
                    for a in assessments)
-
-
-def _held(framework: Framework, assessments: TableRows,
-          ) -> tuple[NDArray[np.integer[Any]], list[object]] | None:
-    """The leaf values of rows a reader holds column by column (:class:`TableRows`), as
-    :func:`_cells` gives them, taken as they are; ``None``: not such rows, or rows that
-    give other codes than the leaves or are of another year or framework (then
-    :func:`to_matrix` says why)."""
-    codes = plan_of(framework).codes
-    years = set(assessments.years)
-    year = next(iter(years))
-    if sorted(assessments.codes) != sorted(codes) or len(years) != 1 or \
-            assessments.framework != framework.id or year < framework.first_year or \
-            (framework.last_year is not None and year > framework.last_year):
-        return None
-    order = [assessments.codes.index(code) for code in codes]
-    return assessments.value_at[:, order], list(assessments.values)
 
 
 def _cells(framework: Framework, assessments: Sequence[Assessment],

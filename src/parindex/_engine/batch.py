@@ -386,9 +386,18 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         gives a value that is not an exact finite :class:`~decimal.Decimal`; every problem
         found, up to :data:`MAX_PROBLEMS`.
     :raises MissingInformationError: the framework has unknown maxima.
+
+    Rows that a reader holds column by column (a table read from a file) may give their
+    leaf values at once, with a method ``leaf_cells(framework)`` returning
+    :class:`LeafCells` (``None``: they do not fit as they are, and are checked one by one).
     """
     from .scoring import check_fit
 
+    held = getattr(assessments, "leaf_cells", None)
+    cells = held(framework) if held is not None else None
+    if cells is not None:
+        return cells_to_matrix(framework, cells.value_at, cells.values, cells.units,
+                               cells.groups, year=cells.year)
     plan = plan_of(framework)
     assessments = list(assessments)
     codes = plan.codes
@@ -441,7 +450,7 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         raise AssessmentError(_capped(_value_problems(framework, assessments, codes)))
     # Each cell hashed once: its code in a table of distinct values, numbered as first
     # met (points are quantised, so distinct values are few and exact work on them cheap).
-    lookup = _Numbering()
+    lookup = Numbering()
     try:
         index = np.fromiter(map(lookup.__getitem__, chain.from_iterable(rows)), dtype=np.intp,
                             count=cells)
@@ -453,6 +462,25 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     return cells_to_matrix(framework, index.reshape(len(rows), len(codes)), distinct,
                            [a.unit for a in assessments], [a.group for a in assessments],
                            year=years[0] if years else None)
+
+
+@attrs.frozen(eq=False)
+class LeafCells:
+    """Many units' leaf values, as a reader holds them: each distinct value once.
+
+    :param value_at: (units, leaves) positions in :attr:`values`, columns in the
+        framework's depth-first leaf order (:attr:`PointsMatrix.codes`).
+    :param values: the distinct values (exact finite Decimals or NOT_ARISING).
+    :param units: the unit names, one per row.
+    :param groups: each unit's group (``None``: none).
+    :param year: the year of every unit, within the framework's years.
+    """
+
+    value_at: NDArray[np.integer[Any]]
+    values: Sequence[object]
+    units: Sequence[str]
+    groups: Sequence[str | None]
+    year: int
 
 
 def cells_to_matrix(framework: Framework, value_at: NDArray[np.integer[Any]],
@@ -489,7 +517,7 @@ def _known_codes(known: KeysView[str], table: Mapping[str, object]) -> bool:
     return not table or known >= table.keys()
 
 
-class _Numbering(dict[object, int]):
+class Numbering(dict[object, int]):
     """Numbers keys in the order first looked up: ``numbering[key]`` is the key's number,
     a new one for a key not seen before (one hash a lookup, in C for keys already seen)."""
 

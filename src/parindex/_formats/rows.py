@@ -17,11 +17,13 @@ from typing import TYPE_CHECKING, Any, overload
 import attrs
 
 from .._base.errors import Origin, Problem
-from .._base.model import Assessment, GivenPoints, Published
+from .._base.model import Assessment, Framework, GivenPoints, Published
 
 if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    from .._engine.batch import LeafCells
 
 
 @attrs.frozen
@@ -149,6 +151,23 @@ class TableRows(Sequence[Assessment]):
         return Assessment(framework=self.framework, unit=self.units[i], year=self.years[i],
                           points=self.row_points(i), group=self.groups[i],
                           published=self.printed(i), origin=self.origin(i))
+
+    def leaf_cells(self, framework: Framework) -> LeafCells | None:
+        """The rows' points as :func:`~parindex._engine.batch.to_matrix` takes them at
+        once: every row gives exactly the leaves of ``framework``, all of one year within
+        its years; ``None`` otherwise (then each row is checked, and any misfit named)."""
+        from .._engine.batch import LeafCells, plan_of
+
+        codes = plan_of(framework).codes
+        years = set(self.years)
+        year = min(years, default=0)
+        if self.points or sorted(self.codes) != sorted(codes) or len(years) != 1 or \
+                self.framework != framework.id or year < framework.first_year or \
+                (framework.last_year is not None and year > framework.last_year) or \
+                any(value is None for value in self.values):  # a row left out had it
+            return None
+        order = [self.codes.index(code) for code in codes]
+        return LeafCells(self.value_at[:, order], self.values, self.units, self.groups, year)
 
     def replaced(self, **figures: list[Any]) -> TableRows:
         """The same rows with some printed figures replaced (one value per row)."""

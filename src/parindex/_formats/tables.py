@@ -19,6 +19,7 @@ import csv
 import io
 import itertools
 import json
+import operator
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
@@ -136,8 +137,7 @@ _HEADER_SEARCH_ROWS: Final = 30
 _PLAIN_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20})?\Z")
 #: Rows read between two calls of read_table's ``progress``.
 _PROGRESS_ROWS: Final = 1000
-#: A cell not yet read, and one that cannot be (its row is then read alone).
-_UNSET: Final = object()
+#: A cell that cannot be read (its row is then read alone).
 _UNREAD: Final = object()
 #: Excel keeps 15 significant decimal digits; a double's further digits are noise.
 _EXCEL_DIGITS: Final = 15
@@ -431,7 +431,7 @@ def read_csv(path: Path, *, tabs: bool = False,
         try:
             read = itertools.islice(reader, rows)
             if "'" not in text:  # no cell can hold the apostrophe csv_text adds
-                return [[keep(cell, cell) for cell in row] for row in read]
+                return [list(map(keep, row, row)) for row in read]
             return [[keep(cell, cell) for cell in map(_csv_cell, row)] for row in read]
         except csv.Error as error:  # e.g. a field over the csv module's limit (128 KB)
             raise AssessmentError(Problem(f"not a readable table: {error}", path=path,
@@ -808,16 +808,25 @@ class _GridReader:
                   and c.meaning not in nodes]
         n, k = len(found), len(points)
         alone: set[int] = set()  # positions of rows read one by one
-        # The points: every cell by its identity (equal texts share one object, and equal
-        # Excel numbers shown alike: see read_csv and _read_xlsx), each distinct one read once.
         import numpy as np
 
-        cells = [row[c.index] for _, _, _, row in found for c in points]
-        ids = np.fromiter(map(id, cells), dtype=np.int64, count=n * k)
-        _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        from .._engine.batch import Numbering
+
+        # The points: every cell by its identity (equal texts share one object, and equal
+        # Excel numbers shown alike: see read_csv and _read_xlsx; an Excel 80.5 and 80.50
+        # are equal but not alike), numbered as first met, each distinct one read once.
+        at = [c.index for c in points]
+        get = operator.itemgetter(*at) if len(at) > 1 else lambda row: (row[at[0]],)
+        cells = list(itertools.chain.from_iterable(get(row) for _, _, _, row in found)) \
+            if at else []
+        numbers = Numbering()
+        index = np.fromiter(map(numbers.__getitem__, map(id, cells)), dtype=np.int32,
+                            count=len(cells))
+        # Where each number first appears: where the running maximum grows.
+        first = np.flatnonzero(np.diff(np.maximum.accumulate(index), prepend=-1) > 0)
         values = [self.points_value(cells[j]) for j in first.tolist()]
         del cells
-        index = inverse.astype(np.int32).reshape(n, k)
+        index = index.reshape(n, k)
         unread = np.asarray([v is None for v in values], dtype=np.bool_)
         if unread.any():
             alone.update(np.flatnonzero(unread[index].any(axis=1)).tolist())
@@ -827,17 +836,13 @@ class _GridReader:
         for column in others:
             meaning = column.meaning
             assert meaning is not None
-            read: dict[int, object] = {}
-            found_values: list[Any] = [None] * n
-            for position, (_, _, _, row) in enumerate(found):
-                cell = row[column.index]
-                value = read.get(id(cell), _UNSET)
-                if value is _UNSET:
-                    value = read[id(cell)] = self.figure_value(meaning, cell)
-                if value is _UNREAD:
-                    alone.add(position)
-                elif value is not None:
-                    found_values[position] = value
+            cells = [row[column.index] for _, _, _, row in found]
+            read = {id(cell): cell for cell in cells}  # each distinct cell read once
+            read = {key: self.figure_value(meaning, cell) for key, cell in read.items()}
+            found_values: list[Any] = list(map(read.__getitem__, map(id, cells)))
+            if any(value is _UNREAD for value in read.values()):
+                alone.update(i for i, value in enumerate(found_values) if value is _UNREAD)
+                found_values = [None if value is _UNREAD else value for value in found_values]
             if meaning == "year":
                 years = [y if y is not None else self.year for y in found_values]
             elif meaning == "group":
@@ -937,14 +942,13 @@ class _GridReader:
         """A group heading row: no points, and numbered with a Roman numeral or a letter
         (``I``, ``II.``, ``A``), or printed in capitals, or named as a district or block
         (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
-        number = ""
-        for column in columns:
-            text = cell_text(cells[column.index])
-            if column.meaning == "ignore":
-                number = number or text
-            elif text and (column.meaning in self.framework.nodes
-                           or column.meaning in ("appraised", "survey")):
-                return False  # points: a unit (a heading may print its group's mean)
+        nodes = self.framework.nodes
+        for column in columns:  # points: a unit (a heading may print its group's mean)
+            if (column.meaning in nodes or column.meaning in ("appraised", "survey")) \
+                    and cell_text(cells[column.index]):
+                return False
+        number = next((text for column in columns if column.meaning == "ignore"
+                       and (text := cell_text(cells[column.index]))), "")
         if number and not _HEADING_NUMBER.match(number):
             return False
         return bool(number) or unit.isupper() or bool(_HEADING_PREFIX.match(unit)) \
