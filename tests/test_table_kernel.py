@@ -174,16 +174,33 @@ def test_profiles_from_the_kernel_are_those_from_results(data: st.DataObject) ->
 
 
 def test_progress_is_reported_while_rows_are_explained() -> None:
-    """A table with a discrepancy is scored row by row and says how far it is; a table
-    the kernel reproduces in one pass has nothing to report."""
+    """A table with a rank that disagrees is scored row by row and says how far it is; a
+    table the kernel reproduces in one pass has nothing to report."""
     table = _consistent_table(150)
     done: list[int] = []
     parindex.reproduce(table, progress=done.append)
     assert done == []
     rows = list(table.assessments)
     rows[7] = attrs.evolve(rows[7], published=attrs.evolve(rows[7].published,
-                                                           total=Decimal("1")))
+                                                           rank=PublishedRank(150, 150)))
     reproduction = parindex.reproduce(attrs.evolve(table, assessments=tuple(rows)),
                                       progress=done.append)
-    assert [d.what for d in reproduction.units[7].discrepancies][:1] == ["total"]
+    assert [d.what for d in reproduction.units[7].discrepancies] == ["rank"]
     assert done == [0, 100, 150]
+
+
+def test_a_discrepancy_is_explained_alone_the_rest_from_the_kernel() -> None:
+    """A printed total that disagrees: only its row goes through the explainer, with the
+    same outcome as explaining every row."""
+    table = _consistent_table(150)
+    rows = list(table.assessments)
+    rows[7] = attrs.evolve(rows[7], published=attrs.evolve(rows[7].published,
+                                                           total=Decimal("1")))
+    table = attrs.evolve(table, assessments=tuple(rows))
+    done: list[int] = []
+    reproduction = parindex.reproduce(table, progress=done.append)
+    assert done == []  # no row by row pass
+    assert [d.what for d in reproduction.units[7].discrepancies][:1] == ["total"]
+    lazy = [u for u in reproduction.units if u._result.__class__.__name__ == "_Explained"]
+    assert len(lazy) == 149 and reproduction.units[7] not in lazy
+    _same(table)

@@ -251,13 +251,14 @@ def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Repro
     table's units together (competition or dense, as the framework declares, on unrounded
     values). See the module notes for parts above their maximum.
 
-    A table that gives points at the leaves and whose every printed figure agrees is
-    scored, ranked and checked in one pass of the exact kernel (``score_many(batch=True)``),
-    with the same outcome; each unit's :attr:`~UnitReproduction.result` is then worked out
-    when first asked for.
+    A table that gives points at the leaves and whose printed ranks agree is scored,
+    ranked and checked in one pass of the exact kernel (``score_many(batch=True)``), with
+    the same outcome: only rows with another figure that disagrees are explained one by
+    one; each other unit's :attr:`~UnitReproduction.result` is worked out when first
+    asked for.
 
     :param progress: called with the number of rows done while rows are scored one by one
-        (a table with discrepancies to explain), for a progress bar.
+        (a table whose printed ranks disagree), for a progress bar.
     """
     fast = _tabulated(table)
     if fast is not None:
@@ -278,6 +279,13 @@ def _tabulated(table: ResultsTable) -> Reproduction | None:
     if found is None:
         return None
     framework = table.framework
+    explained_rows = {}
+    for i in found.explain:
+        unit = _explain_row(framework, assessments[i], found.rank[i], found.of,
+                            found.group_rank[i], found.group_of[i])
+        if unit is None:
+            return None  # a row that cannot be scored: its ranks are not all known
+        explained_rows[i] = unit
     units = tuple(
         UnitReproduction(lazy, lazy, rank=rank, of=found.of, group_rank=group_rank,
                          group_of=group_of, checked=checked, figures=figures)
@@ -285,7 +293,29 @@ def _tabulated(table: ResultsTable) -> Reproduction | None:
             (_Explained(framework, assessments, i) for i in range(len(assessments))),
             _printed(assessments), found.figures, found.rank, found.group_rank,
             found.group_of, strict=True))
+    if explained_rows:
+        units = tuple(explained_rows.get(i, unit) for i, unit in enumerate(units))
     return Reproduction(table, units)
+
+
+def _explain_row(framework: Framework, assessment: Assessment, rank: int, of: int,
+                 group_rank: int | None, group_of: int | None) -> UnitReproduction | None:
+    """One row of a table the kernel ranked, whose other figures disagree: reproduced by
+    the explainer, as :func:`explained` reproduces it when every printed rank agrees
+    (``None``: the row cannot be scored)."""
+    _, result, extra, problems = _score_row(framework, assessment)
+    if result is None:
+        return None
+    # As the ranking's reconciliation leaves it: the ranks were checked with the table.
+    result = attrs.evolve(result, unchecked=tuple(
+        u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
+    discrepancies = extra + list(result.discrepancies)
+    unchecked = list(result.unchecked)
+    checked, more = _accounted(assessment, result, discrepancies, unchecked, problems)
+    return UnitReproduction(
+        assessment, result, rank=rank or None, of=of, group_rank=group_rank,
+        group_of=group_of, discrepancies=tuple(_ordered(framework, discrepancies)),
+        problems=tuple(problems), unchecked=tuple(unchecked + more), checked=tuple(checked))
 
 
 def _printed(assessments: Sequence[Assessment]) -> list[tuple[str, ...]]:

@@ -4,8 +4,10 @@ every unit's parts, total, index, band and ranks, and whether each printed figur
 :func:`parindex.reproduce` takes this path when it can vouch that the result is the one
 the one-unit explainer (:func:`parindex.score`) and its rank checks would give: every row
 gives points at the leaves only, the kernel supports the framework, and every printed
-figure agrees with the computed one. Anything else (a discrepancy, a figure that cannot
-be checked, an unreadable row) is left to the explainer, which words the evidence.
+rank agrees with the computed one. A row whose total, part, index or band disagrees (or
+cannot be checked) is explained alone (:attr:`Tabulated.explain`); anything else (a rank
+that disagrees, an unreadable row) leaves the whole table to the explainer, which words
+the evidence.
 
 Points keep the places they were written with, as :func:`parindex.score` keeps them (a
 sum of ``1.50`` and ``2`` is ``3.50``): the kernel gives the exact value, the places are
@@ -112,10 +114,12 @@ class _Columns:
 
 @attrs.frozen
 class Tabulated:
-    """A table scored in one kernel pass, every printed figure agreeing.
+    """A table scored in one kernel pass, every printed rank agreeing.
 
     Lists have one entry per assessment of the table, in order; ranks as
     :class:`~parindex.UnitReproduction` gives them (``None`` without a group).
+    :attr:`explain` lists the rows with another printed figure that disagrees or cannot
+    be checked: the explainer words them.
     """
 
     figures: list[Figures]
@@ -123,6 +127,7 @@ class Tabulated:
     of: int
     group_rank: list[int | None]
     group_of: list[int | None]
+    explain: list[int] = attrs.field(factory=list)
 
 
 def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulated | None:
@@ -143,13 +148,14 @@ def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulat
         batch = score_matrix(framework, matrix)
     except ParindexError:
         return None
-    if not _agree(framework, batch, assessments):
+    explain = _disagreeing(framework, batch, assessments)
+    if explain is None:
         return None
     n = len(assessments)
     figures = _figures(framework, batch, _exponents(framework, value_at, values), n)
     group_ranks = [r or None for r in batch.group_rank.tolist()]
     group_of = [g or None for g in batch.group_of.tolist()]
-    return Tabulated(figures, batch.rank.tolist(), n, group_ranks, group_of)
+    return Tabulated(figures, batch.rank.tolist(), n, group_ranks, group_of, explain)
 
 
 def _leaves_only(assessments: Sequence[Assessment]) -> bool:
@@ -188,11 +194,24 @@ def _cells(framework: Framework, assessments: Sequence[Assessment],
     return np.concatenate(parts), values
 
 
-def _agree(framework: Framework, batch: BatchResult, assessments: Sequence[Assessment],
-           ) -> bool:
-    """Whether every printed figure of every row agrees, as :func:`parindex.reproduce`
-    would find it (:func:`~parindex._engine.reconcile.agrees`), with nothing left
-    unchecked: figure by figure, over the kernel's integers."""
+def _disagreeing(framework: Framework, batch: BatchResult, assessments: Sequence[Assessment],
+                 ) -> list[int] | None:
+    """The rows with a printed total, part, index or band that does not agree as
+    :func:`parindex.reproduce` would find it (:func:`~parindex._engine.reconcile.agrees`)
+    or cannot be checked, figure by figure over the kernel's integers; ``None`` when a
+    printed rank does not agree (ranks are checked, and their evidence worded, for the
+    whole table at once)."""
+    n = len(assessments)
+    for value, rank in zip(column(assessments, "rank"), batch.rank.tolist(), strict=True):
+        if value is not None and ((value.of is not None and value.of != n)
+                                  or value.position != rank):
+            return None
+    for value, rank, among in zip(column(assessments, "group_rank"), batch.group_rank.tolist(),
+                                  batch.group_of.tolist(), strict=True):
+        if value is not None and rank and ((value.of is not None and value.of != among)
+                                           or value.position != rank):
+            return None  # (a unit without a group has no group rank to check it against)
+    found: set[int] = set()
     publication = framework.publication
     rounding = publication.rounding
     scaled = 10**batch.scale
@@ -200,32 +219,25 @@ def _agree(framework: Framework, batch: BatchResult, assessments: Sequence[Asses
                            ("survey", batch.survey_scaled)):
         printed = column(assessments, what)
         declared = publication.places(what)
-        for value, points in zip(printed, computed.tolist(), strict=True):
-            if value is not None and not _rounds_to(value, points, scaled, declared, rounding):
-                return False
+        found.update(i for i, (value, points) in enumerate(zip(printed, computed.tolist(),
+                                                               strict=True))
+                     if value is not None and not _rounds_to(value, points, scaled, declared,
+                                                             rounding))
     printed = column(assessments, "index")
     if any(value is not None for value in printed):
         declared = publication.places("index")
-        for value, total, arising in zip(printed, batch.total_scaled.tolist(),
-                                         batch.arising_scaled.tolist(), strict=True):
+        for i, (value, total, arising) in enumerate(zip(
+                printed, batch.total_scaled.tolist(), batch.arising_scaled.tolist(),
+                strict=True)):
             if value is not None and (arising <= 0 or not _rounds_to(
                     value, 100 * total, arising, declared, rounding)):
-                return False
+                found.add(i)
     names = [band.name.casefold() for band in framework.bands]
-    for value, band in zip(column(assessments, "band"), batch.band_index.tolist(), strict=True):
+    for i, (value, band) in enumerate(zip(column(assessments, "band"),
+                                          batch.band_index.tolist(), strict=True)):
         if value is not None and (band < 0 or nfc(value).casefold() != names[band]):
-            return False
-    n = len(assessments)
-    for value, rank in zip(column(assessments, "rank"), batch.rank.tolist(), strict=True):
-        if value is not None and ((value.of is not None and value.of != n)
-                                  or value.position != rank):
-            return False
-    for value, rank, among in zip(column(assessments, "group_rank"), batch.group_rank.tolist(),
-                                  batch.group_of.tolist(), strict=True):
-        if value is not None and rank and ((value.of is not None and value.of != among)
-                                           or value.position != rank):
-            return False  # (a unit without a group has no group rank to check it against)
-    return True
+            found.add(i)
+    return sorted(found)
 
 
 def _rounds_to(printed: Decimal, numerator: int, denominator: int, declared: int | None,
