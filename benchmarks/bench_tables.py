@@ -9,7 +9,8 @@ commune/2022`` with every leaf column (49), points on each item's own grid (0 to
 maximum in steps of 0.25, a quarter of them full marks), 2 % of the appraised items
 marked ``x`` (did not arise) in the "x" variant, a district column, and the printed
 appraised, survey and total points, overall rank and band, each as the library computes
-them (a consistent table). Unit names are invented ("Xã Minh Họa 00001").
+them (a consistent table; a variant prints every hundredth total wrong). Unit names are
+invented ("Xã Minh Họa 00001").
 
 Every figure is the **median** of several runs (``--runs``) of this process's CPU time
 (:func:`time.process_time`): the reference machine has 2 cores shared with other jobs, so
@@ -110,6 +111,15 @@ def write_xlsx(path: Path, header: list[str], rows: list[list[str]]) -> None:
     book.save(path)
 
 
+def with_wrong_totals(header: list[str], rows: list[list[str]]) -> list[list[str]]:
+    """The rows with every hundredth printed total one point too high (discrepancies)."""
+    column = header.index("Tổng điểm")
+    wrong = [list(row) for row in rows]
+    for row in wrong[::100]:
+        row[column] = _text(Decimal(row[column].replace(",", ".")) + 1)
+    return wrong
+
+
 def csv_baseline(path: Path) -> int:
     """Read the CSV and convert every number cell to Decimal."""
     count = 0
@@ -177,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
         write_csv(marked_csv, header, rows)
         xlsx = here / "results.xlsx"
         write_xlsx(xlsx, header, rows)
+        wrong_csv = here / "results-wrong.csv"
+        write_csv(wrong_csv, header, with_wrong_totals(header, rows))
         print(f"CPU time, median of {args.runs} runs each (2 shared cores: wall time is noisy)")
 
         base = cpu_median(args.runs, lambda: csv_baseline(plain_csv))
@@ -186,6 +198,9 @@ def main(argv: list[str] | None = None) -> int:
             took = cpu_median(args.runs, lambda path=path: reproduce_file(path))
             report.line(label, took, "s", 1.0)
             report.line(f"  ratio to the CSV baseline", took / base, "×", 10.0)
+        took = cpu_median(args.runs, lambda: reproduce_file(wrong_csv))
+        report.line("reproduce CSV, 1 % of totals printed wrong", took, "s", None,
+                    "(those rows explained)")
         base_x = cpu_median(args.runs, lambda: xlsx_baseline(xlsx))
         report.line("openpyxl read-only (baseline)", base_x, "s", None)
         took = cpu_median(args.runs, lambda: reproduce_file(xlsx))
