@@ -272,7 +272,7 @@ def test_gaps_names_the_basis_in_vietnamese(capsys: pytest.CaptureFixture[str]) 
 #: sentence reached a Vietnamese reader.
 _ENGLISH_WORDS = re.compile(
     r"\b(the|is|are|was|not|of|and|with|give|given|cannot|expected|must|should|which|this|"
-    r"that|there|file|files|row|column|line|unknown|missing|criterion|framework|such|"
+    r"that|there|file|files|row|column|line|unknown|missing|criterion|such|"
     r"only|either|neither|one|every|more|than|allowed|invalid|error|warning|note)\b",
     re.IGNORECASE)
 
@@ -294,7 +294,28 @@ def test_the_english_detector_finds_english() -> None:
 def _failures(tmp: Path) -> list[tuple[list[str], str]]:
     """(arguments, a Vietnamese phrase the error must say) of failing runs."""
     missing = str(tmp / "missing.toml")
+    head = 'framework = "thua-thien-hue/commune/2022"\nunit = "Xã A"\nyear = 2022\n'
+    files = {
+        "latin1.toml": b"unit = 'H\xf2a'\n",  # Windows-1258, not UTF-8
+        "twice.toml": (head + 'year = 2023\n[points]\n').encode(),
+        "zero.toml": (head + '[points]\n"1.1" = 01\n').encode(),
+        "types.toml": 'framework = 7\nunit = ""\nyear = "2022"\n[points]\n'.encode(),
+        "fit.toml": (head + '[points]\n"1.9" = 1\n').encode(),
+        "range.toml": (head + '[points]\n"1.1" = 99\n"1.2" = -1\n').encode(),
+        "framework.toml": b'id = "a/b/2022"\n[criteria."1"]\nmax = 1\n',
+    }
+    for name, data in files.items():
+        (tmp / name).write_bytes(data)
     return [
+        (["score", str(ROOT / "docs" / "examples" / "bad-assessment.toml")],
+         "'8,5' dùng dấu phẩy thập phân; hãy viết 8.5"),
+        (["score", str(tmp / "latin1.toml")], "không phải văn bản UTF-8"),
+        (["score", str(tmp / "twice.toml")], "được khai báo hai lần (lần đầu ở dòng 3)"),
+        (["score", str(tmp / "zero.toml")], "01 có chữ số 0 ở đầu"),
+        (["score", str(tmp / "types.toml")], "cần văn bản, nhưng nhận được 7"),
+        (["score", str(tmp / "fit.toml")], "'1.9' không phải là tiêu chí của"),
+        (["score", str(tmp / "range.toml")], "99 vượt điểm tối đa"),
+        (["score", str(tmp / "framework.toml")], "đây là tệp bộ tiêu chí"),
         (["score", missing], "không có tệp này"),
         (["reproduce", missing, "--framework", "thua-thien-hue/commune/2022"],
          "không có tệp này"),

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Literal
 
-from .numbers import number_text
+from .style import number_text
 
 Language = Literal["vi", "en"]
 
@@ -646,6 +646,81 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "PARINDEX_DISABLE_PLUGINS",
         "w_plugin_failed": "plugin {name} ({distribution}) bị lỗi và đã được bỏ qua: {error}",
         "w_plugin_slow": "plugin {name} ({distribution}) mất {seconds} giây để nạp và đăng ký",
+        # an assessment against its framework
+        "n_digits": "{value} có {digits} chữ số có nghĩa; parindex đọc chính xác tối đa {max} "
+                    "chữ số",
+        "n_too_large": "{value} quá lớn: parindex đọc các số nhỏ hơn 10^{exponent}",
+        "n_places": "{value} có {places} chữ số thập phân; parindex đọc tối đa {max}",
+        "n_boolean": "{value} là giá trị đúng/sai, không phải một số",
+        "n_float": "{value} là số thực dấu phẩy động nhị phân; hãy cho điểm bằng số thập phân "
+                   "chính xác",
+        "n_big_integer": "số nguyên {bits} bit quá lớn: parindex đọc các số nhỏ hơn 10^{exponent}",
+        "n_decimal_comma": "{value} dùng dấu phẩy thập phân; hãy viết {fixed} (số trong tệp "
+                           "TOML dùng dấu chấm thập phân)",
+        "n_not_a_number": "{value} không phải là một số",
+        "n_not_finite": "{value} không phải là một số hữu hạn",
+        "n_date": "một ngày hoặc giờ ({value})",
+        "n_table": "một bảng",
+        "n_array": "một mảng ({count} giá trị)",
+        "e_rank_start": "thứ hạng bắt đầu từ 1",
+        "e_rank_beyond": "hạng {rank} vượt quá số {of} đơn vị được xếp hạng",
+        "e_toml_invalid": "không phải tệp TOML hợp lệ: {detail}",
+        "e_nest_deep": "không phải tệp của parindex: mảng hoặc bảng lồng nhau quá sâu",
+        "e_loose_number": "{written} có {why}, điều mà số trong tệp TOML không được có; hãy "
+                          "viết {fixed}",
+        "why_leading_zero": "chữ số 0 ở đầu",
+        "why_bare_point": "không có chữ số trước dấu thập phân",
+        "e_given_twice": "được khai báo hai lần; mỗi khóa chỉ khai báo một lần",
+        "e_given_twice_first": "được khai báo hai lần (lần đầu ở dòng {line}); mỗi khóa chỉ "
+                               "khai báo một lần",
+        "e_not_utf8": "không phải văn bản UTF-8 (byte {byte} không hợp lệ); hãy lưu tệp với "
+                      "bảng mã UTF-8",
+        "e_unknown_key_close": "khóa không hợp lệ; có phải là {close}?",
+        "e_unknown_key_allowed": "khóa không hợp lệ; các khóa được dùng: {allowed}",
+        "e_missing": "thiếu",
+        "e_expected_got": "cần {kind}, nhưng nhận được {value}",
+        "kind_text": "văn bản",
+        "kind_whole": "một số nguyên",
+        "kind_table": "một bảng",
+        "kind_array": "một mảng",
+        "kind_number": "một số",
+        "kind_date": "một ngày",
+        "e_control": "chứa ký tự điều khiển {control}; hãy xóa ký tự này",
+        "e_not_one_of": "{value} không thuộc các giá trị {options}",
+        "e_same_code": "{code} là cùng một mã với {first} (chỉ khác khoảng trắng hoặc dạng "
+                       "Unicode); chỉ khai báo một lần",
+        "e_not_assessment": "đây là tệp {what} (có {keys}), không phải bản đánh giá: bản đánh "
+                            "giá có framework, unit, year và [points]; hãy dùng tệp này với "
+                            "parindex validate, hoặc với --framework",
+        "what_overlay": "bổ sung (overlay)",
+        "what_framework": "bộ tiêu chí",
+        "e_framework_id": "{framework} không phải mã bộ tiêu chí dạng tỉnh/cấp/năm (ví dụ "
+                          "'thua-thien-hue/commune/2022')",
+        "e_unit_empty": "tên đơn vị để trống",
+        "e_dotted_code": "mã có dấu chấm phải đặt trong ngoặc kép: viết \"{code}\" = ..., không "
+                         "viết {code} = ... (TOML đọc khóa có dấu chấm không có ngoặc kép thành "
+                         "các bảng lồng nhau)",
+        "e_comment_text": "ghi chú phải là văn bản",
+        "e_inputs_table": "hãy cho các số liệu dưới dạng bảng, ví dụ \"3.4.1\" = { on_time = "
+                          "489, total = 493 }",
+        "e_not_a_rank": "{value} không phải thứ hạng dạng \"2/10\" hoặc 7",
+        "e_band_text": "xếp loại là một tên, viết dạng văn bản",
+        "e_rank_basis": "rank_basis là \"total\", \"appraised\" hoặc \"index\"",
+        "e_neither_file": "không phải bộ tiêu chí (không có [criteria]) cũng không phải bản "
+                          "đánh giá (không có [points])",
+        "e_other_framework": "bản đánh giá ghi bộ tiêu chí {named}, nhưng đang được chấm theo "
+                             "{framework}",
+        "e_years": "{framework} áp dụng cho các năm đánh giá {years}, không áp dụng cho năm {year}",
+        "e_not_a_criterion": "{code} không phải là tiêu chí của {framework}",
+        "e_did_you_mean": "; có phải là {close}?",
+        "e_negative_points": "{value} là số âm; điểm nằm trong khoảng từ 0 đến điểm tối đa",
+        "e_penalty_positive": " (điểm trừ được ghi là số dương)",
+        "e_above_max": "{value} vượt điểm tối đa {max} của {code} ({name})",
+        "e_no_points": "chưa có điểm của {code} ({name}); hãy cho điểm, hoặc \"x\" nếu tiêu chí "
+                       "không phát sinh",
+        "e_figures_for_leaves": "số liệu chỉ cho tiêu chí không có tiêu chí thành phần; {code} "
+                                "({name}) có tiêu chí thành phần, hãy cho số liệu của chúng",
+        "e_points_and_figures": "{code} được cho cả điểm và số liệu; chỉ cho một trong hai",
     },
     "en": {
         "code": "Code",
@@ -1235,6 +1310,75 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "with PARINDEX_DISABLE_PLUGINS",
         "w_plugin_failed": "plugin {name} ({distribution}) failed and was skipped: {error}",
         "w_plugin_slow": "plugin {name} ({distribution}) took {seconds} s to load and register",
+        # an assessment against its framework
+        "n_digits": "{value} has {digits} significant digits; parindex reads at most {max}, "
+                    "exactly",
+        "n_too_large": "{value} is too large: parindex reads numbers below 10^{exponent}",
+        "n_places": "{value} has {places} decimal places; parindex reads at most {max}",
+        "n_boolean": "{value} is a boolean, not a number",
+        "n_float": "{value} is a binary float; give points as exact decimals",
+        "n_big_integer": "an integer of {bits} bits is too large: parindex reads numbers below "
+                         "10^{exponent}",
+        "n_decimal_comma": "{value} uses a decimal comma; write {fixed} (TOML numbers use a "
+                           "decimal point)",
+        "n_not_a_number": "{value} is not a number",
+        "n_not_finite": "{value} is not a finite number",
+        "n_date": "a date or time ({value})",
+        "n_table": "a table",
+        "n_array": "an array ({count} values)",
+        "e_rank_start": "ranks start at 1",
+        "e_rank_beyond": "rank {rank} is beyond the {of} units ranked",
+        "e_toml_invalid": "not valid TOML: {detail}",
+        "e_nest_deep": "not a parindex file: arrays or tables nest too deeply",
+        "e_loose_number": "{written} has {why}, which TOML numbers cannot have; write {fixed}",
+        "why_leading_zero": "a leading zero",
+        "why_bare_point": "no digit before the decimal point",
+        "e_given_twice": "given twice; give each key once",
+        "e_given_twice_first": "given twice (first on line {line}); give each key once",
+        "e_not_utf8": "not UTF-8 text ({reason} at byte {byte}); save the file as UTF-8",
+        "e_unknown_key_close": "unknown key; did you mean {close}?",
+        "e_unknown_key_allowed": "unknown key; allowed: {allowed}",
+        "e_missing": "missing",
+        "e_expected_got": "expected {kind}, got {value}",
+        "kind_text": "text",
+        "kind_whole": "a whole number",
+        "kind_table": "a table",
+        "kind_array": "an array",
+        "kind_number": "a number",
+        "kind_date": "a date",
+        "e_control": "contains the control character {control}; remove it",
+        "e_not_one_of": "{value} is not one of {options}",
+        "e_same_code": "{code} is the same code as {first} (they differ only in spaces or "
+                       "Unicode form); give it once",
+        "e_not_assessment": "this is {what} file (it has {keys}), not an assessment: an "
+                            "assessment has framework, unit, year and [points]; pass it to "
+                            "parindex validate, or to --framework",
+        "what_overlay": "an overlay",
+        "what_framework": "a framework",
+        "e_framework_id": "{framework} is not a framework id of the form province/level/year "
+                          "(e.g. 'thua-thien-hue/commune/2022')",
+        "e_unit_empty": "the unit's name is empty",
+        "e_dotted_code": "a code with dots must be quoted: write \"{code}\" = ..., not {code} = "
+                         "... (TOML reads an unquoted dotted key as nested tables)",
+        "e_comment_text": "a comment must be text",
+        "e_inputs_table": "give the figures as a table, e.g. \"3.4.1\" = { on_time = 489, total "
+                          "= 493 }",
+        "e_not_a_rank": "{value} is not a rank like \"2/10\" or 7",
+        "e_band_text": "the band is a name, as text",
+        "e_rank_basis": "rank_basis is \"total\", \"appraised\" or \"index\"",
+        "e_neither_file": "neither a framework (no [criteria]) nor an assessment (no [points])",
+        "e_other_framework": "the assessment names framework {named}, but it is being scored "
+                             "under {framework}",
+        "e_years": "{framework} applies to assessment years {years}, not {year}",
+        "e_not_a_criterion": "{code} is not a criterion of {framework}",
+        "e_did_you_mean": "; did you mean {close}?",
+        "e_negative_points": "{value} is negative; points run from 0 to the maximum",
+        "e_penalty_positive": " (a penalty is given as a positive deduction)",
+        "e_above_max": "{value} is above the maximum {max} of {code} ({name})",
+        "e_no_points": "no points for {code} ({name}); give its points, or \"x\" if it did not "
+                       "arise",
+        "e_figures_for_leaves": "figures are for leaves; {code} ({name}) has items, give theirs",
+        "e_points_and_figures": "{code} is given both points and figures; give one of them",
     },
 }
 
@@ -1341,6 +1485,18 @@ class Sentence(str):
 
 def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:
     return text.parts if isinstance(text, Sentence) else ((VERBATIM, {"text": text}),)
+
+
+def reason(error: BaseException) -> str:
+    """What an error says, to quote in a problem: the sentence it was made of (a
+    :class:`~parindex.ParindexError`'s problems, a number error's message), so that it is
+    said in the reader's language, else its text."""
+    sentence = getattr(error, "sentence", None)
+    if callable(sentence):
+        said: str = sentence()
+        return said
+    first = error.args[0] if len(error.args) == 1 else None
+    return first if isinstance(first, Sentence) else str(error)
 
 
 def figure(what: str) -> str:

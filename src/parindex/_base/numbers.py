@@ -12,12 +12,18 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import ParamSpec, TypeVar
 
+from .i18n import Sentence
+from .style import number_text as number_text
+from .style import percent_text as percent_text
+from .style import plain as plain
+
 # Points as published: "0.8", "28.666", "80,54" (decimal comma), " 1.0 ".
 _DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
 
 
 class NumberError(ValueError):
-    """A value that is not an exact, finite number of points."""
+    """A value that is not an exact, finite number of points (its message a catalogue
+    sentence: :func:`parindex._base.i18n.reason` gives it to quote in a problem)."""
 
 
 #: The most significant digits a number read from a file may have.
@@ -55,14 +61,13 @@ def _check_bounds(value: object, result: Decimal) -> Decimal:
     if len(shown) > 40:
         shown = shown[:20] + "…" + shown[-10:]
     if len(digits) > MAX_DIGITS:
-        raise NumberError(f"{shown} has {len(digits)} significant digits; parindex reads "
-                          f"at most {MAX_DIGITS}, exactly")
+        raise NumberError(Sentence("n_digits", value=shown, digits=len(digits),
+                                   max=MAX_DIGITS))
     if result and result.adjusted() >= MAX_EXPONENT:
-        raise NumberError(f"{shown} is too large: parindex reads numbers below "
-                          f"10^{MAX_EXPONENT}")
+        raise NumberError(Sentence("n_too_large", value=shown, exponent=MAX_EXPONENT))
     if exponent < -MAX_EXPONENT:
-        raise NumberError(f"{shown} has {-exponent} decimal places; parindex reads at most "
-                          f"{MAX_EXPONENT}")
+        raise NumberError(Sentence("n_places", value=shown, places=-exponent,
+                                   max=MAX_EXPONENT))
     return result
 
 
@@ -83,13 +88,13 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
     parindex._base.numbers.NumberError: 'abc' is not a number
     """
     if isinstance(value, bool):
-        raise NumberError(f"{str(value).lower()} is a boolean, not a number")
+        raise NumberError(Sentence("n_boolean", value=str(value).lower()))
     if isinstance(value, float):
-        raise NumberError(f"{value!r} is a binary float; give points as exact decimals")
+        raise NumberError(Sentence("n_float", value=repr(value)))
     if isinstance(value, int):
         if value.bit_length() > 4 * MAX_EXPONENT:  # before str(): ints have a digit limit
-            raise NumberError(f"an integer of {value.bit_length()} bits is too large: "
-                              f"parindex reads numbers below 10^{MAX_EXPONENT}")
+            raise NumberError(Sentence("n_big_integer", bits=value.bit_length(),
+                                       exponent=MAX_EXPONENT))
         return _check_bounds(value, Decimal(value))
     if isinstance(value, Decimal):
         result = value
@@ -97,30 +102,28 @@ def to_decimal(value: object, *, decimal_comma: bool = False) -> Decimal:
         text = value.strip().replace("\u00a0", "")
         if _DECIMAL_COMMA.match(text):
             if not decimal_comma:
-                raise NumberError(
-                    f"{value!r} uses a decimal comma; write {text.replace(',', '.')} "
-                    "(TOML numbers use a decimal point)"
-                )
+                raise NumberError(Sentence("n_decimal_comma", value=repr(value),
+                                           fixed=text.replace(",", ".")))
             text = text.replace(",", ".")
         try:
             result = Decimal(text)
         except InvalidOperation:
-            raise NumberError(f"{value!r} is not a number") from None
+            raise NumberError(Sentence("n_not_a_number", value=repr(value))) from None
     else:
-        raise NumberError(f"{_describe(value)} is not a number")
+        raise NumberError(Sentence("n_not_a_number", value=_describe(value)))
     if not result.is_finite():
-        raise NumberError(f"{str(value).strip().lower()} is not a finite number")
+        raise NumberError(Sentence("n_not_finite", value=str(value).strip().lower()))
     return _check_bounds(value, result)
 
 
 def _describe(value: object) -> str:
     """A value that is not a number, named as its TOML file writes it."""
     if isinstance(value, (date, time)):
-        return f"a date or time ({value.isoformat()})"
+        return Sentence("n_date", value=value.isoformat())
     if isinstance(value, dict):
-        return "a table"
+        return Sentence("n_table")
     if isinstance(value, list):
-        return f"an array ({len(value)} values)"
+        return Sentence("n_array", count=len(value))
     return repr(value)
 
 
@@ -206,71 +209,11 @@ def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:
     return round_to(value, decimals, Rounding.HALF_UP)
 
 
-def plain(value: Decimal) -> str:
-    """Text for a decimal, never in exponent notation.
-
-    Points keep the scale they were given with (``1.0`` stays ``"1.0"``) so output shows
-    what the source printed; only exponents (``1E+1``) are expanded.
-
-    >>> plain(Decimal("1.0")), plain(Decimal("1E+1")), plain(Decimal("-0"))
-    ('1.0', '10', '0')
-    """
-    text = str(value)  # as format(value, "f") writes it, twice as fast (a table's JSON)
-    if "E" in text or (text[0] == "-" and not value):
-        return format(abs(value) if not value else value, "f")
-    return text
-
-
 def places(value: Decimal) -> int:
     """Number of decimal places a value is written with (``28.666`` → 3, ``10`` → 0)."""
     exponent = value.as_tuple().exponent
     assert isinstance(exponent, int)
     return max(0, -exponent)
-
-
-_MACHINE_NUMBER = re.compile(r"^([+\-−]?)(\d+)(?:\.(\d+))?$")
-
-
-def number_text(value: Decimal | str, lang: str = "en") -> str:
-    """A number as its reader writes it: ``78.636`` in English, ``78,636`` in Vietnamese.
-
-    In Vietnamese the comma is the decimal mark and "." groups thousands (``1.000``), as
-    the published documents print them. ``value`` is a decimal or a number already
-    written in machine style (``points_text``, ``Result.display``); text that is not a
-    number (``"?"``, ``"—"``) is returned as it is. JSON and CSV keep machine style and
-    never go through here.
-
-    >>> number_text("78.636", "vi"), number_text(Decimal("1000"), "vi"), number_text("?", "vi")
-    ('78,636', '1.000', '?')
-    >>> number_text("78.636", "en")
-    '78.636'
-
-    A number rounded up for display keeps its mark (``needed_text``'s ``…``):
-
-    >>> number_text("4.86…", "vi")
-    '4,86…'
-    """
-    text = plain(value) if isinstance(value, Decimal) else value
-    if lang != "vi":
-        return text
-    rounded = "…" if text.endswith("…") else ""
-    match = _MACHINE_NUMBER.match(text.removesuffix("…"))
-    if match is None:
-        return text
-    sign, whole, fraction = match.groups()
-    if len(whole) > 3:
-        head = len(whole) % 3 or 3
-        whole = ".".join([whole[:head]] + [whole[i:i + 3] for i in range(head, len(whole), 3)])
-    return sign + whole + ("," + fraction if fraction else "") + rounded
-
-
-def percent_text(value: Decimal | str, lang: str = "en") -> str:
-    """A percentage: ``79.031%`` in English, ``79,031 %`` in Vietnamese.
-
-    >>> percent_text("79.031", "vi"), percent_text("79.031", "en")
-    ('79,031 %', '79.031%')
-    """
-    return number_text(value, lang) + (" %" if lang == "vi" else "%")
 
 
 def maximum_text(value: Decimal | None, lang: str = "en") -> str:

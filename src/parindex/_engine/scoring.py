@@ -193,13 +193,13 @@ def check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> N
     # derived from it (the completed version of the one it names).
     if assessment.framework not in (framework.id, framework.derived_from):
         problems.append(origin.problem(
-            f"the assessment names framework {assessment.framework!r}, but it is being "
-            f"scored under {framework.id!r}", "framework"))
+            Sentence("e_other_framework", named=repr(assessment.framework),
+                     framework=repr(framework.id)), "framework"))
     last = framework.last_year
     if assessment.year < framework.first_year or (last is not None and assessment.year > last):
         years = f"{framework.first_year}–{last if last is not None else ''}"
         problems.append(origin.problem(
-            f"{framework.id} applies to assessment years {years}, not {assessment.year}",
+            Sentence("e_years", framework=framework.id, years=years, year=assessment.year),
             "year"))
     codes = list(framework.nodes)
     tables: dict[str, Mapping[str, object]] = {
@@ -211,10 +211,10 @@ def check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> N
         for code in values:
             if code not in framework.nodes:
                 close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
-                hint = f"; did you mean {close[0]!r}?" if close else ""
-                problems.append(origin.problem(
-                    f"{code!r} is not a criterion of {framework.id}{hint}", table, code,
-                    code=code))
+                wrong = Sentence("e_not_a_criterion", code=repr(code), framework=framework.id)
+                if close:
+                    wrong += Sentence("e_did_you_mean", close=repr(close[0]))
+                problems.append(origin.problem(wrong, table, code, code=code))
     if problems:
         raise AssessmentError(problems)
 
@@ -252,12 +252,11 @@ class _Scorer:
             rule = node.rule
             if node.children:
                 self.problems.append(self.origin.problem(
-                    f"figures are for leaves; {code} ({node.name}) has items, give theirs",
+                    Sentence("e_figures_for_leaves", code=code, name=node.name),
                     *where, code=code))
             elif code in assessment.points:
                 self.problems.append(self.origin.problem(
-                    f"{code} is given both points and figures; give one of them", *where,
-                    code=code))
+                    Sentence("e_points_and_figures", code=code), *where, code=code))
             elif rule is None or rule.kind == "points":
                 self.problems.append(self.origin.problem(
                     f"{code} ({node.name}) has no rule that computes its points from "
@@ -310,8 +309,8 @@ class _Scorer:
         elif not node.children:
             if required and node.code not in self.with_inputs:  # their error is reported
                 self.problems.append(self.origin.problem(
-                    f"no points for {node.code} ({node.name}); give its points, or \"x\" if "
-                    "it did not arise", table, code=node.code))
+                    Sentence("e_no_points", code=node.code, name=node.name), table,
+                    code=node.code))
         else:
             figures = self.derive(node, children, table)
         points, arising_max, given_here, not_arising_here = figures
@@ -327,14 +326,15 @@ class _Scorer:
 
     def check_range(self, node: Node, value: Decimal, table: str) -> None:
         if value < 0:
-            self.problems.append(self.origin.problem(
-                f"{plain(value)} is negative; points run from 0 to the maximum"
-                + (" (a penalty is given as a positive deduction)"
-                   if node.kind is NodeKind.PENALTY else ""), table, node.code, code=node.code))
+            negative = Sentence("e_negative_points", value=value)
+            if node.kind is NodeKind.PENALTY:
+                negative += Sentence("e_penalty_positive")
+            self.problems.append(self.origin.problem(negative, table, node.code,
+                                                     code=node.code))
         elif node.max is not None and value > node.max:
             self.problems.append(self.origin.problem(
-                f"{plain(value)} is above the maximum {plain(node.max)} of {node.code} "
-                f"({node.name})", table, node.code, code=node.code))
+                Sentence("e_above_max", value=value, max=node.max, code=node.code,
+                         name=node.name), table, node.code, code=node.code))
 
     def not_arising(self, node: Node, table: str
                     ) -> tuple[Decimal | None, Decimal | None, bool, bool]:

@@ -62,6 +62,7 @@ from .._base.model import (
     ranking_name,
 )
 from .._base.numbers import NumberError, Rounding, to_decimal
+from .._base.i18n import Alternatives, Sentence, reason
 from .._base.text import has_control
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._plugins.registry import bind
@@ -75,9 +76,9 @@ def rank_problem(position: int, of: str | int | None) -> str | None:
     """What is wrong with a printed rank ``position/of``, if anything (ranks start at 1
     and a unit cannot be placed after the last)."""
     if position < 1:
-        return "ranks start at 1"
+        return Sentence("e_rank_start")
     if of is not None and int(of) < position:
-        return f"rank {position} is beyond the {int(of)} units ranked"
+        return Sentence("e_rank_beyond", rank=position, of=int(of))
     return None
 
 
@@ -89,11 +90,10 @@ def parse_toml(text: str, path: Path | None, error: type[ParindexError]) -> dict
         line = int(found.group(1)) if found else None
         problems = _explain_syntax_error(text, line, str(exc)) if line else []
         raise error([p.located(path) for p in problems] if problems else Problem(
-            f"not valid TOML: {exc}", path=path, line=line)) from None
+            Sentence("e_toml_invalid", detail=str(exc)), path=path, line=line)) from None
     except RecursionError:
         # tomllib recurses into nested arrays and inline tables.
-        raise error(Problem("not a parindex file: arrays or tables nest too deeply",
-                            path=path)) from None
+        raise error(Problem(Sentence("e_nest_deep"), path=path)) from None
 
 
 #: Tables whose keys are criterion codes (a problem there names the code).
@@ -122,8 +122,9 @@ def _comma_problems(lines: list[str]) -> list[_SyntaxProblem]:
         keys = key_parts(comma.group(1))
         written = f"{comma.group(2)},{comma.group(3)}"
         problems.append(_SyntaxProblem(
-            f"{written} uses a decimal comma; write {comma.group(2)}.{comma.group(3)} "
-            "(TOML numbers use a decimal point)", number, (*_table_at(lines, number), *keys)))
+            Sentence("n_decimal_comma", value=written,
+                     fixed=f"{comma.group(2)}.{comma.group(3)}"),
+            number, (*_table_at(lines, number), *keys)))
     return problems
 
 
@@ -147,9 +148,10 @@ def _explain_syntax_error(text: str, line: int, detail: str) -> list[_SyntaxProb
         sign, zeros, rest, bare = loose.group(2, 3, 4, 5)
         fixed = sign + (("0" if rest.startswith(".") else "") + rest if zeros else "0" + bare)
         written = sign + (zeros + rest if zeros else bare)
-        why = "a leading zero" if zeros else "no digit before the decimal point"
-        return [_SyntaxProblem(f"{written} has {why}, which TOML numbers cannot have; "
-                               f"write {fixed}", line, (*table, *key_parts(loose.group(1))))]
+        why = Sentence("why_leading_zero" if zeros else "why_bare_point")
+        return [_SyntaxProblem(Sentence("e_loose_number", written=written, why=why,
+                                        fixed=fixed), line,
+                               (*table, *key_parts(loose.group(1))))]
     if "Cannot overwrite a value" in detail or "twice" in detail:
         earlier = Origin.scan("\n".join(lines[:line - 1]), None).lines
         key = re.match(r'^\s*((?:"(?:[^"\\]|\\.)*"|\'[^\']*\'|[A-Za-z0-9_.\s-])+?)\s*=',
@@ -162,8 +164,9 @@ def _explain_syntax_error(text: str, line: int, detail: str) -> list[_SyntaxProb
         else:
             return []
         first = earlier.get(full)
-        where = f" (first on line {first})" if first else ""
-        return [_SyntaxProblem(f"given twice{where}; give each key once", line, full)]
+        twice = (Sentence("e_given_twice_first", line=first) if first
+                 else Sentence("e_given_twice"))
+        return [_SyntaxProblem(twice, line, full)]
     return []
 
 
@@ -203,8 +206,8 @@ def read_text(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
     except UnicodeDecodeError as exc:
         # Usually a file saved in a legacy Vietnamese code page (TCVN3, VNI, Windows-1258).
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise error(Problem(f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the "
-                            "file as UTF-8", path=path, line=line)) from None
+        raise error(Problem(Sentence("e_not_utf8", reason=exc.reason, byte=exc.start),
+                            path=path, line=line)) from None
 
 
 def read_toml(path: str | Path, error: type[ParindexError]) -> tuple[dict[str, Any], Origin]:
@@ -223,8 +226,9 @@ def unknown_keys(data: Mapping[str, Any], allowed: Iterable[str], origin: Origin
     for key in data:
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; allowed: {', '.join(allowed)}"
-            problems.append(origin.problem(f"unknown key{hint}", *table, key))
+            unknown = (Sentence("e_unknown_key_close", close=repr(close[0])) if close
+                       else Sentence("e_unknown_key_allowed", allowed=tuple(allowed)))
+            problems.append(origin.problem(unknown, *table, key))
     return problems
 
 
@@ -242,21 +246,18 @@ class Collector:
             *table: str, required: bool = True, code: str | None = None) -> Any:
         if key not in data:
             if required:
-                self.add("missing", *table, key, code=code)
+                self.add(Sentence("e_missing"), *table, key, code=code)
             return None
         value = data[key]
-        if isinstance(value, bool) and kind is not bool:
-            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
-            return None
-        if not isinstance(value, kind):
-            self.add(f"expected {_kind_name(kind)}, got {_shown(value)}", *table, key, code=code)
+        if isinstance(value, bool) and kind is not bool or not isinstance(value, kind):
+            self.add(Sentence("e_expected_got", kind=_kind_name(kind), value=_shown(value)),
+                     *table, key, code=code)
             return None
         if isinstance(value, str):
             control = has_control(value)
             if control is not None:
                 # A NUL or an ESC in a name breaks every table, terminal and document.
-                self.add(f"contains the control character {control}; remove it", *table,
-                         key, code=code)
+                self.add(Sentence("e_control", control=control), *table, key, code=code)
                 return None
             return value.strip()
         return value
@@ -277,8 +278,8 @@ class Collector:
         try:
             return enum(value)
         except ValueError:
-            options = ", ".join(repr(m.value) for m in enum)
-            self.add(f"{value!r} is not one of {options}", *table, key)
+            self.add(Sentence("e_not_one_of", value=repr(value),
+                              options=tuple(repr(m.value) for m in enum)), *table, key)
             return default
 
     def codes(self, table: Mapping[str, Any], *where: str) -> Iterable[tuple[str, Any]]:
@@ -291,8 +292,8 @@ class Collector:
         for raw, value in table.items():
             code = nfc(raw)
             if code in seen:
-                self.add(f"{raw!r} is the same code as {seen[code]!r} (they differ only in "
-                         "spaces or Unicode form); give it once", *where, raw, code=code)
+                self.add(Sentence("e_same_code", code=repr(raw), first=repr(seen[code])),
+                         *where, raw, code=code)
                 continue
             seen[code] = raw
             yield code, value
@@ -301,7 +302,7 @@ class Collector:
         try:
             return to_decimal(value)
         except NumberError as exc:
-            self.add(str(exc), *path, code=code)
+            self.add(reason(exc), *path, code=code)
             return None
 
 
@@ -312,19 +313,20 @@ def _shown(value: Any) -> str:
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, dict):
-        return "a table"
+        return Sentence("kind_table")
     if isinstance(value, list):
-        return "an array"
+        return Sentence("kind_array")
     if isinstance(value, date):
         return value.isoformat()
     return repr(value)
 
 
-def _kind_name(kind: type | tuple[type, ...]) -> str:
-    names = {str: "text", int: "a whole number", dict: "a table", list: "an array",
-             Decimal: "a number", date: "a date"}
+def _kind_name(kind: type | tuple[type, ...]) -> Alternatives:
+    names = {str: "text", int: "whole", dict: "table", list: "array", Decimal: "number",
+             date: "date"}
     kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+    return Alternatives(Sentence(f"kind_{names[k]}") if k in names else k.__name__
+                        for k in kinds)
 
 
 # --- frameworks -----------------------------------------------------------------------------
@@ -913,28 +915,24 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
     c = Collector(origin)
     if "points" not in data and ("criteria" in data or "base" in data):
         # One clear message rather than one per framework key.
-        what, keys = (("an overlay", "base") if "base" in data
-                      else ("a framework", "criteria"))
+        what, keys = (("overlay", "base") if "base" in data else ("framework", "criteria"))
         raise AssessmentError(origin.problem(
-            f"this is {what} file (it has {keys!r}), not an assessment: an assessment has "
-            "framework, unit, year and [points]; pass it to parindex validate, or to "
-            "--framework", "id" if keys == "criteria" and "id" in data else keys))
+            Sentence("e_not_assessment", what=Sentence(f"what_{what}"), keys=repr(keys)),
+            "id" if keys == "criteria" and "id" in data else keys))
     c.problems += unknown_keys(data, _ASSESSMENT_KEYS, origin)
     framework = c.get(data, "framework", str)
     if framework is not None and not FRAMEWORK_ID.match(nfc(framework)):
-        c.add(f"{framework!r} is not a framework id of the form province/level/year "
-              "(e.g. 'thua-thien-hue/commune/2022')", "framework")
+        c.add(Sentence("e_framework_id", framework=repr(framework)), "framework")
     unit = c.get(data, "unit", str)
     if unit is not None and not unit:
-        c.add("the unit's name is empty", "unit")
+        c.add(Sentence("e_unit_empty"), "unit")
 
     def points(table_name: str) -> dict[str, GivenPoints]:
         table = c.get(data, table_name, dict, required=table_name == "points") or {}
         result: dict[str, GivenPoints] = {}
         for code, value in c.codes(table, table_name):
             if isinstance(value, dict) and (dotted := _dotted_code(code, value)):
-                c.add(f"a code with dots must be quoted: write \"{dotted}\" = ..., not "
-                      f"{dotted} = ... (TOML reads an unquoted dotted key as nested tables)",
+                c.add(Sentence("e_dotted_code", code=dotted),
                       table_name, *dotted.split("."), code=dotted)
                 continue
             if isinstance(value, str) and value.strip().lower() == "x":
@@ -954,7 +952,7 @@ def assessment_from_dict(data: Mapping[str, Any], origin: Origin | None = None) 
         if isinstance(comment, str):
             comments[code] = nfc(comment)
         else:
-            c.add("a comment must be text", "comments", code, code=code)
+            c.add(Sentence("e_comment_text"), "comments", code, code=code)
     published = _published(c, c.get(data, "published", dict, required=False) or {})
     year = c.get(data, "year", int)
     group = c.get(data, "group", str, required=False)
@@ -986,8 +984,7 @@ def _inputs(c: Collector, table: Mapping[str, Any]) -> dict[str, dict[str, Decim
     inputs: dict[str, dict[str, Decimal | bool]] = {}
     for code, figures in c.codes(table, "inputs"):
         if not isinstance(figures, dict):
-            c.add('give the figures as a table, e.g. "3.4.1" = { on_time = 489, total = 493 }',
-                  "inputs", code, code=code)
+            c.add(Sentence("e_inputs_table"), "inputs", code, code=code)
             continue
         values: dict[str, Decimal | bool] = {}
         for name, value in figures.items():
@@ -1009,10 +1006,9 @@ def _published(c: Collector, table: Mapping[str, Any]) -> Published:
             text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
             match = _RANK.match(text) if isinstance(text, str) else None
             if match is None:
-                c.add(f'{value!r} is not a rank like "2/10" or 7', "published", key)
-            elif rank_problem(int(match.group(1)), match.group(2)):
-                c.add(f"{value!r}: {rank_problem(int(match.group(1)), match.group(2))}",
-                      "published", key)
+                c.add(Sentence("e_not_a_rank", value=repr(value)), "published", key)
+            elif wrong := rank_problem(int(match.group(1)), match.group(2)):
+                c.add(repr(value) + ": " + wrong, "published", key)
             else:
                 values[key] = PublishedRank(int(match.group(1)),
                                             int(match.group(2)) if match.group(2) else None)
@@ -1020,12 +1016,12 @@ def _published(c: Collector, table: Mapping[str, Any]) -> Published:
             if isinstance(value, str):
                 values[key] = value
             else:
-                c.add("the band is a name, as text", "published", key)
+                c.add(Sentence("e_band_text"), "published", key)
         elif key == "rank_basis":
             if value in ("total", "appraised", "index"):
                 values[key] = value
             else:
-                c.add('rank_basis is "total", "appraised" or "index"', "published", key)
+                c.add(Sentence("e_rank_basis"), "published", key)
         else:
             number = c.number(value, "published", key, code=None if key in _PUBLISHED_SPECIAL
                               else key)
@@ -1079,5 +1075,4 @@ def sniff(path: str | Path) -> str:
         return "framework"
     if "points" in data or "unit" in data:
         return "assessment"
-    raise ParindexError(Problem("neither a framework (no [criteria]) nor an assessment "
-                                "(no [points])", path=path))
+    raise ParindexError(Problem(Sentence("e_neither_file"), path=path))
