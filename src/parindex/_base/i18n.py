@@ -1335,7 +1335,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "why_bare_point": "no digit before the decimal point",
         "e_given_twice": "given twice; give each key once",
         "e_given_twice_first": "given twice (first on line {line}); give each key once",
-        "e_not_utf8": "not UTF-8 text ({reason} at byte {byte}); save the file as UTF-8",
+        "e_not_utf8": "not UTF-8 text (an invalid byte at byte {byte}); save the file as UTF-8",
         "e_unknown_key_close": "unknown key; did you mean {close}?",
         "e_unknown_key_allowed": "unknown key; allowed: {allowed}",
         "e_missing": "missing",

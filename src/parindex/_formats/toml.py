@@ -206,7 +206,7 @@ def read_text(path: str | Path, error: type[ParindexError]) -> tuple[str, Path]:
     except UnicodeDecodeError as exc:
         # Usually a file saved in a legacy Vietnamese code page (TCVN3, VNI, Windows-1258).
         line = exc.object[:exc.start].count(b"\n") + 1
-        raise error(Problem(Sentence("e_not_utf8", reason=exc.reason, byte=exc.start),
+        raise error(Problem(Sentence("e_not_utf8", byte=exc.start),
                             path=path, line=line)) from None
 
 
