@@ -304,9 +304,29 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         "range.toml": (head + '[points]\n"1.1" = 99\n"1.2" = -1\n').encode(),
         "framework.toml": b'id = "a/b/2022"\n[criteria."1"]\nmax = 1\n',
     }
+    header = "STT;Tên đơn vị;1;2;3;4;5;6;7;8;Điểm điều tra XHH;Tổng điểm;Xếp hạng\n"
+    row = "1;Xã A;8,5;4,0;13,25;3,0;9,5;8,0;13,0;3,5;27,5;90,25;{rank}\n"
+    files.update({
+        "cells.csv": (header + row.format(rank="1") + row.replace("8,5", "abc").replace(
+            "1;", "2;", 1).format(rank="2022-10-07")).encode(),
+        "empty.csv": header.encode(),
+        "nothing.csv": "a;b\n1;2\n".encode(),
+        "mapping.toml": 'header_rows = 2\nyear = "2022"\n'.encode(),
+        "sheet.ods": b"PK",
+    })
     for name, data in files.items():
         (tmp / name).write_bytes(data)
+    tth = ["--framework", "thua-thien-hue/commune/2022"]
+    table = str(ROOT / "docs" / "examples" / "results-2022.csv")
     return [
+        (["reproduce", str(tmp / "cells.csv"), *tth], "đơn vị 'Xã A' xuất hiện hai lần"),
+        (["reproduce", str(tmp / "cells.csv"), *tth], "'abc' không phải là một số"),
+        (["reproduce", str(tmp / "cells.csv"), *tth], "Excel đã đổi thứ hạng dạng 7/10"),
+        (["reproduce", str(tmp / "empty.csv"), *tth], "bảng trống"),
+        (["reproduce", str(tmp / "nothing.csv"), *tth], "không tìm thấy dòng tiêu đề"),
+        (["reproduce", str(tmp / "sheet.ods"), *tth], "parindex không đọc tệp .ods"),
+        (["reproduce", table, *tth, "--mapping", str(tmp / "mapping.toml")],
+         "header_rows: khóa không hợp lệ; các khóa được dùng: columns, header_row"),
         (["score", str(ROOT / "docs" / "examples" / "bad-assessment.toml")],
          "'8,5' dùng dấu phẩy thập phân; hãy viết 8.5"),
         (["score", str(tmp / "latin1.toml")], "không phải văn bản UTF-8"),
@@ -364,3 +384,27 @@ def test_the_catalogue_has_every_key_the_source_uses() -> None:
                         used.add((path.name, key.value))
     assert len(used) > 200  # the scan sees the calls
     assert not {(file, key) for file, key in used if key not in MESSAGES["en"]}
+
+
+def test_recomputed_xlsx_in_vietnamese(tmp_path: Path) -> None:
+    """The .xlsx ``reproduce -o`` writes for people: headers and each discrepancy's comment
+    in Vietnamese, numbers in the cells still numbers; the CSV stays machine style."""
+    openpyxl = pytest.importorskip("openpyxl")
+    table = str(ROOT / "docs" / "examples" / "results-2022.csv")
+    out = tmp_path / "tinh-lai.xlsx"
+    assert main(["reproduce", table, "--framework", "thua-thien-hue/commune/2022",
+                 "--lang", "vi", "-o", str(out)]) == 1
+    sheet = openpyxl.load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["dòng", "đơn vị", "nhóm"]
+    column = header.index("tổng điểm (tính lại)")
+    assert header[column - 1] == "tổng điểm (công bố)"
+    cell = next(row[column] for row in sheet.iter_rows(min_row=2)
+                if row[1].value == "Xã Minh Họa B")
+    assert cell.value == 82.3 and cell.comment.text.startswith(
+        "công bố 82,03, tính lại 82,3: điểm thẩm định 55,5 + điểm điều tra XHH 26,8 = 82,3")
+    assert not _english_in(cell.comment.text)
+    out = tmp_path / "machine.csv"
+    assert main(["reproduce", table, "--framework", "thua-thien-hue/commune/2022",
+                 "--lang", "vi", "-o", str(out)]) == 1
+    assert out.read_text(encoding="utf-8-sig").startswith("row,unit,group,")

@@ -721,6 +721,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_figures_for_leaves": "số liệu chỉ cho tiêu chí không có tiêu chí thành phần; {code} "
                                 "({name}) có tiêu chí thành phần, hãy cho số liệu của chúng",
         "e_points_and_figures": "{code} được cho cả điểm và số liệu; chỉ cho một trong hai",
+        # results tables and mapping files
+        "t_no_column_for": "không có cột nào cho điểm của {fields}; hãy thêm các cột này (theo "
+                           "mã, ví dụ 'Lĩnh vực 1'), hoặc khai báo tiêu đề cột trong tệp ánh xạ",
+        "t_columns_not_read": " (các cột không đọc: {headers})",
+        "t_code_name": "{code} ({name})",
+        "t_mapping_meaning": "hãy cho tên cột hoặc mã tiêu chí, dạng văn bản",
+        "t_whole_number": "cần một số nguyên ≥ 1",
+        "t_sheet_name": "cần tên trang tính, dạng văn bản",
+        "t_workbook_format": "parindex không đọc tệp {suffix}; hãy mở tệp bằng LibreOffice hoặc "
+                             "Excel và lưu dưới dạng .xlsx (Excel workbook) hoặc .csv (UTF-8)",
+        "t_unknown_format": "định dạng bảng {suffix} không được hỗ trợ; hãy cho tệp .csv, .tsv, "
+                            ".xlsx, .json hoặc .toml",
+        "t_not_utf8": "không phải văn bản UTF-8 (byte {byte} không hợp lệ); hãy lưu bảng dưới "
+                      "dạng CSV UTF-8",
+        "t_nul": "chứa byte NUL (U+0000): không phải bảng dạng văn bản; hãy lưu lại dưới dạng "
+                 "CSV UTF-8",
+        "t_unreadable": "không đọc được bảng: {detail}",
+        "t_unreadable_xlsx": "không đọc được tệp .xlsx: {detail}",
+        "t_unreadable_sheet": "không đọc được tệp .xlsx: trang tính {sheet}: {detail}",
+        "t_no_sheet": "không có trang tính {sheet}; tệp có các trang tính {sheets}",
+        "t_sheet_cells": "trang tính {sheet} có hơn {max} ô; một bảng kết quả có ít hơn nhiều",
+        "t_sheet_declares": "trang tính {sheet} khai báo {rows} dòng × {columns} cột ({cells} "
+                            "ô); parindex chỉ đọc trang tính có tối đa {max} ô: hãy xóa các "
+                            "dòng và cột trống ngoài bảng rồi lưu lại",
+        "t_no_header": "không tìm thấy dòng tiêu đề: trong {rows} dòng đầu không có dòng nào có "
+                       "cột tên đơn vị (ví dụ 'unit' hoặc 'Tên đơn vị') và một cột khác đã "
+                       "biết; hãy khai báo tiêu đề cột trong tệp ánh xạ",
+        "t_no_points_columns": "không có cột nào cho điểm theo mã tiêu chí của {framework} (ví "
+                               "dụ {codes}); parindex tính lại mọi số liệu từ điểm: hãy thêm "
+                               "các cột điểm lĩnh vực, hoặc khai báo tiêu đề cột trong tệp ánh "
+                               "xạ",
+        "t_no_year": "không có năm: bảng không có cột năm mà {framework} áp dụng cho nhiều năm; "
+                     "hãy cho năm (--year, hoặc year trong tệp ánh xạ)",
+        "t_cells_beyond": "{count} ô nằm ngoài {columns} cột của dòng tiêu đề (ô đầu tiên ở cột "
+                          "{column}: {text}) không được đọc; hãy đặt tiêu đề cho các ô này hoặc "
+                          "xóa đi",
+        "t_no_unit": "dòng này không có tên đơn vị",
+        "t_not_a_unit": "{text} không phải là đơn vị",
+        "t_unit_twice": "đơn vị {unit} xuất hiện hai lần (lần đầu ở dòng {row})",
+        "t_empty": "không có dòng đơn vị nào dưới dòng tiêu đề (dòng {row}): bảng trống",
+        "t_two_columns": "hai cột cùng có nghĩa {kind}; chỉ đọc cột đầu tiên",
+        "t_mapping_unknown": "tệp ánh xạ ghi cột này là {meaning}, không phải loại cột "
+                             "({kinds}) cũng không phải tiêu chí của {framework}",
+        "t_formula": "{cell} là công thức chưa có giá trị được lưu: parindex đọc giá trị mà "
+                     "bảng tính đã lưu, không đọc công thức; hãy mở và lưu lại tệp bằng Excel "
+                     "hoặc LibreOffice",
+        "t_empty_cell": "ô trống; hãy cho điểm, hoặc x nếu tiêu chí không phát sinh",
+        "t_not_a_year": "{text} không phải là năm",
+        "t_rank_date": "{text} là ngày tháng: Excel đã đổi thứ hạng dạng 7/10 thành ngày; hãy "
+                       "nhập thứ hạng dạng văn bản",
+        "t_not_a_rank": "{text} không phải thứ hạng dạng 7/10 hoặc 7",
+        "t_no_year_row": "dòng này không có năm",
+        "t_json_invalid": "không phải JSON hợp lệ: {detail}",
+        "t_json_deep": "không phải tệp kết quả: mảng hoặc đối tượng lồng nhau quá sâu",
+        "t_json_units": "cần danh sách 'units' gồm các bản đánh giá",
+        "t_json_unit": "mỗi đơn vị là một bảng gồm các khóa của bản đánh giá",
+        "t_unknown_kind": "định dạng bảng {kind} không được hỗ trợ; hãy dùng csv, xlsx, json "
+                          "hoặc toml",
+        # reproduce --output: the recomputed table (.xlsx headers and comments)
+        "x_row": "dòng",
+        "x_unit": "đơn vị",
+        "x_group": "nhóm",
+        "x_printed": "{name} (công bố)",
+        "x_computed": "{name} (tính lại)",
+        "x_discrepancies": "sai lệch",
+        "x_group_rank": "xếp hạng trong nhóm",
+        "x_comment": "công bố {published}, tính lại {computed}: {evidence}",
+        "t_heading": "{text} là tiêu đề nhóm: nhóm của các dòng bên dưới",
     },
     "en": {
         "code": "Code",
@@ -1379,6 +1447,71 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "arise",
         "e_figures_for_leaves": "figures are for leaves; {code} ({name}) has items, give theirs",
         "e_points_and_figures": "{code} is given both points and figures; give one of them",
+        # results tables and mapping files
+        "t_no_column_for": "no column gives the points of {fields}; give them (by code, e.g. "
+                           "'Lĩnh vực 1'), or declare their headers in a mapping file",
+        "t_columns_not_read": " (columns not read: {headers})",
+        "t_code_name": "{code} ({name})",
+        "t_mapping_meaning": "give a field name or a criterion code, as text",
+        "t_whole_number": "expected a whole number ≥ 1",
+        "t_sheet_name": "expected the sheet's name, as text",
+        "t_workbook_format": "{suffix} workbooks are not read; open the file in LibreOffice or "
+                             "Excel and save it as .xlsx (Excel workbook) or .csv (UTF-8)",
+        "t_unknown_format": "unknown table format {suffix}; give a .csv, .tsv, .xlsx, .json or "
+                            ".toml file",
+        "t_not_utf8": "not UTF-8 text (an invalid byte at byte {byte}); save the table as CSV "
+                      "UTF-8",
+        "t_nul": "holds a NUL byte (U+0000): not a text table; save it again as CSV UTF-8",
+        "t_unreadable": "not a readable table: {detail}",
+        "t_unreadable_xlsx": "not a readable .xlsx workbook: {detail}",
+        "t_unreadable_sheet": "not a readable .xlsx workbook: sheet {sheet}: {detail}",
+        "t_no_sheet": "no sheet {sheet}; the workbook has {sheets}",
+        "t_sheet_cells": "sheet {sheet} holds more than {max} cells; a results table has far fewer",
+        "t_sheet_declares": "sheet {sheet} declares {rows} rows × {columns} columns ({cells} "
+                            "cells); parindex reads sheets of at most {max} cells: delete the "
+                            "empty rows and columns beyond the table and save again",
+        "t_no_header": "no header row found: no row in the first {rows} names a unit column "
+                       "(e.g. 'unit' or 'Tên đơn vị') and another known column; declare the "
+                       "headers in a mapping file",
+        "t_no_points_columns": "no column gives points by criterion code of {framework} (e.g. "
+                               "{codes}); parindex recomputes every figure from the points: add "
+                               "the fields' columns, or declare their headers in a mapping file",
+        "t_no_year": "no year: the table has no year column and {framework} covers several "
+                     "years; give the year (--year, or year in the mapping file)",
+        "t_cells_beyond": "{count} cell(s) beyond the header's {columns} columns (first in "
+                          "column {column}: {text}) are not read; give them a header or remove "
+                          "them",
+        "t_no_unit": "no unit name in this row",
+        "t_not_a_unit": "{text} is not a unit",
+        "t_unit_twice": "unit {unit} appears twice (first in row {row})",
+        "t_empty": "no rows of units below the header (row {row}): the table is empty",
+        "t_two_columns": "two columns mean {kind}; only the first is read",
+        "t_mapping_unknown": "the mapping file says this column is {meaning}, which is neither "
+                             "a column kind ({kinds}) nor a criterion of {framework}",
+        "t_formula": "{cell} is a formula with no saved value: parindex reads the values a "
+                     "spreadsheet saved, never formulas; open and save the workbook in Excel or "
+                     "LibreOffice",
+        "t_empty_cell": "empty; give the points, or x if the item did not arise",
+        "t_not_a_year": "{text} is not a year",
+        "t_rank_date": "{text} is a date: Excel turned a rank such as 7/10 into one; type the "
+                       "rank as text",
+        "t_not_a_rank": "{text} is not a rank like 7/10 or 7",
+        "t_no_year_row": "no year in this row",
+        "t_json_invalid": "not valid JSON: {detail}",
+        "t_json_deep": "not a results file: arrays or objects nest too deeply",
+        "t_json_units": "expected a list 'units' of assessments",
+        "t_json_unit": "each unit is a table of an assessment's keys",
+        "t_unknown_kind": "unknown table format {kind}; use csv, xlsx, json or toml",
+        # reproduce --output: the recomputed table (.xlsx headers and comments)
+        "x_row": "row",
+        "x_unit": "unit",
+        "x_group": "group",
+        "x_printed": "{name} (printed)",
+        "x_computed": "{name} (computed)",
+        "x_discrepancies": "discrepancies",
+        "x_group_rank": "group rank",
+        "x_comment": "printed {published}, computed {computed}: {evidence}",
+        "t_heading": "{text} is a group heading: the group of the rows below",
     },
 }
 

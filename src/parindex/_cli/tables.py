@@ -158,7 +158,7 @@ def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
     else:
         _print_reproduction(reproduction)
     if output is not None:
-        write_reproduction(reproduction, output)
+        write_reproduction(reproduction, output, lang=lang())
         click.echo(t("wrote", path=output), err=as_json)
     if reproduction.problems:
         if as_json:  # the JSON printed holds them: a second JSON document would spoil it

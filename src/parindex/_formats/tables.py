@@ -32,6 +32,7 @@ import tomli_w
 
 from .._base.errors import AssessmentError, Origin, ParindexError, Problem
 from .._base.files import atomic_path, atomic_write, read_bytes
+from .._base.i18n import Count, Sentence, reason
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -215,12 +216,11 @@ class ResultsTable:
                    and not any(node.code in given for node in top.walk())]
         if not missing:
             return None
-        return Problem(
-            "no column gives the points of "
-            + ", ".join(f"{n.code} ({n.name})" for n in missing)
-            + "; give them (by code, e.g. 'Lĩnh vực 1'), or declare their headers in a "
-            "mapping file" + (f" (columns not read: {', '.join(self.ignored)})"
-                              if self.ignored else ""), path=self.path)
+        wrong = Sentence("t_no_column_for",
+                         fields=tuple(f"{n.code} ({n.name})" for n in missing))
+        if self.ignored:
+            wrong += Sentence("t_columns_not_read", headers=self.ignored)
+        return Problem(wrong, path=self.path)
 
     @property
     def ignored(self) -> tuple[str, ...]:
@@ -275,13 +275,12 @@ def load_mapping(path: str | Path) -> TableMapping:
     :raises AssessmentError: malformed file, with every problem.
     """
     data, origin = read_toml(path, AssessmentError)
-    problems = [origin.problem(f"unknown key; allowed: {', '.join(_MAPPING_KEYS)}", key)
+    problems = [origin.problem(Sentence("e_unknown_key_allowed", allowed=_MAPPING_KEYS), key)
                 for key in data if key not in _MAPPING_KEYS]
     columns: dict[str, str] = {}
     for header, meaning in (data.get("columns") or {}).items():
         if not isinstance(meaning, str) or not meaning.strip():
-            problems.append(origin.problem("give a field name or a criterion code, as text",
-                                           "columns", header))
+            problems.append(origin.problem(Sentence("t_mapping_meaning"), "columns", header))
             continue
         columns[normalise_header(header)] = nfc(meaning)
     values: dict[str, Any] = {}
@@ -292,18 +291,17 @@ def load_mapping(path: str | Path) -> TableMapping:
             if isinstance(data[key], int) and not isinstance(data[key], bool) and data[key] > 0:
                 values[key] = data[key]
             else:
-                problems.append(origin.problem("expected a whole number ≥ 1", key))
+                problems.append(origin.problem(Sentence("t_whole_number"), key))
     if "sheet" in data:
         if isinstance(data["sheet"], str):
             values["sheet"] = data["sheet"]
         else:
-            problems.append(origin.problem("expected the sheet's name, as text", "sheet"))
+            problems.append(origin.problem(Sentence("t_sheet_name"), "sheet"))
     if "rank_basis" in data:
         if data["rank_basis"] in ("total", "appraised", "index"):
             values["rank_basis"] = data["rank_basis"]
         else:
-            problems.append(origin.problem('rank_basis is "total", "appraised" or "index"',
-                                           "rank_basis"))
+            problems.append(origin.problem(Sentence("e_rank_basis"), "rank_basis"))
     if problems:
         raise AssessmentError(problems)
     return TableMapping(columns=columns, **values)
@@ -385,13 +383,12 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
             table = reader.best(read_csv(path, tabs=suffix == ".tsv", choose=reader.choose),
                                 None)
         elif suffix in (".ods", ".xls", ".numbers"):
-            raise AssessmentError(Problem(
-                f"{suffix} workbooks are not read; open the file in LibreOffice or Excel and "
-                "save it as .xlsx (Excel workbook) or .csv (UTF-8)", path=path))
+            raise AssessmentError(Problem(Sentence("t_workbook_format", suffix=suffix),
+                                          path=path))
         else:
-            raise AssessmentError(Problem(
-                f"unknown table format {suffix or '(no suffix)'!r}; give a .csv, .tsv, "
-                ".xlsx, .json or .toml file", path=path))
+            raise AssessmentError(Problem(Sentence(
+                "t_unknown_format", suffix=repr(suffix) if suffix else Sentence("no_suffix")),
+                path=path))
     population = population if population is not None else mapping.population
     if population is not None:
         table = attrs.evolve(table, population=population)
@@ -414,14 +411,11 @@ def read_csv(path: Path, *, tabs: bool = False,
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise AssessmentError(Problem(
-            f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the table as "
-            "CSV UTF-8", path=path)) from None
+        raise AssessmentError(Problem(Sentence("t_not_utf8", byte=exc.start),
+                                      path=path)) from None
     if "\x00" in text:
         line = text[:text.index("\x00")].count("\n") + 1
-        raise AssessmentError(Problem(
-            "holds a NUL byte (U+0000): not a text table; save it again as CSV UTF-8",
-            path=path, line=line))
+        raise AssessmentError(Problem(Sentence("t_nul"), path=path, line=line))
 
     def parse(delimiter: str, rows: int | None = None) -> list[list[Cell]]:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -434,8 +428,8 @@ def read_csv(path: Path, *, tabs: bool = False,
                 return [list(map(keep, row, row)) for row in read]
             return [[keep(cell, cell) for cell in map(_csv_cell, row)] for row in read]
         except csv.Error as error:  # e.g. a field over the csv module's limit (128 KB)
-            raise AssessmentError(Problem(f"not a readable table: {error}", path=path,
-                                          line=reader.line_num or None)) from None
+            raise AssessmentError(Problem(Sentence("t_unreadable", detail=str(error)),
+                                          path=path, line=reader.line_num or None)) from None
 
     delimiters = ("\t",) if tabs else tuple(d for d in (",", ";", "\t") if d in text)
     if choose is not None and len(delimiters) > 1:
@@ -455,11 +449,11 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except FileNotFoundError:
-        raise AssessmentError(Problem("no such file", path=path)) from None
+        raise AssessmentError(Problem(Sentence("e_no_such_file"), path=path)) from None
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
             _defused_errors()) as exc:
         # SyntaxError: XML parse errors (truncated sheet XML) derive from it.
-        raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
+        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=str(exc)),
                                       path=path)) from None
     try:
         if sheet is None:
@@ -468,7 +462,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
             worksheets = [book[sheet]]
         else:
             raise AssessmentError(Problem(
-                f"no sheet {sheet!r}; the workbook has {', '.join(book.sheetnames)}",
+                Sentence("t_no_sheet", sheet=repr(sheet), sheets=tuple(book.sheetnames)),
                 path=path))
         grids = []
         for worksheet in worksheets:
@@ -493,13 +487,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
                 for row in worksheet.iter_rows():
                     grid.append([value(cell) for cell in row])
                     if len(grid) * max(len(grid[-1]), 1) > MAX_CELLS:
-                        raise AssessmentError(Problem(
-                            f"sheet {worksheet.title!r} holds more than {MAX_CELLS:,} "
-                            "cells; a results table has far fewer", path=path))
+                        raise AssessmentError(Problem(Sentence(
+                            "t_sheet_cells", sheet=repr(worksheet.title),
+                            max=Count(MAX_CELLS)), path=path))
             except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile,
                     _defused_errors()) as exc:
-                raise AssessmentError(Problem(
-                    f"not a readable .xlsx workbook: sheet {worksheet.title!r}: {exc}",
+                raise AssessmentError(Problem(Sentence(
+                    "t_unreadable_sheet", sheet=repr(worksheet.title), detail=str(exc)),
                     path=path)) from None
             grids.append((grid, worksheet.title))
     finally:
@@ -519,10 +513,9 @@ def check_dimensions(path: Path, worksheet: Any) -> None:
     (openpyxl would otherwise pad every row to the declared width)."""
     rows, columns = worksheet.max_row or 0, worksheet.max_column or 0
     if rows * columns > MAX_CELLS:
-        raise AssessmentError(Problem(
-            f"sheet {worksheet.title!r} declares {rows:,} rows × {columns:,} columns "
-            f"({rows * columns:,} cells); parindex reads sheets of at most {MAX_CELLS:,} "
-            "cells: delete the empty rows and columns beyond the table and save again",
+        raise AssessmentError(Problem(Sentence(
+            "t_sheet_declares", sheet=repr(worksheet.title), rows=Count(rows),
+            columns=Count(columns), cells=Count(rows * columns), max=Count(MAX_CELLS)),
             path=path))
 
 
@@ -703,11 +696,8 @@ class _GridReader:
         grid = grids[self.choose(grids)] if grids else []
         found = self.header(grid)
         if found is None:
-            raise AssessmentError(Problem(
-                "no header row found: no row in the first "
-                f"{_HEADER_SEARCH_ROWS} names a unit column (e.g. 'unit' or 'Tên đơn vị') "
-                "and another known column; declare the headers in a mapping file",
-                path=self.path))
+            raise AssessmentError(Problem(Sentence("t_no_header", rows=_HEADER_SEARCH_ROWS),
+                                          path=self.path))
         return self.read(grid, found[0], found[1], sheet)
 
     def read(self, grid: list[list[Cell]], start: int, columns: list[Column],
@@ -723,7 +713,7 @@ class _GridReader:
             # is read as the points of the fields together (see summary_framework).
             self.framework = summary_framework(self.framework, self.summary, self.path)
         not_read = [c.header for c in columns if c.meaning is None and c.header]
-        not_read_note = (f" (columns not read: {', '.join(not_read)})" if not_read else "")
+        not_read_note = Sentence("t_columns_not_read", headers=tuple(not_read)) if not_read else ""
         ranks_only = False
         if not any(c.meaning in self.framework.nodes for c in columns) \
                 and self.summary is None and any(c.meaning in ("rank", "group_rank")
@@ -733,16 +723,13 @@ class _GridReader:
             ranks_only = True
         elif not any(c.meaning in self.framework.nodes for c in columns) \
                 and self.summary is None:
-            raise AssessmentError(Problem(
-                f"no column gives points by criterion code of {self.framework.id} (e.g. "
-                f"{', '.join(n.code for n in self.framework.criteria[:3])}); parindex "
-                "recomputes every figure from the points: add the fields' columns, or "
-                "declare their headers in a mapping file" + not_read_note, path=self.path))
-        if self.year is None and not any(c.meaning == "year" for c in columns):
-            raise AssessmentError(Problem(
-                f"no year: the table has no year column and {self.framework.id} covers "
-                "several years; give the year (--year, or year in the mapping file)",
+            raise AssessmentError(Problem(Sentence(
+                "t_no_points_columns", framework=self.framework.id,
+                codes=tuple(n.code for n in self.framework.criteria[:3])) + not_read_note,
                 path=self.path))
+        if self.year is None and not any(c.meaning == "year" for c in columns):
+            raise AssessmentError(Problem(Sentence("t_no_year", framework=self.framework.id),
+                                          path=self.path))
         width = max((c.index for c in columns), default=-1) + 1
         # First the rows that are units (their cells padded to the header's width), with
         # each row's problems kept by row, so that they are reported in table order.
@@ -760,24 +747,24 @@ class _GridReader:
             beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
             if beyond:
                 # A value with no header is read by nobody: say so rather than drop it.
-                by_row.setdefault(number, []).append(Problem(
-                    f"{len(beyond)} cell(s) beyond the header's {len(columns)} columns (first "
-                    f"in column {beyond[0] + 1}: {cell_text(row[beyond[0]])[:40]!r}) are not "
-                    "read; give them a header or remove them", path=self.path, line=number))
+                by_row.setdefault(number, []).append(Problem(Sentence(
+                    "t_cells_beyond", count=len(beyond), columns=len(columns),
+                    column=beyond[0] + 1, text=repr(cell_text(row[beyond[0]])[:40])),
+                    path=self.path, line=number))
             unit = cell_text(cells[unit_column.index])
             if not unit:
                 by_row.setdefault(number, []).append(Problem(
-                    "no unit name in this row", path=self.path, line=number,
+                    Sentence("t_no_unit"), path=self.path, line=number,
                     key=unit_column.header))
                 continue
             if _NOT_A_UNIT.match(normalise_header(unit)):
-                skipped.append((number, f"{unit!r} is not a unit"))
+                skipped.append((number, Sentence("t_not_a_unit", text=repr(unit))))
                 continue
             if self.is_heading(unit, columns, cells):
                 # "I. THỊ XÃ HƯƠNG THỦY": the units below belong to it, unless a group
                 # column says otherwise.
                 heading = _HEADING_PREFIX.sub("", unit).strip() or unit
-                why = f"{unit!r} is a group heading: the group of the rows below"
+                why = Sentence("t_heading", text=repr(unit))
                 skipped.append((number, why))
                 current_group = " ".join(heading.split())
                 continue
@@ -790,9 +777,8 @@ class _GridReader:
         for number in sorted(by_row):
             problems += by_row[number]
         if not len(rows) and not problems:
-            raise AssessmentError(Problem(
-                f"no rows of units below the header (row {start}): the table is empty",
-                path=self.path, line=start))
+            raise AssessmentError(Problem(Sentence("t_empty", row=start), path=self.path,
+                                          line=start))
         return ResultsTable(self.framework, rows, tuple(problems), tuple(columns),
                             tuple(skipped), self.path, self.summary, ranks_only=ranks_only)
 
@@ -893,10 +879,9 @@ class _GridReader:
         again = {position: first for first, position in duplicate_units(pairs)}
         for position, first in again.items():
             number = found[keep[position]][0]
-            by_row.setdefault(number, []).append(Problem(
-                f"unit {pairs[position][0]!r} appears twice (first in row "
-                f"{found[keep[first]][0]})", path=self.path, line=number,
-                key=unit_column.header))
+            by_row.setdefault(number, []).append(Problem(Sentence(
+                "t_unit_twice", unit=repr(pairs[position][0]), row=found[keep[first]][0]),
+                path=self.path, line=number, key=unit_column.header))
         return [i for position, i in enumerate(keep) if position not in again]
 
     def points_value(self, cell: Cell) -> GivenPoints | None:
@@ -959,7 +944,7 @@ class _GridReader:
         kinds = [c.meaning for c in columns if c.meaning and c.meaning not in ("ignore",)]
         for kind in set(kinds):
             if kinds.count(kind) > 1:
-                problems.append(Problem(f"two columns mean {kind!r}; only the first is read",
+                problems.append(Problem(Sentence("t_two_columns", kind=repr(kind)),
                                         path=self.path, key=kind))
         result = []
         used: set[str] = set()
@@ -981,10 +966,9 @@ class _GridReader:
             elif meaning in self.framework.nodes or meaning in FIELDS:
                 result.append(column)
             else:
-                problems.append(Problem(
-                    f"the mapping file says this column is {meaning!r}, which is neither a "
-                    f"column kind ({', '.join(FIELDS)}) nor a criterion of "
-                    f"{self.framework.id}", path=self.path, key=column.header))
+                problems.append(Problem(Sentence(
+                    "t_mapping_unknown", meaning=repr(meaning), kinds=tuple(FIELDS),
+                    framework=self.framework.id), path=self.path, key=column.header))
                 result.append(attrs.evolve(column, meaning=None))
         return result
 
@@ -1029,9 +1013,7 @@ class _GridReader:
             cell = cells[column.index]
             text = cell_text(cell)
             if isinstance(cell, str) and cell.startswith("=") and self._workbook:
-                problem(f"{cell!r} is a formula with no saved value: parindex reads the "
-                        "values a spreadsheet saved, never formulas; open and save the "
-                        "workbook in Excel or LibreOffice", column,
+                problem(Sentence("t_formula", cell=repr(cell)), column,
                         meaning if meaning in self.framework.nodes else None)
                 continue
             if meaning in nodes:
@@ -1039,8 +1021,7 @@ class _GridReader:
                     points[meaning] = NOT_ARISING
                     continue
                 if text == "":
-                    problem("empty; give the points, or x if the item did not arise", column,
-                            meaning)
+                    problem(Sentence("t_empty_cell"), column, meaning)
                     continue
                 number_value = self.number(cell, column, meaning, problem)
                 if number_value is not None:
@@ -1055,16 +1036,15 @@ class _GridReader:
                 elif isinstance(cell, int) or text.isdigit():
                     year = int(text)
                 else:
-                    problem(f"{text!r} is not a year", column)
+                    problem(Sentence("t_not_a_year", text=repr(text)), column)
             elif meaning in ("rank", "group_rank"):
                 rank = _rank(cell)
                 if rank is None and re.match(r"^\d{4}-\d{2}-\d{2}", text):
-                    problem(f"{text!r} is a date: Excel turned a rank such as 7/10 into one; "
-                            "type the rank as text", column)
+                    problem(Sentence("t_rank_date", text=repr(text)), column)
                 elif rank is None:
-                    problem(f"{text!r} is not a rank like 7/10 or 7", column)
-                elif rank.position != LAST and rank_problem(rank.position, rank.of):
-                    problem(f"{text!r}: {rank_problem(rank.position, rank.of)}", column)
+                    problem(Sentence("t_not_a_rank", text=repr(text)), column)
+                elif rank.position != LAST and (wrong := rank_problem(rank.position, rank.of)):
+                    problem(repr(text) + ": " + wrong, column)
                 else:
                     figures[meaning] = rank
             elif meaning == "band":
@@ -1076,7 +1056,7 @@ class _GridReader:
                 if value is not None:
                     figures[meaning] = value
         if year is None:
-            problems.append(Problem("no year in this row", path=self.path, line=number,
+            problems.append(Problem(Sentence("t_no_year_row"), path=self.path, line=number,
                                     key=next(c.header for c in columns if c.meaning == "year")))
             return None
         if self.mapping.rank_basis and ("rank" in figures or "group_rank" in figures):
@@ -1099,7 +1079,7 @@ class _GridReader:
             value = to_decimal(cell.replace(" ", "") if isinstance(cell, str) else cell,
                                decimal_comma=True)
         except NumberError as exc:
-            problem(str(exc), column, code)
+            problem(reason(exc), column, code)
             return None
         return value
 
@@ -1276,24 +1256,23 @@ def _read_structured(path: Path, framework: Framework) -> ResultsTable:
             # Numbers exactly, as in TOML: a JSON number never becomes a binary float.
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            raise AssessmentError(Problem(f"not valid JSON: {exc.msg}", path=path,
-                                          line=exc.lineno)) from None
+            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=exc.msg),
+                                          path=path, line=exc.lineno)) from None
         except RecursionError:
-            raise AssessmentError(Problem("not a results file: arrays or objects nest too "
-                                          "deeply", path=path)) from None
+            raise AssessmentError(Problem(Sentence("t_json_deep"), path=path)) from None
         except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-            raise AssessmentError(Problem(f"not valid JSON: {exc}", path=path)) from None
+            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=str(exc)),
+                                          path=path)) from None
     else:
         data, _ = read_toml(path, AssessmentError)
     units = data.get("units") if isinstance(data, dict) else None
     if not isinstance(units, list):
-        raise AssessmentError(Problem("expected a list 'units' of assessments", path=path))
+        raise AssessmentError(Problem(Sentence("t_json_units"), path=path))
     assessments = []
     problems: list[Problem] = []
     for number, unit in enumerate(units, 1):
         if not isinstance(unit, dict):
-            problems.append(Problem("each unit is a table of an assessment's keys",
-                                    path=path, line=number))
+            problems.append(Problem(Sentence("t_json_unit"), path=path, line=number))
             continue
         unit = {"framework": framework.id, **unit}
         try:
@@ -1390,8 +1369,7 @@ def write_table(table: ResultsTable | Ranking, path: str | Path, *,
         else:
             atomic_write(path, tomli_w.dumps({"framework": table.framework.id, "units": units}))
     else:
-        raise AssessmentError(Problem(f"unknown table format {kind!r}; use csv, xlsx, json "
-                                      "or toml", path=path))
+        raise AssessmentError(Problem(Sentence("t_unknown_kind", kind=repr(kind)), path=path))
     return path
 
 

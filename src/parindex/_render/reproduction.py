@@ -19,7 +19,8 @@ from typing import Any
 from .._audit.reproduce import Reproduction, UnitReproduction
 from .._base.errors import ParindexError, Problem
 from .._base.files import atomic_path
-from .._base.numbers import places, plain
+from .._base.i18n import Alternatives, Sentence, figure, message, say
+from .._base.numbers import number_text, places, plain
 from .._formats.tables import csv_text
 
 #: The suffixes :func:`write_reproduction` writes.
@@ -29,13 +30,14 @@ _FILL = "FFF2B8B8"  # a light red: a computed figure that disagrees with the pri
 _EXCEL_DIGITS = 15  # significant digits an Excel number keeps
 
 
-def _figures(reproduction: Reproduction) -> list[tuple[str, str]]:
+def _figures(reproduction: Reproduction, lang: str) -> list[tuple[str, str]]:
     """(what, header) of every figure compared: the ``what`` of a discrepancy."""
     framework = reproduction.framework
-    tops = [(node.code, f"{node.code}") for node in framework.criteria]
-    return tops + [("appraised", "appraised"), ("survey", "survey"), ("total", "total"),
-                   ("index", "index"), ("band", "band"), ("rank", "rank"),
-                   ("group_rank", "group rank")]
+    tops = [(node.code, node.code) for node in framework.criteria]
+    return tops + [(what, message(lang, "x_group_rank") if what == "group_rank"
+                    else say(figure(what), lang))
+                   for what in ("appraised", "survey", "total", "index", "band", "rank",
+                                "group_rank")]
 
 
 def _printed(unit: UnitReproduction, what: str) -> Any:
@@ -69,14 +71,15 @@ def _computed(unit: UnitReproduction, what: str) -> Any:
     return unit.fields.get(what)
 
 
-def reproduction_rows(reproduction: Reproduction) -> tuple[list[str], list[list[Any]],
-                                                           list[dict[int, str]]]:
-    """The header, the rows and, per row, the discrepant columns (index → evidence)."""
-    figures = _figures(reproduction)
-    header = ["row", "unit", "group"]
+def reproduction_rows(reproduction: Reproduction, lang: str = "en"
+                      ) -> tuple[list[str], list[list[Any]], list[dict[int, str]]]:
+    """The header, the rows and, per row, the discrepant columns (index → evidence), the
+    header and the evidence in ``lang``."""
+    figures = _figures(reproduction, lang)
+    header = [message(lang, key) for key in ("x_row", "x_unit", "x_group")]
     for _, name in figures:
-        header += [f"{name} (printed)", f"{name} (computed)"]
-    header.append("discrepancies")
+        header += [message(lang, "x_printed", name=name), message(lang, "x_computed", name=name)]
+    header.append(message(lang, "x_discrepancies"))
     rows: list[list[Any]] = []
     marks: list[dict[int, str]] = []
     for unit in reproduction.units:
@@ -87,18 +90,23 @@ def reproduction_rows(reproduction: Reproduction) -> tuple[list[str], list[list[
             row.append(_printed(unit, what))
             if what in found:
                 d = found[what]
-                marked[len(row)] = (f"printed {d.published}, computed {d.computed}: "
-                                    f"{d.evidence}")
+                marked[len(row)] = message(
+                    lang, "x_comment", published=number_text(d.published, lang),
+                    computed=number_text(d.computed, lang), evidence=d.evidence)
             row.append(_computed(unit, what))
-        row.append("; ".join(str(d) for d in unit.discrepancies))
+        row.append("; ".join(d.text(lang) for d in unit.discrepancies))
         rows.append(row)
         marks.append(marked)
     return header, rows, marks
 
 
-def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
+def write_reproduction(reproduction: Reproduction, path: str | Path, *,
+                       lang: str = "en") -> Path:
     """Write a :class:`~parindex.Reproduction` as .xlsx or .csv (by the suffix), the
     printed and computed figures side by side and every discrepancy marked.
+
+    An .xlsx file, for people, has its headers and comments in ``lang`` (``vi`` or
+    ``en``); a CSV file keeps English headers and machine-style numbers.
 
     The file is written to a temporary file beside it, then moved into place: a failure
     never leaves half a file.
@@ -106,9 +114,10 @@ def write_reproduction(reproduction: Reproduction, path: str | Path) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        raise ParindexError(Problem(f"unknown suffix {path.suffix or '(none)'!r}; use "
-                                    + " or ".join(SUFFIXES), path=path))
-    header, rows, marks = reproduction_rows(reproduction)
+        raise ParindexError(Problem(Sentence(
+            "e_unknown_suffix", suffix=repr(path.suffix) if path.suffix
+            else Sentence("no_suffix"), allowed=Alternatives(SUFFIXES)), path=path))
+    header, rows, marks = reproduction_rows(reproduction, "en" if suffix == ".csv" else lang)
     with atomic_path(path) as temporary:
         if suffix == ".csv":
             with open(temporary, "w", encoding="utf-8-sig", newline="") as stream:
