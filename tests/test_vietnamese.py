@@ -313,6 +313,8 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         "nothing.csv": "a;b\n1;2\n".encode(),
         "mapping.toml": 'header_rows = 2\nyear = "2022"\n'.encode(),
         "sheet.ods": b"PK",
+        "old.xls": b"PK",
+        "sheet.csv": "STT;Tiêu chí;Ghi chú\n1;Công tác chỉ đạo;x\n".encode(),
     })
     for name, data in files.items():
         (tmp / name).write_bytes(data)
@@ -325,6 +327,12 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         (["reproduce", str(tmp / "empty.csv"), *tth], "bảng trống"),
         (["reproduce", str(tmp / "nothing.csv"), *tth], "không tìm thấy dòng tiêu đề"),
         (["reproduce", str(tmp / "sheet.ods"), *tth], "parindex không đọc tệp .ods"),
+        (["import", "assessment", str(tmp / "old.xls"), *tth, "-o", str(tmp / "a.toml")],
+         "không phải bảng chấm điểm: '.xls'; hãy cho tệp .xlsx, .docx hoặc .csv (hãy lưu lại"),
+        (["import", "assessment", str(tmp / "sheet.csv"), *tth, "-o", str(tmp / "a.toml")],
+         "dòng tiêu đề không có cột điểm (ví dụ"),
+        (["score", str(ROOT / "tests" / "data" / "sheets" / "thuy-thanh-2022.xlsx")],
+         "bảng chấm điểm không ghi bộ tiêu chí: hãy cho --framework"),
         (["reproduce", table, *tth, "--mapping", str(tmp / "mapping.toml")],
          "header_rows: khóa không hợp lệ; các khóa được dùng: columns, header_row"),
         (["score", str(ROOT / "docs" / "examples" / "bad-assessment.toml")],

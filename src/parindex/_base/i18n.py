@@ -789,6 +789,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "x_group_rank": "xếp hạng trong nhóm",
         "x_comment": "công bố {published}, tính lại {computed}: {evidence}",
         "t_heading": "{text} là tiêu đề nhóm: nhóm của các dòng bên dưới",
+        # scoring sheets and annexes (.xlsx, .docx, .csv) and the notes their reader gives
+        "s_not_points": "{text} không phải điểm dạng 0,8/1,0",
+        "s_not_a_sheet": "không phải bảng chấm điểm: {suffix}; hãy cho tệp .xlsx, .docx hoặc .csv",
+        "s_save_as_xls": " (hãy lưu lại dưới dạng .xlsx bằng Excel hoặc LibreOffice)",
+        "s_save_as_doc": " (hãy lưu lại dưới dạng .docx bằng Word hoặc LibreOffice)",
+        "s_unreadable_docx": "không đọc được tệp .docx: {detail}",
+        "s_no_criteria_table": "không tìm thấy bảng tiêu chí: trong {rows} dòng đầu của mọi "
+                               "{where} không có dòng nào có cột tiêu chí (ví dụ 'Tiêu chí', "
+                               "'Nội dung', 'Lĩnh vực/tiêu chí') và cột điểm hoặc điểm tối đa "
+                               "(ví dụ 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm định')",
+        "s_where_table": "bảng",
+        "s_where_sheet": "trang tính",
+        "s_header_lacks": "dòng tiêu đề không có cột {roles} (các tiêu đề tìm thấy: {headers})",
+        "s_and_no": " và không có cột ",
+        "role_code": "mã (STT)",
+        "role_name": "tên (Tiêu chí)",
+        "role_max": "điểm tối đa (Điểm tối đa)",
+        "role_self_assessed": "điểm tự chấm (Điểm tự chấm)",
+        "role_points": "điểm thẩm định (Điểm thẩm định)",
+        "s_merged": "một ô gộp qua các dòng {first}–{last} chứa {text} cho nhiều dòng của bảng: "
+                    "hãy bỏ gộp ô và cho mỗi dòng giá trị riêng",
+        "s_no_points_column": "dòng tiêu đề không có cột điểm (ví dụ 'Điểm thẩm định', 'Kết quả "
+                              "thẩm định', 'Điểm đạt', hoặc 'Điểm tự chấm')",
+        "s_no_rows": "bảng không có dòng nào dưới dòng tiêu đề",
+        "s_self_assessed": "không có điểm thẩm định: chấm theo điểm tự chấm",
+        "s_no_name": "(không có tên)",
+        "s_no_match": "{name} không khớp với tiêu chí nào của {framework}, theo mã (dòng không "
+                      "có mã) cũng như theo tên",
+        "s_code_no_match": "mã {code} ({name}) không khớp với tiêu chí nào của {framework}",
+        "s_name_is_of": "; tên của dòng là tên của {code} ({name})",
+        "s_code_vs_name": "mã {code} là {node} ({name}), nhưng tên của dòng {row_name} là tên "
+                          "của {other}; đọc là {node}",
+        "s_name_differs": "tên {name} khác tên của {code} ({framework_name}); đọc là {code}",
+        "s_again": "cho {code} lần nữa (lần đầu ở dòng {row})",
+        "s_second_block": "dòng {figure} thứ hai (lần đầu ở dòng {row})",
+        "s_not_a_maximum": "{text} không phải là điểm tối đa",
+        "s_printed_max": "{text} ghi điểm tối đa {printed}, nhưng điểm tối đa của {code} là {max}",
+        "s_max_differs": "điểm tối đa {printed} khác điểm tối đa {max} của {code} trong "
+                         "{framework}",
+        "s_max_unknown_no_column": "điểm tối đa của {code} chưa biết trong {framework} và bảng "
+                                   "không có cột điểm tối đa (Điểm tối đa)",
+        "s_max_unknown": "điểm tối đa của {code} chưa biết trong {framework}; bảng ghi {given}: "
+                         "hãy bổ sung bộ tiêu chí bằng một tệp overlay trước",
+        "s_none": "không có",
+        "s_printed_unitemised": "{code} được ghi {printed}, các tiêu chí thành phần cộng lại "
+                                "{items} và không chia hết điểm tối đa của mục này: điểm của "
+                                "mục là số được ghi",
+        "s_no_unit": "không có tên đơn vị: các dòng tiêu đề không ghi đơn vị nào (ví dụ 'UBND "
+                     "xã Thủy Thanh'); hãy cho bằng --unit",
+        "s_no_year": "không có năm: các dòng tiêu đề không ghi năm (ví dụ 'năm 2022') mà "
+                     "{framework} áp dụng cho nhiều năm; hãy cho bằng --year",
+        "e_needs_framework": "bảng chấm điểm không ghi bộ tiêu chí: hãy cho --framework "
+                             "ID_OR_FILE (ví dụ --framework thua-thien-hue/commune/2022; lệnh "
+                             "'parindex frameworks' liệt kê các bộ tiêu chí)",
+        "role_comment": "ghi chú (Ghi chú)",
+        "role_guidance": "hướng dẫn chấm điểm (Hướng dẫn chấm điểm)",
+        "role_evidence": "tài liệu kiểm chứng (Tài liệu kiểm chứng)",
     },
     "en": {
         "code": "Code",
@@ -1512,6 +1569,63 @@ MESSAGES: dict[str, dict[str, str]] = {
         "x_group_rank": "group rank",
         "x_comment": "printed {published}, computed {computed}: {evidence}",
         "t_heading": "{text} is a group heading: the group of the rows below",
+        # scoring sheets and annexes (.xlsx, .docx, .csv) and the notes their reader gives
+        "s_not_points": "{text} is not points like 0.8/1.0",
+        "s_not_a_sheet": "not a sheet: {suffix}; give a .xlsx, .docx or .csv file",
+        "s_save_as_xls": " (save it as .xlsx in Excel or LibreOffice)",
+        "s_save_as_doc": " (save it as .docx in Word or LibreOffice)",
+        "s_unreadable_docx": "not a readable .docx document: {detail}",
+        "s_no_criteria_table": "no criteria table found: no row in the first {rows} of any "
+                               "{where} names the criteria column (e.g. 'Tiêu chí', 'Nội dung', "
+                               "'Lĩnh vực/tiêu chí') and a points or maximum column (e.g. 'Điểm "
+                               "tối đa', 'Điểm tự chấm', 'Điểm thẩm định')",
+        "s_where_table": "table",
+        "s_where_sheet": "sheet",
+        "s_header_lacks": "the header has no {roles} column (headers found: {headers})",
+        "s_and_no": " and no ",
+        "role_code": "code (STT)",
+        "role_name": "name (Tiêu chí)",
+        "role_max": "maximum (Điểm tối đa)",
+        "role_self_assessed": "self-assessed (Điểm tự chấm)",
+        "role_points": "appraised (Điểm thẩm định)",
+        "s_merged": "a cell merged over rows {first}–{last} holds {text} for more than one row "
+                    "of the table: unmerge it and give each row its own value",
+        "s_no_points_column": "the header has no points column (e.g. 'Điểm thẩm định', 'Kết quả "
+                              "thẩm định', 'Điểm đạt', or 'Điểm tự chấm')",
+        "s_no_rows": "the table has no rows under its header",
+        "s_self_assessed": "no appraised points: the self-assessed points are scored",
+        "s_no_name": "(no name)",
+        "s_no_match": "{name} matches no criterion of {framework}, by code (the row has none) "
+                      "or by name",
+        "s_code_no_match": "code {code} ({name}) matches no criterion of {framework}",
+        "s_name_is_of": "; its name is that of {code} ({name})",
+        "s_code_vs_name": "code {code} is {node} ({name}), but the row's name {row_name} is "
+                          "that of {other}; read as {node}",
+        "s_name_differs": "the name {name} differs from {code}'s ({framework_name}); read as "
+                          "{code}",
+        "s_again": "gives {code} again (first in row {row})",
+        "s_second_block": "a second {figure} row (first in row {row})",
+        "s_not_a_maximum": "{text} is not a maximum",
+        "s_printed_max": "{text} gives the maximum {printed}, but {code}'s is {max}",
+        "s_max_differs": "the maximum {printed} differs from {code}'s {max} in {framework}",
+        "s_max_unknown_no_column": "the maximum of {code} is unknown in {framework} and the "
+                                   "sheet has no maximum column (Điểm tối đa)",
+        "s_max_unknown": "the maximum of {code} is unknown in {framework}; the sheet gives "
+                         "{given}: complete the framework with an overlay first",
+        "s_none": "none",
+        "s_printed_unitemised": "{code} is printed {printed}, its items add up to {items}, and "
+                                "they do not itemise all of its maximum: its points are the "
+                                "printed figure",
+        "s_no_unit": "no unit: the title rows name none (e.g. 'UBND xã Thủy Thanh'); give it "
+                     "with --unit",
+        "s_no_year": "no year: the title rows give none (e.g. 'năm 2022') and {framework} "
+                     "covers several years; give it with --year",
+        "e_needs_framework": "a scoring sheet does not name its framework: give --framework "
+                             "ID_OR_FILE (e.g. --framework thua-thien-hue/commune/2022; "
+                             "'parindex frameworks' lists them)",
+        "role_comment": "comment (Ghi chú)",
+        "role_guidance": "guidance (Hướng dẫn chấm điểm)",
+        "role_evidence": "evidence (Tài liệu kiểm chứng)",
     },
 }
 

@@ -22,6 +22,7 @@ from rich.segment import Segment
 from rich.table import Table
 
 from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
+from .._base.i18n import reason
 from .._base.model import Assessment, Framework
 from .._base.text import terminal_safe
 # What every command's --framework ID_OR_FILE names.
@@ -263,7 +264,7 @@ def framework_option(value: str | None, assessment: Assessment) -> Framework:
             return get_framework(assessment.framework)
         except UnknownFrameworkError as exc:
             origin = assessment.origin or Origin(None)
-            raise UnknownFrameworkError(origin.problem(str(exc), "framework")) from None
+            raise UnknownFrameworkError(origin.problem(reason(exc), "framework")) from None
     return resolve_framework(value)
 
 
@@ -277,13 +278,11 @@ def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
     """A scoring sheet named on the command line, read under ``--framework``; what
     deserves a look is said on standard error (standard output stays the result)."""
     from .._base.errors import AssessmentError, Problem
+    from .._base.i18n import Sentence
     from .._formats.scoring_sheet import read_scoring_sheet
 
     if framework_ref is None:
-        raise AssessmentError(Problem(
-            "a scoring sheet does not name its framework: give --framework ID_OR_FILE "
-            "(e.g. --framework thua-thien-hue/commune/2022; 'parindex frameworks' lists "
-            "them)", path=path))
+        raise AssessmentError(Problem(Sentence("e_needs_framework"), path=path))
     framework = resolve_framework(framework_ref)
     read = read_scoring_sheet(path, framework, unit=unit, group=group, year=year)
     for note in read.notes:

@@ -28,9 +28,11 @@ from typing import Any
 import attrs
 
 from .._base.errors import AssessmentError, Origin, Problem
+from .._base.i18n import Sentence, reason
+from .._base.i18n import figure as figure_name
 from .._base.names import name_key
 from .._base.model import NOT_ARISING, Assessment, Framework, GivenPoints, Node, NodeKind, Published
-from .._base.numbers import NumberError, plain
+from .._base.numbers import NumberError
 from .sheets import SHEET_SUFFIXES, Sheet, SheetRow, read_points, read_sheet, roman
 
 #: A unit named in a title row: "UBND xã Thủy Thanh", "Đơn vị: Phường An Cựu".
@@ -132,15 +134,12 @@ class _Reader:
             points_role = "self_assessed"  # a self-assessment, not yet appraised
         self.points_role = points_role
         if sheet.column(points_role) is None:
-            raise AssessmentError(sheet.problem(
-                "the header has no points column (e.g. 'Điểm thẩm định', 'Kết quả thẩm "
-                "định', 'Điểm đạt', or 'Điểm tự chấm')", sheet.header_rows[0]))
+            raise AssessmentError(sheet.problem(Sentence("s_no_points_column"),
+                                                sheet.header_rows[0]))
         if not sheet.rows:
-            raise AssessmentError(sheet.problem("the table has no rows under its header",
-                                                sheet.header_rows[-1]))
+            raise AssessmentError(sheet.problem(Sentence("s_no_rows"), sheet.header_rows[-1]))
         if points_role == "self_assessed":
-            self.note("no appraised points: the self-assessed points are scored",
-                      sheet.header_rows[0])
+            self.note(Sentence("s_self_assessed"), sheet.header_rows[0])
         given: dict[str, dict[str, GivenPoints]] = {"points": {}, "self_assessed": {}}
         maxima: dict[str, Decimal] = {}
         comments: dict[str, str] = {}
@@ -220,28 +219,30 @@ class _Reader:
             if by_name is None:
                 if self.block_row(row):
                     return None
-                self.problem(f"{row.name or '(no name)'!r} matches no criterion of "
-                             f"{self.framework.id}, by code (the row has none) or by name",
+                self.problem(Sentence("s_no_match", name=repr(row.name) if row.name
+                                      else Sentence("s_no_name"), framework=self.framework.id),
                              row.row)
                 return None
             code = by_name
         elif code is None:
             if self.block_row(row):
                 return None
-            hint = (f"; its name is that of {by_name} ({nodes[by_name].name})"
-                    if by_name else "")
-            self.problem(f"code {row.code} ({row.name!r}) matches no criterion of "
-                         f"{self.framework.id}{hint}", row.row)
+            wrong = Sentence("s_code_no_match", code=row.code, name=repr(row.name),
+                             framework=self.framework.id)
+            if by_name:
+                wrong += Sentence("s_name_is_of", code=by_name, name=nodes[by_name].name)
+            self.problem(wrong, row.row)
             return None
         elif by_name is not None and by_name != code and \
                 _name_key(row.name) != _name_key(nodes[code].name):
-            self.note(f"code {row.code} is {code} ({nodes[code].name}), but the row's name "
-                      f"{row.name!r} is that of {by_name}; read as {code}", row.row, code)
+            self.note(Sentence("s_code_vs_name", code=row.code, node=code,
+                               name=nodes[code].name, row_name=repr(row.name), other=by_name),
+                      row.row, code)
         elif row.name and not _same_name(row.name, nodes[code].name):
-            self.note(f"the name {row.name!r} differs from {code}'s "
-                      f"({nodes[code].name}); read as {code}", row.row, code)
+            self.note(Sentence("s_name_differs", name=repr(row.name), code=code,
+                               framework_name=nodes[code].name), row.row, code)
         if code in self.rows:
-            self.problem(f"gives {code} again (first in row {self.rows[code].row})", row.row,
+            self.problem(Sentence("s_again", code=code, row=self.rows[code].row), row.row,
                          code=code)
             return None
         self.rows[code] = row
@@ -306,12 +307,12 @@ class _Reader:
         try:
             value, _ = read_points(row.cells.get(role))
         except NumberError as exc:
-            self.problem(str(exc), row.row, role)
+            self.problem(reason(exc), row.row, role)
             return
         if isinstance(value, Decimal):
             if figure in self.blocks:
-                self.problem(f"a second {figure} row (first in row "
-                             f"{self.blocks[figure][1]})", row.row, role)
+                self.problem(Sentence("s_second_block", figure=figure_name(figure),
+                                      row=self.blocks[figure][1]), row.row, role)
             self.blocks[figure] = (value, row.row)
 
     def cell(self, row: SheetRow, role: str, node: Node) -> GivenPoints | None:
@@ -320,14 +321,16 @@ class _Reader:
         try:
             value, printed_max = read_points(row.cells[role])
         except NumberError as exc:
-            self.problem(str(exc), row.row, role, node.code)
+            self.problem(reason(exc), row.row, role, node.code)
             return None
         if role == "max" and value is NOT_ARISING:
-            self.problem(f"{row.text(role)!r} is not a maximum", row.row, role, node.code)
+            self.problem(Sentence("s_not_a_maximum", text=repr(row.text(role))), row.row, role,
+                         node.code)
             return None
         if printed_max is not None and node.max is not None and printed_max != node.max:
-            self.problem(f"{row.text(role)!r} gives the maximum {plain(printed_max)}, but "
-                         f"{node.code}'s is {plain(node.max)}", row.row, role, node.code)
+            self.problem(Sentence("s_printed_max", text=repr(row.text(role)),
+                                  printed=printed_max, code=node.code, max=node.max),
+                         row.row, role, node.code)
             return None
         return value
 
@@ -336,19 +339,19 @@ class _Reader:
         for code, maximum in maxima.items():
             node = self.framework.nodes[code]
             if node.max is not None and maximum != node.max:
-                self.problem(f"the maximum {plain(maximum)} differs from {code}'s "
-                             f"{plain(node.max)} in {self.framework.id}", self.rows[code].row,
-                             "max", code)
+                self.problem(Sentence("s_max_differs", printed=maximum, code=code,
+                                      max=node.max, framework=self.framework.id),
+                             self.rows[code].row, "max", code)
         unknown = [code for code in self.rows if self.framework.nodes[code].max is None]
         for code in unknown:
             row = self.rows[code].row
             if self.sheet.column("max") is None:
-                self.problem(f"the maximum of {code} is unknown in {self.framework.id} and "
-                             "the sheet has no maximum column (Điểm tối đa)", row, code=code)
+                self.problem(Sentence("s_max_unknown_no_column", code=code,
+                                      framework=self.framework.id), row, code=code)
             else:
-                self.problem(f"the maximum of {code} is unknown in {self.framework.id}; the "
-                             f"sheet gives {plain(maxima[code]) if code in maxima else 'none'}: "
-                             "complete the framework with an overlay first", row, "max", code)
+                self.problem(Sentence("s_max_unknown", code=code, framework=self.framework.id,
+                                      given=maxima[code] if code in maxima
+                                      else Sentence("s_none")), row, "max", code)
 
     # --- leaves, parents, blocks ----------------------------------------------------
 
@@ -373,10 +376,9 @@ class _Reader:
                 if isinstance(value, Decimal) and self.unitemised(node, value, source):
                     target[code] = value
                     if source is appraised:
-                        self.note(f"{code} is printed {plain(value)}, its items add up to "
-                                  f"{plain(_sum(node, source) or Decimal(0))}, and they do "
-                                  "not itemise all of its maximum: its points are the "
-                                  "printed figure", self.rows[code].row, code)
+                        self.note(Sentence("s_printed_unitemised", code=code, printed=value,
+                                           items=_sum(node, source) or Decimal(0)),
+                                  self.rows[code].row, code)
         tops = self.framework.criteria
         survey = [n for n in tops if n.kind is NodeKind.SURVEY]
         for figure, (value, _) in self.blocks.items():
@@ -414,8 +416,7 @@ class _Reader:
             districts = [n for n in named if _DISTRICT.match(n) and n != unit]
             group = districts[0] if districts else None
         if unit is None:
-            self.problem("no unit: the title rows name none (e.g. 'UBND xã Thủy Thanh'); "
-                         "give it with --unit", None)
+            self.problem(Sentence("s_no_unit"), None)
         return unit, group
 
     def year(self, year: int | None) -> int | None:
@@ -431,8 +432,7 @@ class _Reader:
             return (covered or years)[0]
         if self.framework.last_year == self.framework.first_year:
             return self.framework.first_year
-        self.problem(f"no year: the title rows give none (e.g. 'năm 2022') and "
-                     f"{self.framework.id} covers several years; give it with --year", None)
+        self.problem(Sentence("s_no_year", framework=self.framework.id), None)
         return None
 
 

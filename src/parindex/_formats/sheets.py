@@ -32,6 +32,7 @@ from typing import Final, Literal
 import attrs
 
 from .._base.errors import AssessmentError, ParindexError, Problem
+from .._base.i18n import Sentence
 from .._base.model import NOT_ARISING, GivenPoints
 from .._base.numbers import NumberError, to_decimal
 from .._base.files import read_bytes
@@ -220,11 +221,11 @@ def read_points(cell: Cell) -> tuple[GivenPoints | None, Decimal | None]:
             return (to_decimal(given, decimal_comma=True),
                     to_decimal(maximum, decimal_comma=True))
         except NumberError:
-            raise NumberError(f"{text!r} is not points like 0.8/1.0") from None
+            raise NumberError(Sentence("s_not_points", text=repr(text))) from None
     try:
         return to_decimal(compact, decimal_comma=True), None
     except NumberError:
-        raise NumberError(f"{text!r} is not a number") from None
+        raise NumberError(Sentence("n_not_a_number", value=repr(text))) from None
 
 
 # --- grids ----------------------------------------------------------------------------------
@@ -286,11 +287,10 @@ def read_grids(path: Path) -> list[Grid]:
         return _docx_grids(path)
     if suffix == ".csv":
         return [Grid([list(row) for row in grid]) for grid in read_csv(path)]
-    old = {".xls": ".xlsx in Excel", ".doc": ".docx in Word"}.get(suffix)
-    hint = f" (save it as {old} or LibreOffice)" if old else ""
-    raise AssessmentError(Problem(
-        f"not a sheet: {suffix or '(no suffix)'!r}; give a .xlsx, .docx or .csv file" + hint,
-        path=path))
+    wrong = Sentence("s_not_a_sheet", suffix=repr(suffix) if suffix else Sentence("no_suffix"))
+    if suffix in (".xls", ".doc"):
+        wrong += Sentence(f"s_save_as_{suffix[1:]}")
+    raise AssessmentError(Problem(wrong, path=path))
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:
@@ -302,7 +302,7 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         # and annexes are a few hundred rows).
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not one
-        raise AssessmentError(Problem(f"not a readable .xlsx workbook: {exc}",
+        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=str(exc)),
                                       path=path)) from None
     grids = []
     for sheet in book.worksheets:
@@ -328,7 +328,7 @@ def _docx_grids(path: Path) -> list[Grid]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx's PackageNotFoundError for a .doc renamed
-        raise AssessmentError(Problem(f"not a readable .docx document: {exc}",
+        raise AssessmentError(Problem(Sentence("s_unreadable_docx", detail=str(exc)),
                                       path=path)) from None
     grids: list[Grid] = []
     before: list[str] = []
@@ -461,21 +461,20 @@ def read_sheet(path: str | Path, *, needs: Sequence[Role] = ("name",),
             if path.suffix.lower() != ".csv":
                 break  # the first sheet or table that holds one
     if not found:
-        raise error(Problem(
-            "no criteria table found: no row in the first "
-            f"{_HEADER_SEARCH_ROWS} of any {'table' if path.suffix.lower() == '.docx' else 'sheet'} "
-            "names the criteria column (e.g. 'Tiêu chí', 'Nội dung', 'Lĩnh vực/tiêu chí') and "
-            "a points or maximum column (e.g. 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm "
-            "định')", path=path))
+        where = Sentence("s_where_table" if path.suffix.lower() == ".docx" else "s_where_sheet")
+        raise error(Problem(Sentence("s_no_criteria_table", rows=_HEADER_SEARCH_ROWS,
+                                     where=where), path=path))
     grid, (first, last, columns) = max(
         found, key=lambda item: sum(1 for c in item[1][2] if c.role is not None))
     sheet = Sheet(path, grid.name, (), tuple(columns), (), tuple(range(first + 1, last + 1)))
     missing = [role for role in needs if sheet.column(role) is None]
     if missing:
-        raise error(sheet.problem(
-            f"the header has no {' and no '.join(_ROLE_NAMES[r] for r in missing)} column "
-            f"(headers found: {', '.join(c.header for c in columns if c.header)})",
-            first + 1))
+        roles = Sentence.joined(())
+        for number, role in enumerate(missing):
+            roles += (Sentence("s_and_no") if number else "") + _ROLE_NAMES[role]
+        raise error(sheet.problem(Sentence(
+            "s_header_lacks", roles=roles,
+            headers=tuple(c.header for c in columns if c.header)), first + 1))
     title = list(grid.before) + [
         " ".join(cell_text(c) for c in grid.cells[r] if cell_text(c)) for r in range(first)]
     rows, skipped, problems = _rows(grid, sheet, last)
@@ -486,10 +485,8 @@ def read_sheet(path: str | Path, *, needs: Sequence[Role] = ("name",),
 
 
 _ROLE_NAMES: Final[Mapping[str, str]] = {
-    "code": "code (STT)", "name": "name (Tiêu chí)", "max": "maximum (Điểm tối đa)",
-    "self_assessed": "self-assessed (Điểm tự chấm)", "points": "appraised (Điểm thẩm định)",
-    "comment": "comment (Ghi chú)", "guidance": "guidance (Hướng dẫn chấm điểm)",
-    "evidence": "evidence (Tài liệu kiểm chứng)"}
+    role: Sentence(f"role_{role}") for role in ("code", "name", "max", "self_assessed",
+                                                 "points", "comment", "guidance", "evidence")}
 
 
 def _find_header(grid: Grid) -> tuple[int, int, list[SheetColumn]] | None:
@@ -568,10 +565,9 @@ def _rows(grid: Grid, sheet: Sheet, start: int
             merge = grid.merge(r, column.index)
             if merge is not None and merge[0] == r and merge[2] > r \
                     and column.role in ("code", "name", *NUMBER_ROLES):
-                problems.append(sheet.problem(
-                    f"a cell merged over rows {merge[0] + 1}–{merge[2] + 1} holds "
-                    f"{grid.text(r, column.index)!r} for more than one row of the table: "
-                    "unmerge it and give each row its own value", number, column.role))
+                problems.append(sheet.problem(Sentence(
+                    "s_merged", first=merge[0] + 1, last=merge[2] + 1,
+                    text=repr(grid.text(r, column.index))), number, column.role))
         code_text = grid.text(r, code_column.index) if code_column else ""
         # "- Nhiệm vụ 2. …", "+ …": a bullet typed before the name is not part of it.
         name = " ".join(grid.text(r, name_column.index).split()).lstrip("-+*•–— ").strip()
