@@ -846,6 +846,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "role_comment": "ghi chú (Ghi chú)",
         "role_guidance": "hướng dẫn chấm điểm (Hướng dẫn chấm điểm)",
         "role_evidence": "tài liệu kiểm chứng (Tài liệu kiểm chứng)",
+        # annexes (bảng tiêu chí) imported as frameworks and overlays
+        "a_row_item": "dòng {row} ({printed}: {max})",
+        "a_maxima_sum": "điểm tối đa không khớp: dòng {row} ({printed}) ghi {max}, các tiêu chí "
+                        "thành phần {rows} cộng lại {total} (chênh lệch {difference}); hãy kiểm "
+                        "tra phụ lục: nếu phụ lục in như vậy, hãy ghi unitemized = {difference} "
+                        "cho criteria.\"{code}\"",
+        "a_total_sum": "dòng tổng cộng ghi {total}, nhưng các lĩnh vực {rows} cộng lại {sum}",
+        "a_no_code": "dòng {name} không có mã (STT) nên không biết vị trí của dòng trong cây "
+                     "tiêu chí; hãy ghi mã cho dòng này",
+        "a_letter_alone": "mục {code} đánh chữ cái không có dòng đánh số nào phía trên để thuộc về",
+        "a_code_twice": "mã {code} được ghi hai lần (dòng {first} và dòng {row}); mỗi mã là một "
+                        "tiêu chí",
+        "a_no_parent": "dòng {printed} ({name}) thuộc {parent}, mà phụ lục không có dòng này; "
+                       "hãy thêm dòng của mục cha",
+        "a_max_not_number": "điểm tối đa {text} không phải là một số",
+        "a_bad_id": "--id {id} không phải mã bộ tiêu chí dạng tỉnh/cấp/năm, chữ thường không "
+                    "dấu (ví dụ 'tinh-mau/commune/2024')",
+        "a_new_field": "dòng {row}: lĩnh vực {printed} ({name}) không có trong {base}; tệp "
+                       "overlay chỉ thêm mục bên dưới các mục của bộ tiêu chí gốc, không thêm "
+                       "lĩnh vực mới (hãy nhập phụ lục thành bộ tiêu chí mới)",
+        "a_new_no_max": "dòng {row}: {printed} ({name}) là mục mới so với {base} nhưng phụ lục "
+                        "không in điểm tối đa của mục này",
+        "a_contradiction": "dòng {row}: phụ lục ghi điểm tối đa của {printed} là {max}, nhưng "
+                           "{base} ghi {known} ({status}, {source}); ",
+        "a_overridden": "đã ghi, và liệt kê trong corrects (--override)",
+        "a_refused": "không ghi; nếu phụ lục đúng, hãy chạy lại với --override",
     },
     "en": {
         "code": "Code",
@@ -1626,6 +1652,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "role_comment": "comment (Ghi chú)",
         "role_guidance": "guidance (Hướng dẫn chấm điểm)",
         "role_evidence": "evidence (Tài liệu kiểm chứng)",
+        # annexes (bảng tiêu chí) imported as frameworks and overlays
+        "a_row_item": "row {row} ({printed}: {max})",
+        "a_maxima_sum": "the maxima do not add up: row {row} ({printed}) gives {max}, its items "
+                        "{rows} add up to {total} (difference {difference}); check the annex: "
+                        "if it prints them so, write unitemized = {difference} on "
+                        "criteria.\"{code}\"",
+        "a_total_sum": "the total row gives {total}, but the fields {rows} add up to {sum}",
+        "a_no_code": "the row {name} has no code (STT), so where it sits in the tree is "
+                     "unknown; give it its code",
+        "a_letter_alone": "the lettered item {code} has no numbered row above it to belong to",
+        "a_code_twice": "code {code} is given twice (rows {first} and {row}); each code is one "
+                        "criterion",
+        "a_no_parent": "the row {printed} ({name}) belongs beneath {parent}, which the annex "
+                       "does not list; add the row of its parent",
+        "a_max_not_number": "the maximum {text} is not a number",
+        "a_bad_id": "--id {id} is not a framework id of the form province/level/year, "
+                    "lower-case ASCII (e.g. 'tinh-mau/commune/2024')",
+        "a_new_field": "row {row}: field {printed} ({name}) is not in {base}; an overlay adds "
+                       "items beneath the base's nodes, not new fields (import it as a "
+                       "framework instead)",
+        "a_new_no_max": "row {row}: {printed} ({name}) is new to {base} but the annex prints no "
+                        "maximum for it",
+        "a_contradiction": "row {row}: the annex gives {printed} a maximum of {max}, but {base} "
+                           "gives {known} ({status}, {source}); ",
+        "a_overridden": "written, and listed in corrects (--override)",
+        "a_refused": "refused; rerun with --override if the annex is right",
     },
 }
 

@@ -26,6 +26,7 @@ import attrs
 import tomli_w
 
 from .._base.errors import FrameworkError, Problem
+from .._base.i18n import Sentence
 from .._base.model import FRAMEWORK_ID, Framework, NodeKind, Status, nfc
 from .._base.numbers import NumberError, plain, to_decimal
 from .sheets import Sheet, SheetRow, read_sheet, roman
@@ -94,15 +95,12 @@ class Annex:
                 continue
             total = sum((k.max for k in kids if k.max is not None), Decimal(0))
             if total != node.max:
-                rows = ", ".join(f"row {k.row} ({k.printed}: {plain(k.max)})" for k in kids
-                                 if k.max is not None)
-                problems.append(Problem(
-                    f"the maxima do not add up: row {node.row} ({node.printed}) gives "
-                    f"{plain(node.max)}, its items {rows} add up to {plain(total)} "
-                    f"(difference {plain(node.max - total)}); check the annex: if it "
-                    f"prints them so, write unitemized = {plain(node.max - total)} on "
-                    f"criteria.\"{node.code}\"", path=self.path, line=node.row,
-                    code=node.code))
+                rows = tuple(Sentence("a_row_item", row=k.row, printed=k.printed, max=k.max)
+                             for k in kids if k.max is not None)
+                problems.append(Problem(Sentence(
+                    "a_maxima_sum", row=node.row, printed=node.printed, max=node.max,
+                    rows=rows, total=total, difference=node.max - total, code=node.code),
+                    path=self.path, line=node.row, code=node.code))
         tops = self.children(None)
         if self.total is not None and tops and all(t.max is not None for t in tops):
             value, row = self.total
@@ -111,11 +109,10 @@ class Annex:
             plain_sum = sum((t.max for t in tops if t.max is not None
                              and t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Decimal(0))
             if value not in (signed, plain_sum):
-                rows = ", ".join(f"row {t.row} ({t.printed}: {plain(t.max)})" for t in tops
-                                 if t.max is not None)
-                problems.append(Problem(
-                    f"the total row gives {plain(value)}, but the fields {rows} add up to "
-                    f"{plain(plain_sum)}", path=self.path, line=row))
+                rows = tuple(Sentence("a_row_item", row=t.row, printed=t.printed, max=t.max)
+                             for t in tops if t.max is not None)
+                problems.append(Problem(Sentence("a_total_sum", total=value, rows=rows,
+                                                 sum=plain_sum), path=self.path, line=row))
         return problems
 
 
@@ -143,17 +140,15 @@ def read_annex(path: str | Path) -> Annex:
                 total = (maximum, row.row)
             continue
         if row.code is None:
-            problems.append(sheet.problem(
-                f"the row {row.name!r} has no code (STT), so where it sits in the tree is "
-                "unknown; give it its code", row.row))
+            problems.append(sheet.problem(Sentence("a_no_code", name=repr(row.name)), row.row))
             continue
         if row.code_kind == "roman":
             field = str(roman(row.code))
             code = field
         elif row.code_kind == "letter":
             if numbered is None:
-                problems.append(sheet.problem(f"the lettered item {row.code} has no numbered "
-                                              "row above it to belong to", row.row))
+                problems.append(sheet.problem(Sentence("a_letter_alone", code=row.code),
+                                              row.row))
                 continue
             code = f"{numbered}.{row.code.lower()}"
         else:
@@ -165,8 +160,8 @@ def read_annex(path: str | Path) -> Annex:
             numbered = code
         code = nfc(code)
         if code in seen:
-            problems.append(sheet.problem(f"code {row.code} is given twice (rows {seen[code]} "
-                                          f"and {row.row}); each code is one criterion",
+            problems.append(sheet.problem(Sentence("a_code_twice", code=row.code,
+                                                   first=seen[code], row=row.row),
                                           row.row, code=code))
             continue
         seen[code] = row.row
@@ -182,10 +177,9 @@ def read_annex(path: str | Path) -> Annex:
         nodes.append(AnnexNode(code, row.code, row.name, maximum, row.row, kind, guidance))
     for node in nodes:
         if node.parent is not None and node.parent not in seen:
-            problems.append(Problem(
-                f"the row {node.printed} ({node.name}) belongs beneath {node.parent}, which "
-                "the annex does not list; add the row of its parent", path=sheet.path,
-                line=node.row, code=node.code))
+            problems.append(Problem(Sentence("a_no_parent", printed=node.printed,
+                                             name=node.name, parent=node.parent),
+                                    path=sheet.path, line=node.row, code=node.code))
     if problems:
         raise FrameworkError(problems)
     # Children take their field's kind (a survey's items are survey items).
@@ -225,8 +219,8 @@ def _maximum(sheet: Sheet, row: SheetRow) -> tuple[Decimal | None, Problem | Non
     try:
         return to_decimal(compact, decimal_comma=True), None
     except NumberError:
-        return None, sheet.problem(f"the maximum {text!r} is not a number", row.row, "max",
-                                   code=row.code)
+        return None, sheet.problem(Sentence("a_max_not_number", text=repr(text)), row.row,
+                                   "max", code=row.code)
 
 
 def _sum_of_items(annex: Annex, node: AnnexNode) -> Decimal | None:
@@ -319,9 +313,7 @@ def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision
     framework_id = nfc(framework_id)
     match = re.match(r"^[^/]+/([^/]+)/(\d{4})", framework_id)
     if not FRAMEWORK_ID.match(framework_id) or match is None:
-        raise FrameworkError(Problem(
-            f"--id {framework_id!r} is not a framework id of the form province/level/year, "
-            "lower-case ASCII (e.g. 'tinh-mau/commune/2024')", key="id"))
+        raise FrameworkError(Problem(Sentence("a_bad_id", id=repr(framework_id)), key="id"))
     level, first_year = match.group(1), int(match.group(2))
     unknown = "not in the annex; supply it (an overlay, or edit this file) with its source"
     supply = {
@@ -425,18 +417,15 @@ def overlay_from_annex(annex: Annex, base: Framework, *, overlay_id: str | None 
         known = base.nodes.get(node.code)
         if known is None:
             if node.parent is None:
-                problems.append(Problem(
-                    f"row {node.row}: field {node.printed} ({node.name}) is not in "
-                    f"{base.id}; an overlay adds items beneath the base's nodes, not new "
-                    "fields (import it as a framework instead)", path=annex.path,
-                    line=node.row, code=node.code))
+                problems.append(Problem(Sentence(
+                    "a_new_field", row=node.row, printed=node.printed, name=node.name,
+                    base=base.id), path=annex.path, line=node.row, code=node.code))
                 continue
             table: dict[str, Any] = {"name": node.name}
             if node.max is None:
-                problems.append(Problem(
-                    f"row {node.row}: {node.printed} ({node.name}) is new to {base.id} but "
-                    "the annex prints no maximum for it", path=annex.path, line=node.row,
-                    code=node.code))
+                problems.append(Problem(Sentence(
+                    "a_new_no_max", row=node.row, printed=node.printed, name=node.name,
+                    base=base.id), path=annex.path, line=node.row, code=node.code))
                 continue
             table.update({"max": _exact(node.max), "status": "read", "source": SOURCE_KEY,
                           "note": f"Row {node.row} of the annex; not in {base.id}."})
@@ -447,12 +436,12 @@ def overlay_from_annex(annex: Annex, base: Framework, *, overlay_id: str | None 
             if known.max is not None \
                     and known.provenance.status not in (Status.UNKNOWN, Status.ASSUMED) \
                     and known.max != node.max:
-                contradictions.append(Problem(
-                    f"row {node.row}: the annex gives {node.printed} a maximum of "
-                    f"{plain(node.max)}, but {base.id} gives {plain(known.max)} "
-                    f"({known.provenance.status.value}, {known.provenance.source}); "
-                    + ("written, and listed in corrects (--override)" if override else
-                       "refused; rerun with --override if the annex is right"),
+                contradictions.append(Problem(Sentence(
+                    "a_contradiction", row=node.row, printed=node.printed, max=node.max,
+                    base=base.id, known=known.max,
+                    status=Sentence(f"status_{known.provenance.status.value}"),
+                    source=known.provenance.source)
+                    + Sentence("a_overridden" if override else "a_refused"),
                     path=annex.path, line=node.row, code=node.code))
                 if override:
                     corrects.append(f"criteria.{node.code}.max")
