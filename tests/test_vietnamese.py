@@ -314,6 +314,7 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         "mapping.toml": 'header_rows = 2\nyear = "2022"\n'.encode(),
         "sheet.ods": b"PK",
         "old.xls": b"PK",
+        "assignments.toml": '["3"]\nlead = ""\nfoo = "x"\n'.encode(),
         "sheet.csv": "STT;Tiêu chí;Ghi chú\n1;Công tác chỉ đạo;x\n".encode(),
     })
     for name, data in files.items():
@@ -327,6 +328,11 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         (["reproduce", str(tmp / "empty.csv"), *tth], "bảng trống"),
         (["reproduce", str(tmp / "nothing.csv"), *tth], "không tìm thấy dòng tiêu đề"),
         (["reproduce", str(tmp / "sheet.ods"), *tth], "parindex không đọc tệp .ods"),
+        (["reproduce", table, "--framework", "thua-thien-hue/comune/2022"],
+         "không có plugin nào đã cài đặt cung cấp bộ tiêu chí 'thua-thien-hue/comune/2022'; "
+         "có phải là 'thua-thien-hue/commune/2022'? Đã cài đặt: "),
+        (["plan", EXAMPLE, "--assignments", str(tmp / "assignments.toml"), "-o",
+          str(tmp / "plan.md")], "khóa không hợp lệ; cần một trong các khóa lead, support"),
         (["import", "assessment", str(tmp / "old.xls"), *tth, "-o", str(tmp / "a.toml")],
          "không phải bảng chấm điểm: '.xls'; hãy cho tệp .xlsx, .docx hoặc .csv (hãy lưu lại"),
         (["import", "assessment", str(tmp / "sheet.csv"), *tth, "-o", str(tmp / "a.toml")],

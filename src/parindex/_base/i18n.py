@@ -872,6 +872,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "{base} ghi {known} ({status}, {source}); ",
         "a_overridden": "đã ghi, và liệt kê trong corrects (--override)",
         "a_refused": "không ghi; nếu phụ lục đúng, hãy chạy lại với --override",
+        # frameworks asked for by id, and assignments files (--assignments)
+        "f_unknown": "không có plugin nào đã cài đặt cung cấp bộ tiêu chí {framework}{hint} Đã "
+                     "cài đặt: {installed}",
+        "f_did_you_mean": "; có phải là {close}?",
+        "f_none_installed": "không có (hãy cài đặt plugin của một tỉnh)",
+        "f_two_plugins": "bộ tiêu chí {framework} được cả {plugins} cung cấp; hãy gỡ bỏ một "
+                         "plugin, hoặc tắt bằng PARINDEX_DISABLE_PLUGINS",
+        "f_empty": "--framework để trống: hãy cho mã một bộ tiêu chí đã cài đặt, một tệp bộ "
+                   "tiêu chí hoặc một tệp overlay",
+        "as_unreadable": "không đọc được: {detail}",
+        "as_toml": "không phải tệp TOML hợp lệ: {detail}",
+        "as_table": "phải là một bảng ([\"{code}\"]) gồm {keys}",
+        "as_unknown_key": "khóa không hợp lệ; cần một trong các khóa {keys}",
+        "as_text": "phải là văn bản không để trống",
+        "and": " và ",
     },
     "en": {
         "code": "Code",
@@ -1678,6 +1693,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "gives {known} ({status}, {source}); ",
         "a_overridden": "written, and listed in corrects (--override)",
         "a_refused": "refused; rerun with --override if the annex is right",
+        # frameworks asked for by id, and assignments files (--assignments)
+        "f_unknown": "no installed plugin provides framework {framework}{hint} Installed: "
+                     "{installed}",
+        "f_did_you_mean": "; did you mean {close}?",
+        "f_none_installed": "none (install a province plugin)",
+        "f_two_plugins": "framework {framework} is provided by both {plugins}; uninstall one, "
+                         "or disable one with PARINDEX_DISABLE_PLUGINS",
+        "f_empty": "--framework is empty: give an installed framework id, a framework file or "
+                   "an overlay file",
+        "as_unreadable": "cannot be read: {detail}",
+        "as_toml": "is not valid TOML: {detail}",
+        "as_table": "must be a table ([\"{code}\"]) of {keys}",
+        "as_unknown_key": "unknown key; expected one of {keys}",
+        "as_text": "must be non-empty text",
+        "and": " and ",
     },
 }
 

@@ -30,6 +30,7 @@ from pathlib import Path
 import attrs
 
 from .._base.errors import Origin, ParindexError, Problem
+from .._base.i18n import Sentence
 
 #: The fields a table may give, and what each is in the appendix.
 KEYS = {"lead": "Chủ trì", "support": "Phối hợp", "deadline": "Thời gian hoàn thành",
@@ -72,14 +73,15 @@ def load_assignments(path: str | Path) -> Assignments:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise AssignmentsError(Problem("no such file", path=path)) from None
+        raise AssignmentsError(Problem(Sentence("e_no_such_file"), path=path)) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise AssignmentsError(Problem(f"cannot be read: {error}", path=path)) from None
+        raise AssignmentsError(Problem(Sentence("as_unreadable", detail=str(error)),
+                                       path=path)) from None
     origin = Origin.scan(text, path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise AssignmentsError(Problem(f"is not valid TOML: {error}", path=path,
+        raise AssignmentsError(Problem(Sentence("as_toml", detail=str(error)), path=path,
                                        line=getattr(error, "lineno", None))) from None
     problems: list[Problem] = []
     by_code: dict[str, dict[str, str]] = {}
@@ -87,17 +89,17 @@ def load_assignments(path: str | Path) -> Assignments:
         code = unicodedata.normalize("NFC", code.strip())
         if not isinstance(table, dict):
             problems.append(origin.problem(
-                f"must be a table ([\"{code}\"]) of {', '.join(KEYS)}", code,
+                Sentence("as_table", code=code, keys=tuple(KEYS)), code,
                 code=None if code == "*" else code))
             continue
         entry: dict[str, str] = {}
         for key, value in table.items():
             if key not in KEYS:
                 problems.append(origin.problem(
-                    f"unknown key; expected one of {', '.join(KEYS)}", code, key,
+                    Sentence("as_unknown_key", keys=tuple(KEYS)), code, key,
                     code=None if code == "*" else code))
             elif not isinstance(value, str) or not value.strip():
-                problems.append(origin.problem("must be non-empty text", code, key,
+                problems.append(origin.problem(Sentence("as_text"), code, key,
                                                code=None if code == "*" else code))
             else:
                 entry[key] = unicodedata.normalize("NFC", " ".join(value.split()))

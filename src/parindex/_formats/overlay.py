@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from .._base.errors import FrameworkError, Origin, Problem, UnknownFrameworkError
+from .._base.i18n import Sentence, reason
 from .._base.files import check_input
 from .._plugins.registry import bind
 from .._base.model import (
@@ -125,7 +126,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
             base = get_framework(overlay.base)
         except UnknownFrameworkError as error:
             # Say which file names the base, and where.
-            raise UnknownFrameworkError(overlay.origin.problem(str(error), "base")) from None
+            raise UnknownFrameworkError(overlay.origin.problem(reason(error), "base")) from None
     data, origin = overlay.data, overlay.origin
     c = Collector(origin)
     if base.id != overlay.base:
@@ -515,8 +516,7 @@ def resolve_framework(ref: str) -> Framework:
     from .._plugins.registry import get_framework
 
     if not ref.strip():
-        raise UnknownFrameworkError("--framework is empty: give an installed framework id, "
-                                    "a framework file or an overlay file")
+        raise UnknownFrameworkError(Problem(Sentence("f_empty")))
     path = Path(ref)
     if ref.endswith(".toml") or path.exists() or path.is_symlink():
         check_input(path, FrameworkError)  # a directory, FIFO or device: refused by name

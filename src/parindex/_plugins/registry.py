@@ -33,6 +33,7 @@ from . import builtins as _builtins
 
 from .. import hookspecs
 from .._base.errors import FrameworkError, ParindexError, PluginError, Problem, UnknownFrameworkError
+from .._base.i18n import Sentence
 from .._base.model import Framework, Methods, RankingMethod, method_name
 from .._engine.ranking import Ranker
 from .._engine.rules import RuleKind, check_params, undeclared_figures
@@ -105,18 +106,17 @@ class Registry:
         if framework_id in self._frameworks:
             return self._frameworks[framework_id][0]
         if framework_id in self.conflicts:
-            names = " and ".join(f"{p.distribution} ({p.name})"
-                                 for p in self.conflicts[framework_id])
-            raise UnknownFrameworkError(
-                f"framework {framework_id!r} is provided by both {names}; uninstall one, or "
-                "disable one with PARINDEX_DISABLE_PLUGINS")
+            names = Sentence.joined(())
+            for number, p in enumerate(self.conflicts[framework_id]):
+                names += (Sentence("and") if number else "") + f"{p.distribution} ({p.name})"
+            raise UnknownFrameworkError(Problem(Sentence(
+                "f_two_plugins", framework=repr(framework_id), plugins=names)))
         known = list(self._frameworks)
         close = difflib.get_close_matches(framework_id, known, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else "."
-        installed = ", ".join(known) or "none (install a province plugin)"
-        raise UnknownFrameworkError(
-            f"no installed plugin provides framework {framework_id!r}{hint} "
-            f"Installed: {installed}")
+        hint = Sentence("f_did_you_mean", close=repr(close[0])) if close else "."
+        raise UnknownFrameworkError(Problem(Sentence(
+            "f_unknown", framework=repr(framework_id), hint=hint,
+            installed=tuple(known) or Sentence("f_none_installed"))))
 
 
 def _names(variable: str) -> set[str] | None:
