@@ -379,6 +379,22 @@ def test_errors_are_vietnamese_under_lang_vi(tmp_path: Path,
         assert capsys.readouterr().err.startswith("parindex: error: ")
 
 
+@pytest.mark.parametrize("args", [["score", "{tmp}"], ["score", "--no-such-option", EXAMPLE],
+                                  ["score"], ["gaps", EXAMPLE, "--unit"],
+                                  ["score", EXAMPLE, "x"]])
+def test_a_wrong_command_line_is_said_in_vietnamese(
+        args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Click's own messages (usage, the error, the hint) come from the catalogue too."""
+    args = [a.format(tmp=tmp_path) for a in args]
+    assert main([args[0], "--lang", "vi", *args[1:]]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(("Cách dùng: parindex ", "Lỗi: ")) and "Lỗi: " in err, err
+    metavars = re.sub(r"\b[A-Z_]{2,}\b", "", err)  # FILE, [OPTIONS]: the syntax
+    assert not _english_in(metavars), err
+    assert main(args) == 2
+    assert "Error: " in capsys.readouterr().err
+
+
 def test_the_catalogue_has_every_key_the_source_uses() -> None:
     """Every literal key given to ``Sentence``, ``message`` or ``t`` is in the catalogue
     (a mistyped key would be a ``KeyError`` at the moment an error is reported)."""

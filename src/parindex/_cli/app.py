@@ -13,7 +13,8 @@ import sys
 import click
 
 from .._base.errors import ParindexError, Problem
-from .options import add_common_options, echo_error, language_in, wants_json
+from .._base.i18n import Language, language_from_locale
+from .options import add_common_options, click_language, echo_error, language_in, wants_json
 from .._base.numbers import CONTEXT
 
 
@@ -122,6 +123,12 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     as_json, language = wants_json(args), language_in(args)
+    # Under --json an error is JSON, its message the English text as every JSON field.
+    with click_language("en" if as_json else language or language_from_locale()):
+        return _run(args, as_json, language)
+
+
+def _run(args: list[str], as_json: bool, language: Language | None) -> int:
     try:
         # Without standalone mode click returns the status a command exits with.
         with decimal.localcontext(CONTEXT):

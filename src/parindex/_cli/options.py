@@ -7,13 +7,14 @@ imports this module.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 import click
 
 from .._base.errors import ParindexError, Problem, problem_to_dict
-from .._base.i18n import LANGUAGES, Language, language_from_locale, message
+from .._base.i18n import LANGUAGES, MESSAGES, Language, language_from_locale, message
 from .._base.text import terminal_safe
 
 _LANG_KEY = "parindex.lang"
@@ -131,6 +132,40 @@ def language_in(argv: Sequence[str]) -> Language | None:
         if value in LANGUAGES:
             return value
     return None
+
+
+@contextmanager
+def click_language(language: Language) -> Iterator[None]:
+    """Click's own messages (a wrong command line: "Missing argument", "No such option",
+    "Usage:") in ``language`` while the block runs.
+
+    Click words them through :mod:`gettext`, which its modules import by name; for
+    Vietnamese those names look the message up in the catalogue (``click:`` + click's
+    English text) for the duration of the command, and are put back after it. A message
+    the catalogue does not hold stays click's English.
+    """
+    if language != "vi":
+        yield
+        return
+    texts = MESSAGES["vi"]
+
+    def gettext(text: str) -> str:
+        return texts.get("click:" + text, text)
+
+    def ngettext(singular: str, plural: str, count: int) -> str:
+        return gettext(singular if count == 1 else plural)
+
+    modules = [click.exceptions, click.types, click.core, click.formatting,
+               *(m for m in (getattr(click, "parser", None),) if m is not None)]
+    saved = [(module, name, module.__dict__[name]) for module in modules
+             for name in ("_", "ngettext") if name in module.__dict__]
+    try:
+        for module, name, _ in saved:
+            setattr(module, name, gettext if name == "_" else ngettext)
+        yield
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
 
 
 def wants_json(argv: Sequence[str]) -> bool:
