@@ -279,9 +279,9 @@ _ENGLISH_WORDS = re.compile(
 
 def _english_in(text: str) -> list[str]:
     """English words of ``text`` outside what a message quotes from its input: paths,
-    quoted text, option names, commands to type."""
+    quoted text, option names, commands to type, keys, a conformance check's [name]."""
     text = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"|“[^”\n]*”|--[\w-]+|pip install \S+|\S*[/\\]\S*|"
-                  r"\w+(?:\.\w+)+", " ", text)
+                  r"\w+(?:\.\w+)+|\[\w+\]", " ", text)
     return _ENGLISH_WORDS.findall(text)
 
 
@@ -315,6 +315,10 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         "sheet.ods": b"PK",
         "old.xls": b"PK",
         "assignments.toml": '["3"]\nlead = ""\nfoo = "x"\n'.encode(),
+        "conformance.toml": ('id = "a/b/2022"\nname = "X"\nlevel = "b"\nfirst_year = 2022\n'
+                             '[sources]\nx = "QĐ 1"\n[criteria."1"]\nname = "A"\nmax = 1\n'
+                             'status = "read"\nsource = "y"\n[[bands]]\nname = "T"\n'
+                             'min = 5\nstatus = "read"\nsource = "x"\n').encode(),
         "sheet.csv": "STT;Tiêu chí;Ghi chú\n1;Công tác chỉ đạo;x\n".encode(),
     })
     for name, data in files.items():
@@ -333,6 +337,8 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
          "có phải là 'thua-thien-hue/commune/2022'? Đã cài đặt: "),
         (["plan", EXAMPLE, "--assignments", str(tmp / "assignments.toml"), "-o",
           str(tmp / "plan.md")], "khóa không hợp lệ; cần một trong các khóa lead, support"),
+        (["validate", "--conformance", str(tmp / "conformance.toml")],
+         "không đạt kiểm tra tính phù hợp: "),
         (["import", "assessment", str(tmp / "old.xls"), *tth, "-o", str(tmp / "a.toml")],
          "không phải bảng chấm điểm: '.xls'; hãy cho tệp .xlsx, .docx hoặc .csv (hãy lưu lại"),
         (["import", "assessment", str(tmp / "sheet.csv"), *tth, "-o", str(tmp / "a.toml")],
@@ -372,8 +378,9 @@ def test_errors_are_vietnamese_under_lang_vi(tmp_path: Path,
         assert all(line.startswith(("parindex: lỗi: ", "parindex: cảnh báo: ",
                                     "parindex: lưu ý: ")) for line in lines), lines
         assert phrase in " ".join(captured.err.split()), (args, captured.err)
-        assert not [f for f in fragments if f in captured.err], (args, captured.err)
-        assert not _english_in(captured.err), (args, captured.err)
+        said = captured.out + captured.err  # validate --conformance prints its report
+        assert not [f for f in fragments if f in said], (args, said)
+        assert not _english_in(said), (args, said)
         # English, and JSON, keep the English text
         assert main([*args, "--lang", "en"]) == 2
         assert capsys.readouterr().err.startswith("parindex: error: ")

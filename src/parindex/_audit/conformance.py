@@ -39,7 +39,7 @@ import attrs
 
 from .._base.errors import FileError, FrameworkError, Origin, ParindexError, Problem, key_parts
 from .._base.files import read_bytes
-from .._base.i18n import Sentence, message, say
+from .._base.i18n import Sentence, figure, message, say
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
@@ -281,7 +281,8 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     try:
         text = read_bytes(path).decode("utf-8-sig")
     except FileError as exc:
-        finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc.problem.message}")
+        finding = ConformanceFinding("file", "error", Sentence(
+            "c_cannot_read", path=path, why=exc.problem.message))
         return ConformanceReport(None, strict, (finding,), path)
     except UnicodeDecodeError as exc:
         finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc}")
@@ -290,8 +291,7 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     duplicates = _duplicate_tables(text)
     for code, lines in duplicates.items():
         findings.append(ConformanceFinding(
-            "codes", "error", f"code {code} is declared twice (lines "
-            f"{', '.join(map(str, lines))}); each code is one criterion",
+            "codes", "error", Sentence("c_code_twice", code=code, lines=tuple(lines)),
             key=_node_key(code), code=code, line=lines[1]))
     # Set the repeated tables aside (same line numbers) so the rest can still be read.
     lines_of = text.splitlines(keepends=True)
@@ -456,14 +456,15 @@ def _codes(framework: Framework) -> Iterator[ConformanceFinding]:
     for node in framework.walk():
         if not _CODE.match(node.code):
             yield ConformanceFinding("codes", "error",
-                                     f"code {node.code!r} is not of the form '3' or '3.4.1' "
-                                     "(no spaces, no empty parts)", _node_key(node.code),
+                                     Sentence("c_code_form", code=repr(node.code)),
+                                     _node_key(node.code),
                                      node.code)
         folded = node.code.casefold()
         if folded in seen:
             yield ConformanceFinding("codes", "error",
-                                     f"code {node.code!r} differs from {seen[folded]!r} only "
-                                     "in case", _node_key(node.code), node.code)
+                                     Sentence("c_code_case", code=repr(node.code),
+                                              other=repr(seen[folded])),
+                                     _node_key(node.code), node.code)
         seen[folded] = node.code
 
 
@@ -478,29 +479,28 @@ def _maxima(framework: Framework) -> Iterator[ConformanceFinding]:
         elif node.unitemized is not None:
             yield ConformanceFinding(
                 "maxima", "error",
-                f"{mismatch.sentence}, but unitemized says {node.unitemized}; fix the "
-                f"maxima or write unitemized = {mismatch.difference}",
+                mismatch.sentence + Sentence("c_unitemized_says", unitemized=node.unitemized,
+                                             difference=mismatch.difference),
                 _node_key(node.code, "unitemized"), node.code)
         else:
             # A number in the note used to excuse the gap; a typo in a maximum then passed
             # unnoticed. Only an explicit key naming the exact difference excuses it now.
             yield ConformanceFinding(
                 "maxima", "error",
-                f"{mismatch.sentence}; fix the maxima, or, if the source really prints it "
-                f"so, declare the gap on {node.code} with unitemized = "
-                f"{mismatch.difference} (and say why in its note)", _node_key(node.code),
+                mismatch.sentence + Sentence("c_declare_gap", code=node.code,
+                                             difference=mismatch.difference),
+                _node_key(node.code),
                 node.code)
     for node in framework.walk():
         if node.unitemized is not None and node.code not in mismatches:
             if not node.children or node.max is None \
                     or any(child.max is None for child in node.children):
-                why = "it has no items" if not node.children else \
-                    "its maximum or an item's is unknown"
+                why = Sentence("c_why_no_items" if not node.children else "c_why_unknown")
             else:
-                why = "its items' maxima add up to its maximum"
+                why = Sentence("c_why_adds_up")
             yield ConformanceFinding(
-                "maxima", "error", f"unitemized = {node.unitemized}, but {why}: there is no "
-                "gap to declare; remove it", _node_key(node.code, "unitemized"), node.code)
+                "maxima", "error", Sentence("c_no_gap", unitemized=node.unitemized, why=why),
+                _node_key(node.code, "unitemized"), node.code)
 
 
 def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
@@ -561,27 +561,28 @@ def _band_findings(bands: list[tuple[str, Decimal | None]], basis: str,
     for i, (name, minimum) in enumerate(bands):
         key = f"bands.{i}"
         if name in names:
-            yield ConformanceFinding("bands", "error", f"band name {name!r} repeats", key)
+            yield ConformanceFinding("bands", "error", Sentence("c_band_repeats",
+                                                                name=repr(name)), key)
         names.add(name)
         if minimum is not None and minimum < 0:
-            yield ConformanceFinding("bands", "error", f"{name}: minimum {minimum} < 0",
-                                     f"{key}.min")
+            yield ConformanceFinding("bands", "error", Sentence("c_band_negative", name=name,
+                                                                min=minimum), f"{key}.min")
         if minimum is not None and ceiling is not None and minimum > ceiling:
             yield ConformanceFinding(
-                "bands", "error", f"{name}: minimum {minimum} is above the highest possible "
-                f"{basis} ({ceiling}): no unit can reach it", f"{key}.min")
+                "bands", "error", Sentence("c_band_above", name=name, min=minimum,
+                                           basis=figure(basis), ceiling=ceiling),
+                f"{key}.min")
     known = [(i, name, m) for i, (name, m) in enumerate(bands) if m is not None]
     for (_, upper, high), (j, lower, low) in zip(known, known[1:], strict=False):
         if low is not None and high is not None and low >= high:
             yield ConformanceFinding(
-                "bands", "error", f"{lower} starts at {low}, not below {upper} ({high}): bands "
-                "overlap; list them from the highest down, each starting below the one before",
-                f"bands.{j}.min")
+                "bands", "error", Sentence("c_bands_overlap", lower=lower, low=low,
+                                           upper=upper, high=high), f"bands.{j}.min")
     last, lowest = bands[-1]
     if lowest is not None and lowest != 0:
         yield ConformanceFinding(
-            "bands", "error", f"the lowest band, {last}, starts at {lowest}, not 0: values "
-            f"below {lowest} have no band", f"bands.{len(bands) - 1}.min")
+            "bands", "error", Sentence("c_lowest_band", band=last, min=lowest),
+            f"bands.{len(bands) - 1}.min")
 
 
 def _provenances(framework: Framework) -> Iterator[tuple[str, str | None, Provenance, bool]]:
@@ -603,27 +604,26 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
         is_fact = key.startswith("provenance.")
         if prov.status is not Status.UNKNOWN and prov.source is None:
             yield ConformanceFinding("provenance", "error",
-                                     f"{prov.status.value_phrase} needs a source", key, code)
+                                     Sentence("c_needs_source",
+                                              status=Sentence(f"value_{prov.status.value}")),
+                                     key, code)
         if prov.source is not None and prov.source not in framework.sources:
             yield ConformanceFinding("provenance", "error",
-                                     f"source {prov.source!r} is not a key of [sources]", key,
-                                     code)
+                                     Sentence("c_not_a_source", source=repr(prov.source)),
+                                     key, code)
         if not is_fact and known and prov.status is Status.UNKNOWN:
             yield ConformanceFinding("provenance", "error",
-                                     'the status is "unknown" but the value is given; say '
-                                     'where it comes from, or write "unknown"', key, code)
+                                     Sentence("c_unknown_given"), key, code)
         if not is_fact and not known and prov.status is not Status.UNKNOWN:
             yield ConformanceFinding("provenance", "error",
-                                     f'the value is "unknown" but the status is '
-                                     f"{prov.status.value!r}", key, code)
+                                     Sentence("c_value_unknown",
+                                              status=repr(prov.status.value)), key, code)
         if prov.status is Status.INFERRED and not prov.note:
             yield ConformanceFinding("provenance", "unfinished",
-                                     "an inferred value needs a note saying how it was "
-                                     "deduced", key, code)
+                                     Sentence("c_inferred_note"), key, code)
         if is_fact and prov.status is Status.UNKNOWN and not prov.note:
             yield ConformanceFinding("provenance", "unfinished",
-                                     "no source gives this fact: say in a note what the file "
-                                     "uses instead and why", key, code)
+                                     Sentence("c_fact_note"), key, code)
     for fact in FACTS:
         # The built-in band method is what a band's min means; another one needs a source.
         if fact == "band_method" and getattr(framework, "band_method", "minimum") == "minimum":
@@ -633,12 +633,11 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
             continue
         if f"provenance.{fact}" not in facts:
             yield ConformanceFinding("provenance", "error",
-                                     f"no provenance for {fact}: add it to [provenance] with "
-                                     "its status and source (or status = \"unknown\")",
+                                     Sentence("c_no_provenance", fact=fact),
                                      f"provenance.{fact}")
     for key, citation in framework.sources.items():
         if not citation.strip():
-            yield ConformanceFinding("provenance", "error", "the citation is empty",
+            yield ConformanceFinding("provenance", "error", Sentence("c_empty_citation"),
                                      f"sources.{key}")
 
 
@@ -706,7 +705,7 @@ def _placeholders(framework: Framework) -> Iterator[ConformanceFinding]:
         if PLACEHOLDER.search(text):
             shown = text if len(text) <= 90 else text[:87] + "..."
             yield ConformanceFinding("placeholders", "unfinished",
-                                     f"placeholder not yet replaced by a real source: {shown!r}",
+                                     Sentence("c_placeholder", text=repr(shown)),
                                      key, code)
 
 
@@ -724,8 +723,7 @@ def _assumptions(framework: Framework) -> Iterator[ConformanceFinding]:
         else:
             key = f"provenance.{path}"
         yield ConformanceFinding("assumptions", "unfinished",
-                                 "assumed (a working hypothesis, not a source): replace it "
-                                 "with a sourced value before publishing results", key, code)
+                                 Sentence("c_assumed"), key, code)
 
 
 def _years(framework: Framework) -> Iterator[ConformanceFinding]:
@@ -734,20 +732,18 @@ def _years(framework: Framework) -> Iterator[ConformanceFinding]:
     for key, year in (("first_year", first), ("last_year", last)):
         if year is not None and not _FIRST_YEAR <= year <= this_year + 10:
             yield ConformanceFinding("years", "error",
-                                     f"{year} is not a plausible assessment year "
-                                     f"({_FIRST_YEAR}–{this_year + 10})", key)
+                                     Sentence("c_year", year=year, first=_FIRST_YEAR,
+                                              last=this_year + 10), key)
     issued = framework.legal_basis.date
     if issued is not None and issued.year > (last if last is not None else first) + 1:
         yield ConformanceFinding(
-            "years", "error", f"the decision is dated {issued.isoformat()}, after the "
-            f"assessment years it governs (from {first}); check the date and the years",
+            "years", "error", Sentence("c_decision_date", date=issued.isoformat(), first=first),
             "legal_basis.date")
     version = framework.id.rsplit("/", 1)[-1]
     match = re.match(r"^(\d{4})(?:\D|$)", version)
     if match and int(match.group(1)) != first:
         yield ConformanceFinding(
-            "years", "error", f"the id's year {match.group(1)} is not first_year ({first})",
-            "id")
+            "years", "error", Sentence("c_id_year", year=match.group(1), first=first), "id")
 
 
 def _unknowns(framework: Framework) -> Iterator[ConformanceFinding]:

@@ -921,6 +921,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+        # validate --conformance: what a framework file still lacks (for the plugin's author)
+        "c_cannot_read": "không đọc được {path}: {why}",
+        "c_code_twice": "mã {code} được khai báo hai lần (các dòng {lines}); mỗi mã là một tiêu "
+                        "chí",
+        "c_code_form": "mã {code} không có dạng '3' hoặc '3.4.1' (không có khoảng trắng, không "
+                       "có phần trống)",
+        "c_code_case": "mã {code} chỉ khác {other} ở chữ hoa, chữ thường",
+        "c_unitemized_says": ", nhưng unitemized ghi {unitemized}; hãy sửa điểm tối đa hoặc ghi "
+                             "unitemized = {difference}",
+        "c_declare_gap": "; hãy sửa điểm tối đa, hoặc nếu nguồn thực sự in như vậy, hãy khai "
+                         "báo phần chênh lệch của {code} bằng unitemized = {difference} (và ghi "
+                         "lý do trong note)",
+        "c_no_gap": "unitemized = {unitemized}, nhưng {why}: không có phần chênh lệch nào để "
+                    "khai báo; hãy xóa khóa này",
+        "c_why_no_items": "mục này không có tiêu chí thành phần",
+        "c_why_unknown": "điểm tối đa của mục hoặc của một tiêu chí thành phần chưa biết",
+        "c_why_adds_up": "tổng điểm tối đa các tiêu chí thành phần bằng điểm tối đa của mục",
+        "c_band_repeats": "tên mức xếp loại {name} bị lặp",
+        "c_band_negative": "{name}: mức tối thiểu {min} < 0",
+        "c_band_above": "{name}: mức tối thiểu {min} cao hơn {basis} lớn nhất có thể "
+                        "({ceiling}): không đơn vị nào đạt được",
+        "c_bands_overlap": "{lower} bắt đầu từ {low}, không thấp hơn {upper} ({high}): các mức "
+                           "chồng lên nhau; hãy liệt kê từ mức cao nhất trở xuống, mỗi mức bắt "
+                           "đầu thấp hơn mức trước",
+        "c_lowest_band": "mức thấp nhất, {band}, bắt đầu từ {min}, không phải 0: các giá trị "
+                         "dưới {min} không có xếp loại",
+        "c_needs_source": "{status} cần có nguồn",
+        "c_not_a_source": "nguồn {source} không phải là khóa của [sources]",
+        "c_unknown_given": "trạng thái là \"unknown\" nhưng giá trị đã được cho; hãy ghi nguồn "
+                           "của giá trị, hoặc ghi \"unknown\"",
+        "c_value_unknown": "giá trị là \"unknown\" nhưng trạng thái là {status}",
+        "c_inferred_note": "giá trị suy luận cần có ghi chú (note) nói rõ cách suy ra",
+        "c_fact_note": "không có nguồn nào cho biết thông tin này: hãy ghi trong note tệp dùng "
+                       "giá trị nào thay thế và vì sao",
+        "c_no_provenance": "chưa có nguồn gốc cho {fact}: hãy thêm vào [provenance] với trạng "
+                           "thái và nguồn (hoặc status = \"unknown\")",
+        "c_empty_citation": "trích dẫn nguồn để trống",
+        "c_placeholder": "giá trị tạm chưa được thay bằng nguồn thật: {text}",
+        "c_assumed": "giả định (giả thuyết làm việc, không phải nguồn): hãy thay bằng giá trị "
+                     "có nguồn trước khi công bố kết quả",
+        "c_year": "{year} không phải là năm đánh giá hợp lý ({first}–{last})",
+        "c_decision_date": "quyết định ghi ngày {date}, sau các năm đánh giá mà quyết định áp "
+                           "dụng (từ {first}); hãy kiểm tra lại ngày và các năm",
+        "c_id_year": "năm trong mã {year} không phải first_year ({first})",
+        "value_seed": "giá trị lấy từ văn bản gốc",
+        "value_read": "giá trị lấy từ nguồn đã đọc",
+        "value_inferred": "giá trị suy luận",
+        "value_assumed": "giá trị giả định",
+        "value_unknown": "giá trị chưa biết",
+        "c_fails": "không đạt kiểm tra tính phù hợp: {errors} lỗi, {unfinished} chưa hoàn thiện",
+        "c_not_strict": " (không nghiêm ngặt)",
+        "c_annex_fails": "bộ tiêu chí nhập từ phụ lục không đạt kiểm tra tính phù hợp: {errors} "
+                         "lỗi; hãy sửa phụ lục hoặc tệp",
+        "e_status_missing": "thiếu: mỗi số phải có trạng thái (seed, read, inferred, assumed "
+                            "hoặc unknown)",
+        "e_needs_source": "{status} cần có nguồn",
+        "e_not_a_source": "nguồn {source} không phải là khóa của [sources]",
+        "e_citation_text": "trích dẫn nguồn phải là văn bản",
     },
     "en": {
         "code": "Code",
@@ -1774,6 +1832,59 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} is a directory.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} is not readable.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} is not writable.",
+        # validate --conformance: what a framework file still lacks (for the plugin's author)
+        "c_cannot_read": "cannot read {path}: {why}",
+        "c_code_twice": "code {code} is declared twice (lines {lines}); each code is one criterion",
+        "c_code_form": "code {code} is not of the form '3' or '3.4.1' (no spaces, no empty parts)",
+        "c_code_case": "code {code} differs from {other} only in case",
+        "c_unitemized_says": ", but unitemized says {unitemized}; fix the maxima or write "
+                             "unitemized = {difference}",
+        "c_declare_gap": "; fix the maxima, or, if the source really prints it so, declare the "
+                         "gap on {code} with unitemized = {difference} (and say why in its note)",
+        "c_no_gap": "unitemized = {unitemized}, but {why}: there is no gap to declare; remove it",
+        "c_why_no_items": "it has no items",
+        "c_why_unknown": "its maximum or an item's is unknown",
+        "c_why_adds_up": "its items' maxima add up to its maximum",
+        "c_band_repeats": "band name {name} repeats",
+        "c_band_negative": "{name}: minimum {min} < 0",
+        "c_band_above": "{name}: minimum {min} is above the highest possible {basis} "
+                        "({ceiling}): no unit can reach it",
+        "c_bands_overlap": "{lower} starts at {low}, not below {upper} ({high}): bands overlap; "
+                           "list them from the highest down, each starting below the one before",
+        "c_lowest_band": "the lowest band, {band}, starts at {min}, not 0: values below {min} "
+                         "have no band",
+        "c_needs_source": "{status} needs a source",
+        "c_not_a_source": "source {source} is not a key of [sources]",
+        "c_unknown_given": "the status is \"unknown\" but the value is given; say where it "
+                           "comes from, or write \"unknown\"",
+        "c_value_unknown": "the value is \"unknown\" but the status is {status}",
+        "c_inferred_note": "an inferred value needs a note saying how it was deduced",
+        "c_fact_note": "no source gives this fact: say in a note what the file uses instead and "
+                       "why",
+        "c_no_provenance": "no provenance for {fact}: add it to [provenance] with its status "
+                           "and source (or status = \"unknown\")",
+        "c_empty_citation": "the citation is empty",
+        "c_placeholder": "placeholder not yet replaced by a real source: {text}",
+        "c_assumed": "assumed (a working hypothesis, not a source): replace it with a sourced "
+                     "value before publishing results",
+        "c_year": "{year} is not a plausible assessment year ({first}–{last})",
+        "c_decision_date": "the decision is dated {date}, after the assessment years it governs "
+                           "(from {first}); check the date and the years",
+        "c_id_year": "the id's year {year} is not first_year ({first})",
+        "value_seed": "a seed value",
+        "value_read": "a read value",
+        "value_inferred": "an inferred value",
+        "value_assumed": "an assumed value",
+        "value_unknown": "an unknown value",
+        "c_fails": "fails conformance: {errors} error(s), {unfinished} unfinished",
+        "c_not_strict": " (not strict)",
+        "c_annex_fails": "the framework imported from the annex fails conformance: {errors} "
+                         "error(s); fix the annex or the file",
+        "e_status_missing": "missing: every number needs a status (seed, read, inferred, "
+                            "assumed or unknown)",
+        "e_needs_source": "{status} needs a source",
+        "e_not_a_source": "source {source} is not a key of [sources]",
+        "e_citation_text": "a source's citation must be text",
     },
 }
 

@@ -13,6 +13,7 @@ import click
 
 from .._audit.conformance import check_conformance
 from .._base.errors import FrameworkError, Problem
+from .._base.i18n import Sentence
 from .._base.numbers import NumberError, number_text, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
@@ -169,9 +170,8 @@ def framework_report(text: str, output: Path | None) -> None:
         for finding in missing:
             click.echo(f"  [{finding.check}] {finding.text(lang())}", err=True)
     if not report.ok:
-        raise FrameworkError(Problem(
-            f"the framework imported from the annex fails conformance: "
-            f"{len(report.errors)} error(s); fix the annex or the file", path=output))
+        raise FrameworkError(Problem(Sentence("c_annex_fails", errors=len(report.errors)),
+                                     path=output))
 
 
 @click.command("overlay")

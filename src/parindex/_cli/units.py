@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .._audit.conformance import check_conformance
-from .._base.i18n import say
+from .._base.i18n import Sentence, say
 from .._base.errors import FrameworkError, Problem
 from .._base.model import NodeKind
 from .._base.numbers import maximum_text, number_text, plain
@@ -177,10 +177,10 @@ def validate_command(file: Path, framework_ref: str | None, conformance: bool,
         report = check_conformance(file, strict=strict)
         echo_wrapped(report.text(lang()))
         if not report.ok:
-            raise FrameworkError(Problem(
-                f"fails conformance: {len(report.errors)} error(s), "
-                f"{len(report.unfinished)} unfinished" + ("" if strict else " (not strict)"),
-                path=file))
+            fails = Sentence("c_fails", errors=len(report.errors),
+                             unfinished=len(report.unfinished))
+            raise FrameworkError(Problem(fails if strict else fails + Sentence("c_not_strict"),
+                                         path=file))
         return
     kind = sniff(file)
     if kind in ("framework", "overlay"):

@@ -399,7 +399,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     sources = c.get(data, "sources", dict, required=False) or {}
     for key, citation in sources.items():
         if not isinstance(citation, str):
-            c.add("a source's citation must be text", "sources", key)
+            c.add(Sentence("e_citation_text"), "sources", key)
 
     provenance = provenance_reader(c, sources)
     facts = c.get(data, "provenance", dict, required=False) or {}
@@ -590,16 +590,18 @@ def provenance_reader(c: Collector, sources: Mapping[str, Any]) -> Callable[...,
     def provenance(table: Mapping[str, Any], *path: str, code: str | None = None) -> Provenance:
         status = c.enum(table, "status", Status, Status.UNKNOWN, *path)
         if "status" not in table:
-            c.add("missing: every number needs a status (seed, read, inferred, assumed or unknown)",
+            c.add(Sentence("e_status_missing"),
                   *path, "status", code=code)
         source = c.get(table, "source", str, *path, required=False, code=code)
         if source is None and status is not Status.UNKNOWN and "status" in table:
-            c.add(f"{status.value_phrase} needs a source", *path, "source", code=code)
+            c.add(Sentence("e_needs_source", status=Sentence(f"value_{status.value}")), *path,
+                  "source", code=code)
         if source is not None and source not in sources:
             close = difflib.get_close_matches(source, list(sources), n=1)
-            c.add(f"source {source!r} is not a key of [sources]"
-                  + (f"; did you mean {close[0]!r}?" if close else ""), *path, "source",
-                  code=code)
+            wrong = Sentence("e_not_a_source", source=repr(source))
+            if close:
+                wrong += Sentence("e_did_you_mean", close=repr(close[0]))
+            c.add(wrong, *path, "source", code=code)
         return Provenance(status, source, c.get(table, "note", str, *path, required=False))
 
     return provenance
