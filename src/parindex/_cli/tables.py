@@ -126,7 +126,8 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the recomputed table to this .xlsx or .csv file: printed and "
                    "computed figures side by side, each discrepancy marked (.xlsx: a fill "
-                   "and a comment with the evidence).")
+                   "and a comment with the evidence, headers and comments in --lang; .csv: "
+                   "English headers, machine-style numbers).")
 def reproduce_command(table: Path, framework_ref: str | None, sheet: str | None,
                       mapping: Path | None, year: int | None, population: int | None,
                       as_json: bool, fail_on_discrepancy: bool, output: Path | None) -> None:
