@@ -979,6 +979,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_needs_source": "{status} cần có nguồn",
         "e_not_a_source": "nguồn {source} không phải là khóa của [sources]",
         "e_citation_text": "trích dẫn nguồn phải là văn bản",
+        # what scoring needs that no source gives (MissingInformationError), and how to supply it
+        "m_missing_write": "thiếu {path}; trong tệp overlay hãy ghi: {write}",
+        "m_missing_bands": "thiếu {path}; trong tệp overlay hãy ghi mọi mức xếp loại, từ mức "
+                           "cao nhất: [[bands]] name = \"...\", min = ..., status = \"read\", "
+                           "source = \"...\" (các mức của overlay thay cho các mức của bộ tiêu "
+                           "chí gốc)",
+        "m_missing_same_bands": "thiếu {path} (trong cùng danh sách [[bands]])",
+        "m_missing_fact": "thiếu {path}; trong tệp overlay hãy ghi: {path} = ... và "
+                          "[provenance] {path} = {{ status = \"read\", source = \"...\" }}",
+        "m_supply": "hãy bổ sung các giá trị này trong một tệp overlay: base = \"{base}\", id = "
+                    "\"{base}-completed\", [sources] với nguồn của bạn, rồi các khóa nêu trên; "
+                    "dùng tệp với --framework FILE (xem trang Overlays của tài liệu)",
+        "m_no_rule": "{code} ({name}) không có quy tắc tính điểm từ số liệu trong {framework}; "
+                     "hãy cho điểm trong [points], hoặc cho quy tắc trong một tệp overlay "
+                     "([criteria.\"{code}\".rule])",
+        "m_rule_unknown": "chưa có nguồn nào cho biết {framework} chấm {code} ({name}) từ số "
+                          "liệu như thế nào: quy tắc chưa biết. Hãy cho điểm trong [points], "
+                          "hoặc bổ sung quy tắc trong một tệp overlay: "
+                          "[criteria.\"{code}\".rule] với kind, các tham số, status và source "
+                          "(xem tài liệu về overlay)",
+        "m_rule_needs_max": "quy tắc {kind} của {code} ({name}) cần điểm tối đa, mà chưa có "
+                            "nguồn nào cho biết; hãy bổ sung trong một tệp overlay: "
+                            "[criteria.\"{code}\"] max = ..., status, source",
+        "m_rule_of": " (quy tắc {kind} của {code})",
+        "m_x_unknown_policy": "được đánh dấu \"x\" (không phát sinh), nhưng chưa có nguồn nào "
+                              "cho biết khi đó {framework} tính {code} ({name}) thế nào; hãy "
+                              "cho điểm thay vì \"x\", hoặc bổ sung quy định not_arising cho "
+                              "mục này vào bộ tiêu chí",
+        "m_x_full_unknown_max": "được đánh dấu \"x\", tức là được tính điểm tối đa, nhưng điểm "
+                                "tối đa của {code} chưa biết; hãy cho điểm thay vì \"x\"",
+        "m_x_zero_unknown_max": "được đánh dấu \"x\", tức là được tính 0 điểm trên điểm tối đa, "
+                                "nhưng điểm tối đa của {code} chưa biết; hãy cho điểm thay vì "
+                                "\"x\"",
+        "m_items_above_max": "các tiêu chí thành phần cộng lại {points}, vượt điểm tối đa {max}",
+        "m_band_needs_maxima": "xếp loại của {framework} dựa trên chỉ số, mà chỉ số cần điểm "
+                               "tối đa của {codes}; chưa có nguồn nào cho biết các điểm này",
+        "m_nothing_arose": "không có tiêu chí nào phát sinh nên không có chỉ số để xếp loại",
+        "m_threshold_unknown": "{value} có đạt mức {band} của {framework} hay không tùy thuộc "
+                               "vào ngưỡng của mức này, mà chưa có nguồn nào cho biết",
     },
     "en": {
         "code": "Code",
@@ -1885,6 +1924,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_needs_source": "{status} needs a source",
         "e_not_a_source": "source {source} is not a key of [sources]",
         "e_citation_text": "a source's citation must be text",
+        # what scoring needs that no source gives (MissingInformationError), and how to supply it
+        "m_missing_write": "missing {path}; in an overlay write: {write}",
+        "m_missing_bands": "missing {path}; in an overlay write every band, highest first: "
+                           "[[bands]] name = \"...\", min = ..., status = \"read\", source = "
+                           "\"...\" (the overlay's bands replace the base's)",
+        "m_missing_same_bands": "missing {path} (in the same [[bands]] list)",
+        "m_missing_fact": "missing {path}; in an overlay write: {path} = ... and [provenance] "
+                          "{path} = {{ status = \"read\", source = \"...\" }}",
+        "m_supply": "supply them in an overlay file: base = \"{base}\", id = "
+                    "\"{base}-completed\", [sources] with your source, then the keys above; "
+                    "pass it with --framework FILE (see the Overlays page of the docs)",
+        "m_no_rule": "{code} ({name}) has no rule that computes its points from figures in "
+                     "{framework}; give its points in [points], or give it a rule in an overlay "
+                     "([criteria.\"{code}\".rule])",
+        "m_rule_unknown": "no source says how {framework} scores {code} ({name}) from figures: "
+                          "its rule is unknown. Give its points in [points], or supply the rule "
+                          "in an overlay: [criteria.\"{code}\".rule] with kind, its parameters, "
+                          "status and source (see the overlays docs)",
+        "m_rule_needs_max": "the {kind} rule of {code} ({name}) needs its maximum, which no "
+                            "source gives; supply it in an overlay: [criteria.\"{code}\"] max = "
+                            "..., status, source",
+        "m_rule_of": " (rule {kind} of {code})",
+        "m_x_unknown_policy": "marked \"x\" (did not arise), but no source says how {framework} "
+                              "counts {code} ({name}) then; give its points instead, or "
+                              "complete the framework with a not_arising policy for this node",
+        "m_x_full_unknown_max": "marked \"x\", which counts as full marks, but the maximum of "
+                                "{code} is unknown; give its points instead",
+        "m_x_zero_unknown_max": "marked \"x\", which counts as zero of its maximum, but the "
+                                "maximum of {code} is unknown; give its points instead",
+        "m_items_above_max": "its items add up to {points}, above its maximum {max}",
+        "m_band_needs_maxima": "the band of {framework} is decided on the index, which needs "
+                               "the maxima of {codes}; no source gives them",
+        "m_nothing_arose": "nothing arose, so there is no index to band",
+        "m_threshold_unknown": "whether {value} reaches band {band} of {framework} depends on "
+                               "its threshold, which no source gives",
     },
 }
 

@@ -8,6 +8,7 @@ overlay reader.
 from __future__ import annotations
 
 from .errors import Problem
+from .i18n import Sentence
 from .model import Framework
 
 
@@ -27,23 +28,15 @@ def how_to_supply(framework: Framework, missing: list[str]) -> list[Problem]:
                        'status = "read", source = "..."')
             else:
                 key = f'[criteria."{code}"] {what} = "..."'
-            problems.append(Problem(f"missing {path}; in an overlay write: {key}"))
+            problems.append(Problem(Sentence("m_missing_write", path=path, write=key)))
         elif parts[0] == "bands":
             if not bands_said:
-                problems.append(Problem(
-                    f"missing {path}; in an overlay write every band, highest first: "
-                    '[[bands]] name = "...", min = ..., status = "read", source = "..." '
-                    "(the overlay's bands replace the base's)"))
+                problems.append(Problem(Sentence("m_missing_bands", path=path)))
                 bands_said = True
             else:
-                problems.append(Problem(f"missing {path} (in the same [[bands]] list)"))
+                problems.append(Problem(Sentence("m_missing_same_bands", path=path)))
         else:
-            problems.append(Problem(
-                f"missing {path}; in an overlay write: {path} = ... and "
-                f'[provenance] {path} = {{ status = "read", source = "..." }}'))
+            problems.append(Problem(Sentence("m_missing_fact", path=path)))
     base = framework.derived_from or framework.id
-    problems.append(Problem(
-        f'supply them in an overlay file: base = "{base}", id = "{base}-completed", '
-        '[sources] with your source, then the keys above; pass it with --framework FILE '
-        "(see the Overlays page of the docs)"))
+    problems.append(Problem(Sentence("m_supply", base=base)))
     return problems

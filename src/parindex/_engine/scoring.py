@@ -12,7 +12,7 @@ from typing import Any, NoReturn, TypedDict
 import attrs
 
 from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
-from .._base.i18n import Sentence, Terms
+from .._base.i18n import Sentence, Terms, reason
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -259,30 +259,25 @@ class _Scorer:
                     Sentence("e_points_and_figures", code=code), *where, code=code))
             elif rule is None or rule.kind == "points":
                 self.problems.append(self.origin.problem(
-                    f"{code} ({node.name}) has no rule that computes its points from "
-                    f"figures in {self.framework.id}; give its points in [points], or give "
-                    f"it a rule in an overlay ([criteria.\"{code}\".rule])", *where,
-                    code=code))
+                    Sentence("m_no_rule", code=code, name=node.name,
+                             framework=self.framework.id), *where, code=code))
             elif rule.kind == "unknown":
                 self.missing_info.append(self.origin.problem(
-                    f"no source says how {self.framework.id} scores {code} ({node.name}) "
-                    "from figures: its rule is unknown. Give its points in [points], or "
-                    f"supply the rule in an overlay: [criteria.\"{code}\".rule] with kind, "
-                    "its parameters, status and source (see the overlays docs)", *where,
-                    code=code))
+                    Sentence("m_rule_unknown", framework=self.framework.id, code=code,
+                             name=node.name), *where, code=code))
             else:
                 kind = rule_kind(self.framework, rule.kind)
                 if kind.needs_max and node.max is None:
                     self.missing_info.append(self.origin.problem(
-                        f"the {rule.kind} rule of {code} ({node.name}) needs its maximum, "
-                        "which no source gives; supply it in an overlay: "
-                        f"[criteria.\"{code}\"] max = ..., status, source", *where, code=code))
+                        Sentence("m_rule_needs_max", kind=rule.kind, code=code,
+                                 name=node.name), *where, code=code))
                     continue
                 try:
                     computed[code] = apply(kind, rule, node.max, figures)
                 except RuleInputError as exc:
                     self.problems.append(self.origin.problem(
-                        f"{exc} (rule {rule.kind} of {code})", *where, code=code))
+                        reason(exc) + Sentence("m_rule_of", kind=rule.kind, code=code), *where,
+                        code=code))
         return computed
 
     def evaluate(self, node: Node, given: Mapping[str, GivenPoints],
@@ -343,19 +338,16 @@ class _Scorer:
         policy = self.framework.not_arising_policy(node.code)
         if policy is NotArisingPolicy.UNKNOWN:
             self.missing_info.append(self.origin.problem(
-                f"marked \"x\" (did not arise), but no source says how {self.framework.id} "
-                f"counts {node.code} ({node.name}) then; give its points instead, or complete "
-                "the framework with a not_arising policy for this node", table, node.code,
-                code=node.code))
+                Sentence("m_x_unknown_policy", framework=self.framework.id, code=node.code,
+                         name=node.name), table, node.code, code=node.code))
             return undecided
         if policy is NotArisingPolicy.EXCLUDE:
             return ZERO, ZERO, False, True
         if node.max is None:
             self.missing_info.append(self.origin.problem(
-                "marked \"x\", which counts as "
-                f"{'full marks' if policy is NotArisingPolicy.FULL else 'zero of its maximum'}"
-                f", but the maximum of {node.code} is unknown; give its points instead", table,
-                node.code, code=node.code))
+                Sentence("m_x_full_unknown_max" if policy is NotArisingPolicy.FULL
+                         else "m_x_zero_unknown_max", code=node.code), table, node.code,
+                code=node.code))
             return undecided
         points = node.max if policy is NotArisingPolicy.FULL else ZERO
         return points, node.max, False, True
@@ -377,8 +369,8 @@ class _Scorer:
             # Checked only on otherwise valid input: a leaf above its maximum would
             # otherwise be reported again at every ancestor.
             self.problems.append(self.origin.problem(
-                f"its items add up to {plain(points)}, above its maximum {plain(node.max)}",
-                table, code=node.code))
+                Sentence("m_items_above_max", points=points, max=node.max), table,
+                code=node.code))
         uncovered = self.uncovered[node.code]
         if uncovered and table == "points" and node.max is not None:
             self.findings.append(Finding("partial", node.code, Sentence(
@@ -468,13 +460,12 @@ def _classify(framework: Framework, total: Decimal, index: Fraction | None,
     if framework.band_basis is BandBasis.INDEX:
         if index is None:
             if unknown_max:
-                raise MissingInformationError([Problem(
-                    f"the band of {framework.id} is decided on the index, which needs the "
-                    f"maxima of {', '.join(unknown_max)}; no source gives them"),
+                raise MissingInformationError([Problem(Sentence(
+                    "m_band_needs_maxima", framework=framework.id, codes=tuple(unknown_max))),
                     *how_to_supply(framework, [f"criteria.{code}.max" for code in unknown_max]
                                    + [f"bands.{b.name}.min" for b in framework.bands
                                       if b.min is None])])
-            raise MissingInformationError("nothing arose, so there is no index to band")
+            raise MissingInformationError(Problem(Sentence("m_nothing_arose")))
         value = index
     else:
         value = Fraction(total)
@@ -552,9 +543,9 @@ def _minimum(framework: Framework, value: Fraction) -> Band:
     from .ordering import band_of  # numpy loads when a band is decided, not on import
 
     def missing(band: Band) -> NoReturn:
-        raise MissingInformationError([Problem(
-            f"whether {_exact_text(value)} reaches band {band.name!r} "
-            f"of {framework.id} depends on its threshold, which no source gives"),
+        raise MissingInformationError([Problem(Sentence(
+            "m_threshold_unknown", value=_exact_text(value), band=repr(band.name),
+            framework=framework.id)),
             *how_to_supply(framework, [f"bands.{b.name}.min" for b in framework.bands
                                        if b.min is None])])
 
