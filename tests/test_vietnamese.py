@@ -423,6 +423,9 @@ def test_the_catalogue_has_every_key_the_source_uses() -> None:
                     key = node.args[position]
                     if isinstance(key, ast.Constant) and isinstance(key.value, str):
                         used.add((path.name, key.value))
+                    # a value named like message()'s own parameters cannot be passed
+                    assert not {k.arg for k in node.keywords} & {"key", "lang"}, \
+                        (path.name, node.lineno)
     assert len(used) > 200  # the scan sees the calls
     # message(lang, key, **values): a blank named like its own parameters cannot be filled
     assert not [k for k, text in MESSAGES["en"].items() if re.search(r"{(key|lang)[}!:]", text)]
