@@ -454,3 +454,14 @@ def test_recomputed_xlsx_in_vietnamese(tmp_path: Path) -> None:
     assert main(["reproduce", table, "--framework", "thua-thien-hue/commune/2022",
                  "--lang", "vi", "-o", str(out)]) == 1
     assert out.read_text(encoding="utf-8-sig").startswith("row,unit,group,")
+
+
+def test_errors_under_json_keep_the_english_message(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = str(ROOT / "docs" / "examples" / "bad-assessment.toml")
+    assert main(["score", bad, "--json", "--lang", "vi"]) == 2
+    problems = json.loads(capsys.readouterr().out)["problems"]
+    assert problems[1]["message"] == ("'8,5' uses a decimal comma; write 8.5 (TOML numbers "
+                                      "use a decimal point)")
+    assert main(["score", "--json", "--lang", "vi", "--no-such-option"]) == 2
+    assert json.loads(capsys.readouterr().out)["problems"][0]["message"] == (
+        "No such option '--no-such-option'.")
