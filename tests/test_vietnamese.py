@@ -341,6 +341,9 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         (["score", str(ROOT / "docs" / "examples" / "overlays" / "quang-tri-2020" /
                        "huong-hoa.toml")],
          "thiếu criteria.1.max; trong tệp overlay hãy ghi: [criteria.\"1\"] max = ..."),
+        (["rule", "3.4.1", "on_time=500", "resolved=493", "--framework",
+          str(ROOT / "docs" / "examples" / "overlays" / "quang-ngai-3.4.1.toml")],
+         "on_time = 500 lớn hơn resolved = 493 (quy tắc proportional của 3.4.1)"),
         (["validate", "--conformance", str(tmp / "conformance.toml")],
          "không đạt kiểm tra tính phù hợp: "),
         (["import", "assessment", str(tmp / "old.xls"), *tth, "-o", str(tmp / "a.toml")],

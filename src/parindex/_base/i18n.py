@@ -1018,6 +1018,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "m_nothing_arose": "không có tiêu chí nào phát sinh nên không có chỉ số để xếp loại",
         "m_threshold_unknown": "{value} có đạt mức {band} của {framework} hay không tùy thuộc "
                                "vào ngưỡng của mức này, mà chưa có nguồn nào cho biết",
+        # figures a leaf's rule cannot score ([inputs], parindex rule)
+        "r_missing": "thiếu số liệu {name}",
+        "r_yes_no": "{name} = {value} là câu trả lời có/không; hãy cho một số",
+        "r_negative": "{name} = {value} là số âm",
+        "r_zero_share": "{denominator} = 0: tỷ lệ {numerator} / {denominator} không xác định; "
+                        "nếu không phát sinh, hãy đánh dấu \"x\" cho mục này trong [points]",
+        "r_more_than": "{numerator} = {part} lớn hơn {denominator} = {whole}",
+        "r_given": "điểm của mục này được cho trực tiếp, không tính từ số liệu",
+        "r_yes_no_rule": "{name} = {value}: quy tắc có/không nhận giá trị true hoặc false",
+        "r_whole_count": "{name} = {value} không phải là số đếm nguyên",
+        "r_percent_yes_no": "{name} = {value} là câu trả lời có/không; hãy cho tỷ lệ phần trăm "
+                            "từ 0 đến 100",
+        "r_percent_range": "{name} = {value} nằm ngoài [0, 100] %: hãy cho tỷ lệ phần trăm "
+                           "(91,17 cho 91,17 %), không cho tỷ số hay số đếm",
+        "r_whole_answers": "{name} = {value} không phải là số câu trả lời nguyên",
+        "r_answers_sum": "các câu trả lời không khớp: {names} = {total}, nhưng {respondents} = "
+                         "{stated}",
+        "r_no_answers": "không có câu trả lời (mọi số đếm đều bằng 0): không tính được trung "
+                        "bình; nếu không tiến hành khảo sát, hãy đánh dấu \"x\" cho mục này "
+                        "trong [points]",
     },
     "en": {
         "code": "Code",
@@ -1959,6 +1979,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "m_nothing_arose": "nothing arose, so there is no index to band",
         "m_threshold_unknown": "whether {value} reaches band {band} of {framework} depends on "
                                "its threshold, which no source gives",
+        # figures a leaf's rule cannot score ([inputs], parindex rule)
+        "r_missing": "the figure {name} is missing",
+        "r_yes_no": "{name} = {value} is a yes/no answer; give a number",
+        "r_negative": "{name} = {value} is negative",
+        "r_zero_share": "{denominator} = 0: the share {numerator} / {denominator} is undefined; "
+                        "if nothing arose, mark the item \"x\" in [points] instead",
+        "r_more_than": "{numerator} = {part} is more than {denominator} = {whole}",
+        "r_given": "its points are given, not computed from figures",
+        "r_yes_no_rule": "{name} = {value}: a yes-no rule takes true or false",
+        "r_whole_count": "{name} = {value} is not a whole count",
+        "r_percent_yes_no": "{name} = {value} is a yes/no answer; give a percentage from 0 to 100",
+        "r_percent_range": "{name} = {value} is outside [0, 100] %: give the percentage (91.17 "
+                           "for 91.17 %), not a share or a count",
+        "r_whole_answers": "{name} = {value} is not a whole count of answers",
+        "r_answers_sum": "the answers do not add up: {names} = {total}, but {respondents} = "
+                         "{stated}",
+        "r_no_answers": "no answers (every count is 0): the mean is undefined; if the survey "
+                        "did not take place, mark the item \"x\" in [points]",
     },
 }
 

@@ -117,12 +117,12 @@ def _whole(value: Decimal) -> bool:
 
 def _count(figures: Mapping[str, Figure], name: str) -> Decimal:
     if name not in figures:
-        raise RuleInputError(f"the figure {name!r} is missing")
+        raise RuleInputError(Sentence("r_missing", name=repr(name)))
     value = figures[name]
     if isinstance(value, bool):
-        raise RuleInputError(f"{name} = {str(value).lower()} is a yes/no answer; give a number")
+        raise RuleInputError(Sentence("r_yes_no", name=name, value=str(value).lower()))
     if value < 0:
-        raise RuleInputError(f"{name} = {plain(value)} is negative")
+        raise RuleInputError(Sentence("r_negative", name=name, value=value))
     return value
 
 
@@ -130,12 +130,11 @@ def _ratio(params: Params, figures: Mapping[str, Figure]) -> Fraction:
     part = _count(figures, params["numerator"])
     whole = _count(figures, params["denominator"])
     if whole == 0:
-        raise RuleInputError(f"{params['denominator']} = 0: the share "
-                             f"{params['numerator']} / {params['denominator']} is undefined; "
-                             "if nothing arose, mark the item \"x\" in [points] instead")
+        raise RuleInputError(Sentence("r_zero_share", denominator=params["denominator"],
+                                      numerator=params["numerator"]))
     if part > whole:
-        raise RuleInputError(f"{params['numerator']} = {plain(part)} is more than "
-                             f"{params['denominator']} = {plain(whole)}")
+        raise RuleInputError(Sentence("r_more_than", numerator=params["numerator"], part=part,
+                                      denominator=params["denominator"], whole=whole))
     return Fraction(part) / Fraction(whole)
 
 
@@ -175,7 +174,7 @@ def _no_inputs(params: Params) -> tuple[str, ...]:
 
 def _given_only(params: Params, maximum: Decimal | None,
                 figures: Mapping[str, Figure]) -> Decimal:
-    raise RuleInputError("its points are given, not computed from figures")
+    raise RuleInputError(Sentence("r_given"))
 
 
 POINTS = RuleKind(
@@ -199,10 +198,10 @@ def _yes_no_points(params: Params, maximum: Decimal | None,
                    figures: Mapping[str, Figure]) -> Decimal:
     name = params["input"]
     if name not in figures:
-        raise RuleInputError(f"the figure {name!r} is missing")
+        raise RuleInputError(Sentence("r_missing", name=repr(name)))
     value = figures[name]
     if not isinstance(value, bool):
-        raise RuleInputError(f"{name} = {plain(value)}: a yes-no rule takes true or false")
+        raise RuleInputError(Sentence("r_yes_no_rule", name=name, value=value))
     assert maximum is not None
     return maximum if value else ZERO
 
@@ -380,7 +379,7 @@ def _deduction_points(params: Params, maximum: Decimal | None,
     assert maximum is not None
     count = _count(figures, params["input"])
     if not _whole(count):
-        raise RuleInputError(f"{params['input']} = {plain(count)} is not a whole count")
+        raise RuleInputError(Sentence("r_whole_count", name=params["input"], value=count))
     floor = to_decimal(params.get("floor", 0))
     return max(maximum - to_decimal(params["per"]) * count, floor)
 
@@ -469,14 +468,13 @@ def _figure_names(params: Params, key: str, problems: list[str]) -> tuple[str, .
 
 def _percentage(figures: Mapping[str, Figure], name: str) -> Decimal:
     if name not in figures:
-        raise RuleInputError(f"the figure {name!r} is missing")
+        raise RuleInputError(Sentence("r_missing", name=repr(name)))
     value = figures[name]
     if isinstance(value, bool):
-        raise RuleInputError(f"{name} = {str(value).lower()} is a yes/no answer; give a "
-                             "percentage from 0 to 100")
+        raise RuleInputError(Sentence("r_percent_yes_no", name=name,
+                                      value=str(value).lower()))
     if not 0 <= value <= 100:
-        raise RuleInputError(f"{name} = {plain(value)} is outside [0, 100] %: give the "
-                             "percentage (91.17 for 91.17 %), not a share or a count")
+        raise RuleInputError(Sentence("r_percent_range", name=name, value=value))
     return value
 
 
@@ -634,19 +632,17 @@ def _scale_counts(params: Params, figures: Mapping[str, Figure]) -> tuple[list[D
     for entry in params["answers"]:
         count = _count(figures, entry["input"])
         if not _whole(count):
-            raise RuleInputError(f"{entry['input']} = {plain(count)} is not a whole count of "
-                                 "answers")
+            raise RuleInputError(Sentence("r_whole_answers", name=entry["input"], value=count))
         counts.append(count)
     total = sum(counts, ZERO)
     if "respondents" in params:
         stated = _count(figures, params["respondents"])
         if stated != total:
-            names = " + ".join(e["input"] for e in params["answers"])
-            raise RuleInputError(f"the answers do not add up: {names} = {plain(total)}, but "
-                                 f"{params['respondents']} = {plain(stated)}")
+            names = Terms(e["input"] for e in params["answers"])
+            raise RuleInputError(Sentence("r_answers_sum", names=names, total=total,
+                                          respondents=params["respondents"], stated=stated))
     if total == 0:
-        raise RuleInputError("no answers (every count is 0): the mean is undefined; if the "
-                             "survey did not take place, mark the item \"x\" in [points]")
+        raise RuleInputError(Sentence("r_no_answers"))
     return counts, total
 
 
