@@ -149,8 +149,19 @@ def click_language(language: Language) -> Iterator[None]:
         return
     texts = MESSAGES["vi"]
 
+    class Said(str):
+        def format(self, *args: object, **values: object) -> str:
+            # A path parameter's kind ("File") is named when its command is built, which
+            # may have been before the language was chosen: said now, with the message.
+            name = values.get("name")
+            if isinstance(name, str) and f"click:{name.lower()}" in texts:
+                said = texts[f"click:{name.lower()}"]
+                values["name"] = said[:1].upper() + said[1:] if name[:1].isupper() else said
+            return str.format(self, *args, **values)
+
     def gettext(text: str) -> str:
-        return texts.get("click:" + text, text)
+        found = texts.get("click:" + text)
+        return text if found is None else Said(found)
 
     def ngettext(singular: str, plural: str, count: int) -> str:
         return gettext(singular if count == 1 else plural)
