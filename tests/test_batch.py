@@ -590,6 +590,26 @@ def test_gaps_from_the_batch_equal_gaps_from_score_many(case, data):
         assert plan_markdown(result, ranking=batch) == plan_markdown(result, ranking=ranking)
 
 
+def test_gaps_of_a_unit_without_a_group_look_at_the_others_without_one(hue, thuy_thanh):
+    # The kernel's group ranks are 0 outside any group: such a unit is compared, as by
+    # score_many, with the other units without a group, on their overall ranks.
+    from parindex._analysis.gaps import gaps
+
+    units = [attrs.evolve(u, unit=f"Xã {i}", group=group) for i, (u, group) in enumerate(
+        zip(variants(hue, leaf_only(hue, thuy_thanh), 6, seed=3),
+            ["", None, "Huyện A", "", None, "Huyện A"], strict=True))]
+    batch = parindex.score_many(hue, units, batch=True)
+    ranking = parindex.score_many(hue, units)
+    for unit in units:
+        result = parindex.score(hue, unit)
+        for places in (1, 2, 5):
+            found = gaps(batch, unit.unit, places=places, result=result)
+            assert found == gaps(ranking, unit.unit, places=places)
+    last = min(units, key=lambda u: parindex.score(hue, u).index or 0)
+    found = gaps(batch, last.unit, places=5, result=parindex.score(hue, last))
+    assert found.ahead  # the lowest unit has units ahead of it, in its group or not
+
+
 # --- the one ranking and the one banding, against their definitions --------------------------
 
 

@@ -365,11 +365,19 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
         position = batch_position(ranking, unit,
                                   group if group is not None else result.group or None)
         use_group = within == "group" and result.group is not None
-        rows: Sequence[int] = range(len(ranking))
-        if use_group:
-            rows = np.flatnonzero(ranking.group_codes == ranking.group_codes[position]).tolist()
-        peers = _standings_of_batch(ranking, rows)
-        me = peers[list(rows).index(position)]
+        # The kernel's ranks pick the units at the nearest better places: a higher key
+        # always has a better rank, equal keys share one. Only they are looked at.
+        codes = ranking.group_codes
+        rows = np.flatnonzero(codes == codes[position]) if use_group \
+            else np.arange(len(ranking))
+        # A unit without a group (group "") is compared with the others without one, on
+        # their overall ranks.
+        ranks = ranking.group_rank if use_group and codes[position] >= 0 else ranking.rank
+        better = ranks[rows] < ranks[position]
+        nearest = np.unique(ranks[rows][better])[-places:]
+        ahead = rows[better & np.isin(ranks[rows], nearest)]
+        peers = _standings_of_batch(ranking, [position, *ahead.tolist()])
+        me = peers[0]
     else:
         ranked = ranking.unit(unit, group)
         result = ranked.result
