@@ -38,7 +38,7 @@ from pathlib import Path
 import parindex
 from bench_tables import FRAMEWORK, SEED, Report, csv_baseline, generate, write_csv
 from measure import cpu_median
-from parindex._audit.compare import compare, comparison_to_dict
+from parindex._audit.compare import Comparison, compare, comparison_to_dict
 from parindex._formats.output import json_text
 
 
@@ -52,6 +52,14 @@ def cli(*args: str) -> None:
         except SystemExit as exc:  # exit status 1: discrepancies, printed, not failures
             if exc.code not in (0, 1, None):
                 raise
+
+
+def printed(comparison: Comparison, decimals: int) -> None:
+    """The comparison printed as the command prints it, the text discarded."""
+    from parindex._cli.tables import _print_comparison
+
+    with redirect_stdout(io.StringIO()):
+        _print_comparison(comparison, decimals)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,6 +88,22 @@ def main(argv: list[str] | None = None) -> int:
         took = cpu_median(args.runs, lambda: cli("compare", str(old), str(new),
                                                  "--framework", FRAMEWORK, "--json"))
         report.line("compare --json (command)", took, "s", 2.0)
+        # Where the command's time goes: reading and reproducing both tables, comparing,
+        # printing.
+        framework = parindex.get_framework(FRAMEWORK)
+        took = cpu_median(args.runs, lambda: [parindex.reproduce(parindex.read_table(
+            path, framework)) for path in (old, new)])
+        report.line("  of it: read_table + reproduce, both tables", took, "s", None)
+        before = parindex.reproduce(parindex.read_table(old, framework))
+        after = parindex.reproduce(parindex.read_table(new, framework))
+        took = cpu_median(args.runs, lambda: compare(before, after))
+        report.line("  of it: compare() of the two reproductions", took, "s", None)
+        comparison = compare(before, after)
+        took = cpu_median(args.runs, lambda: printed(comparison, framework.decimals))
+        report.line("  of it: printing the comparison", took, "s", None)
+        took = cpu_median(args.runs, lambda: comparison_to_dict(comparison,
+                                                                framework.decimals))
+        report.line("  of it: the comparison as data (--json)", took, "s", None)
         unit = "Xã Minh Họa 00042"
         for command in ("gaps", "plan"):
             took = cpu_median(args.runs, lambda command=command: cli(
@@ -87,12 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             report.line(f"{command} for one unit (command)", took, "s", 1.0)
             report.line("  ratio to reading the table (baseline)", took / base, "×", None)
 
-        framework = parindex.get_framework(FRAMEWORK)
-        before = parindex.reproduce(parindex.read_table(old, framework))
-        after = parindex.reproduce(parindex.read_table(new, framework))
-        took = cpu_median(args.runs, lambda: compare(before, after))
-        report.line("compare() of the two reproductions", took, "s", None)
-        data = comparison_to_dict(compare(before, after), framework.decimals)
+        data = comparison_to_dict(comparison, framework.decimals)
         compact = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False))
         ours = cpu_median(args.runs, lambda: json_text(data))
         indented = cpu_median(args.runs, lambda: json.dumps(data, ensure_ascii=False,
