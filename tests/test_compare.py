@@ -284,3 +284,21 @@ def test_the_collector_is_paused_while_comparing_and_restored_after(
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_names_years_and_printed_ranks_are_read_from_the_columns(
+        example: parindex.Framework) -> None:
+    # compare, gaps and plan read these of every row of a table read by columns, which
+    # builds no row's Assessment for them.
+    from parindex._formats.rows import TableRows, column
+
+    rows = parindex.read_table(EXAMPLES / "results-2024.csv", example).assessments
+    assert isinstance(rows, TableRows)
+    found = {name: column(rows, name) for name in ("unit", "group", "year", "rank")}
+    assert rows._built == [None] * len(rows)  # type: ignore[attr-defined]
+    built = list(rows)
+    assert found == {"unit": [a.unit for a in built], "group": [a.group for a in built],
+                     "year": [a.year for a in built],
+                     "rank": [a.published.rank for a in built]}
+    assert found == {name: column(built, name) for name in found}
+    assert len(set(found["unit"])) == len(rows) and any(found["rank"])

@@ -29,6 +29,7 @@ from .._base.i18n import Sentence
 from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction, UnitReproduction
+from .._formats.rows import column
 from .._formats.toml import read_toml
 
 # --- lineage files --------------------------------------------------------------------------
@@ -124,11 +125,13 @@ class Standing:
     fields: Mapping[str, Decimal | None]
 
     @classmethod
-    def of_unit(cls, unit: UnitReproduction) -> Standing:
+    def of_unit(cls, unit: UnitReproduction, year: int | None = None) -> Standing:
         """A scored unit's computed figures, as the reproduction has them at hand (a
-        table reproduced on the kernel works no unit's full result out for this)."""
+        table reproduced on the kernel works no unit's full result out for this, nor
+        builds its row: give its ``year`` from the table's column)."""
         band = unit.band
-        return cls(unit.unit, unit.group, unit.assessment.year, unit.total, unit.index,
+        year = unit.assessment.year if year is None else year
+        return cls(unit.unit, unit.group, year, unit.total, unit.index,
                    band.name if band else None, unit.rank, unit.of,
                    unit.group_rank, unit.group_of, unit.fields)
 
@@ -344,6 +347,14 @@ def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: boo
         notes=(Sentence("unweighted_mean"),))
 
 
+def _column(reproduction: Reproduction, name: str) -> list[Any]:
+    """A figure of every unit (``year``, a printed ``rank``), in the units' order."""
+    values = column(reproduction.table.assessments, name)
+    if len(values) == len(reproduction.units):  # one unit per row of the table, in order
+        return values
+    return column([u.assessment for u in reproduction.units], name)
+
+
 class _Index:
     """The units of one table, found by name as people type it (:func:`find_unit`)."""
 
@@ -405,9 +416,14 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
                   for u in r.units if not u.scored and not r.table.ranks_only]
     discrepancies: list[str] = []
 
+    # What compare reads of every row, from the tables' columns: a table read by columns
+    # builds no row for it.
+    years = {id(u): year for r in (old, new) for u, year in zip(r.units, _column(r, "year"))}
+    printed_ranks = dict(zip(map(id, new.units), _column(new, "rank")))
+
     def standing(unit: UnitReproduction) -> Standing | None:
         if unit.scored:
-            return Standing.of_unit(unit)
+            return Standing.of_unit(unit, years[id(unit)])
         if unit.assessment.published.rank is not None or \
                 unit.assessment.published.group_rank is not None:
             return Standing.of_printed(unit)  # a table of ranks only
@@ -422,7 +438,7 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
         if after is None or not befores:
             return
         changes = [_change(b, after, plan, totals_comparable, made) for b in befores]
-        printed = new_unit.assessment.published.rank
+        printed = printed_ranks[id(new_unit)]
         if printed is not None and printed.change is not None and len(befores) == 1:
             moved = changes[0].moved
             changes[0] = attrs.evolve(changes[0], printed_move=printed.change)
@@ -466,8 +482,8 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
             add(new_unit, [found], "name", None)
     order = {u.unit: i for i, u in enumerate(new.units)}
     comparisons.sort(key=lambda c: order[c.unit])
-    old_year = next((u.assessment.year for u in old.units), None)
-    new_year = next((u.assessment.year for u in new.units), None)
+    old_year = next((years[id(u)] for u in old.units), None)
+    new_year = next((years[id(u)] for u in new.units), None)
     return Comparison(
         old.framework.id, new.framework.id, old_year, new_year, tuple(comparisons),
         only_old=tuple(u.unit for u in old.units if id(u) not in used_old),

@@ -33,6 +33,7 @@ from .._engine.batch import BatchResult
 from .._engine.ranking import RankedResult, Ranking, score_many, score_table
 from .._engine.results import Result
 from .._engine.scoring import score
+from .._formats.rows import column
 
 if TYPE_CHECKING:
     from .._analysis.plan import PreviousResult
@@ -87,8 +88,9 @@ def _chosen(assessments: Sequence[Assessment], ranking: Ranking | BatchResult,
     if unit is None:
         raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one with "
                                "--unit")
-    return score(ranking.framework, assessments[find_unit(
-        unit, [(a.unit, a.group) for a in assessments], group)])
+    # Names from the table's columns: no other row is built.
+    names = list(zip(column(assessments, "unit"), column(assessments, "group")))
+    return score(ranking.framework, assessments[find_unit(unit, names, group)])
 
 
 def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> RankedResult:

@@ -174,15 +174,22 @@ class TableRows(Sequence[Assessment]):
         return attrs.evolve(self, figures={**self.figures, **figures})
 
 
+#: What a row has of its own (the rest of :func:`column`'s names are printed figures).
+_OWN = ("unit", "group", "year")
+
+
 def column(assessments: Sequence[Assessment], name: str) -> list[Any]:
-    """One printed figure (or ``group``) of every row, without building rows held as
-    :class:`TableRows`."""
+    """One printed figure (or ``unit``, ``group``, ``year``) of every row, without
+    building rows held as :class:`TableRows`."""
     if isinstance(assessments, TableRows):
-        if name == "group":
-            return assessments.groups
+        if name in _OWN:
+            own: dict[str, list[Any]] = {"unit": assessments.units,
+                                         "group": assessments.groups,
+                                         "year": assessments.years}
+            return own[name]
         return assessments.figures.get(name) or [None] * len(assessments)
-    if name == "group":
-        return [a.group for a in assessments]
+    if name in _OWN:
+        return [getattr(a, name) for a in assessments]
     return [getattr(a.published, name) for a in assessments]
 
 
