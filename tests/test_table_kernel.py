@@ -158,6 +158,18 @@ def test_a_consistent_leaf_table_takes_the_kernel_and_explains_on_demand() -> No
     assert unit.result == explained(table).units[1].result
 
 
+def test_band_counts_take_the_kernel_s_bands_without_explaining_a_unit() -> None:
+    """`parindex bands` of a 10,000-row table explained every unit (14.8 s CPU, 1.6 s now)."""
+    from parindex._audit.bands import band_distribution
+
+    table = _consistent_table(3)
+    reproduction = parindex.reproduce(table)
+    counted = band_distribution(reproduction)
+    assert all(u._result.__class__.__name__ == "_Explained" for u in reproduction.units)
+    assert [(s.band, s.count) for s in counted[0].shares if s.count] == [("Khá", 3)]
+    assert counted == band_distribution(explained(table))
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_profiles_from_the_kernel_are_those_from_results(data: st.DataObject) -> None:

@@ -138,8 +138,10 @@ def band_distribution(reproduction: Reproduction) -> tuple[Distribution, list[Di
     framework = reproduction.framework
     banded, unbanded = [], []
     for unit in reproduction.units:
-        if unit.result is not None and unit.result.band is not None:
-            banded.append((unit, unit.result.band.name))
+        # The kernel's band: each unit's explained result (unit.result) is not needed.
+        computed = unit.band
+        if computed is not None:
+            banded.append((unit, computed.name))
         else:
             unbanded.append(unit)
     overall = distribution(framework, [(u.unit, b) for u, b in banded],
