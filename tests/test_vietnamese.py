@@ -370,6 +370,10 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         (["plan", EXAMPLE, "-o", str(tmp / "plan.pdf")],
          "phần mở rộng '.pdf' không được hỗ trợ; hãy cho tệp có đuôi .docx hoặc .md"),
         (["report", EXAMPLE, "-o", EXAMPLE], "sẽ ghi đè lên tệp đầu vào"),
+        (["gaps", table, *tth, "--unit", "Thủy Than"],
+         "không có đơn vị nào tên 'Thủy Than'; có phải là 'Xã Thủy Thanh'?"),
+        (["gaps", table, *tth, "--unit", "minh hoa"],
+         "tên của 4 đơn vị có chứa cụm từ này: Xã Minh Họa A;"),
     ]
 
 
@@ -395,7 +399,8 @@ def test_errors_are_vietnamese_under_lang_vi(tmp_path: Path,
 
 @pytest.mark.parametrize("args", [["score", "{tmp}"], ["score", "--no-such-option", EXAMPLE],
                                   ["score"], ["gaps", EXAMPLE, "--unit"],
-                                  ["score", EXAMPLE, "x"]])
+                                  ["score", EXAMPLE, "x"],
+                                  ["gaps", str(ROOT / "docs" / "examples" / "results-2022.csv")]])
 def test_a_wrong_command_line_is_said_in_vietnamese(
         args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Click's own messages (usage, the error, the hint) come from the catalogue too."""

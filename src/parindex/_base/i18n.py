@@ -886,6 +886,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as_table": "phải là một bảng ([\"{code}\"]) gồm {keys}",
         "as_unknown_key": "khóa không hợp lệ; cần một trong các khóa {keys}",
         "as_text": "phải là văn bản không để trống",
+        # a wrong command line that click does not see (said by _cli/app.py)
+        "cli_sheet_options": ("--unit, --group và --year chỉ dùng cho phiếu chấm điểm; tệp "
+                              "tự đánh giá TOML đã ghi sẵn các thông tin này"),
+        "cli_table_needs_framework": "bảng kết quả cần có --framework ID_OR_FILE",
+        "cli_bands_framework": "hãy cho --framework ID_OR_FILE (và một TABLE, hoặc --published)",
+        "cli_bands_what": ("hãy cho một TABLE, hoặc một phân bố xếp loại đã công bố để kiểm tra "
+                           "(--published hoặc --distribution)"),
+        "cli_bands_not_both": "chỉ cho --published hoặc --distribution, không cho cả hai",
+        "cli_choose_unit": "SOURCES có {count} đơn vị; hãy chọn một đơn vị bằng --unit",
+        "cli_what_if": "hãy cho một giả định (--survey-share hoặc --max) hoặc --monte-carlo",
+        # a unit looked up by name (_base/names.py)
+        "unit_within": " thuộc {group}",
+        "unit_none": "không có đơn vị nào tên {name}{within}{hint}",
+        "unit_hint": "; có phải là {names}?",
+        "unit_part": ("không có đơn vị nào tên {name}{within}; tên của {count} đơn vị có chứa "
+                      "cụm từ này: {shown}{more}; hãy ghi tên đơn vị đầy đủ hơn"),
+        "unit_more": "; ... (và {count} đơn vị khác)",
+        "unit_ambiguous": ("{name} có thể là {count} đơn vị{within}: {candidates}; hãy nêu "
+                           "nhóm (ví dụ --group) hoặc ghi đầy đủ tên đơn vị"),
         "and": " và ",
         # click's own messages (a wrong command line), looked up by click's English text
         "click:Error: {message}": "Lỗi: {message}",
@@ -1858,6 +1877,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as_table": "must be a table ([\"{code}\"]) of {keys}",
         "as_unknown_key": "unknown key; expected one of {keys}",
         "as_text": "must be non-empty text",
+        # a wrong command line that click does not see (said by _cli/app.py)
+        "cli_sheet_options": ("--unit, --group and --year are for scoring sheets; a TOML "
+                              "assessment gives its own"),
+        "cli_table_needs_framework": "a results table needs --framework ID_OR_FILE",
+        "cli_bands_framework": "give --framework ID_OR_FILE (and a TABLE, or --published)",
+        "cli_bands_what": ("give a TABLE, or a published distribution to check (--published "
+                           "or --distribution)"),
+        "cli_bands_not_both": "give --published or --distribution, not both",
+        "cli_choose_unit": "SOURCES hold {count} units; choose one with --unit",
+        "cli_what_if": "give a what-if (--survey-share or --max) or --monte-carlo",
+        # a unit looked up by name (_base/names.py)
+        "unit_within": " in {group}",
+        "unit_none": "no unit named {name}{within}{hint}",
+        "unit_hint": "; did you mean {names}?",
+        "unit_part": ("no unit named {name}{within}; {count} units' names hold it: "
+                      "{shown}{more}; give more of the name"),
+        "unit_more": "; ... ({count} more)",
+        "unit_ambiguous": ("{name} could mean {count} units{within}: {candidates}; name the "
+                           "group (e.g. --group) or the unit in full"),
         "and": " and ",
         # click's own messages (a wrong command line), looked up by click's English text
         "click:Error: {message}": "Error: {message}",

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from .errors import Problem, UnitNotFoundError
+from .i18n import Alternatives, Sentence
 
 #: The five Vietnamese tone marks as combining characters (huyền, sắc, ngã, hỏi, nặng).
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
@@ -157,7 +158,7 @@ class UnitFinder:
         position = self.get(name, group)
         if position is not None:
             return position
-        within = f" in {group}" if group is not None else ""
+        within = _within(group)
         wanted = unit_key(name)
         index = self._index(wanted)
         # Part of a name, word for word ("thủy" of "Xã Thủy Thanh", "Xã Thủy Phù"): the
@@ -168,18 +169,17 @@ class UnitFinder:
             part = [i for i in part if self._in_group(i, group)]
         if len(part) > 1:
             labels = [_label(self.units[i]) for i in part]
-            shown = labels[:_SHOWN] + ([f"... ({len(part) - _SHOWN} more)"]
-                                       if len(part) > _SHOWN else [])
-            raise UnitNotFoundError(Problem(
-                f"no unit named {name!r}{within}; {len(part)} units' names hold it: "
-                f"{'; '.join(shown)}; give more of the name", key="unit"), labels)
+            more = Sentence("unit_more", count=len(part) - _SHOWN) if len(part) > _SHOWN else ""
+            raise UnitNotFoundError(Problem(Sentence(
+                "unit_part", name=repr(name), within=within, count=len(part),
+                shown="; ".join(labels[:_SHOWN]), more=more), key="unit"), labels)
         # Each key's last unit, as a dict of every unit's key gives it.
         names = {key: self.units[found[-1]][0] for key, found in index.items()}
         close = [self.units[i][0] for i in part] or [
             names[k] for k in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
-        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-        raise UnitNotFoundError(Problem(f"no unit named {name!r}{within}{hint}", key="unit"),
-                                close)
+        hint = Sentence("unit_hint", names=Alternatives(repr(c) for c in close)) if close else ""
+        raise UnitNotFoundError(Problem(Sentence("unit_none", name=repr(name), within=within,
+                                                 hint=hint), key="unit"), close)
 
     def get(self, name: str, group: str | None = None) -> int | None:
         """Like :meth:`find`, but ``None`` where no unit answers to the name (without
@@ -205,11 +205,10 @@ class UnitFinder:
             return found[0]
         if not found:
             return None
-        within = f" in {group}" if group is not None else ""
         candidates = [_label(units[i]) for i in found]
-        raise UnitNotFoundError(Problem(
-            f"{name!r} could mean {len(found)} units{within}: {'; '.join(candidates)}; "
-            "name the group (e.g. --group) or the unit in full", key="unit"), candidates)
+        raise UnitNotFoundError(Problem(Sentence(
+            "unit_ambiguous", name=repr(name), count=len(found), within=_within(group),
+            candidates="; ".join(candidates)), key="unit"), candidates)
 
     def _in_group(self, i: int, group: str) -> bool:
         # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.
@@ -227,6 +226,10 @@ def _alike(a: str, b: str) -> bool:
 
 #: At most this many candidates are named in a message (the error lists them all).
 _SHOWN = 8
+
+
+def _within(group: str | None) -> str:
+    return Sentence("unit_within", group=group) if group is not None else ""
 
 
 def _label(unit: tuple[str, str | None]) -> str:

@@ -23,7 +23,7 @@ from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, 
 from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, progress
 from .options import lang, t
 from .tables import load_units
-from .._base.i18n import figure
+from .._base.i18n import Sentence, figure
 from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
@@ -86,8 +86,7 @@ def _chosen(assessments: Sequence[Assessment], ranking: Ranking | BatchResult,
     if not isinstance(ranking, BatchResult):
         return _pick(ranking, unit, group).result
     if unit is None:
-        raise click.UsageError(f"SOURCES hold {len(assessments)} units; choose one with "
-                               "--unit")
+        raise click.UsageError(Sentence("cli_choose_unit", count=len(assessments)))
     # Names from the table's columns: no other row is built.
     names = list(zip(column(assessments, "unit"), column(assessments, "group")))
     return score(ranking.framework, assessments[find_unit(unit, names, group)])
@@ -99,7 +98,7 @@ def _pick(ranking: Ranking, unit: str | None, group: str | None = None) -> Ranke
     if unit is not None:
         return ranking.unit(unit, group)
     if len(ranking) != 1:
-        raise click.UsageError(f"SOURCES hold {len(ranking)} units; choose one with --unit")
+        raise click.UsageError(Sentence("cli_choose_unit", count=len(ranking)))
     return ranking.units[0]
 
 
@@ -410,7 +409,7 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
     from .._analysis.sensitivity import Perturbation, monte_carlo, what_if
 
     if (survey_share is not None or maxima) == (target is not None):
-        raise click.UsageError("give a what-if (--survey-share or --max) or --monte-carlo")
+        raise click.UsageError(Sentence("cli_what_if"))
     table = load_units(sources, framework_ref, sheet=sheet)
     table.raise_problems()  # an unreadable cell would silently change a rank
     # Monte Carlo: the kernel's exact integers feed the draws directly; a what-if rescales

@@ -13,7 +13,7 @@ import sys
 import click
 
 from .._base.errors import ParindexError, Problem
-from .._base.i18n import Language, language_from_locale
+from .._base.i18n import Language, language_from_locale, say
 from .options import add_common_options, click_language, echo_error, language_in, wants_json
 from .._base.numbers import CONTEXT
 
@@ -142,6 +142,10 @@ def _run(args: list[str], as_json: bool, language: Language | None) -> int:
         if as_json:
             echo_error(exc, as_json)
         else:
+            # A usage error the commands raise is a catalogue sentence: said in the
+            # command's language, as click's own are (click types message as Final).
+            said = say(exc.message, language or language_from_locale())
+            exc.message = said  # type: ignore[misc]
             exc.show()
         return exc.exit_code
     except click.exceptions.Abort:

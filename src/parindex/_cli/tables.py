@@ -24,7 +24,7 @@ from .common import (
 )
 from .options import echo_error, lang, t
 from .._base.errors import AssessmentError, Problem
-from .._base.i18n import figure, say
+from .._base.i18n import Sentence, figure, say
 from .._base.files import check_output
 from .._base.numbers import number_text, plain, quantize
 from .._formats.tables import ResultsTable, read_table
@@ -94,7 +94,7 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     elif assessments:
         framework = framework_option(None, assessments[0])
     else:
-        raise click.UsageError("a results table needs --framework ID_OR_FILE")
+        raise click.UsageError(Sentence("cli_table_needs_framework"))
     problems: list[Problem] = []
     for file in files:
         if file.suffix.lower() != ".toml":
@@ -415,12 +415,11 @@ def bands_command(table: Path | None, framework_ref: str | None, sheet: str | No
     )
 
     if table is None and framework_ref is None:
-        raise click.UsageError("give --framework ID_OR_FILE (and a TABLE, or --published)")
+        raise click.UsageError(Sentence("cli_bands_framework"))
     if table is None and published_text is None and distribution is None:
-        raise click.UsageError("give a TABLE, or a published distribution to check "
-                               "(--published or --distribution)")
+        raise click.UsageError(Sentence("cli_bands_what"))
     if published_text is not None and distribution is not None:
-        raise click.UsageError("give --published or --distribution, not both")
+        raise click.UsageError(Sentence("cli_bands_not_both"))
     from .._audit.reproduce import reproduce
 
     reproduction = None

@@ -61,8 +61,7 @@ def score_command(file: Path, framework_ref: str | None, unit: str | None, group
         framework, assessment = read_sheet_option(file, framework_ref, unit, group, year)
     else:
         if unit is not None or group is not None or year is not None:
-            raise click.UsageError("--unit, --group and --year are for scoring sheets; a "
-                                   "TOML assessment gives its own")
+            raise click.UsageError(Sentence("cli_sheet_options"))
         assessment = load_assessment(file)
         framework = framework_option(framework_ref, assessment)
     result = score(framework, assessment)
