@@ -233,14 +233,6 @@ class ResultsTable:
             raise AssessmentError(self.problems)
 
 
-#: What :meth:`_GridReader.number` is told a cell is in when nobody is told of a problem.
-_NO_COLUMN: Final = Column(-1, "", None)
-
-
-def _ignore(*_: object) -> None:
-    """A problem nobody reports: the row is read again, alone, and reported then."""
-
-
 # --- mapping files --------------------------------------------------------------------------
 
 @attrs.frozen
@@ -893,7 +885,10 @@ class _GridReader:
             return NOT_ARISING
         if text == "":
             return None
-        return self.number(cell, _NO_COLUMN, None, _ignore)
+        try:
+            return self.number(cell)
+        except NumberError:
+            return None
 
     def figure_value(self, meaning: str, cell: Cell) -> object:
         """Any other cell read as :meth:`row` reads it: ``None`` when empty, ``_UNREAD``
@@ -920,8 +915,10 @@ class _GridReader:
             return rank
         if meaning == "index" and isinstance(cell, str):
             cell = cell.strip().removesuffix("%")
-        value = self.number(cell, _NO_COLUMN, None, _ignore)
-        return _UNREAD if value is None else value
+        try:
+            return self.number(cell)
+        except NumberError:
+            return _UNREAD
 
     def is_heading(self, unit: str, columns: list[Column], cells: Sequence[Cell]) -> bool:
         """A group heading row: no points, and numbered with a Roman numeral or a letter
@@ -996,92 +993,89 @@ class _GridReader:
 
     def row(self, number: int, unit: str, columns: list[Column], cells: Sequence[Cell],
             sheet: str | None, problems: list[Problem]) -> Assessment | None:
-        def problem(message: str, column: Column, code: str | None = None) -> None:
-            problems.append(Problem(message, path=self.path, line=number, key=column.header,
-                                    code=code))
-
+        """One row read alone (a cell of it cannot be read): every problem worded, the
+        rest of the row read as :meth:`read_columns` reads it."""
         points: dict[str, GivenPoints] = {}
         figures: dict[str, Any] = {}
         group = None
         year = self.year
         nodes = self.framework.nodes
-        keys = self.origin_keys(columns)  # one mapping shared by every row (read only)
         for column in columns:
             meaning = column.meaning
             if meaning is None or meaning in ("ignore", "unit"):
                 continue
             cell = cells[column.index]
-            text = cell_text(cell)
-            if isinstance(cell, str) and cell.startswith("=") and self._workbook:
-                problem(Sentence("t_formula", cell=repr(cell)), column,
-                        meaning if meaning in self.framework.nodes else None)
-                continue
-            if meaning in nodes:
-                if normalise_header(text) in NOT_ARISING_TEXT:
-                    points[meaning] = NOT_ARISING
+            code = meaning if meaning in nodes else None
+            if code is not None:
+                given = self.points_value(cell)
+                if given is not None:
+                    points[code] = given
                     continue
-                if text == "":
-                    problem(Sentence("t_empty_cell"), column, meaning)
-                    continue
-                number_value = self.number(cell, column, meaning, problem)
-                if number_value is not None:
-                    points[meaning] = number_value
-            elif text == "":
-                continue
-            elif meaning == "group":
-                group = text
-            elif meaning == "year":
-                if isinstance(cell, Decimal) and cell == cell.to_integral_value():
-                    year = int(cell)
-                elif isinstance(cell, int) or text.isdigit():
-                    year = int(text)
-                else:
-                    problem(Sentence("t_not_a_year", text=repr(text)), column)
-            elif meaning in ("rank", "group_rank"):
-                rank = _rank(cell)
-                if rank is None and re.match(r"^\d{4}-\d{2}-\d{2}", text):
-                    problem(Sentence("t_rank_date", text=repr(text)), column)
-                elif rank is None:
-                    problem(Sentence("t_not_a_rank", text=repr(text)), column)
-                elif rank.position != LAST and (wrong := rank_problem(rank.position, rank.of)):
-                    problem(repr(text) + ": " + wrong, column)
-                else:
-                    figures[meaning] = rank
-            elif meaning == "band":
-                figures["band"] = text
             else:
-                if meaning == "index" and isinstance(cell, str):
-                    cell = cell.strip().removesuffix("%")
-                value = self.number(cell, column, None, problem)
-                if value is not None:
-                    figures[meaning] = value
+                value = self.figure_value(meaning, cell)
+                if value is None:
+                    continue  # an empty cell: the figure is not printed
+                if value is not _UNREAD:
+                    if meaning == "group":
+                        assert isinstance(value, str)
+                        group = value
+                    elif meaning == "year":
+                        assert isinstance(value, int)
+                        year = value
+                    else:
+                        figures[meaning] = value
+                    continue
+            problems.append(Problem(self.unread(meaning, cell, code), path=self.path,
+                                    line=number, key=column.header, code=code))
         if year is None:
             problems.append(Problem(Sentence("t_no_year_row"), path=self.path, line=number,
                                     key=next(c.header for c in columns if c.meaning == "year")))
             return None
         if self.mapping.rank_basis and ("rank" in figures or "group_rank" in figures):
             figures["rank_basis"] = self.mapping.rank_basis
-        origin = TableOrigin(self.path, row=number, sheet=sheet, columns=keys)
+        origin = TableOrigin(self.path, row=number, sheet=sheet, columns=self.origin_keys(columns))
         return Assessment(
             framework=self.framework.id, unit=" ".join(unit.split()), year=year,
-            points=points, group=" ".join(group.split()) if group else None,
-            published=Published(**figures), origin=origin)
+            points=points, group=group, published=Published(**figures), origin=origin)
 
-    def number(self, cell: Cell, column: Column, code: str | None,
-               problem: Any) -> Decimal | None:
+    def unread(self, meaning: str, cell: Cell, code: str | None) -> str:
+        """Why a cell cannot be read (:meth:`points_value` or :meth:`figure_value` could
+        not read it), as a catalogue sentence."""
+        text = cell_text(cell)
+        if isinstance(cell, str) and cell.startswith("=") and self._workbook:
+            return Sentence("t_formula", cell=repr(cell))
+        if code is not None and text == "":
+            return Sentence("t_empty_cell")
+        if meaning == "year":
+            return Sentence("t_not_a_year", text=repr(text))
+        if meaning in ("rank", "group_rank"):
+            rank = _rank(cell)
+            if rank is None and re.match(r"^\d{4}-\d{2}-\d{2}", text):
+                return Sentence("t_rank_date", text=repr(text))
+            if rank is None:
+                return Sentence("t_not_a_rank", text=repr(text))
+            return repr(text) + ": " + (rank_problem(rank.position, rank.of) or "")
+        if meaning == "index" and isinstance(cell, str):
+            cell = cell.strip().removesuffix("%")
+        try:
+            self.number(cell)
+        except NumberError as exc:
+            return reason(exc)
+        raise AssertionError(f"{cell!r} reads as {meaning}")  # pragma: no cover
+
+    def number(self, cell: Cell) -> Decimal:
+        """A number cell, exactly (decimal commas allowed).
+
+        :raises NumberError: not a number parindex reads.
+        """
         if isinstance(cell, float):  # pragma: no cover - cells are converted on reading
             cell = excel_decimal(cell)
         if isinstance(cell, str) and _PLAIN_NUMBER.match(cell):
             # What to_decimal makes of it, without its checks (they cannot fail here):
             # the totals of a large table are as many distinct texts as rows.
             return Decimal(cell.replace(",", "."))
-        try:
-            value = to_decimal(cell.replace(" ", "") if isinstance(cell, str) else cell,
-                               decimal_comma=True)
-        except NumberError as exc:
-            problem(reason(exc), column, code)
-            return None
-        return value
+        return to_decimal(cell.replace(" ", "") if isinstance(cell, str) else cell,
+                          decimal_comma=True)
 
 
 def _group_ranks_printed_as_ranks(rows: Sequence[Assessment]) -> Sequence[Assessment]:
