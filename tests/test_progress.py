@@ -130,3 +130,17 @@ def test_score_many_reports_the_units_it_has_scored() -> None:
     ranking = parindex.score_many(framework, units, progress=done.append)
     assert done[0] == 0 and done[-1] == len(units) == len(ranking)
     assert done == sorted(done)
+
+
+def test_a_what_if_shows_the_units_being_explained(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A what-if rescales every unit's explained result (seconds for a large table): a bar
+    while they are explained, nothing under --quiet, the same listing either way."""
+    monkeypatch.setattr(common, "PROGRESS_AFTER", 0.0)
+    terminal = _as_terminal(monkeypatch)
+    args = ["sensitivity", GROUP, "--survey-share", "40", "--json"]
+    assert main([*args, "--lang", "vi"]) == 0
+    assert "Chấm điểm các đơn vị" in terminal.getvalue() and "100%" in terminal.getvalue()
+    terminal.truncate(0)
+    terminal.seek(0)
+    assert main([*args, "--quiet"]) == 0
+    assert terminal.getvalue() == ""
