@@ -27,7 +27,6 @@ encoder, what ``--json`` used before) printed beside it.
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
 import sys
@@ -37,7 +36,7 @@ from pathlib import Path
 
 import parindex
 from bench_tables import FRAMEWORK, SEED, Report, csv_baseline, generate, write_csv
-from measure import cpu_median
+from measure import cpu_median, table_arguments
 from parindex._audit.compare import Comparison, compare, comparison_to_dict
 from parindex._formats.output import json_text
 
@@ -63,10 +62,7 @@ def printed(comparison: Comparison, decimals: int) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--units", type=int, default=10_000)
+    parser = table_arguments(__doc__)
     args = parser.parse_args(argv)
     report = Report()
     n = args.units

@@ -24,7 +24,6 @@ Issue 12 sets no target for ``report``; the figures show where its time goes.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 from pathlib import Path
@@ -32,15 +31,12 @@ from pathlib import Path
 import parindex
 from bench_compare import cli
 from bench_tables import FRAMEWORK, SEED, Report, csv_baseline, generate, write_csv
-from measure import cpu_median
+from measure import cpu_median, table_arguments
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true",
-                        help="accepted as by every benchmark; report has no target to miss")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--units", type=int, default=10_000)
+    parser = table_arguments(
+        __doc__, check="accepted as by every benchmark; report has no target to miss")
     args = parser.parse_args(argv)
     report = Report()
     n = args.units

@@ -30,7 +30,6 @@ are measured by ``bench_compare.py``.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import random
 import sys
@@ -42,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import parindex
-from measure import cpu_median, peak_mb
+from measure import cpu_median, peak_mb, table_arguments
 from parindex import NOT_ARISING, Assessment, NodeKind, NotArisingPolicy
 from parindex._base.numbers import plain
 
@@ -167,12 +166,9 @@ class Report:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
+    parser = table_arguments(__doc__)
     parser.add_argument("--no-large", dest="large", action="store_false",
                         help="skip the 100,000-row table (its generation takes a minute)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--units", type=int, default=10_000)
     args = parser.parse_args(argv)
     report = Report()
     n = args.units

@@ -6,6 +6,7 @@ it as a sibling module, since each runs as a script from this folder.
 
 from __future__ import annotations
 
+import argparse
 import gc
 import statistics
 import time
@@ -34,3 +35,14 @@ def peak_mb(function: Callable[[], object]) -> float:
         return tracemalloc.get_traced_memory()[1] / 1e6
     finally:
         tracemalloc.stop()
+
+
+def table_arguments(doc: str, check: str = "exit 1 if a target is missed"
+                    ) -> argparse.ArgumentParser:
+    """The options every benchmark of a generated table takes: ``--check``, ``--runs``
+    and ``--units``; a script adds its own."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help=check)
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--units", type=int, default=10_000)
+    return parser
