@@ -64,10 +64,14 @@ class _Explained:
         return self.rows[self.i]
 
     def __call__(self) -> Result:
-        result = score(self.framework, self.assessment())
-        # As the ranking's reconciliation leaves it: the ranks were checked with the table.
-        return attrs.evolve(result, unchecked=tuple(
-            u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
+        return _ranks_checked(score(self.framework, self.assessment()))
+
+
+def _ranks_checked(result: Result) -> Result:
+    """``result`` as the ranking's reconciliation leaves it: its ranks were checked with
+    the table, so they are no longer among what was not checked."""
+    return attrs.evolve(result, unchecked=tuple(
+        u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
 
 
 def _assessment(row: Assessment | _Explained) -> Assessment:
@@ -306,9 +310,7 @@ def _explain_row(framework: Framework, assessment: Assessment, rank: int, of: in
     _, result, extra, problems = _score_row(framework, assessment)
     if result is None:
         return None
-    # As the ranking's reconciliation leaves it: the ranks were checked with the table.
-    result = attrs.evolve(result, unchecked=tuple(
-        u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
+    result = _ranks_checked(result)
     discrepancies = extra + list(result.discrepancies)
     unchecked = list(result.unchecked)
     checked, more = _accounted(assessment, result, discrepancies, unchecked, problems)

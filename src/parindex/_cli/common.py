@@ -21,8 +21,14 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.table import Table
 
-from .._base.errors import Origin, ParindexError, Problem, UnknownFrameworkError
-from .._base.i18n import reason
+from .._base.errors import (
+    AssessmentError,
+    Origin,
+    ParindexError,
+    Problem,
+    UnknownFrameworkError,
+)
+from .._base.i18n import Sentence, reason
 from .._base.model import Assessment, Framework
 from .._base.text import terminal_safe
 # What every command's --framework ID_OR_FILE names.
@@ -277,8 +283,6 @@ def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,
                       group: str | None, year: int | None) -> tuple[Framework, Assessment]:
     """A scoring sheet named on the command line, read under ``--framework``; what
     deserves a look is said on standard error (standard output stays the result)."""
-    from .._base.errors import AssessmentError, Problem
-    from .._base.i18n import Sentence
     from .._formats.scoring_sheet import read_scoring_sheet
 
     if framework_ref is None:

@@ -52,10 +52,6 @@ class TableOrigin(Origin):
         return Problem(message, path=self.path, line=self.row, key=key, code=code)
 
 
-#: The printed figures a row may have, as :class:`~parindex.Published` names them.
-FIGURES = ("total", "appraised", "survey", "index", "rank", "group_rank", "band")
-
-
 @attrs.frozen(eq=False)
 class TableRows(Sequence[Assessment]):
     """The unit rows of a table read from a grid, one :class:`~parindex.Assessment` each,
@@ -70,8 +66,8 @@ class TableRows(Sequence[Assessment]):
     :param value_at: (rows, codes) positions in :attr:`values` of each row's points.
     :param values: the distinct points of the table, each converted once (``None``: a
         cell that could not be read, only in rows given by :attr:`points`).
-    :param figures: the printed figures by name (:data:`FIGURES`), one per row (``None``:
-        not printed); a figure no column gives is absent.
+    :param figures: the printed figures by name, as :class:`~parindex.Published` names
+        them, one per row (``None``: not printed); a figure no column gives is absent.
     :param points: the points of rows read one by one (a cell could not be read): by
         position, replacing the row's :attr:`value_at`.
     """
