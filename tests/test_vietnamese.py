@@ -177,6 +177,34 @@ def test_reproduce_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
         "70,0)" in out
 
 
+def test_why_a_row_was_not_scored_stays_vietnamese(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    # The reasons quoted in a note (a cell that is not a number) were joined as English
+    # text, so "--lang vi" printed "'abc' is not a number" inside a Vietnamese sentence.
+    lines = (ROOT / "docs" / "examples" / "results-2022.csv").read_text(
+        encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(";8,5;", ";abc;")
+    table = tmp_path / "bad.csv"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ("reproduce", str(table), "--framework", "thua-thien-hue/commune/2022")
+    out = _run(capsys, *args, "--lang", "vi", status=2)
+    assert ("Xã Minh Họa A: tổng điểm 90,25: chưa đối chiếu: dòng này không chấm điểm "
+            "được: 'abc' không phải là một số") in out
+    assert "is not a number" not in out
+    english = _run(capsys, *args, "--lang", "en", status=2)
+    assert ("Xã Minh Họa A: total 90.25: not checked: the row could not be scored: 'abc' "
+            "is not a number") in english
+
+
+def test_sentences_listed_keep_each_language() -> None:
+    from parindex._base.i18n import listed
+
+    reasons = listed([Sentence("row_not_scored"), "x", Sentence("below_zero")])
+    assert reasons == "the row could not be scored; x; below 0"
+    assert say(reasons, "vi") == "dòng này không chấm điểm được; x; nhỏ hơn 0"
+    assert say(listed([], "\n"), "vi") == ""
+
+
 # --- no English from the catalogue in any command's Vietnamese output ---------------------------
 
 def _english_fragments() -> set[str]:

@@ -36,7 +36,7 @@ from .._base.model import (
     RankingMethod,
     nfc,
 )
-from .._base.i18n import VERBATIM, Sentence, Terms, figure
+from .._base.i18n import VERBATIM, Sentence, Terms, figure, listed
 from .._base.names import find_unit, group_key
 from .._base.numbers import exact, plain, quantize, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
@@ -385,11 +385,11 @@ def explained(table: ResultsTable, *, progress: Progress | None = None) -> Repro
             ranked = dict(zip(positions, ranked_units, strict=True))
         except MissingInformationError as exc:
             # An unknown decides the ranks (an index no maximum gives): not checked.
-            rank_note = Sentence("not_checked_why", why="; ".join(
+            rank_note = Sentence("not_checked_why", why=listed(
                 p.message for p in exc.problems[:1]))
         except ParindexError as exc:
             problems += exc.problems
-            rank_note = Sentence("no_ranks", why="; ".join(p.message for p in exc.problems))
+            rank_note = Sentence("no_ranks", why=listed(p.message for p in exc.problems))
     ranked = _name_ties(ranked)
     by_row: dict[int | None, list[Problem]] = {}
     for problem in table.problems:
@@ -462,7 +462,7 @@ def _accounted(assessment: Assessment, result: Result | None,
         if any(note.startswith((f"{what} ", f"{what}:")) for note in unchecked):
             continue
         if result is None:
-            why = (Sentence("row_not_scored_why", why="; ".join(p.message for p in problems))
+            why = (Sentence("row_not_scored_why", why=listed(p.message for p in problems))
                    if problems else Sentence("row_not_scored"))
             notes.append(Sentence("figure_not_checked", what=figure(what),
                                   printed=_shown(assessment, what, printed), why=why))

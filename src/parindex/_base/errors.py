@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from .i18n import Sentence, say
+from .i18n import Sentence, listed, say
 
 _KEY_PART = re.compile(r'"((?:[^"\\]|\\.)*)"|\'([^\']*)\'|([A-Za-z0-9_-]+)')
 
@@ -132,10 +132,7 @@ class ParindexError(Exception):
 
     def sentence(self) -> Sentence:
         """Every problem as one sentence, one per line (to quote this error in another)."""
-        joined = Sentence.joined(())
-        for number, problem in enumerate(self.problems):
-            joined = joined + ("\n" if number else "") + problem.sentence()
-        return joined
+        return listed((p.sentence() for p in self.problems), "\n")
 
 
 class FrameworkError(ParindexError):

@@ -544,6 +544,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "columns_not_read": "Các cột không đọc",
         "columns_not_read_why": "(tiêu đề không nhận ra; khai báo trong tệp ánh xạ)",
         "row_skipped": "Bỏ qua dòng {row}: {why}",
+        # the table kernel and gaps() of a batch, called amiss (library callers)
+        "a_value_at_shape": "value_at phải có dạng (số đơn vị, {leaves}), mỗi cột một "
+                            "tiêu chí cấp cuối của {framework}; nhận được {shape}",
+        "a_gaps_needs_result": "gaps() của một BatchResult cần kết quả của chính đơn vị "
+                               "(result=parindex.score(...))",
         # validate --conformance
         "conformance_of": "kiểm tra tính phù hợp của {framework} ({mode}): {verdict} "
                           "({counts})",
@@ -1550,6 +1555,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "columns_not_read": "Columns not read",
         "columns_not_read_why": "(unknown headers; declare them in a mapping file)",
         "row_skipped": "Row {row} skipped: {why}",
+        # the table kernel and gaps() of a batch, called amiss (library callers)
+        "a_value_at_shape": "value_at must have shape (units, {leaves}), one column per leaf "
+                            "of {framework}; got {shape}",
+        "a_gaps_needs_result": "gaps() of a BatchResult needs the unit's own result "
+                               "(result=parindex.score(...))",
         "conformance_of": "conformance of {framework} ({mode}): {verdict} ({counts})",
         "strict": "strict",
         "not_strict": "not strict",
@@ -2141,6 +2151,22 @@ class Sentence(str):
 
 def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:
     return text.parts if isinstance(text, Sentence) else ((VERBATIM, {"text": text}),)
+
+
+def listed(texts: Iterable[str], separator: str = "; ") -> Sentence:
+    """``texts`` one after another with ``separator`` between them, as one sentence: each
+    :class:`Sentence` among them is still said in the reader's language (``str.join``
+    would keep only its English).
+
+    >>> say(listed([Sentence("row_not_scored"), "x"]), "vi")
+    'dòng này không chấm điểm được; x'
+    """
+    parts: list[tuple[str, Mapping[str, object]]] = []
+    for number, text in enumerate(texts):
+        if number:
+            parts.append((VERBATIM, {"text": separator}))
+        parts.extend(_parts(text))
+    return Sentence.joined(parts)
 
 
 def reason(error: BaseException) -> str:
