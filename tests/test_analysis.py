@@ -258,6 +258,25 @@ def test_a_remainder_is_not_an_item_that_suffices() -> None:
     assert remainder not in found.ahead[0].sufficient
 
 
+def test_gaps_of_a_batch_without_the_unit_s_result_is_a_typed_error(
+        thuy_thanh: parindex.Result) -> None:
+    """The kernel's batch cannot explain a unit: gaps() asks for its result, in the
+    library's typed error (a ValueError too), said in either language."""
+    leaves = {n.code for n in thuy_thanh.framework.walk() if n.is_leaf}
+    unit = attrs.evolve(thuy_thanh.assessment, published=parindex.Published(), points={
+        c: v for c, v in thuy_thanh.assessment.points.items() if c in leaves})
+    batch = parindex.score_many(thuy_thanh.framework, [unit], batch=True)
+    with pytest.raises(parindex.ArgumentError,
+                       match=r"gaps\(\) of a BatchResult needs the unit's own result") as caught:
+        parindex.gaps(batch, "Xã Thủy Thanh")
+    assert isinstance(caught.value, ValueError)
+    assert caught.value.problem.said("vi") == (
+        "gaps() của một BatchResult cần kết quả của chính đơn vị (result=parindex.score(...))")
+    found = parindex.gaps(batch, "Xã Thủy Thanh", result=parindex.score(thuy_thanh.framework,
+                                                                          unit))
+    assert (found.rank, found.of) == (1, 1)
+
+
 def test_comments_on_criteria_listed_through_their_items_are_kept(
         capsys: pytest.CaptureFixture[str]) -> None:
     """Seed 000 comments on 2.1 (1/2.5) as well as on 2.1.1 and 2.1.3: 2.1's lost points

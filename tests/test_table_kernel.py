@@ -216,3 +216,21 @@ def test_a_discrepancy_is_explained_alone_the_rest_from_the_kernel() -> None:
     lazy = [u for u in reproduction.units if u._result.__class__.__name__ == "_Explained"]
     assert len(lazy) == 149 and reproduction.units[7] not in lazy
     _same(table)
+
+
+def test_cells_of_the_wrong_shape_are_a_typed_error_from_the_catalogue() -> None:
+    """A reader that hands the kernel a grid without one column per leaf is told so in
+    the library's typed error (a ValueError too), in either language."""
+    import numpy as np
+
+    from parindex._engine.batch import cells_to_matrix
+
+    framework = parindex.get_framework(TTH)
+    for value_at in (np.zeros((2, 3), dtype=np.intp), np.zeros(49, dtype=np.intp)):
+        with pytest.raises(parindex.ArgumentError, match=r"value_at must have shape "
+                           rf"\(units, 49\), one column per leaf of {TTH}; got ") as caught:
+            cells_to_matrix(framework, value_at, [Decimal(1)], ["Xã A", "Xã B"], [None, None])
+        assert isinstance(caught.value, ValueError)
+    assert caught.value.problem.said("vi") == (
+        f"value_at phải có dạng (số đơn vị, 49), mỗi cột một tiêu chí cấp cuối của {TTH}; "
+        "nhận được (49,)")

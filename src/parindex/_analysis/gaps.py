@@ -18,7 +18,8 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from .._base.errors import MissingInformationError
+from .._base.errors import ArgumentError, MissingInformationError
+from .._base.i18n import Sentence
 from .._base.model import Band, BandBasis, Node, NodeKind, RankBasis
 from .._base.names import group_key
 from .._base.numbers import places as decimal_places
@@ -357,11 +358,11 @@ def gaps(ranking: Ranking | BatchResult, unit: str, *, group: str | None = None,
     :param places: how many better places to look at (units tied at a place count as one).
     :param result: with a batch: the unit's result (required); with a ranking: unused.
     :raises UnitNotFoundError: no such unit, or the name is ambiguous without ``group``.
-    :raises ValueError: a batch without the unit's ``result``.
+    :raises ArgumentError: (a ``ValueError``) a batch without the unit's ``result``.
     """
     if isinstance(ranking, BatchResult):
         if result is None:
-            raise ValueError("gaps() of a batch needs the unit's result (parindex.score)")
+            raise ArgumentError(Sentence("a_gaps_needs_result"))
         position = batch_position(ranking, unit,
                                   group if group is not None else result.group or None)
         use_group = within == "group" and result.group is not None

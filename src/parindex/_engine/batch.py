@@ -55,6 +55,7 @@ from .._base.errors import (
     Origin,
     Problem,
 )
+from .._base.i18n import Sentence
 from .._base.model import (
     NOT_ARISING,
     Assessment,
@@ -492,10 +493,12 @@ def cells_to_matrix(framework: Framework, value_at: NDArray[np.integer[Any]],
 
     :raises AssessmentError: a value that is neither an exact finite Decimal nor
         :data:`~parindex.NOT_ARISING`, or too large for 64-bit integers at the scale.
+    :raises ArgumentError: (a ``ValueError``) ``value_at`` is not (units, leaves).
     """
     plan = plan_of(framework)
     if value_at.ndim != 2 or value_at.shape[1] != len(plan.codes):
-        raise ValueError(f"value_at must have shape (units, {len(plan.codes)})")
+        raise ArgumentError(Sentence("a_value_at_shape", leaves=len(plan.codes),
+                                     framework=framework.id, shape=str(value_at.shape)))
     decimals = [v for v in values if isinstance(v, Decimal)]
     marked = [v is NOT_ARISING for v in values]  # several cells may mean "x"
     if len(decimals) + sum(marked) != len(values) or not all(v.is_finite() for v in decimals):
