@@ -349,12 +349,35 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
                              'status = "read"\nsource = "y"\n[[bands]]\nname = "T"\n'
                              'min = 5\nstatus = "read"\nsource = "x"\n').encode(),
         "sheet.csv": "STT;Tiêu chí;Ghi chú\n1;Công tác chỉ đạo;x\n".encode(),
+        "distribution.toml": ('foo = 1\npopulation = 0\n[bands]\n"Giỏi" = 3\n"Tốt" = -1\n'
+                              '"Khá" = { count = 2, percent = "abc" }\n').encode(),
+        "lineage.toml": ('foo = 1\nmerged = 3\n[[renamed]]\nold = ["Xã A", "Xã B"]\n'
+                         'new = "Xã C"\n[[renamed]]\nold = "Xã D"\n').encode(),
     })
     for name, data in files.items():
         (tmp / name).write_bytes(data)
     tth = ["--framework", "thua-thien-hue/commune/2022"]
     table = str(ROOT / "docs" / "examples" / "results-2022.csv")
+    examples = ROOT / "docs" / "examples"
+    years = [str(examples / "results-2024.csv"), str(examples / "results-2025.csv"),
+             "--framework", str(examples / "example-framework.toml")]
     return [
+        (["bands", *tth, "--published", "Tốt=1,Giỏi=2,Tốt=3,foo"],
+         "'Giỏi' không phải là mức xếp loại của thua-thien-hue/commune/2022 (Xuất sắc, Tốt,"),
+        (["bands", *tth, "--published", "Tốt=1,Tốt=3"], "'Tốt' được cho hai lần"),
+        (["bands", *tth, "--published", "Tốt"], "'Tốt' không có dạng mức=số đơn vị"),
+        (["bands", *tth, "--distribution", str(tmp / "distribution.toml")],
+         "bands.\"Tốt\": cần số đơn vị (một số nguyên ≥ 0)"),
+        (["bands", *tth, "--distribution", str(tmp / "distribution.toml")],
+         "population: cần tổng số đơn vị (một số nguyên ≥ 1)"),
+        (["bands", *tth, "--distribution", str(tmp / "distribution.toml")],
+         "foo: khóa không hợp lệ; các khóa được dùng: population, source, bands"),
+        (["compare", *years, "--lineage", str(tmp / "lineage.toml")],
+         "merged: hãy viết các bảng [[merged]]"),
+        (["compare", *years, "--lineage", str(tmp / "lineage.toml")],
+         "renamed.0.old: đổi tên thì chỉ có một tên cũ"),
+        (["compare", *years, "--lineage", str(tmp / "lineage.toml")],
+         "renamed.1.new: hãy ghi tên đơn vị mới"),
         (["reproduce", str(tmp / "cells.csv"), *tth], "đơn vị 'Xã A' xuất hiện hai lần"),
         (["reproduce", str(tmp / "cells.csv"), *tth], "'abc' không phải là một số"),
         (["reproduce", str(tmp / "cells.csv"), *tth], "Excel đã đổi thứ hạng dạng 7/10"),
@@ -503,3 +526,74 @@ def test_errors_under_json_keep_the_english_message(capsys: pytest.CaptureFixtur
     assert main(["score", "--json", "--lang", "vi", "--no-such-option"]) == 2
     assert json.loads(capsys.readouterr().out)["problems"][0]["message"] == (
         "No such option '--no-such-option'.")
+
+
+def test_lineage_names_no_unit_in_vietnamese(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    examples = ROOT / "docs" / "examples"
+    lineage = tmp_path / "lineage.toml"
+    lineage.write_text('[[renamed]]\nold = "Xã Không Có"\nnew = "Xã Phú An"\n'
+                       '[[merged]]\nold = ["Xã Tân Lập"]\nnew = "Xã Cũng Không"\n',
+                       encoding="utf-8")
+    args = ("compare", str(examples / "results-2024.csv"), str(examples / "results-2025.csv"),
+            "--framework", str(examples / "example-framework.toml"), "--lineage", str(lineage))
+    out = _run(capsys, *args, "--lang", "vi")
+    assert "  - tệp lịch sử đơn vị: bảng mới: không có đơn vị nào tên 'Xã Cũng Không'" in out
+    assert "  - tệp lịch sử đơn vị: bảng cũ: không có đơn vị nào tên 'Xã Không Có'" in out
+    english = _run(capsys, *args, "--lang", "en")
+    assert "  - lineage: the old table: no unit named 'Xã Không Có'" in english
+
+
+def test_an_interrupted_command_says_so_in_vietnamese(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C: click turns the interrupt into its Abort, said in the command's language."""
+    import parindex._cli.units
+
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(parindex._cli.units, "score", interrupted)
+    assert main(["score", EXAMPLE, "--lang", "vi"]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "Đã dừng." and "Traceback" not in err
+    assert main(["score", EXAMPLE, "--lang", "en"]) == 1
+    assert capsys.readouterr().err.strip() == "Aborted."
+
+
+def test_ranking_refusals_in_vietnamese() -> None:
+    """Units ranked together that cannot be (two years, a unit twice) are told so in the
+    reader's language, by the explainer and the kernel alike; so is what the kernel does
+    not take (points above the leaves: Thủy Thanh's field 6)."""
+    import attrs
+    import numpy as np
+
+    assessment = parindex.load_assessment(EXAMPLE)
+    # A framework in force for two years, so that units of each may be read under it.
+    framework = attrs.evolve(parindex.get_framework(assessment.framework), last_year=2023)
+    later = attrs.evolve(assessment, unit="Xã B", year=assessment.year + 1)
+    twice = attrs.evolve(assessment, unit="xã Thuỷ Thanh")
+    refusals = []
+    for batch in (False, True):
+        with pytest.raises(parindex.AssessmentError) as years:
+            parindex.score_many(framework, [assessment, later], batch=batch)
+        refusals.append(years.value)
+        assert "các đơn vị của nhiều năm khác nhau được xếp hạng chung: [2022, 2023]" in \
+            years.value.said("vi")
+    with pytest.raises(parindex.AssessmentError) as repeated:
+        parindex.score_many(framework, [assessment, twice])
+    assert repeated.value.said("vi").endswith(
+        "unit: đơn vị 'xã Thuỷ Thanh' xuất hiện hai lần thuộc Thị xã Hương Thủy")
+    assert str(repeated.value).endswith(
+        "unit: unit 'xã Thuỷ Thanh' appears twice in Thị xã Hương Thủy")
+    codes = parindex.to_matrix(framework, []).codes
+    with pytest.raises(parindex.AssessmentError) as kernel:
+        parindex.PointsMatrix(codes, 0, np.zeros((2, len(codes)), dtype=np.int64),
+                              np.zeros((2, len(codes)), dtype=np.bool_),
+                              units=["Xã A", "xã a"], groups=["Huyện X", "huyện x"])
+    assert kernel.value.said("vi") == "unit: đơn vị 'xã a' xuất hiện hai lần thuộc huyện x"
+    refusals.append(kernel.value)
+    said = refusals[1].said("vi")
+    assert ("points.6: Xã Thủy Thanh: có điểm cho 6 (Cải cách tài chính công), tiêu chí có "
+            "các tiêu chí thành phần (6.1, 6.2, 6.3, 6.4); API theo lô chỉ nhận điểm") in said
+    for error in refusals:
+        assert not _english_in(error.said("vi")), error

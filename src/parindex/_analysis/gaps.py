@@ -18,7 +18,7 @@ from typing import Any, Literal
 import attrs
 import numpy as np
 
-from .._base.errors import ArgumentError, MissingInformationError
+from .._base.errors import ArgumentError, MissingInformationError, Problem
 from .._base.i18n import Sentence
 from .._base.model import Band, BandBasis, Node, NodeKind, RankBasis
 from .._base.names import group_key
@@ -332,8 +332,8 @@ def _standings_of_batch(batch: BatchResult, rows: Sequence[int]) -> list[_Standi
     for i in rows:
         primary = batch.index(i) if on_index else Fraction(batch.total(i))
         if primary is None:  # the kernel refuses to rank on a missing index first
-            raise MissingInformationError(f"{batch.units[i]} cannot be ranked on the "
-                                          "index: it has none (nothing arose)")
+            raise MissingInformationError(Problem(Sentence("m_no_index_rank",
+                                                           unit=batch.units[i])))
         key = (primary, *(Fraction(batch.decimal(tie[i])) for tie in ties))
         grouped = int(batch.group_codes[i]) >= 0
         standings.append(_Standing(

@@ -20,7 +20,7 @@ import attrs
 
 from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework, nfc
-from .._base.i18n import Sentence, Terms, figure, message
+from .._base.i18n import Sentence, Terms, figure, message, reason
 from .._base.numbers import NumberError, number_text, plain, to_decimal
 from .._engine.reconcile import agrees
 from .._formats.toml import read_toml
@@ -272,8 +272,8 @@ def parse_published(text: str, framework: Framework) -> PublishedDistribution:
     for item in _split(text):
         match = _ITEM.match(item)
         if match is None:
-            problems.append(Problem(f"{item.strip()!r} is not band=count (e.g. Tốt=62, or "
-                                    "Tốt=62 (45,59%))", key="--published"))
+            problems.append(Problem(Sentence("bd_not_an_item", item=repr(item.strip())),
+                                    key="--published"))
             continue
         name = match.group("name")
         if nfc(name).casefold() in ("trên", "tổng", "total", "units", "tổng số"):
@@ -281,12 +281,10 @@ def parse_published(text: str, framework: Framework) -> PublishedDistribution:
             continue
         band = _band_name(framework, name)
         if band is None:
-            problems.append(Problem(
-                f"{name!r} is not a band of {framework.id} "
-                f"({', '.join(b.name for b in framework.bands)})", key="--published"))
+            problems.append(Problem(_not_a_band(framework, name), key="--published"))
             continue
         if band in counts:
-            problems.append(Problem(f"{band!r} is given twice", key="--published"))
+            problems.append(Problem(Sentence("bd_twice", band=repr(band)), key="--published"))
             continue
         counts[band] = int(match.group("count"))
         if match.group("percent"):
@@ -294,6 +292,14 @@ def parse_published(text: str, framework: Framework) -> PublishedDistribution:
     if problems:
         raise AssessmentError(problems)
     return PublishedDistribution(counts, percents, population, "--published")
+
+
+def _not_a_band(framework: Framework, name: str | None = None) -> Sentence:
+    """The band a name is not: said of ``name``, or of the key it is written under."""
+    bands = tuple(b.name for b in framework.bands)
+    if name is None:
+        return Sentence("bd_not_a_band", framework=framework.id, bands=bands)
+    return Sentence("bd_not_a_band_named", name=repr(name), framework=framework.id, bands=bands)
 
 
 def _split(text: str) -> list[str]:
@@ -308,38 +314,35 @@ def load_distribution(path: str | Path, framework: Framework) -> PublishedDistri
     :raises AssessmentError: every problem, with its line.
     """
     data, origin = read_toml(path, AssessmentError)
-    problems = [origin.problem("unknown key; allowed: population, source, bands", key)
+    problems = [origin.problem(Sentence("e_unknown_key_allowed",
+                                        allowed=("population", "source", "bands")), key)
                 for key in data if key not in ("population", "source", "bands")]
     counts: dict[str, int] = {}
     percents: dict[str, Decimal] = {}
     bands = data.get("bands")
     if not isinstance(bands, dict):
-        problems.append(origin.problem("expected a table [bands] of band = count", "bands"))
+        problems.append(origin.problem(Sentence("bd_bands_table"), "bands"))
         bands = {}
     for name, value in bands.items():
         band = _band_name(framework, name)
         if band is None:
-            problems.append(origin.problem(
-                f"not a band of {framework.id} ({', '.join(b.name for b in framework.bands)})",
-                "bands", name))
+            problems.append(origin.problem(_not_a_band(framework), "bands", name))
             continue
         entry = value if isinstance(value, dict) else {"count": value}
         count = entry.get("count")
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
-            problems.append(origin.problem("expected a count (a whole number ≥ 0)", "bands",
-                                           name))
+            problems.append(origin.problem(Sentence("bd_count"), "bands", name))
             continue
         counts[band] = count
         if "percent" in entry:
             try:
                 percents[band] = to_decimal(entry["percent"], decimal_comma=True)
             except NumberError as exc:
-                problems.append(origin.problem(str(exc), "bands", name, "percent"))
+                problems.append(origin.problem(reason(exc), "bands", name, "percent"))
     population = data.get("population")
     if population is not None and (not isinstance(population, int)
                                    or isinstance(population, bool) or population < 1):
-        problems.append(origin.problem("expected the number of units (a whole number ≥ 1)",
-                                       "population"))
+        problems.append(origin.problem(Sentence("bd_population"), "population"))
         population = None
     if problems:
         raise AssessmentError(problems)

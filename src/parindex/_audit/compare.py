@@ -68,35 +68,36 @@ def load_lineage(path: str | Path) -> Lineage:
     :raises AssessmentError: malformed file, with every problem and its line.
     """
     data, origin = read_toml(path, AssessmentError)
-    problems = [origin.problem("unknown key; allowed: renamed, merged", key)
+    problems = [origin.problem(Sentence("e_unknown_key_allowed", allowed=("renamed", "merged")),
+                               key)
                 for key in data if key not in ("renamed", "merged")]
     successions = []
     for kind in ("renamed", "merged"):
         entries = data.get(kind, [])
         if not isinstance(entries, list):
-            problems.append(origin.problem(f"write [[{kind}]] tables", kind))
+            problems.append(origin.problem(Sentence("ln_tables", kind=kind), kind))
             continue
         for i, entry in enumerate(entries):
             where = (kind, str(i))
             if not isinstance(entry, dict):
-                problems.append(origin.problem("expected a table", *where))
+                problems.append(origin.problem(Sentence("ln_table"), *where))
                 continue
             unknown = set(entry) - {"old", "new", "note"}
-            problems += [origin.problem("unknown key; allowed: old, new, note", *where, k)
+            problems += [origin.problem(Sentence("e_unknown_key_allowed",
+                                                 allowed=("old", "new", "note")), *where, k)
                          for k in sorted(unknown)]
             new, old = entry.get("new"), entry.get("old")
             if isinstance(old, str):
                 old = [old]
             if not isinstance(new, str) or not new.strip():
-                problems.append(origin.problem("give the new unit's name", *where, "new"))
+                problems.append(origin.problem(Sentence("ln_new"), *where, "new"))
                 continue
             if (not isinstance(old, list) or not old
                     or not all(isinstance(o, str) and o.strip() for o in old)):
-                problems.append(origin.problem("give the old unit's name(s)", *where, "old"))
+                problems.append(origin.problem(Sentence("ln_old"), *where, "old"))
                 continue
             if kind == "renamed" and len(old) != 1:
-                problems.append(origin.problem("a rename has one old name; use [[merged]]",
-                                               *where, "old"))
+                problems.append(origin.problem(Sentence("ln_rename_one"), *where, "old"))
                 continue
             note = entry.get("note")
             successions.append(Succession(kind, new, old,
@@ -462,14 +463,14 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
         try:
             new_unit = new_index.find(succession.new)
         except UnitNotFoundError as error:
-            problems.append(f"lineage: the new table: {error.problem.message}")
+            problems.append(Sentence("ln_new_table", problem=error.problem.message))
             continue
         olds = []
         for name in succession.old:
             try:
                 olds.append(old_index.find(name))
             except UnitNotFoundError as error:
-                problems.append(f"lineage: the old table: {error.problem.message}")
+                problems.append(Sentence("ln_old_table", problem=error.problem.message))
         if olds:
             add(new_unit, olds, succession.kind, succession.note)
     for new_unit in new.units:

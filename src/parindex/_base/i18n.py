@@ -452,6 +452,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_published": "Công bố",
         "no_band_for": "Chưa tính được xếp loại cho: {units}",
         "published_distribution": "Phân bố đã công bố ({source}):",
+        # bands --published and distribution files (--distribution)
+        "bd_not_an_item": "{item} không có dạng mức=số đơn vị (ví dụ Tốt=62, hoặc Tốt=62 "
+                          "(45,59%))",
+        "bd_not_a_band_named": "{name} không phải là mức xếp loại của {framework} ({bands})",
+        "bd_not_a_band": "không phải là mức xếp loại của {framework} ({bands})",
+        "bd_twice": "{band} được cho hai lần",
+        "bd_bands_table": "cần một bảng [bands] gồm các dòng mức xếp loại = số đơn vị",
+        "bd_count": "cần số đơn vị (một số nguyên ≥ 0)",
+        "bd_population": "cần tổng số đơn vị (một số nguyên ≥ 1)",
         # compare
         "renamed": "đổi tên",
         "merged": "sáp nhập",
@@ -488,6 +497,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unit_new": "{unit} (bảng mới)",
         "move_disagrees": "{unit}: công bố {printed} ({printed_change}), nhưng {old} → {new} "
                           "là {moved} ({change})",
+        # lineage files (compare --lineage)
+        "ln_tables": "hãy viết các bảng [[{kind}]]",
+        "ln_table": "cần một bảng",
+        "ln_new": "hãy ghi tên đơn vị mới",
+        "ln_old": "hãy ghi tên (các) đơn vị cũ",
+        "ln_rename_one": "đổi tên thì chỉ có một tên cũ; nếu nhiều đơn vị hợp thành một, hãy "
+                         "dùng [[merged]]",
+        "ln_new_table": "tệp lịch sử đơn vị: bảng mới: {problem}",
+        "ln_old_table": "tệp lịch sử đơn vị: bảng cũ: {problem}",
         # reproduce: ranks and the table's own arithmetic
         "rank_incomplete": "không tính và không đối chiếu thứ hạng: có dòng không đọc hoặc "
                            "không chấm được, mà xếp hạng cần đủ mọi đơn vị",
@@ -901,6 +919,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_bands_not_both": "chỉ cho --published hoặc --distribution, không cho cả hai",
         "cli_choose_unit": "SOURCES có {count} đơn vị; hãy chọn một đơn vị bằng --unit",
         "cli_what_if": "hãy cho một giả định (--survey-share hoặc --max) hoặc --monte-carlo",
+        # a command stopped (Ctrl-C, a prompt refused)
+        "cli_aborted": "Đã dừng.",
         # a unit looked up by name (_base/names.py)
         "unit_within": " thuộc {group}",
         "unit_none": "không có đơn vị nào tên {name}{within}{hint}",
@@ -1042,6 +1062,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "m_nothing_arose": "không có tiêu chí nào phát sinh nên không có chỉ số để xếp loại",
         "m_threshold_unknown": "{value} có đạt mức {band} của {framework} hay không tùy thuộc "
                                "vào ngưỡng của mức này, mà chưa có nguồn nào cho biết",
+        # units that cannot be ranked, and units ranked together that cannot be
+        "m_no_index_rank": "{unit} không xếp hạng theo chỉ số được: đơn vị không có chỉ số "
+                           "(không mục nào phát sinh)",
+        "m_no_index_rank_unknown": "{unit} không xếp hạng theo chỉ số được: đơn vị không có chỉ "
+                                   "số (không mục nào phát sinh, hoặc có điểm tối đa chưa biết)",
+        "m_no_tie_points": "{unit} không có điểm của {code}, tiêu chí phụ để xếp hạng khi bằng "
+                           "điểm trong {framework}; hãy cho điểm của tiêu chí này",
+        "e_years_together": "các đơn vị của nhiều năm khác nhau được xếp hạng chung: {years}",
+        "e_unit_twice": "đơn vị {unit} xuất hiện hai lần{within}",
+        # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
+        "b_integer_points": "points phải là mảng số nguyên (điểm × 10**scale), không phải "
+                            "{dtype}; số thực dấu phẩy động không bao giờ chính xác",
+        "b_boolean_marks": "not_arising phải là mảng giá trị đúng/sai (boolean), không phải "
+                           "{dtype}",
+        "b_scale": "scale phải là số nguyên ≥ 0, không phải {value}",
+        "b_shape": "points phải có kích thước (số đơn vị, {leaves}), mỗi cột một mã tiêu chí "
+                   "thành phần cuối cùng; nhận được {shape}",
+        "b_marks_shape": "not_arising có kích thước {marks}, points có kích thước {points}; hai "
+                         "kích thước phải bằng nhau",
+        "b_names_rows": "{names} tên đơn vị cho {rows} dòng",
+        "b_no_names": "không có tên đơn vị: hãy cho units, hoặc tạo ma trận kèm tên đơn vị",
+        "b_group_codes": "mã nhóm phải là mảng số nguyên có kích thước ({rows},)",
+        "b_not_a_code": "{code} không phải là mã tiêu chí của {framework}",
+        "b_columns": "các cột của ma trận không phải là các tiêu chí thành phần cuối cùng của "
+                     "{framework} theo thứ tự in; hãy tạo ma trận bằng "
+                     "parindex.to_matrix(framework, assessments)",
+        "b_methods": "{framework} dùng phương pháp xếp hạng {ranking} và phương pháp xếp loại "
+                     "{band}; API theo lô chỉ hỗ trợ các phương pháp có sẵn (ranking competition "
+                     "hoặc dense, band_method minimum). Hãy chấm bằng parindex.score_many, hàm "
+                     "hỗ trợ mọi phương pháp đã đăng ký",
+        "b_rounded": "{framework} quy định xếp loại và xếp hạng theo số đã làm tròn khi công bố; "
+                     "API theo lô chỉ quyết định theo giá trị chính xác. Hãy chấm bằng "
+                     "parindex.score_many",
+        "b_unknown_maxima": "API theo lô cần mọi điểm tối đa của {framework}, nhưng chưa có "
+                            "nguồn nào cho điểm tối đa của {codes}; hãy bổ sung trong một tệp "
+                            "khung tiêu chí đầy đủ, hoặc chấm bằng parindex.score_many, hàm chỉ "
+                            "cần các điểm tối đa này khi kết quả phụ thuộc vào chúng",
+        "b_figures": "{unit} cho số liệu để quy tắc tính điểm; API theo lô chỉ nhận điểm; hãy "
+                     "chấm các bản đánh giá như vậy bằng parindex.score_many",
+        "b_items_given": "có điểm cho {code} ({name}), tiêu chí có các tiêu chí thành phần "
+                         "({items}); API theo lô chỉ nhận điểm của các tiêu chí thành phần cuối "
+                         "cùng; hãy chấm các bản đánh giá như vậy bằng parindex.score_many",
+        "b_not_decimal": "{value} không phải là một số Decimal chính xác, hữu hạn (cũng không "
+                         "phải NOT_ARISING)",
+        "b_int64": "{framework} với {places} chữ số thập phân vượt quá số nguyên 64 bit; hãy "
+                   "chấm bằng parindex.score_many",
+        "b_threshold": "đơn vị có đạt mức {band} của {framework} hay không tùy thuộc vào ngưỡng "
+                       "của mức này, mà chưa có nguồn nào cho biết; hãy bổ sung bands.min trong "
+                       "một tệp khung tiêu chí đầy đủ",
+        "b_more": "... và {count} lỗi khác",
         # figures a leaf's rule cannot score ([inputs], parindex rule)
         "r_missing": "thiếu số liệu {name}",
         "r_yes_no": "{name} = {value} là câu trả lời có/không; hãy cho một số",
@@ -1471,6 +1541,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_published": "published",
         "no_band_for": "No band computed for: {units}",
         "published_distribution": "Published distribution ({source}):",
+        # bands --published and distribution files (--distribution)
+        "bd_not_an_item": "{item} is not band=count (e.g. Tốt=62, or Tốt=62 (45,59%))",
+        "bd_not_a_band_named": "{name} is not a band of {framework} ({bands})",
+        "bd_not_a_band": "not a band of {framework} ({bands})",
+        "bd_twice": "{band} is given twice",
+        "bd_bands_table": "expected a table [bands] of band = count",
+        "bd_count": "expected a count (a whole number ≥ 0)",
+        "bd_population": "expected the number of units (a whole number ≥ 1)",
         "renamed": "renamed",
         "merged": "merged",
         "mean_of": "mean of {units}",
@@ -1502,6 +1580,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unit_new": "{unit} (new)",
         "move_disagrees": "{unit}: printed {printed} ({printed_change}), but {old} → {new} is "
                           "{moved} ({change})",
+        # lineage files (compare --lineage)
+        "ln_tables": "write [[{kind}]] tables",
+        "ln_table": "expected a table",
+        "ln_new": "give the new unit's name",
+        "ln_old": "give the old unit's name(s)",
+        "ln_rename_one": "a rename has one old name; use [[merged]]",
+        "ln_new_table": "lineage: the new table: {problem}",
+        "ln_old_table": "lineage: the old table: {problem}",
         "rank_incomplete": "ranks are neither computed nor checked: some rows could not be "
                            "read or scored, and ranks need every unit",
         "rank_years": "printed ranks are not checked: the table mixes years [{years}]",
@@ -1897,6 +1983,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_bands_not_both": "give --published or --distribution, not both",
         "cli_choose_unit": "SOURCES hold {count} units; choose one with --unit",
         "cli_what_if": "give a what-if (--survey-share or --max) or --monte-carlo",
+        # a command stopped (Ctrl-C, a prompt refused)
+        "cli_aborted": "Aborted.",
         # a unit looked up by name (_base/names.py)
         "unit_within": " in {group}",
         "unit_none": "no unit named {name}{within}{hint}",
@@ -2027,6 +2115,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "m_nothing_arose": "nothing arose, so there is no index to band",
         "m_threshold_unknown": "whether {value} reaches band {band} of {framework} depends on "
                                "its threshold, which no source gives",
+        # units that cannot be ranked, and units ranked together that cannot be
+        "m_no_index_rank": "{unit} cannot be ranked on the index: it has none (nothing arose)",
+        "m_no_index_rank_unknown": "{unit} cannot be ranked on the index: it has none (nothing "
+                                   "arose, or a maximum is unknown)",
+        "m_no_tie_points": "{unit} has no points for {code}, which breaks ties in {framework}; "
+                           "give them",
+        "e_years_together": "units of different years ranked together: {years}",
+        "e_unit_twice": "unit {unit} appears twice{within}",
+        # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
+        "b_integer_points": "points must be an integer array (points × 10**scale), not {dtype}; "
+                            "floats are never exact",
+        "b_boolean_marks": "not_arising must be a boolean array, not {dtype}",
+        "b_scale": "scale must be an integer ≥ 0, not {value}",
+        "b_shape": "points must have shape (units, {leaves}), one column per leaf code; got "
+                   "{shape}",
+        "b_marks_shape": "not_arising has shape {marks}, points {points}; they must agree",
+        "b_names_rows": "{names} unit names for {rows} rows",
+        "b_no_names": "no unit names: pass units, or build the matrix with them",
+        "b_group_codes": "group codes must be an integer array of shape ({rows},)",
+        "b_not_a_code": "{code} is not a code of {framework}",
+        "b_columns": "the matrix's columns are not the leaves of {framework} in depth-first "
+                     "order; build it with parindex.to_matrix(framework, assessments)",
+        "b_methods": "{framework} uses the ranking method {ranking} and the band method {band}; "
+                     "the batch API supports only the built-in ones (ranking competition or "
+                     "dense, band_method minimum). Score it with parindex.score_many, which "
+                     "supports every registered method",
+        "b_rounded": "{framework} declares bands and ranks decided on published rounded figures; "
+                     "the batch API decides on exact values only. Score it with "
+                     "parindex.score_many",
+        "b_unknown_maxima": "the batch API needs every maximum of {framework}, but no source "
+                            "gives those of {codes}; supply them in a completed framework file, "
+                            "or score with parindex.score_many, which needs them only where a "
+                            "result depends on them",
+        "b_figures": "{unit} gives figures for rules to score; the batch API takes points only; "
+                     "score such assessments with parindex.score_many",
+        "b_items_given": "points are given for {code} ({name}), which has items ({items}); the "
+                         "batch API takes points at the leaves only; score such assessments with "
+                         "parindex.score_many",
+        "b_not_decimal": "{value} is not an exact finite Decimal (nor NOT_ARISING)",
+        "b_int64": "{framework} at {places} decimal places does not fit 64-bit integers; score "
+                   "with parindex.score_many",
+        "b_threshold": "whether it reaches band {band} of {framework} depends on its threshold, "
+                       "which no source gives; supply bands.min in a completed framework file",
+        "b_more": "... and {count} more problems",
         # figures a leaf's rule cannot score ([inputs], parindex rule)
         "r_missing": "the figure {name} is missing",
         "r_yes_no": "{name} = {value} is a yes/no answer; give a number",

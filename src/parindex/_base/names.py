@@ -254,3 +254,9 @@ def duplicate_units(units: Sequence[tuple[str, str | None]]) -> list[tuple[int, 
         else:
             seen[key] = i
     return again
+
+
+def unit_twice(unit: str, group: str | None) -> Sentence:
+    """What a unit found twice by :func:`duplicate_units` is told: ``unit 'Xã A' appears
+    twice in Phú Vang``."""
+    return Sentence("e_unit_twice", unit=repr(unit), within=_within(group or None))

@@ -13,7 +13,7 @@ import sys
 import click
 
 from .._base.errors import ParindexError, Problem
-from .._base.i18n import Language, language_from_locale, say
+from .._base.i18n import Language, language_from_locale, message, say
 from .options import add_common_options, click_language, echo_error, language_in, wants_json
 from .._base.numbers import CONTEXT
 
@@ -148,8 +148,8 @@ def _run(args: list[str], as_json: bool, language: Language | None) -> int:
             exc.message = said  # type: ignore[misc]
             exc.show()
         return exc.exit_code
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+    except click.exceptions.Abort:  # Ctrl-C, or a prompt refused
+        click.echo(message(language or language_from_locale(), "cli_aborted"), err=True)
         return 1
     except OSError as exc:  # a file or folder that cannot be read or written
         from pathlib import Path

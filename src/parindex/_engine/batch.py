@@ -69,8 +69,9 @@ from .._base.model import (
     RankingMethod,
     method_name,
 )
-from .._base.names import duplicate_units, find_unit, group_key, name_key
-from .._base.numbers import exact, plain
+from .._base.i18n import Sentence
+from .._base.names import duplicate_units, find_unit, group_key, name_key, unit_twice
+from .._base.numbers import exact
 from .ordering import (
     INT64_SAFE,
     band_positions,
@@ -93,9 +94,6 @@ POLICY_CODES: Final = {NotArisingPolicy.EXCLUDE: 0, NotArisingPolicy.FULL: 1,
                         NotArisingPolicy.ZERO: 2, NotArisingPolicy.UNKNOWN: 3}
 _UNKNOWN_POLICY: Final = POLICY_CODES[NotArisingPolicy.UNKNOWN]
 
-_USE_SCORE_MANY: Final = ("the batch API takes points at the leaves only; score such "
-                          "assessments with parindex.score_many")
-
 
 # --- the prepared input -------------------------------------------------------------------
 
@@ -111,8 +109,7 @@ def _optional_tuple(value: Iterable[object] | None) -> tuple[Any, ...] | None:
 def _int64_matrix(value: object) -> Int64Array:
     array = np.asarray(value)
     if array.dtype.kind not in "iu":
-        raise TypeError(f"points must be an integer array (points × 10**scale), not "
-                        f"{array.dtype}; floats are never exact")
+        raise TypeError(Sentence("b_integer_points", dtype=str(array.dtype)))
     view = np.ascontiguousarray(array, dtype=np.int64).view()
     view.flags.writeable = False  # a matrix is a value: its cells do not change
     return view
@@ -121,7 +118,7 @@ def _int64_matrix(value: object) -> Int64Array:
 def _bool_matrix(value: object) -> BoolArray:
     array = np.asarray(value)
     if array.dtype != np.bool_:
-        raise TypeError(f"not_arising must be a boolean array, not {array.dtype}")
+        raise TypeError(Sentence("b_boolean_marks", dtype=str(array.dtype)))
     # A copy: the marks' coordinates are derived from it once, so it must not change.
     copy = np.array(array, dtype=np.bool_, order="C", copy=True)
     copy.flags.writeable = False
@@ -183,19 +180,21 @@ class PointsMatrix:
     @scale.validator
     def _check_scale(self, _: object, value: int) -> None:
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise ArgumentError(f"scale must be an integer ≥ 0, not {value!r}")
+            raise ArgumentError(Problem(Sentence("b_scale", value=repr(value))))
 
     def __attrs_post_init__(self) -> None:
         if self.points.ndim != 2 or self.points.shape[1] != len(self.codes):
-            raise ArgumentError(f"points must have shape (units, {len(self.codes)}), one column "
-                             f"per leaf code; got {self.points.shape}")
+            raise ArgumentError(Problem(Sentence("b_shape", leaves=len(self.codes),
+                                                 shape=str(self.points.shape))))
         if self.not_arising.shape != self.points.shape:
-            raise ArgumentError(f"not_arising has shape {self.not_arising.shape}, points "
-                                f"{self.points.shape}; they must agree")
+            raise ArgumentError(Problem(Sentence("b_marks_shape",
+                                                 marks=str(self.not_arising.shape),
+                                                 points=str(self.points.shape))))
         n = self.points.shape[0]
         if self.units is not None:
             if len(self.units) != n:
-                raise ArgumentError(f"{len(self.units)} unit names for {n} rows")
+                raise ArgumentError(Problem(Sentence("b_names_rows", names=len(self.units),
+                                                     rows=n)))
             groups = self.groups
             _check_units(self.units, lambda i: groups[i] if groups is not None else None)
         codes, names = fold_groups(self.groups, n)
@@ -283,23 +282,18 @@ def plan_of(framework: Framework) -> _Plan:
 def _make_plan(framework: Framework) -> _Plan:
     if not isinstance(framework.ranking, RankingMethod) or framework.band_method != "minimum":
         raise FrameworkError(Problem(
-            f"{framework.id} uses the ranking method {method_name(framework.ranking)!r} and the "
-            f"band method {framework.band_method!r}; the batch API supports only the built-in "
-            "ones (ranking competition or dense, band_method minimum). Score it with "
-            "parindex.score_many, which supports every registered method",
+            Sentence("b_methods", framework=framework.id,
+                     ranking=repr(method_name(framework.ranking)),
+                     band=repr(framework.band_method)),
             key="ranking" if not isinstance(framework.ranking, RankingMethod)
             else "band_method"))
     if framework.publication.decide_on != "exact":
-        raise FrameworkError(Problem(
-            f"{framework.id} declares bands and ranks decided on published rounded figures; "
-            "the batch API decides on exact values only. Score it with parindex.score_many",
-            key="publication"))
+        raise FrameworkError(Problem(Sentence("b_rounded", framework=framework.id),
+                                     key="publication"))
     unknown = [node.code for node in framework.walk() if node.max is None]
     if unknown:
-        raise MissingInformationError(
-            f"the batch API needs every maximum of {framework.id}, but no source gives those "
-            f"of {', '.join(unknown)}; supply them in a completed framework file, or score "
-            "with parindex.score_many, which needs them only where a result depends on them")
+        raise MissingInformationError(Problem(Sentence(
+            "b_unknown_maxima", framework=framework.id, codes=tuple(unknown))))
     leaves: list[Node] = []
     ranges: dict[str, tuple[int, int]] = {}
     leaf_kind: list[int] = []
@@ -412,10 +406,8 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         points = assessment.points
         if assessment.inputs:
             origin = assessment.origin or Origin(None)
-            problems.append(origin.problem(
-                f"{assessment.unit} gives figures for rules to score; "
-                + _USE_SCORE_MANY.replace("points at the leaves only", "points only"),
-                "inputs"))
+            problems.append(origin.problem(Sentence("b_figures", unit=assessment.unit),
+                                           "inputs"))
             continue
         try:
             row = getter(points)
@@ -439,7 +431,7 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         rows.append(row)
     years = sorted({a.year for a in assessments})
     if len(years) > 1:
-        problems.append(Problem(f"units of different years ranked together: {years}"))
+        problems.append(Problem(Sentence("e_years_together", years=years)))
     if problems:
         raise AssessmentError(_capped(problems))
 
@@ -548,17 +540,18 @@ def _shape_problems(framework: Framework, assessment: Assessment,
     above = [code for code in points if code in framework.nodes and code not in leaves]
     for code in above:
         node = framework.nodes[code]
-        items = ", ".join(child.code for child in node.children)
         problems.append(origin.problem(
-            f"{assessment.unit}: points are given for {code} ({node.name}), which has items "
-            f"({items}); {_USE_SCORE_MANY}", "points", code, code=code))
+            f"{assessment.unit}: " + Sentence(
+                "b_items_given", code=code, name=node.name,
+                items=tuple(child.code for child in node.children)),
+            "points", code, code=code))
     covered = {leaf for code in above for leaf in _leaf_codes(framework.nodes[code])}
     for code in framework.nodes:
         if code in leaves and code not in points and code not in covered:
             node = framework.nodes[code]
             problems.append(origin.problem(
-                f"{assessment.unit}: no points for {code} ({node.name}); give its points, or "
-                "\"x\" if it did not arise", "points", code=code))
+                f"{assessment.unit}: " + Sentence("e_no_points", code=code, name=node.name),
+                "points", code=code))
     return problems
 
 
@@ -577,8 +570,8 @@ def _value_problems(framework: Framework, assessments: list[Assessment],
             if value is NOT_ARISING or (isinstance(value, Decimal) and value.is_finite()):
                 continue
             problems.append(origin.problem(
-                f"{assessment.unit}: {value!r} is not an exact finite Decimal (nor "
-                "NOT_ARISING)", "points", code, code=code))
+                f"{assessment.unit}: " + Sentence("b_not_decimal", value=repr(value)),
+                "points", code, code=code))
     return problems
 
 
@@ -586,7 +579,7 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(f"... and {rest} more problems")]
+    return [*problems[:MAX_PROBLEMS], Problem(Sentence("b_more", count=rest))]
 
 
 # --- the result ---------------------------------------------------------------------------
@@ -756,9 +749,9 @@ class BatchResult:
         found = plan.ranges.get(code)
         if found is None:
             close = difflib.get_close_matches(code, list(plan.ranges), n=1)
-            raise ArgumentError(Problem(f"{code!r} is not a code of {self.framework.id}"
-                                        + (f"; did you mean {close[0]!r}?" if close else ""),
-                                        code=code))
+            said = Sentence("b_not_a_code", code=repr(code), framework=self.framework.id)
+            raise ArgumentError(Problem(said + Sentence("e_did_you_mean", close=repr(close[0]))
+                                        if close else said, code=code))
         return found
 
 
@@ -802,23 +795,21 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     """
     plan = plan_of(framework)
     if matrix.codes != plan.codes:
-        raise AssessmentError(
-            f"the matrix's columns are not the leaves of {framework.id} in depth-first "
-            "order; build it with parindex.to_matrix(framework, assessments)")
+        raise AssessmentError(Problem(Sentence("b_columns", framework=framework.id)))
     n, width = matrix.points.shape
     if units is None:
         if matrix.units is None:
-            raise ArgumentError("no unit names: pass units, or build the matrix with them")
+            raise ArgumentError(Problem(Sentence("b_no_names")))
         names = matrix.units  # checked when the matrix was built
     else:
         names = tuple(units)
         if len(names) != n:
-            raise ArgumentError(f"{len(names)} unit names for {n} rows")
+            raise ArgumentError(Problem(Sentence("b_names_rows", names=len(names), rows=n)))
     if groups is None:
         group_codes, group_names = matrix.group_codes, matrix.group_names
     elif isinstance(groups, np.ndarray):
         if groups.dtype.kind not in "iu" or groups.shape != (n,):
-            raise ArgumentError(f"group codes must be an integer array of shape ({n},)")
+            raise ArgumentError(Problem(Sentence("b_group_codes", rows=n)))
         # Codes may be sparse (e.g. district numbers): renumber them 0, 1, ... in order.
         present = groups >= 0
         labels, compact = np.unique(groups[present], return_inverse=True)
@@ -838,9 +829,8 @@ def score_matrix(framework: Framework, matrix: PointsMatrix,
     # all; the same for the fractions' cross products further on, checked there.
     reach = sum(leaf_max) + sum(to_scaled(top[1], scale) for top in plan.tops)
     if reach >= INT64_SAFE:
-        raise AssessmentError(
-            f"{framework.id} at {scale} decimal places does not fit 64-bit integers; "
-            "score with parindex.score_many")
+        raise AssessmentError(Problem(Sentence("b_int64", framework=framework.id,
+                                               places=scale)))
     points = matrix.points
     problems: list[Problem] = []
     out_of_range: set[int] = set()
@@ -1023,9 +1013,7 @@ def _check_units(units: tuple[str, ...], group_of: Callable[[int], str | None]) 
         return
     problems = []
     for _, again in duplicate_units([(unit, group_of(i)) for i, unit in enumerate(units)]):
-        group = group_of(again)
-        within = f" in {group}" if group else ""
-        problems.append(Problem(f"unit {units[again]!r} appears twice{within}", key="unit"))
+        problems.append(Problem(unit_twice(units[again], group_of(again)), key="unit"))
     if problems:
         raise AssessmentError(_capped(problems))
 
@@ -1049,13 +1037,13 @@ def _range_problems(plan: _Plan, matrix: PointsMatrix, units: tuple[str, ...],
         for row in bad[:MAX_PROBLEMS + 1 - len(problems)].tolist():
             value = Decimal(int(values[row])).scaleb(-matrix.scale)
             if value < 0:
-                message = f"{plain(value)} is negative; points run from 0 to the maximum" + (
-                    " (a penalty is given as a positive deduction)"
-                    if leaf.kind is NodeKind.PENALTY else "")
+                said = Sentence("e_negative_points", value=value)
+                if leaf.kind is NodeKind.PENALTY:
+                    said += Sentence("e_penalty_positive")
             else:
-                message = (f"{plain(value)} is above the maximum {plain(known_max(leaf.max))} of "
-                           f"{leaf.code} ({leaf.name})")
-            problems.append(Problem(f"{units[row]}: {message}", key="points", code=leaf.code))
+                said = Sentence("e_above_max", value=value, max=known_max(leaf.max),
+                                code=leaf.code, name=leaf.name)
+            problems.append(Problem(f"{units[row]}: " + said, key="points", code=leaf.code))
     return problems, rows
 
 
@@ -1073,9 +1061,9 @@ def _item_problems(node: Node, sums: Int64Array, maximum: int, plan: _Plan,
     skip = out_of_range | set(unknown_rows[(unknown_cols >= start)
                                            & (unknown_cols < end)].tolist())
     rows = [row for row in over.tolist() if row not in skip]
-    return [Problem(f"{units[row]}: its items add up to "
-                    f"{plain(Decimal(int(sums[row])).scaleb(-scale))}, above its maximum "
-                    f"{plain(known_max(node.max))}", key="points", code=node.code)
+    return [Problem(f"{units[row]}: " + Sentence(
+                "m_items_above_max", points=Decimal(int(sums[row])).scaleb(-scale),
+                max=known_max(node.max)), key="points", code=node.code)
             for row in rows[:MAX_PROBLEMS + 1]]
 
 
@@ -1086,11 +1074,10 @@ def _unknown_problems(framework: Framework, plan: _Plan, units: tuple[str, ...],
                         strict=True):
         leaf = plan.leaves[col]
         problems.append(Problem(
-            f"{units[row]}: marked \"x\" (did not arise), but no source says how "
-            f"{framework.id} counts {leaf.code} ({leaf.name}) then; give its points instead, "
-            "or complete the framework with a not_arising policy for this node",
+            f"{units[row]}: " + Sentence("m_x_unknown_policy", framework=framework.id,
+                                         code=leaf.code, name=leaf.name),
             key="points", code=leaf.code))
-    problems += [Problem(f"... and {len(rows) - len(problems)} more")] \
+    problems += [Problem(Sentence("b_more", count=len(rows) - len(problems)))] \
         if len(rows) > len(problems) else []
     return problems
 
@@ -1128,16 +1115,14 @@ def _bands(framework: Framework, total: Int64Array, arising: Int64Array, scale: 
 
     def missing(band: Band, undecided: BoolArray) -> None:
         row = int(np.flatnonzero(undecided)[0])
-        raise MissingInformationError(
-            f"{units[row]}: whether it reaches band {band.name!r} of {framework.id} "
-            "depends on its threshold, which no source gives; supply bands.min in a "
-            "completed framework file")
+        raise MissingInformationError(Problem(f"{units[row]}: " + Sentence(
+            "b_threshold", band=repr(band.name), framework=framework.id)))
 
     if framework.band_basis is BandBasis.INDEX:
         nothing = np.flatnonzero(arising <= 0)
         if nothing.size:
             raise MissingInformationError(_capped([
-                Problem(f"{units[row]}: nothing arose, so there is no index to band")
+                Problem(f"{units[row]}: " + Sentence("m_nothing_arose"))
                 for row in nothing[:MAX_PROBLEMS + 1].tolist()]))
         # index ≥ min  ⟺  100·total ≥ min · arising  (arising > 0)
         return band_positions(framework, total, 100, arising, 1, missing)
@@ -1154,8 +1139,8 @@ def _rank_keys(framework: Framework, total: Int64Array, arising: Int64Array,
     none = np.flatnonzero(arising <= 0)
     if none.size:  # as score_many: no index, no place on it without a guess
         raise MissingInformationError(_capped([
-            Problem(f"{units[row]} cannot be ranked on the index: it has none (nothing "
-                    "arose)") for row in none[:MAX_PROBLEMS + 1].tolist()]))
+            Problem(Sentence("m_no_index_rank", unit=units[row]))
+            for row in none[:MAX_PROBLEMS + 1].tolist()]))
     return _folded([_index_key(total, arising), *ties])
 
 

@@ -19,7 +19,7 @@ from .._base.errors import (
 )
 from .._base.i18n import Sentence, figure
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
-from .._base.names import duplicate_units, find_unit, group_key
+from .._base.names import duplicate_units, find_unit, group_key, unit_twice
 from .._base.numbers import exact
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
@@ -139,9 +139,8 @@ def rank_key(result: Result, on: RankOn | None = None) -> tuple[Fraction, ...]:
     on = on or ("index" if framework.rank_by is RankBasis.INDEX else "total")
     if on == "index":
         if result.index is None:
-            raise MissingInformationError(
-                f"{result.unit} cannot be ranked on the index: it has none (nothing arose, "
-                "or a maximum is unknown)")
+            raise MissingInformationError(Problem(Sentence("m_no_index_rank_unknown",
+                                                           unit=result.unit)))
         primary = result.index
     else:
         primary = Fraction(result.total if on == "total" else result.appraised)
@@ -150,9 +149,8 @@ def rank_key(result: Result, on: RankOn | None = None) -> tuple[Fraction, ...]:
     for code in framework.tie_break:
         points = result.nodes[code].points
         if points is None:
-            raise MissingInformationError(
-                f"{result.unit} has no points for {code}, which breaks ties in "
-                f"{framework.id}; give them")
+            raise MissingInformationError(Problem(Sentence(
+                "m_no_tie_points", unit=result.unit, code=code, framework=framework.id)))
         ties.append(Fraction(points))
     return (primary, *ties)
 
@@ -321,12 +319,11 @@ def _check_batch(results: Sequence[Result]) -> None:
     problems = []
     years = {r.assessment.year for r in results}
     if len(years) > 1:
-        problems.append(Problem(f"units of different years ranked together: {sorted(years)}"))
+        problems.append(Problem(Sentence("e_years_together", years=sorted(years))))
     for _, again in duplicate_units([(r.unit, r.group) for r in results]):
         result = results[again]
         origin = result.assessment.origin
-        within = f" in {result.group}" if result.group else ""
-        problems.append(Problem(f"unit {result.unit!r} appears twice{within}",
+        problems.append(Problem(unit_twice(result.unit, result.group),
                                 path=origin.path if origin else None, key="unit"))
     if problems:
         raise AssessmentError(problems)
