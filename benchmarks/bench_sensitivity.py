@@ -23,6 +23,15 @@ buffers included) of a run of 10,000 units × 10,000 draws, target ≤ 300 MB, a
 peak of 100,000 units × 100 draws, to show it stays linear (``--memory``; the
 10,000 × 10,000 run takes minutes on the shared machine).
 
+The what-if (``sensitivity --survey-share`` / ``--max``, issue 12): the command on a
+generated 10,000-row CSV of the Huế framework (``--what-if-units``; :mod:`bench_tables`
+writes it: every leaf column, invented units, 2 % of the items marked ``x``), whose
+units the exact kernel rescores at once. Side by side, in the same process, with the
+plain baseline of the table benchmarks: reading the file with :mod:`csv` and converting
+every number cell to :class:`~decimal.Decimal`. Target: ≤ 2 s CPU (median of
+``--runs``). ``--explained`` also times what the command did before, once: every unit
+explained by ``score_many`` and the ranking rescaled with fractions (about 19 s).
+
 Exactness is checked on every run: with zero-width draws every unit's rank in every draw
 must equal its base rank (a check that floats broke no tie, on data with many ties and
 different arising maxima).
@@ -34,6 +43,7 @@ import argparse
 import importlib.util
 import random
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from fractions import Fraction
@@ -42,6 +52,8 @@ from pathlib import Path
 import numpy as np
 
 import parindex
+from bench_compare import cli
+from bench_tables import FRAMEWORK, SEED, csv_baseline, generate, write_csv
 from measure import cpu_median, peak_mb
 
 UNITS = 1_000
@@ -49,6 +61,8 @@ DRAWS = 10_000
 TARGET_S = 5.0
 BASELINE_RATIO_TARGET = 1.2
 MEMORY_TARGET_MB = 300.0
+WHAT_IF_UNITS = 10_000
+WHAT_IF_TARGET_S = 2.0
 
 
 def numpy_baseline(batch: parindex.BatchResult, draws: int, width: float,
@@ -95,6 +109,32 @@ def _bench_batch():  # type: ignore[no-untyped-def]
     return module
 
 
+def what_if(units: int, runs: int, explained: bool) -> bool:
+    """Time the what-if command on a generated table; whether it met its target."""
+    with tempfile.TemporaryDirectory() as tmp:
+        table = Path(tmp) / "results.csv"
+        write_csv(table, *generate(units, SEED, marks=True))
+        print(f"what-if of a {units:,}-row table of {FRAMEWORK} (invented units), "
+              f"CPU median of {runs}:")
+        base = cpu_median(runs, lambda: csv_baseline(table))
+        command = ["sensitivity", str(table), "--framework", FRAMEWORK, "--survey-share", "40"]
+        took = cpu_median(runs, lambda: cli(*command))
+        as_json = cpu_median(runs, lambda: cli(*command, "--json"))
+        met = max(took, as_json) <= WHAT_IF_TARGET_S
+        print(f"  csv.reader + Decimal (baseline) {base:6.2f} s")
+        for label, value in (("printed", took), ("--json", as_json)):
+            print(f"  sensitivity --survey-share 40, {label:<8} {value:6.2f} s, "
+                  f"{value / base:5.2f} × the baseline   target ≤ {WHAT_IF_TARGET_S:g} s: "
+                  f"{'met' if value <= WHAT_IF_TARGET_S else 'MISSED'}")
+        if explained:
+            framework = parindex.get_framework(FRAMEWORK)
+            before = cpu_median(1, lambda: parindex.what_if(parindex.score_many(
+                framework, parindex.read_table(table, framework).assessments),
+                survey_share=40))
+            print(f"  read, explain every unit, what_if (1 run) {before:6.2f} s")
+    return met
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if a target is missed")
@@ -103,6 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="runs for the ratio (median)")
     parser.add_argument("--memory", action="store_true",
                         help="also measure peak memory at 10,000 and 100,000 units (slow)")
+    parser.add_argument("--what-if-units", type=int, default=WHAT_IF_UNITS,
+                        help="rows of the what-if's table (default 10,000; 0: skip it)")
+    parser.add_argument("--explained", action="store_true",
+                        help="also time the what-if with every unit explained (slow)")
     args = parser.parse_args(argv)
 
     bench = _bench_batch()
@@ -151,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  peak memory, {units:,} units × {draws:,} draws: {peak:8.1f} MB "
                   f"(ranks kept {kept:.0f} MB)   {goal}")
             del big
+    if args.what_if_units:
+        missed |= not what_if(args.what_if_units, args.runs, args.explained)
     print(f"exact: {'yes' if exact else 'NO: zero-width draws changed a rank'}")
     if not exact:
         return 2

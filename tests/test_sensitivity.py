@@ -10,7 +10,7 @@ from pathlib import Path
 import attrs
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import parindex
@@ -122,6 +122,49 @@ def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
     assert (a.rank_counts == b.rank_counts).all() and (a.band_counts == b.band_counts).all()
 
 
+def _leaf_units() -> tuple[parindex.Framework, list[parindex.Assessment]]:
+    """The bundled group of communes with field 6 given at its items, as the kernel takes."""
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    units = []
+    for path in sorted(GROUP.glob("*.toml")):
+        assessment = parindex.load_assessment(path)
+        points = {c: p for c, p in assessment.points.items() if c != "6"}
+        units.append(attrs.evolve(assessment, points=points))
+    return framework, units
+
+
+def test_a_what_if_of_a_batch_runs_in_the_kernel_and_equals_the_explainers() -> None:
+    from parindex._engine.batch import reweighted
+
+    framework, units = _leaf_units()
+    batch = parindex.score_many(framework, units, batch=True)
+    ranking = parindex.score_many(framework, units)
+    # 60/40: appraised × 6/7, survey × 4/3, over the common denominator 21.
+    weights = [18 if t.kind is parindex.NodeKind.CRITERION else
+               28 if t.kind is parindex.NodeKind.SURVEY else 21 for t in framework.criteria]
+    kernel = reweighted(batch, weights, 21)
+    assert kernel is not None
+    for asked in ({"survey_share": 40}, {"survey_share": Fraction(45, 2)},
+                  {"maxima": {"8": 12, "9": Fraction(61, 2)}}):
+        assert parindex.what_if(batch, **asked) == parindex.what_if(ranking, **asked)
+    changed = parindex.what_if(batch, survey_share=40)
+    assert [u.new_rank for u in changed.units] == kernel.rank.tolist()
+    assert [u.new_total for u in changed.units] == [Fraction(t, 21 * 10**batch.scale)
+                                                    for t in kernel.total.tolist()]
+
+
+def test_a_what_if_too_large_for_int64_is_rescaled_with_fractions() -> None:
+    from parindex._engine.batch import reweighted
+
+    framework, units = _leaf_units()
+    batch = parindex.score_many(framework, units, batch=True)
+    ranking = parindex.score_many(framework, units)
+    huge = Fraction(10**17 + 1, 10**16)  # a weight of 10**17 + 1 over 10**17
+    assert reweighted(batch, [10**17 + 1] * len(framework.criteria), 10**17) is None
+    assert parindex.what_if(batch, maxima={"8": 10 * huge}) == \
+        parindex.what_if(ranking, maxima={"8": 10 * huge})
+
+
 def test_perturbation_is_checked() -> None:
     with pytest.raises(parindex.ArgumentError, match="whole number"):
         parindex.Perturbation("weights", Fraction(1, 3), Fraction(1, 10))
@@ -177,6 +220,28 @@ def test_sensitivity_cli_on_leaf_points_runs_on_the_batch_as_on_the_ranking(
                 by_unit[name]["rank_95"]) == (int(expected.median_rank[i]),
                                               int(expected.rank_low[i]),
                                               int(expected.rank_high[i]))
+
+
+def test_a_what_if_of_a_table_of_leaf_points_is_the_explainers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A what-if of a table the kernel takes is rescored there: the command prints what
+    the explainer's what-if of the same units gives, unit by unit."""
+    import tomli_w
+
+    from parindex._formats.toml import assessment_to_dict
+
+    framework, units = _leaf_units()
+    for path, unit in zip(sorted(GROUP.glob("*.toml")), units, strict=True):
+        (tmp_path / path.name).write_text(
+            tomli_w.dumps(assessment_to_dict(attrs.evolve(unit, origin=None))),
+            encoding="utf-8")
+    assert main(["sensitivity", str(tmp_path), "--max", "8=12", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    expected = parindex.what_if(parindex.score_many(framework, units), maxima={"8": 12})
+    assert [(u["unit"], u["rank"], u["new_rank"], u["new_total"], u["new_band"])
+            for u in data["units"]] == [
+        (u.unit, u.rank, u.new_rank, f"{u.new_total.numerator}/{u.new_total.denominator}",
+         u.new_band.name if u.new_band else None) for u in expected.units]
 
 
 # --- properties ------------------------------------------------------------------------------
@@ -383,3 +448,47 @@ def test_a_draw_leaving_a_unit_nothing_arising_gives_it_no_band() -> None:
     with pytest.raises(parindex.MissingInformationError, match="Xã A has nothing arising"):
         parindex.monte_carlo(ranking, parindex.Perturbation("survey_share", Fraction(30),
                                                             Fraction(30)), draws=50)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_a_what_if_in_the_kernel_equals_the_explainers(data: st.DataObject) -> None:
+    """On random frameworks and units, the kernel's what-if of the batch (integers) gives
+    what the explainer's ranking rescaled with fractions gives: every figure, rank and
+    band, or the same typed error."""
+    from parindex._base.names import group_key
+
+    ranking = _ranked(data)
+    if ranking is None:
+        return
+    framework = ranking.framework
+    try:
+        batch = parindex.score_many(framework, [u.result.assessment for u in ranking],
+                                    batch=True)
+    except parindex.ParindexError:  # unknown maxima, a plugin's method: not the kernel's
+        return
+    tops = [t.code for t in framework.criteria]
+    fractions = st.fractions(min_value=0, max_value=60, max_denominator=12)
+    if data.draw(st.booleans()):
+        asked: dict[str, object] = {"survey_share": data.draw(fractions)}
+    else:
+        codes = data.draw(st.lists(st.sampled_from(tops), min_size=1, unique=True))
+        asked = {"maxima": {code: data.draw(fractions) for code in codes}}
+    outcomes = []
+    for source in (ranking, batch):
+        try:
+            outcomes.append(parindex.what_if(source, **asked))  # type: ignore[arg-type]
+        except parindex.ParindexError as error:
+            outcomes.append(type(error))  # type: ignore[arg-type]
+    explained, kernel = outcomes
+    event(f"explainer: {explained if isinstance(explained, type) else 'ranked'}")
+    if not isinstance(explained, parindex.WhatIf):
+        assert kernel == explained
+        return
+    assert isinstance(kernel, parindex.WhatIf)
+    assert (kernel.description, kernel.factors) == (explained.description, explained.factors)
+    for a, b in zip(kernel.units, explained.units, strict=True):
+        # The batch spells a group as it first appears; the same group either way.
+        assert group_key(a.group or "") == group_key(b.group or "")
+        assert attrs.evolve(a, group=b.group) == b

@@ -26,9 +26,9 @@ import attrs
 import numpy as np
 from numpy.typing import NDArray
 
-from .._engine.batch import POLICY_CODES, BatchResult, known_max, plan_of
+from .._engine.batch import BatchResult, known_max, reweighted
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
-from .._base.model import Band, BandBasis, Framework, Node, NodeKind, NotArisingPolicy, RankBasis, RankingMethod
+from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.ranking import Ranking, rank_values, ranker
 from .._engine.scoring import classify
@@ -101,29 +101,12 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
 
 def _tops_of_batch(batch: BatchResult) -> _Tops:
     framework = batch.framework
-    plan = plan_of(framework)
-    scale = batch.scale
-    matrix = batch.matrix
     n = len(batch)
-    points = np.zeros((n, len(framework.criteria)), dtype=np.int64)
-    arising = np.zeros_like(points)
-    excluded_cols = [j for j, policy in enumerate(plan.leaf_policy)
-                     if policy == POLICY_CODES[NotArisingPolicy.EXCLUDE]]
-    leaf_max = np.asarray(plan.scaled_maxima(scale), dtype=np.int64)
-    for k, top in enumerate(framework.criteria):
-        sign = -1 if top.kind is NodeKind.PENALTY else 1
-        points[:, k] = sign * batch.node_points(top.code)
-        if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
-            start, end = plan.ranges[top.code]
-            columns = [j for j in excluded_cols if start <= j < end]
-            gone = (matrix.not_arising[:, columns] * leaf_max[columns]).sum(
-                axis=1, dtype=np.int64) if columns else 0
-            maximum = to_scaled(known_max(top.max), scale)
-            arising[:, k] = maximum - gone
+    points, arising = batch.top_figures()
     ties = np.stack([batch.node_points(code) for code in framework.tie_break], axis=1) \
         if framework.tie_break else np.zeros((n, 0), dtype=np.int64)
-    return _Tops(framework, batch.units, tuple(batch.group(i) for i in range(n)), scale,
-                 points, arising, ties, np.asarray(batch.rank, dtype=np.int64))
+    return _Tops(framework, batch.units, tuple(batch.group(i) for i in range(n)),
+                 batch.scale, points, arising, ties, np.asarray(batch.rank, dtype=np.int64))
 
 
 # --- what-if ------------------------------------------------------------------------------
@@ -223,7 +206,7 @@ class WhatIf:
                             key=lambda u: (-abs(u.rank_change), u.new_rank)))
 
 
-def what_if(ranking: Ranking, *, survey_share: Number | None = None,
+def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None,
             maxima: Mapping[str, Number] | None = None) -> WhatIf:
     """Rank again with a different survey share or different field maxima, exactly.
 
@@ -233,12 +216,16 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
     The index is the new total over the new arising maximum (each node's arising
     maximum scaled like its points); bands and ranks follow the framework's rules.
 
+    :param source: a ranking (:func:`~parindex.score_many`), rescaled unit by unit with
+        fractions from its explained results (a plugin's ranking or band method too), or
+        a batch (``score_many(..., batch=True)``), rescored at once by the exact kernel on
+        integers, no unit explained: the same figures, ranks and bands.
     :raises ArgumentError: both or neither given, a share outside the scale, unknown codes.
     :raises FrameworkError: a survey share asked of a framework without a survey block.
     :raises MissingInformationError: a top-level node without points or with an unknown
         arising maximum, or a unit with no index to rank on.
     """
-    framework = ranking.framework
+    framework = source.framework
     if (survey_share is None) == (maxima is None):
         raise ArgumentError("give either survey_share or maxima")
     if survey_share is not None:
@@ -248,11 +235,57 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
         assert maxima is not None
         factors = _weight_factors(framework, maxima)
         description = "maxima " + ", ".join(f"{k}={Fraction(v)}" for k, v in maxima.items())
-    tops = framework.criteria
+    after = _reweighted(source, factors) if isinstance(source, BatchResult) else None
+    if after is None:
+        after = _rescaled(framework, _tops(source), factors)
+    units = tuple(WhatIfUnit(*before, *changed)
+                  for before, changed in zip(_figures(source), after, strict=True))
+    return WhatIf(framework, description,
+                  {t.code: f for t, f in zip(framework.criteria, factors, strict=True)},
+                  units)
+
+
+#: A unit's total, index, band and rank (before or after a what-if).
+_Figures: TypeAlias = tuple[Fraction, Fraction | None, Band | None, int]
+
+
+def _figures(source: Ranking | BatchResult) -> list[
+        tuple[str, str | None, Fraction, Fraction | None, Band | None, int]]:
+    """Each unit's name and group, and its figures before the what-if."""
+    if isinstance(source, Ranking):
+        return [(u.result.unit, u.result.group, Fraction(u.result.total), u.result.index,
+                 u.result.band, u.rank) for u in source]
+    unit = 10**source.scale
+    bands = source.framework.bands
+    return [(name, source.group(i), Fraction(total, unit),
+             Fraction(100 * total, arising) if arising > 0 else None,
+             bands[band] if band >= 0 else None, rank)
+            for i, (name, total, arising, band, rank) in enumerate(zip(
+                source.units, source.total_scaled.tolist(), source.arising_scaled.tolist(),
+                source.band_index.tolist(), source.rank.tolist(), strict=True))]
+
+
+def _reweighted(batch: BatchResult, factors: Sequence[Fraction]) -> list[_Figures] | None:
+    """The what-if in the kernel, on integers (``None``: too large for int64)."""
+    denominator = math.lcm(*(f.denominator for f in factors))
+    changed = reweighted(batch, [int(f * denominator) for f in factors], denominator)
+    if changed is None:
+        return None
+    unit = denominator * 10**batch.scale
+    bands = batch.framework.bands
+    return [(Fraction(total, unit), Fraction(100 * total, arising) if arising > 0 else None,
+             bands[band] if band >= 0 else None, rank)
+            for total, arising, band, rank in zip(
+                changed.total.tolist(), changed.arising.tolist(),
+                changed.band_index.tolist(), changed.rank.tolist(), strict=True)]
+
+
+def _rescaled(framework: Framework, scaled: _Tops,
+              factors: Sequence[Fraction]) -> list[_Figures]:
+    """The what-if unit by unit, with fractions, the framework's own ranker and banding."""
     keys = []
     figures = []
     normal = _normaliser(framework, factors)
-    scaled = _tops(ranking)  # every top's points and arising maximum, checked known
     unit_value = Fraction(1, 10**scaled.scale)
     for name, points, arisings, ties in zip(scaled.units, scaled.points.tolist(),
                                             scaled.arising.tolist(), scaled.ties.tolist(),
@@ -270,12 +303,7 @@ def what_if(ranking: Ranking, *, survey_share: Number | None = None,
         band = classify(framework, value) if framework.bands and value is not None else None
         figures.append((total, index, band))
     ranks = rank_values(keys, ranker(framework))
-    units = tuple(
-        WhatIfUnit(unit.result.unit, unit.result.group, Fraction(unit.result.total),
-                   unit.result.index, unit.result.band, unit.rank, total, index, band, rank)
-        for unit, (total, index, band), rank in zip(ranking, figures, ranks, strict=True))
-    return WhatIf(framework, description,
-                  {t.code: f for t, f in zip(tops, factors, strict=True)}, units)
+    return [(*figure, rank) for figure, rank in zip(figures, ranks, strict=True)]
 
 
 def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:

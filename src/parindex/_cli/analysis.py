@@ -412,17 +412,14 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
         raise click.UsageError(Sentence("cli_what_if"))
     table = load_units(sources, framework_ref, sheet=sheet, show_progress=True)
     table.raise_problems()  # an unreadable cell would silently change a rank
-    # Monte Carlo: the kernel's exact integers feed the draws directly; a what-if rescales
-    # every unit's explained result (seconds for a large table: a progress bar).
-    if target is not None:
-        ranking = score_table(table.framework, table.assessments)
-    else:
-        with progress(t("progress_units"), len(table.assessments)) as update:
-            ranking = score_many(table.framework, table.assessments, progress=update)
+    # The kernel's exact integers feed the draws and the what-if directly; a table it does
+    # not take (points above the leaves, a plugin's method) is explained unit by unit
+    # (seconds for a large table: a progress bar).
+    with progress(t("progress_units"), len(table.assessments)) as update:
+        ranking = score_table(table.framework, table.assessments, progress=update)
     # A bad share, width or code is an ArgumentError: exit 2 with its message (JSON
     # under --json), as every typed error.
     if target is None:
-        assert isinstance(ranking, Ranking)
         changed = what_if(ranking, survey_share=None if survey_share is None
                           else _fraction(survey_share, "--survey-share"),
                           maxima=_maxima(maxima) if maxima else None)

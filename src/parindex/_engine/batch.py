@@ -724,6 +724,22 @@ class BatchResult:
         arising: Int64Array = maximum - excluded
         return arising
 
+    def top_figures(self) -> tuple[Int64Array, Int64Array]:
+        """Each top-level node's points and arising maximum × 10**scale, ``(units,
+        top-level nodes)``: the points as they count towards the total (a penalty's
+        negative), the arising maximum 0 for bonus and penalty (they count towards no
+        index). What a what-if or a Monte Carlo draw reweights."""
+        tops = self.framework.criteria
+        n = len(self)
+        points = np.zeros((n, len(tops)), dtype=np.int64)
+        arising = np.zeros_like(points)
+        for k, top in enumerate(tops):
+            sign = -1 if top.kind is NodeKind.PENALTY else 1
+            points[:, k] = sign * self.node_points(top.code)
+            if top.kind in (NodeKind.CRITERION, NodeKind.SURVEY):
+                arising[:, k] = self.node_arising_max(top.code)
+        return points, arising
+
     def node_points(self, code: str) -> Int64Array:
         """Points × 10**scale of one node (any level) for every unit.
 
@@ -753,6 +769,88 @@ class BatchResult:
             raise ArgumentError(Problem(said + Sentence("e_did_you_mean", close=repr(close[0]))
                                         if close else said, code=code))
         return found
+
+
+# --- what-if: the same units under reweighted top-level nodes ------------------------------
+
+
+@attrs.frozen(eq=False)
+class Reweighted:
+    """Every unit of a batch with each top-level node's points and maximum counted
+    ``weights[k] / denominator`` times (a what-if), decided on integers as
+    :func:`score_matrix` decides: totals, arising maxima, ranks and bands.
+
+    :param total: each unit's new total × 10**scale × denominator.
+    :param arising: each unit's new arising maximum, on the same scale.
+    :param rank: new ranks among all units (the framework's method, basis and tie-break
+        codes; tie-break codes compare their own points, not reweighted).
+    :param band_index: index into ``framework.bands``; -1 when the framework has none or
+        the unit has nothing arising, so no index to band on.
+    """
+
+    total: Int64Array
+    arising: Int64Array
+    rank: Int64Array
+    band_index: Int64Array
+
+
+def reweighted(batch: BatchResult, weights: Sequence[int],
+               denominator: int) -> Reweighted | None:
+    """Rescore a batch with each top-level node counted ``weights[k] / denominator``
+    times (weights ≥ 0, one per ``framework.criteria``), without explaining any unit.
+
+    Bands on the index compare the new index; bands on points compare the new total
+    brought back to the framework's scale (× old maximum ÷ new maximum of the criteria and
+    survey, unchanged when the new maximum is 0).
+
+    :returns: ``None`` when the weighted sums could leave 64-bit integers (then rescale
+        with fractions instead).
+    :raises MissingInformationError: ranks on the index and a unit has nothing arising.
+    """
+    framework = batch.framework
+    points, arising_of = batch.top_figures()
+    counted = np.asarray([top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
+                          for top in framework.criteria])
+    maxima = [to_scaled(known_max(top.max), batch.scale) if counted[k] else 0
+              for k, top in enumerate(framework.criteria)]
+    old = sum(maxima)
+    new = int(sum(w * m for w, m in zip(weights, maxima, strict=True)))
+    heaviest = max((int(w) for w in weights), default=0)
+    reach = max(int(np.abs(points).sum(axis=1).max(initial=0)),
+                int(arising_of.sum(axis=1).max(initial=0)))
+    if not (fits_int64(heaviest, reach) and fits_int64(new) and fits_int64(old)
+            and fits_int64(denominator)):
+        return None
+    weight = np.asarray(weights, dtype=np.int64)
+    total: Int64Array = points @ weight
+    arising: Int64Array = arising_of @ weight
+    names = batch.units
+    ties = [batch.node_points(code) for code in framework.tie_break]
+    keys = _rank_keys(framework, total, arising, ties, names)
+    assert isinstance(framework.ranking, RankingMethod)  # a batch has a built-in method
+    rank = ranks(keys, np.full(len(batch), -1, dtype=np.int64), framework.ranking)[0]
+    band = np.full(len(batch), -1, dtype=np.int64)
+    if framework.bands:
+        # Units with an index when banding on it (a unit with none has no band), else all.
+        some = np.flatnonzero(arising > 0) if framework.band_basis is BandBasis.INDEX \
+            else np.arange(len(batch))
+
+        def missing(found: Band, undecided: BoolArray) -> None:
+            row = int(some[np.flatnonzero(undecided)[0]])
+            raise MissingInformationError(Sentence(
+                "m_threshold_unknown", value=names[row], band=repr(found.name),
+                framework=framework.id))
+
+        if framework.band_basis is BandBasis.INDEX:
+            # index ≥ min  ⟺  100·total ≥ min · arising
+            band[some] = band_positions(framework, total[some], 100, arising[some], 1,
+                                        missing)
+        else:
+            # total ÷ (denominator·10**scale) × old ÷ new ≥ min, the maxima scaled too.
+            over = np.full(1, new if new else denominator, dtype=np.int64)
+            band = band_positions(framework, total, old if new else 1, over,
+                                  10**batch.scale, missing)
+    return Reweighted(total, arising, rank, band)
 
 
 # --- the hot path -------------------------------------------------------------------------
