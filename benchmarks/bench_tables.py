@@ -24,8 +24,9 @@ side, in the same process, on the same files:
 Targets (issue 12): ``reproduce`` of the 10,000-row CSV ≤ 1 s and ≤ 10 × the CSV baseline;
 of 100,000 rows ≤ 10 s and ≤ 500 MB peak (peak traced by :mod:`tracemalloc` in a
 separate run, as tracing slows the run it measures); of the 10,000-row .xlsx ≤ 1.3 ×
-the openpyxl baseline. ``compare``, ``gaps``/``plan`` for one unit and the JSON output
-are measured by ``bench_compare.py``.
+the openpyxl baseline. ``reproduce --json`` (reproducing, then writing the JSON text) is
+measured beside them, without a target. ``compare``, ``gaps``/``plan`` for one unit and
+the JSON encoder are measured by ``bench_compare.py``.
 """
 
 from __future__ import annotations
@@ -151,6 +152,14 @@ def reproduce_file(path: Path) -> parindex.Reproduction:
     return parindex.reproduce(parindex.read_table(path, framework))
 
 
+def reproduce_json(path: Path) -> str:
+    """What ``parindex reproduce --json`` prints of the table."""
+    from parindex._audit.reproduce import reproduction_to_dict
+    from parindex._formats.output import json_text
+
+    return json_text(reproduction_to_dict(reproduce_file(path)))
+
+
 class Report:
     def __init__(self) -> None:
         self.missed: list[str] = []
@@ -197,6 +206,9 @@ def main(argv: list[str] | None = None) -> int:
         took = cpu_median(args.runs, lambda: reproduce_file(wrong_csv))
         report.line("reproduce CSV, 1 % of totals printed wrong", took, "s", None,
                     "(those rows explained)")
+        took = cpu_median(args.runs, lambda: reproduce_json(marked_csv))
+        report.line("reproduce CSV with x marks, --json", took, "s", None,
+                    "(reproduce, then the JSON text)")
         base_x = cpu_median(args.runs, lambda: xlsx_baseline(xlsx))
         report.line("openpyxl read-only (baseline)", base_x, "s", None)
         took = cpu_median(args.runs, lambda: reproduce_file(xlsx))

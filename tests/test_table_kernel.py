@@ -10,6 +10,7 @@ with), ranks, checked, unchecked and discrepancies, the same JSON and the same r
 
 from __future__ import annotations
 
+import json
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +23,8 @@ from hypothesis import strategies as st
 
 import parindex
 from parindex import NOT_ARISING, PublishedRank
-from parindex._audit.reproduce import explained, reproduction_to_dict
+from parindex._audit.reproduce import explained, reproduction_to_dict, unit_to_dict
+from parindex._formats.output import json_text
 from parindex._formats.rows import TableRows
 from parindex.testing import strategies as pst
 
@@ -33,7 +35,9 @@ TTH = "thua-thien-hue/commune/2022"
 def _same(table: parindex.ResultsTable) -> parindex.Reproduction:
     """The table reproduced both ways, asserted identical; the kernel's reproduction."""
     fast, slow = parindex.reproduce(table), explained(table)
-    assert reproduction_to_dict(fast) == reproduction_to_dict(slow)
+    # Byte for byte, key order included (``--json`` of the kernel's units is written
+    # from the table's columns, the explainer's from each row).
+    assert json_text(reproduction_to_dict(fast)) == json_text(reproduction_to_dict(slow))
     assert fast.problems == slow.problems
     for mine, theirs in zip(fast.units, slow.units, strict=True):
         assert mine == theirs
@@ -234,3 +238,31 @@ def test_cells_of_the_wrong_shape_are_a_typed_error_from_the_catalogue() -> None
     assert caught.value.problem.said("vi") == (
         f"value_at phải có dạng (số đơn vị, 49), mỗi cột một tiêu chí cấp cuối của {TTH}; "
         "nhận được (49,)")
+
+
+def test_reproduce_json_of_a_table_held_by_columns_builds_no_row(tmp_path: Path) -> None:
+    """``reproduce --json`` wrote every unit from its Assessment, building each row of a
+    large table (half the JSON's time): the units the kernel reproduced are now written
+    from the columns, byte for byte as before (:func:`unit_to_dict` of each unit is
+    today's way), and no row is built but the one explained."""
+    table = _consistent_table(30)
+    rows = list(table.assessments)
+    rows[4] = attrs.evolve(rows[4], published=attrs.evolve(rows[4].published,
+                                                           total=Decimal("1")))
+    rows[9] = attrs.evolve(rows[9], published=attrs.evolve(
+        rows[9].published, band="khá"))  # agrees: printed in another case
+    path = parindex.write_table(attrs.evolve(table, assessments=tuple(rows)),
+                                tmp_path / "table.csv")
+    read = parindex.read_table(path, table.framework)
+    assert isinstance(read.assessments, TableRows)
+    reproduction = parindex.reproduce(read)
+    written = json_text(reproduction_to_dict(reproduction))
+    assert [i for i, row in enumerate(read.assessments._built) if row is not None] == [4]
+    data = json.loads(written)
+    assert data["units"][9]["published"]["band"] == "khá"
+    assert data["units"][9]["file"] == str(path)
+    assert data["units"][4]["discrepancies"][0]["what"] == "total"
+    each = {**reproduction_to_dict(reproduction),
+            "units": [unit_to_dict(u) for u in reproduction.units]}
+    assert written == json_text(each)
+    assert written == json_text(reproduction_to_dict(explained(read)))

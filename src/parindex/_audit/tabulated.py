@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from .._base.errors import ParindexError
 from .._base.model import NOT_ARISING, Assessment, Band, Framework, NotArisingPolicy, nfc
-from .._base.numbers import Rounding, places, rounded_whole
+from .._base.numbers import Rounding, places, plain, quantize, rounded_whole
 from .._engine.batch import (
     BatchResult,
     Int64Array,
@@ -82,6 +82,15 @@ class Figures:
         row = self._row
         return {code: values[row] for code, values in self._columns.top_values().items()}
 
+    @property
+    def row(self) -> int:
+        """The unit's position in the table."""
+        return self._row
+
+    def texts(self) -> Mapping[str, list[str | None]]:
+        """Every unit's figures of this table as text (:meth:`_Columns.texts`)."""
+        return self._columns.texts()
+
 
 @attrs.frozen(eq=False)
 class _Columns:
@@ -94,6 +103,45 @@ class _Columns:
     #: Each top-level node's points × 10**scale and exponent, by code.
     tops: Mapping[str, tuple[Int64Array, NDArray[np.int16]]]
     _values: dict[str, list[Decimal]] = attrs.field(factory=dict, init=False)
+    _texts: dict[str, list[str | None]] = attrs.field(factory=dict, init=False)
+
+    def texts(self) -> Mapping[str, list[str | None]]:
+        """Every unit's computed figures as ``reproduce --json`` writes them, by name:
+        ``total``, ``appraised`` and ``survey`` as exact decimal strings, ``index`` rounded
+        to the framework's decimals, ``index_exact`` as ``n/d``, ``band`` by name (``None``:
+        no index, no band). Each distinct value is written once: a large table's JSON then
+        needs no Decimal or Fraction per unit."""
+        if self._texts:
+            return self._texts
+        batch = self.batch
+        for name, scaled, exponents in (
+                ("total", batch.total_scaled, self.total),
+                ("appraised", batch.appraised_scaled, self.parts[0]),
+                ("survey", batch.survey_scaled, self.parts[1])):
+            made: dict[tuple[int, int], str] = {}
+            texts: list[str | None] = []
+            for key in zip(scaled.tolist(), exponents.tolist()):
+                text = made.get(key)
+                if text is None:
+                    text = made[key] = plain(_decimal(key[0], batch.scale, key[1]))
+                texts.append(text)
+            self._texts[name] = texts
+        decimals = batch.framework.decimals
+        indices: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+        shown: list[str | None] = []
+        exact: list[str | None] = []
+        for key in zip(batch.total_scaled.tolist(), batch.arising_scaled.tolist()):
+            texts_of = indices.get(key)
+            if texts_of is None:
+                index = Fraction(100 * key[0], key[1]) if key[1] > 0 else None
+                texts_of = indices[key] = (None, None) if index is None else (
+                    plain(quantize(index, decimals)), f"{index.numerator}/{index.denominator}")
+            shown.append(texts_of[0])
+            exact.append(texts_of[1])
+        self._texts["index"], self._texts["index_exact"] = shown, exact
+        names = [band.name for band in batch.framework.bands]
+        self._texts["band"] = [names[b] if b >= 0 else None for b in batch.band_index.tolist()]
+        return self._texts
 
     def top_values(self) -> Mapping[str, list[Decimal]]:
         """Each top-level node's points as Decimals, every unit's, by code: made on first
