@@ -597,3 +597,364 @@ def test_ranking_refusals_in_vietnamese() -> None:
             "các tiêu chí thành phần (6.1, 6.2, 6.3, 6.4); API theo lô chỉ nhận điểm") in said
     for error in refusals:
         assert not _english_in(error.said("vi")), error
+
+
+# --- framework authoring: framework and overlay files said in Vietnamese -----------------------
+
+#: A small framework file, invented for these tests (no decision prints it).
+_FRAMEWORK = """# Invented for parindex's tests: no decision prints this framework.
+id = "tinh-mau/commune/2024"
+name = "Bộ tiêu chí mẫu"
+level = "commune"
+first_year = 2024
+
+[legal_basis]
+decision = "1/QĐ-UBND"
+
+[sources]
+qd = "QĐ 1/QĐ-UBND (invented)"
+
+[[bands]]
+name = "Tốt"
+min = 50
+status = "read"
+source = "qd"
+
+[[bands]]
+name = "Khá"
+min = 0
+status = "read"
+source = "qd"
+
+[criteria."1"]
+name = "Lĩnh vực 1"
+max = 60
+status = "read"
+source = "qd"
+
+[criteria."1.1"]
+name = "Tiêu chí 1.1"
+max = 60
+status = "read"
+source = "qd"
+
+[criteria."2"]
+name = "Điều tra XHH"
+kind = "survey"
+max = 40
+status = "read"
+source = "qd"
+"""
+
+#: The head of an overlay of the Huế commune framework, whose maxima and bands are sourced.
+_OVERLAY = """# Invented for parindex's tests.
+base = "thua-thien-hue/commune/2022"
+id = "thua-thien-hue/commune/2022-test"
+
+[sources]
+annex = "QĐ 2204/QĐ-UBND, Phụ lục (invented for the tests)"
+"""
+_SOURCED = 'status = "read"\nsource = "annex"\n'
+
+
+def _framework(old: str, new: str) -> str:
+    assert old in _FRAMEWORK, old
+    return _FRAMEWORK.replace(old, new, 1)
+
+
+def _overlay(*tables: str, head: str = "") -> str:
+    return head + _OVERLAY + "".join("\n" + table for table in tables)
+
+
+def _too_deep() -> str:
+    """Criteria 21 levels deep (1, 1.1, 1.1.1, …): one more than a framework may nest."""
+    codes = ["1" + ".1" * depth for depth in range(21)]
+    return _FRAMEWORK.split('[criteria."1"]')[0] + "".join(
+        f'[criteria."{code}"]\nname = "Mục {code}"\nmax = 60\nstatus = "read"\nsource = "qd"\n'
+        for code in codes) + _FRAMEWORK[_FRAMEWORK.index('[criteria."2"]'):]
+
+
+def _authoring_files() -> list[tuple[str, str, str]]:
+    """(file text, the catalogue keys its problems are said with, a phrase of the English
+    as it has always been worded) of broken framework and overlay files."""
+    criteria = _FRAMEWORK.split('[criteria."1"]')[0]
+    rule = '[criteria."1.1"]\nrule = {{ kind = "{kind}", {rest} }}\n'
+    return [
+        ("points = 1\n" + criteria, "fw_is_assessment",
+         "this is an assessment file (it has 'points' or 'unit'), not a framework"),
+        (_FRAMEWORK.replace("max = 60", "max = 0").replace("max = 40", "max = 0"),
+         "fw_all_zero", "every maximum of the criteria and the survey is 0"),
+        (_framework("first_year = 2024", "first_year = 2024\ntie_break = [1]"),
+         "fw_tie_break_text", "tie_break lists criterion codes as text"),
+        (_framework("first_year = 2024", "first_year = 2024\npublication = 1"),
+         "fw_publication_table", "expected a table [publication]"),
+        (_FRAMEWORK + '\n[publication]\nstatus = "read"\nsource = "qd"\n'
+         'decimals = { totals = 2, index = 12 }\nband_bounds = "loose"\n',
+         "fw_not_printed_figure fw_decimal_places e_not_one_of",
+         "'totals' is not a printed figure; one of points, appraised"),
+        (_framework("first_year = 2024", "first_year = 2024\nscale = 0"), "fw_not_a_scale",
+         "0 is not a scale: give the points the index is out of (e.g. 100)"),
+        (_framework('[criteria."1"]\n', '[criteria."1"]\nunitemized = 0\n'),
+         "fw_unitemized_zero", "unitemized = 0 excuses nothing; leave it out"),
+        ("bands = [1]\n" + _FRAMEWORK.replace("[[bands]]", "[[other]]"), "fw_band_table",
+         "each band must be a table ([[bands]])"),
+        (_framework("first_year = 2024", 'first_year = 2024\nranking = "Dense Rank"'),
+         "fw_method_name", "'Dense Rank' is not a method name (lower-case letters, digits"),
+        (_framework('[criteria."1.1"]\n', '[criteria."1.1"]\nrule = 1\n'), "fw_rule_table",
+         'a rule is a table, e.g. rule = { kind = "proportional"'),
+        (_framework('[criteria."1.1"]\n', rule.format(
+            kind="unknown", rest='status = "read", source = "qd"')),
+         "fw_kind_unknown_status", "kind is \"unknown\" but status is 'read'"),
+        (_framework('[criteria."1.1"]\n', rule.format(
+            kind="proportional", rest='numerator = "a", denominator = "b", status = '
+                                      '"unknown"')),
+         "fw_status_unknown_rule", "status is \"unknown\" but the rule is given (kind "
+                                   "'proportional'); say where it comes from"),
+        (_framework('[criteria."1.1"]\n', rule.format(
+            kind="Tỷ lệ", rest='status = "read", source = "qd"')),
+         "fw_not_a_kind", "'Tỷ lệ' is not a rule kind's name; built in: answer-scale"),
+        (_framework("max = 40\n", ""), "fw_number_or_unknown",
+         'missing: give a number, or "unknown" when no source gives it'),
+        (_framework("max = 40", "max = -40"), "fw_negative", "-40 is negative"),
+        (_framework('min = 50\nstatus = "read"', 'min = "unknown"\nstatus = "read"'),
+         "fw_value_unknown_status", "min is \"unknown\" but status is 'read'"),
+        (_framework('max = 40\nstatus = "read"\nsource = "qd"',
+                    'max = 40\nstatus = "unknown"'), "fw_status_unknown_value",
+         'status is "unknown" but max is given (40); say where it comes from, or write '
+         'max = "unknown"'),
+        (_framework('name = "Tiêu chí 1.1"', 'name = "Tiêu chí 1.1"\nparent = "1.1"'),
+         "fw_own_parent", "is its own parent"),
+        (_framework('name = "Lĩnh vực 1"', 'name = "Lĩnh vực 1"\nparent = "1.1"'),
+         "fw_parent_chain", "its parent chain loops: 1 → 1.1 → 1 (each code names the next"),
+        (_too_deep(), "fw_too_deep",
+         "is 21 levels deep; a framework's criteria nest at most 20 levels"),
+        (_framework("min = 50", "min = 150"), "fw_band_above_index",
+         "band Tốt: minimum 150 is above 100, the highest index (band_basis is index)"),
+        (criteria + "[criteria]\n", "fw_no_criteria",
+         'no criteria: a framework lists at least one [criteria."code"]'),
+        (criteria + '[criteria]\n"1" = 60\n', "fw_criterion_table",
+         'each criterion is a table: [criteria."code"]'),
+        (_framework('name = "Tiêu chí 1.1"', 'name = "Tiêu chí 1.1"\nparent = "9"'),
+         "fw_parent_undefined", "its parent '9' is not defined"),
+        (_framework('name = "Tiêu chí 1.1"', 'name = "Tiêu chí 1.1"\nkind = "bonus"'),
+         "fw_kind_differs", "kind 'bonus' differs from its parent's 'criterion'"),
+        (_framework('id = "tinh-mau/commune/2024"', 'id = "Tinh Mau/2024"'), "md_bad_id",
+         "framework id 'Tinh Mau/2024' is not of the form province/level/year"),
+        (_framework('level = "commune"', 'level = "district"'), "md_level_differs",
+         "level 'district' differs from the id's 'commune'"),
+        (_framework("first_year = 2024", "first_year = 2024\nlast_year = 2023\ndecimals = 12"),
+         "md_years_order md_decimals", "last_year is before first_year"),
+        (_framework("first_year = 2024", 'first_year = 2024\ntie_break = ["9"]'),
+         "md_tie_break_unknown", "tie_break names unknown code '9'"),
+        (_framework('name = "Khá"', 'name = "Tốt"'), "md_band_names",
+         "band names repeat: Tốt; each band has its own name"),
+        (_FRAMEWORK.replace("min = 50", "min = 5", 1).replace("min = 0", "min = 10"),
+         "md_band_decrease md_last_band",
+         "band minima must strictly decrease from the first band to the last"),
+        (_framework("min = 50", "min = 50\nmin = 60"), "e_given_twice",
+         "bands.min: given twice; give each key once"),
+        ("a = 1\nb = [1, 2\n", "toml_unclosed_array toml_at_end",
+         "not valid TOML: Unclosed array (at end of document)"),
+        # overlays of the Huế commune framework
+        (_OVERLAY.replace('2022-test"', '2022 test"'), "ov_bad_id",
+         "'thua-thien-hue/commune/2022 test' is not a framework id of the form "
+         "province/level/version"),
+        (_OVERLAY.replace('2022-test"', '2022"'), "ov_own_id",
+         "the derived framework needs its own id (e.g. 'thua-thien-hue/commune/2022-annex')"),
+        (_OVERLAY.replace("commune/2022-test", "district/2022-test"), "ov_level",
+         "the derived framework's level must stay 'commune'"),
+        (_OVERLAY.split("[sources]")[0] + 'decimals = 2\n[provenance]\n'
+         'decimals = { status = "unknown" }\n',
+         "ov_own_sources ov_status_not_unknown ov_conflict",
+         "an overlay cites its own sources: add [sources] with at least one entry"),
+        (_OVERLAY.replace("[sources]", "[sources.a]") + '\n[sources]\nx = 1\n'
+         'qd-2204 = "another"\n', "e_citation_text ov_source_taken",
+         "the base already has a source 'qd-2204'; choose another key"),
+        (_overlay('[criteria."1"]\nmax = 12\n' + _SOURCED), "ov_conflict ov_was_max",
+         "conflicts with the base, which gives max 10.0 (seed) (criteria.1.max); if the "
+         "overlay corrects it deliberately, add 'criteria.1.max' to corrects = [...] at the "
+         "top"),
+        (_overlay('[[bands]]\nname = "Đạt"\nmin = 0\n' + _SOURCED), "ov_was_thresholds",
+         "conflicts with the base, which gives sourced thresholds (bands)"),
+        (_overlay(head='corrects = ["bands", 3]\n'), "ov_corrects_text",
+         'corrects lists paths as text, e.g. ["criteria.3.max", "bands"]'),
+        (_overlay(head='corrects = ["bands"]\n'), "ov_corrects_unused",
+         "'bands' is listed in corrects, but the overlay does not change it"),
+        (_overlay('[criteria."99"]\nmax = 1\n' + _SOURCED,
+                  '[criteria."1.1.9"]\nname = "Mục thêm"\nmax = "unknown"\n'
+                  'status = "unknown"\n'),
+         "e_not_a_criterion e_did_you_mean ov_adds_beneath ov_added_needs_max",
+         "'99' is not a criterion of thua-thien-hue/commune/2022; did you mean '9'? (an "
+         "overlay adds nodes only beneath the base's nodes"),
+        (_overlay('[criteria."1.1"]\nmax = "unknown"\nstatus = "unknown"\n',
+                  '[criteria."1.2"]\nstatus = "read"\n'), "ov_numbers_only ov_provenance_of_max",
+         "status, source and note are the provenance of max; give max with them"),
+        (_overlay('[criteria."1.1.1"]\nrule = { kind = "unknown", status = "unknown" }\n',
+                  '[criteria."1.1"]\nrule = { kind = "yes-no", input = "done", ' + _SOURCED
+                  .replace("\n", ", ").rstrip(", ") + " }\n"),
+         "ov_rules_only ov_rule_has_items",
+         "an overlay gives rules; leave out what it does not know"),
+        (_overlay('[criteria."1.2"]\nrule = { kind = "yes-no", input = "done", status = '
+                  '"read", source = "annex" }\n',
+                  '[criteria."1.2.1"]\nname = "Mục thêm"\nmax = 1\n' + _SOURCED),
+         "ov_items_beneath_rule", "the overlay adds items beneath 1.2, whose yes-no rule "
+                                  "computes a leaf's points; a node with items has no rule"),
+        (_overlay(head="last_year = 2030\n"), "ov_years_provenance",
+         "the overlay sets the years it covers; say where that comes from in [provenance] "
+         "(years = { status = ..., source = ... })"),
+        (_overlay(head="decimals = 2\n"), "ov_fact_provenance",
+         "the overlay sets decimals; say where it comes from in [provenance] (decimals = { "
+         "status = ..., source = ... })"),
+        (_overlay('[provenance]\nband_basis = { status = "read", source = "annex" }\n'),
+         "ov_was_provenance", "which gives its provenance (read, qd-2204) (band_basis)"),
+        (_overlay('[provenance]\nyears = { status = "read", source = "annex" }\n',
+                  head="first_year = 2023\n"), "ov_was_years",
+         "which gives the years 2022–2022 (inferred) (years)"),
+        (_overlay('[criteria."1.2.1"]\nname = "Mục thêm"\nmax = 5\n' + _SOURCED), "ov_after",
+         "after the overlay, 1.2: items' maxima add up to 5, not to the maximum 1.0"),
+        (_overlay('[criteria."1"]\nmax = 11\n' + _SOURCED,
+                  '[criteria."1.2"]\nmax = 2\n' + _SOURCED,
+                  head='corrects = ["criteria.1.max", "criteria.1.2.max"]\n'),
+         "ov_total_changes", "the overlay changes the framework's total from 100.0 to 101.0"),
+    ]
+
+
+#: Authoring messages no file can reach: a plugin package without frameworks; an overlay
+#: applied in code to another base, or changing a sourced rule (no installed framework
+#: has one; both said in the next test); what the file reader refuses before a Framework
+#: is built (a maximum that is not a finite number ≥ 0, a negative band minimum, too many
+#: criteria or levels, a code twice, a rule on a node with items); a loop the parent check
+#: reports first; 100,001 criteria (too large a file for a test).
+_NOT_FROM_FILES = frozenset({"fw_no_files", "ov_other_base", "ov_was_rule",
+                             "md_max_not_finite", "md_band_negative", "md_too_many",
+                             "md_too_deep", "md_code_twice", "md_rule_has_items",
+                             "fw_parent_loops", "fw_too_many"})
+
+
+def _keys(text: object) -> set[str]:
+    """The catalogue keys a sentence is said with, those of the sentences in it included."""
+    if not isinstance(text, Sentence):
+        return set()
+    return {key for key, values in text.parts if key} | {
+        key for values in (v for _, v in text.parts) for value in values.values()
+        for key in _keys(value)}
+
+
+def test_framework_and_overlay_files_are_said_in_vietnamese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Every problem a framework or overlay file can have is said from the catalogue:
+    Vietnamese under ``--lang vi`` (no English sentence, no English word outside what it
+    quotes), the English as it was worded before under ``--lang en``."""
+    from parindex._base.i18n import MESSAGES
+    from parindex._formats.overlay import resolve_framework
+
+    fragments = _english_fragments()
+    reached: set[str] = set()
+    for number, (text, keys, english) in enumerate(_authoring_files()):
+        path = tmp_path / f"{number}.toml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(parindex.ParindexError) as raised:
+            resolve_framework(str(path))
+        said = set().union(*(_keys(problem.message) for problem in raised.value.problems))
+        assert set(keys.split()) <= said, (text, said)
+        reached |= said
+        assert main(["validate", str(path), "--lang", "vi"]) == 2
+        err = capsys.readouterr().err
+        assert all(line.startswith("parindex: lỗi: ") for line in err.splitlines()), err
+        assert not [f for f in fragments if f in err], (text, err)
+        # "unknown" is also the name of a built-in rule kind, listed when a kind is misspelt
+        assert not _english_in(err.replace(", unknown, ", ", ")), (text, err)
+        assert main(["validate", str(path), "--lang", "en"]) == 2
+        err = capsys.readouterr().err
+        assert english in " ".join(err.split()), (english, err)
+        assert err == "".join(f"parindex: error: {problem}\n"
+                              for problem in raised.value.problems)
+    # every message of the framework and overlay readers and of the model's checks
+    authoring = {key for name in ("_formats/toml.py", "_formats/overlay.py", "_base/model.py")
+                 for key in re.findall(r'Sentence\(\s*"((?:fw|ov|md)_\w+)"',
+                                       (ROOT / "src" / "parindex" / name).read_text("utf-8"))}
+    assert len(authoring) > 60  # the scan sees them
+    assert authoring - _NOT_FROM_FILES <= reached, sorted(authoring - _NOT_FROM_FILES - reached)
+
+
+def test_an_overlay_applied_in_code_is_said_in_vietnamese() -> None:
+    """What only code reaches: an overlay applied to another base than it names, changing
+    the base's sourced rule."""
+    from parindex._formats.overlay import apply_overlay, loads_overlay
+    from parindex._formats.toml import loads_framework
+
+    base = loads_framework(_framework('[criteria."1.1"]\n', '[criteria."1.1"]\nrule = { '
+                                      'kind = "yes-no", input = "done", status = "read", '
+                                      'source = "qd" }\n'))
+    overlay = loads_overlay('base = "tinh-mau/commune/2023"\nid = "tinh-mau/commune/2024-x"\n'
+                            '[sources]\nannex = "QĐ 1/QĐ-UBND, Phụ lục (invented)"\n'
+                            '[criteria."1.1".rule]\nkind = "yes-no"\ninput = "on_time"\n'
+                            + _SOURCED)
+    with pytest.raises(parindex.FrameworkError) as raised:
+        apply_overlay(overlay, base)
+    assert {"ov_other_base", "ov_conflict", "ov_was_rule"} <= set().union(
+        *(_keys(problem.message) for problem in raised.value.problems))
+    assert str(raised.value) == (
+        "line 1: base: the overlay completes 'tinh-mau/commune/2023', not "
+        "'tinh-mau/commune/2024'\nline 5: criteria.\"1.1\".rule: conflicts with the base, "
+        "which gives a yes-no rule (criteria.1.1.rule); if the overlay corrects it "
+        "deliberately, add 'criteria.1.1.rule' to corrects = [...] at the top")
+    said = raised.value.said("vi")
+    assert said.startswith("dòng 1: base: tệp overlay bổ sung cho 'tinh-mau/commune/2023', không "
+                           "phải cho 'tinh-mau/commune/2024'\n") and "quy tắc yes-no" in said
+    assert not _english_in(said), said
+
+
+#: A TOML text that makes tomllib say each of its sentences (the same set in Python 3.11
+#: to 3.13).
+_TOMLLIB_FAULTS = {
+    "toml_invalid_statement": "= 1\n",
+    "toml_newline": "a = 1 b = 2\n",
+    "toml_expected_equals": "a = 1\nb\n",
+    "toml_table_end": "[a\n",
+    "toml_array_end": "[[a]\n",
+    "toml_expected": "a = '''x",
+    "toml_invalid_char": "# \x00\n",
+    "toml_declare_twice": "[a]\n[a]\n",
+    "toml_overwrite": "a = 1\na = 2\n",
+    "toml_immutable": "a = {b = 1}\na.c = 2\n",
+    "toml_redefine": "[a.b]\n[a]\nb.c = 1\n",
+    "toml_key_start": "a. = 1\n",
+    "toml_unclosed_array": "a = [1\n",
+    "toml_duplicate_inline": "a = {b = 1, b = 2}\n",
+    "toml_unclosed_inline": "a = {b = 1\n",
+    "toml_backslash": 'a = "\\q"\n',
+    "toml_hex": 'a = "\\uZZZZ"\n',
+    "toml_scalar": 'a = "\\uD800"\n',
+    "toml_unterminated": 'a = "abc',
+    "toml_illegal_char": 'a = "a\x01"\n',
+    "toml_date": "a = 2022-02-30\n",
+    "toml_value": "a = @\n",
+}
+
+
+@pytest.mark.parametrize("key", sorted(_TOMLLIB_FAULTS))
+def test_what_tomllib_says_is_said_in_vietnamese(key: str) -> None:
+    """A file that is not TOML: tomllib's sentence, and where it stopped, from the
+    catalogue; in English, tomllib's own words."""
+    import tomllib
+
+    from parindex._formats.toml import syntax_detail
+
+    with pytest.raises(tomllib.TOMLDecodeError) as raised:
+        tomllib.loads(_TOMLLIB_FAULTS[key])
+    detail = syntax_detail(raised.value)
+    assert detail == str(raised.value) and detail.parts[0][0] == key
+    assert detail.parts[-1][0] in ("toml_at", "toml_at_end")
+    said = detail.said("vi")
+    assert not _english_in(said) and not [f for f in _english_fragments() if f in said], said
+
+
+def test_what_tomllib_says_in_another_shape_is_quoted() -> None:
+    """A sentence a later Python may word differently is quoted as tomllib's original."""
+    from parindex._formats.toml import syntax_detail
+
+    detail = syntax_detail(ValueError("Unknown problem (at line 2, column 1)"))
+    assert detail == "Unknown problem (at line 2, column 1)"
+    assert detail.said("vi") == ("trình đọc TOML báo (nguyên văn): “Unknown problem (at line "
+                                 "2, column 1)”")

@@ -1023,6 +1023,142 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_needs_source": "{status} cần có nguồn",
         "e_not_a_source": "nguồn {source} không phải là khóa của [sources]",
         "e_citation_text": "trích dẫn nguồn phải là văn bản",
+        # framework authoring: framework and overlay files (_formats/toml.py,
+        # _formats/overlay.py) and a framework's own checks (_base/model.py)
+        "fw_no_files": "không có tệp bộ tiêu chí (*.toml) nào trong thư mục {folder}/ của "
+                       "{package}",
+        "fw_is_assessment": "đây là tệp bản đánh giá (có 'points' hoặc 'unit'), không phải bộ "
+                            "tiêu chí: hãy cho tệp này làm FILE để chấm điểm, và cho "
+                            "--framework mã một bộ tiêu chí đã cài đặt, một tệp bộ tiêu chí "
+                            "hoặc một tệp overlay",
+        "fw_all_zero": "mọi điểm tối đa của các tiêu chí và của điều tra XHH đều bằng 0: không "
+                       "đơn vị nào tính được chỉ số hay xếp loại",
+        "fw_tie_break_text": "tie_break liệt kê mã tiêu chí dưới dạng văn bản",
+        "fw_publication_table": "cần một bảng [publication]",
+        "fw_not_printed_figure": "{figure} không phải là số liệu được công bố; hãy dùng một "
+                                 "trong các tên {figures}",
+        "fw_decimal_places": "cần số chữ số thập phân là một số nguyên từ 0 đến 9",
+        "fw_not_a_scale": "{value} không phải là thang điểm: hãy cho số điểm mà chỉ số tính "
+                          "trên đó (ví dụ 100)",
+        "fw_unitemized_zero": "unitemized = 0 không có tác dụng gì; hãy bỏ dòng này",
+        "fw_band_table": "mỗi mức xếp loại phải là một bảng ([[bands]])",
+        "fw_method_name": "{value} không phải tên phương pháp (chữ thường không dấu, chữ số và "
+                          "dấu gạch ngang, ví dụ {default})",
+        "fw_rule_table": "quy tắc là một bảng, ví dụ rule = { kind = \"proportional\", "
+                         "numerator = \"on_time\", denominator = \"total\", status = \"read\", "
+                         "source = \"...\" }",
+        "fw_kind_unknown_status": "kind là \"unknown\" nhưng status là {status}",
+        "fw_status_unknown_rule": "status là \"unknown\" nhưng quy tắc đã được cho (kind "
+                                  "{kind}); hãy ghi nguồn của quy tắc, hoặc ghi kind = "
+                                  "\"unknown\"",
+        "fw_not_a_kind": "{kind} không phải tên một loại quy tắc; các loại có sẵn: {kinds}",
+        "fw_number_or_unknown": "thiếu: hãy cho một số, hoặc \"unknown\" nếu không nguồn nào "
+                                "cho số này",
+        "fw_negative": "{value} là số âm",
+        "fw_value_unknown_status": "{name} là \"unknown\" nhưng status là {status}",
+        "fw_status_unknown_value": "status là \"unknown\" nhưng {name} đã được cho ({value}); "
+                                   "hãy ghi nguồn của giá trị, hoặc ghi {name} = \"unknown\"",
+        "fw_own_parent": "là mục cha của chính nó",
+        "fw_parent_chain": "chuỗi mục cha lặp vòng: {chain} (mỗi mã ghi mã tiếp theo là mục "
+                           "cha của nó)",
+        "fw_parent_loops": "chuỗi mục cha lặp vòng",
+        "fw_too_deep": "sâu {depth} cấp; tiêu chí của một bộ tiêu chí lồng nhau tối đa {max} cấp",
+        "fw_band_above_index": "mức xếp loại {band}: mức tối thiểu {min} cao hơn 100, chỉ số "
+                               "cao nhất (band_basis là index)",
+        "fw_no_criteria": "không có tiêu chí nào: bộ tiêu chí phải có ít nhất một "
+                          "[criteria.\"code\"]",
+        "fw_criterion_table": "mỗi tiêu chí là một bảng: [criteria.\"code\"]",
+        "fw_too_many": "{count} tiêu chí; một bộ tiêu chí có tối đa {max}",
+        "fw_parent_undefined": "mục cha {parent} chưa được khai báo",
+        "fw_kind_differs": "kind {kind} khác với kind {parent} của mục cha",
+        "md_max_not_finite": "điểm tối đa {value} không phải là số hữu hạn ≥ 0",
+        "md_bad_id": "mã bộ tiêu chí {id} không có dạng tỉnh/cấp/năm (chữ thường không dấu, ví "
+                     "dụ 'thua-thien-hue/commune/2022')",
+        "md_level_differs": "level {level} khác với cấp trong mã ({id_level})",
+        "md_years_order": "last_year ở trước first_year",
+        "md_decimals": "decimals phải từ 0 đến 9",
+        "md_too_many": "hơn {max} tiêu chí; một bộ tiêu chí có tối đa {max}",
+        "md_too_deep": "tiêu chí lồng nhau sâu hơn {max} cấp; một bộ tiêu chí có tối đa {max} cấp",
+        "md_code_twice": "mã xuất hiện hai lần",
+        "md_rule_has_items": "quy tắc {kind} tính điểm của một tiêu chí không có tiêu chí thành "
+                             "phần, nhưng mục này có tiêu chí thành phần",
+        "md_tie_break_unknown": "tie_break ghi mã {code}, mã này không có trong bộ tiêu chí",
+        "md_band_names": "tên mức xếp loại bị lặp: {names}; mỗi mức có một tên riêng",
+        "md_band_decrease": "mức tối thiểu của các mức xếp loại phải giảm dần từ mức đầu đến "
+                            "mức cuối",
+        "md_last_band": "mức xếp loại cuối ({band}) phải bắt đầu từ 0 để các mức bao phủ mọi "
+                        "giá trị",
+        "md_band_negative": "mức tối thiểu của các mức xếp loại phải ≥ 0",
+        "ov_bad_id": "{id} không phải mã bộ tiêu chí dạng tỉnh/cấp/phiên bản (ví dụ "
+                     "'quang-tri/district/2020-annex')",
+        "ov_other_base": "tệp overlay bổ sung cho {named}, không phải cho {base}",
+        "ov_own_id": "bộ tiêu chí dẫn xuất cần mã riêng (ví dụ '{id}-annex') để không bao giờ "
+                     "bị nhầm với bộ tiêu chí gốc",
+        "ov_level": "cấp của bộ tiêu chí dẫn xuất phải giữ là {level}",
+        "ov_own_sources": "tệp overlay trích dẫn nguồn của chính nó: hãy thêm [sources] với ít "
+                          "nhất một mục (ví dụ annex = \"QĐ .../QĐ-UBND, Phụ lục ...\")",
+        "ov_source_taken": "bộ tiêu chí gốc đã có nguồn {name}; hãy chọn khóa khác",
+        "ov_conflict": "mâu thuẫn với bộ tiêu chí gốc, nơi ghi {was} ({path}); nếu tệp overlay "
+                       "cố ý sửa giá trị này, hãy thêm {quoted} vào corrects = [...] ở đầu tệp",
+        "ov_was_thresholds": "các ngưỡng xếp loại có nguồn",
+        "ov_was_max": "điểm tối đa {max} ({status})",
+        "ov_was_rule": "quy tắc {kind}",
+        "ov_was_provenance": "nguồn gốc ({status}, {source})",
+        "ov_was_years": "các năm {years} ({status})",
+        "ov_corrects_unused": "{path} được liệt kê trong corrects, nhưng tệp overlay không "
+                              "thay đổi giá trị này",
+        "ov_corrects_text": "corrects liệt kê các đường dẫn dưới dạng văn bản, ví dụ "
+                            "[\"criteria.3.max\", \"bands\"]",
+        "ov_adds_beneath": " (tệp overlay chỉ thêm mục bên dưới các mục của bộ tiêu chí gốc: "
+                           "hãy ghi parent = \"...\" hoặc dùng mã nối tiếp một mã đã có, như "
+                           "3.4.2 dưới 3.4)",
+        "ov_numbers_only": "tệp overlay cho các con số; hãy bỏ qua những gì chưa biết",
+        "ov_provenance_of_max": "\"status\", \"source\" và \"note\" là nguồn gốc của max; "
+                                "hãy cho max cùng với các khóa này (quy tắc có \"status\" và "
+                                "\"source\" riêng)",
+        "ov_rules_only": "tệp overlay cho các quy tắc; hãy bỏ qua những gì chưa biết",
+        "ov_rule_has_items": "quy tắc tính điểm của một tiêu chí không có tiêu chí thành phần; "
+                             "mục này có tiêu chí thành phần",
+        "ov_items_beneath_rule": "tệp overlay thêm tiêu chí thành phần dưới {code}, mà quy tắc "
+                                 "{kind} của mục này tính điểm như một tiêu chí không có tiêu "
+                                 "chí thành phần; mục có tiêu chí thành phần thì không có quy tắc",
+        "ov_added_needs_max": "tệp overlay cho các con số; mục được thêm cần có điểm tối đa",
+        "ov_status_not_unknown": "tệp overlay cho những gì một nguồn xác lập; status không thể "
+                                 "là \"unknown\"",
+        "ov_fact_provenance": "tệp overlay đặt {fact}; hãy ghi nguồn trong [provenance] ({fact} "
+                              "= {{ status = ..., source = ... }})",
+        "ov_years_provenance": "tệp overlay đặt các năm áp dụng; hãy ghi nguồn trong "
+                               "[provenance] (years = { status = ..., source = ... })",
+        "ov_after": "sau khi áp dụng tệp overlay, {code}: {what}",
+        "ov_total_changes": "tệp overlay làm thay đổi tổng điểm tối đa của bộ tiêu chí từ "
+                            "{before} thành {after}",
+        # tomllib's own sentences (a fixed set), said when a file is not valid TOML
+        "toml_at": " (dòng {line}, cột {column})",
+        "toml_at_end": " (ở cuối tệp)",
+        "toml_original": "trình đọc TOML báo (nguyên văn): “{detail}”",
+        "toml_invalid_statement": "câu lệnh không hợp lệ",
+        "toml_newline": "cần xuống dòng hoặc kết thúc tệp sau một câu lệnh",
+        "toml_expected_equals": "cần dấu '=' sau khóa trong cặp khóa = giá trị",
+        "toml_table_end": "cần ']' ở cuối phần khai báo bảng",
+        "toml_array_end": "cần ']]' ở cuối phần khai báo mảng bảng",
+        "toml_expected": "cần {what}",
+        "toml_invalid_char": "gặp ký tự không hợp lệ {char}",
+        "toml_declare_twice": "không thể khai báo {name} hai lần",
+        "toml_overwrite": "không thể ghi đè một giá trị đã có",
+        "toml_immutable": "không thể thay đổi {name}: bảng hoặc mảng này đã được viết trọn trên "
+                          "một dòng",
+        "toml_redefine": "không thể khai báo lại bảng {name}",
+        "toml_key_start": "ký tự đầu của khóa không hợp lệ",
+        "toml_unclosed_array": "mảng chưa được đóng (thiếu ']')",
+        "toml_duplicate_inline": "khóa {name} bị lặp trong bảng viết trên một dòng",
+        "toml_unclosed_inline": "bảng viết trên một dòng chưa được đóng (thiếu '}')",
+        "toml_backslash": "ký tự '\\' trong chuỗi chưa được thoát (hãy viết '\\\\')",
+        "toml_hex": "giá trị thập lục phân không hợp lệ",
+        "toml_scalar": "ký tự thoát không phải là một ký tự Unicode hợp lệ",
+        "toml_unterminated": "chuỗi chưa được đóng (thiếu dấu nháy)",
+        "toml_illegal_char": "ký tự không được phép {char}",
+        "toml_date": "ngày hoặc giờ không hợp lệ",
+        "toml_value": "giá trị không hợp lệ",
         # what scoring needs that no source gives (MissingInformationError), and how to supply it
         "m_missing_write": "thiếu {path}; trong tệp overlay hãy ghi: {write}",
         "m_missing_bands": "thiếu {path}; trong tệp overlay hãy ghi mọi mức xếp loại, từ mức "
@@ -2080,6 +2216,125 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_needs_source": "{status} needs a source",
         "e_not_a_source": "source {source} is not a key of [sources]",
         "e_citation_text": "a source's citation must be text",
+        # framework authoring: framework and overlay files (_formats/toml.py,
+        # _formats/overlay.py) and a framework's own checks (_base/model.py)
+        "fw_no_files": "no framework files (*.toml) in {folder}/ of {package}",
+        "fw_is_assessment": "this is an assessment file (it has 'points' or 'unit'), not a "
+                            "framework: give it as the FILE to score, and an installed "
+                            "framework id, a framework file or an overlay to --framework",
+        "fw_all_zero": "every maximum of the criteria and the survey is 0: no unit could be "
+                       "indexed or banded",
+        "fw_tie_break_text": "tie_break lists criterion codes as text",
+        "fw_publication_table": "expected a table [publication]",
+        "fw_not_printed_figure": "{figure} is not a printed figure; one of {figures}",
+        "fw_decimal_places": "expected a whole number of decimal places, 0 to 9",
+        "fw_not_a_scale": "{value} is not a scale: give the points the index is out of (e.g. "
+                          "100)",
+        "fw_unitemized_zero": "unitemized = 0 excuses nothing; leave it out",
+        "fw_band_table": "each band must be a table ([[bands]])",
+        "fw_method_name": "{value} is not a method name (lower-case letters, digits and "
+                          "hyphens, e.g. {default})",
+        "fw_rule_table": "a rule is a table, e.g. rule = { kind = \"proportional\", numerator = "
+                         "\"on_time\", denominator = \"total\", status = \"read\", source = "
+                         "\"...\" }",
+        "fw_kind_unknown_status": "kind is \"unknown\" but status is {status}",
+        "fw_status_unknown_rule": "status is \"unknown\" but the rule is given (kind {kind}); "
+                                  "say where it comes from, or write kind = \"unknown\"",
+        "fw_not_a_kind": "{kind} is not a rule kind's name; built in: {kinds}",
+        "fw_number_or_unknown": "missing: give a number, or \"unknown\" when no source gives it",
+        "fw_negative": "{value} is negative",
+        "fw_value_unknown_status": "{name} is \"unknown\" but status is {status}",
+        "fw_status_unknown_value": "status is \"unknown\" but {name} is given ({value}); say "
+                                   "where it comes from, or write {name} = \"unknown\"",
+        "fw_own_parent": "is its own parent",
+        "fw_parent_chain": "its parent chain loops: {chain} (each code names the next as its "
+                           "parent)",
+        "fw_parent_loops": "its parent chain loops",
+        "fw_too_deep": "is {depth} levels deep; a framework's criteria nest at most {max} levels",
+        "fw_band_above_index": "band {band}: minimum {min} is above 100, the highest index "
+                               "(band_basis is index)",
+        "fw_no_criteria": "no criteria: a framework lists at least one [criteria.\"code\"]",
+        "fw_criterion_table": "each criterion is a table: [criteria.\"code\"]",
+        "fw_too_many": "{count} criteria; a framework has at most {max}",
+        "fw_parent_undefined": "its parent {parent} is not defined",
+        "fw_kind_differs": "kind {kind} differs from its parent's {parent}",
+        "md_max_not_finite": "maximum {value} is not a finite number ≥ 0",
+        "md_bad_id": "framework id {id} is not of the form province/level/year (lower-case "
+                     "ASCII, e.g. 'thua-thien-hue/commune/2022')",
+        "md_level_differs": "level {level} differs from the id's {id_level}",
+        "md_years_order": "last_year is before first_year",
+        "md_decimals": "decimals must be between 0 and 9",
+        "md_too_many": "more than {max} criteria; a framework has at most {max}",
+        "md_too_deep": "criteria nest more than {max} levels deep; a framework has at most {max}",
+        "md_code_twice": "code appears twice",
+        "md_rule_has_items": "a {kind} rule computes a leaf's points, but this node has items",
+        "md_tie_break_unknown": "tie_break names unknown code {code}",
+        "md_band_names": "band names repeat: {names}; each band has its own name",
+        "md_band_decrease": "band minima must strictly decrease from the first band to the last",
+        "md_last_band": "the last band ({band}) must start at 0 so that bands cover every value",
+        "md_band_negative": "band minima must be ≥ 0",
+        "ov_bad_id": "{id} is not a framework id of the form province/level/version (e.g. "
+                     "'quang-tri/district/2020-annex')",
+        "ov_other_base": "the overlay completes {named}, not {base}",
+        "ov_own_id": "the derived framework needs its own id (e.g. '{id}-annex'), so that it "
+                     "is never mistaken for the shipped one",
+        "ov_level": "the derived framework's level must stay {level}",
+        "ov_own_sources": "an overlay cites its own sources: add [sources] with at least one "
+                          "entry (e.g. annex = \"QĐ .../QĐ-UBND, Phụ lục ...\")",
+        "ov_source_taken": "the base already has a source {name}; choose another key",
+        "ov_conflict": "conflicts with the base, which gives {was} ({path}); if the overlay "
+                       "corrects it deliberately, add {quoted} to corrects = [...] at the top",
+        "ov_was_thresholds": "sourced thresholds",
+        "ov_was_max": "max {max} ({status})",
+        "ov_was_rule": "a {kind} rule",
+        "ov_was_provenance": "its provenance ({status}, {source})",
+        "ov_was_years": "the years {years} ({status})",
+        "ov_corrects_unused": "{path} is listed in corrects, but the overlay does not change it",
+        "ov_corrects_text": "corrects lists paths as text, e.g. [\"criteria.3.max\", \"bands\"]",
+        "ov_adds_beneath": " (an overlay adds nodes only beneath the base's nodes: give parent "
+                           "= \"...\" or a code that extends a known one, like 3.4.2 under 3.4)",
+        "ov_numbers_only": "an overlay gives numbers; leave out what it does not know",
+        "ov_provenance_of_max": "status, source and note are the provenance of max; give max "
+                                "with them (a rule has its own status and source)",
+        "ov_rules_only": "an overlay gives rules; leave out what it does not know",
+        "ov_rule_has_items": "a rule computes a leaf's points; this node has items",
+        "ov_items_beneath_rule": "the overlay adds items beneath {code}, whose {kind} rule "
+                                 "computes a leaf's points; a node with items has no rule",
+        "ov_added_needs_max": "an overlay gives numbers; an added item needs its maximum",
+        "ov_status_not_unknown": "an overlay gives what a source establishes; status cannot be "
+                                 "\"unknown\"",
+        "ov_fact_provenance": "the overlay sets {fact}; say where it comes from in [provenance] "
+                              "({fact} = {{ status = ..., source = ... }})",
+        "ov_years_provenance": "the overlay sets the years it covers; say where that comes from "
+                               "in [provenance] (years = { status = ..., source = ... })",
+        "ov_after": "after the overlay, {code}: {what}",
+        "ov_total_changes": "the overlay changes the framework's total from {before} to {after}",
+        # tomllib's own sentences (a fixed set), said when a file is not valid TOML
+        "toml_at": " (at line {line}, column {column})",
+        "toml_at_end": " (at end of document)",
+        "toml_original": "{detail}",
+        "toml_invalid_statement": "Invalid statement",
+        "toml_newline": "Expected newline or end of document after a statement",
+        "toml_expected_equals": "Expected '=' after a key in a key/value pair",
+        "toml_table_end": "Expected ']' at the end of a table declaration",
+        "toml_array_end": "Expected ']]' at the end of an array declaration",
+        "toml_expected": "Expected {what}",
+        "toml_invalid_char": "Found invalid character {char}",
+        "toml_declare_twice": "Cannot declare {name} twice",
+        "toml_overwrite": "Cannot overwrite a value",
+        "toml_immutable": "Cannot mutate immutable namespace {name}",
+        "toml_redefine": "Cannot redefine namespace {name}",
+        "toml_key_start": "Invalid initial character for a key part",
+        "toml_unclosed_array": "Unclosed array",
+        "toml_duplicate_inline": "Duplicate inline table key {name}",
+        "toml_unclosed_inline": "Unclosed inline table",
+        "toml_backslash": "Unescaped '\\' in a string",
+        "toml_hex": "Invalid hex value",
+        "toml_scalar": "Escaped character is not a Unicode scalar value",
+        "toml_unterminated": "Unterminated string",
+        "toml_illegal_char": "Illegal character {char}",
+        "toml_date": "Invalid date or datetime",
+        "toml_value": "Invalid value",
         # what scoring needs that no source gives (MissingInformationError), and how to supply it
         "m_missing_write": "missing {path}; in an overlay write: {write}",
         "m_missing_bands": "missing {path}; in an overlay write every band, highest first: "

@@ -23,7 +23,7 @@ from typing import Any, Final, Literal, TypeAlias
 import attrs
 
 from .errors import FrameworkError, Origin, Problem
-from .i18n import Sentence
+from .i18n import Count, Sentence
 from .numbers import Rounding, exact, round_to
 
 #: ``province/level/year`` or ``province/level/version``, lower-case ASCII with hyphens,
@@ -325,7 +325,7 @@ class Node:
     @max.validator
     def _check_max(self, _: object, value: Decimal | None) -> None:
         if value is not None and (not value.is_finite() or value < 0):
-            raise FrameworkError(Problem(f"maximum {value} is not a finite number ≥ 0",
+            raise FrameworkError(Problem(Sentence("md_max_not_finite", value=value),
                                          code=self.code))
 
     @property
@@ -556,16 +556,15 @@ class Framework:
     def _structural_problems(self) -> list[Problem]:
         problems = []
         if not FRAMEWORK_ID.match(self.id):
-            problems.append(Problem(
-                f"framework id {self.id!r} is not of the form province/level/year "
-                "(lower-case ASCII, e.g. 'thua-thien-hue/commune/2022')", key="id"))
+            problems.append(Problem(Sentence("md_bad_id", id=repr(self.id)), key="id"))
         elif self.id.split("/")[1] != self.level:
-            problems.append(Problem(f"level {self.level!r} differs from the id's "
-                                    f"{self.id.split('/')[1]!r}", key="level"))
+            problems.append(Problem(Sentence("md_level_differs", level=repr(self.level),
+                                             id_level=repr(self.id.split("/")[1])),
+                                    key="level"))
         if self.last_year is not None and self.last_year < self.first_year:
-            problems.append(Problem("last_year is before first_year", key="last_year"))
+            problems.append(Problem(Sentence("md_years_order"), key="last_year"))
         if not 0 <= self.decimals <= 9:
-            problems.append(Problem("decimals must be between 0 and 9", key="decimals"))
+            problems.append(Problem(Sentence("md_decimals"), key="decimals"))
         count, deepest = 0, 0
         for node, depth in self.depths():
             count += 1
@@ -573,23 +572,22 @@ class Framework:
             if count > MAX_NODES or deepest > MAX_DEPTH:
                 break
         if count > MAX_NODES:
-            return [Problem(f"more than {MAX_NODES:,} criteria; a framework has at most "
-                            f"{MAX_NODES:,}", key="criteria")]
+            return [Problem(Sentence("md_too_many", max=Count(MAX_NODES)), key="criteria")]
         if deepest > MAX_DEPTH:
-            return [Problem(f"criteria nest more than {MAX_DEPTH} levels deep; a framework "
-                            f"has at most {MAX_DEPTH}", key="criteria", code=node.code)]
+            return [Problem(Sentence("md_too_deep", max=MAX_DEPTH), key="criteria",
+                            code=node.code)]
         seen: set[str] = set()
         for node in self.walk():
             if node.code in seen:
-                problems.append(Problem("code appears twice", code=node.code))
+                problems.append(Problem(Sentence("md_code_twice"), code=node.code))
             seen.add(node.code)
         for node in self.walk():
             if node.rule is not None and node.rule.computes and node.children:
-                problems.append(Problem(f"a {node.rule.kind} rule computes a leaf's points, "
-                                        "but this node has items", code=node.code))
+                problems.append(Problem(Sentence("md_rule_has_items", kind=node.rule.kind),
+                                        code=node.code))
         for code in self.tie_break:
             if code not in seen:
-                problems.append(Problem(f"tie_break names unknown code {code!r}",
+                problems.append(Problem(Sentence("md_tie_break_unknown", code=repr(code)),
                                         key="tie_break"))
         problems += [Problem(message, key="bands") for message in _band_problems(self)]
 
@@ -714,22 +712,20 @@ class Framework:
         return counts
 
 
-def _band_problems(framework: Framework) -> list[str]:
+def _band_problems(framework: Framework) -> list[Sentence]:
     problems = []
     bands = framework.bands
     names = [b.name for b in bands]
     if len(set(names)) != len(names):
         repeated = sorted({n for n in names if names.count(n) > 1})
-        problems.append(f"band names repeat: {', '.join(repeated)}; each band has its own "
-                        "name")
+        problems.append(Sentence("md_band_names", names=tuple(repeated)))
     known = [b.min for b in bands if b.min is not None]
     if any(a <= b for a, b in zip(known, known[1:], strict=False)):
-        problems.append("band minima must strictly decrease from the first band to the last")
+        problems.append(Sentence("md_band_decrease"))
     if bands and bands[-1].min is not None and bands[-1].min != 0:
-        problems.append(f"the last band ({bands[-1].name}) must start at 0 so that bands "
-                        "cover every value")
+        problems.append(Sentence("md_last_band", band=bands[-1].name))
     if any(b.min is not None and b.min < 0 for b in bands):
-        problems.append("band minima must be ≥ 0")
+        problems.append(Sentence("md_band_negative"))
 
     return problems
 

@@ -31,6 +31,7 @@ import attrs
 
 from .._base.errors import Origin, ParindexError, Problem
 from .._base.i18n import Sentence
+from .toml import syntax_detail
 
 #: The fields a table may give, and what each is in the appendix.
 KEYS = {"lead": "Chủ trì", "support": "Phối hợp", "deadline": "Thời gian hoàn thành",
@@ -81,8 +82,8 @@ def load_assignments(path: str | Path) -> Assignments:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise AssignmentsError(Problem(Sentence("as_toml", detail=str(error)), path=path,
-                                       line=getattr(error, "lineno", None))) from None
+        raise AssignmentsError(Problem(Sentence("as_toml", detail=syntax_detail(error)),
+                                       path=path, line=getattr(error, "lineno", None))) from None
     problems: list[Problem] = []
     by_code: dict[str, dict[str, str]] = {}
     for code, table in data.items():

@@ -102,8 +102,7 @@ def loads_overlay(text: str, *, path: Path | None = None) -> Overlay:
     base = c.get(data, "base", str)
     derived = c.get(data, "id", str)
     if derived is not None and not FRAMEWORK_ID.match(nfc(derived)):
-        c.add(f"{derived!r} is not a framework id of the form province/level/version "
-              "(e.g. 'quang-tri/district/2020-annex')", "id")
+        c.add(Sentence("ov_bad_id", id=repr(derived)), "id")
     if c.problems:
         raise FrameworkError(c.problems)
     return Overlay(nfc(base), nfc(derived), data, origin)
@@ -130,22 +129,20 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
     data, origin = overlay.data, overlay.origin
     c = Collector(origin)
     if base.id != overlay.base:
-        c.add(f"the overlay completes {overlay.base!r}, not {base.id!r}", "base")
+        c.add(Sentence("ov_other_base", named=repr(overlay.base), base=repr(base.id)), "base")
     if overlay.id == base.id:
-        c.add("the derived framework needs its own id (e.g. "
-              f"'{base.id}-annex'), so that it is never mistaken for the shipped one", "id")
+        c.add(Sentence("ov_own_id", id=base.id), "id")
     elif overlay.id.split("/")[1] != base.level:
-        c.add(f"the derived framework's level must stay {base.level!r}", "id")
+        c.add(Sentence("ov_level", level=repr(base.level)), "id")
 
     own_sources = c.get(data, "sources", dict, required=False) or {}
     if not own_sources:
-        c.add("an overlay cites its own sources: add [sources] with at least one entry "
-              "(e.g. annex = \"QĐ .../QĐ-UBND, Phụ lục ...\")", "sources")
+        c.add(Sentence("ov_own_sources"), "sources")
     for key, citation in own_sources.items():
         if not isinstance(citation, str):
-            c.add("a source's citation must be text", "sources", key)
+            c.add(Sentence("e_citation_text"), "sources", key)
         elif key in base.sources and nfc(citation) != base.sources[key]:
-            c.add(f"the base already has a source {key!r}; choose another key", "sources", key)
+            c.add(Sentence("ov_source_taken", name=repr(key)), "sources", key)
     sources = {**base.sources, **{nfc(k): nfc(v) for k, v in own_sources.items()
                                   if isinstance(v, str)}}
     provenance = provenance_reader(c, sources)
@@ -158,8 +155,7 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
         if path in corrects:
             used.add(path)
             return
-        c.add(f"conflicts with the base, which gives {was} ({path}); if the overlay corrects "
-              f"it deliberately, add {path!r} to corrects = [...] at the top", *where,
+        c.add(Sentence("ov_conflict", was=was, path=path, quoted=repr(path)), *where,
               code=code)
 
     criteria = _criteria(c, base, c.get(data, "criteria", dict, required=False) or {},
@@ -171,12 +167,11 @@ def apply_overlay(overlay: Overlay, base: Framework | None = None) -> Framework:
         index_bands(c, bands, data.get("band_basis", base.band_basis.value))
         if bands != base.bands and any(b.min is not None and _sourced(b.provenance)
                                        for b in base.bands):
-            conflict("bands", "sourced thresholds", "new bands", "bands")
+            conflict("bands", Sentence("ov_was_thresholds"), "new bands", "bands")
     name = c.get(data, "name", str, required=False)
     name_en = c.get(data, "name_en", str, required=False)
     for path in sorted(corrects - used):
-        c.add(f"{path!r} is listed in corrects, but the overlay does not change it",
-              "corrects")
+        c.add(Sentence("ov_corrects_unused", path=repr(path)), "corrects")
     if c.problems:
         raise FrameworkError(c.problems)
     try:
@@ -206,7 +201,7 @@ def _line(origin: Origin, problem: Problem) -> int | None:
 def _corrects(c: Collector, data: Mapping[str, Any]) -> set[str]:
     value = c.get(data, "corrects", list, required=False) or []
     if any(not isinstance(v, str) for v in value):
-        c.add('corrects lists paths as text, e.g. ["criteria.3.max", "bands"]', "corrects")
+        c.add(Sentence("ov_corrects_text"), "corrects")
         return set()
     return {nfc(v) for v in value}
 
@@ -226,14 +221,13 @@ def _criteria(c: Collector, base: Framework, tables: Mapping[str, Any], provenan
             continue
         if node is None:
             close = difflib.get_close_matches(code, codes, n=1, cutoff=0.6)
-            c.add(f"{code!r} is not a criterion of {base.id}"
-                  + (f"; did you mean {close[0]!r}?" if close else "")
-                  + " (an overlay adds nodes only beneath the base's nodes: give parent = "
-                    "\"...\" or a code that extends a known one, like 3.4.2 under 3.4)",
-                  *where, code=code)
+            wrong = Sentence("e_not_a_criterion", code=repr(code), framework=base.id)
+            if close:
+                wrong += Sentence("e_did_you_mean", close=repr(close[0]))
+            c.add(wrong + Sentence("ov_adds_beneath"), *where, code=code)
             continue
         if not isinstance(table, dict):
-            c.add('each criterion is a table: [criteria."code"]', *where, code=code)
+            c.add(Sentence("fw_criterion_table"), *where, code=code)
             continue
         c.problems += unknown_keys(table, _OVERLAY_NODE_KEYS, c.origin, *where)
         changes: dict[str, Any] = {}
@@ -242,19 +236,17 @@ def _criteria(c: Collector, base: Framework, tables: Mapping[str, Any], provenan
             prov = provenance(table, *where, code=code)
             check_unknown_consistency(c, maximum, table, prov, where, "max", code)
             if maximum is None:
-                c.add("an overlay gives numbers; leave out what it does not know", *where,
-                      "max", code=code)
+                c.add(Sentence("ov_numbers_only"), *where, "max", code=code)
             elif node.max is not None and maximum != node.max \
                     and _sourced(node.provenance):
-                conflict(f"criteria.{code}.max", f"max {node.max} "
-                         f"({node.provenance.status.value})", maximum, *where, "max",
-                         code=code)
+                conflict(f"criteria.{code}.max", Sentence(
+                    "ov_was_max", max=node.max, status=node.provenance.status.value),
+                    maximum, *where, "max", code=code)
             if maximum != node.max or not _sourced(node.provenance):
                 # A value the base already sources keeps its (stronger or equal) provenance.
                 changes.update(max=maximum, provenance=prov)
         elif any(k in table for k in ("status", "source", "note")):
-            c.add("status, source and note are the provenance of max; give max with them "
-                  "(a rule has its own status and source)", *where, code=code)
+            c.add(Sentence("ov_provenance_of_max"), *where, code=code)
         for key in ("name", "name_en"):
             value = c.get(table, key, str, *where, required=False, code=code)
             if value is None:
@@ -275,15 +267,14 @@ def _criteria(c: Collector, base: Framework, tables: Mapping[str, Any], provenan
             rule = read_rule(c, table["rule"], where, code, maximum, provenance)
             if rule is not None:
                 if rule.kind == "unknown":
-                    c.add("an overlay gives rules; leave out what it does not know", *where,
-                          "rule", code=code)
+                    c.add(Sentence("ov_rules_only"), *where, "rule", code=code)
                 elif node.rule is not None and node.rule.kind != "unknown" \
                         and _sourced(node.rule.provenance) and rule != node.rule:
-                    conflict(f"criteria.{code}.rule", f"a {node.rule.kind} rule",
-                             rule.kind, *where, "rule", code=code)
+                    conflict(f"criteria.{code}.rule",
+                             Sentence("ov_was_rule", kind=node.rule.kind), rule.kind, *where,
+                             "rule", code=code)
                 if node.children:
-                    c.add("a rule computes a leaf's points; this node has items", *where,
-                          "rule", code=code)
+                    c.add(Sentence("ov_rule_has_items"), *where, "rule", code=code)
                 changes["rule"] = rule
         changed[code] = attrs.evolve(node, **changes)
 
@@ -298,8 +289,7 @@ def _criteria(c: Collector, base: Framework, tables: Mapping[str, Any], provenan
         if extra and new.rule is not None:
             if new.rule.computes:
                 first = beneath[node.code][0][0]
-                c.add(f"the overlay adds items beneath {node.code}, whose {new.rule.kind} "
-                      "rule computes a leaf's points; a node with items has no rule",
+                c.add(Sentence("ov_items_beneath_rule", code=node.code, kind=new.rule.kind),
                       "criteria", first, code=first)
             else:
                 new = attrs.evolve(new, rule=None)  # "unknown": its items are scored now
@@ -367,8 +357,7 @@ def _added(c: Collector, base: Framework, tables: Mapping[str, Any], provenance:
         prov = provenance(table, *where, code=code)
         check_unknown_consistency(c, maximum, table, prov, where, "max", code)
         if maximum is None and "max" in table:
-            c.add("an overlay gives numbers; an added item needs its maximum", *where,
-                  "max", code=code)
+            c.add(Sentence("ov_added_needs_max"), *where, "max", code=code)
         name = c.get(table, "name", str, *where, code=code)
         policy = c.enum(table, "not_arising", NotArisingPolicy, None, *where)
         rule = read_rule(c, table["rule"], where, code, maximum, provenance) \
@@ -424,8 +413,7 @@ def _facts(c: Collector, base: Framework, data: Mapping[str, Any], provenance: A
         if fact in FACTS and isinstance(table, dict):
             fact_provenance[fact] = provenance(table, "provenance", fact)
             if fact_provenance[fact].status is Status.UNKNOWN:
-                c.add("an overlay gives what a source establishes; status cannot be "
-                      "\"unknown\"", "provenance", fact, "status")
+                c.add(Sentence("ov_status_not_unknown"), "provenance", fact, "status")
     if "decimals" in data:
         value = c.get(data, "decimals", int)
         if value is not None:
@@ -448,15 +436,14 @@ def _facts(c: Collector, base: Framework, data: Mapping[str, Any], provenance: A
         sets_years = fact == "years" and ("first_year" in data or "last_year" in data)
         if fact not in facts and not sets_years and known is not None and _sourced(known) \
                 and given != known:
-            conflict(fact, f"its provenance ({known.status.value}, {known.source})", given,
-                     "provenance", fact)
+            conflict(fact, Sentence("ov_was_provenance", status=known.status.value,
+                                    source=known.source), given, "provenance", fact)
     _years(c, base, data, facts, fact_provenance, conflict)
     for fact in facts:
         if fact in ("first_year", "last_year"):
             continue  # their provenance is the fact "years", checked by _years
         if fact not in fact_provenance:
-            c.add(f"the overlay sets {fact}; say where it comes from in "
-                  f"[provenance] ({fact} = {{ status = ..., source = ... }})", fact)
+            c.add(Sentence("ov_fact_provenance", fact=fact), fact)
         known = base.provenance.get(fact)
         if known is not None and _sourced(known) \
                 and getattr(base, fact) != facts[fact] and not \
@@ -477,9 +464,7 @@ def _years(c: Collector, base: Framework, data: Mapping[str, Any], facts: dict[s
     if not given:
         return
     if "years" not in fact_provenance:
-        c.add("the overlay sets the years it covers; say where that comes from in "
-              "[provenance] (years = { status = ..., source = ... })",
-              next(iter(given)))
+        c.add(Sentence("ov_years_provenance"), next(iter(given)))
     first = given.get("first_year", base.first_year)
     last = given.get("last_year", base.last_year)
     narrows = first > base.first_year or (base.last_year is None and "last_year" in given) \
@@ -487,7 +472,8 @@ def _years(c: Collector, base: Framework, data: Mapping[str, Any], facts: dict[s
     known = base.provenance.get("years")
     if narrows and known is not None and _sourced(known):
         was = f"{base.first_year}–{base.last_year or ''}"
-        conflict("years", f"the years {was} ({known.status.value})", f"{first}–{last or ''}",
+        conflict("years", Sentence("ov_was_years", years=was, status=known.status.value),
+                 f"{first}–{last or ''}",
                  *(("first_year",) if first > base.first_year else ("last_year",)))
     facts.update(given)
 
@@ -499,11 +485,10 @@ def _check_totals(c: Collector, base: Framework, derived: Framework) -> None:
     before = {m.code for m in base.maxima_mismatches()}
     for mismatch in derived.maxima_mismatches():
         if mismatch.code not in before and mismatch.difference < 0:
-            c.add(f"after the overlay, {mismatch}", "criteria", mismatch.code,
-                  code=mismatch.code)
+            c.add(Sentence("ov_after", code=mismatch.code, what=mismatch.sentence),
+                  "criteria", mismatch.code, code=mismatch.code)
     if base.max is not None and derived.max != base.max:
-        c.add(f"the overlay changes the framework's total from {base.max} to {derived.max}",
-              "criteria")
+        c.add(Sentence("ov_total_changes", before=base.max, after=derived.max), "criteria")
 
 
 def resolve_framework(ref: str) -> Framework:

@@ -62,7 +62,7 @@ from .._base.model import (
     ranking_name,
 )
 from .._base.numbers import NumberError, Rounding, to_decimal
-from .._base.i18n import Alternatives, Sentence, reason
+from .._base.i18n import Alternatives, Count, Sentence, reason
 from .._base.text import has_control
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._plugins.registry import bind
@@ -90,10 +90,71 @@ def parse_toml(text: str, path: Path | None, error: type[ParindexError]) -> dict
         line = int(found.group(1)) if found else None
         problems = _explain_syntax_error(text, line, str(exc)) if line else []
         raise error([p.located(path) for p in problems] if problems else Problem(
-            Sentence("e_toml_invalid", detail=str(exc)), path=path, line=line)) from None
+            Sentence("e_toml_invalid", detail=syntax_detail(exc)), path=path,
+            line=line)) from None
     except RecursionError:
         # tomllib recurses into nested arrays and inline tables.
         raise error(Problem(Sentence("e_nest_deep"), path=path)) from None
+
+
+#: tomllib's sentences (a fixed set, in CPython's ``Lib/tomllib/_parser.py``), each with the
+#: catalogue key that says it; the key's English is tomllib's own text.
+_TOMLLIB_SAYS = tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in (
+    ("Invalid statement", "toml_invalid_statement"),
+    ("Expected newline or end of document after a statement", "toml_newline"),
+    ("Expected '=' after a key in a key/value pair", "toml_expected_equals"),
+    (r"Expected '\]' at the end of a table declaration", "toml_table_end"),
+    (r"Expected '\]\]' at the end of an array declaration", "toml_array_end"),
+    (r"Expected (?P<what>'.*'|\".*\")", "toml_expected"),
+    ("Found invalid character (?P<char>.+)", "toml_invalid_char"),
+    ("Cannot declare (?P<name>.+) twice", "toml_declare_twice"),
+    ("Cannot overwrite a value", "toml_overwrite"),
+    ("Cannot mutate immutable namespace (?P<name>.+)", "toml_immutable"),
+    ("Cannot redefine namespace (?P<name>.+)", "toml_redefine"),
+    ("Invalid initial character for a key part", "toml_key_start"),
+    ("Unclosed array", "toml_unclosed_array"),
+    ("Duplicate inline table key (?P<name>.+)", "toml_duplicate_inline"),
+    ("Unclosed inline table", "toml_unclosed_inline"),
+    (r"Unescaped '\\' in a string", "toml_backslash"),
+    ("Invalid hex value", "toml_hex"),
+    ("Escaped character is not a Unicode scalar value", "toml_scalar"),
+    ("Unterminated string", "toml_unterminated"),
+    ("Illegal character (?P<char>.+)", "toml_illegal_char"),
+    ("Invalid date or datetime", "toml_date"),
+    ("Invalid value", "toml_value"),
+))
+_TOMLLIB_AT = re.compile(r"(.*) \(at (?:line (\d+), column (\d+)|end of document)\)",
+                         re.DOTALL)
+
+
+def syntax_detail(error: ValueError) -> Sentence:
+    """What tomllib says about a file that is not TOML, as a catalogue sentence (said in the
+    reader's language, where it stopped included); a sentence of another shape (a later
+    Python's) is quoted as tomllib's original text.
+
+    >>> try:
+    ...     tomllib.loads("a = 1\\nb")
+    ... except tomllib.TOMLDecodeError as error:
+    ...     detail = syntax_detail(error)
+    >>> print(detail)
+    Expected '=' after a key in a key/value pair (at end of document)
+    >>> print(detail.said("vi"))
+    cần dấu '=' sau khóa trong cặp khóa = giá trị (ở cuối tệp)
+    """
+    text = str(error)
+    at = _TOMLLIB_AT.fullmatch(text)
+    said = at.group(1) if at else text
+    for pattern, key in _TOMLLIB_SAYS:
+        found = pattern.fullmatch(said)
+        if found:
+            sentence = Sentence(key, **found.groupdict())
+            break
+    else:
+        return Sentence("toml_original", detail=text)
+    if at is None:
+        return sentence
+    return sentence + (Sentence("toml_at", line=int(at.group(2)), column=int(at.group(3)))
+                       if at.group(2) else Sentence("toml_at_end"))
 
 
 #: Tables whose keys are criterion codes (a problem there names the code).
@@ -375,7 +436,7 @@ def frameworks_in(package: str | types.ModuleType, folder: str = "frameworks") -
     paths = sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")),
                    key=lambda p: p.name)
     if not paths:
-        raise PluginError(Problem(f"no framework files (*.toml) in {folder}/ of {package}"))
+        raise PluginError(Problem(Sentence("fw_no_files", folder=folder, package=package)))
     return [load_framework(path) for path in paths]
 
 
@@ -390,10 +451,8 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     origin = origin or Origin(None)
     if "criteria" not in data and ("points" in data or "unit" in data):
         # One clear message rather than one "unknown key" per assessment key.
-        raise FrameworkError(origin.problem(
-            "this is an assessment file (it has 'points' or 'unit'), not a framework: give "
-            "it as the FILE to score, and an installed framework id, a framework file or an "
-            "overlay to --framework", "points" if "points" in data else "unit"))
+        raise FrameworkError(origin.problem(Sentence("fw_is_assessment"),
+                                            "points" if "points" in data else "unit"))
     c = Collector(origin)
     c.problems += unknown_keys(data, _FRAMEWORK_KEYS, origin)
     sources = c.get(data, "sources", dict, required=False) or {}
@@ -427,8 +486,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
     tops_max = [n.max for n in criteria if n.kind in (NodeKind.CRITERION, NodeKind.SURVEY)]
     if tops_max and all(m is not None and m == 0 for m in tops_max):
         # Checked on files (a framework written by hand), not on objects built in code.
-        c.add("every maximum of the criteria and the survey is 0: no unit could be "
-              "indexed or banded", "criteria")
+        c.add(Sentence("fw_all_zero"), "criteria")
     index_bands(c, bands, data.get("band_basis", "index"))
     ranking = read_method_name(c, data, "ranking", "competition")
     band_method = read_method_name(c, data, "band_method", "minimum")
@@ -436,7 +494,7 @@ def framework_from_dict(data: Mapping[str, Any], origin: Origin | None = None) -
 
     tie_break = c.get(data, "tie_break", list, required=False) or []
     if any(not isinstance(code, str) for code in tie_break):
-        c.add("tie_break lists criterion codes as text", "tie_break")
+        c.add(Sentence("fw_tie_break_text"), "tie_break")
         tie_break = []
     first_year = c.get(data, "first_year", int)
     decimals = c.get(data, "decimals", int, required=False)
@@ -502,7 +560,7 @@ def publication_from_dict(c: Collector, table: Any, provenance: Callable[..., Pr
     declares; ``[publication.provenance.<convention>]`` gives one its own.
     """
     if not isinstance(table, dict):
-        c.add("expected a table [publication]", *where)
+        c.add(Sentence("fw_publication_table"), *where)
         return Publication()
     c.problems += unknown_keys(table, _PUBLICATION_KEYS, c.origin, *where)
     declared = [key for key in CONVENTIONS if key in table]
@@ -524,11 +582,10 @@ def publication_from_dict(c: Collector, table: Any, provenance: Callable[..., Pr
     for figure, places in (c.get(table, "decimals", dict, *where, required=False)
                            or {}).items():
         if figure not in PRINTED_FIGURES:
-            c.add(f"{figure!r} is not a printed figure; one of {', '.join(PRINTED_FIGURES)}",
-                  *where, "decimals", figure)
+            c.add(Sentence("fw_not_printed_figure", figure=repr(figure),
+                           figures=PRINTED_FIGURES), *where, "decimals", figure)
         elif not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 9:
-            c.add("expected a whole number of decimal places, 0 to 9", *where, "decimals",
-                  figure)
+            c.add(Sentence("fw_decimal_places"), *where, "decimals", figure)
         else:
             decimals[figure] = places
     choices = {"band_bounds": ("inclusive", "strict"), "decide_on": ("exact", "published")}
@@ -538,7 +595,8 @@ def publication_from_dict(c: Collector, table: Any, provenance: Callable[..., Pr
         if value is None:
             continue
         if value not in allowed:
-            c.add(f"{value!r} is not one of {', '.join(map(repr, allowed))}", *where, key)
+            c.add(Sentence("e_not_one_of", value=repr(value),
+                           options=tuple(map(repr, allowed))), *where, key)
         else:
             values[key] = value
     return Publication(rounding=rounding, decimals=decimals, provenance=provenances, **values)
@@ -566,8 +624,7 @@ def _scale(c: Collector, data: Mapping[str, Any]) -> Decimal:
         return Decimal(100)
     value = c.number(data["scale"], "scale")
     if value is not None and value <= 0:
-        c.add(f"{value} is not a scale: give the points the index is out of (e.g. 100)",
-              "scale")
+        c.add(Sentence("fw_not_a_scale", value=value), "scale")
         return Decimal(100)
     return Decimal(100) if value is None else value
 
@@ -579,7 +636,7 @@ def unitemized(c: Collector, table: Mapping[str, Any], where: tuple[str, ...],
         return None
     value = c.number(table["unitemized"], *where, "unitemized", code=code)
     if value is not None and value == 0:
-        c.add("unitemized = 0 excuses nothing; leave it out", *where, "unitemized", code=code)
+        c.add(Sentence("fw_unitemized_zero"), *where, "unitemized", code=code)
         return None
     return value
 
@@ -612,7 +669,7 @@ def read_bands(c: Collector, tables: list[Any], provenance: Callable[..., Proven
     for i, table in enumerate(tables):
         where = ("bands", str(i))
         if not isinstance(table, dict):
-            c.add("each band must be a table ([[bands]])", *where)
+            c.add(Sentence("fw_band_table"), *where)
             continue
         c.problems += unknown_keys(table, _BAND_KEYS, c.origin, *where)
         minimum = number_or_unknown(c, table, "min", where)
@@ -629,8 +686,7 @@ def read_method_name(c: Collector, data: Mapping[str, Any], key: str, default: s
     if value is None:
         return default
     if not _NAME.match(value):
-        c.add(f"{value!r} is not a method name (lower-case letters, digits and hyphens, "
-              f"e.g. {default!r})", key)
+        c.add(Sentence("fw_method_name", value=repr(value), default=repr(default)), key)
         return default
     return str(value)
 
@@ -640,9 +696,7 @@ def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
     """A leaf's ``rule`` table: its kind, the kind's parameters, and its provenance."""
     where = (*where, "rule")
     if not isinstance(table, dict):
-        c.add('a rule is a table, e.g. rule = { kind = "proportional", numerator = '
-              '"on_time", denominator = "total", status = "read", source = "..." }',
-              *where, code=code)
+        c.add(Sentence("fw_rule_table"), *where, code=code)
         return None
     kind_name = c.get(table, "kind", str, *where, code=code)
     if kind_name is None:
@@ -650,11 +704,11 @@ def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
     prov = provenance(table, *where, code=code)
     params = Params({k: v for k, v in table.items() if k not in _RULE_KEYS})
     if kind_name == "unknown" and "status" in table and prov.status is not Status.UNKNOWN:
-        c.add(f'kind is "unknown" but status is {prov.status.value!r}', *where, "status",
-              code=code)
+        c.add(Sentence("fw_kind_unknown_status", status=repr(prov.status.value)), *where,
+              "status", code=code)
     if kind_name != "unknown" and prov.status is Status.UNKNOWN and "status" in table:
-        c.add(f'status is "unknown" but the rule is given (kind {kind_name!r}); say where it '
-              'comes from, or write kind = "unknown"', *where, "status", code=code)
+        c.add(Sentence("fw_status_unknown_rule", kind=repr(kind_name)), *where, "status",
+              code=code)
     builtin = {k.name: k for k in BUILTIN_KINDS}
     if kind_name in builtin:
         for message in check_params(builtin[kind_name], params, maximum):
@@ -662,8 +716,8 @@ def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
             path = (*where, key) if key in params else where
             c.add(message if key not in params else text, *path, code=code)
     elif not _NAME.match(kind_name):
-        c.add(f"{kind_name!r} is not a rule kind's name; built in: "
-              + ", ".join(sorted(builtin)), *where, "kind", code=code)
+        c.add(Sentence("fw_not_a_kind", kind=repr(kind_name), kinds=tuple(sorted(builtin))),
+              *where, "kind", code=code)
     # Other names are kinds that plugins register; the registry checks them.
     return Rule(kind_name, params, prov)
 
@@ -671,15 +725,14 @@ def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
 def number_or_unknown(c: Collector, table: Mapping[str, Any], key: str,
                        where: tuple[str, ...], code: str | None = None) -> Decimal | None:
     if key not in table:
-        c.add('missing: give a number, or "unknown" when no source gives it', *where, key,
-              code=code)
+        c.add(Sentence("fw_number_or_unknown"), *where, key, code=code)
         return None
     value = table[key]
     if value == "unknown":
         return None
     number = c.number(value, *where, key, code=code)
     if number is not None and number < 0:
-        c.add(f"{number} is negative", *where, key, code=code)
+        c.add(Sentence("fw_negative", value=number), *where, key, code=code)
         return None  # reported here, with its line; the node must not refuse it again
     return number
 
@@ -690,11 +743,11 @@ def check_unknown_consistency(c: Collector, value: Decimal | None, table: Mappin
     if key not in table or "status" not in table:
         return
     if value is None and table[key] == "unknown" and prov.status is not Status.UNKNOWN:
-        c.add(f'{key} is "unknown" but status is {prov.status.value!r}', *where, "status",
-              code=code)
+        c.add(Sentence("fw_value_unknown_status", name=key, status=repr(prov.status.value)),
+              *where, "status", code=code)
     if value is not None and prov.status is Status.UNKNOWN:
-        c.add(f'status is "unknown" but {key} is given ({value}); say where it comes from, '
-              f'or write {key} = "unknown"', *where, "status", code=code)
+        c.add(Sentence("fw_status_unknown_value", name=key, value=value), *where, "status",
+              code=code)
 
 
 #: Problems of one kind reported at most (a generated file may repeat a fault 10,000 times).
@@ -716,10 +769,9 @@ def _parents_are_a_tree(c: Collector, fields: Mapping[str, Mapping[str, Any]]) -
             if code in on_path:
                 loop = path[on_path[code]:]
                 if len(loop) == 1:
-                    c.add("is its own parent", "criteria", code, "parent", code=code)
+                    c.add(Sentence("fw_own_parent"), "criteria", code, "parent", code=code)
                 else:
-                    c.add("its parent chain loops: " + " → ".join([*loop, code])
-                          + " (each code names the next as its parent)",
+                    c.add(Sentence("fw_parent_chain", chain=" → ".join([*loop, code])),
                           "criteria", loop[0], code=loop[0])
                 break
             on_path[code] = len(path)
@@ -734,8 +786,8 @@ def _parents_are_a_tree(c: Collector, fields: Mapping[str, Mapping[str, Any]]) -
             if depth[node] > MAX_DEPTH and too_deep is None:
                 too_deep = node
     if too_deep is not None:
-        c.add(f"is {depth[too_deep]} levels deep; a framework's criteria nest at most "
-              f"{MAX_DEPTH} levels", "criteria", too_deep, code=too_deep)
+        c.add(Sentence("fw_too_deep", depth=depth[too_deep], max=MAX_DEPTH),
+              "criteria", too_deep, code=too_deep)
     return not bad and too_deep is None
 
 
@@ -746,15 +798,15 @@ def index_bands(c: Collector, bands: Iterable[Band], basis: object) -> None:
         return
     for number, band in enumerate(bands):
         if band.min is not None and band.min > 100:
-            c.add(f"band {band.name}: minimum {band.min} is above 100, the highest index "
-                  "(band_basis is index)", "bands", str(number), "min")
+            c.add(Sentence("fw_band_above_index", band=band.name, min=band.min),
+                  "bands", str(number), "min")
 
 
 def _criteria(c: Collector, table: Mapping[str, Any],
               provenance: Callable[..., Provenance]) -> list[Node]:
     """Build the tree from the flat ``[criteria."code"]`` tables (parent from the code)."""
     if not table:
-        c.add('no criteria: a framework lists at least one [criteria."code"]', "criteria")
+        c.add(Sentence("fw_no_criteria"), "criteria")
         return []
     fields: dict[str, dict[str, Any]] = {}
     children: dict[str | None, list[str]] = {}
@@ -762,7 +814,7 @@ def _criteria(c: Collector, table: Mapping[str, Any],
         code = nfc(raw_code)
         where = ("criteria", code)
         if not isinstance(node, dict):
-            c.add('each criterion is a table: [criteria."code"]', *where, code=code)
+            c.add(Sentence("fw_criterion_table"), *where, code=code)
             continue
         c.problems += unknown_keys(node, _NODE_KEYS, c.origin, *where)
         parent = c.get(node, "parent", str, *where, required=False, code=code)
@@ -771,12 +823,14 @@ def _criteria(c: Collector, table: Mapping[str, Any],
         fields[code] = dict(node, parent=parent)
         children.setdefault(parent, []).append(code)
     if len(fields) > MAX_NODES:
-        c.add(f"{len(fields):,} criteria; a framework has at most {MAX_NODES:,}", "criteria")
+        c.add(Sentence("fw_too_many", count=Count(len(fields)), max=Count(MAX_NODES)),
+              "criteria")
         return []
     for parent in children:
         if parent is not None and parent not in fields:
             for code in children[parent][:_MAX_SAME_PROBLEMS]:
-                c.add(f"its parent {parent!r} is not defined", "criteria", code, code=code)
+                c.add(Sentence("fw_parent_undefined", parent=repr(parent)), "criteria", code,
+                      code=code)
     if not _parents_are_a_tree(c, fields):
         return []  # a loop or a chain too deep: building would never end or exhaust the stack
 
@@ -785,8 +839,8 @@ def _criteria(c: Collector, table: Mapping[str, Any],
         where = ("criteria", code)
         kind = c.enum(node, "kind", NodeKind, inherited or NodeKind.CRITERION, *where)
         if inherited is not None and "kind" in node and kind is not inherited:
-            c.add(f"kind {kind.value!r} differs from its parent's {inherited.value!r}",
-                  *where, "kind", code=code)
+            c.add(Sentence("fw_kind_differs", kind=repr(kind.value),
+                           parent=repr(inherited.value)), *where, "kind", code=code)
         maximum = number_or_unknown(c, node, "max", where, code)
         prov = provenance(node, *where, code=code)
         check_unknown_consistency(c, maximum, node, prov, where, "max", code)
@@ -794,7 +848,7 @@ def _criteria(c: Collector, table: Mapping[str, Any],
         rule = read_rule(c, node["rule"], where, code, maximum, provenance) if "rule" in node \
             else None
         if code in trail:
-            c.add("its parent chain loops", *where, code=code)
+            c.add(Sentence("fw_parent_loops"), *where, code=code)
             kids: list[Node] = []
         else:
             kids = [build(k, kind, (*trail, code)) for k in children.get(code, [])]
