@@ -958,3 +958,53 @@ def test_what_tomllib_says_in_another_shape_is_quoted() -> None:
     assert detail == "Unknown problem (at line 2, column 1)"
     assert detail.said("vi") == ("trình đọc TOML báo (nguyên văn): “Unknown problem (at line "
                                  "2, column 1)”")
+
+
+def test_sensitivity_refusals_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    """What a what-if or a Monte Carlo run refuses is said from the catalogue: Vietnamese
+    under --lang vi, the English text unchanged (and in JSON)."""
+    from fractions import Fraction
+
+    import attrs
+
+    group = ROOT / "docs" / "examples" / "group"
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    ranking = parindex.score_many(framework, [parindex.load_assessment(p)
+                                              for p in sorted(group.glob("*.toml"))])
+    no_survey = parindex.Ranking(attrs.evolve(framework, criteria=tuple(
+        t for t in framework.criteria if t.kind is not parindex.NodeKind.SURVEY)), ())
+    calls = {
+        "give either survey_share or maxima": lambda: parindex.what_if(ranking),
+        "a survey share must lie between 0 and 100, not 101":
+            lambda: parindex.what_if(ranking, survey_share=101),
+        "not top-level codes of thua-thien-hue/commune/2022: 8.1, 9.9":
+            lambda: parindex.what_if(ranking, maxima={"8.1": 3, "9.9": 1}),
+        "a new maximum must be ≥ 0, over a maximum > 0":
+            lambda: parindex.what_if(ranking, maxima={"8": -1}),
+        "thua-thien-hue/commune/2022 has no survey block to give a share to":
+            lambda: parindex.what_if(no_survey, survey_share=10),
+        "width must be ≥ 0 and resolution > 0": lambda: parindex.Perturbation("weights", -1),
+        "width 1/3 is not a whole number of resolution steps (1/10)":
+            lambda: parindex.Perturbation("weights", Fraction(1, 3), Fraction(1, 10)),
+        "draws must be between 1 and 100,000, not 0": lambda: parindex.monte_carlo(
+            ranking, parindex.Perturbation("weights", 0), draws=0),
+        "a weight perturbation must keep every factor above 0 (width < 1)":
+            lambda: parindex.monte_carlo(ranking, parindex.Perturbation("weights", 1), draws=1),
+        "the survey share would leave [0, the scale]": lambda: parindex.monte_carlo(
+            ranking, parindex.Perturbation("survey_share", 31, 1), draws=1),
+        "a percentile lies between 0 and 100, not 101": lambda: parindex.monte_carlo(
+            ranking, parindex.Perturbation("weights", 0), draws=1).quantile(101),
+    }
+    for english, call in calls.items():
+        with pytest.raises(parindex.ParindexError) as raised:
+            call()
+        assert str(raised.value).endswith(english), (english, str(raised.value))
+        said = raised.value.said("vi")
+        assert said != str(raised.value) and not _english_in(said), said
+    assert main(["sensitivity", str(group), "--survey-share", "101", "--lang", "vi"]) == 2
+    assert "tỷ trọng điều tra xã hội học phải từ 0 đến 100, không phải 101" in \
+        capsys.readouterr().err
+    assert main(["sensitivity", str(group), "--survey-share", "40", "--lang", "vi"]) == 0
+    assert "Giả định: tỷ trọng điều tra xã hội học 40" in capsys.readouterr().out
+    assert main(["sensitivity", str(group), "--max", "8=12", "--json"]) == 0
+    assert '"what_if": "maxima 8=12"' in capsys.readouterr().out

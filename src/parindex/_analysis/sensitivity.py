@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from .._engine.batch import BatchResult, known_max, reweighted
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
+from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -76,9 +77,8 @@ def _tops(source: Ranking | BatchResult) -> _Tops:
             node = nodes[top.code]
             if node.points is None or (top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
                                        and node.arising_max is None):
-                raise MissingInformationError(
-                    f"{unit.result.unit}: {top.code} has no points or an unknown maximum; "
-                    "sensitivity needs every top-level node's")
+                raise MissingInformationError(Sentence(
+                    "s_top_unknown", unit=unit.result.unit, code=top.code))
             sign = -1 if top.kind is NodeKind.PENALTY else 1
             row.append(sign * node.points)
             counts = top.kind in (NodeKind.CRITERION, NodeKind.SURVEY)
@@ -115,9 +115,9 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 def _top_max(framework: Framework, top: Node) -> Fraction:
     """A top-level node's maximum, which rescaling needs."""
     if top.max is None:
-        raise MissingInformationError(Problem(
-            f"rescaling {framework.id} needs the maximum of {top.code} ({top.name}), which "
-            "no source gives; supply it in a completed framework file", code=top.code))
+        raise MissingInformationError(Problem(Sentence(
+            "s_max_unknown", framework=framework.id, code=top.code, name=top.name),
+            code=top.code))
     return Fraction(top.max)
 
 
@@ -129,7 +129,7 @@ def _survey_and_scale(framework: Framework) -> tuple[Fraction, Fraction]:
     scale = sum((_top_max(framework, t) for t in tops
                  if t.kind in (NodeKind.CRITERION, NodeKind.SURVEY)), Fraction(0))
     if survey == 0:
-        raise FrameworkError(Problem(f"{framework.id} has no survey block to give a share to",
+        raise FrameworkError(Problem(Sentence("s_no_survey", framework=framework.id),
                                      key="criteria"))
     return survey, scale
 
@@ -139,7 +139,7 @@ def _survey_factors(framework: Framework, share: Fraction) -> list[Fraction]:
     tops = framework.criteria
     survey, scale = _survey_and_scale(framework)
     if not 0 <= share <= scale:
-        raise ArgumentError(f"a survey share must lie between 0 and {scale}, not {share}")
+        raise ArgumentError(Sentence("s_share_range", scale=str(scale), share=str(share)))
     return [share / survey if t.kind is NodeKind.SURVEY else
             (scale - share) / (scale - survey) if t.kind is NodeKind.CRITERION else
             Fraction(1) for t in tops]
@@ -149,13 +149,14 @@ def _weight_factors(framework: Framework, maxima: Mapping[str, Number]) -> list[
     codes = {t.code for t in framework.criteria}
     unknown = sorted(set(maxima) - codes)
     if unknown:
-        raise ArgumentError(f"not top-level codes of {framework.id}: {', '.join(unknown)}")
+        raise ArgumentError(Sentence("s_not_top", framework=framework.id,
+                                     codes=tuple(unknown)))
     factors = []
     for top in framework.criteria:
         if top.code in maxima:
             new, old = Fraction(maxima[top.code]), _top_max(framework, top)
             if new < 0 or not old:
-                raise ArgumentError(Problem("a new maximum must be ≥ 0, over a maximum > 0",
+                raise ArgumentError(Problem(Sentence("s_new_max"),
                                             code=top.code))
             factors.append(new / old)
         else:
@@ -227,14 +228,15 @@ def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None
     """
     framework = source.framework
     if (survey_share is None) == (maxima is None):
-        raise ArgumentError("give either survey_share or maxima")
+        raise ArgumentError(Sentence("s_either"))
     if survey_share is not None:
         factors = _survey_factors(framework, Fraction(survey_share))
-        description = f"survey share {Fraction(survey_share)}"
+        description = Sentence("s_share_desc", share=str(Fraction(survey_share)))
     else:
         assert maxima is not None
         factors = _weight_factors(framework, maxima)
-        description = "maxima " + ", ".join(f"{k}={Fraction(v)}" for k, v in maxima.items())
+        description = Sentence("s_maxima_desc", items=tuple(
+            f"{k}={Fraction(v)}" for k, v in maxima.items()))
     after = _reweighted(source, factors) if isinstance(source, BatchResult) else None
     if after is None:
         after = _rescaled(framework, _tops(source), factors)
@@ -297,7 +299,7 @@ def _rescaled(framework: Framework, scaled: _Tops,
         index = total / arising * 100 if arising > 0 else None
         primary = index if framework.rank_by is RankBasis.INDEX else total
         if primary is None:
-            raise MissingInformationError(f"{name} has no index to rank on")
+            raise MissingInformationError(Sentence("m_no_index_rank", unit=name))
         keys.append((primary, *map(Fraction, ties)))
         value = index if framework.band_basis is BandBasis.INDEX else total * normal
         band = classify(framework, value) if framework.bands and value is not None else None
@@ -338,10 +340,9 @@ class Perturbation:
 
     def __attrs_post_init__(self) -> None:
         if self.width < 0 or self.resolution <= 0:
-            raise ArgumentError("width must be ≥ 0 and resolution > 0")
+            raise ArgumentError(Sentence("s_width"))
         if (self.width / self.resolution).denominator != 1:
-            raise ArgumentError(f"width {self.width} is not a whole number of resolution "
-                             f"steps ({self.resolution})")
+            raise ArgumentError(_off_grid("s_what_width", self.width, self.resolution))
 
 
 @attrs.frozen(eq=False)
@@ -390,7 +391,7 @@ class MonteCarlo:
         """Each unit's rank at ``percent`` (0–100) of its draws: the smallest rank that at
         least ``percent`` % of its draws reached or bettered."""
         if not 0 <= percent <= 100:
-            raise ArgumentError(f"a percentile lies between 0 and 100, not {percent}")
+            raise ArgumentError(Sentence("s_percentile", percent=percent))
         if not self.draws:
             return np.zeros(len(self.units), dtype=np.int64)
         # The k-th smallest rank, k the least with k·100 ≥ percent·draws (k ≥ 1).
@@ -456,14 +457,13 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     from .._base.limits import MAX_DRAWS
 
     if not 1 <= draws <= MAX_DRAWS:
-        raise ArgumentError(f"draws must be between 1 and {MAX_DRAWS:,}, not {draws:,}")
+        raise ArgumentError(Sentence("s_draws", most=Count(MAX_DRAWS), draws=Count(draws)))
     tops = _tops(source)
     framework = tops.framework
     if not isinstance(framework.ranking, RankingMethod) or \
             getattr(framework, "band_method", "minimum") != "minimum":
         raise FrameworkError(Problem(
-            f"{framework.id} ranks or bands with a plugin's method; the Monte Carlo analysis "
-            "supports the built-in ones (competition or dense ranks, bands from their minima)",
+            Sentence("s_plugin_methods", framework=framework.id),
             key="ranking" if not isinstance(framework.ranking, RankingMethod)
             else "band_method"))
     factors_of, denominator = _factor_drawer(framework, perturbation)
@@ -477,8 +477,7 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
     bound = peak_factor * int(np.abs(tops.points).sum(axis=1).max(initial=0))
     bound = max(bound, peak_factor * int(tops.arising.sum(axis=1).max(initial=0)))
     if bound >= _EXACT:
-        raise ArgumentError("totals at this resolution exceed 2**53 and could not be kept "
-                            "exact; use a coarser resolution")
+        raise ArgumentError(Sentence("s_too_large"))
     step = max(1, _STEP_CELLS // max(n, 1))
     done = 0
     while done < draws:
@@ -511,11 +510,16 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
 
 
 def _steps(value: Fraction, resolution: Fraction, what: str) -> int:
+    """``value`` in whole ``resolution`` steps (``what``: the catalogue key naming it)."""
     steps = value / resolution
     if steps.denominator != 1:
-        raise ArgumentError(f"{what} {value} is not a whole number of resolution steps "
-                         f"({resolution})")
+        raise ArgumentError(_off_grid(what, value, resolution))
     return int(steps)
+
+
+def _off_grid(what: str, value: Fraction, resolution: Fraction) -> Sentence:
+    return Sentence("s_off_grid", what=Sentence(what), value=str(value),
+                    resolution=str(resolution))
 
 
 def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
@@ -523,15 +527,14 @@ def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
     """A function drawing integer factors (draws, tops), and their common denominator."""
     tops = framework.criteria
     kinds = [t.kind for t in tops]
-    width = _steps(perturbation.width, perturbation.resolution, "width")
+    width = _steps(perturbation.width, perturbation.resolution, "s_what_width")
     if perturbation.target == "weights":
-        one = _steps(Fraction(1), perturbation.resolution, "1")
+        one = _steps(Fraction(1), perturbation.resolution, "s_what_factor")
         if width >= one:
-            raise ArgumentError("a weight perturbation must keep every factor above 0 "
-                             "(width < 1)")
+            raise ArgumentError(Sentence("s_weights_width"))
         fields = np.flatnonzero([k is NodeKind.CRITERION for k in kinds])
         if not fields.size:
-            raise FrameworkError(Problem(f"{framework.id} has no appraised fields to perturb",
+            raise FrameworkError(Problem(Sentence("s_no_fields", framework=framework.id),
                                          key="criteria"))
 
         def draw_weights(rng: np.random.Generator, size: int) -> Int64Array:
@@ -545,11 +548,11 @@ def _factor_drawer(framework: Framework, perturbation: Perturbation) -> tuple[
     # Count in the largest unit that divides the grid step, the survey maximum and the
     # scale, so that shares, the scale and the factors are all integers.
     unit = _common_unit(perturbation.resolution, survey, scale)
-    step = _steps(perturbation.resolution, unit, "the resolution")
-    s0 = _steps(survey, unit, "the survey maximum")
-    whole = _steps(scale, unit, "the scale")
+    step = _steps(perturbation.resolution, unit, "s_what_resolution")
+    s0 = _steps(survey, unit, "s_what_survey")
+    whole = _steps(scale, unit, "s_what_scale")
     if width * step > min(s0, whole - s0):
-        raise ArgumentError("the survey share would leave [0, the scale]")
+        raise ArgumentError(Sentence("s_share_leaves"))
     is_survey = np.asarray([k is NodeKind.SURVEY for k in kinds])
     is_criterion = np.asarray([k is NodeKind.CRITERION for k in kinds])
 
@@ -592,8 +595,7 @@ def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
     on_index = framework.rank_by is RankBasis.INDEX
     if on_index:
         if (arisings <= 0).any():
-            raise MissingInformationError(
-                "a unit with nothing arising cannot be ranked on the index")
+            raise MissingInformationError(Sentence("s_draw_no_index"))
         primary: NDArray[Any] = totals / arisings  # exact integers; a correctly rounded quotient
     else:
         primary = totals
@@ -644,8 +646,8 @@ def _band_counts(framework: Framework, totals: Int64Array, arisings: Int64Array,
     by the engine's banding (``bound``: on the totals' and arising maxima's size)."""
 
     def missing(band: Band, undecided: NDArray[np.bool_]) -> None:
-        raise MissingInformationError(f"a band threshold of {framework.id} is unknown "
-                                      f"({band.name})")
+        raise MissingInformationError(Sentence("s_threshold", framework=framework.id,
+                                               band=band.name))
 
     if any(band.min is None for band in framework.bands):
         missing(next(b for b in framework.bands if b.min is None), np.ones(1, dtype=np.bool_))
@@ -654,9 +656,8 @@ def _band_counts(framework: Framework, totals: Int64Array, arisings: Int64Array,
         # what_if says); 100 · t ≥ min · 0 would put it in the top band.
         empty = (arisings <= 0).any(axis=0)
         if empty.any():
-            raise MissingInformationError(
-                f"{tops.units[int(np.flatnonzero(empty)[0])]} has nothing arising in some "
-                "draws, so no index to band on")
+            raise MissingInformationError(Sentence(
+                "s_draw_nothing", unit=tops.units[int(np.flatnonzero(empty)[0])]))
         # index ≥ min  ⟺  100 · t ≥ min · a
         return band_counts(framework, totals, 100, arisings, 1, missing, bound=bound)
     # Totals back on the framework's scale: t × M ÷ W ≥ min, W the rescaled maximum.

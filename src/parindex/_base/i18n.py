@@ -116,6 +116,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Trung vị",
         "chart_interval": "Khoảng 5–95 %",
         "chart_base": "Xếp hạng gốc",
+        # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
+        "s_share_desc": "tỷ trọng điều tra xã hội học {share}",
+        "s_maxima_desc": "điểm tối đa {items}",
+        "s_either": "hãy cho survey_share hoặc maxima, chỉ một trong hai",
+        "s_top_unknown": "{unit}: {code} không có điểm hoặc chưa biết điểm tối đa phát sinh; "
+                         "phân tích độ nhạy cần điểm của mọi lĩnh vực cấp trên cùng",
+        "s_max_unknown": "đổi trọng số của {framework} cần điểm tối đa của {code} ({name}), mà "
+                         "chưa có nguồn nào cho biết; hãy bổ sung trong một tệp khung tiêu chí "
+                         "đầy đủ",
+        "s_no_survey": "{framework} không có phần điều tra xã hội học để đổi tỷ trọng",
+        "s_share_range": "tỷ trọng điều tra xã hội học phải từ 0 đến {scale}, không phải "
+                         "{share}",
+        "s_not_top": "không phải mã lĩnh vực cấp trên cùng của {framework}: {codes}",
+        "s_new_max": "điểm tối đa mới phải ≥ 0, và điểm tối đa cũ phải > 0",
+        "s_width": "độ rộng (width) phải ≥ 0 và bước lưới (resolution) phải > 0",
+        "s_off_grid": "{what} {value} không phải là bội số nguyên của bước lưới ({resolution})",
+        "s_what_width": "độ rộng",
+        "s_what_factor": "hệ số",
+        "s_what_resolution": "bước lưới",
+        "s_what_survey": "điểm tối đa điều tra xã hội học",
+        "s_what_scale": "thang điểm",
+        "s_draws": "số lần mô phỏng phải từ 1 đến {most}, không phải {draws}",
+        "s_plugin_methods": "{framework} xếp hạng hoặc xếp loại bằng phương pháp của một "
+                            "plugin; phân tích Monte Carlo chỉ hỗ trợ các phương pháp có sẵn "
+                            "(xếp hạng competition hoặc dense, xếp loại theo ngưỡng tối thiểu)",
+        "s_too_large": "với bước lưới này, tổng điểm vượt 2**53 nên không giữ được chính xác; "
+                       "hãy dùng bước lưới lớn hơn",
+        "s_weights_width": "nhiễu trọng số phải giữ mọi hệ số lớn hơn 0 (độ rộng < 1)",
+        "s_no_fields": "{framework} không có lĩnh vực thẩm định nào để tạo nhiễu",
+        "s_share_leaves": "tỷ trọng điều tra xã hội học sẽ ra ngoài khoảng từ 0 đến thang điểm",
+        "s_draw_no_index": "đơn vị không có mục nào phát sinh thì không xếp hạng theo chỉ số "
+                           "được",
+        "s_threshold": "chưa biết ngưỡng của mức {band} trong {framework}",
+        "s_draw_nothing": "{unit} không có mục nào phát sinh trong một số lần mô phỏng, nên "
+                          "không có chỉ số để xếp loại",
+        "s_percentile": "phân vị phải từ 0 đến 100, không phải {percent}",
         # the improvement plan (Kế hoạch nâng cao Chỉ số CCHC), as the published plans word it
         "plan_motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "plan_motto_2": "Độc lập - Tự do - Hạnh phúc",
@@ -1357,6 +1393,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Median",
         "chart_interval": "5–95 % interval",
         "chart_base": "Base rank",
+        # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
+        "s_share_desc": "survey share {share}",
+        "s_maxima_desc": "maxima {items}",
+        "s_either": "give either survey_share or maxima",
+        "s_top_unknown": "{unit}: {code} has no points or an unknown maximum; sensitivity "
+                         "needs every top-level node's",
+        "s_max_unknown": "rescaling {framework} needs the maximum of {code} ({name}), which "
+                         "no source gives; supply it in a completed framework file",
+        "s_no_survey": "{framework} has no survey block to give a share to",
+        "s_share_range": "a survey share must lie between 0 and {scale}, not {share}",
+        "s_not_top": "not top-level codes of {framework}: {codes}",
+        "s_new_max": "a new maximum must be ≥ 0, over a maximum > 0",
+        "s_width": "width must be ≥ 0 and resolution > 0",
+        "s_off_grid": "{what} {value} is not a whole number of resolution steps ({resolution})",
+        "s_what_width": "width",
+        "s_what_factor": "the factor",
+        "s_what_resolution": "the resolution",
+        "s_what_survey": "the survey maximum",
+        "s_what_scale": "the scale",
+        "s_draws": "draws must be between 1 and {most}, not {draws}",
+        "s_plugin_methods": "{framework} ranks or bands with a plugin's method; the Monte Carlo "
+                            "analysis supports the built-in ones (competition or dense ranks, "
+                            "bands from their minima)",
+        "s_too_large": "totals at this resolution exceed 2**53 and could not be kept exact; "
+                       "use a coarser resolution",
+        "s_weights_width": "a weight perturbation must keep every factor above 0 (width < 1)",
+        "s_no_fields": "{framework} has no appraised fields to perturb",
+        "s_share_leaves": "the survey share would leave [0, the scale]",
+        "s_draw_no_index": "a unit with nothing arising cannot be ranked on the index",
+        "s_threshold": "a band threshold of {framework} is unknown ({band})",
+        "s_draw_nothing": "{unit} has nothing arising in some draws, so no index to band on",
+        "s_percentile": "a percentile lies between 0 and 100, not {percent}",
         "plan_motto_1": "SOCIALIST REPUBLIC OF VIETNAM",
         "plan_motto_2": "Independence - Freedom - Happiness",
         "plan_section_1": "PURPOSE AND REQUIREMENTS",
