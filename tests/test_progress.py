@@ -9,6 +9,8 @@ from typing import Any
 
 import click
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from parindex._cli import common, main
@@ -144,3 +146,26 @@ def test_a_what_if_shows_the_units_being_explained(monkeypatch: pytest.MonkeyPat
     terminal.seek(0)
     assert main([*args, "--quiet"]) == 0
     assert terminal.getvalue() == ""
+
+
+@given(st.integers(0, 450))
+def test_every_long_job_reports_through_one_loop(n: int) -> None:
+    """reported() tells 0 before the first item, then before every 100th, then the count:
+    score_many and a reproduction explained row by row both go through it."""
+    from parindex._engine.progress import EVERY, reported
+
+    told: list[int] = []
+    assert list(reported(iter(range(n)), told.append)) == list(range(n))
+    assert told == [*range(0, n, EVERY), n] if n else told == [0]
+    assert list(reported(range(n), None)) == list(range(n))
+
+
+def test_a_reproduction_explained_row_by_row_reports_its_rows() -> None:
+    import parindex
+    from parindex._audit.reproduce import explained
+
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    table = parindex.read_table(Path(TABLE), framework)
+    done: list[int] = []
+    explained(table, progress=done.append)
+    assert done == [0, len(table.assessments)]

@@ -31,6 +31,7 @@ from .._base.errors import ArgumentError, FrameworkError, MissingInformationErro
 from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
+from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
 from .._engine.scoring import classify
 
@@ -426,7 +427,7 @@ _STEP_CELLS: Final = 400_000
 
 def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
                 draws: int = 1000, seed: int | None = 0, chunk: int = 500,
-                progress: Callable[[int], None] | None = None) -> MonteCarlo:
+                progress: Progress | None = None) -> MonteCarlo:
     """Perturb the framework's weights or survey share ``draws`` times and rank again.
 
     Vectorised: each chunk of draws is one integer matrix product (checked to stay below

@@ -17,7 +17,7 @@ what a table has and a single assessment does not:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -40,6 +40,7 @@ from .._base.i18n import VERBATIM, Sentence, Terms, figure, listed
 from .._base.names import find_unit, group_key
 from .._base.numbers import exact, plain, quantize, rounded_from
 from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
+from .._engine.progress import Progress, reported
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
 from .._engine.scoring import classify, score, uncovered_max
@@ -242,10 +243,6 @@ class Reproduction:
         return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
-#: Told how many rows are done, as a long reproduction goes on.
-Progress = Callable[[int], None]
-
-
 @exact
 def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Reproduction:
     """Recompute every unit of a table and check every printed figure.
@@ -345,9 +342,7 @@ def explained(table: ResultsTable, *, progress: Progress | None = None) -> Repro
     scored: list[tuple[Assessment, Result | None, list[Discrepancy], list[Problem]]] = []
     unreadable = {p.line for p in table.problems if p.code is not None}
     missing = table.missing_fields()
-    for done, assessment in enumerate(table.assessments):
-        if progress is not None and done % 100 == 0:
-            progress(done)
+    for assessment in reported(table.assessments, progress):
         origin = assessment.origin
         if missing is not None:
             # Every row lacks the same field: said once, for the table, not per item.
@@ -358,8 +353,6 @@ def explained(table: ResultsTable, *, progress: Progress | None = None) -> Repro
             scored.append((assessment, None, [], []))
         else:
             scored.append(_score_row(framework, assessment))
-    if progress is not None:
-        progress(len(table.assessments))
     results = [r for _, r, _, _ in scored if r is not None]
     problems = list(table.problems) + ([missing] if missing is not None else [])
     for _, _, _, row_problems in scored:

@@ -10,7 +10,7 @@ import re
 import shutil
 import textwrap
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from .._base.errors import (
 from .._base.i18n import Sentence, reason
 from .._base.model import Assessment, Framework
 from .._base.text import terminal_safe
+from .._engine.progress import Progress
 # What every command's --framework ID_OR_FILE names.
 from .._formats.output import json_text
 from .._formats.overlay import resolve_framework as resolve_framework
@@ -226,7 +227,7 @@ PROGRESS_AFTER = 1.0
 
 
 @contextmanager
-def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+def progress(label: str, total: int) -> Iterator[Progress]:
     """A progress bar for a long job of ``total`` steps; the job calls what this yields
     with the number of steps done (``update(done)``).
 
@@ -234,13 +235,13 @@ def progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
     for :data:`PROGRESS_AFTER` seconds; never when standard error is not a terminal or
     under ``--quiet``. It leaves no line behind when the job ends.
     """
-    from rich.progress import Progress
+    from rich.progress import Progress as Bar
 
     console = Console(stderr=True)
     if quiet() or not console.is_terminal:
         yield lambda done: None
         return
-    bar = Progress(console=console, transient=True)
+    bar = Bar(console=console, transient=True)
     task = bar.add_task(label, total=total)
     started, shown = time.monotonic(), False
 

@@ -21,6 +21,7 @@ from .._base.i18n import Sentence, figure
 from .._base.model import Assessment, Framework, RankBasis, RankingMethod
 from .._base.names import duplicate_units, find_unit, group_key, unit_twice
 from .._base.numbers import exact
+from .progress import Progress, reported
 from .results import Discrepancy, Result
 from .scoring import decided_on, score
 
@@ -232,18 +233,18 @@ def ranks_on(keys: Sequence[K], groups: Sequence[str | None],
 @overload
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
                batch: Literal[False] = False,
-               progress: Callable[[int], None] | None = None) -> Ranking: ...
+               progress: Progress | None = None) -> Ranking: ...
 
 
 @overload
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
                batch: Literal[True],
-               progress: Callable[[int], None] | None = None) -> BatchResult: ...
+               progress: Progress | None = None) -> BatchResult: ...
 
 
 @exact
 def score_many(framework: Framework, assessments: Iterable[Assessment], *,
-               batch: bool = False, progress: Callable[[int], None] | None = None
+               batch: bool = False, progress: Progress | None = None
                ) -> Ranking | BatchResult:
     """Score, rank and band many assessments of one framework and year: the one way to
     score many units.
@@ -277,13 +278,7 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
         if progress is not None:
             progress(len(scored))
         return scored
-    results = []
-    for done, assessment in enumerate(assessments):
-        if progress is not None and done % 100 == 0:
-            progress(done)
-        results.append(score(framework, assessment))
-    if progress is not None:
-        progress(len(results))
+    results = [score(framework, assessment) for assessment in reported(assessments, progress)]
     _check_batch(results)
     ranks = rank_results(results)
     groups: dict[str | None, int] = {}
@@ -298,7 +293,7 @@ def score_many(framework: Framework, assessments: Iterable[Assessment], *,
 
 
 def score_table(framework: Framework, assessments: Sequence[Assessment], *,
-                progress: Callable[[int], None] | None = None) -> Ranking | BatchResult:
+                progress: Progress | None = None) -> Ranking | BatchResult:
     """Many units ranked the fastest exact way that takes them, for the commands that read
     a table: the kernel's :class:`~parindex.BatchResult` (:func:`score_many` with
     ``batch=True``) when it takes the units, else :func:`score_many`'s

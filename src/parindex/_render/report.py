@@ -7,7 +7,6 @@ band names stay as published. Every value from the data is autoescaped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timezone
 from fractions import Fraction
 from importlib.metadata import PackageNotFoundError, version
@@ -22,6 +21,7 @@ from .._base.model import Framework
 from .._base.numbers import number_text, plain, quantize
 from .._analysis.profiles import profiles
 from .._engine.batch import BatchResult
+from .._engine.progress import Progress
 from .._engine.results import Result
 from .._analysis.sensitivity import MonteCarlo
 
@@ -48,7 +48,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
                 result: Result | None = None, lang: Language = "vi",
                 monte_carlo: MonteCarlo | None = None, previous: Scored | None = None,
                 source: str | None = None, made: date | None = None,
-                progress: Callable[[int], None] | None = None) -> str:
+                progress: Progress | None = None) -> str:
     """A self-contained HTML report of a ranking, or of one unit within it.
 
     :param ranking: the units (from :func:`~parindex.score_many`); for a large table, its
