@@ -19,6 +19,7 @@ from parindex._cli.common import (
     _Measured,
     _SafeConsole,
     _wrap,
+    print_columns,
     print_lines,
     print_table,
 )
@@ -106,3 +107,40 @@ def test_cells_are_measured_as_rich_measures_them(texts: list[str]) -> None:
     measured = _Measured()
     for text in texts * 2:  # the second time from what the first learnt
         assert measured[text] == cell_len(text)
+
+
+def test_a_table_given_by_columns_prints_as_the_same_rich_table() -> None:
+    # compare builds its large tables column by column, without a rich Table.
+    for rows, width in ((10, 140), (MANY_ROWS + 5, 140), (MANY_ROWS + 5, 50)):
+        table = _table(rows, long_names=True)
+        by_table, by_columns = _console(width), _console(width)
+        print_table(by_table, table)
+        print_columns(by_columns, str(table.title), [str(c.header) for c in table.columns],
+                      [list(c.cells) for c in table.columns],  # type: ignore[misc]
+                      [c.justify for c in table.columns])
+        assert _printed(by_columns) == _printed(by_table)
+
+
+# Words between single spaces (rich trims a cell's outer blanks and centres otherwise than
+# print_table does, for any table: not what this test is about).
+_CELL = st.lists(st.text(st.sampled_from(list("Xã0-→—漢\u0300")), min_size=1, max_size=5),
+                 max_size=3).map(" ".join)
+
+
+@settings(max_examples=30, deadline=None)
+@given(cells=st.lists(_CELL, min_size=3, max_size=30), data=st.data())
+def test_a_large_table_prints_as_rich_prints_it_whatever_its_characters(
+        cells: list[str], data: st.DataObject) -> None:
+    # Columns of one-cell characters are measured by their lengths, the others cell by
+    # cell (漢 is two cells wide, a combining mark none): the same box either way.
+    justify = data.draw(st.lists(st.sampled_from(["left", "right"]), min_size=3, max_size=3))
+    table = Table(title="t", title_justify="left")
+    for how in justify:
+        table.add_column("head", justify=how)  # type: ignore[arg-type]
+    for i in range(MANY_ROWS + 1):
+        table.add_row(cells[i % len(cells)], cells[(i * 7) % len(cells)],
+                      "Xã" if i % 2 else cells[(i * 3) % len(cells)])
+    by_rich, here = _console(200), _console(200)
+    Console.print(by_rich, table)
+    print_table(here, table)
+    assert _printed(here) == _printed(by_rich)

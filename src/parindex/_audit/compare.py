@@ -12,7 +12,6 @@ one table are listed, never dropped.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -28,7 +27,7 @@ from .._base.errors import UnitNotFoundError
 from .._base.i18n import Sentence
 from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
-from .reproduce import Reproduction, UnitReproduction
+from .reproduce import Reproduction
 from .._formats.rows import column
 from .._formats.toml import read_toml
 
@@ -109,42 +108,64 @@ def load_lineage(path: str | Path) -> Lineage:
 
 # --- comparison -----------------------------------------------------------------------------
 
-@attrs.frozen
-class Standing:
-    """A unit's computed figures in one year (from a reproduced table)."""
+class _Standings:
+    """Every unit's computed figures in one year, column by column (as the reproduction
+    has them at hand: a table reproduced on the kernel works no unit's full result out
+    for this, nor builds its row). A unit of a table of ranks only stands on its printed
+    ranks (and band); a unit with neither computed nor printed figures has no standing
+    (:attr:`present`)."""
 
-    unit: str
-    group: str | None
-    year: int
-    total: Decimal | None
-    index: Fraction | None
-    band: str | None
-    rank: int | None
-    of: int | None
-    group_rank: int | None
-    group_of: int | None
-    fields: Mapping[str, Decimal | None]
+    def __init__(self, reproduction: Reproduction) -> None:
+        units = reproduction.units
+        self.units = [unit.unit for unit in units]
+        self.groups = [unit.group for unit in units]
+        self.years: list[int] = _column(reproduction, "year")
+        n = len(units)
+        self.scored = [unit.scored for unit in units]
+        self.present = self.scored[:]
+        self.totals: list[Decimal | None] = [None] * n
+        self.indexes: list[Fraction | None] = [None] * n
+        self.bands: list[str | None] = [None] * n
+        self.ranks: list[int | None] = [None] * n
+        self.ofs: list[int | None] = [None] * n
+        self.group_ranks: list[int | None] = [None] * n
+        self.group_ofs: list[int | None] = [None] * n
+        self._fields: list[Mapping[str, Decimal | None]] = [{}] * n
+        self._by_code: dict[str, list[Decimal | None]] = {}
+        printed: tuple[list[Any], ...] | None = None
+        for i, unit in enumerate(units):
+            if self.scored[i]:
+                band = unit.band
+                self.totals[i], self.indexes[i] = unit.total, unit.index
+                self.bands[i] = band.name if band else None
+                self.ranks[i], self.ofs[i] = unit.rank, unit.of
+                self.group_ranks[i], self.group_ofs[i] = unit.group_rank, unit.group_of
+                self._fields[i] = unit.fields
+                continue
+            if printed is None:
+                printed = tuple(_column(reproduction, name)
+                                for name in ("rank", "group_rank", "band"))
+            rank, group_rank, self.bands[i] = (column[i] for column in printed)
+            if rank is None and group_rank is None:
+                continue
+            self.present[i] = True  # a table of ranks only: the printed ranks
+            if rank is not None:
+                self.ranks[i], self.ofs[i] = rank.position, rank.of
+            if group_rank is not None:
+                self.group_ranks[i], self.group_ofs[i] = group_rank.position, group_rank.of
 
-    @classmethod
-    def of_unit(cls, unit: UnitReproduction, year: int | None = None) -> Standing:
-        """A scored unit's computed figures, as the reproduction has them at hand (a
-        table reproduced on the kernel works no unit's full result out for this, nor
-        builds its row: give its ``year`` from the table's column)."""
-        band = unit.band
-        year = unit.assessment.year if year is None else year
-        return cls(unit.unit, unit.group, year, unit.total, unit.index,
-                   band.name if band else None, unit.rank, unit.of,
-                   unit.group_rank, unit.group_of, unit.fields)
+    def field(self, code: str) -> list[Decimal | None]:
+        """A top-level node's computed points, every unit's."""
+        found = self._by_code.get(code)
+        if found is None:
+            found = self._by_code[code] = [f.get(code) for f in self._fields]
+        return found
 
-    @classmethod
-    def of_printed(cls, unit: UnitReproduction) -> Standing:
-        """A unit of a table of ranks only: its printed ranks (and band)."""
-        published = unit.assessment.published
-        rank, group_rank = published.rank, published.group_rank
-        return cls(unit.unit, unit.group, unit.assessment.year, None, None, published.band,
-                   rank.position if rank else None, rank.of if rank else None,
-                   group_rank.position if group_rank else None,
-                   group_rank.of if group_rank else None, {})
+    def rank_text(self, i: int) -> str | None:
+        return _rank_text(self.ranks[i], self.ofs[i])
+
+    def group_rank_text(self, i: int) -> str | None:
+        return _rank_text(self.group_ranks[i], self.group_ofs[i])
 
 
 def move_text(moved: int | None) -> str | None:
@@ -275,77 +296,89 @@ def _field_plan(old: Framework, new: Framework) -> tuple[dict[str, str | None], 
     return plan, notes
 
 
-#: A group's key, for every unit of a table: a table has few groups (districts).
-_group_key = functools.lru_cache(maxsize=1024)(unit_key)
-
-
 def _rank_text(rank: int | None, of: int | None) -> str | None:
     return None if rank is None else f"{rank}/{of}" if of is not None else str(rank)
 
 
-#: The field changes made so far, by code and the identities of the two points.
-_Made = dict[tuple[str, int, int], FieldChange]
-
-
-def _change(old: Standing, new: Standing, plan: Mapping[str, str | None],
-            totals_comparable: bool, made: _Made) -> Change:
-    olds, news = old.fields, new.fields
-    fields = []
+def _changes(olds: _Standings, news: _Standings, pairs: Sequence[tuple[int, int]],
+             plan: Mapping[str, str | None], totals_comparable: bool) -> list[Change]:
+    """Each pair's change (old unit's position, new unit's), figure by figure over the
+    two years' columns."""
+    before = [o for o, _ in pairs]
+    after = [n for _, n in pairs]
+    columns = []
     for code, why in plan.items():
-        before, after = olds.get(code), news.get(code)
         # A table reproduced on the kernel shares one Decimal per distinct value, so most
-        # units repeat a change already made: made once. The change holds both points,
-        # so their identities cannot be reused while it is kept.
-        key = (code, id(before), id(after))
-        change = made.get(key)
-        if change is None:
-            change = made[key] = FieldChange(
-                code, before, after,
-                None if why is not None or before is None or after is None else after - before,
-                why)
-        fields.append(change)
-    notes = []
-    moved = None
-    if old.rank is not None and new.rank is not None:
-        moved = old.rank - new.rank
-        if old.of != new.of:
-            notes.append(Sentence("ranked_among", old=old.of, old_year=old.year, new=new.of,
-                                  new_year=new.year))
-    group_moved = None
-    if old.group_rank is not None and new.group_rank is not None:
-        group_moved = old.group_rank - new.group_rank
-        if old.group and new.group and _group_key(old.group) != _group_key(new.group):
-            notes.append(Sentence("group_changed", old=old.group, old_year=old.year,
-                                  new=new.group, new_year=new.year))
-    return Change(
-        against=old.unit, total_old=old.total, total_new=new.total,
-        total_change=(new.total - old.total if totals_comparable and new.total is not None
-                      and old.total is not None else None),
-        index_old=old.index, index_new=new.index,
-        index_change=(new.index - old.index
-                      if old.index is not None and new.index is not None else None),
-        band_old=old.band, band_new=new.band,
-        rank_old=_rank_text(old.rank, old.of), rank_new=_rank_text(new.rank, new.of),
-        moved=moved, group_rank_old=_rank_text(old.group_rank, old.group_of),
-        group_rank_new=_rank_text(new.group_rank, new.group_of), group_moved=group_moved,
-        fields=tuple(fields), notes=tuple(notes))
+        # pairs repeat a change already made: made once. The change holds both points, so
+        # their identities cannot be reused while it is kept.
+        made: dict[tuple[int, int], FieldChange] = {}
+        column = []
+        old_points, new_points = olds.field(code), news.field(code)
+        for old_point, new_point in zip([old_points[o] for o in before],
+                                        [new_points[n] for n in after]):
+            key = (id(old_point), id(new_point))
+            change = made.get(key)
+            if change is None:
+                change = made[key] = FieldChange(
+                    code, old_point, new_point,
+                    None if why is not None or old_point is None or new_point is None
+                    else new_point - old_point, why)
+            column.append(change)
+        columns.append(column)
+    fields: list[tuple[FieldChange, ...]] = list(zip(*columns)) if columns else \
+        [()] * len(pairs)
+    changes = []
+    for (o, n), field_changes in zip(pairs, fields, strict=True):
+        notes = []
+        moved = None
+        old_rank, new_rank = olds.ranks[o], news.ranks[n]
+        if old_rank is not None and new_rank is not None:
+            moved = old_rank - new_rank
+            if olds.ofs[o] != news.ofs[n]:
+                notes.append(Sentence("ranked_among", old=olds.ofs[o], old_year=olds.years[o],
+                                      new=news.ofs[n], new_year=news.years[n]))
+        group_moved = None
+        old_group_rank, new_group_rank = olds.group_ranks[o], news.group_ranks[n]
+        if old_group_rank is not None and new_group_rank is not None:
+            group_moved = old_group_rank - new_group_rank
+            old_group, new_group = olds.groups[o], news.groups[n]
+            if old_group and new_group and unit_key(old_group) != unit_key(new_group):
+                notes.append(Sentence("group_changed", old=old_group, old_year=olds.years[o],
+                                      new=new_group, new_year=news.years[n]))
+        old_total, new_total = olds.totals[o], news.totals[n]
+        old_index, new_index = olds.indexes[o], news.indexes[n]
+        changes.append(Change(
+            against=olds.units[o], total_old=old_total, total_new=new_total,
+            total_change=(new_total - old_total if totals_comparable and new_total is not None
+                          and old_total is not None else None),
+            index_old=old_index, index_new=new_index,
+            index_change=(new_index - old_index
+                          if old_index is not None and new_index is not None else None),
+            band_old=olds.bands[o], band_new=news.bands[n],
+            rank_old=olds.rank_text(o), rank_new=news.rank_text(n), moved=moved,
+            group_rank_old=olds.group_rank_text(o), group_rank_new=news.group_rank_text(n),
+            group_moved=group_moved, fields=field_changes, notes=tuple(notes)))
+    return changes
 
 
-def _mean_change(olds: Sequence[Standing], new: Standing, totals_comparable: bool) -> Change:
-    total = sum((o.total or Decimal(0) for o in olds), Decimal(0)) / len(olds)
-    indexes = [o.index for o in olds if o.index is not None]
-    index = sum(indexes, Fraction(0)) / len(olds) if len(indexes) == len(olds) else None
+def _mean_change(olds: _Standings, before: Sequence[int], news: _Standings, n: int,
+                 totals_comparable: bool) -> Change:
+    """A merged unit against the unweighted mean of the units it came from."""
+    count = len(before)
+    total = sum((olds.totals[o] or Decimal(0) for o in before), Decimal(0)) / count
+    indexes = [index for o in before if (index := olds.indexes[o]) is not None]
+    index = sum(indexes, Fraction(0)) / count if len(indexes) == count else None
+    new_total, new_index = news.totals[n], news.indexes[n]
     return Change(
-        against="mean of " + ", ".join(o.unit for o in olds), total_old=total,
-        total_new=new.total, total_change=(new.total - total if totals_comparable
-                                           and new.total is not None else None),
-        index_old=index, index_new=new.index,
-        index_change=new.index - index if index is not None and new.index is not None
+        against="mean of " + ", ".join(olds.units[o] for o in before), total_old=total,
+        total_new=new_total, total_change=(new_total - total if totals_comparable
+                                           and new_total is not None else None),
+        index_old=index, index_new=new_index,
+        index_change=new_index - index if index is not None and new_index is not None
         else None,
-        band_old=None, band_new=new.band, rank_old=None, rank_new=_rank_text(new.rank, new.of),
-        moved=None, group_rank_old=None,
-        group_rank_new=_rank_text(new.group_rank, new.group_of), group_moved=None,
-        notes=(Sentence("unweighted_mean"),))
+        band_old=None, band_new=news.bands[n], rank_old=None, rank_new=news.rank_text(n),
+        moved=None, group_rank_old=None, group_rank_new=news.group_rank_text(n),
+        group_moved=None, notes=(Sentence("unweighted_mean"),))
 
 
 def _column(reproduction: Reproduction, name: str) -> list[Any]:
@@ -359,33 +392,31 @@ def _column(reproduction: Reproduction, name: str) -> list[Any]:
 class _Index:
     """The units of one table, found by name as people type it (:func:`find_unit`)."""
 
-    def __init__(self, units: Sequence[UnitReproduction]) -> None:
-        self.units = list(units)
-        self.finder = UnitFinder([(unit.unit, unit.group) for unit in units])
+    def __init__(self, standings: _Standings) -> None:
+        self.finder = UnitFinder(list(zip(standings.units, standings.groups, strict=True)))
 
-    def find(self, name: str, group: str | None = None) -> UnitReproduction:
-        """The unit a name means; its group decides only between units of that name (a
-        unit whose district was renamed is still found by its name).
+    def find(self, name: str, group: str | None = None) -> int:
+        """The position of the unit a name means; its group decides only between units of
+        that name (a unit whose district was renamed is still found by its name).
 
         :raises UnitNotFoundError: none, or several (listing them).
         """
         try:
-            return self.units[self.finder.find(name)]
+            return self.finder.find(name)
         except UnitNotFoundError:
             if group is None:
                 raise
-            return self.units[self.finder.find(name, group)]
+            return self.finder.find(name, group)
 
-    def get(self, name: str, group: str | None = None) -> UnitReproduction | None:
+    def get(self, name: str, group: str | None = None) -> int | None:
         """:meth:`find`, or ``None`` where no unit, or several, answer to the name."""
         try:
-            position = self.finder.get(name)
+            return self.finder.get(name)
         except UnitNotFoundError:
             try:
-                position = self.finder.get(name, group) if group is not None else None
+                return self.finder.get(name, group) if group is not None else None
             except UnitNotFoundError:
-                position = None
-        return None if position is None else self.units[position]
+                return None
 
 
 def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None) -> Comparison:
@@ -399,6 +430,11 @@ def compare(old: Reproduction, new: Reproduction, lineage: Lineage | None = None
         return _compare(old, new, lineage or Lineage())
 
 
+#: A new unit (its position), the old units it is compared with, how they were matched
+#: and the lineage file's note.
+_Match = tuple[int, list[int], Literal["name", "renamed", "merged"], str | None]
+
+
 def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparison:
     plan, not_comparable = _field_plan(old.framework, new.framework)
     if old.table.ranks_only or new.table.ranks_only:
@@ -406,91 +442,94 @@ def _compare(old: Reproduction, new: Reproduction, lineage: Lineage) -> Comparis
             "ranks_only_both" if old.table.ranks_only and new.table.ranks_only
             else "ranks_only_one")]
     totals_comparable = old.framework.max == new.framework.max
-    old_index = _Index(old.units)
-    made: _Made = {}
+    olds, news = _Standings(old), _Standings(new)
+    not_scored = [Sentence(f"unit_{year}", unit=standings.units[i])
+                  for r, standings, year in ((old, olds, "old"), (new, news, "new"))
+                  if not r.table.ranks_only
+                  for i, scored in enumerate(standings.scored) if not scored]
+    problems: list[str] = []
+    matches = _matches(olds, news, lineage, problems)
+
+    # Each match's changes, all pairs at once; a match whose new unit, or every old
+    # unit, has no standing is left out (its units count as matched).
+    kept = [(n, olds_of, befores, matched_by, note)
+            for n, olds_of, matched_by, note in matches
+            if news.present[n] and (befores := [o for o in olds_of if olds.present[o]])]
+    changes = iter(_changes(olds, news, [(o, n) for n, _, befores, _, _ in kept
+                                         for o in befores], plan, totals_comparable))
+    printed_ranks = _column(new, "rank")
+    comparisons: list[UnitComparison] = []
+    discrepancies: list[str] = []
+    for n, olds_of, befores, matched_by, note in kept:
+        found = [next(changes) for _ in befores]
+        printed = printed_ranks[n]
+        if printed is not None and printed.change is not None and len(befores) == 1:
+            moved = found[0].moved
+            found[0] = attrs.evolve(found[0], printed_move=printed.change)
+            if moved is not None and moved != printed.change:
+                o = befores[0]
+                discrepancies.append(Sentence(
+                    "move_disagrees", unit=news.units[n], printed=move_text(printed.change),
+                    printed_change=f"{printed.change:+d}",
+                    old=f"{olds.ranks[o]}/{olds.ofs[o]}", new=f"{news.ranks[n]}/{news.ofs[n]}",
+                    moved=move_text(moved), change=f"{moved:+d}"))
+        if matched_by == "merged" and len(befores) > 1:
+            found.append(_mean_change(olds, befores, news, n, totals_comparable))
+        comparisons.append(UnitComparison(
+            news.units[n], news.groups[n], matched_by,
+            tuple(olds.units[o] for o in olds_of), tuple(found), note))
+    order = {name: i for i, name in enumerate(news.units)}
+    comparisons.sort(key=lambda c: order[c.unit])
+    used_old = {o for _, olds_of, _, _ in matches for o in olds_of}
+    used_new = {n for n, _, _, _ in matches}
+    return Comparison(
+        old.framework.id, new.framework.id, olds.years[0] if olds.years else None,
+        news.years[0] if news.years else None, tuple(comparisons),
+        only_old=tuple(name for o, name in enumerate(olds.units) if o not in used_old),
+        only_new=tuple(name for n, name in enumerate(news.units) if n not in used_new),
+        not_scored=tuple(not_scored), not_comparable=tuple(not_comparable),
+        problems=tuple(problems), discrepancies=tuple(discrepancies))
+
+
+def _matches(olds: _Standings, news: _Standings, lineage: Lineage,
+             problems: list[str]) -> list[_Match]:
+    """The units of the new year matched with units of the old: first as the lineage file
+    declares (its problems added to ``problems``), then every other new unit by name with
+    an old unit not yet matched."""
+    old_index = _Index(olds)
+    matches: list[_Match] = []
     used_old: set[int] = set()
     used_new: set[int] = set()
-    comparisons: list[UnitComparison] = []
-    problems: list[str] = []
-    not_scored = [Sentence(f"unit_{year}", unit=u.unit) for r, year in ((old, "old"),
-                                                                        (new, "new"))
-                  for u in r.units if not u.scored and not r.table.ranks_only]
-    discrepancies: list[str] = []
-
-    # What compare reads of every row, from the tables' columns: a table read by columns
-    # builds no row for it.
-    years = {id(u): year for r in (old, new) for u, year in zip(r.units, _column(r, "year"))}
-    printed_ranks = dict(zip(map(id, new.units), _column(new, "rank")))
-
-    def standing(unit: UnitReproduction) -> Standing | None:
-        if unit.scored:
-            return Standing.of_unit(unit, years[id(unit)])
-        if unit.assessment.published.rank is not None or \
-                unit.assessment.published.group_rank is not None:
-            return Standing.of_printed(unit)  # a table of ranks only
-        return None
-
-    def add(new_unit: UnitReproduction, olds: list[UnitReproduction],
-            matched_by: Literal["name", "renamed", "merged"], note: str | None) -> None:
-        used_new.add(id(new_unit))
-        used_old.update(id(o) for o in olds)
-        after = standing(new_unit)
-        befores = [s for s in (standing(o) for o in olds) if s is not None]
-        if after is None or not befores:
-            return
-        changes = [_change(b, after, plan, totals_comparable, made) for b in befores]
-        printed = printed_ranks[id(new_unit)]
-        if printed is not None and printed.change is not None and len(befores) == 1:
-            moved = changes[0].moved
-            changes[0] = attrs.evolve(changes[0], printed_move=printed.change)
-            if moved is not None and moved != printed.change:
-                discrepancies.append(Sentence(
-                    "move_disagrees", unit=new_unit.unit, printed=move_text(printed.change),
-                    printed_change=f"{printed.change:+d}", old=f"{befores[0].rank}/"
-                    f"{befores[0].of}", new=f"{after.rank}/{after.of}",
-                    moved=move_text(moved), change=f"{moved:+d}"))
-        standing_new = after
-        if matched_by == "merged" and len(befores) > 1:
-            changes.append(_mean_change(befores, standing_new, totals_comparable))
-        comparisons.append(UnitComparison(new_unit.unit, new_unit.group, matched_by,
-                                          tuple(o.unit for o in olds), tuple(changes), note))
-
     # The new table's names are keyed only to find a lineage file's new names: every other
     # new unit is looked up in the old table by its own name.
-    new_index = _Index(new.units) if lineage.successions else None
+    new_index = _Index(news) if lineage.successions else None
     for succession in lineage.successions:
         assert new_index is not None
         try:
-            new_unit = new_index.find(succession.new)
+            n = new_index.find(succession.new)
         except UnitNotFoundError as error:
             problems.append(Sentence("ln_new_table", problem=error.problem.message))
             continue
-        olds = []
+        found = []
         for name in succession.old:
             try:
-                olds.append(old_index.find(name))
+                found.append(old_index.find(name))
             except UnitNotFoundError as error:
                 problems.append(Sentence("ln_old_table", problem=error.problem.message))
-        if olds:
-            add(new_unit, olds, succession.kind, succession.note)
-    for new_unit in new.units:
-        if id(new_unit) in used_new:
+        if found:
+            matches.append((n, found, succession.kind, succession.note))
+            used_new.add(n)
+            used_old.update(found)
+    for n, (name, group) in enumerate(zip(news.units, news.groups, strict=True)):
+        if n in used_new:
             continue
-        found = old_index.get(new_unit.unit, new_unit.group)
-        if found is None:
+        o = old_index.get(name, group)
+        if o is None or o in used_old:
             continue  # listed as only in one table
-        if id(found) not in used_old:
-            add(new_unit, [found], "name", None)
-    order = {u.unit: i for i, u in enumerate(new.units)}
-    comparisons.sort(key=lambda c: order[c.unit])
-    old_year = next((years[id(u)] for u in old.units), None)
-    new_year = next((years[id(u)] for u in new.units), None)
-    return Comparison(
-        old.framework.id, new.framework.id, old_year, new_year, tuple(comparisons),
-        only_old=tuple(u.unit for u in old.units if id(u) not in used_old),
-        only_new=tuple(u.unit for u in new.units if id(u) not in used_new),
-        not_scored=tuple(not_scored), not_comparable=tuple(not_comparable),
-        problems=tuple(problems), discrepancies=tuple(discrepancies))
+        matches.append((n, [o], "name", None))
+        used_new.add(n)
+        used_old.add(o)
+    return matches
 
 
 # --- as data ----------------------------------------------------------------------------------

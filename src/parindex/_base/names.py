@@ -29,22 +29,21 @@ _PREFIXES = ("thị trấn", "thị xã", "thành phố", "phường", "huyện"
 _TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
 
 
-def _tone_key(text: str) -> str:
-    """Each word with its tone mark moved to the word's end: placement-independent, while
-    words that differ in tone stay different (Thủy ≠ Thúy). ``text`` is spaced (words
-    separated by single spaces), as :func:`_normal` gives it."""
-    decomposed = unicodedata.normalize("NFD", text)
+# A table's names share most of their words (xã, Thủy, Minh, ...): each word keyed once.
+@functools.lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """A word (no spaces) as matched: NFC, casefolded, its tone mark moved to its end, so
+    that the mark's placement does not count while words that differ in tone stay
+    different (Thủy ≠ Thúy). Normalising and casefolding word by word is the same as over
+    the whole name: neither crosses a space."""
+    decomposed = unicodedata.normalize("NFD", word)
     if _TONE.search(decomposed) is not None:
-        # Per word, only where a mark is: this runs for every unit of a table.
-        decomposed = " ".join(
-            _TONE.sub("", word) + "".join(_TONE.findall(word)) if _TONE.search(word)
-            else word for word in decomposed.split(" "))
-    return unicodedata.normalize("NFC", decomposed)
+        decomposed = _TONE.sub("", decomposed) + "".join(_TONE.findall(decomposed))
+    return unicodedata.normalize("NFC", decomposed).casefold()
 
 
 def _normal(text: str) -> str:
-    spaced = " ".join(text.replace("\u00a0", " ").split())
-    return _tone_key(spaced).casefold()
+    return " ".join(map(_word_key, text.split()))
 
 
 def _bare(key: str) -> str:
@@ -75,6 +74,8 @@ def _strip(key: str, prefixes: tuple[str, ...]) -> str:
     return key
 
 
+# Comparing two years keys every unit's name in both tables: mostly the same names.
+@functools.lru_cache(maxsize=1 << 15)
 def unit_key(name: str) -> str:
     """A unit's name as matched: case, spacing, NFC/NFD, the tone mark's placement and one
     administrative prefix (xã, phường, thị trấn, huyện, thị xã, thành phố, sở, UBND /

@@ -14,11 +14,12 @@ from rich.table import Table
 
 from .common import (
     FRAMEWORK_HELP,
+    Texts,
     new_console,
     echo_json,
     framework_option,
+    print_columns,
     print_lines,
-    print_table,
     progress,
     resolve_framework,
 )
@@ -288,6 +289,11 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
         click.get_current_context().exit(1)
 
 
+def _columns(rows: Sequence[tuple[str, ...]], count: int) -> list[Sequence[str]]:
+    """A table's rows as its ``count`` columns."""
+    return list(zip(*rows, strict=True)) if rows else [[] for _ in range(count)]
+
+
 def _signed(value: Decimal | None, language: str) -> str:
     """A change with its sign (``+2``, ``-1,5``, ``0``; ``—`` when not comparable)."""
     if value is None:
@@ -300,12 +306,25 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
 
     console = new_console()
     language = lang()
+    # Each distinct figure written once: two large tables repeat most of their values.
+    numbers = Texts(lambda text: number_text(Decimal(text), language))
+    signed = Texts(lambda text: _signed(Decimal(text), language))
+    indexes: dict[tuple[int, int], str] = {}
 
     def num(value: Decimal | None) -> str:
-        return "—" if value is None else number_text(value, language)
+        return "—" if value is None else numbers[str(value)]
+
+    def change_text(value: Decimal | None) -> str:
+        return "—" if value is None else signed[str(value)]
 
     def index(value: object) -> str:
-        return num(quantize(value, decimals)) if isinstance(value, Fraction) else "—"
+        if not isinstance(value, Fraction):
+            return "—"
+        key = (value.numerator, value.denominator)
+        found = indexes.get(key)
+        if found is None:
+            found = indexes[key] = num(quantize(value, decimals))
+        return found
 
     def against(change: Any) -> str:
         name: str = change.against
@@ -315,44 +334,47 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
 
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
-    table = Table(title=title, title_justify="left")
-    for key in ("unit", "against", "total", "change", "index", "change", "band", "rank",
-                "moved_places", "group_rank"):
-        table.add_column(t(key))
+    rows: list[tuple[str, ...]] = []
     for unit in comparison.units:
+        matched = "" if unit.matched_by == "name" else f" ({t(unit.matched_by)})"
         for change in unit.changes:
             index_change = (quantize(change.index_change, decimals)
                             if change.index_change is not None else None)
-            table.add_row(
+            rows.append((
                 unit.unit if change is unit.changes[0] else "",
-                against(change)
-                + ("" if unit.matched_by == "name" else f" ({t(unit.matched_by)})"),
+                against(change) + matched,
                 f"{num(change.total_old)} → {num(change.total_new)}",
-                _signed(change.total_change, language),
+                change_text(change.total_change),
                 f"{index(change.index_old)} → {index(change.index_new)}",
-                _signed(index_change, language),
+                change_text(index_change),
                 f"{change.band_old or '—'} → {change.band_new or '—'}",
                 f"{change.rank_old or '—'} → {change.rank_new or '—'}",
-                _signed(None if change.moved is None else Decimal(change.moved), language),
+                change_text(None if change.moved is None else Decimal(change.moved)),
                 f"{change.group_rank_old or '—'} → {change.group_rank_new or '—'}"
-                if change.group_rank_new else "")
-    print_table(console, table)
+                if change.group_rank_new else ""))
+    headers = [t(key) for key in ("unit", "against", "total", "change", "index", "change",
+                                  "band", "rank", "moved_places", "group_rank")]
+    print_columns(console, title, headers, _columns(rows, len(headers)))
     codes = list(dict.fromkeys(f.code for u in comparison.units for c in u.changes
                                for f in c.fields))
     if codes:
-        fields = Table(title=t("field_changes"), title_justify="left")
-        fields.add_column(t("unit"))
-        fields.add_column(t("against"))
-        for code in codes:
-            fields.add_column(code, justify="right")
+        # A field change is shared by every unit with the same two points: written once.
+        fields_text: dict[int, str] = {}
+        rows = []
         for unit in comparison.units:
             for change in unit.changes:
                 if not change.fields:
                     continue
-                by_code = {f.code: f.change for f in change.fields}
-                fields.add_row(unit.unit, against(change),
-                               *[_signed(by_code.get(c), language) for c in codes])
-        print_table(console, fields)
+                by_code = {}
+                for field in change.fields:
+                    text = fields_text.get(id(field))
+                    if text is None:
+                        text = fields_text[id(field)] = change_text(field.change)
+                    by_code[field.code] = text
+                rows.append((unit.unit, against(change),
+                             *[by_code.get(c, "—") for c in codes]))
+        print_columns(console, t("field_changes"), [t("unit"), t("against"), *codes],
+                      _columns(rows, len(codes) + 2), ["left", "left", *["right"] * len(codes)])
     for key, items in (("only_old", comparison.only_old),
                        ("only_new", comparison.only_new),
                        ("not_scored_units", comparison.not_scored),
