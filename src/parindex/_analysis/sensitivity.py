@@ -30,6 +30,7 @@ from .._engine.batch import BatchResult, known_max, reweighted
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
 from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
+from .._base.names import group_key
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -260,12 +261,26 @@ def _figures(source: Ranking | BatchResult) -> list[
                  u.result.band, u.rank) for u in source]
     unit = 10**source.scale
     bands = source.framework.bands
-    return [(name, source.group(i), Fraction(total, unit),
+    return [(name, group, Fraction(total, unit),
              Fraction(100 * total, arising) if arising > 0 else None,
              bands[band] if band >= 0 else None, rank)
-            for i, (name, total, arising, band, rank) in enumerate(zip(
-                source.units, source.total_scaled.tolist(), source.arising_scaled.tolist(),
-                source.band_index.tolist(), source.rank.tolist(), strict=True))]
+            for name, group, total, arising, band, rank in zip(
+                source.units, _spelt(source), source.total_scaled.tolist(),
+                source.arising_scaled.tolist(), source.band_index.tolist(),
+                source.rank.tolist(), strict=True)]
+
+
+def _spelt(batch: BatchResult) -> list[str | None]:
+    """Each unit's group as its own row spells it, as a ranking gives it: the batch names
+    a group by its first spelling ("Huyện A" for "huyện A" too) and no group by ``None``
+    (for ``""`` too)."""
+    folded = [batch.group(i) for i in range(len(batch))]
+    given = batch.matrix.groups
+    if given is None:
+        return folded
+    return [own if (group is None and not own) or (
+        group is not None and own and group_key(own) == group_key(group)) else group
+        for own, group in zip(given, folded, strict=True)]
 
 
 def _reweighted(batch: BatchResult, factors: Sequence[Fraction]) -> list[_Figures] | None:
