@@ -269,3 +269,21 @@ def test_report_cli_takes_a_leaf_table_through_the_kernel(
     assert main(["report", str(table), "--framework", framework.id, "--unit", "xã c",
                  "--group", "huyện x", "-o", str(out), "--lang", "en"]) == 0
     assert out.read_text("utf-8") == expected
+
+
+def test_report_shows_totals_as_the_framework_declares() -> None:
+    """A total of whole points is shown whole, as the table prints it ("93", not "93.0"):
+    the framework declares no places for totals,
+    and its ``decimals`` only bound a longer total (78.6367 → 78.637, above). Places
+    declared for totals (``[publication] decimals``) are followed."""
+    examples = Path(__file__).resolve().parents[1] / "docs" / "examples"
+    framework = parindex.load_framework(examples / "example-framework.toml")
+    units = parindex.read_table(examples / "results-2024.csv", framework).assessments
+    ranking = parindex.score_many(framework, units)
+    page = parindex.report_html(ranking, lang="en")
+    assert '<td class="num">93</td>' in page and '<td class="num">93.0</td>' not in page
+    assert '<div class="value">82</div>' in page  # the median card
+    declared = attrs.evolve(framework, publication=attrs.evolve(
+        framework.publication, decimals={"total": 1}))
+    page = parindex.report_html(parindex.score_many(declared, units), lang="vi")
+    assert '<td class="num">93,0</td>' in page

@@ -60,3 +60,36 @@ def test_findings_wrap_under_their_own_text(monkeypatch: pytest.MonkeyPatch,
     index = out.split("\nIndex", 1)[1].split("\nBand", 1)[0].splitlines()
     column = len("Index") + len(index[0]) - len(index[0].lstrip())
     assert len(index) > 1 and all(line[:column].strip() == "" for line in index[1:])
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+def test_narrow_listings_cut_nothing(columns: int, monkeypatch: pytest.MonkeyPatch,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """frameworks and plugins too wide for the terminal list each row as a record, every
+    value whole (an id is what --framework takes), rather than a table of "bo-noi-vu/p…";
+    a terminal wide enough still gets the table."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    ids = list(parindex.registry().frameworks)
+    for lang in ("vi", "en"):
+        for command in ("frameworks", "plugins"):
+            assert main([command, "--lang", lang]) == 0
+            out = capsys.readouterr().out
+            assert "…" not in out and "┃" not in out, out
+            for fid in ids:
+                assert re.search(rf"(?<![\w/-]){re.escape(fid)}(?![\w/-])", out), (fid, out)
+            assert "parindex-thua-thien-hue" in out.split()
+        assert main(["frameworks", "--lang", lang]) == 0
+        assert "2204/QĐ-UBND (2022-09-12)" in capsys.readouterr().out
+    monkeypatch.setenv("COLUMNS", "400")
+    for command in ("frameworks", "plugins"):
+        assert main([command]) == 0
+        assert "┃" in capsys.readouterr().out
+
+
+def test_a_title_wraps_at_the_terminal_not_the_table(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang in ("vi", "en"):
+        assert main(["bands", TABLE, *TTH, "--lang", lang]) == 0
+        title, *_ = capsys.readouterr().out.splitlines()
+        assert 70 < cell_len(title) <= 80, title  # the table below is 33 columns wide

@@ -113,6 +113,13 @@ def test_frameworks_and_plugins_in_vietnamese(capsys: pytest.CaptureFixture[str]
     assert ("thua-thien-hue/commune/2022: 66 mục: 65 văn bản gốc, 0 nguồn đã đọc, 1 suy "
             "luận, 0 giả định, 0 chưa biết; cách chấm: ") in out
     assert "  chưa biết: criteria.9.not_arising" in out
+    # Rule kinds named in Vietnamese, with the id a framework file writes.
+    out = _run(capsys, "frameworks", "--completeness", "--lang", "vi", "--framework",
+               "quang-ngai/commune/2023")
+    assert "cách chấm: 5 nhập điểm trực tiếp, 8 chưa biết cách chấm (unknown)" in out
+    out = _run(capsys, "frameworks", "--completeness", "--lang", "en", "--framework",
+               "quang-ngai/commune/2023")
+    assert "rules: 5 given, 8 unknown" in out
     out = _run(capsys, "plugins", "--lang", "vi")
     assert "Các plugin đã cài đặt" in out and "Trạng thái" in out
     assert "│ thua_thien_hue │" in out and " hoạt động " in out

@@ -462,6 +462,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plugin_error": "lỗi",
         "plugin_disabled": "đã tắt",
         "rules_given": "nhập điểm trực tiếp",
+        # the built-in rule kinds, as frameworks --completeness counts them (with the id: it
+        # is what a framework file writes)
+        "rk_points": "nhập điểm trực tiếp (points)",
+        "rk_unknown": "chưa biết cách chấm (unknown)",
+        "rk_yes-no": "có/không (yes-no)",
+        "rk_proportional": "theo tỷ lệ (proportional)",
+        "rk_threshold": "theo bậc ngưỡng (threshold)",
+        "rk_deduction": "trừ điểm theo số lần (deduction)",
+        "rk_mean-percent": "trung bình các tỷ lệ % (mean-percent)",
+        "rk_weighted-percent": "trung bình có trọng số các tỷ lệ % (weighted-percent)",
+        "rk_answer-scale": "thang câu trả lời (answer-scale)",
         # bands
         "w_count": "số đơn vị",
         "w_percent": "tỷ lệ",
@@ -1720,6 +1731,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plugin_error": "error",
         "plugin_disabled": "disabled",
         "rules_given": "given",
+        # the built-in rule kinds, as frameworks --completeness counts them (with the id: it
+        # is what a framework file writes)
+        "rk_points": "points",
+        "rk_unknown": "unknown",
+        "rk_yes-no": "yes-no",
+        "rk_proportional": "proportional",
+        "rk_threshold": "threshold",
+        "rk_deduction": "deduction",
+        "rk_mean-percent": "mean-percent",
+        "rk_weighted-percent": "weighted-percent",
+        "rk_answer-scale": "answer-scale",
         "w_count": "count",
         "w_percent": "percent",
         "w_population": "population",

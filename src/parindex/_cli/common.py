@@ -20,6 +20,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.segment import Segment
 from rich.table import Table
+from rich.text import Text
 
 from .._base.errors import (
     AssessmentError,
@@ -292,6 +293,28 @@ def print_lines(console: Console, lines: Sequence[str]) -> None:
         "\n".join(textwrap.wrap(safe, width, break_long_words=False,
                                 drop_whitespace=False) or [""]) + "\n"
         if width_of[safe := terminal_safe(line)] > width else safe + "\n" for line in lines))
+
+
+def print_fitting(console: Console, table: Table) -> None:
+    """A table as a table when it fits the console's width with its cells wrapped at
+    spaces; else as records, one per row: its first cell (the id a user types), then each
+    other column's ``header: value`` on a line of its own, wrapped at spaces. A narrow
+    terminal gets every value whole, where a table would cut them ("bo-noi-vu/provinc…")."""
+    # The narrowest it can be with its cells wrapped at spaces, no word cut.
+    narrowest = console.measure(table, options=console.options.update_width(10**4)).minimum
+    if narrowest <= console.width:
+        console.print(table)
+        return
+    plain = [[cell.plain if isinstance(cell, Text) else str(cell) for cell in column.cells]
+             for column in table.columns]
+    headers = [str(column.header) for column in table.columns]
+    if table.title:
+        console.print(Text(str(table.title)))
+    for first, *rest in zip(*plain, strict=True):
+        console.print(Text(first, style="bold"))
+        print_lines(console, [line for header, value in zip(headers[1:], rest, strict=True)
+                              if value for line in wrap_line(f"    {header}: {value}",
+                                                             console.width)])
 
 
 #: How long a job runs before its progress bar appears: shorter ones print nothing.

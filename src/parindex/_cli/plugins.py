@@ -12,11 +12,12 @@ from rich.text import Text
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
 from .._base.numbers import maximum_text
-from .._base.i18n import Sentence
+from .._base.i18n import MESSAGES, Sentence
 from .common import (
     FRAMEWORK_HELP,
     echo_json,
     new_console,
+    print_fitting,
     resolve_framework,
     terminal_width,
     wrap_line,
@@ -60,8 +61,8 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
         _print_completeness(summaries)
         return
     table = Table(title=t("frameworks_title"), title_justify="left")
-    # A narrow terminal cuts other cells short, never an id ("bo-noi-v…" four times):
-    # it is what --framework takes, and `frameworks --completeness` shows the rest.
+    # An id is never wrapped: it is what --framework takes. A terminal too narrow for the
+    # table gets each framework as a record (print_fitting), every value whole.
     table.add_column(t("fw_id"), no_wrap=True)
     for key in ("fw_index", "fw_basis", "fw_years", "fw_max", "fw_nodes", "fw_plugin"):
         table.add_column(t(key))
@@ -73,7 +74,7 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
                       maximum_text(Decimal(s["max"]) if s["max"] else None, lang()),
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
                       s["distribution"] or "")
-    new_console().print(table)
+    print_fitting(new_console(), table)
 
 
 def _warn_plugin_failures(registry: _plugins.Registry) -> None:
@@ -105,8 +106,7 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             derived += t("companion_of", kind=s["index_kind"])
         line = f"{s['id']}{derived}: " + t(
             "completeness_line", nodes=s["nodes"], **c,
-            rules=", ".join(f"{n} {t('rules_given') if k == 'given' else k}"
-                            for k, n in s["rules"].items() if n))
+            rules=", ".join(f"{n} {_rule_kind(k)}" for k, n in s["rules"].items() if n))
         # A terminal's width: the counts wrap under the id (which starts the line),
         # indented further than the facts listed below them; piped, one line for grep.
         for i, part in enumerate(wrap_line(line, terminal_width())):
@@ -120,6 +120,14 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             console.print(t("unknown_line", text=unknown), markup=False)
         for assumed in s["assumptions"]:
             console.print(t("assumed_line", text=assumed), markup=False)
+
+
+def _rule_kind(kind: str) -> str:
+    """A rule kind as people read it: a built-in one from the catalogue, with its id (what
+    a framework file writes); a plugin's by its id; ``given``: points given, no rule."""
+    if kind == "given":
+        return t("rules_given")
+    return t(f"rk_{kind}") if f"rk_{kind}" in MESSAGES["en"] else kind
 
 
 @click.command("plugins")
@@ -137,7 +145,7 @@ def plugins_command(as_json: bool) -> None:
     for p in plugins:
         table.add_row(p["name"], p["distribution"], p["version"], t(f"plugin_{p['status']}"),
                       p["error"] or ", ".join(p["frameworks"]))
-    new_console().print(table)
+    print_fitting(new_console(), table)
 
 
 # Each feature's commands live in their own module and register themselves on ``cli``.

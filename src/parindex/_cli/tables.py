@@ -478,7 +478,10 @@ def _print_bands(check: Any) -> None:
     for distribution in distributions:
         title = (f"{distribution.group}: " if distribution.group else "") + \
             t("dist_title", units=distribution.units, rounding=check.rounding)
-        table = Table(title=title, title_justify="left")
+        # Said above the table, not as its title: a title wraps at the table's width
+        # (four short lines in an 80-column terminal), a line at the terminal's.
+        console.print(title, markup=False)
+        table = Table()
         for column in ("band", "count", "percent"):
             table.add_column(t(f"col_{column}"), justify="left" if column == "band"
                              else "right")

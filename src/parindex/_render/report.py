@@ -8,6 +8,7 @@ band names stay as published. Every value from the data is autoescaped.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from decimal import Decimal
 from fractions import Fraction
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -94,8 +95,16 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         if result is not None and result.unit != me.unit:
             raise ArgumentError(f"the result given is {result.unit}'s, not {me.unit}'s")
 
-    def number(value: Any) -> str:
-        return "—" if value is None else num(points_text(quantize(value, decimals), decimals))
+    def number(value: Decimal | Fraction | None) -> str:
+        """Total points (a unit's, the median): to the places the framework's publication
+        declares for totals (``[publication] decimals``); where it declares none, exact as
+        the tables print them ("93", "80.5"), rounded half up only past ``decimals``."""
+        if value is None:
+            return "—"
+        places = framework.publication.places("total")
+        if places is not None:
+            return num(plain(framework.publication.printed(value, "total", places)))
+        return num(plain(quantize(value, decimals).normalize()))
 
     def index(value: Fraction | None) -> str:
         return "—" if value is None else num(plain(quantize(value, decimals)))
