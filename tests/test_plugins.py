@@ -200,3 +200,25 @@ def test_provider_is_the_plugin_as_listed():
         provider = registry.provider(framework_id)
         assert framework_id in provider.frameworks
         assert provider in registry.plugins
+
+
+def test_conformance_names_a_framework_two_plugins_provide_in_either_language():
+    """validate --conformance of a framework two plugins provide: the conflict is a
+    finding at its id, said in the reader's language with the plugins' names."""
+    from parindex._audit.conformance import check_conformance
+    from parindex._base.i18n import say
+
+    registry = load_registry(entry_points=[], extra_plugins=[
+        ("one", _plugin("one", parindex_frameworks=_provides_hue)),
+        ("two", _plugin("two", parindex_frameworks=_provides_hue))])
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    with parindex.using_registry(registry):
+        [found] = [f for f in check_conformance(framework).findings if f.check == "plugins"]
+    assert found.key == "id" and found.severity == "error"
+    assert str(found.message).startswith("framework thua-thien-hue/commune/2022 is provided "
+                                         "by both ")
+    assert " (one) and " in found.message and found.message.endswith(
+        "uninstall one, or disable one with PARINDEX_DISABLE_PLUGINS")
+    said = say(found.message, "vi")
+    assert said.startswith("bộ tiêu chí thua-thien-hue/commune/2022 được cả ")
+    assert " (one) và " in said and "PARINDEX_DISABLE_PLUGINS" in said

@@ -327,6 +327,86 @@ def test_the_english_detector_finds_english() -> None:
                            "một tệp 'the file'")
 
 
+#: A framework file that builds but fails conformance on its scale and its names.
+SCALE = """\
+id = "a/b/2022"
+name = "X"
+level = "b"
+first_year = 2022
+ranking = "olympic"
+band_method = "nearest"
+[legal_basis]
+decision = "1/QĐ"
+[provenance]
+legal_basis = { status = "read", source = "x" }
+[sources]
+x = "QĐ 1"
+[criteria."1"]
+name = "A"
+max = 60
+status = "read"
+source = "x"
+[criteria."2"]
+name = "B"
+max = 30
+status = "read"
+source = "x"
+kind = "survey"
+[criteria."3"]
+name = "C"
+max = 5
+status = "read"
+source = "x"
+kind = "bonus"
+[criteria."1".rule]
+kind = "proportionl"
+status = "read"
+source = "x"
+[[bands]]
+name = "T"
+min = 0
+status = "read"
+source = "x"
+"""
+
+
+def test_conformance_findings_in_vietnamese(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Maxima that do not make the scale, names nobody registers, fields short of the
+    scale with no survey block: validate --conformance says them in Vietnamese; the
+    English is as it was."""
+    scale = tmp_path / "scale.toml"
+    scale.write_text(SCALE, encoding="utf-8")
+    survey = tmp_path / "survey.toml"
+    survey.write_text(SCALE.split("[criteria.")[0] + '[criteria."1"]\nname = "A"\nmax = 70\n'
+                      'status = "read"\nsource = "x"\n[[bands]]\nname = "T"\nmin = 0\n'
+                      'status = "read"\nsource = "x"\n', encoding="utf-8")
+    out = _run(capsys, "validate", "--conformance", str(scale), "--lang", "vi", status=2)
+    out = " ".join(out.split())
+    for phrase in ("[scale] dòng 13: criteria: điểm tối đa của các mục cấp cao nhất không cộng "
+                   "lại thành thang điểm 100: điểm thẩm định 60 + điều tra XHH 30 = 90 (điểm "
+                   "thẩm định 60 + điều tra XHH 30 + điểm thưởng 5 = 95); hãy sửa",
+                   "[rules] dòng 5: ranking: ranking 'olympic' không phải là phương pháp xếp "
+                   "hạng đã đăng ký (đã đăng ký: competition, dense)",
+                   "[rules] dòng 6: band_method: band_method 'nearest' không phải là phương "
+                   "pháp xếp loại đã đăng ký (đã đăng ký: minimum)",
+                   "[rules] dòng 30: criteria.1.rule: kind 'proportionl' không phải là loại "
+                   "quy tắc đã đăng ký (đã đăng ký: answer-scale, "):
+        assert phrase in out, (phrase, out)
+    # The names registered are ids as a framework file writes them ("unknown" among them).
+    assert not _english_in(re.sub(r"\(đã đăng ký: [^)]*\)", "", out)), out
+    english = " ".join(_run(capsys, "validate", "--conformance", str(scale), "--lang", "en",
+                            status=2).split())
+    assert ("the top-level maxima do not make the 100-point scale 100: appraised 60 + survey "
+            "30 = 90 (appraised 60 + survey 30 + bonus 5 = 95); fix a maximum") in english
+    assert ("criteria.1.rule: kind 'proportionl' is not a registered rule kind (registered: "
+            "answer-scale, ") in english
+    out = " ".join(_run(capsys, "validate", "--conformance", str(survey), "--lang", "vi",
+                        status=2).split())
+    assert ("[scale] dòng 13: criteria: không có khối điều tra xã hội học, và các lĩnh vực "
+            "cộng lại 70, không phải 100: hãy thêm điều tra xã hội học") in out, out
+
+
 def _failures(tmp: Path) -> list[tuple[list[str], str]]:
     """(arguments, a Vietnamese phrase the error must say) of failing runs."""
     missing = str(tmp / "missing.toml")
@@ -366,9 +446,21 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
     tth = ["--framework", "thua-thien-hue/commune/2022"]
     table = str(ROOT / "docs" / "examples" / "results-2022.csv")
     examples = ROOT / "docs" / "examples"
+    (tmp / "empty").mkdir()
+    (tmp / "full").mkdir()
+    (tmp / "full" / "kept.txt").write_text("x", encoding="utf-8")
     years = [str(examples / "results-2024.csv"), str(examples / "results-2025.csv"),
              "--framework", str(examples / "example-framework.toml")]
     return [
+        (["new-plugin", "Quảng Bình", "--level", "Xã", "--year", "1999"],
+         "NAME: 'Quảng Bình' không phải là tên plugin"),
+        (["new-plugin", "Quảng Bình", "--level", "Xã", "--year", "1999"],
+         "--level: 'Xã' không phải là cấp đánh giá"),
+        (["new-plugin", "ok", "--directory", str(tmp / "full")],
+         "đã có và không phải thư mục trống; hãy chọn --directory khác"),
+        (["profiles", str(tmp / "empty")], "thư mục không có tệp tự đánh giá hay bảng kết quả"),
+        (["import", "assessment", str(tmp / "sheet.ods"), *tth, "-o", str(tmp / "a.toml")],
+         "không phải bảng chấm điểm: '.ods'; hãy cho tệp .xlsx, .docx hoặc .csv"),
         (["bands", *tth, "--published", "Tốt=1,Giỏi=2,Tốt=3,foo"],
          "'Giỏi' không phải là mức xếp loại của thua-thien-hue/commune/2022 (Xuất sắc, Tốt,"),
         (["bands", *tth, "--published", "Tốt=1,Tốt=3"], "'Tốt' được cho hai lần"),

@@ -39,7 +39,7 @@ import attrs
 
 from .._base.errors import FileError, FrameworkError, Origin, ParindexError, Problem, key_parts
 from .._base.files import read_bytes
-from .._base.i18n import Sentence, figure, message, say
+from .._base.i18n import Sentence, figure, listed, message, say
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
@@ -225,11 +225,10 @@ def _conflict(framework_id: str) -> Iterator[ConformanceFinding]:
 
     providers = registry().conflicts.get(framework_id)
     if providers:
-        names = " and ".join(f"{p.distribution} ({p.name})" for p in providers)
+        names = listed((f"{p.distribution} ({p.name})" for p in providers), Sentence("and"))
         yield ConformanceFinding(
-            "plugins", "error", f"framework {framework_id} is provided by both {names}, so "
-            "it is not served (their other frameworks are); uninstall one, or disable one "
-            "with PARINDEX_DISABLE_PLUGINS", "id")
+            "plugins", "error", Sentence("c_conflict", framework=framework_id, plugins=names),
+            "id")
 
 
 def _plugin_problems(path: Path) -> Iterator[ConformanceFinding]:
@@ -259,9 +258,8 @@ def _plugin_problems(path: Path) -> Iterator[ConformanceFinding]:
             roots = [str(Path(spec.origin).parent)]
         if any(where.is_relative_to(Path(root).resolve()) for root in roots):
             yield ConformanceFinding(
-                "plugins", "error", f"the plugin {info.name!r} ({info.distribution}) that "
-                f"ships this file fails to register, so its frameworks are not served: "
-                f"{info.error}")
+                "plugins", "error", Sentence("c_plugin_fails", name=repr(info.name),
+                                             distribution=info.distribution, error=info.error))
 
 
 # --- the checks ---------------------------------------------------------------------------
@@ -285,7 +283,8 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
             "c_cannot_read", path=path, why=exc.problem.message))
         return ConformanceReport(None, strict, (finding,), path)
     except UnicodeDecodeError as exc:
-        finding = ConformanceFinding("file", "error", f"cannot read {path}: {exc}")
+        finding = ConformanceFinding("file", "error", Sentence(
+            "c_cannot_read", path=path, why=Sentence("e_not_utf8", byte=exc.start)))
         return ConformanceReport(None, strict, (finding,), path)
     findings: list[ConformanceFinding] = []
     duplicates = _duplicate_tables(text)
@@ -302,7 +301,8 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        findings.append(ConformanceFinding("file", "error", f"not valid TOML: {exc}"))
+        findings.append(ConformanceFinding("file", "error",
+                                           Sentence("e_toml_invalid", detail=str(exc))))
         return ConformanceReport(None, strict, tuple(findings), path)
     for key in [k for k in data if k.startswith("_duplicate_")]:
         del data[key]
@@ -431,8 +431,7 @@ def _salvage(data: dict[str, Any], origin: Origin,
 def _classify(problem: Problem) -> tuple[str, str]:
     message = problem.message
     if message == "code appears twice":
-        return "codes", "code declared twice (after Unicode normalisation); each code is one " \
-                        "criterion"
+        return "codes", Sentence("c_code_declared_twice")
     if "source" in message or "status" in message:
         return "provenance", message
     if (problem.key or "").startswith("bands"):
@@ -517,32 +516,30 @@ def _scale(framework: Framework) -> Iterator[ConformanceFinding]:
     scale = framework.scale
     part, poll = total(NodeKind.CRITERION), total(NodeKind.SURVEY)
     bonus, penalty = total(NodeKind.BONUS), total(NodeKind.PENALTY)
-    declared = "the declared scale" if scale != _SCALE else "the 100-point scale"
+    declared = Sentence("c_scale_declared" if scale != _SCALE else "c_scale_100")
     if not survey and part < scale:
         # Every PAR INDEX adds a sociological survey (70 + 30, 80 + 20, ...), as a block of
         # its own or inside the fields; fields short of the scale and no survey block mean
         # that the block was left out. Unfinished, not an error: its maximum may be unknown.
         yield ConformanceFinding(
             "scale", "unfinished",
-            f"no survey block, and the fields add up to {part}, not {scale}: add the "
-            f"sociological survey (điều tra xã hội học) as a node with kind = \"survey\" "
-            f"(max = {scale - part} if the source gives it, else \"unknown\"); an optional "
-            "survey is a survey node whose not_arising is \"exclude\"", "criteria")
+            Sentence("c_no_survey", part=part, scale=scale, rest=scale - part), "criteria")
         return
     # Bonus and penalty usually lie outside the scale (100 + 10 bonus); a framework whose
     # scale counts them (110 = 100 + 10) declares scale = 110.
     if part + poll == scale or part + poll + bonus - penalty == scale:
         return
-    split = f"appraised {part} + survey {poll}" if survey else f"the fields' {part}"
-    extra = "".join(f" {sign} {kind} {value}" for sign, kind, value in
-                    (("+", "bonus", bonus), ("−", "penalty", penalty)) if value)
-    shown = f"{split} = {part + poll}" + (
-        f" ({split}{extra} = {part + poll + bonus - penalty})" if extra else "")
+    split = (Sentence("c_split_survey", part=part, poll=poll) if survey
+             else Sentence("c_split_fields", part=part))
+    extra = listed((Sentence(key, value=value) for key, value in
+                    (("c_plus_bonus", bonus), ("c_minus_penalty", penalty)) if value), "")
+    shown = split + Sentence("c_equals", value=part + poll)
+    if extra:
+        shown += Sentence("c_with_extra", split=split, extra=extra,
+                          value=part + poll + bonus - penalty)
     yield ConformanceFinding(
-        "scale", "error",
-        f"the top-level maxima do not make {declared} {scale}: {shown}; fix a maximum, or, "
-        "if the framework really is on another scale, declare it (scale = ...) with its "
-        "provenance", "scale" if scale != _SCALE else "criteria")
+        "scale", "error", Sentence("c_scale", declared=declared, scale=scale, shown=shown),
+        "scale" if scale != _SCALE else "criteria")
 
 
 def _bands(framework: Framework) -> Iterator[ConformanceFinding]:
@@ -643,32 +640,22 @@ def _provenance(framework: Framework) -> Iterator[ConformanceFinding]:
 
 def _rules(framework: Framework) -> Iterator[ConformanceFinding]:
     # The names a framework uses must resolve among the installed plugins' registrations.
-    from .._plugins.registry import names_problems, registry
+    from .._plugins.registry import names_findings, registry
 
     installed = registry()
-    for message in names_problems(framework, installed.rule_kinds, installed.ranking_methods,
-                                  installed.band_methods):
-        key, _, rest = message.partition(": ")
-        if key.startswith("criteria."):
-            code = _framework_code(framework, key)
-            # Quoted, so that the file's line is found for a dotted code like 1.2.
-            yield ConformanceFinding("rules", "error", rest,
-                                     _node_key(code, "rule") if code else key, code)
-        else:
-            yield ConformanceFinding("rules", "error", message, key.split(" ", 1)[0])
+    for key, code, message in names_findings(framework, installed.rule_kinds,
+                                             installed.ranking_methods,
+                                             installed.band_methods):
+        # A rule's key quoted, so that the file's line is found for a dotted code like 1.2.
+        yield ConformanceFinding("rules", "error", message,
+                                 key if code is None else _node_key(code, "rule"), code)
     for node in framework.walk():
         rule = node.rule
         if rule is None or rule.kind not in _BUILTIN_RULES:
-            continue  # a plugin's kinds are checked by names_problems above
+            continue  # a plugin's kinds are checked by names_findings above
         for message in check_params(_BUILTIN_RULES[rule.kind], rule.params, node.max):
             yield ConformanceFinding("rules", "error", message, _node_key(node.code, "rule"),
                                      node.code)
-
-
-def _framework_code(framework: Framework, key: str) -> str | None:
-    """The criterion code in a key like ``criteria.3.4.1.rule``."""
-    body = key.removeprefix("criteria.").removesuffix(".rule").strip('"')
-    return body if body in framework.nodes else None
 
 
 def _texts(framework: Framework) -> Iterator[tuple[str, str | None, str]]:

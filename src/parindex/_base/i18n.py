@@ -968,6 +968,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_what_if": "hãy cho một giả định (--survey-share hoặc --max) hoặc --monte-carlo",
         # a command stopped (Ctrl-C, a prompt refused)
         "cli_aborted": "Đã dừng.",
+        # command-line arguments: a SOURCES folder, new-plugin
+        "cli_empty_folder": "thư mục không có tệp tự đánh giá hay bảng kết quả nào",
+        "np_name": "{name} không phải là tên plugin: chữ cái ASCII viết thường và chữ số, các từ "
+                   "nối bằng '_' hoặc '-' (ví dụ quang_binh)",
+        "np_level": "{level} không phải là cấp đánh giá: chữ cái viết thường, ví dụ commune",
+        "np_year": "{year} không phải là năm đánh giá hợp lý",
+        "np_not_empty": "đã có và không phải thư mục trống; hãy chọn --directory khác",
         # a unit looked up by name (_base/names.py)
         "unit_within": " thuộc {group}",
         "unit_none": "không có đơn vị nào tên {name}{within}{hint}",
@@ -1056,6 +1063,44 @@ MESSAGES: dict[str, dict[str, str]] = {
         "c_decision_date": "quyết định ghi ngày {date}, sau các năm đánh giá mà quyết định áp "
                            "dụng (từ {first}); hãy kiểm tra lại ngày và các năm",
         "c_id_year": "năm trong mã {year} không phải first_year ({first})",
+        # conformance's scale, rule and plugin findings; names nobody registers (names_findings)
+        "c_conflict": "bộ tiêu chí {framework} được cả {plugins} cung cấp, nên không được dùng "
+                      "(các bộ tiêu chí khác của chúng vẫn được dùng); hãy gỡ một plugin, hoặc "
+                      "tắt một plugin bằng PARINDEX_DISABLE_PLUGINS",
+        "c_plugin_fails": "plugin {name} ({distribution}) chứa tệp này không đăng ký được, nên "
+                          "các bộ tiêu chí của nó không được dùng: {error}",
+        "c_code_declared_twice": "mã được khai báo hai lần (sau khi chuẩn hóa Unicode); mỗi mã "
+                                 "là một tiêu chí",
+        "c_no_survey": "không có khối điều tra xã hội học, và các lĩnh vực cộng lại {part}, "
+                       "không phải {scale}: hãy thêm điều tra xã hội học thành một mục có kind = "
+                       "\"survey\" (max = {rest} nếu nguồn cho biết, nếu không thì \"unknown\"); "
+                       "điều tra không bắt buộc là một mục survey có not_arising = \"exclude\"",
+        "c_scale": "điểm tối đa của các mục cấp cao nhất không cộng lại thành {declared} "
+                   "{scale}: {shown}; hãy sửa một điểm tối đa, hoặc, nếu khung tiêu chí thật sự "
+                   "dùng thang điểm khác, hãy khai báo thang điểm (scale = ...) kèm nguồn gốc",
+        "c_scale_declared": "thang điểm đã khai báo",
+        "c_scale_100": "thang điểm",
+        "c_split_survey": "điểm thẩm định {part} + điều tra XHH {poll}",
+        "c_split_fields": "các lĩnh vực {part}",
+        "c_plus_bonus": " + điểm thưởng {value}",
+        "c_minus_penalty": " − điểm trừ {value}",
+        "c_equals": " = {value}",
+        "c_with_extra": " ({split}{extra} = {value})",
+        "n_ranking": "ranking {name} không phải là phương pháp xếp hạng đã đăng ký (đã đăng ký: "
+                     "{registered})",
+        "n_band_method": "band_method {name} không phải là phương pháp xếp loại đã đăng ký (đã "
+                         "đăng ký: {registered})",
+        "n_rule_kind": "kind {kind} không phải là loại quy tắc đã đăng ký (đã đăng ký: "
+                       "{registered})",
+        "n_not_a_param": "không phải là tham số của quy tắc {kind} (quy tắc này nhận "
+                         "{takes})",
+        "n_not_a_param_none": "không phải là tham số của quy tắc {kind} (quy tắc này "
+                              "không nhận tham số nào)",
+        "n_inputs_failed": "loại quy tắc {kind} không cho biết được nó đọc những số liệu nào "
+                           "(hàm inputs của nó bị lỗi: {error})",
+        "n_undeclared": "quy tắc {kind} đọc {figures}, nhưng loại quy tắc này không khai báo các "
+                        "số liệu đó (số liệu đã khai báo: {declared}); plugin phải khai báo mọi "
+                        "số liệu mà nó đọc",
         "value_seed": "giá trị lấy từ văn bản gốc",
         "value_read": "giá trị lấy từ nguồn đã đọc",
         "value_inferred": "giá trị suy luận",
@@ -2211,6 +2256,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_what_if": "give a what-if (--survey-share or --max) or --monte-carlo",
         # a command stopped (Ctrl-C, a prompt refused)
         "cli_aborted": "Aborted.",
+        # command-line arguments: a SOURCES folder, new-plugin
+        "cli_empty_folder": "no assessment files nor tables in the directory",
+        "np_name": "{name} is not a plugin name: lower-case ASCII letters and digits, words "
+                   "joined by '_' or '-' (e.g. quang_binh)",
+        "np_level": "{level} is not a level: lower-case letters, e.g. commune",
+        "np_year": "{year} is not a plausible assessment year",
+        "np_not_empty": "exists and is not an empty folder; choose another --directory",
         # a unit looked up by name (_base/names.py)
         "unit_within": " in {group}",
         "unit_none": "no unit named {name}{within}{hint}",
@@ -2292,6 +2344,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "c_decision_date": "the decision is dated {date}, after the assessment years it governs "
                            "(from {first}); check the date and the years",
         "c_id_year": "the id's year {year} is not first_year ({first})",
+        # conformance's scale, rule and plugin findings; names nobody registers (names_findings)
+        "c_conflict": "framework {framework} is provided by both {plugins}, so it is not served "
+                      "(their other frameworks are); uninstall one, or disable one with "
+                      "PARINDEX_DISABLE_PLUGINS",
+        "c_plugin_fails": "the plugin {name} ({distribution}) that ships this file fails to "
+                          "register, so its frameworks are not served: {error}",
+        "c_code_declared_twice": "code declared twice (after Unicode normalisation); each code "
+                                 "is one criterion",
+        "c_no_survey": "no survey block, and the fields add up to {part}, not {scale}: add the "
+                       "sociological survey (điều tra xã hội học) as a node with kind = \"survey\" "
+                       "(max = {rest} if the source gives it, else \"unknown\"); an optional "
+                       "survey is a survey node whose not_arising is \"exclude\"",
+        "c_scale": "the top-level maxima do not make {declared} {scale}: {shown}; fix a maximum, "
+                   "or, if the framework really is on another scale, declare it (scale = ...) "
+                   "with its provenance",
+        "c_scale_declared": "the declared scale",
+        "c_scale_100": "the 100-point scale",
+        "c_split_survey": "appraised {part} + survey {poll}",
+        "c_split_fields": "the fields' {part}",
+        "c_plus_bonus": " + bonus {value}",
+        "c_minus_penalty": " − penalty {value}",
+        "c_equals": " = {value}",
+        "c_with_extra": " ({split}{extra} = {value})",
+        "n_ranking": "ranking {name} is not a registered ranking method (registered: "
+                     "{registered})",
+        "n_band_method": "band_method {name} is not a registered band method (registered: "
+                         "{registered})",
+        "n_rule_kind": "kind {kind} is not a registered rule kind (registered: {registered})",
+        "n_not_a_param": "not a parameter of a {kind} rule (it takes {takes})",
+        "n_not_a_param_none": "not a parameter of a {kind} rule (it takes none)",
+        "n_inputs_failed": "the {kind} kind cannot say which figures it reads (its inputs "
+                           "failed: {error})",
+        "n_undeclared": "the {kind} rule reads {figures}, which its kind does not declare (its "
+                        "inputs are {declared}); the plugin must declare every figure it reads",
         "value_seed": "a seed value",
         "value_read": "a read value",
         "value_inferred": "an inferred value",
@@ -2632,8 +2718,8 @@ def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:
 
 def listed(texts: Iterable[str], separator: str = "; ") -> Sentence:
     """``texts`` one after another with ``separator`` between them, as one sentence: each
-    :class:`Sentence` among them is still said in the reader's language (``str.join``
-    would keep only its English).
+    :class:`Sentence` among them (and a separator that is one, such as ``Sentence("and")``)
+    is still said in the reader's language (``str.join`` would keep only its English).
 
     >>> say(listed([Sentence("row_not_scored"), "x"]), "vi")
     'dòng này không chấm điểm được; x'
@@ -2641,7 +2727,7 @@ def listed(texts: Iterable[str], separator: str = "; ") -> Sentence:
     parts: list[tuple[str, Mapping[str, object]]] = []
     for number, text in enumerate(texts):
         if number:
-            parts.append((VERBATIM, {"text": separator}))
+            parts.extend(_parts(separator))  # a Sentence (" and ") said too
         parts.extend(_parts(text))
     return Sentence.joined(parts)
 

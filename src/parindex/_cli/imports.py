@@ -9,6 +9,7 @@ import click
 from .._base.errors import AssessmentError, Problem
 from .._base.model import Framework
 from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
+from .._formats.sheets import not_a_sheet
 from .._formats.toml import dumps_assessment
 from .._base.files import atomic_write, check_output
 from .common import FRAMEWORK_HELP, resolve_framework
@@ -47,8 +48,7 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     on the sheet. Numbers stay exact; text is NFC.
     """
     if not is_sheet(sheet):
-        raise AssessmentError(Problem("not a scoring sheet: give a .xlsx, .docx or .csv "
-                                      "file", path=sheet))
+        raise AssessmentError(Problem(not_a_sheet(sheet), path=sheet))
     if output is not None:  # before any work: never replace what is read
         check_output(output, inputs=[sheet, framework_ref], suffixes=(".toml",))
     framework = resolve_framework(framework_ref)

@@ -71,8 +71,7 @@ def _source_files(sources: Sequence[Path]) -> list[Path]:
         found = sorted(p for p in source.iterdir() if p.suffix.lower() in TABLE_SUFFIXES or (
             p.suffix == ".toml" and sniff(p) == "assessment"))
         if not found:
-            raise AssessmentError(Problem("no assessment files nor tables in the directory",
-                                          path=source))
+            raise AssessmentError(Problem(Sentence("cli_empty_folder"), path=source))
         files += found
     return files
 

@@ -689,10 +689,11 @@ BUILTIN_KINDS: Final = (POINTS, YES_NO, PROPORTIONAL, THRESHOLD, DEDUCTION, MEAN
 
 def check_params(kind: RuleKind, params: Params, maximum: Decimal | None) -> list[str]:
     """Problems with a rule's parameters: unknown keys, then the kind's own checks."""
-    problems = [f"{key}: not a parameter of a {kind.name} rule"
-                + (f" (it takes {', '.join(kind.params)})" if kind.params else
-                   " (it takes none)")
-                for key in params if key not in kind.params]
+    # "key: ..." as the kinds' own checks word theirs, the key as written.
+    problems: list[str] = [f"{key}: " + (
+        Sentence("n_not_a_param", kind=kind.name, takes=tuple(kind.params)) if kind.params
+        else Sentence("n_not_a_param_none", kind=kind.name))
+        for key in params if key not in kind.params]
     return problems + kind.check(params, maximum)
 
 
@@ -744,8 +745,8 @@ def undeclared_figures(kind: RuleKind, params: Params, maximum: Decimal | None) 
     try:
         declared = tuple(kind.inputs(params))
     except Exception as exc:  # noqa: BLE001 - a plugin's function may fail in any way
-        return [f"the {kind.name} kind cannot say which figures it reads (its inputs "
-                f"failed: {type(exc).__name__}: {exc})"]
+        return [Sentence("n_inputs_failed", kind=kind.name,
+                         error=f"{type(exc).__name__}: {exc}")]
     found: list[str] = []
     samples: tuple[Figure, ...] = (Decimal(1), True)
     for sample in samples:
@@ -757,9 +758,8 @@ def undeclared_figures(kind: RuleKind, params: Params, maximum: Decimal | None) 
         found += [name for name in probe.undeclared if name not in found]
     if not found:
         return []
-    return [f"the {kind.name} rule reads {', '.join(map(repr, found))}, which its kind does "
-            f"not declare (its inputs are {', '.join(declared) or 'none'}); the plugin must "
-            "declare every figure it reads"]
+    return [Sentence("n_undeclared", kind=kind.name, figures=tuple(map(repr, found)),
+                     declared=tuple(declared) or Sentence("none"))]
 
 
 def apply(kind: RuleKind, rule: Rule, maximum: Decimal | None,

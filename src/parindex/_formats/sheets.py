@@ -287,10 +287,17 @@ def read_grids(path: Path) -> list[Grid]:
         return _docx_grids(path)
     if suffix == ".csv":
         return [Grid([list(row) for row in grid]) for grid in read_csv(path)]
+    raise AssessmentError(Problem(not_a_sheet(path), path=path))
+
+
+def not_a_sheet(path: Path) -> Sentence:
+    """What a file that is no scoring sheet is told: its suffix, the ones read, and how
+    to save an old .xls or .doc as one."""
+    suffix = path.suffix.lower()
     wrong = Sentence("s_not_a_sheet", suffix=repr(suffix) if suffix else Sentence("no_suffix"))
     if suffix in (".xls", ".doc"):
         wrong += Sentence(f"s_save_as_{suffix[1:]}")
-    raise AssessmentError(Problem(wrong, path=path))
+    return wrong
 
 
 def _xlsx_grids(path: Path) -> list[Grid]:

@@ -383,29 +383,43 @@ def names_problems(framework: Framework, rule_kinds: Mapping[str, RuleKind],
                    rankers: Mapping[str, Ranker],
                    band_methods: Mapping[str, BandMethod]) -> list[str]:
     """Names a framework uses (rule kinds, ranking and band methods) that nobody registers,
-    and parameters that a plugin's rule kind rejects."""
-    problems = []
+    and parameters that a plugin's rule kind rejects: each :func:`names_findings` as one
+    message, a rule's prefixed with its key (``criteria.3.4.1.rule: ...``)."""
+    return [message if code is None else f"{key}: " + message
+            for key, code, message in names_findings(framework, rule_kinds, rankers,
+                                                     band_methods)]
+
+
+def names_findings(framework: Framework, rule_kinds: Mapping[str, RuleKind],
+                   rankers: Mapping[str, Ranker], band_methods: Mapping[str, BandMethod]
+                   ) -> list[tuple[str, str | None, str]]:
+    """What :func:`names_problems` finds, as ``(key, code, message)``: the key in the
+    framework file (``ranking``, ``band_method``, ``criteria.3.4.1.rule``), the criterion
+    code of a rule's problem, and the message (a catalogue sentence where parindex words
+    it; a plugin's rule kind words its own)."""
+    found: list[tuple[str, str | None, str]] = []
     ranking = method_name(framework.ranking)
     if ranking not in rankers:
-        problems.append(f"ranking {ranking!r} is not a registered ranking method "
-                        f"(registered: {', '.join(sorted(rankers))})")
+        found.append(("ranking", None, Sentence("n_ranking", name=repr(ranking),
+                                                registered=tuple(sorted(rankers)))))
     if framework.band_method not in band_methods:
-        problems.append(f"band_method {framework.band_method!r} is not a registered band "
-                        f"method (registered: {', '.join(sorted(band_methods))})")
+        found.append(("band_method", None, Sentence(
+            "n_band_method", name=repr(framework.band_method),
+            registered=tuple(sorted(band_methods)))))
     for node in framework.walk():
         if node.rule is None:
             continue
+        key = f"criteria.{node.code}.rule"
         kind = rule_kinds.get(node.rule.kind)
         if kind is None:
-            problems.append(f"criteria.{node.code}.rule: kind {node.rule.kind!r} is not a "
-                            f"registered rule kind (registered: {', '.join(sorted(rule_kinds))})")
+            found.append((key, node.code, Sentence("n_rule_kind", kind=repr(node.rule.kind),
+                                                   registered=tuple(sorted(rule_kinds)))))
         elif node.rule.kind not in _builtins.RULE_KINDS:
             messages = check_params(kind, node.rule.params, node.max)
-            problems += [f"criteria.{node.code}.rule: {message}" for message in messages]
             if not messages and kind.computes:
-                problems += [f"criteria.{node.code}.rule: {message}" for message in
-                             undeclared_figures(kind, node.rule.params, node.max)]
-    return problems
+                messages = undeclared_figures(kind, node.rule.params, node.max)
+            found += [(key, node.code, message) for message in messages]
+    return found
 
 
 def _fail(infos: dict[str, PluginInfo], strict: bool, info: PluginInfo) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import attrs
 
 from .._base.errors import ParindexError, Problem
+from .._base.i18n import Sentence
 from .._base.files import atomic_write
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*$")
@@ -53,15 +54,12 @@ def plan_plugin(name: str, directory: str | Path | None = None, *, province: str
     """
     problems = []
     if not _NAME.match(name):
-        problems.append(Problem(f"{name!r} is not a plugin name: lower-case ASCII letters and "
-                                "digits, words joined by '_' or '-' (e.g. quang_binh)",
-                                key="NAME"))
+        problems.append(Problem(Sentence("np_name", name=repr(name)), key="NAME"))
     if not _LEVEL.match(level):
-        problems.append(Problem(f"{level!r} is not a level: lower-case letters, e.g. commune",
-                                key="--level"))
+        problems.append(Problem(Sentence("np_level", level=repr(level)), key="--level"))
     year = date.today().year if year is None else year
     if not 2000 <= year <= 2100:
-        problems.append(Problem(f"{year} is not a plausible assessment year", key="--year"))
+        problems.append(Problem(Sentence("np_year", year=year), key="--year"))
     if problems:
         raise ParindexError(problems)
     snake, slug = name.replace("-", "_"), name.replace("_", "-")
@@ -161,8 +159,7 @@ def write_plugin(plan: PluginPlan) -> list[Path]:
     """
     folder = plan.directory
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ParindexError(Problem("exists and is not an empty folder; choose another "
-                                    "--directory", path=folder))
+        raise ParindexError(Problem(Sentence("np_not_empty"), path=folder))
     written = []
     for relative, text in plan.files.items():
         path = folder / relative
