@@ -436,6 +436,8 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
                              'status = "read"\nsource = "y"\n[[bands]]\nname = "T"\n'
                              'min = 5\nstatus = "read"\nsource = "x"\n').encode(),
         "sheet.csv": "STT;Tiêu chí;Ghi chú\n1;Công tác chỉ đạo;x\n".encode(),
+        "broken.xlsx": b"not a zip",
+        "broken.docx": b"not a zip",
         "distribution.toml": ('foo = 1\npopulation = 0\n[bands]\n"Giỏi" = 3\n"Tốt" = -1\n'
                               '"Khá" = { count = 2, percent = "abc" }\n').encode(),
         "lineage.toml": ('foo = 1\nmerged = 3\n[[renamed]]\nold = ["Xã A", "Xã B"]\n'
@@ -483,6 +485,11 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
         (["reproduce", str(tmp / "empty.csv"), *tth], "bảng trống"),
         (["reproduce", str(tmp / "nothing.csv"), *tth], "không tìm thấy dòng tiêu đề"),
         (["reproduce", str(tmp / "sheet.ods"), *tth], "parindex không đọc tệp .ods"),
+        # what a library says is quoted as its own words
+        (["reproduce", str(tmp / "broken.xlsx"), *tth],
+         "không đọc được tệp .xlsx: openpyxl báo (nguyên văn): “File is not a zip file”"),
+        (["import", "assessment", str(tmp / "broken.docx"), *tth, "-o", str(tmp / "a.toml")],
+         "không đọc được tệp .docx: python-docx báo (nguyên văn): “"),
         (["reproduce", table, "--framework", "thua-thien-hue/comune/2022"],
          "không có plugin nào đã cài đặt cung cấp bộ tiêu chí 'thua-thien-hue/comune/2022'; "
          "có phải là 'thua-thien-hue/commune/2022'? Đã cài đặt: "),
@@ -1055,8 +1062,8 @@ def test_what_tomllib_says_in_another_shape_is_quoted() -> None:
 
     detail = syntax_detail(ValueError("Unknown problem (at line 2, column 1)"))
     assert detail == "Unknown problem (at line 2, column 1)"
-    assert detail.said("vi") == ("trình đọc TOML báo (nguyên văn): “Unknown problem (at line "
-                                 "2, column 1)”")
+    assert detail.said("vi") == ("tomllib báo (nguyên văn): “Unknown problem (at line 2, "
+                                 "column 1)”")
 
 
 def test_sensitivity_refusals_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:

@@ -1227,7 +1227,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         # tomllib's own sentences (a fixed set), said when a file is not valid TOML
         "toml_at": " (dòng {line}, cột {column})",
         "toml_at_end": " (ở cuối tệp)",
-        "toml_original": "trình đọc TOML báo (nguyên văn): “{detail}”",
+        # what a library wrote, quoted as it is (in English, its own words)
+        "quoted_tomllib": "tomllib báo (nguyên văn): “{detail}”",
+        "quoted_openpyxl": "openpyxl báo (nguyên văn): “{detail}”",
+        "quoted_docx": "python-docx báo (nguyên văn): “{detail}”",
+        "quoted_csv": "mô-đun csv báo (nguyên văn): “{detail}”",
+        "quoted_json": "mô-đun json báo (nguyên văn): “{detail}”",
         "toml_invalid_statement": "câu lệnh không hợp lệ",
         "toml_newline": "cần xuống dòng hoặc kết thúc tệp sau một câu lệnh",
         "toml_expected_equals": "cần dấu '=' sau khóa trong cặp khóa = giá trị",
@@ -2488,7 +2493,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         # tomllib's own sentences (a fixed set), said when a file is not valid TOML
         "toml_at": " (at line {line}, column {column})",
         "toml_at_end": " (at end of document)",
-        "toml_original": "{detail}",
+        # what a library wrote, quoted as it is (in English, its own words)
+        "quoted_tomllib": "{detail}",
+        "quoted_openpyxl": "{detail}",
+        "quoted_docx": "{detail}",
+        "quoted_csv": "{detail}",
+        "quoted_json": "{detail}",
         "toml_invalid_statement": "Invalid statement",
         "toml_newline": "Expected newline or end of document after a statement",
         "toml_expected_equals": "Expected '=' after a key in a key/value pair",

@@ -309,7 +309,8 @@ def _xlsx_grids(path: Path) -> list[Grid]:
         # and annexes are a few hundred rows).
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not one
-        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=str(exc)),
+        detail = Sentence("quoted_openpyxl", detail=str(exc))
+        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=detail),
                                       path=path)) from None
     grids = []
     for sheet in book.worksheets:
@@ -335,7 +336,8 @@ def _docx_grids(path: Path) -> list[Grid]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx's PackageNotFoundError for a .doc renamed
-        raise AssessmentError(Problem(Sentence("s_unreadable_docx", detail=str(exc)),
+        detail = Sentence("quoted_docx", detail=str(exc))
+        raise AssessmentError(Problem(Sentence("s_unreadable_docx", detail=detail),
                                       path=path)) from None
     grids: list[Grid] = []
     before: list[str] = []

@@ -420,7 +420,8 @@ def read_csv(path: Path, *, tabs: bool = False,
                 return [list(map(keep, row, row)) for row in read]
             return [[keep(cell, cell) for cell in map(_csv_cell, row)] for row in read]
         except csv.Error as error:  # e.g. a field over the csv module's limit (128 KB)
-            raise AssessmentError(Problem(Sentence("t_unreadable", detail=str(error)),
+            detail = Sentence("quoted_csv", detail=str(error))
+            raise AssessmentError(Problem(Sentence("t_unreadable", detail=detail),
                                           path=path, line=reader.line_num or None)) from None
 
     delimiters = ("\t",) if tabs else tuple(d for d in (",", ";", "\t") if d in text)
@@ -445,7 +446,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
     except (OSError, KeyError, ValueError, zipfile.BadZipFile, SyntaxError,
             _defused_errors()) as exc:
         # SyntaxError: XML parse errors (truncated sheet XML) derive from it.
-        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=str(exc)),
+        detail = Sentence("quoted_openpyxl", detail=str(exc))
+        raise AssessmentError(Problem(Sentence("t_unreadable_xlsx", detail=detail),
                                       path=path)) from None
     try:
         if sheet is None:
@@ -485,7 +487,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> list[tuple[list[list[Cell]], st
             except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile,
                     _defused_errors()) as exc:
                 raise AssessmentError(Problem(Sentence(
-                    "t_unreadable_sheet", sheet=repr(worksheet.title), detail=str(exc)),
+                    "t_unreadable_sheet", sheet=repr(worksheet.title),
+                    detail=Sentence("quoted_openpyxl", detail=str(exc))),
                     path=path)) from None
             grids.append((grid, worksheet.title))
     finally:
@@ -1250,12 +1253,14 @@ def _read_structured(path: Path, framework: Framework) -> ResultsTable:
             # Numbers exactly, as in TOML: a JSON number never becomes a binary float.
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as exc:
-            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=exc.msg),
+            detail = Sentence("quoted_json", detail=exc.msg)
+            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=detail),
                                           path=path, line=exc.lineno)) from None
         except RecursionError:
             raise AssessmentError(Problem(Sentence("t_json_deep"), path=path)) from None
         except ValueError as exc:  # e.g. an integer of more than 4,300 digits
-            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=str(exc)),
+            detail = Sentence("quoted_json", detail=str(exc))
+            raise AssessmentError(Problem(Sentence("t_json_invalid", detail=detail),
                                           path=path)) from None
     else:
         data, _ = read_toml(path, AssessmentError)

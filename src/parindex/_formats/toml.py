@@ -150,7 +150,7 @@ def syntax_detail(error: ValueError) -> Sentence:
             sentence = Sentence(key, **found.groupdict())
             break
     else:
-        return Sentence("toml_original", detail=text)
+        return Sentence("quoted_tomllib", detail=text)
     if at is None:
         return sentence
     return sentence + (Sentence("toml_at", line=int(at.group(2)), column=int(at.group(3)))
