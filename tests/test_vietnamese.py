@@ -772,6 +772,14 @@ def _overlay(*tables: str, head: str = "") -> str:
     return head + _OVERLAY + "".join("\n" + table for table in tables)
 
 
+def _rule(kind: str, params: str, max: str = "60") -> str:
+    """The framework with a rule of ``kind`` on criterion 1.1 (of maximum ``max``)."""
+    rule = f'rule = {{ kind = "{kind}", {params}{", " if params else ""}status = "read", ' \
+        'source = "qd" }'
+    return _framework('name = "Tiêu chí 1.1"\nmax = 60',
+                      f'name = "Tiêu chí 1.1"\nmax = {max}\n{rule}')
+
+
 def _too_deep() -> str:
     """Criteria 21 levels deep (1, 1.1, 1.1.1, …): one more than a framework may nest."""
     codes = ["1" + ".1" * depth for depth in range(21)]
@@ -861,6 +869,53 @@ def _authoring_files() -> list[tuple[str, str, str]]:
          "bands.min: given twice; give each key once"),
         ("a = 1\nb = [1, 2\n", "toml_unclosed_array toml_at_end",
          "not valid TOML: Unclosed array (at end of document)"),
+        # a rule's parameters, and names no plugin registers
+        (_rule("proportional", 'foo = 1, numerator = "a", denominator = "a", target = 2, '
+                               'decimals = 12, floor = -1, cap = 99'),
+         "n_not_a_param rp_same_figure fw_negative rp_above_max rp_target_share rp_decimals",
+         "foo: not a parameter of a proportional rule (it takes numerator, denominator"),
+        (_rule("proportional", 'numerator = "a", denominator = "b", target = 0, floor = '
+                               '"abc", cap = 0.125', max="60.5"),
+         "rp_positive n_not_a_number rp_more_places",
+         "cap: 0.125 has more places than decimals = 2"),
+        (_rule("proportional", 'numerator = "a", denominator = "b", decimals = 0',
+               max="60.5"), "rp_round_below",
+         "decimals: 0 places cannot round below the maximum 60.5; give decimals ≥ 1 or a cap"),
+        (_rule("proportional", 'numerator = "a", denominator = "b", floor = 9, cap = 8'),
+         "rp_floor_cap", "floor 9 is above cap 8"),
+        (_rule("threshold", 'input = "a", numerator = "b"'), "rp_input_or_ratio rp_steps_missing",
+         "give either input (one figure) or numerator and denominator (a share), not both"),
+        (_rule("threshold", 'input = "a", steps = [1, { min = 0.5, points = 99 }, '
+                            '{ min = 0.9, points = 1 }]'),
+         "rp_step_table rp_above_max rp_steps_order",
+         "steps[1].points: 99 is above the maximum 60"),
+        (_rule("deduction", 'input = "a b"'), "rp_not_a_name rp_per_missing",
+         "missing; the points deducted per occurrence (e.g. per = 0.25)"),
+        (_rule("points", "foo = 1"), "n_not_a_param_none",
+         "foo: not a parameter of a points rule (it takes none)"),
+        (_rule("yes-no", ""), "rp_name_missing",
+         'missing; name the figure the assessment reports (e.g. input = "on_time")'),
+        (_rule("mean-percent", 'decimals = 0, rounding = "up"', max="60.5"),
+         "rp_names_missing rp_decimals_hold e_not_one_of",
+         "decimals = 0 cannot hold the maximum 60.5; give decimals ≥ 1"),
+        (_rule("mean-percent", 'inputs = ["a", "a", "b c"]'), "rp_listed_twice rp_not_a_name",
+         "inputs[1]: 'a' is listed twice"),
+        (_rule("weighted-percent", ""), "rp_weights_missing",
+         "missing; a table of figure = weight, e.g. weights = { access = 0.2"),
+        (_rule("weighted-percent", 'weights = { a-b = 1, c = -1 }'),
+         "rp_not_a_name_bare rp_positive", "weights.a-b: not a figure name"),
+        (_rule("answer-scale", ""), "rp_answers_missing",
+         'missing; a list like [{ input = "very_satisfied", label = "Rất hài lòng"'),
+        (_rule("answer-scale", 'respondents = "a", answers = [1, { input = "b", points = 1, '
+                               'label = 2 }, { input = "a", points = 1 }, { input = "a", '
+                               'points = 1 }]'),
+         "rp_answer_table rp_not_text rp_listed_twice rp_also_answer",
+         "each answer is a table { input = ..., label = ..., points = ... } (label optional)"),
+        (_rule("no-such-kind", "").replace(
+            "first_year = 2024", 'first_year = 2024\nranking = "no-such-ranking"\n'
+                                 'band_method = "no-such-band"'),
+         "n_rule_kind n_ranking n_band_method",
+         "ranking 'no-such-ranking' is not a registered ranking method (registered: "),
         # overlays of the Huế commune framework
         (_OVERLAY.replace('2022-test"', '2022 test"'), "ov_bad_id",
          "'thua-thien-hue/commune/2022 test' is not a framework id of the form "
@@ -967,7 +1022,8 @@ def test_framework_and_overlay_files_are_said_in_vietnamese(
         assert main(["validate", str(path), "--lang", "vi"]) == 2
         err = capsys.readouterr().err
         assert all(line.startswith("parindex: lỗi: ") for line in err.splitlines()), err
-        assert not [f for f in fragments if f in err], (text, err)
+        unquoted = re.sub(r"'[^'\n]*'|\"[^\"\n]*\"", " ", err)  # names: 'half-up'
+        assert not [f for f in fragments if f in unquoted], (text, err)
         # "unknown" is also the name of a built-in rule kind, listed when a kind is misspelt
         assert not _english_in(err.replace(", unknown, ", ", ")), (text, err)
         assert main(["validate", str(path), "--lang", "en"]) == 2
@@ -975,11 +1031,13 @@ def test_framework_and_overlay_files_are_said_in_vietnamese(
         assert english in " ".join(err.split()), (english, err)
         assert err == "".join(f"parindex: error: {problem}\n"
                               for problem in raised.value.problems)
-    # every message of the framework and overlay readers and of the model's checks
-    authoring = {key for name in ("_formats/toml.py", "_formats/overlay.py", "_base/model.py")
-                 for key in re.findall(r'Sentence\(\s*"((?:fw|ov|md)_\w+)"',
+    # every message of the framework and overlay readers, of the model's checks and of
+    # the checks of a rule's parameters and of registered names
+    authoring = {key for name in ("_formats/toml.py", "_formats/overlay.py", "_base/model.py",
+                                  "_engine/rules.py", "_plugins/registry.py")
+                 for key in re.findall(r'Sentence\(\s*"((?:fw|ov|md|rp)_\w+)"',
                                        (ROOT / "src" / "parindex" / name).read_text("utf-8"))}
-    assert len(authoring) > 60  # the scan sees them
+    assert len(authoring) > 90  # the scan sees them
     assert authoring - _NOT_FROM_FILES <= reached, sorted(authoring - _NOT_FROM_FILES - reached)
 
 

@@ -1224,6 +1224,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ov_after": "sau khi áp dụng tệp overlay, {code}: {what}",
         "ov_total_changes": "tệp overlay làm thay đổi tổng điểm tối đa của bộ tiêu chí từ "
                             "{before} thành {after}",
+        # a rule's parameters in a framework file (_engine/rules.py's checks)
+        "rp_positive": "{value} phải lớn hơn 0",
+        "rp_name_missing": "thiếu; hãy ghi tên số liệu mà bản đánh giá báo cáo (ví dụ {name} = "
+                           "\"on_time\")",
+        "rp_not_a_name": "{value} không phải tên số liệu (chữ cái, chữ số và _)",
+        "rp_not_a_name_bare": "không phải tên số liệu (chữ cái, chữ số và _)",
+        "rp_same_figure": "numerator và denominator ghi cùng một số liệu",
+        "rp_above_max": "{value} cao hơn điểm tối đa {max}",
+        "rp_target_share": "{value} là tỷ lệ lớn hơn 1 (viết 0.95 cho 95 %)",
+        "rp_decimals": "{value} phải là số nguyên từ 0 đến 9",
+        "rp_more_places": "{value} có nhiều chữ số thập phân hơn decimals = {decimals}",
+        "rp_round_below": "làm tròn đến {decimals} chữ số thập phân thì không giữ được điểm tối "
+                          "đa {max}; hãy cho decimals ≥ {places} hoặc cap",
+        "rp_floor_cap": "floor {floor} cao hơn cap {cap}",
+        "rp_input_or_ratio": "hãy cho input (một số liệu) hoặc numerator và denominator (một tỷ "
+                             "lệ), không cho cả hai",
+        "rp_steps_missing": "thiếu; một danh sách như [{ min = 0.95, points = 1 }, { min = 0.8, "
+                            "points = 0.5 }]",
+        "rp_step_table": "mỗi bậc là một bảng { min = ..., points = ... }",
+        "rp_steps_order": "các bậc đi từ min cao nhất xuống; {low} không thấp hơn {previous}",
+        "rp_per_missing": "thiếu; số điểm bị trừ cho mỗi lần (ví dụ per = 0.25)",
+        "rp_decimals_hold": "decimals = {decimals} không giữ được điểm tối đa {max}; hãy cho "
+                            "decimals ≥ {places}",
+        "rp_names_missing": "thiếu; một danh sách các số liệu mà bản đánh giá báo cáo, ví dụ "
+                            "{name} = [\"access\", \"procedures\", \"officials\"]",
+        "rp_listed_twice": "{value} được liệt kê hai lần",
+        "rp_weights_missing": "thiếu; một bảng số liệu = trọng số, ví dụ weights = { access = "
+                              "0.2, procedures = 0.3, officials = 0.5 }",
+        "rp_answers_missing": "thiếu; một danh sách như [{ input = \"very_satisfied\", label = "
+                              "\"Rất hài lòng\", points = 1 }, ...], mỗi câu trả lời của thang "
+                              "đo một mục",
+        "rp_answer_table": "mỗi câu trả lời là một bảng { input = ..., label = ..., points = ... "
+                           "} (label không bắt buộc)",
+        "rp_not_text": "{value} không phải là văn bản",
+        "rp_also_answer": "{value} cũng là một câu trả lời",
         # tomllib's own sentences (a fixed set), said when a file is not valid TOML
         "toml_at": " (dòng {line}, cột {column})",
         "toml_at_end": " (ở cuối tệp)",
@@ -2490,6 +2525,41 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "in [provenance] (years = { status = ..., source = ... })",
         "ov_after": "after the overlay, {code}: {what}",
         "ov_total_changes": "the overlay changes the framework's total from {before} to {after}",
+        # a rule's parameters in a framework file (_engine/rules.py's checks)
+        "rp_positive": "{value} must be greater than 0",
+        "rp_name_missing": "missing; name the figure the assessment reports (e.g. {name} = "
+                           "\"on_time\")",
+        "rp_not_a_name": "{value} is not a figure name (letters, digits and _)",
+        "rp_not_a_name_bare": "not a figure name (letters, digits and _)",
+        "rp_same_figure": "numerator and denominator name the same figure",
+        "rp_above_max": "{value} is above the maximum {max}",
+        "rp_target_share": "{value} is a share above 1 (write 0.95 for 95 %)",
+        "rp_decimals": "{value} must be a whole number from 0 to 9",
+        "rp_more_places": "{value} has more places than decimals = {decimals}",
+        "rp_round_below": "{decimals} places cannot round below the maximum {max}; give "
+                          "decimals ≥ {places} or a cap",
+        "rp_floor_cap": "floor {floor} is above cap {cap}",
+        "rp_input_or_ratio": "give either input (one figure) or numerator and denominator (a "
+                             "share), not both",
+        "rp_steps_missing": "missing; a list like [{ min = 0.95, points = 1 }, { min = 0.8, "
+                            "points = 0.5 }]",
+        "rp_step_table": "each step is a table { min = ..., points = ... }",
+        "rp_steps_order": "steps go from the highest min down; {low} is not below {previous}",
+        "rp_per_missing": "missing; the points deducted per occurrence (e.g. per = 0.25)",
+        "rp_decimals_hold": "decimals = {decimals} cannot hold the maximum {max}; give "
+                            "decimals ≥ {places}",
+        "rp_names_missing": "missing; a list of the figures the assessment reports, e.g. "
+                            "{name} = [\"access\", \"procedures\", \"officials\"]",
+        "rp_listed_twice": "{value} is listed twice",
+        "rp_weights_missing": "missing; a table of figure = weight, e.g. weights = { access = "
+                              "0.2, procedures = 0.3, officials = 0.5 }",
+        "rp_answers_missing": "missing; a list like [{ input = \"very_satisfied\", label = "
+                              "\"Rất hài lòng\", points = 1 }, ...], one entry per answer on "
+                              "the scale",
+        "rp_answer_table": "each answer is a table { input = ..., label = ..., points = ... } "
+                           "(label optional)",
+        "rp_not_text": "{value} is not text",
+        "rp_also_answer": "{value} is also an answer",
         # tomllib's own sentences (a fixed set), said when a file is not valid TOML
         "toml_at": " (at line {line}, column {column})",
         "toml_at_end": " (at end of document)",
@@ -2720,6 +2790,29 @@ class Sentence(str):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (Sentence.joined, (self.parts,))
+
+    def removeprefix(self, prefix: str, /) -> Sentence:
+        """The sentence without a ``prefix`` said as it is (``"numerator: "``), still said
+        in either language.
+
+        >>> said = "steps[0]." + Sentence("fw_negative", value=Decimal("-1"))
+        >>> said.removeprefix("steps[0].").said("vi")
+        '-1 là số âm'
+        """
+        parts = list(self.parts)
+        rest = prefix
+        while rest and parts and parts[0][0] == VERBATIM:
+            text = str(parts[0][1]["text"])
+            if not (text.startswith(rest) or rest.startswith(text)):
+                break
+            taken = min(len(text), len(rest))
+            rest = rest[taken:]
+            parts[0] = (VERBATIM, {"text": text[taken:]})
+            if not parts[0][1]["text"]:
+                parts.pop(0)
+        if rest:  # not a verbatim prefix: as str.removeprefix, in the words it has
+            return Sentence.joined(((VERBATIM, {"text": str.removeprefix(self, prefix)}),))
+        return Sentence.joined(parts)
 
 
 def _parts(text: str) -> tuple[tuple[str, Mapping[str, object]], ...]:

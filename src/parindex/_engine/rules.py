@@ -27,7 +27,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from .._base.errors import ParindexError, PluginError
-from .._base.i18n import Sentence, Terms
+from .._base.i18n import Sentence, Terms, reason
 from .._base.model import Params, Rule
 from .._base.numbers import NumberError, plain, quantize, to_decimal
 
@@ -89,24 +89,23 @@ def _number(params: Params, key: str, problems: list[str], *, default: Decimal |
     try:
         number = to_decimal(value)
     except NumberError as exc:
-        problems.append(f"{key}: {exc}")
+        problems.append(f"{key}: " + reason(exc))
         return default
     if positive and number <= 0:
-        problems.append(f"{key}: {plain(number)} must be greater than 0")
+        problems.append(f"{key}: " + Sentence("rp_positive", value=number))
     elif minimum is not None and number < minimum:
-        problems.append(f"{key}: {plain(number)} is negative")
+        problems.append(f"{key}: " + Sentence("fw_negative", value=number))
     return number
 
 
 def _name(params: Params, key: str, problems: list[str], required: bool = True) -> str | None:
     if key not in params:
         if required:
-            problems.append(f"{key}: missing; name the figure the assessment reports "
-                            f"(e.g. {key} = \"on_time\")")
+            problems.append(f"{key}: " + Sentence("rp_name_missing", name=key))
         return None
     value = params[key]
     if not isinstance(value, str) or not value.strip() or not value.replace("_", "a").isalnum():
-        problems.append(f"{key}: {value!r} is not a figure name (letters, digits and _)")
+        problems.append(f"{key}: " + Sentence("rp_not_a_name", value=repr(value)))
         return None
     return value
 
@@ -153,13 +152,13 @@ def _check_ratio_names(params: Params, problems: list[str]) -> None:
     numerator = _name(params, "numerator", problems)
     denominator = _name(params, "denominator", problems)
     if numerator is not None and numerator == denominator:
-        problems.append("numerator and denominator name the same figure")
+        problems.append(Sentence("rp_same_figure"))
 
 
 def _not_above(value: Decimal | None, key: str, maximum: Decimal | None,
                problems: list[str]) -> None:
     if value is not None and maximum is not None and value > maximum:
-        problems.append(f"{key}: {plain(value)} is above the maximum {plain(maximum)}")
+        problems.append(f"{key}: " + Sentence("rp_above_max", value=value, max=maximum))
 
 
 # --- points given directly, and unknown -----------------------------------------------------
@@ -222,21 +221,22 @@ def _proportional_check(params: Params, maximum: Decimal | None) -> list[str]:
     cap = _number(params, "cap", problems)
     target = _number(params, "target", problems, positive=True)
     if target is not None and target > 1:
-        problems.append(f"target: {plain(target)} is a share above 1 (write 0.95 for 95 %)")
+        problems.append("target: " + Sentence("rp_target_share", value=target))
     decimals = params.get("decimals", 2)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 9:
-        problems.append(f"decimals: {decimals!r} must be a whole number from 0 to 9")
+        problems.append("decimals: " + Sentence("rp_decimals", value=repr(decimals)))
         decimals = 9
     for key, value in (("floor", floor), ("cap", cap)):
         _not_above(value, key, maximum, problems)
         if value is not None and -value.as_tuple().exponent > decimals:  # type: ignore[operator]
-            problems.append(f"{key}: {plain(value)} has more places than decimals = {decimals}")
+            problems.append(f"{key}: " + Sentence("rp_more_places", value=value,
+                                                  decimals=decimals))
     if cap is None and maximum is not None and -maximum.as_tuple().exponent > decimals:  # type: ignore[operator]
-        problems.append(f"decimals: {decimals} places cannot round below the maximum "
-                        f"{plain(maximum)}; give decimals ≥ {-maximum.as_tuple().exponent} "  # type: ignore[operator]
-                        "or a cap")
+        problems.append("decimals: " + Sentence(
+            "rp_round_below", decimals=decimals, max=maximum,
+            places=-maximum.as_tuple().exponent))  # type: ignore[operator]
     if floor is not None and cap is not None and floor > cap:
-        problems.append(f"floor {plain(floor)} is above cap {plain(cap)}")
+        problems.append(Sentence("rp_floor_cap", floor=floor, cap=cap))
     return problems
 
 
@@ -292,29 +292,27 @@ def _threshold_check(params: Params, maximum: Decimal | None) -> list[str]:
     problems: list[str] = []
     if "input" in params:
         if "numerator" in params or "denominator" in params:
-            problems.append("give either input (one figure) or numerator and denominator "
-                            "(a share), not both")
+            problems.append(Sentence("rp_input_or_ratio"))
         _name(params, "input", problems)
     else:
         _check_ratio_names(params, problems)
     steps = params.get("steps")
     if not isinstance(steps, tuple) or not steps:
-        problems.append("steps: missing; a list like [{ min = 0.95, points = 1 }, "
-                        "{ min = 0.8, points = 0.5 }]")
+        problems.append("steps: " + Sentence("rp_steps_missing"))
         steps = ()
     previous: Decimal | None = None
     for i, step in enumerate(steps):
         if not isinstance(step, Mapping) or set(step) != {"min", "points"}:
-            problems.append(f"steps[{i}]: each step is a table {{ min = ..., points = ... }}")
+            problems.append(f"steps[{i}]: " + Sentence("rp_step_table"))
             continue
         sub: list[str] = []
         low = _number(Params(step), "min", sub)
         points = _number(Params(step), "points", sub)
-        _not_above(points, f"steps[{i}].points", maximum, sub)
-        problems += [f"steps[{i}].{p}" for p in sub]
+        _not_above(points, "points", maximum, sub)
+        problems += [f"steps[{i}]." + p for p in sub]
         if low is not None and previous is not None and low >= previous:
-            problems.append(f"steps[{i}].min: steps go from the highest min down; "
-                            f"{plain(low)} is not below {plain(previous)}")
+            problems.append(f"steps[{i}].min: " + Sentence("rp_steps_order", low=low,
+                                                           previous=previous))
         previous = low if low is not None else previous
     otherwise = _number(params, "otherwise", problems)
     _not_above(otherwise, "otherwise", maximum, problems)
@@ -368,7 +366,7 @@ def _deduction_check(params: Params, maximum: Decimal | None) -> list[str]:
     problems: list[str] = []
     _name(params, "input", problems)
     if "per" not in params:
-        problems.append("per: missing; the points deducted per occurrence (e.g. per = 0.25)")
+        problems.append("per: " + Sentence("rp_per_missing"))
     _number(params, "per", problems, positive=True)
     _not_above(_number(params, "floor", problems), "floor", maximum, problems)
     return problems
@@ -415,15 +413,16 @@ _HUNDRED: Final = Fraction(100)
 def _check_rounding(params: Params, maximum: Decimal | None, problems: list[str]) -> None:
     decimals = params.get("decimals", 2)
     if isinstance(decimals, bool) or not isinstance(decimals, int) or not 0 <= decimals <= 9:
-        problems.append(f"decimals: {decimals!r} must be a whole number from 0 to 9")
+        problems.append("decimals: " + Sentence("rp_decimals", value=repr(decimals)))
     elif maximum is not None and -maximum.as_tuple().exponent > decimals:  # type: ignore[operator]
         # Full marks must round to the maximum itself: 0.25 to 1 place is 0.3 (above it)
         # or 0.2 (never reachable).
-        problems.append(f"decimals = {decimals} cannot hold the maximum "
-                        f"{plain(maximum)}; give decimals ≥ {-maximum.as_tuple().exponent}")  # type: ignore[operator]
+        problems.append(Sentence("rp_decimals_hold", decimals=decimals, max=maximum,
+                                 places=-maximum.as_tuple().exponent))  # type: ignore[operator]
     rounding = params.get("rounding", "half-up")
     if rounding not in ROUNDINGS:
-        problems.append(f"rounding: {rounding!r} is not one of {', '.join(ROUNDINGS)}")
+        problems.append("rounding: " + Sentence("e_not_one_of", value=repr(rounding),
+                                                options=tuple(map(repr, ROUNDINGS))))
 
 
 def _rounded(params: Params, value: Fraction) -> Decimal:
@@ -451,16 +450,15 @@ def _figure_names(params: Params, key: str, problems: list[str]) -> tuple[str, .
     """A list parameter of figure names: present, non-empty, each a name, none repeated."""
     value = params.get(key)
     if not isinstance(value, tuple) or not value:
-        problems.append(f"{key}: missing; a list of the figures the assessment reports, "
-                        f'e.g. {key} = ["access", "procedures", "officials"]')
+        problems.append(f"{key}: " + Sentence("rp_names_missing", name=key))
         return ()
     names = []
     for i, name in enumerate(value):
         if not isinstance(name, str) or not name.strip() \
                 or not name.replace("_", "a").isalnum():
-            problems.append(f"{key}[{i}]: {name!r} is not a figure name (letters, digits and _)")
+            problems.append(f"{key}[{i}]: " + Sentence("rp_not_a_name", value=repr(name)))
         elif name in names:
-            problems.append(f"{key}[{i}]: {name!r} is listed twice")
+            problems.append(f"{key}[{i}]: " + Sentence("rp_listed_twice", value=repr(name)))
         else:
             names.append(name)
     return tuple(names)
@@ -533,17 +531,16 @@ MEAN_PERCENT = RuleKind(
 def _weights(params: Params, problems: list[str]) -> dict[str, Decimal]:
     table = params.get("weights")
     if not isinstance(table, Mapping) or not table:
-        problems.append("weights: missing; a table of figure = weight, e.g. weights = "
-                        "{ access = 0.2, procedures = 0.3, officials = 0.5 }")
+        problems.append("weights: " + Sentence("rp_weights_missing"))
         return {}
     weights = {}
     for name, value in table.items():
         if not name.replace("_", "a").isalnum():
-            problems.append(f"weights.{name}: not a figure name (letters, digits and _)")
+            problems.append(f"weights.{name}: " + Sentence("rp_not_a_name_bare"))
             continue
         sub: list[str] = []
         weight = _number(Params({name: value}), name, sub, positive=True)
-        problems += [f"weights.{p}" for p in sub]
+        problems += ["weights." + p for p in sub]
         if weight is not None and not sub:
             weights[name] = weight
     return weights
@@ -592,15 +589,13 @@ def _answers(params: Params, maximum: Decimal | None, problems: list[str]
              ) -> list[tuple[str, str | None, Decimal]]:
     table = params.get("answers")
     if not isinstance(table, tuple) or not table:
-        problems.append('answers: missing; a list like [{ input = "very_satisfied", label = '
-                        '"Rất hài lòng", points = 1 }, ...], one entry per answer on the scale')
+        problems.append("answers: " + Sentence("rp_answers_missing"))
         return []
     answers: list[tuple[str, str | None, Decimal]] = []
     for i, entry in enumerate(table):
         if not isinstance(entry, Mapping) or not {"input", "points"} <= set(entry) \
                 or not set(entry) <= {"input", "label", "points"}:
-            problems.append(f"answers[{i}]: each answer is a table {{ input = ..., label = ..., "
-                            "points = ... }} (label optional)")
+            problems.append(f"answers[{i}]: " + Sentence("rp_answer_table"))
             continue
         sub: list[str] = []
         name = _name(Params(entry), "input", sub)
@@ -608,10 +603,10 @@ def _answers(params: Params, maximum: Decimal | None, problems: list[str]
         _not_above(points, "points", maximum, sub)
         label = entry.get("label")
         if label is not None and not isinstance(label, str):
-            sub.append(f"label: {label!r} is not text")
+            sub.append("label: " + Sentence("rp_not_text", value=repr(label)))
         if name is not None and any(name == a[0] for a in answers):
-            sub.append(f"input: {name!r} is listed twice")
-        problems += [f"answers[{i}].{p}" for p in sub]
+            sub.append("input: " + Sentence("rp_listed_twice", value=repr(name)))
+        problems += [f"answers[{i}]." + p for p in sub]
         if not sub and name is not None and points is not None:
             answers.append((name, label, points))
     return answers
@@ -622,7 +617,7 @@ def _scale_check(params: Params, maximum: Decimal | None) -> list[str]:
     answers = _answers(params, maximum, problems)
     respondents = _name(params, "respondents", problems, required=False)
     if respondents is not None and any(respondents == a[0] for a in answers):
-        problems.append(f"respondents: {respondents!r} is also an answer")
+        problems.append("respondents: " + Sentence("rp_also_answer", value=repr(respondents)))
     _check_rounding(params, maximum, problems)
     return problems
 

@@ -13,7 +13,6 @@ set, which carries the overlay's own source.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -518,23 +517,14 @@ def check_registered_names(framework: Framework, path: Path) -> Framework:
 
     :raises FrameworkError: a name nobody registers, with the file, line and code.
     """
-    from .._plugins.registry import names_problems, registered_names
+    from .._plugins.registry import names_findings, registered_names
 
-    problems = names_problems(framework, **registered_names())
-    if problems:
+    found = names_findings(framework, **registered_names())
+    if found:
         origin = Origin.scan(path.read_text(encoding="utf-8-sig"), path)
-        raise FrameworkError([_located(origin, message) for message in problems])
+        raise FrameworkError(
+            origin.problem(message, "criteria", code, "rule",
+                           *(("kind",) if message.startswith("kind ") else ()), code=code)
+            if code is not None else origin.problem(message, key)
+            for key, code, message in found)
     return framework
-
-
-def _located(origin: Origin, message: str) -> Problem:
-    """A registered-names problem (``criteria.3.4.1.rule: ...``) at its line in the file."""
-    rule = re.match(r"^criteria\.(.+)\.rule: (.*)$", message, re.DOTALL)
-    if rule:
-        code = rule.group(1)
-        key = ("kind",) if rule.group(2).startswith("kind ") else ()
-        return origin.problem(rule.group(2), "criteria", code, "rule", *key, code=code)
-    fact = re.match(r"^(ranking|band_method) ", message)
-    if fact:
-        return origin.problem(message, fact.group(1))
-    return Problem(message, path=origin.path)

@@ -712,9 +712,11 @@ def read_rule(c: Collector, table: Any, where: tuple[str, ...], code: str,
     builtin = {k.name: k for k in BUILTIN_KINDS}
     if kind_name in builtin:
         for message in check_params(builtin[kind_name], params, maximum):
-            key, _, text = message.partition(": ")
-            path = (*where, key) if key in params else where
-            c.add(message if key not in params else text, *path, code=code)
+            key = message.partition(": ")[0]
+            if key in params:
+                c.add(message.removeprefix(key + ": "), *where, key, code=code)
+            else:
+                c.add(message, *where, code=code)
     elif not _NAME.match(kind_name):
         c.add(Sentence("fw_not_a_kind", kind=repr(kind_name), kinds=tuple(sorted(builtin))),
               *where, "kind", code=code)
