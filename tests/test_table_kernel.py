@@ -190,19 +190,69 @@ def test_profiles_from_the_kernel_are_those_from_results(data: st.DataObject) ->
 
 
 def test_progress_is_reported_while_rows_are_explained() -> None:
-    """A table with a rank that disagrees is scored row by row and says how far it is; a
-    table the kernel reproduces in one pass has nothing to report."""
+    """A table the kernel does not take (a row declares the basis of its ranks) is scored
+    row by row and says how far it is; a table the kernel reproduces in one pass has
+    nothing to report."""
     table = _consistent_table(150)
     done: list[int] = []
     parindex.reproduce(table, progress=done.append)
     assert done == []
     rows = list(table.assessments)
-    rows[7] = attrs.evolve(rows[7], published=attrs.evolve(rows[7].published,
-                                                           rank=PublishedRank(150, 150)))
+    rows[7] = attrs.evolve(rows[7], published=attrs.evolve(
+        rows[7].published, rank=PublishedRank(150, 150), rank_basis="total"))
     reproduction = parindex.reproduce(attrs.evolve(table, assessments=tuple(rows)),
                                       progress=done.append)
     assert [d.what for d in reproduction.units[7].discrepancies] == ["rank"]
     assert done == [0, 100, 150]
+
+
+def _with_ranks(table: parindex.ResultsTable, **printed: Any) -> parindex.ResultsTable:
+    """``table`` with rows' printed figures replaced: ``printed[f"r{i}"]`` for row i."""
+    rows = list(table.assessments)
+    for key, figures in printed.items():
+        i = int(key[1:])
+        rows[i] = attrs.evolve(rows[i], published=attrs.evolve(rows[i].published, **figures))
+    return attrs.evolve(table, assessments=tuple(rows))
+
+
+def test_a_rank_that_disagrees_is_explained_alone_the_rest_from_the_kernel() -> None:
+    """Printed ranks that disagree sent the whole table row by row: the kernel's ranks
+    are the table's, and only the rows whose rank disagrees are explained, with the
+    explainer's evidence (the units tied with it named) and notes."""
+    table = _with_ranks(_consistent_table(150), r7={"rank": PublishedRank(150, 150)},
+                        r9={"rank": PublishedRank(1, 149)},
+                        r11={"band": "Tốt"})
+    done: list[int] = []
+    reproduction = parindex.reproduce(table, progress=done.append)
+    assert done == []  # no row by row pass
+    lazy = [i for i, u in enumerate(reproduction.units)
+            if u._result.__class__.__name__ == "_Explained"]
+    assert len(lazy) == 147 and not {7, 9, 11} & set(lazy)
+    [rank] = reproduction.units[7].discrepancies
+    assert (rank.what, rank.published, rank.computed) == ("rank", "150/150", "1/150")
+    assert rank.evidence.startswith("78.026 ranks 1 of 150, tied with Xã Thử 0, Xã Thử 1, ")
+    assert "Xã Thử 7," not in rank.evidence
+    assert reproduction.units[9].discrepancies == ()
+    assert any(n.startswith("rank 1/149: printed among 149 units, but 150 were scored")
+               for n in reproduction.units[9].unchecked)
+    _same(table)
+
+
+def test_ranks_that_follow_a_wrong_total_are_left_to_the_explainer() -> None:
+    """Row 3's printed total is 10 points too high and the printed ranks follow it: the
+    other rows' ranks are not wrong (the explainer notes that they follow the printed
+    total), which needs every unit's rank key, so the whole table is explained."""
+    table = _consistent_table(20)
+    total = table.assessments[3].published.total
+    assert total is not None
+    table = _with_ranks(table, r3={"total": total + 10}, **{
+        f"r{i}": {"rank": PublishedRank(2, 20), "group_rank": None}
+        for i in range(20) if i != 3})
+    reproduction = _same(table)
+    assert all(u._result.__class__.__name__ != "_Explained" for u in reproduction.units)
+    assert not any(d.what == "rank" for u in reproduction.units for d in u.discrepancies)
+    assert reproduction.units[0].unchecked[0].startswith(
+        "rank 2/20 follows the printed figures of Xã Thử 3")
 
 
 def test_a_discrepancy_is_explained_alone_the_rest_from_the_kernel() -> None:

@@ -17,7 +17,7 @@ what a table has and a single assessment does not:
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -39,8 +39,16 @@ from .._base.model import (
 from .._base.i18n import VERBATIM, Sentence, Terms, figure, listed
 from .._base.names import find_unit, group_key
 from .._base.numbers import exact, plain, quantize, rounded_from
-from .._engine.ranking import RankedResult, reconcile_ranks, rank_key, rank_results, ranker, ranks_on
 from .._engine.progress import Progress, reported
+from .._engine.ranking import (
+    RankedResult,
+    rank_key,
+    rank_results,
+    ranker,
+    ranks_checked,
+    ranks_on,
+    reconcile_ranks,
+)
 from .._engine.reconcile import agrees, reconcile
 from .._engine.results import Discrepancy, Result
 from .._engine.scoring import classify, score, uncovered_max
@@ -65,14 +73,8 @@ class _Explained:
         return self.rows[self.i]
 
     def __call__(self) -> Result:
-        return _ranks_checked(score(self.framework, self.assessment()))
-
-
-def _ranks_checked(result: Result) -> Result:
-    """``result`` as the ranking's reconciliation leaves it: its ranks were checked with
-    the table, so they are no longer among what was not checked."""
-    return attrs.evolve(result, unchecked=tuple(
-        u for u in result.unchecked if not u.startswith(("rank", "group_rank"))))
+        # Its printed ranks agree with the kernel's: checked with the table.
+        return ranks_checked(score(self.framework, self.assessment()))
 
 
 def _assessment(row: Assessment | _Explained) -> Assessment:
@@ -252,14 +254,14 @@ def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Repro
     table's units together (competition or dense, as the framework declares, on unrounded
     values). See the module notes for parts above their maximum.
 
-    A table that gives points at the leaves and whose printed ranks agree is scored,
-    ranked and checked in one pass of the exact kernel (``score_many(batch=True)``), with
-    the same outcome: only rows with another figure that disagrees are explained one by
-    one; each other unit's :attr:`~UnitReproduction.result` is worked out when first
-    asked for.
+    A table that gives points at the leaves is scored, ranked and checked in one pass of
+    the exact kernel (``score_many(batch=True)``), with the same outcome: only rows with
+    a figure (a rank included) that disagrees are explained one by one; each other unit's
+    :attr:`~UnitReproduction.result` is worked out when first asked for.
 
     :param progress: called with the number of rows done while rows are scored one by one
-        (a table whose printed ranks disagree), for a progress bar.
+        (a table the kernel does not take, such as one giving points above the leaves),
+        for a progress bar.
     """
     fast = _tabulated(table)
     if fast is not None:
@@ -268,7 +270,8 @@ def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Repro
 
 
 def _tabulated(table: ResultsTable) -> Reproduction | None:
-    """The reproduction from one kernel pass, when every printed figure agrees."""
+    """The reproduction from one kernel pass, the rows that disagree explained alone
+    (``None``: leave the table to :func:`explained`)."""
     assessments = table.assessments
     years = assessments.years if isinstance(assessments, TableRows) else \
         [a.year for a in assessments]
@@ -280,13 +283,17 @@ def _tabulated(table: ResultsTable) -> Reproduction | None:
     if found is None:
         return None
     framework = table.framework
+    ties = _Ties(column(assessments, "unit"), column(assessments, "group"), found.rank,
+                 found.group_rank)
     explained_rows = {}
     for i in found.explain:
         unit = _explain_row(framework, assessments[i], found.rank[i], found.of,
-                            found.group_rank[i], found.group_of[i])
+                            found.group_rank[i], found.group_of[i], ties, i)
         if unit is None:
             return None  # a row that cannot be scored: its ranks are not all known
         explained_rows[i] = unit
+    if _follows(explained_rows.values()):
+        return None
     units = tuple(
         UnitReproduction(lazy, lazy, rank=rank, of=found.of, group_rank=group_rank,
                          group_of=group_of, checked=checked, figures=figures)
@@ -300,14 +307,18 @@ def _tabulated(table: ResultsTable) -> Reproduction | None:
 
 
 def _explain_row(framework: Framework, assessment: Assessment, rank: int, of: int,
-                 group_rank: int | None, group_of: int | None) -> UnitReproduction | None:
-    """One row of a table the kernel ranked, whose other figures disagree: reproduced by
-    the explainer, as :func:`explained` reproduces it when every printed rank agrees
+                 group_rank: int | None, group_of: int | None, ties: _Ties,
+                 i: int) -> UnitReproduction | None:
+    """Row ``i`` of a table the kernel ranked, with a figure that disagrees: reproduced
+    by the explainer, its printed ranks checked against the kernel's (``ties`` names the
+    units tied with it in a rank's evidence), as :func:`explained` reproduces it
     (``None``: the row cannot be scored)."""
     _, result, extra, problems = _score_row(framework, assessment)
     if result is None:
         return None
-    result = _ranks_checked(result)
+    result = ranks_checked(result, rank or None, of, group_rank, group_of)
+    result = attrs.evolve(result, discrepancies=tuple(
+        ties.named(d, i) for d in result.discrepancies))
     discrepancies = extra + list(result.discrepancies)
     unchecked = list(result.unchecked)
     checked, more = _accounted(assessment, result, discrepancies, unchecked, problems)
@@ -315,6 +326,17 @@ def _explain_row(framework: Framework, assessment: Assessment, rank: int, of: in
         assessment, result, rank=rank or None, of=of, group_rank=group_rank,
         group_of=group_of, discrepancies=tuple(_ordered(framework, discrepancies)),
         problems=tuple(problems), unchecked=tuple(unchecked + more), checked=tuple(checked))
+
+
+def _follows(units: Iterable[UnitReproduction]) -> bool:
+    """Whether a rank that disagrees may only follow another row's wrong total or index
+    (the publisher ranked on the printed figure): :func:`_follow_printed` weighs that on
+    every unit's rank key, which the explainer gives."""
+    units = list(units)
+    printed = [u.result is not None and _printed_key(u.result) is not None for u in units]
+    return any(printed) and any(
+        not p and any(d.what in ("rank", "group_rank") for d in u.discrepancies)
+        for u, p in zip(units, printed, strict=True))
 
 
 def _printed(assessments: Sequence[Assessment]) -> list[tuple[str, ...]]:
@@ -592,22 +614,40 @@ def _row(assessment: Assessment) -> int | None:
 
 def _name_ties(ranked: dict[int, RankedResult]) -> dict[int, RankedResult]:
     """Rank evidence that names the units a unit is tied with (a tie ranked apart)."""
-    named = {}
-    for position, unit in ranked.items():
-        found = []
-        for d in unit.result.discrepancies:
-            if d.what in ("rank", "group_rank"):
-                computed = unit.rank if d.what == "rank" else unit.group_rank
-                tied = [other.result.unit for other in ranked.values() if other is not unit
-                        and (other.rank if d.what == "rank" else other.group_rank) == computed
-                        and (d.what == "rank" or other.result.group == unit.result.group)]
-                if tied:
-                    d = attrs.evolve(d, evidence=d.evidence + Sentence(
-                        "tied_with", units=tuple(tied)))
-            found.append(d)
-        named[position] = attrs.evolve(unit, result=attrs.evolve(
-            unit.result, discrepancies=tuple(found)))
-    return named
+    units = list(ranked.values())
+    ties = _Ties([u.result.unit for u in units], [u.result.group for u in units],
+                 [u.rank for u in units], [u.group_rank for u in units])
+    return {position: attrs.evolve(unit, result=attrs.evolve(unit.result, discrepancies=tuple(
+                ties.named(d, k) for d in unit.result.discrepancies)))
+            for k, (position, unit) in enumerate(ranked.items())}
+
+
+class _Ties:
+    """The units ranked together, by computed rank overall and within each group: a rank
+    discrepancy's evidence names the units tied with the unit (a tie ranked apart)."""
+
+    def __init__(self, names: Sequence[str], groups: Sequence[str | None],
+                 ranks: Sequence[int], group_ranks: Sequence[int | None]) -> None:
+        self.names, self.groups = names, groups
+        self.ranks, self.group_ranks = ranks, group_ranks
+        self._at: dict[tuple[object, ...], list[int]] | None = None
+
+    def _key(self, what: str, i: int) -> tuple[object, ...]:
+        return (self.ranks[i],) if what == "rank" else (self.groups[i], self.group_ranks[i])
+
+    def named(self, d: Discrepancy, i: int) -> Discrepancy:
+        """``d`` of unit ``i``, a rank's evidence naming the units tied with it."""
+        if d.what not in ("rank", "group_rank"):
+            return d
+        if self._at is None:  # made once, when a rank first disagrees
+            self._at = {}
+            for j in range(len(self.names)):
+                for what in ("rank", "group_rank"):
+                    self._at.setdefault((what, *self._key(what, j)), []).append(j)
+        tied = [self.names[j] for j in self._at[(d.what, *self._key(d.what, i))] if j != i]
+        if not tied:
+            return d
+        return attrs.evolve(d, evidence=d.evidence + Sentence("tied_with", units=tuple(tied)))
 
 
 def _basis(result: Result) -> str:

@@ -3,11 +3,11 @@ every unit's parts, total, index, band and ranks, and whether each printed figur
 
 :func:`parindex.reproduce` takes this path when it can vouch that the result is the one
 the one-unit explainer (:func:`parindex.score`) and its rank checks would give: every row
-gives points at the leaves only, the kernel supports the framework, and every printed
-rank agrees with the computed one. A row whose total, part, index or band disagrees (or
-cannot be checked) is explained alone (:attr:`Tabulated.explain`); anything else (a rank
-that disagrees, an unreadable row) leaves the whole table to the explainer, which words
-the evidence.
+gives points at the leaves only and the kernel supports the framework. The kernel's ranks
+are the ranks of the whole table; a row whose total, part, index, band or rank disagrees
+(or cannot be checked) is explained alone (:attr:`Tabulated.explain`), its ranks checked
+against the kernel's. Anything else (an unreadable row, ranks that only follow another
+row's wrong total) leaves the whole table to the explainer, which words the evidence.
 
 Points keep the places they were written with, as :func:`parindex.score` keeps them (a
 sum of ``1.50`` and ``2`` is ``3.50``): the kernel gives the exact value, the places are
@@ -162,12 +162,12 @@ class _Columns:
 
 @attrs.frozen
 class Tabulated:
-    """A table scored in one kernel pass, every printed rank agreeing.
+    """A table scored and ranked in one kernel pass.
 
     Lists have one entry per assessment of the table, in order; ranks as
     :class:`~parindex.UnitReproduction` gives them (``None`` without a group).
-    :attr:`explain` lists the rows with another printed figure that disagrees or cannot
-    be checked: the explainer words them.
+    :attr:`explain` lists the rows with a printed figure (a rank included) that disagrees
+    or cannot be checked: the explainer words them.
     """
 
     figures: list[Figures]
@@ -179,9 +179,9 @@ class Tabulated:
 
 
 def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulated | None:
-    """The table's figures, if the kernel scores it and every printed figure agrees
-    (``None``: leave it to the explainer). Callers check the table itself first (no
-    problems, one year, not an extract)."""
+    """The table's figures and ranks, if the kernel scores it (``None``: leave it to the
+    explainer), and the rows whose printed figures disagree. Callers check the table
+    itself first (no problems, one year, not an extract)."""
     if not assessments or not _leaves_only(assessments):
         return None
     try:
@@ -197,8 +197,6 @@ def tabulate(framework: Framework, assessments: Sequence[Assessment]) -> Tabulat
     except ParindexError:
         return None
     explain = _disagreeing(framework, batch, assessments)
-    if explain is None:
-        return None
     n = len(assessments)
     figures = _figures(framework, batch, _exponents(framework, value_at, values), n)
     group_ranks = [r or None for r in batch.group_rank.tolist()]
@@ -243,23 +241,23 @@ def _cells(framework: Framework, assessments: Sequence[Assessment],
 
 
 def _disagreeing(framework: Framework, batch: BatchResult, assessments: Sequence[Assessment],
-                 ) -> list[int] | None:
-    """The rows with a printed total, part, index or band that does not agree as
-    :func:`parindex.reproduce` would find it (:func:`~parindex._engine.reconcile.agrees`)
-    or cannot be checked, figure by figure over the kernel's integers; ``None`` when a
-    printed rank does not agree (ranks are checked, and their evidence worded, for the
-    whole table at once)."""
+                 ) -> list[int]:
+    """The rows with a printed total, part, index, band, rank or group rank that does not
+    agree as :func:`parindex.reproduce` would find it
+    (:func:`~parindex._engine.reconcile.agrees`, the kernel's ranks) or cannot be checked,
+    figure by figure over the kernel's integers."""
     n = len(assessments)
-    for value, rank in zip(column(assessments, "rank"), batch.rank.tolist(), strict=True):
-        if value is not None and ((value.of is not None and value.of != n)
-                                  or value.position != rank):
-            return None
-    for value, rank, among in zip(column(assessments, "group_rank"), batch.group_rank.tolist(),
-                                  batch.group_of.tolist(), strict=True):
-        if value is not None and rank and ((value.of is not None and value.of != among)
-                                           or value.position != rank):
-            return None  # (a unit without a group has no group rank to check it against)
     found: set[int] = set()
+    found.update(i for i, (value, rank) in enumerate(zip(
+        column(assessments, "rank"), batch.rank.tolist(), strict=True))
+        if value is not None and ((value.of is not None and value.of != n)
+                                  or value.position != rank))
+    # (A unit without a group has no group rank to check a printed one against.)
+    found.update(i for i, (value, rank, among) in enumerate(zip(
+        column(assessments, "group_rank"), batch.group_rank.tolist(),
+        batch.group_of.tolist(), strict=True))
+        if value is not None and rank and ((value.of is not None and value.of != among)
+                                           or value.position != rank))
     publication = framework.publication
     rounding = publication.rounding
     scaled = 10**batch.scale

@@ -330,33 +330,43 @@ def reconcile_ranks(units: list[RankedResult], results: list[Result]) -> list[Ra
     reconciled = []
     for i, unit in enumerate(units):
         published = unit.result.assessment.published
-        found: list[Discrepancy] = []
-        unchecked = [u for u in unit.result.unchecked if not u.startswith(("rank", "group_rank"))]
-        basis = published.rank_basis
+        rank = group_rank = None
         if published.rank is not None or published.group_rank is not None:
-            key = basis or "framework"
+            key = published.rank_basis or "framework"
             if key not in by_basis:
-                by_basis[key] = rank_results(results, basis)
+                by_basis[key] = rank_results(results, published.rank_basis)
             rank, group_rank = by_basis[key][i]
-            on = Sentence("on_basis", basis=figure(basis)) if basis else ""
-            for what, printed, computed, of in (
-                ("rank", published.rank, rank, unit.of),
-                ("group_rank", published.group_rank, group_rank, unit.group_of),
-            ):
-                if printed is None or computed is None:
-                    continue
-                if printed.of is not None and printed.of != of:
-                    unchecked.append(Sentence("printed_among_scored", what=figure(what),
-                                              printed=str(printed), of=printed.of,
-                                              scored=of))
-                    continue
-                if printed.position != computed:
-                    found.append(Discrepancy(what, str(printed), f"{computed}/{of}",
-                                             _rank_evidence(unit.result, computed, of, on)))
-        result = attrs.evolve(unit.result, discrepancies=unit.result.discrepancies + tuple(found),
-                              unchecked=tuple(unchecked))
-        reconciled.append(attrs.evolve(unit, result=result))
+        reconciled.append(attrs.evolve(unit, result=ranks_checked(
+            unit.result, rank, unit.of, group_rank, unit.group_of)))
     return reconciled
+
+
+def ranks_checked(result: Result, rank: int | None = None, of: int | None = None,
+                  group_rank: int | None = None, group_of: int | None = None) -> Result:
+    """``result`` with its printed ranks checked against ``rank`` of ``of`` and
+    ``group_rank`` of ``group_of``, computed on its published basis with every unit
+    ranked together (``None``: not computed, so not checked): a rank that differs is a
+    discrepancy, one printed among another number of units a note. Its notes that ranks
+    need the other units are gone either way: they were ranked together."""
+    published = result.assessment.published
+    found: list[Discrepancy] = []
+    unchecked = [u for u in result.unchecked if not u.startswith(("rank", "group_rank"))]
+    basis = published.rank_basis
+    on = Sentence("on_basis", basis=figure(basis)) if basis else ""
+    for what, printed, computed, among in (("rank", published.rank, rank, of),
+                                           ("group_rank", published.group_rank, group_rank,
+                                            group_of)):
+        if printed is None or computed is None:
+            continue
+        if printed.of is not None and printed.of != among:
+            unchecked.append(Sentence("printed_among_scored", what=figure(what),
+                                      printed=str(printed), of=printed.of, scored=among))
+            continue
+        if printed.position != computed:
+            found.append(Discrepancy(what, str(printed), f"{computed}/{among}",
+                                     _rank_evidence(result, computed, among, on)))
+    return attrs.evolve(result, discrepancies=result.discrepancies + tuple(found),
+                        unchecked=tuple(unchecked))
 
 
 def _rank_evidence(result: Result, rank: int, of: int | None, on: str) -> Sentence:
