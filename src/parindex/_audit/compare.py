@@ -12,6 +12,7 @@ one table are listed, never dropped.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -534,8 +535,21 @@ def _matches(olds: _Standings, news: _Standings, lineage: Lineage,
 
 # --- as data ----------------------------------------------------------------------------------
 
-def _fraction(value: Fraction | None, decimals: int) -> str | None:
-    return None if value is None else plain(quantize(value, decimals))
+def index_text(value: Fraction | None, decimals: int) -> str | None:
+    """An index (or its change) as shown: rounded half up to ``decimals`` places, in
+    machine style (``None`` stays ``None``).
+
+    >>> index_text(Fraction(361, 4), 3), index_text(Fraction(-1, 3), 2)
+    ('90.250', '-0.33')
+    """
+    return None if value is None else _index_text(value.numerator, value.denominator,
+                                                  decimals)
+
+
+# Two large tables repeat many indexes (a total over the same arising maximum).
+@functools.lru_cache(maxsize=1 << 14)
+def _index_text(numerator: int, denominator: int, decimals: int) -> str:
+    return plain(quantize(Fraction(numerator, denominator), decimals))
 
 
 def _decimal(value: Decimal | None) -> str | None:
@@ -545,22 +559,33 @@ def _decimal(value: Decimal | None) -> str | None:
 def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, Any]:
     """Everything ``parindex compare --json`` prints; decimals as strings, indexes rounded
     to ``decimals`` places."""
+    # A field change is shared by every unit with the same two points: its entry is made
+    # once, and each unit gets a copy.
+    made: dict[int, dict[str, Any]] = {}
+
+    def field(f: FieldChange) -> dict[str, Any]:
+        found = made.get(id(f))
+        if found is None:
+            found = made[id(f)] = {"code": f.code, "old": _decimal(f.old),
+                                   "new": _decimal(f.new), "change": _decimal(f.change),
+                                   "note": f.note}
+        return found.copy()
+
     def change(c: Change) -> dict[str, Any]:
         return {
             "against": c.against,
             "total": {"old": _decimal(c.total_old), "new": _decimal(c.total_new),
                       "change": _decimal(c.total_change)},
-            "index": {"old": _fraction(c.index_old, decimals),
-                      "new": _fraction(c.index_new, decimals),
-                      "change": _fraction(c.index_change, decimals)},
+            "index": {"old": index_text(c.index_old, decimals),
+                      "new": index_text(c.index_new, decimals),
+                      "change": index_text(c.index_change, decimals)},
             "band": {"old": c.band_old, "new": c.band_new,
                      "changed": None if c.band_old is None else c.band_old != c.band_new},
             "rank": {"old": c.rank_old, "new": c.rank_new, "moved": c.moved,
                      "moved_text": move_text(c.moved), "printed_move": c.printed_move},
             "group_rank": {"old": c.group_rank_old, "new": c.group_rank_new,
                            "moved": c.group_moved},
-            "fields": [{"code": f.code, "old": _decimal(f.old), "new": _decimal(f.new),
-                        "change": _decimal(f.change), "note": f.note} for f in c.fields],
+            "fields": [field(f) for f in c.fields],
             "notes": list(c.notes),
         }
 

@@ -27,7 +27,7 @@ from .options import echo_error, lang, t
 from .._base.errors import AssessmentError, Problem
 from .._base.i18n import Sentence, figure, say
 from .._base.files import check_output
-from .._base.numbers import number_text, plain, quantize
+from .._base.numbers import number_text, plain
 from .._formats.tables import ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
 
@@ -301,14 +301,13 @@ def _signed(value: Decimal | None, language: str) -> str:
 
 
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
-    from .._audit.compare import move_text
+    from .._audit.compare import index_text, move_text
 
     console = new_console()
     language = lang()
     # Each distinct figure written once: two large tables repeat most of their values.
     numbers = Texts(lambda text: number_text(Decimal(text), language))
     signed = Texts(lambda text: _signed(Decimal(text), language))
-    indexes: dict[tuple[int, int], str] = {}
 
     def num(value: Decimal | None) -> str:
         return "—" if value is None else numbers[str(value)]
@@ -316,14 +315,9 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     def change_text(value: Decimal | None) -> str:
         return "—" if value is None else signed[str(value)]
 
-    def index(value: object) -> str:
-        if not isinstance(value, Fraction):
-            return "—"
-        key = (value.numerator, value.denominator)
-        found = indexes.get(key)
-        if found is None:
-            found = indexes[key] = num(quantize(value, decimals))
-        return found
+    def index(value: Fraction | None) -> str:
+        text = index_text(value, decimals)
+        return "—" if text is None else numbers[text]
 
     def against(change: Any) -> str:
         name: str = change.against
@@ -337,15 +331,14 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     for unit in comparison.units:
         matched = "" if unit.matched_by == "name" else f" ({t(unit.matched_by)})"
         for change in unit.changes:
-            index_change = (quantize(change.index_change, decimals)
-                            if change.index_change is not None else None)
+            index_change = index_text(change.index_change, decimals)
             rows.append((
                 unit.unit if change is unit.changes[0] else "",
                 against(change) + matched,
                 f"{num(change.total_old)} → {num(change.total_new)}",
                 change_text(change.total_change),
                 f"{index(change.index_old)} → {index(change.index_new)}",
-                change_text(index_change),
+                "—" if index_change is None else signed[index_change],
                 f"{change.band_old or '—'} → {change.band_new or '—'}",
                 f"{change.rank_old or '—'} → {change.rank_new or '—'}",
                 change_text(None if change.moved is None else Decimal(change.moved)),
