@@ -107,21 +107,6 @@ def test_false_float_ties_are_ranked_exactly() -> None:
         == [[2, 1, 1]]
 
 
-def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
-    framework = parindex.get_framework("thua-thien-hue/commune/2022")
-    units = []
-    for path in sorted(GROUP.glob("*.toml")):
-        assessment = parindex.load_assessment(path)
-        points = {c: p for c, p in assessment.points.items() if c != "6"}
-        units.append(attrs.evolve(assessment, points=points))
-    batch = parindex.score_many(framework, units, batch=True)
-    ranking = parindex.score_many(framework, units)
-    perturbation = parindex.Perturbation("weights", Fraction(3, 10))
-    a = parindex.monte_carlo(batch, perturbation, draws=400, seed=11)
-    b = parindex.monte_carlo(ranking, perturbation, draws=400, seed=11)
-    assert (a.rank_counts == b.rank_counts).all() and (a.band_counts == b.band_counts).all()
-
-
 def _leaf_units() -> tuple[parindex.Framework, list[parindex.Assessment]]:
     """The bundled group of communes with field 6 given at its items, as the kernel takes."""
     framework = parindex.get_framework("thua-thien-hue/commune/2022")
@@ -131,6 +116,16 @@ def _leaf_units() -> tuple[parindex.Framework, list[parindex.Assessment]]:
         points = {c: p for c, p in assessment.points.items() if c != "6"}
         units.append(attrs.evolve(assessment, points=points))
     return framework, units
+
+
+def test_monte_carlo_on_a_batch_equals_on_a_ranking() -> None:
+    framework, units = _leaf_units()
+    batch = parindex.score_many(framework, units, batch=True)
+    ranking = parindex.score_many(framework, units)
+    perturbation = parindex.Perturbation("weights", Fraction(3, 10))
+    a = parindex.monte_carlo(batch, perturbation, draws=400, seed=11)
+    b = parindex.monte_carlo(ranking, perturbation, draws=400, seed=11)
+    assert (a.rank_counts == b.rank_counts).all() and (a.band_counts == b.band_counts).all()
 
 
 def test_a_what_if_of_a_batch_runs_in_the_kernel_and_equals_the_explainers() -> None:
