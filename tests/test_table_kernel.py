@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import tempfile
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,8 @@ from hypothesis import strategies as st
 import parindex
 from parindex import NOT_ARISING, PublishedRank
 from parindex._audit.reproduce import explained, reproduction_to_dict, unit_to_dict
+from parindex._audit.tabulated import _rounds_to, not_rounding_to
+from parindex._base.numbers import CONTEXT, Rounding
 from parindex._formats.output import json_text
 from parindex._formats.rows import TableRows
 from parindex.testing import strategies as pst
@@ -316,3 +318,40 @@ def test_reproduce_json_of_a_table_held_by_columns_builds_no_row(tmp_path: Path)
             "units": [unit_to_dict(u) for u in reproduction.units]}
     assert written == json_text(each)
     assert written == json_text(reproduction_to_dict(explained(read)))
+
+
+@st.composite
+def _printed_figures(draw: st.DrawFn) -> tuple[list[Decimal | None], list[int], int]:
+    """Computed figures (whole numbers × 10**-scale) and figures printed for them: as
+    computed, with more or fewer places (rounded every way), off by a unit, or not at all."""
+    scale = draw(st.integers(0, 6))
+    computed = draw(st.lists(st.integers(-10**9, 10**9), min_size=1, max_size=12))
+    printed: list[Decimal | None] = []
+    for points in computed:
+        value = Decimal(points).scaleb(-scale)
+        how = draw(st.sampled_from(["exact", "padded", "rounded", "off", "none"]))
+        if how == "padded":
+            value = value.quantize(Decimal(1).scaleb(-scale - draw(st.integers(1, 3))))
+        elif how == "rounded":
+            value = value.quantize(Decimal(1).scaleb(-draw(st.integers(0, 6))),
+                                   rounding=draw(st.sampled_from(
+                                       [ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN])))
+        elif how == "off":
+            value += Decimal(1).scaleb(-draw(st.integers(0, 6)))
+        printed.append(None if how == "none" else value)
+    return printed, computed, scale
+
+
+@given(figures=_printed_figures(), declared=st.none() | st.integers(0, 6),
+       rounding=st.sampled_from(list(Rounding)))
+def test_the_agreeing_rows_shortcut_finds_what_rounding_each_row_finds(
+        figures: tuple[list[Decimal | None], list[int], int], declared: int | None,
+        rounding: Rounding) -> None:
+    """Printed figures exactly as computed skip the rounding: the rows found are those
+    rounding every row (as the explainer's check does) finds."""
+    printed, computed, scale = figures
+    with localcontext(CONTEXT):
+        expected = [i for i, (value, points) in enumerate(zip(printed, computed, strict=True))
+                    if value is not None and not _rounds_to(value, points, 10**scale,
+                                                            declared, rounding)]
+    assert not_rounding_to(printed, computed, scale, declared, rounding) == expected

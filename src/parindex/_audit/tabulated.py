@@ -29,7 +29,7 @@ from numpy.typing import NDArray
 
 from .._base.errors import ParindexError
 from .._base.model import NOT_ARISING, Assessment, Band, Framework, NotArisingPolicy, nfc
-from .._base.numbers import Rounding, places, plain, quantize, rounded_whole
+from .._base.numbers import CONTEXT, Rounding, places, plain, quantize, rounded_whole
 from .._engine.batch import (
     BatchResult,
     Int64Array,
@@ -260,15 +260,10 @@ def _disagreeing(framework: Framework, batch: BatchResult, assessments: Sequence
                                            or value.position != rank))
     publication = framework.publication
     rounding = publication.rounding
-    scaled = 10**batch.scale
     for what, computed in (("total", batch.total_scaled), ("appraised", batch.appraised_scaled),
                            ("survey", batch.survey_scaled)):
-        printed = column(assessments, what)
-        declared = publication.places(what)
-        found.update(i for i, (value, points) in enumerate(zip(printed, computed.tolist(),
-                                                               strict=True))
-                     if value is not None and not _rounds_to(value, points, scaled, declared,
-                                                             rounding))
+        found.update(not_rounding_to(column(assessments, what), computed.tolist(), batch.scale,
+                                     publication.places(what), rounding))
     printed = column(assessments, "index")
     if any(value is not None for value in printed):
         declared = publication.places("index")
@@ -279,11 +274,30 @@ def _disagreeing(framework: Framework, batch: BatchResult, assessments: Sequence
                     value, 100 * total, arising, declared, rounding)):
                 found.add(i)
     names = [band.name.casefold() for band in framework.bands]
-    for i, (value, band) in enumerate(zip(column(assessments, "band"),
-                                          batch.band_index.tolist(), strict=True)):
-        if value is not None and (band < 0 or nfc(value).casefold() != names[band]):
-            found.add(i)
+    printed = column(assessments, "band")
+    folded = {value: nfc(value).casefold() for value in set(printed) if value is not None}
+    found.update(i for i, (value, band) in enumerate(zip(printed, batch.band_index.tolist(),
+                                                         strict=True))
+                 if value is not None and (band < 0 or folded[value] != names[band]))
     return sorted(found)
+
+
+def not_rounding_to(printed: Sequence[Decimal | None], computed: Sequence[int], scale: int,
+                    declared: int | None, rounding: Rounding) -> list[int]:
+    """The rows whose printed figure (``None``: not printed) is not the computed one
+    (``computed`` × 10**-``scale``) as the publisher prints it (:func:`_rounds_to`).
+
+    A consistent table prints most figures exactly as computed, to places that need no
+    rounding (all of them unless places are ``declared``): such a row agrees at the cost
+    of one comparison; only the others are rounded.
+    """
+    scaled = 10**scale
+    # Exactly the computed value, to the declared places or fewer: the value × 10**declared
+    # is whole, so _rounds_to rounds nothing and finds them equal.
+    step = 10**(scale - declared) if declared is not None and declared < scale else 1
+    return [i for i, (value, points) in enumerate(zip(printed, computed, strict=True))
+            if value is not None and (value.scaleb(scale, CONTEXT) != points or points % step)
+            and not _rounds_to(value, points, scaled, declared, rounding)]
 
 
 def _rounds_to(printed: Decimal, numerator: int, denominator: int, declared: int | None,
