@@ -119,9 +119,40 @@ def test_cli_json() -> None:
     data = json.loads(done.output)
     merged = next(u for u in data["units"] if u["unit"] == "Xã Tân Hợp")
     assert merged["matched_by"] == "merged"
-    assert merged["changes"][2]["total"] == {"old": "80.5", "new": "83", "change": "2.5"}
+    # The mean total is shown to the framework's decimals, as the index is.
+    assert merged["changes"][2]["total"] == {"old": "80.50", "new": "83", "change": "2.50"}
     assert merged["changes"][0]["rank"] == {"old": "4/5", "new": "4/4", "moved": 0,
         "moved_text": "giữ nguyên", "printed_move": None}
+
+
+def test_a_mean_total_is_rounded_for_display_and_compared_unrounded(
+        example: parindex.Framework, tmp_path: Path) -> None:
+    # Three predecessors: 81, 80 and 89 have the mean 83.333..., which has no end.
+    lineage = tmp_path / "lineage.toml"
+    lineage.write_text('[[merged]]\nnew = "Xã Tân Hợp"\n'
+                       'old = ["Xã Tân Lập", "Xã Tân Hòa", "Xã An Bình"]\n', encoding="utf-8")
+    comparison = parindex.compare(_reproduced("results-2024.csv", example),
+                                  _reproduced("results-2025.csv", example),
+                                  parindex.load_lineage(lineage))
+    mean = next(u for u in comparison.units if u.unit == "Xã Tân Hợp").changes[-1]
+    # Compared on the unrounded mean: 83 - 250/3 is -1/3, not 83 - 83.33.
+    assert mean.total_old is not None and mean.total_change is not None
+    assert abs(Fraction(mean.total_old) - Fraction(250, 3)) < Fraction(1, 10**20)
+    assert abs(Fraction(mean.total_change) + Fraction(1, 3)) < Fraction(1, 10**20)
+    args = ["compare", str(EXAMPLES / "results-2024.csv"), str(EXAMPLES / "results-2025.csv"),
+            "--framework", str(FRAMEWORK), "--lineage", str(lineage)]
+    done = CliRunner().invoke(cli, [*args, "--json"])
+    data = json.loads(done.output)
+    changes = next(u for u in data["units"] if u["unit"] == "Xã Tân Hợp")["changes"]
+    assert changes[-1]["total"] == {"old": "83.33", "new": "83", "change": "-0.33"}
+    assert changes[-1]["index"] == {"old": "83.33", "new": "83.00", "change": "-0.33"}
+    assert [c["total"]["old"] for c in changes[:3]] == ["81", "80", "89"]  # as computed
+    for lang, mean, change in (("en", "83.33 → 83", "-0.33"), ("vi", "83,33 → 83", "-0,33")):
+        done = CliRunner().invoke(cli, [*args, "--lang", lang])
+        assert done.exit_code == 0, done.output
+        row = next(line for line in done.output.splitlines() if mean in line)
+        assert [cell.strip() for cell in row.split("│")[3:5]] == [mean, change], row
+        assert "83.333" not in done.output and "83,333" not in done.output
 
 
 _FIELDS = parindex.get_framework(TTH).criteria
@@ -221,7 +252,8 @@ def test_published_tables_with_a_renamed_unit_and_a_merger_keeping_a_name(
         merged = units["Xã Lộc Bổn"]["changes"]
         assert [c["against"] for c in merged] == [
             "Xã Lộc Bổn", "Xã Lộc Sơn", "mean of Xã Lộc Bổn, Xã Lộc Sơn"]
-        assert [c["total"]["change"] for c in merged] == ["1.00", "20.00", "10.50"]
+        # The mean's change to the framework's 3 places, as its index.
+        assert [c["total"]["change"] for c in merged] == ["1.00", "20.00", "10.500"]
         assert merged[0]["rank"] == {"old": "2/5", "new": "2/4", "moved": 0,
         "moved_text": "giữ nguyên", "printed_move": None}
         fields = {f["code"]: f["change"] for f in merged[0]["fields"]}

@@ -150,11 +150,11 @@ def test_compare_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
                str(examples / "lineage-2025.toml"), "--lang", "vi")
     assert "Xã An Phú (đổi tên)" in out and "Xã Tân Lập (sáp nhập)" in out
     assert "trung bình của Xã Tân Lập, Xã Tân Hòa (sáp nhập)" in out
-    assert "│ 80,5 → 83 │ +2,5     │ 80,50 → 83,00 │ +2,50    │" in out
+    assert "│ 80,50 → 83 │ +2,50    │ 80,50 → 83,00 │ +2,50    │" in out
     assert "Thay đổi điểm theo lĩnh vực" in out and "Change in points" not in out
     assert "│ Xã Tân Hợp │ Xã Tân Lập       │ -1 │ +1 │ +1 │ 0 │ -1 │" in out
-    assert "Tăng/giảm bậc, như kế hoạch ghi:" in out
-    assert "  - Xã Phú An so với Xã An Phú: " in out
+    assert "  - Mọi đơn vị: xếp hạng trong số 5 đơn vị năm 2024, 4 đơn vị năm 2025" in out
+    assert "  - Xã Tân Hợp so với trung bình của Xã Tân Lập, Xã Tân Hòa: " in out
 
 
 def test_reproduce_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:

@@ -191,6 +191,11 @@ class FieldChange:
     note: str | None = None
 
 
+#: What :attr:`Change.against` begins with for a merged unit against its predecessors'
+#: mean.
+MEAN_OF = "mean of "
+
+
 @attrs.frozen
 class Change:
     """A unit of the new year against one unit (or the mean of several) of the old year.
@@ -371,7 +376,7 @@ def _mean_change(olds: _Standings, before: Sequence[int], news: _Standings, n: i
     index = sum(indexes, Fraction(0)) / count if len(indexes) == count else None
     new_total, new_index = news.totals[n], news.indexes[n]
     return Change(
-        against="mean of " + ", ".join(olds.units[o] for o in before), total_old=total,
+        against=MEAN_OF + ", ".join(olds.units[o] for o in before), total_old=total,
         total_new=new_total, total_change=(new_total - total if totals_comparable
                                            and new_total is not None else None),
         index_old=index, index_new=new_index,
@@ -556,9 +561,29 @@ def _decimal(value: Decimal | None) -> str | None:
     return None if value is None else plain(value)
 
 
+def totals_text(change: Change, decimals: int) -> tuple[str | None, str | None, str | None]:
+    """A change's old and new totals and the change between them as shown, in machine
+    style: as computed, except a merged unit's mean of its predecessors' totals and its
+    change, which are rounded half up to ``decimals`` places, as the index is (the mean
+    of three totals may have no end); the change is made before rounding.
+
+    >>> change = Change(MEAN_OF + "A, B, C", Decimal(241) / 3, Decimal(83),
+    ...                 Decimal(83) - Decimal(241) / 3, *[None] * 12)
+    >>> totals_text(change, 2)
+    ('80.33', '83', '2.67')
+    """
+    if not change.against.startswith(MEAN_OF):
+        return _decimal(change.total_old), _decimal(change.total_new), \
+            _decimal(change.total_change)
+    return (None if change.total_old is None else plain(quantize(change.total_old, decimals)),
+            _decimal(change.total_new),
+            None if change.total_change is None
+            else plain(quantize(change.total_change, decimals)))
+
+
 def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, Any]:
-    """Everything ``parindex compare --json`` prints; decimals as strings, indexes rounded
-    to ``decimals`` places."""
+    """Everything ``parindex compare --json`` prints; decimals as strings, indexes and a
+    merged unit's mean total rounded to ``decimals`` places (:func:`totals_text`)."""
     # A field change is shared by every unit with the same two points: its entry is made
     # once, and each unit gets a copy.
     made: dict[int, dict[str, Any]] = {}
@@ -574,8 +599,7 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
     def change(c: Change) -> dict[str, Any]:
         return {
             "against": c.against,
-            "total": {"old": _decimal(c.total_old), "new": _decimal(c.total_new),
-                      "change": _decimal(c.total_change)},
+            "total": dict(zip(("old", "new", "change"), totals_text(c, decimals))),
             "index": {"old": index_text(c.index_old, decimals),
                       "new": index_text(c.index_new, decimals),
                       "change": index_text(c.index_change, decimals)},

@@ -200,7 +200,9 @@ def print_columns(console: Console, title: str | None, headers: Sequence[str],
     if max(map(len, columns), default=0) > MANY_ROWS:
         _lay_out(console, title, list(headers), columns, justify)
         return
-    table = Table(title=title, title_justify="left")
+    if title:  # on a line of its own, as a large table's: rich would wrap it to the table
+        console.print(Text(title, style="table.title"))
+    table = Table()
     for header, how in zip(headers, justify, strict=True):
         table.add_column(header, justify=how)  # type: ignore[arg-type]
     for row in zip(*columns, strict=True):

@@ -32,7 +32,9 @@ from .._formats.tables import ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
 
 if TYPE_CHECKING:  # gaps, plan, profiles, ... read tables with load_units, never these
-    from .._audit.compare import Comparison
+    from rich.console import Console
+
+    from .._audit.compare import Change, Comparison, FieldChange, UnitComparison
     from .._audit.reproduce import Reproduction, UnitReproduction
 
 _TABLE_OPTIONS = [
@@ -260,7 +262,8 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
 
     Tables of ranks only (units and their printed ranks, "xếp thứ 10/19") are compared on
     their printed ranks; a move printed with a rank ("giảm 03 bậc") is checked against
-    the two ranks, and each move is also given as the plans write it ("giảm 3 bậc").
+    the two ranks. With --json each move is also given as the plans write it ("giảm 3
+    bậc").
 
     Exit status: 0, or 1 when a printed move disagrees with the ranks, 2 when a table
     cannot be read.
@@ -288,85 +291,77 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
         click.get_current_context().exit(1)
 
 
-def _columns(rows: Sequence[tuple[str, ...]], count: int) -> list[Sequence[str]]:
-    """A table's rows as its ``count`` columns."""
-    return list(zip(*rows, strict=True)) if rows else [[] for _ in range(count)]
-
-
-def _signed(value: Decimal | None, language: str) -> str:
-    """A change with its sign (``+2``, ``-1,5``, ``0``; ``—`` when not comparable)."""
-    if value is None:
-        return "—"
-    return ("+" if value > 0 else "") + number_text(value, language)
-
-
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
-    from .._audit.compare import index_text, move_text
+    from .._audit.compare import MEAN_OF, index_text, totals_text
 
     console = new_console()
     language = lang()
     # Each distinct figure written once: two large tables repeat most of their values.
-    numbers = Texts(lambda text: number_text(Decimal(text), language))
-    signed = Texts(lambda text: _signed(Decimal(text), language))
-
-    def num(value: Decimal | None) -> str:
-        return "—" if value is None else numbers[str(value)]
-
-    def change_text(value: Decimal | None) -> str:
-        return "—" if value is None else signed[str(value)]
+    shown = Texts(lambda text: number_text(text, language))
+    signed = Texts(lambda text: ("+" if (value := Decimal(text)) > 0 else "")
+                   + number_text(value, language))
 
     def index(value: Fraction | None) -> str:
         text = index_text(value, decimals)
-        return "—" if text is None else numbers[text]
+        return "—" if text is None else shown[text]
 
-    def against(change: Any) -> str:
-        name: str = change.against
-        if name.startswith("mean of "):  # a merged unit against its predecessors' mean
-            name = t("mean_of", units=name.removeprefix("mean of "))
-        return name
+    def name(change: Change) -> str:
+        """What a change is against, as named in its notes."""
+        against: str = change.against
+        if against.startswith(MEAN_OF):  # a merged unit against its predecessors' mean
+            return t("mean_of", units=against.removeprefix(MEAN_OF))
+        return against
 
-    title = (f"{comparison.old_year} ({comparison.old_framework}) → "
-             f"{comparison.new_year} ({comparison.new_framework})")
-    rows: list[tuple[str, ...]] = []
-    for unit in comparison.units:
-        matched = "" if unit.matched_by == "name" else f" ({t(unit.matched_by)})"
-        for change in unit.changes:
-            index_change = index_text(change.index_change, decimals)
-            rows.append((
-                unit.unit if change is unit.changes[0] else "",
-                against(change) + matched,
-                f"{num(change.total_old)} → {num(change.total_new)}",
-                change_text(change.total_change),
-                f"{index(change.index_old)} → {index(change.index_new)}",
-                "—" if index_change is None else signed[index_change],
-                f"{change.band_old or '—'} → {change.band_new or '—'}",
-                f"{change.rank_old or '—'} → {change.rank_new or '—'}",
-                change_text(None if change.moved is None else Decimal(change.moved)),
-                f"{change.group_rank_old or '—'} → {change.group_rank_new or '—'}"
-                if change.group_rank_new else ""))
+    def against(unit: UnitComparison, change: Change) -> str:
+        """What a change is against, where it is not the unit itself under its own name
+        (matched by name and spelt the same: a blank, not the name again)."""
+        if unit.matched_by == "name" and change.against == unit.unit:
+            return ""
+        return name(change)
+
+    rows = [(unit, change) for unit in comparison.units for change in unit.changes]
+    matched = {key: f" ({t(key)})" for key in ("renamed", "merged")}
+    figures = [totals_text(change, decimals) for _, change in rows]
+    columns = [
+        [unit.unit if change is unit.changes[0] else "" for unit, change in rows],
+        [against(unit, change) + matched.get(unit.matched_by, "")
+         for unit, change in rows],
+        [f"{shown[old] if old else '—'} → {shown[new] if new else '—'}"
+         for old, new, _ in figures],
+        [signed[moved] if moved else "—" for _, _, moved in figures],
+        [f"{index(change.index_old)} → {index(change.index_new)}" for _, change in rows],
+        [signed[text] if (text := index_text(change.index_change, decimals)) else "—"
+         for _, change in rows],
+        [f"{change.band_old or '—'} → {change.band_new or '—'}" for _, change in rows],
+        [f"{change.rank_old or '—'} → {change.rank_new or '—'}" for _, change in rows],
+        ["—" if change.moved is None else signed[str(change.moved)] for _, change in rows],
+        [f"{change.group_rank_old or '—'} → {change.group_rank_new}"
+         if change.group_rank_new else "" for _, change in rows]]
     headers = [t(key) for key in ("unit", "against", "total", "change", "index", "change",
                                   "band", "rank", "moved_places", "group_rank")]
-    print_columns(console, title, headers, _columns(rows, len(headers)))
-    codes = list(dict.fromkeys(f.code for u in comparison.units for c in u.changes
-                               for f in c.fields))
+    title = (f"{comparison.old_year} ({comparison.old_framework}) → "
+             f"{comparison.new_year} ({comparison.new_framework})")
+    _print_shown(console, title, headers, columns)
+    codes = list(dict.fromkeys(f.code for _, c in rows for f in c.fields))
     if codes:
+        with_fields = [(unit, change) for unit, change in rows if change.fields]
         # A field change is shared by every unit with the same two points: written once.
         fields_text: dict[int, str] = {}
-        rows = []
-        for unit in comparison.units:
-            for change in unit.changes:
-                if not change.fields:
-                    continue
-                by_code = {}
-                for field in change.fields:
-                    text = fields_text.get(id(field))
-                    if text is None:
-                        text = fields_text[id(field)] = change_text(field.change)
-                    by_code[field.code] = text
-                rows.append((unit.unit, against(change),
-                             *[by_code.get(c, "—") for c in codes]))
-        print_columns(console, t("field_changes"), [t("unit"), t("against"), *codes],
-                      _columns(rows, len(codes) + 2), ["left", "left", *["right"] * len(codes)])
+
+        def field_text(field: FieldChange) -> str:
+            text = fields_text.get(id(field))
+            if text is None:
+                text = fields_text[id(field)] = "—" if field.change is None \
+                    else signed[str(field.change)]
+            return text
+
+        by_code = [{f.code: field_text(f) for f in change.fields}
+                   for _, change in with_fields]
+        _print_shown(console, t("field_changes"), [t("unit"), t("against"), *codes], [
+            [unit.unit for unit, _ in with_fields],
+            [against(unit, change) for unit, change in with_fields],
+            *[[found.get(code, "—") for found in by_code] for code in codes]],
+            ["left", "left", *["right"] * len(codes)])
     for key, items in (("only_old", comparison.only_old),
                        ("only_new", comparison.only_new),
                        ("not_scored_units", comparison.not_scored),
@@ -375,22 +370,43 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
         if items:
             console.print(f"\n[bold]{t(key)}:[/bold]")
             print_lines(console, [f"  - {say(item, language)}" for item in items])
-    moves = [f"{u.unit}: {c.rank_old} → {c.rank_new}, {move_text(c.moved)}"
-             + (t("printed_move", move=move_text(c.printed_move))
-                if c.printed_move is not None else "")
-             for u in comparison.units for c in u.changes if c.moved is not None]
-    if moves:
-        console.print(f"\n[bold]{t('moves')}:[/bold]")
-        print_lines(console, [f"  - {line}" for line in moves])
     if comparison.discrepancies:
         console.print(f"\n[bold]{t('printed_discrepancies')}:[/bold] "
                       f"{len(comparison.discrepancies)}")
         print_lines(console, [f"  - {say(line, language)}" for line in comparison.discrepancies])
-    notes = sorted({t("note_against", unit=u.unit, against=against(c), note=say(n, language))
-                    for u in comparison.units for c in u.changes for n in c.notes})
+    # A note that concerns every unit (the number of units ranked, when a merger left
+    # fewer) is said once, not once per unit.
+    concerned: dict[str, list[tuple[UnitComparison, Change]]] = {}
+    for unit, change in rows:
+        for note in change.notes:
+            concerned.setdefault(say(note, language), []).append((unit, change))
+    notes = []
+    for note, pairs in concerned.items():
+        if len(comparison.units) > 1 and len({id(u) for u, _ in pairs}) == len(comparison.units):
+            notes.append(f"{t('all_units')}: {note}")
+            continue
+        notes += [t("note_against", unit=unit.unit, against=name(change), note=note)
+                  if against(unit, change) else f"{unit.unit}: {note}"
+                  for unit, change in pairs]
+    notes.sort()
     if notes:
         console.print(f"\n[bold]{t('notes')}:[/bold]")
         print_lines(console, [f"  - {note}" for note in notes])
+
+
+#: What a cell shows when it has no figure.
+_NOTHING = frozenset(["", "—", "— → —"])
+
+
+def _print_shown(console: Console, title: str, headers: list[str],
+                 columns: list[list[str]], justify: list[str] | None = None) -> None:
+    """:func:`print_columns`, leaving out the columns that show nothing in any row (a
+    table of ranks only has no totals; a unit matched with itself by name needs no
+    "against")."""
+    shown = [i for i, column in enumerate(columns)
+             if not column or not _NOTHING.issuperset(column)]
+    print_columns(console, title, [headers[i] for i in shown], [columns[i] for i in shown],
+                  None if justify is None else [justify[i] for i in shown])
 
 
 @click.command("bands")
