@@ -50,7 +50,7 @@ def test_score_json_contract(capsys):
 def test_score_table(capsys):
     status, out, _ = run(capsys, "score", EXAMPLE)
     assert status == 0
-    assert "49.97" in out and "78.636 / 100.0" in out and "Khá" in out
+    assert "49.97" in out and "78.636 / 100" in out and "Khá" in out
     assert "3.5: published 0.5, computed 1.25" in out
     assert "Không phát sinh nhiệm vụ." in out
 

@@ -340,7 +340,7 @@ def test_english_plan_has_the_same_structure(thuy_thanh: parindex.Result,
         "PLAN", "Improving the Public Administration Reform Index in 2023")
     assert [t.code for t in english.tasks] == [t.code for t in draft.tasks]
     results = " ".join(english.results)
-    assert "scored 78.636/100.0 points" in results and "79.031%" in results
+    assert "scored 78.636/100 points" in results and "79.031%" in results
     assert "ranked 2/10 in Hương Thủy town on the appraised points" in results
     assert "Change from 2021: not known" in results
     assert english.tasks[0].lead == "Office – Statistics officer"

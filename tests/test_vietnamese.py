@@ -10,6 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import parindex
 from parindex._base.i18n import Sentence, Terms, say
@@ -1172,3 +1174,146 @@ def test_sensitivity_refusals_in_vietnamese(capsys: pytest.CaptureFixture[str]) 
     assert "Giả định: tỷ trọng điều tra xã hội học 40" in capsys.readouterr().out
     assert main(["sensitivity", str(group), "--max", "8=12", "--json"]) == 0
     assert '"what_if": "maxima 8=12"' in capsys.readouterr().out
+
+
+# --- the last English under --lang vi: library refusals, titles and numbers ---------------------
+
+def test_library_refusals_in_vietnamese() -> None:
+    """What report_html, the ranking methods, the band and rule lookups and the table
+    kernel refuse is said from the catalogue: Vietnamese in ``said("vi")``, the English
+    text as before."""
+    import attrs
+    import numpy as np
+
+    from parindex._engine.batch import cells_to_matrix
+    from parindex._engine.ranking import Ranker, ranker
+    from parindex._engine.scoring import classify, rule_kind
+
+    group = ROOT / "docs" / "examples" / "group"
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    assessments = [parindex.load_assessment(p) for p in sorted(group.glob("*.toml"))]
+    ranking = parindex.score_many(framework, assessments)
+    leaves = {node.code for node in framework.walk() if node.is_leaf}  # as the kernel takes
+    batch = parindex.score_many(framework, [attrs.evolve(a, points={
+        c: p for c, p in a.points.items() if c in leaves}) for a in assessments], batch=True)
+    other = parindex.score(framework, assessments[1])
+    backwards = Ranker("backwards", "worst first",
+                       lambda keys: [sorted(keys).index(k) + 1 for k in keys])
+    at = np.zeros((1, len(parindex.to_matrix(framework, []).codes)), dtype=np.int64)
+    calls = {
+        "lang must be one of vi, en, not 'fr'":
+            lambda: parindex.report_html(ranking, lang="fr"),  # type: ignore[arg-type]
+        "report_html() of a batch with a unit needs the unit's result (parindex.score)":
+            lambda: parindex.report_html(batch, unit=assessments[0].unit),
+        f"the result given is {other.unit}'s, not {assessments[0].unit}'s":
+            lambda: parindex.report_html(batch, unit=assessments[0].unit, result=other),
+        "no built-in ranking method is named 'olympic'. Built in: competition, dense; for a "
+        "plugin's method pass its Ranker (parindex.registry().ranking_methods[name])":
+            lambda: parindex.rank_values([1, 2], "olympic"),
+        "no built-in ranking method is named 'dens'; did you mean 'dense'? Built in: ":
+            lambda: parindex.rank_values([1, 2], "dens"),
+        "ranking method 'backwards' gave ranks [3, 2, 1] that do not follow the values":
+            lambda: parindex.rank_values([3, 2, 1], backwards),
+        "no ranking method named 'olympic' was registered when thua-thien-hue/commune/2022 "
+        "was built; install the plugin that registers it (with the parindex_ranking_methods "
+        "hook) and load the framework again":
+            lambda: ranker(attrs.evolve(framework, ranking="olympic")),
+        "no band method named 'nearest' was registered when ":
+            lambda: classify(attrs.evolve(framework, band_method="nearest"), Decimal(50)),
+        "no rule kind named 'nope' was registered when ": lambda: rule_kind(framework, "nope"),
+        "thua-thien-hue/commune/2022 declares no bands":
+            lambda: classify(attrs.evolve(framework, bands=()), Decimal(50)),
+        "Decimal('NaN') is not an exact finite Decimal (nor NOT_ARISING)":
+            lambda: cells_to_matrix(framework, at, [Decimal("NaN")], ["Xã A"], [None]),
+        "10000000000000000000000000000000000000000 cannot be held exactly at 1 decimal "
+        "places in 64-bit integers; score these assessments with parindex.score_many":
+            lambda: cells_to_matrix(framework, at, [Decimal("1E+40")], ["Xã A"], [None]),
+    }
+    for english, call in calls.items():
+        with pytest.raises(parindex.ParindexError) as raised:
+            call()
+        assert english in str(raised.value), (english, str(raised.value))
+        said = raised.value.said("vi")
+        assert said != str(raised.value) and not _english_in(said), said
+        assert not [f for f in _english_fragments() if f in said], said
+
+
+def test_numbers_a_user_gives_are_said_in_their_style(capsys: pytest.CaptureFixture[str]) -> None:
+    """A share or a maximum given as 22.5 is shown as 22,5 (Vietnamese) or 22.5 (English),
+    never as 45/2; Monte Carlo's title names what it perturbs in the reader's words; a
+    framework's maximum is the same number in either language (100, not 100.0)."""
+    group = str(ROOT / "docs" / "examples" / "group")
+    said = {lang: [_run(capsys, "sensitivity", group, *args, "--lang", lang).splitlines()[0]
+                   for args in (["--survey-share", "22,5"], ["--max", "8=12.5", "--max", "7=10"],
+                                ["--monte-carlo", "survey-share", "--width", "1.5", "--draws",
+                                 "20"], ["--monte-carlo", "weights", "--draws", "20"])]
+            for lang in ("vi", "en")}
+    assert said["vi"] == [
+        "Giả định: tỷ trọng điều tra xã hội học 22,5", "Giả định: điểm tối đa 8=12,5, 7=10",
+        "Mô phỏng Monte Carlo: tỷ trọng điều tra xã hội học ± 1,5, 20 lần, seed 0",
+        "Mô phỏng Monte Carlo: trọng số các lĩnh vực ± 0,2, 20 lần, seed 0"]
+    assert said["en"] == [
+        "What if: survey share 22.5", "What if: maxima 8=12.5, 7=10",
+        "Monte Carlo: survey share ± 1.5, 20 draws, seed 0",
+        "Monte Carlo: weights ± 0.2, 20 draws, seed 0"]
+    data = json.loads(_run(capsys, "sensitivity", group, "--survey-share", "22.5", "--json"))
+    assert data["what_if"] == "survey share 22.5"
+    # An exact share with no decimal of its own (the API takes fractions) stays p/q.
+    ranking = parindex.score_many(parindex.get_framework("thua-thien-hue/commune/2022"), [
+        parindex.load_assessment(p) for p in sorted(Path(group).glob("*.toml"))])
+    from fractions import Fraction
+
+    assert parindex.what_if(ranking, survey_share=Fraction(100, 3)).description == \
+        "survey share 100/3"
+    rows = {lang: [line for line in _run(capsys, "frameworks", "--lang", lang).splitlines()
+                   if "bo-noi-vu/province/2017" in line] for lang in ("vi", "en")}
+    for lang, [row] in rows.items():
+        assert [cell.strip() for cell in row.split("│")][5] == "100", (lang, row)
+
+
+@given(st.integers(-10**12, 10**12), st.integers(0, 30), st.integers(0, 30),
+       st.sampled_from([1, 3, 7, 9, 11, 21]))
+def test_a_fraction_is_its_decimal_when_it_has_one(numerator: int, twos: int, fives: int,
+                                                   odd: int) -> None:
+    """``decimal_or_fraction``: the exact decimal whenever the expansion ends (the reduced
+    denominator has no prime but 2 and 5), with no more places than 2s or 5s need; else
+    ``p/q``, never a rounded decimal."""
+    from fractions import Fraction
+
+    from parindex._base.numbers import decimal_or_fraction
+
+    value = Fraction(numerator, 2**twos * 5**fives * odd)
+    shown = decimal_or_fraction(value)
+    rest = value.denominator
+    for prime in (2, 5):
+        while rest % prime == 0:
+            rest //= prime
+    if rest == 1:
+        assert isinstance(shown, Decimal) and Fraction(shown) == value
+        exponent = shown.as_tuple().exponent
+        assert isinstance(exponent, int) and -exponent <= max(twos, fives)
+    else:
+        assert shown == f"{value.numerator}/{value.denominator}"
+
+
+def test_conformance_and_assignments_say_where_toml_stops(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A framework or assignments file that is not TOML: where tomllib stopped and what
+    it found, in Vietnamese; an assignments file names the line (tomllib gives no
+    ``lineno`` before Python 3.14)."""
+    broken = tmp_path / "broken.toml"
+    broken.write_text("a = 1\nb = [1, 2\n", encoding="utf-8")
+    out = _run(capsys, "validate", "--conformance", str(broken), "--lang", "vi", status=2)
+    assert "  [file] không phải tệp TOML hợp lệ: mảng chưa được đóng (thiếu ']') (ở cuối tệp)" \
+        in out
+    out = _run(capsys, "validate", "--conformance", str(broken), "--lang", "en", status=2)
+    assert "  [file] not valid TOML: Unclosed array (at end of document)" in out
+    assignments = tmp_path / "phan-cong.toml"
+    assignments.write_text('["3"]\nlead = "A"\nproduct = \n', encoding="utf-8")
+    args = ["plan", EXAMPLE, "--assignments", str(assignments), "-o", str(tmp_path / "p.md")]
+    assert main([*args, "--lang", "vi"]) == 2
+    assert capsys.readouterr().err == (f"parindex: lỗi: {assignments}:3: không phải tệp TOML "
+                                       "hợp lệ: giá trị không hợp lệ (dòng 3, cột 11)\n")
+    with pytest.raises(parindex.AssignmentsError) as raised:
+        parindex.load_assignments(assignments)
+    assert raised.value.problem.line == 3

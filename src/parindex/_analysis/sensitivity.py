@@ -31,6 +31,7 @@ from .._base.errors import ArgumentError, FrameworkError, MissingInformationErro
 from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._base.names import group_key
+from .._base.numbers import decimal_or_fraction
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -233,12 +234,13 @@ def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None
         raise ArgumentError(Sentence("s_either"))
     if survey_share is not None:
         factors = _survey_factors(framework, Fraction(survey_share))
-        description = Sentence("s_share_desc", share=str(Fraction(survey_share)))
+        description = Sentence("s_share_desc", share=decimal_or_fraction(Fraction(survey_share)))
     else:
         assert maxima is not None
         factors = _weight_factors(framework, maxima)
         description = Sentence("s_maxima_desc", items=tuple(
-            f"{k}={Fraction(v)}" for k, v in maxima.items()))
+            Sentence("s_max_item", code=k, max=decimal_or_fraction(Fraction(v)))
+            for k, v in maxima.items()))
     after = _reweighted(source, factors) if isinstance(source, BatchResult) else None
     if after is None:
         after = _rescaled(framework, _tops(source), factors)

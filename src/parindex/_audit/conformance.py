@@ -43,7 +43,7 @@ from .._base.i18n import Sentence, figure, listed, message, say
 from .._base.model import FRAMEWORK_ID, BandBasis, Framework, NodeKind, Provenance, Status
 from .._base.numbers import to_decimal
 from .._engine.rules import BUILTIN_KINDS, check_params
-from .._formats.toml import FACTS, framework_from_dict
+from .._formats.toml import FACTS, framework_from_dict, syntax_detail
 
 _BUILTIN_RULES = {kind.name: kind for kind in BUILTIN_KINDS}
 
@@ -301,8 +301,8 @@ def _check_file(path: Path, strict: bool) -> ConformanceReport:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        findings.append(ConformanceFinding("file", "error",
-                                           Sentence("e_toml_invalid", detail=str(exc))))
+        findings.append(ConformanceFinding(
+            "file", "error", Sentence("e_toml_invalid", detail=syntax_detail(exc))))
         return ConformanceReport(None, strict, tuple(findings), path)
     for key in [k for k in data if k.startswith("_duplicate_")]:
         del data[key]

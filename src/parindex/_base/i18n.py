@@ -152,6 +152,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_draw_nothing": "{unit} không có mục nào phát sinh trong một số lần mô phỏng, nên "
                           "không có chỉ số để xếp loại",
         "s_percentile": "phân vị phải từ 0 đến 100, không phải {percent}",
+        # Monte Carlo's target and a what-if's numbers, as titles say them (vilast)
+        "s_target_weights": "trọng số các lĩnh vực",
+        "s_target_survey_share": "tỷ trọng điều tra xã hội học",
+        "s_max_item": "{code}={max}",
         # the improvement plan (Kế hoạch nâng cao Chỉ số CCHC), as the published plans word it
         "plan_motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "plan_motto_2": "Độc lập - Tự do - Hạnh phúc",
@@ -613,6 +617,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "tiêu chí cấp cuối của {framework}; nhận được {shape}",
         "a_gaps_needs_result": "gaps() của một BatchResult cần kết quả của chính đơn vị "
                                "(result=parindex.score(...))",
+        # report_html() called amiss (library callers)
+        "a_report_lang": "lang phải là một trong {languages}, không phải {given}",
+        "a_report_needs_result": "report_html() của một BatchResult có unit cần kết quả của "
+                                 "chính đơn vị (parindex.score)",
+        "a_result_of_other": "kết quả được cho là của {given}, không phải của {unit}",
         # validate --conformance
         "conformance_of": "kiểm tra tính phù hợp của {framework} ({mode}): {verdict} "
                           "({counts})",
@@ -950,8 +959,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "plugin, hoặc tắt bằng PARINDEX_DISABLE_PLUGINS",
         "f_empty": "--framework để trống: hãy cho mã một bộ tiêu chí đã cài đặt, một tệp bộ "
                    "tiêu chí hoặc một tệp overlay",
-        "as_unreadable": "không đọc được: {detail}",
-        "as_toml": "không phải tệp TOML hợp lệ: {detail}",
         "as_table": "phải là một bảng ([\"{code}\"]) gồm {keys}",
         "as_unknown_key": "khóa không hợp lệ; cần một trong các khóa {keys}",
         "as_text": "phải là văn bản không để trống",
@@ -1338,6 +1345,22 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "điểm trong {framework}; hãy cho điểm của tiêu chí này",
         "e_years_together": "các đơn vị của nhiều năm khác nhau được xếp hạng chung: {years}",
         "e_unit_twice": "đơn vị {unit} xuất hiện hai lần{within}",
+        # ranking methods asked for by name, methods a framework names but nobody bound, and a
+        # plugin's method that misranks (_engine/ranking.py, _engine/scoring.py)
+        "rk_misranks": "phương pháp xếp hạng {name} cho thứ hạng {ranks} không theo các giá trị "
+                       "(một giá trị cao hơn bị xếp sau một giá trị thấp hơn, hoặc không phải "
+                       "mỗi đơn vị có một thứ hạng ≥ 1)",
+        "rk_not_builtin": "không có phương pháp xếp hạng có sẵn nào tên {name}{hint} Có sẵn: "
+                          "{builtin}; với phương pháp của một plugin, hãy truyền Ranker của nó "
+                          "(parindex.registry().ranking_methods[name])",
+        "rk_unbound": "khi {framework} được tạo, chưa có {what} nào tên {name} được đăng ký; "
+                      "hãy cài đặt plugin đăng ký {what} này (qua hook {hook}) rồi nạp lại bộ "
+                      "tiêu chí",
+        "rk_ranking_method": "phương pháp xếp hạng",
+        "rk_band_method": "phương pháp xếp loại",
+        "rk_rule_kind": "loại quy tắc",
+        "rk_band_returned": "phương pháp xếp loại {name} trả về {band}, không phải một mức "
+                            "xếp loại của {framework}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points phải là mảng số nguyên (điểm × 10**scale), không phải "
                             "{dtype}; số thực dấu phẩy động không bao giờ chính xác",
@@ -1379,6 +1402,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "của mức này, mà chưa có nguồn nào cho biết; hãy bổ sung bands.min trong "
                        "một tệp khung tiêu chí đầy đủ",
         "b_more": "... và {count} lỗi khác",
+        # cells_to_matrix: a table's value too large for the kernel
+        "b_value_int64": "{value} không giữ được chính xác với {places} chữ số thập phân "
+                         "trong số nguyên 64 bit; hãy chấm các bản đánh giá này bằng "
+                         "parindex.score_many",
         # figures a leaf's rule cannot score ([inputs], parindex rule)
         "r_missing": "thiếu số liệu {name}",
         "r_yes_no": "{name} = {value} là câu trả lời có/không; hãy cho một số",
@@ -1520,6 +1547,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_threshold": "a band threshold of {framework} is unknown ({band})",
         "s_draw_nothing": "{unit} has nothing arising in some draws, so no index to band on",
         "s_percentile": "a percentile lies between 0 and 100, not {percent}",
+        # Monte Carlo's target and a what-if's numbers, as titles say them (vilast)
+        "s_target_weights": "weights",
+        "s_target_survey_share": "survey share",
+        "s_max_item": "{code}={max}",
         "plan_motto_1": "SOCIALIST REPUBLIC OF VIETNAM",
         "plan_motto_2": "Independence - Freedom - Happiness",
         "plan_section_1": "PURPOSE AND REQUIREMENTS",
@@ -1955,6 +1986,11 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "of {framework}; got {shape}",
         "a_gaps_needs_result": "gaps() of a BatchResult needs the unit's own result "
                                "(result=parindex.score(...))",
+        # report_html() called amiss (library callers)
+        "a_report_lang": "lang must be one of {languages}, not {given}",
+        "a_report_needs_result": "report_html() of a batch with a unit needs the unit's result "
+                                 "(parindex.score)",
+        "a_result_of_other": "the result given is {given}'s, not {unit}'s",
         "conformance_of": "conformance of {framework} ({mode}): {verdict} ({counts})",
         "strict": "strict",
         "not_strict": "not strict",
@@ -2277,8 +2313,6 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "or disable one with PARINDEX_DISABLE_PLUGINS",
         "f_empty": "--framework is empty: give an installed framework id, a framework file or "
                    "an overlay file",
-        "as_unreadable": "cannot be read: {detail}",
-        "as_toml": "is not valid TOML: {detail}",
         "as_table": "must be a table ([\"{code}\"]) of {keys}",
         "as_unknown_key": "unknown key; expected one of {keys}",
         "as_text": "must be non-empty text",
@@ -2632,6 +2666,21 @@ MESSAGES: dict[str, dict[str, str]] = {
                            "give them",
         "e_years_together": "units of different years ranked together: {years}",
         "e_unit_twice": "unit {unit} appears twice{within}",
+        # ranking methods asked for by name, methods a framework names but nobody bound, and a
+        # plugin's method that misranks (_engine/ranking.py, _engine/scoring.py)
+        "rk_misranks": "ranking method {name} gave ranks {ranks} that do not follow the values "
+                       "(a higher value ranked below a lower one, or not one rank ≥ 1 per unit)",
+        "rk_not_builtin": "no built-in ranking method is named {name}{hint} Built in: "
+                          "{builtin}; for a plugin's method pass its Ranker "
+                          "(parindex.registry().ranking_methods[name])",
+        "rk_unbound": "no {what} named {name} was registered when {framework} was built; "
+                      "install the plugin that registers it (with the {hook} hook) and load "
+                      "the framework again",
+        "rk_ranking_method": "ranking method",
+        "rk_band_method": "band method",
+        "rk_rule_kind": "rule kind",
+        "rk_band_returned": "band method {name} returned {band}, not one of the bands of "
+                            "{framework}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points must be an integer array (points × 10**scale), not {dtype}; "
                             "floats are never exact",
@@ -2668,6 +2717,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "b_threshold": "whether it reaches band {band} of {framework} depends on its threshold, "
                        "which no source gives; supply bands.min in a completed framework file",
         "b_more": "... and {count} more problems",
+        # cells_to_matrix: a table's value too large for the kernel
+        "b_value_int64": "{value} cannot be held exactly at {places} decimal places in 64-bit "
+                         "integers; score these assessments with parindex.score_many",
         # figures a leaf's rule cannot score ([inputs], parindex rule)
         "r_missing": "the figure {name} is missing",
         "r_yes_no": "{name} = {value} is a yes/no answer; give a number",

@@ -209,6 +209,27 @@ def quantize(value: Decimal | Fraction, decimals: int) -> Decimal:
     return round_to(value, decimals, Rounding.HALF_UP)
 
 
+def decimal_or_fraction(value: Fraction) -> Decimal | str:
+    """A fraction someone gave (a survey share, a width) as the decimal it is when its
+    decimal expansion ends, to be written in the reader's style (``22,5``), else ``p/q``.
+
+    >>> decimal_or_fraction(Fraction(45, 2)), decimal_or_fraction(Fraction(1, 3))
+    (Decimal('22.5'), '1/3')
+    >>> decimal_or_fraction(Fraction(40)), decimal_or_fraction(Fraction(1, 10000))
+    (Decimal('40'), Decimal('0.0001'))
+    """
+    denominator, twos, fives = value.denominator, 0, 0
+    while denominator % 2 == 0:
+        denominator, twos = denominator // 2, twos + 1
+    while denominator % 5 == 0:
+        denominator, fives = denominator // 5, fives + 1
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    digits = max(twos, fives)
+    # From text, which is exact in any context (scaleb would round to its precision).
+    return Decimal(f"{value.numerator * 10**digits // value.denominator}E-{digits}")
+
+
 def places(value: Decimal) -> int:
     """Number of decimal places a value is written with (``28.666`` → 3, ``10`` → 0)."""
     exponent = value.as_tuple().exponent
@@ -217,17 +238,16 @@ def places(value: Decimal) -> int:
 
 
 def maximum_text(value: Decimal | None, lang: str = "en") -> str:
-    """A maximum as Vietnamese documents print a scale: ``100`` for ``100.0``; ``?`` when
-    unknown. English output keeps the scale it was given with.
+    """A maximum as the documents print a scale: ``100`` for ``100.0`` (a framework's
+    total is a sum of maxima such as 14.5, which leaves a ``.0`` no decision prints), the
+    same number in either language, only the decimal mark differs; ``?`` when unknown.
 
     >>> maximum_text(Decimal("100.0"), "vi"), maximum_text(Decimal("2.50"), "vi")
     ('100', '2,5')
-    >>> maximum_text(Decimal("100.0"), "en")
-    '100.0'
+    >>> maximum_text(Decimal("100.0"), "en"), maximum_text(Decimal("2.50"), "en")
+    ('100', '2.5')
     """
     if value is None:
         return "?"
-    if lang != "vi":
-        return plain(value)
     normal = value.normalize() if value != value.to_integral_value() else value.quantize(1)
     return number_text(normal, lang)

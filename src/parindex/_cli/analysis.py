@@ -24,7 +24,8 @@ from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, pr
 from .options import lang, t
 from .tables import load_units
 from .._base.i18n import Sentence, figure
-from .._base.numbers import NumberError, number_text, percent_text, plain, quantize, to_decimal
+from .._base.numbers import (
+    NumberError, decimal_or_fraction, number_text, percent_text, plain, quantize, to_decimal)
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.model import Assessment
@@ -488,9 +489,10 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
                     "draws": result.draws, "seed": result.seed, "units": rows})
         return
     language = lang()
-    table = Table(title=t("monte_carlo", target=result.perturbation.target,
-                          width=number_text(_decimal_text(result.perturbation.width), language),
-                          draws=result.draws, seed=result.seed), title_justify="left")
+    perturbation = result.perturbation
+    table = Table(title=t("monte_carlo", target=Sentence(f"s_target_{perturbation.target}"),
+                          width=decimal_or_fraction(perturbation.width), draws=result.draws,
+                          seed=result.seed), title_justify="left")
     for key in ("unit", "rank", "median_rank", "interval", "band_shares"):
         table.add_column(t(key))
     for row in sorted(rows, key=lambda r: (r["rank"], r["unit"])):
@@ -505,10 +507,8 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
 
 def _decimal_text(value: Fraction) -> str:
     """A fraction as a decimal when it has a finite one (``1/5`` → ``0.2``), else ``p/q``."""
-    for places in range(0, 19):
-        if (value * 10**places).denominator == 1:
-            return plain(quantize(value, places))
-    return f"{value.numerator}/{value.denominator}"
+    text = decimal_or_fraction(value)
+    return text if isinstance(text, str) else plain(text)
 
 
 @click.command("report")

@@ -493,15 +493,15 @@ def cells_to_matrix(framework: Framework, value_at: NDArray[np.integer[Any]],
                                      framework=framework.id, shape=str(value_at.shape)))
     decimals = [v for v in values if isinstance(v, Decimal)]
     marked = [v is NOT_ARISING for v in values]  # several cells may mean "x"
-    if len(decimals) + sum(marked) != len(values) or not all(v.is_finite() for v in decimals):
-        raise AssessmentError("points must be exact finite Decimals or NOT_ARISING")
+    bad = [v for v, m in zip(values, marked, strict=True)
+           if not m and not (isinstance(v, Decimal) and v.is_finite())]
+    if bad:
+        raise AssessmentError(Sentence("b_not_decimal", value=repr(bad[0])))
     scale = max([plan.places, *(places_of(v) for v in decimals)])
     table = [to_scaled(v, scale) if isinstance(v, Decimal) else 0 for v in values]
     too_large = [v for v, s in zip(values, table, strict=True) if abs(s) >= INT64_SAFE]
     if too_large:
-        raise AssessmentError(
-            f"{too_large[0]} cannot be held exactly at {scale} decimal places in "
-            "64-bit integers; score these assessments with parindex.score_many")
+        raise AssessmentError(Sentence("b_value_int64", value=too_large[0], places=scale))
     matrix = np.asarray(table, dtype=np.int64)[value_at]
     mask = np.asarray(marked, dtype=np.bool_)[value_at]
     return PointsMatrix(plan.codes, scale, matrix, mask, units=units, groups=groups,

@@ -23,7 +23,7 @@ from .._base.names import duplicate_units, find_unit, group_key, unit_twice
 from .._base.numbers import exact
 from .progress import Progress, reported
 from .results import Discrepancy, Result
-from .scoring import decided_on, score
+from .scoring import decided_on, score, unbound
 
 if TYPE_CHECKING:
     from .batch import BatchResult
@@ -78,10 +78,8 @@ def rank_values(keys: Sequence[K],
     order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
     if len(ranks) != len(keys) or any(not isinstance(r, int) or r < 1 for r in ranks) or any(
             keys[b] < keys[a] and ranks[b] < ranks[a] for a, b in zip(order, order[1:], strict=False)):
-        raise FrameworkError(Problem(
-            f"ranking method {ranker.name!r} gave ranks {ranks[:10]} that do not follow the "
-            "values (a higher value ranked below a lower one, or not one rank ≥ 1 per unit)",
-            key="ranking"))
+        raise FrameworkError(Problem(Sentence("rk_misranks", name=repr(ranker.name),
+                                              ranks=str(ranks[:10])), key="ranking"))
     return ranks
 
 
@@ -91,11 +89,9 @@ def _builtin_method(name: str) -> RankingMethod:
     except ValueError:
         builtin = [m.value for m in RankingMethod]
         close = difflib.get_close_matches(name, builtin, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise FrameworkError(Problem(
-            f"no built-in ranking method is named {name!r}{hint} Built in: "
-            f"{', '.join(builtin)}; for a plugin's method pass its Ranker "
-            "(parindex.registry().ranking_methods[name])", key="ranking")) from None
+        hint = Sentence("e_did_you_mean", close=repr(close[0])) if close else "."
+        raise FrameworkError(Problem(Sentence("rk_not_builtin", name=repr(name), hint=hint,
+                                              builtin=tuple(builtin)), key="ranking")) from None
 
 
 def ranker(framework: Framework) -> RankingMethod | Ranker:
@@ -108,10 +104,8 @@ def ranker(framework: Framework) -> RankingMethod | Ranker:
         return framework.ranking
     found = framework.methods.rankers.get(framework.ranking)
     if not isinstance(found, Ranker):
-        raise FrameworkError(Problem(
-            f"no ranking method named {framework.ranking!r} was registered when "
-            f"{framework.id} was built; install the plugin that registers it (with the "
-            "parindex_ranking_methods hook) and load the framework again", key="ranking"))
+        raise FrameworkError(Problem(unbound("rk_ranking_method", framework.ranking, framework,
+                                             "parindex_ranking_methods"), key="ranking"))
     return found
 
 

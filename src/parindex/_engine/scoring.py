@@ -176,15 +176,16 @@ def rule_kind(framework: Framework, name: str) -> RuleKind:
     """
     kind = _BUILTIN_KINDS.get(name) or framework.methods.rule_kinds.get(name)
     if not isinstance(kind, RuleKind):
-        raise FrameworkError(Problem(_unbound("rule kind", name, framework,
-                                              "parindex_scoring_rules")))
+        raise FrameworkError(Problem(unbound("rk_rule_kind", name, framework,
+                                             "parindex_scoring_rules")))
     return kind
 
 
-def _unbound(what: str, name: str, framework: Framework, hook: str) -> str:
-    return (f"no {what} named {name!r} was registered when {framework.id} was built; install "
-            f"the plugin that registers it (with the {hook} hook) and load the framework "
-            "again")
+def unbound(what: str, name: str, framework: Framework, hook: str) -> Sentence:
+    """No method or kind ``name`` (``what``: a catalogue key, ``rk_rule_kind``…) was bound
+    to the framework when it was built: install the plugin whose ``hook`` registers it."""
+    return Sentence("rk_unbound", what=Sentence(what), name=repr(name), framework=framework.id,
+                    hook=hook)
 
 
 def check_fit(framework: Framework, assessment: Assessment, origin: Origin) -> None:
@@ -522,17 +523,20 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
         plugin registers, or the method returns something that is not one of its bands.
     """
     if not framework.bands:
-        raise FrameworkError(Problem(f"{framework.id} declares no bands", key="bands"))
+        raise FrameworkError(Problem(Sentence("no_bands_declared", framework=framework.id),
+                                     key="bands"))
     if framework.band_method == "minimum":
         return _minimum(framework, Fraction(value))
     method = framework.methods.band_methods.get(framework.band_method)
     if not isinstance(method, BandMethod):
-        raise FrameworkError(Problem(_unbound("band method", framework.band_method, framework,
-                                              "parindex_band_methods"), key="band_method"))
+        raise FrameworkError(Problem(unbound("rk_band_method", framework.band_method,
+                                             framework, "parindex_band_methods"),
+                                     key="band_method"))
     band = method.classify(framework, Fraction(value))
     if band not in framework.bands:
-        raise FrameworkError(Problem(f"band method {framework.band_method!r} returned "
-                                     f"{band!r}, not one of the bands of {framework.id}",
+        raise FrameworkError(Problem(Sentence("rk_band_returned",
+                                              name=repr(framework.band_method),
+                                              band=repr(band), framework=framework.id),
                                      key="band_method"))
     return band
 

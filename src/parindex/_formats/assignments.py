@@ -22,16 +22,15 @@ naming the file, the line and the code.
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
-from .._base.errors import Origin, ParindexError, Problem
+from .._base.errors import ParindexError, Problem
 from .._base.i18n import Sentence
-from .toml import syntax_detail
+from .toml import read_toml
 
 #: The fields a table may give, and what each is in the appendix.
 KEYS = {"lead": "Chủ trì", "support": "Phối hợp", "deadline": "Thời gian hoàn thành",
@@ -70,20 +69,9 @@ class Assignments:
 
 def load_assignments(path: str | Path) -> Assignments:
     """Read an assignments file (TOML, see the module's description)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise AssignmentsError(Problem(Sentence("e_no_such_file"), path=path)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise AssignmentsError(Problem(Sentence("as_unreadable", detail=str(error)),
-                                       path=path)) from None
-    origin = Origin.scan(text, path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise AssignmentsError(Problem(Sentence("as_toml", detail=syntax_detail(error)),
-                                       path=path, line=getattr(error, "lineno", None))) from None
+    # As every parindex file: a missing or unreadable file, text that is not UTF-8 and
+    # TOML that does not parse are refused with the line where it stops.
+    data, origin = read_toml(path, AssignmentsError)
     problems: list[Problem] = []
     by_code: dict[str, dict[str, str]] = {}
     for code, table in data.items():
@@ -107,4 +95,4 @@ def load_assignments(path: str | Path) -> Assignments:
         by_code[code] = entry
     if problems:
         raise AssignmentsError(problems)
-    return Assignments(by_code, path)
+    return Assignments(by_code, Path(path))

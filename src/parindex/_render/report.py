@@ -17,7 +17,7 @@ from typing import Any, Literal
 from .._analysis.gaps import gaps, index_text, needed_text, points_text
 from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
 from .._base.errors import ArgumentError, needs_extra
-from .._base.i18n import MESSAGES
+from .._base.i18n import MESSAGES, Sentence
 from .._base.model import Framework
 from .._base.numbers import number_text, plain, quantize
 from .._analysis.profiles import profiles
@@ -74,12 +74,12 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
     with needs_extra("jinja2", "report"):
         import jinja2
     if lang not in MESSAGES:
-        raise ArgumentError(f"lang must be one of {', '.join(MESSAGES)}, not {lang!r}")
+        raise ArgumentError(Sentence("a_report_lang", languages=tuple(MESSAGES),
+                                     given=repr(lang)))
     if not isinstance(ranking, BatchResult):
         result = None  # the ranking holds every unit's result
     elif unit is not None and result is None:
-        raise ArgumentError("report_html() of a batch with a unit needs the unit's result "
-                            "(parindex.score)")
+        raise ArgumentError(Sentence("a_report_needs_result"))
     t = _text(lang)
     framework = ranking.framework
     decimals = framework.decimals
@@ -93,7 +93,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
             group = result.group or None
         me = found.unit(unit, group)
         if result is not None and result.unit != me.unit:
-            raise ArgumentError(f"the result given is {result.unit}'s, not {me.unit}'s")
+            raise ArgumentError(Sentence("a_result_of_other", given=result.unit, unit=me.unit))
 
     def number(value: Decimal | Fraction | None) -> str:
         """Total points (a unit's, the median): to the places the framework's publication
