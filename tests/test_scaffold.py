@@ -347,3 +347,36 @@ def test_a_plugin_generated_from_a_clone_installs_parindex_from_where_it_was_clo
     expected = 'pip install "parindex[testing] @ git+https://git.example.org/parindex.git"'
     assert expected in plan.files[".github/workflows/test.yml"]
     assert expected in plan.files["README.md"]
+
+
+@pytest.mark.parametrize(("installed_from", "expected"), [
+    ("https://git.example.org/parindex.git",
+     "git+https://git.example.org/parindex.git@0123abc"),
+    # `pip install git+file:///srv/parindex` records file:///srv/parindex; pip before 24
+    # refuses "parindex @ git+file:///srv/parindex" (found installing from a local clone
+    # with Python 3.11's pip 23.2), so the plugin names the same path under localhost.
+    ("file:///srv/parindex", "git+file://localhost/srv/parindex@0123abc"),
+    ("file://localhost/srv/parindex", "git+file://localhost/srv/parindex@0123abc"),
+])
+def test_a_plugin_generated_from_a_git_install_installs_parindex_from_that_url(
+        installed_from: str, expected: str, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    """parindex installed from a git URL (PEP 610 ``vcs_info``): the plugin's CI and
+    README install that URL at the installed commit, in a form every pip takes."""
+    import importlib.metadata
+    import json
+
+    from parindex._render import scaffold
+
+    class Installed:
+        def read_text(self, name: str) -> str:
+            assert name == "direct_url.json"
+            return json.dumps({"url": installed_from,
+                               "vcs_info": {"vcs": "git", "commit_id": "0123abc"}})
+
+    monkeypatch.setattr(importlib.metadata, "distribution", lambda name: Installed())
+    assert scaffold.parindex_source() == expected
+    plan = scaffold.plan_plugin("quang_binh", tmp_path / "plugin", year=2024)
+    line = f'pip install "parindex[testing] @ {expected}"'
+    assert line in plan.files[".github/workflows/test.yml"]
+    assert line in plan.files["README.md"]

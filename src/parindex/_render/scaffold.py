@@ -121,6 +121,10 @@ def parindex_source() -> str | None:
         return clone_remote(Path(unquote(urlparse(url).path)))
     if not isinstance(vcs, dict) or vcs.get("vcs") != "git" or not url:
         return None
+    if url.startswith("file:///"):
+        # A repository on this machine. pip before 24 refuses "name @ git+file:///path"
+        # (a URL requirement needs a host) but takes the same path under localhost.
+        url = "file://localhost/" + url[len("file:///"):]
     commit = vcs.get("commit_id")
     return f"git+{url}" + (f"@{commit}" if commit else "")
 
