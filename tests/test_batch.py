@@ -189,11 +189,16 @@ def test_batch_integrity_is_checked(hue, thuy_thanh):
         to_matrix(hue, [attrs.evolve(unit, comments={"7.22": "?"})])
 
 
-def test_values_must_be_exact_decimals(hue, thuy_thanh):
+@pytest.mark.parametrize("reorder", [False, True], ids=["leaf order", "other order"])
+def test_values_must_be_exact_decimals(hue, thuy_thanh, reorder):
     unit = leaf_only(hue, thuy_thanh)
-    for bad in (0.5, 1, D("NaN")):
+    assert unit.points["1.2"] == D("0.75")
+    for bad in (0.5, 1, D("NaN"), 0.75):  # 0.75 and 1 equal Decimals met before them
+        points = {**unit.points, "1.2": bad}
+        if reorder:
+            points = dict(reversed(points.items()))
         with pytest.raises(AssessmentError) as caught:
-            to_matrix(hue, [attrs.evolve(unit, points={**unit.points, "1.2": bad})])
+            to_matrix(hue, [unit, attrs.evolve(unit, unit="Xã khác", points=points)])
         assert caught.value.problem.code == "1.2"
 
 
@@ -338,6 +343,8 @@ def batches(draw: st.DrawFn, *, errors: bool = True,
     for i in range(draw(st.integers(1, 10))):
         points = {leaf.code: draw(leaf_points(leaf, errors=errors, places=places))
                   for leaf in leaves}
+        if draw(st.booleans()):  # keys out of the leaves' order: to_matrix looks each up
+            points = dict(draw(st.permutations(list(points.items()))))
         group = draw(st.sampled_from(["Huyện A", "huyện a", "Huyện B", "", None]))
         units.append(Assessment(framework.id, f"Đơn vị {i}", 2022, points, group=group))
     return framework, units

@@ -382,6 +382,10 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
         found, up to :data:`MAX_PROBLEMS`.
     :raises MissingInformationError: the framework has unknown maxima.
 
+    A points table whose keys are the leaf codes in :attr:`PointsMatrix.codes` order (as
+    building it by walking the framework gives) is read as it stands; other orders cost a
+    lookup per cell.
+
     Rows that a reader holds column by column (a table read from a file) may give their
     leaf values at once, with a method ``leaf_cells(framework)`` returning
     :class:`LeafCells` (``None``: they do not fit as they are, and are checked one by one).
@@ -401,7 +405,8 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
     getter = _getter(codes)
     first, last = framework.first_year, framework.last_year
     problems: list[Problem] = []
-    rows: list[tuple[object, ...]] = []
+    in_order = list(codes)
+    rows: list[Iterable[object]] = []
     for assessment in assessments:
         points = assessment.points
         if assessment.inputs:
@@ -409,10 +414,16 @@ def to_matrix(framework: Framework, assessments: Iterable[Assessment]) -> Points
             problems.append(origin.problem(Sentence("b_figures", unit=assessment.unit),
                                            "inputs"))
             continue
-        try:
-            row = getter(points)
-        except KeyError:
-            row = None
+        row: Iterable[object] | None
+        if type(points) is dict and list(points) == in_order:
+            # Keys already in column order (points built by walking the framework): the
+            # values are the row as they stand, without a lookup per cell.
+            row = points.values()
+        else:
+            try:
+                row = getter(points)
+            except KeyError:
+                row = None
         # One value per leaf and nothing else: then every code is known, as checked below.
         full = row is not None and len(points) == len(codes)
         if not (assessment.framework == framework.id and first <= assessment.year
