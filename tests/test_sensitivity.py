@@ -494,3 +494,41 @@ def test_a_what_if_in_the_kernel_equals_the_explainers(data: st.DataObject) -> N
         assert kernel == explained
         return
     assert kernel == explained
+
+
+def test_a_large_printed_what_if_shows_what_its_json_gives(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """More units than rich lays out (the fast table path): each printed row is the unit's
+    ranks, move, rounded new total and bands as --json gives them, in new-rank order."""
+    import random
+
+    from parindex._cli.common import MANY_ROWS
+
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    tops = framework.criteria
+    rng = random.Random(7)
+    lines = ["Tên đơn vị;" + ";".join(top.code for top in tops)]
+    for i in range(MANY_ROWS + 50):  # invented units: points on a 0.25 grid, many ties
+        points = [str(top.max * rng.randrange(0, 41) / 40).replace(".", ",") for top in tops
+                  if top.max is not None]
+        lines.append(f"Xã Giả Định {i:03d};" + ";".join(points))
+    table = tmp_path / "invented.csv"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    command = ["sensitivity", str(table), "--framework", framework.id, "--survey-share", "40",
+               "--lang", "en"]
+    monkeypatch.setenv("COLUMNS", "160")
+    assert main([*command, "--json"]) == 0
+    units = json.loads(capsys.readouterr().out)["units"]
+    assert main(command) == 0
+    printed = capsys.readouterr().out.splitlines()
+    rows = [[cell.strip() for cell in line.split("│")[1:-1]]
+            for line in printed if line.startswith("│")]
+    expected = [[u["unit"], str(u["rank"]), str(u["new_rank"]),
+                 f"{u['rank_change']:+d}" if u["rank_change"] else "",
+                 u["new_total_display"], u["band"] or "", u["new_band"] or ""]
+                for u in sorted(units, key=lambda u: (u["new_rank"], u["unit"]))]
+    assert rows == expected
+    moved = sum(1 for u in units if u["rank_change"])
+    assert 0 < moved < len(units)
+    assert printed[-1] == f"{moved} of {len(units)} units change rank"

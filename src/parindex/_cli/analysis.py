@@ -20,7 +20,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
-from .common import FRAMEWORK_HELP, echo_json, framework_option, new_console, progress
+from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, print_columns,
+                     progress)
 from .options import lang, t
 from .tables import load_units
 from .._base.i18n import Sentence, figure
@@ -440,32 +441,37 @@ def _print_what_if(changed: Any, as_json: bool) -> None:
 
     assert isinstance(changed, WhatIf)
     decimals = changed.framework.decimals
-    rows: list[dict[str, Any]] = [{"unit": u.unit, "group": u.group, "rank": u.rank, "new_rank": u.new_rank,
-             "rank_change": u.rank_change,
-             "total": plain(quantize(u.total, decimals)),
-             "new_total": f"{u.new_total.numerator}/{u.new_total.denominator}",
-             "new_total_display": plain(quantize(u.new_total, decimals)),
-             "band": u.band.name if u.band else None,
-             "new_band": u.new_band.name if u.new_band else None} for u in changed.units]
     if as_json:
         echo_json({"what_if": changed.description,
                     "factors": {k: f"{v.numerator}/{v.denominator}"
                                 for k, v in changed.factors.items()},
-                    "units": rows})
+                    "units": [{"unit": u.unit, "group": u.group, "rank": u.rank,
+                               "new_rank": u.new_rank, "rank_change": u.rank_change,
+                               "total": plain(quantize(u.total, decimals)),
+                               "new_total": f"{u.new_total.numerator}/{u.new_total.denominator}",
+                               "new_total_display": plain(quantize(u.new_total, decimals)),
+                               "band": u.band.name if u.band else None,
+                               "new_band": u.new_band.name if u.new_band else None}
+                              for u in changed.units]})
         return
+    # Only what the table shows, column by column, through the fast table path (rich's
+    # add_row took half of printing a 10,000-unit what-if).
     language = lang()
-    table = Table(title=t("what_if", description=changed.description), title_justify="left")
-    for key in ("unit", "rank", "new_rank", "change", "new_total", "band", "new_band"):
-        table.add_column(t(key))
-    for row in sorted(rows, key=lambda r: (r["new_rank"], r["unit"])):
-        change = row["rank_change"]
-        table.add_row(row["unit"], str(row["rank"]), str(row["new_rank"]),
-                      f"{change:+d}" if change else "",
-                      number_text(row["new_total_display"], language),
-                      row["band"] or "", row["new_band"] or "")
-    new_console().print(table)
-    moved = len(changed.moved)
-    click.echo(t("moved", moved=moved, units=len(rows)))
+    units = sorted(changed.units, key=lambda u: (u.new_rank, u.unit))
+    moves = [u.rank_change for u in units]
+    columns = [
+        [u.unit for u in units],
+        [str(u.rank) for u in units],
+        [str(u.new_rank) for u in units],
+        [f"{move:+d}" if move else "" for move in moves],
+        [number_text(quantize(u.new_total, decimals), language) for u in units],
+        [u.band.name if u.band else "" for u in units],
+        [u.new_band.name if u.new_band else "" for u in units],
+    ]
+    print_columns(new_console(), t("what_if", description=changed.description),
+                  [t(key) for key in ("unit", "rank", "new_rank", "change", "new_total",
+                                      "band", "new_band")], columns)
+    click.echo(t("moved", moved=len(moves) - moves.count(0), units=len(units)))
 
 
 def _print_monte_carlo(result: Any, as_json: bool) -> None:
