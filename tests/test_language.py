@@ -27,6 +27,49 @@ def test_every_message_exists_in_both_languages() -> None:
         assert fields["vi"] == fields["en"], key  # the same blanks to fill in
 
 
+SOURCE = Path(parindex.__file__).resolve().parent
+
+
+def test_no_message_key_is_written_twice() -> None:
+    """A key given twice in one language's table keeps only its last text, silently: one
+    area's sentence then said another's (sensitivity's 's_max_unknown' was a scoring
+    sheet's, whose blank it could not fill)."""
+    import ast
+
+    tree = ast.parse((SOURCE / "_base" / "i18n.py").read_text(encoding="utf-8"))
+    tables = [node for node in ast.walk(tree) if isinstance(node, ast.Dict)
+              and len(node.keys) > 100]
+    assert len(tables) == 2  # the scan sees vi and en
+    for table in tables:
+        keys = [k.value for k in table.keys if isinstance(k, ast.Constant)]
+        assert not [k for k in set(keys) if keys.count(k) > 1]
+
+
+def test_every_sentence_is_given_the_blanks_its_text_has() -> None:
+    """Each literal ``Sentence("key", name=...)`` in the source names every blank of the
+    key's text in both languages (a missing one is a KeyError when the error is said)."""
+    import ast
+
+    calls = 0
+    missing = []
+    for path in SOURCE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                    and node.func.id == "Sentence" and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and node.args[0].value in MESSAGES["en"]):
+                continue
+            given = {k.arg for k in node.keywords}
+            if None in given:  # Sentence(key, **values): not known before it runs
+                continue
+            calls += 1
+            needed = set(re.findall(r"{(\w+)", MESSAGES["en"][node.args[0].value]))
+            if needed - given:
+                missing.append((path.name, node.lineno, node.args[0].value, needed - given))
+    assert calls > 300  # the scan sees the calls
+    assert not missing
+
+
 def test_every_command_takes_lang_and_quiet(
         cli_command: tuple[tuple[str, ...], click.Command],
         cli_options: dict[tuple[str, ...], frozenset[str]]) -> None:

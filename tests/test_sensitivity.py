@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import attrs
 import numpy as np
@@ -179,6 +181,40 @@ def test_perturbation_is_checked() -> None:
         parindex.Perturbation("weights", Fraction(1, 3), Fraction(1, 10))
     with pytest.raises(parindex.ArgumentError, match="≥ 0"):
         parindex.Perturbation("weights", -1)
+    with pytest.raises(parindex.ArgumentError, match="'weights' or 'survey_share', not 'share'"):
+        parindex.Perturbation("share", 1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("call", "message"), [
+    (lambda r: parindex.what_if(r, survey_share="forty"), "survey_share: 'forty' is not a"),
+    (lambda r: parindex.what_if(r, survey_share=40.5), "survey_share: 40.5 is a binary float"),
+    (lambda r: parindex.what_if(r, maxima={"7": "x"}), "maxima.7: 'x' is not a number"),
+    (lambda r: parindex.Perturbation("weights", "0,2"), "width: '0,2'"),
+    (lambda r: parindex.Perturbation("weights", 0.2), "width: 0.2 is a binary float"),
+    (lambda r: parindex.Perturbation("weights", 0, 1e-4), "resolution: 0.0001 is a binary float"),
+])
+def test_an_argument_that_is_no_exact_number_is_a_typed_error(
+        ranking: parindex.Ranking, call: Any, message: str) -> None:
+    # Fraction() would take a float inexactly, or raise a bare ValueError for text.
+    with pytest.raises(parindex.ArgumentError, match=re.escape(message)):
+        call(ranking)
+
+
+def test_rescaling_a_node_of_unknown_maximum_says_so() -> None:
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    unknown = parindex.Provenance(parindex.Status.UNKNOWN, "test")
+    tops = [attrs.evolve(t, max=None, provenance=unknown, children=()) if t.code == "8" else t
+            for t in framework.criteria]
+    framework = attrs.evolve(framework, id="test/commune/2022", criteria=tuple(tops),
+                             bands=(), rank_by=RankBasis.TOTAL)  # no index needed
+    units = [parindex.Assessment(framework.id, f"Xã {i}", 2022, {
+        n.code: Decimal(0) for n in framework.walk() if n.is_leaf}) for i in range(2)]
+    ranking = parindex.score_many(framework, units)
+    for call in (lambda: parindex.what_if(ranking, maxima={"8": 5}),
+                 lambda: parindex.what_if(ranking, survey_share=40)):
+        with pytest.raises(parindex.MissingInformationError,
+                           match=r"needs the maximum of 8 \(.*\), which no source gives"):
+            call()
 
 
 def test_sensitivity_cli(capsys: pytest.CaptureFixture[str]) -> None:

@@ -28,10 +28,10 @@ from numpy.typing import NDArray
 
 from .._engine.batch import BatchResult, known_max, reweighted
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
-from .._base.i18n import Count, Sentence
+from .._base.i18n import Count, Sentence, reason
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._base.names import group_key
-from .._base.numbers import decimal_or_fraction
+from .._base.numbers import NumberError, decimal_or_fraction, to_decimal
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
@@ -115,11 +115,24 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 # --- what-if ------------------------------------------------------------------------------
 
 
+def _exact(value: object, name: str) -> Fraction:
+    """An argument as an exact fraction: a :class:`~fractions.Fraction`, or what
+    :func:`~parindex._base.numbers.to_decimal` takes (an int, a Decimal, a number's
+    text). A float (never exact) or anything else is an :class:`ArgumentError` naming
+    the argument, not a bare ``ValueError`` from ``Fraction()``."""
+    if isinstance(value, Fraction):
+        return value
+    try:
+        return Fraction(to_decimal(value))
+    except NumberError as error:
+        raise ArgumentError(Problem(reason(error), key=name)) from None
+
+
 def _top_max(framework: Framework, top: Node) -> Fraction:
     """A top-level node's maximum, which rescaling needs."""
     if top.max is None:
         raise MissingInformationError(Problem(Sentence(
-            "s_max_unknown", framework=framework.id, code=top.code, name=top.name),
+            "s_top_max_unknown", framework=framework.id, code=top.code, name=top.name),
             code=top.code))
     return Fraction(top.max)
 
@@ -157,7 +170,7 @@ def _weight_factors(framework: Framework, maxima: Mapping[str, Number]) -> list[
     factors = []
     for top in framework.criteria:
         if top.code in maxima:
-            new, old = Fraction(maxima[top.code]), _top_max(framework, top)
+            new, old = _exact(maxima[top.code], f"maxima.{top.code}"), _top_max(framework, top)
             if new < 0 or not old:
                 raise ArgumentError(Problem(Sentence("s_new_max"),
                                             code=top.code))
@@ -224,7 +237,8 @@ def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None
         fractions from its explained results (a plugin's ranking or band method too), or
         a batch (``score_many(..., batch=True)``), rescored at once by the exact kernel on
         integers, no unit explained: the same figures, ranks and bands.
-    :raises ArgumentError: both or neither given, a share outside the scale, unknown codes.
+    :raises ArgumentError: both or neither given, a share outside the scale, unknown codes,
+        a value that is not an exact number (a float; text that is not a number).
     :raises FrameworkError: a survey share asked of a framework without a survey block.
     :raises MissingInformationError: a top-level node without points or with an unknown
         arising maximum, or a unit with no index to rank on.
@@ -233,8 +247,9 @@ def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None
     if (survey_share is None) == (maxima is None):
         raise ArgumentError(Sentence("s_either"))
     if survey_share is not None:
-        factors = _survey_factors(framework, Fraction(survey_share))
-        description = Sentence("s_share_desc", share=decimal_or_fraction(Fraction(survey_share)))
+        share = _exact(survey_share, "survey_share")
+        factors = _survey_factors(framework, share)
+        description = Sentence("s_share_desc", share=decimal_or_fraction(share))
     else:
         assert maxima is not None
         factors = _weight_factors(framework, maxima)
@@ -339,6 +354,14 @@ def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:
 # --- Monte Carlo ---------------------------------------------------------------------------
 
 
+def _width(value: object) -> Fraction:
+    return _exact(value, "width")
+
+
+def _resolution(value: object) -> Fraction:
+    return _exact(value, "resolution")
+
+
 @attrs.frozen
 class Perturbation:
     """A declared distribution of top-level factors.
@@ -350,13 +373,19 @@ class Perturbation:
         (discrete uniform over the grid's points, both ends included).
     :param resolution: the grid step: draws are whole multiples of it, so totals are
         exact scaled integers.
+    :raises ArgumentError: another target; a width or resolution that is not an exact
+        number (a float; text that is not a number), a negative width, a resolution ≤ 0,
+        or a width off the grid.
     """
 
     target: Literal["weights", "survey_share"]
-    width: Fraction = attrs.field(converter=Fraction)
-    resolution: Fraction = attrs.field(converter=Fraction, default=Fraction(1, 10000))
+    width: Fraction = attrs.field(converter=_width)
+    resolution: Fraction = attrs.field(converter=_resolution, default=Fraction(1, 10000))
 
     def __attrs_post_init__(self) -> None:
+        if self.target not in ("weights", "survey_share"):
+            raise ArgumentError(Problem(Sentence("s_target", target=repr(self.target)),
+                                        key="target"))
         if self.width < 0 or self.resolution <= 0:
             raise ArgumentError(Sentence("s_width"))
         if (self.width / self.resolution).denominator != 1:

@@ -122,9 +122,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_either": "hãy cho survey_share hoặc maxima, chỉ một trong hai",
         "s_top_unknown": "{unit}: {code} không có điểm hoặc chưa biết điểm tối đa phát sinh; "
                          "phân tích độ nhạy cần điểm của mọi lĩnh vực cấp trên cùng",
-        "s_max_unknown": "đổi trọng số của {framework} cần điểm tối đa của {code} ({name}), mà "
-                         "chưa có nguồn nào cho biết; hãy bổ sung trong một tệp khung tiêu chí "
-                         "đầy đủ",
+        "s_top_max_unknown": "đổi trọng số của {framework} cần điểm tối đa của {code} ({name}), mà "
+                             "chưa có nguồn nào cho biết; hãy bổ sung trong một tệp khung tiêu chí "
+                             "đầy đủ",
         "s_no_survey": "{framework} không có phần điều tra xã hội học để đổi tỷ trọng",
         "s_share_range": "tỷ trọng điều tra xã hội học phải từ 0 đến {scale}, không phải "
                          "{share}",
@@ -156,6 +156,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_target_weights": "trọng số các lĩnh vực",
         "s_target_survey_share": "tỷ trọng điều tra xã hội học",
         "s_max_item": "{code}={max}",
+        # sensitivity: the API's arguments (engine)
+        "s_target": "đối tượng tạo nhiễu phải là 'weights' (trọng số) hoặc "
+                    "'survey_share' (tỷ trọng điều tra xã hội học), không phải {target}",
         # the improvement plan (Kế hoạch nâng cao Chỉ số CCHC), as the published plans word it
         "plan_motto_1": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "plan_motto_2": "Độc lập - Tự do - Hạnh phúc",
@@ -1521,8 +1524,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_either": "give either survey_share or maxima",
         "s_top_unknown": "{unit}: {code} has no points or an unknown maximum; sensitivity "
                          "needs every top-level node's",
-        "s_max_unknown": "rescaling {framework} needs the maximum of {code} ({name}), which "
-                         "no source gives; supply it in a completed framework file",
+        "s_top_max_unknown": "rescaling {framework} needs the maximum of {code} ({name}), which "
+                             "no source gives; supply it in a completed framework file",
         "s_no_survey": "{framework} has no survey block to give a share to",
         "s_share_range": "a survey share must lie between 0 and {scale}, not {share}",
         "s_not_top": "not top-level codes of {framework}: {codes}",
@@ -1551,6 +1554,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_target_weights": "weights",
         "s_target_survey_share": "survey share",
         "s_max_item": "{code}={max}",
+        # sensitivity: the API's arguments (engine)
+        "s_target": "a perturbation's target is 'weights' or 'survey_share', not "
+                    "{target}",
         "plan_motto_1": "SOCIALIST REPUBLIC OF VIETNAM",
         "plan_motto_2": "Independence - Freedom - Happiness",
         "plan_section_1": "PURPOSE AND REQUIREMENTS",

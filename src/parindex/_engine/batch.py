@@ -69,7 +69,6 @@ from .._base.model import (
     RankingMethod,
     method_name,
 )
-from .._base.i18n import Sentence
 from .._base.names import duplicate_units, find_unit, group_key, name_key, unit_twice
 from .._base.numbers import exact
 from .ordering import (
