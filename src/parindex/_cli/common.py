@@ -12,6 +12,7 @@ import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -138,6 +139,18 @@ def _wrap(text: str, width: int) -> list[str]:
     (words between single spaces, no hyphen): greedy, a word too long alone on its line."""
     if "  " in text or text[:1] == " " or text[-1:] == " " or not _NOT_PLAIN.isdisjoint(text):
         return textwrap.wrap(text, width, break_long_words=False) or [""]
+    return _wrap_words(text, width)
+
+
+def _plain_words(joined: str) -> bool:
+    """Whether texts joined by single spaces (none empty) are all words between single
+    spaces, which :func:`_wrap_words` wraps as :func:`textwrap.wrap` does."""
+    return "  " not in joined and joined[:1] != " " and joined[-1:] != " " \
+        and _NOT_PLAIN.isdisjoint(joined)
+
+
+def _wrap_words(text: str, width: int) -> list[str]:
+    """:func:`_wrap` of words between single spaces."""
     lines = []
     while len(text) > width:
         # The last space that leaves at most ``width`` before it, else the first space.
@@ -219,7 +232,7 @@ def _lay_out(console: Console, title: str | None, headers: list[str],
     texts = [_safe_cells(column) for column in columns]
     distinct = [{h, *column} for h, column in zip(headers, texts, strict=True)]
     # A column of one-cell characters only (most are) is measured by lengths, at once.
-    joined = [" ".join(found) for found in distinct]
+    joined = [" ".join(filter(None, found)) for found in distinct]
     narrow = [width_of.narrow(text) for text in joined]
     widths = [max(map(len, found)) if fast else max(width_of[c] for c in found)
               for found, fast in zip(distinct, narrow, strict=True)]
@@ -238,39 +251,64 @@ def _lay_out(console: Console, title: str | None, headers: list[str],
         return pad + text if how == "right" else \
             pad[:len(pad) // 2] + text + pad[len(pad) // 2:] if how == "center" else text + pad
 
-    def column_lines(found: set[str], width: int, how: str, fast: bool,
-                     ) -> dict[str, list[str]]:
-        """Each distinct text of a column once: its lines (wrapped where it is too wide),
-        each padded to the column's width. A large table repeats most of its cells."""
+    def column_lines(found: set[str], width: int, how: str, fast: bool, joined: str,
+                     ) -> tuple[dict[str, str], dict[str, list[str]]]:
+        """Each distinct text of a column once: its first line, and the lines after it of
+        a text wrapped because it is too wide, each padded to the column's width. A large
+        table repeats most of its cells."""
+        more: dict[str, list[str]] = {}
         if fast and how != "center":
             pad = str.ljust if how != "right" else str.rjust
-            return {text: [pad(text, width)] if len(text) <= width else
-                    [pad(line, width) for line in _wrap(text, width)] for text in found}
-        return {text: [part(line, width, how) for line in (
-            _wrap(text, width) if width_of[text] > width else [text])] for text in found}
+            first = {text: pad(text, width) for text in found if len(text) <= width}
+            wide = [text for text in found if len(text) > width]
+            wrap = _wrap_words if _plain_words(joined) else _wrap
+            for text, (head, *rest) in zip(wide, map(wrap, wide, repeat(width))):
+                first[text] = pad(head, width)
+                if rest:
+                    more[text] = list(map(pad, rest, repeat(width)))
+            return first, more
+        first = {}
+        for text in found:
+            head, *rest = [part(line, width, how) for line in (
+                _wrap(text, width) if width_of[text] > width else [text])]
+            first[text] = head
+            if rest:
+                more[text] = rest
+        return first, more
 
-    shown = [column_lines(*args) for args in zip(distinct, widths, justify, narrow,
+    shown = [column_lines(*args) for args in zip(distinct, widths, justify, narrow, joined,
                                                   strict=True)]
     blank = [" " * w for w in widths]
 
-    def lines(cells: Sequence[list[str]], bar: str) -> list[str]:
+    def lines(cells: Sequence[Sequence[str]], bar: str) -> list[str]:
+        """The lines of rows given column by column (each row's cell texts), each row's
+        lines together: joined a line at a time across all rows, most rows having one."""
         joint = f" {bar} "
-        height = max(map(len, cells))
-        if height == 1:
-            return [f"{bar} {joint.join([c[0] for c in cells])} {bar}"]
-        return [f"{bar} " + joint.join([c[k] if k < len(c) else b
-                                        for c, b in zip(cells, blank, strict=True)]) + f" {bar}"
-                for k in range(height)]
+        found = [f"{bar} {line} {bar}" for line in map(joint.join, zip(*[
+            map(first.__getitem__, column) for (first, _), column in zip(shown, cells)]))]
+        wrapped = [(more, column) for (_, more), column in zip(shown, cells) if more]
+        if not wrapped:
+            return found
+        # Each row's lines after its first: as many as its most wrapped cell has.
+        heights = list(map(max, zip(*[map(len, map(more.get, column, repeat(())))
+                                      for more, column in wrapped])))
+        after = []
+        for k in range(max(heights, default=0)):
+            kth = [repeat(b) if not more else
+                   map({t: rest[k] for t, rest in more.items() if len(rest) > k}.get, column,
+                       repeat(b))
+                   for (_, more), column, b in zip(shown, cells, blank)]
+            after.append([f"{bar} {line} {bar}" for line in map(joint.join, zip(*kth))])
+        if not after:  # no row wraps (a header of one line each)
+            return found
+        return [line for first, height, rest in zip(found, heights, zip(*after))
+                for line in (first, *rest[:height])]
 
     rule = ["━" * (w + 2) for w in widths]
     text = [terminal_safe(title)] if title else []
-    text += ["┏" + "┳".join(rule) + "┓",
-             *lines([found[h] for found, h in zip(shown, headers, strict=True)], "┃"),
-             "┡" + "╇".join(rule) + "┩"]
-    for row in zip(*[list(map(found.__getitem__, column))
-                     for found, column in zip(shown, texts, strict=True)]):
-        text += lines(row, "│")
-    text.append("└" + "┴".join("─" * (w + 2) for w in widths) + "┘")
+    text += ["┏" + "┳".join(rule) + "┓", *lines([[h] for h in headers], "┃"),
+             "┡" + "╇".join(rule) + "┩", *lines(texts, "│"),
+             "└" + "┴".join("─" * (w + 2) for w in widths) + "┘"]
     console.file.write("\n".join(text) + "\n")
 
 

@@ -342,25 +342,23 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     title = (f"{comparison.old_year} ({comparison.old_framework}) → "
              f"{comparison.new_year} ({comparison.new_framework})")
     _print_shown(console, title, headers, columns)
-    codes = list(dict.fromkeys(f.code for _, c in rows for f in c.fields))
-    if codes:
-        with_fields = [(unit, change) for unit, change in rows if change.fields]
-        # A field change is shared by every unit with the same two points: written once.
-        fields_text: dict[int, str] = {}
-
-        def field_text(field: FieldChange) -> str:
-            text = fields_text.get(id(field))
-            if text is None:
-                text = fields_text[id(field)] = "—" if field.change is None \
-                    else signed[str(field.change)]
-            return text
-
-        by_code = [{f.code: field_text(f) for f in change.fields}
-                   for _, change in with_fields]
+    with_fields = [(unit, change) for unit, change in rows if change.fields]
+    if with_fields:
+        # compare() gives every change the same fields (the comparable top-level nodes, in
+        # the framework's order); a field change is shared by the units with the same two
+        # points: each written once.
+        codes = [f.code for f in with_fields[0][1].fields]
+        written: dict[int, str] = {}
+        cells = []
+        for j, code in enumerate(codes):
+            found = [change.fields[j] for _, change in with_fields]
+            made = {id(f): f for f in found}
+            written.update((key, "—" if f.change is None else signed[str(f.change)])
+                           for key, f in made.items() if key not in written)
+            cells.append(list(map(written.__getitem__, map(id, found))))
         _print_shown(console, t("field_changes"), [t("unit"), t("against"), *codes], [
             [unit.unit for unit, _ in with_fields],
-            [against(unit, change) for unit, change in with_fields],
-            *[[found.get(code, "—") for found in by_code] for code in codes]],
+            [against(unit, change) for unit, change in with_fields], *cells],
             ["left", "left", *["right"] * len(codes)])
     for key, items in (("only_old", comparison.only_old),
                        ("only_new", comparison.only_new),
