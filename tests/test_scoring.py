@@ -114,6 +114,18 @@ def test_unknown_threshold_refuses_only_where_it_decides(framework):
         parindex.score(framework, unit("Xã B", "10", "10", "40"))
 
 
+def test_classify_takes_exact_numbers_and_refuses_others_by_a_typed_error(framework):
+    from fractions import Fraction
+
+    assert {parindex.classify(framework, v).name
+            for v in (D(85), 85, "85", Fraction(170, 2))} == {"Tốt"}
+    # Fraction() would take 85.0 as its binary value, and raise a bare ValueError for text.
+    for value, said in ((85.0, "85.0 is a binary float"), ("tám", "'tám' is not a number"),
+                        (D("NaN"), "nan is not a finite number")):
+        with pytest.raises(parindex.ArgumentError, match=f"^value: {said}"):
+            parindex.classify(framework, value)
+
+
 def test_dense_ranks_and_declared_tie_break(complete):
     ranking = parindex.score_many(complete, [
         unit("Xã A", "20", "20", "50"),             # 90

@@ -28,14 +28,14 @@ from numpy.typing import NDArray
 
 from .._engine.batch import BatchResult, known_max, reweighted
 from .._base.errors import ArgumentError, FrameworkError, MissingInformationError, Problem
-from .._base.i18n import Count, Sentence, reason
+from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._base.names import group_key
-from .._base.numbers import NumberError, decimal_or_fraction, to_decimal
+from .._base.numbers import decimal_or_fraction
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
-from .._engine.scoring import classify
+from .._engine.scoring import classify, exact_value
 
 Int64Array: TypeAlias = NDArray[np.int64]
 Number: TypeAlias = Fraction | Decimal | int
@@ -115,19 +115,6 @@ def _tops_of_batch(batch: BatchResult) -> _Tops:
 # --- what-if ------------------------------------------------------------------------------
 
 
-def _exact(value: object, name: str) -> Fraction:
-    """An argument as an exact fraction: a :class:`~fractions.Fraction`, or what
-    :func:`~parindex._base.numbers.to_decimal` takes (an int, a Decimal, a number's
-    text). A float (never exact) or anything else is an :class:`ArgumentError` naming
-    the argument, not a bare ``ValueError`` from ``Fraction()``."""
-    if isinstance(value, Fraction):
-        return value
-    try:
-        return Fraction(to_decimal(value))
-    except NumberError as error:
-        raise ArgumentError(Problem(reason(error), key=name)) from None
-
-
 def _top_max(framework: Framework, top: Node) -> Fraction:
     """A top-level node's maximum, which rescaling needs."""
     if top.max is None:
@@ -170,7 +157,8 @@ def _weight_factors(framework: Framework, maxima: Mapping[str, Number]) -> list[
     factors = []
     for top in framework.criteria:
         if top.code in maxima:
-            new, old = _exact(maxima[top.code], f"maxima.{top.code}"), _top_max(framework, top)
+            new = exact_value(maxima[top.code], f"maxima.{top.code}")
+            old = _top_max(framework, top)
             if new < 0 or not old:
                 raise ArgumentError(Problem(Sentence("s_new_max"),
                                             code=top.code))
@@ -247,7 +235,7 @@ def what_if(source: Ranking | BatchResult, *, survey_share: Number | None = None
     if (survey_share is None) == (maxima is None):
         raise ArgumentError(Sentence("s_either"))
     if survey_share is not None:
-        share = _exact(survey_share, "survey_share")
+        share = exact_value(survey_share, "survey_share")
         factors = _survey_factors(framework, share)
         description = Sentence("s_share_desc", share=decimal_or_fraction(share))
     else:
@@ -355,11 +343,11 @@ def _normaliser(framework: Framework, factors: Sequence[Fraction]) -> Fraction:
 
 
 def _width(value: object) -> Fraction:
-    return _exact(value, "width")
+    return exact_value(value, "width")
 
 
 def _resolution(value: object) -> Fraction:
-    return _exact(value, "resolution")
+    return exact_value(value, "resolution")
 
 
 @attrs.frozen

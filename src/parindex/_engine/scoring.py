@@ -11,7 +11,14 @@ from typing import Any, NoReturn, TypedDict
 
 import attrs
 
-from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
+from .._base.errors import (
+    ArgumentError,
+    AssessmentError,
+    FrameworkError,
+    MissingInformationError,
+    Origin,
+    Problem,
+)
 from .._base.i18n import Sentence, Terms, reason
 from .._base.model import (
     NOT_ARISING,
@@ -27,7 +34,7 @@ from .._base.model import (
     Rule,
     Status,
 )
-from .._base.numbers import exact, plain, quantize
+from .._base.numbers import NumberError, exact, plain, quantize, to_decimal
 from .._base.supply import how_to_supply
 from .reconcile import reconcile
 from .results import Discrepancy, Finding, NodeResult, Result
@@ -510,6 +517,22 @@ class BandMethod:
     classify: Callable[[Framework, Fraction], Band]
 
 
+def exact_value(value: object, name: str) -> Fraction:
+    """A caller's number as an exact fraction: a :class:`~fractions.Fraction`, or what
+    :func:`~parindex._base.numbers.to_decimal` takes (an int, a Decimal, a number's
+    text). A float (never exact) or anything else is an :class:`ArgumentError` naming
+    the argument, not a bare ``ValueError`` from ``Fraction()`` or a float taken as its
+    binary value."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return Fraction(value)
+    try:
+        return Fraction(to_decimal(value))
+    except NumberError as error:
+        raise ArgumentError(Problem(reason(error), key=name)) from None
+
+
 def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     """The band a value (index or points, as the framework declares) falls in.
 
@@ -521,18 +544,21 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     :raises MissingInformationError: a threshold that decides it is unknown.
     :raises FrameworkError: the framework declares no bands, or names a band method no
         plugin registers, or the method returns something that is not one of its bands.
+    :raises ArgumentError: a value that is not an exact number (a float; text that is
+        not a number).
     """
+    exact_number = exact_value(value, "value")
     if not framework.bands:
         raise FrameworkError(Problem(Sentence("no_bands_declared", framework=framework.id),
                                      key="bands"))
     if framework.band_method == "minimum":
-        return _minimum(framework, Fraction(value))
+        return _minimum(framework, exact_number)
     method = framework.methods.band_methods.get(framework.band_method)
     if not isinstance(method, BandMethod):
         raise FrameworkError(Problem(unbound("rk_band_method", framework.band_method,
                                              framework, "parindex_band_methods"),
                                      key="band_method"))
-    band = method.classify(framework, Fraction(value))
+    band = method.classify(framework, exact_number)
     if band not in framework.bands:
         raise FrameworkError(Problem(Sentence("rk_band_returned",
                                               name=repr(framework.band_method),
