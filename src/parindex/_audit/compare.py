@@ -162,11 +162,15 @@ class _Standings:
             found = self._by_code[code] = [f.get(code) for f in self._fields]
         return found
 
-    def rank_text(self, i: int) -> str | None:
-        return _rank_text(self.ranks[i], self.ofs[i])
+    @functools.cached_property
+    def rank_texts(self) -> list[str | None]:
+        """Every unit's rank as shown ("3/19")."""
+        return list(map(_rank_text, self.ranks, self.ofs))
 
-    def group_rank_text(self, i: int) -> str | None:
-        return _rank_text(self.group_ranks[i], self.group_ofs[i])
+    @functools.cached_property
+    def group_rank_texts(self) -> list[str | None]:
+        """Every unit's rank within its group as shown."""
+        return list(map(_rank_text, self.group_ranks, self.group_ofs))
 
 
 def move_text(moved: int | None) -> str | None:
@@ -319,9 +323,8 @@ def _changes(olds: _Standings, news: _Standings, pairs: Sequence[tuple[int, int]
         # their identities cannot be reused while it is kept.
         made: dict[tuple[int, int], FieldChange] = {}
         column = []
-        old_points, new_points = olds.field(code), news.field(code)
-        for old_point, new_point in zip([old_points[o] for o in before],
-                                        [new_points[n] for n in after]):
+        for old_point, new_point in zip(map(olds.field(code).__getitem__, before),
+                                        map(news.field(code).__getitem__, after)):
             key = (id(old_point), id(new_point))
             change = made.get(key)
             if change is None:
@@ -353,17 +356,15 @@ def _changes(olds: _Standings, news: _Standings, pairs: Sequence[tuple[int, int]
                                       new=new_group, new_year=news.years[n]))
         old_total, new_total = olds.totals[o], news.totals[n]
         old_index, new_index = olds.indexes[o], news.indexes[n]
-        changes.append(Change(
-            against=olds.units[o], total_old=old_total, total_new=new_total,
-            total_change=(new_total - old_total if totals_comparable and new_total is not None
-                          and old_total is not None else None),
-            index_old=old_index, index_new=new_index,
-            index_change=(new_index - old_index
-                          if old_index is not None and new_index is not None else None),
-            band_old=olds.bands[o], band_new=news.bands[n],
-            rank_old=olds.rank_text(o), rank_new=news.rank_text(n), moved=moved,
-            group_rank_old=olds.group_rank_text(o), group_rank_new=news.group_rank_text(n),
-            group_moved=group_moved, fields=field_changes, notes=tuple(notes)))
+        changes.append(Change(  # by position: a change per unit
+            olds.units[o], old_total, new_total,
+            new_total - old_total if totals_comparable and new_total is not None
+            and old_total is not None else None,
+            old_index, new_index,
+            new_index - old_index if old_index is not None and new_index is not None else None,
+            olds.bands[o], news.bands[n], olds.rank_texts[o], news.rank_texts[n], moved,
+            olds.group_rank_texts[o], news.group_rank_texts[n], group_moved, field_changes,
+            tuple(notes)))
     return changes
 
 
@@ -382,8 +383,8 @@ def _mean_change(olds: _Standings, before: Sequence[int], news: _Standings, n: i
         index_old=index, index_new=new_index,
         index_change=new_index - index if index is not None and new_index is not None
         else None,
-        band_old=None, band_new=news.bands[n], rank_old=None, rank_new=news.rank_text(n),
-        moved=None, group_rank_old=None, group_rank_new=news.group_rank_text(n),
+        band_old=None, band_new=news.bands[n], rank_old=None, rank_new=news.rank_texts[n],
+        moved=None, group_rank_old=None, group_rank_new=news.group_rank_texts[n],
         group_moved=None, notes=(Sentence("unweighted_mean"),))
 
 
@@ -583,9 +584,9 @@ def totals_text(change: Change, decimals: int) -> tuple[str | None, str | None, 
 
 def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, Any]:
     """Everything ``parindex compare --json`` prints; decimals as strings, indexes and a
-    merged unit's mean total rounded to ``decimals`` places (:func:`totals_text`)."""
-    # A field change is shared by every unit with the same two points: its entry is made
-    # once, and each unit gets a copy.
+    merged unit's mean total rounded to ``decimals`` places (:func:`totals_text`). Units
+    with the same change in a field share its entry (data to write, not to edit)."""
+    # A field change is shared by every unit with the same two points: so is its entry.
     made: dict[int, dict[str, Any]] = {}
 
     def field(f: FieldChange) -> dict[str, Any]:
@@ -594,12 +595,13 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
             found = made[id(f)] = {"code": f.code, "old": _decimal(f.old),
                                    "new": _decimal(f.new), "change": _decimal(f.change),
                                    "note": f.note}
-        return found.copy()
+        return found
 
     def change(c: Change) -> dict[str, Any]:
+        total_old, total_new, total_change = totals_text(c, decimals)
         return {
             "against": c.against,
-            "total": dict(zip(("old", "new", "change"), totals_text(c, decimals))),
+            "total": {"old": total_old, "new": total_new, "change": total_change},
             "index": {"old": index_text(c.index_old, decimals),
                       "new": index_text(c.index_new, decimals),
                       "change": index_text(c.index_change, decimals)},
@@ -609,7 +611,7 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
                      "moved_text": move_text(c.moved), "printed_move": c.printed_move},
             "group_rank": {"old": c.group_rank_old, "new": c.group_rank_new,
                            "moved": c.group_moved},
-            "fields": [field(f) for f in c.fields],
+            "fields": list(map(field, c.fields)),
             "notes": list(c.notes),
         }
 
