@@ -22,7 +22,7 @@ load far more than the work does):
   dicts to an int64 matrix), against a **naive Decimal loop** over the same assessments
   (each cell looked up and converted with ``int(value.scaleb(scale))``, in a list of rows
   given to numpy): the plain way to do the same conversion. Both are the median CPU time
-  of 5 runs.
+  of 5 runs, taken in turn.
 
 Targets on the reference 2-core machine: batch under 1 s, and within 10× numpy;
 ``to_matrix`` ≤ 0.5 × the naive loop (issue 12).
@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 import parindex
-from measure import cpu_median
+from measure import cpu_median, cpu_medians
 from parindex import (
     NOT_ARISING,
     Assessment,
@@ -199,9 +199,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # The edge and its baseline: CPU time, median of 5 (2 shared cores: wall time varies
     # with the other jobs' load, which both sides of a ratio may not see alike).
-    edge = cpu_median(5, lambda: parindex.to_matrix(framework, units))
     matrix = parindex.to_matrix(framework, units)
-    naive = cpu_median(5, lambda: naive_matrix(units, matrix.codes, matrix.scale))
+    edge, naive = cpu_medians(5, lambda: parindex.to_matrix(framework, units),
+                              lambda: naive_matrix(units, matrix.codes, matrix.scale))
     edge_ratio = edge / naive
     floats = matrix.points.astype(np.float64) / 10**matrix.scale
     floats[matrix.not_arising] = 0.0

@@ -26,6 +26,20 @@ def cpu_median(runs: int, function: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
+def cpu_medians(runs: int, *functions: Callable[[], object]) -> list[float]:
+    """The median CPU time of ``runs`` calls of each function, the calls taken in turn
+    (one of each, then again), so that a ratio of two is not skewed by the load changing
+    between a block of runs of one and a block of the other."""
+    times: list[list[float]] = [[] for _ in functions]
+    for _ in range(runs):
+        for function, taken in zip(functions, times):
+            gc.collect()
+            start = time.process_time()
+            function()
+            taken.append(time.process_time() - start)
+    return [statistics.median(taken) for taken in times]
+
+
 def peak_mb(function: Callable[[], object]) -> float:
     """The peak memory traced while ``function`` runs, in MB."""
     gc.collect()
