@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parindex._formats.output import json_text
+from parindex._formats.output import _MARK, encoded, json_text
 
 SCALARS = st.none() | st.booleans() | st.integers() | st.text(max_size=8)
 VALUES = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4)
@@ -49,3 +49,21 @@ def test_one_record_per_line() -> None:
         '    "units": 2',
         "  }",
         "}"]
+
+
+@given(VALUES, VALUES)
+def test_a_part_written_once_is_written_as_it_would_be(part: Any, other: Any) -> None:
+    # compare --json writes each shared field change once (encoded) and splices it into
+    # every record (a line of the document) that holds it: the document is the same text.
+    plain = {"records": [{"part": part, "other": other}, [part, other]], "part": other}
+    spliced = {"records": [{"part": encoded(part), "other": other}, [encoded(part), other]],
+               "part": other}
+    assert json_text(spliced) == json_text(plain)
+
+
+@given(VALUES)
+def test_a_record_holding_the_stand_in_text_itself_is_still_written_right(part: Any) -> None:
+    plain = {"records": [{"name": _MARK, "part": part, "more": [_MARK, part]}]}
+    spliced = {"records": [{"name": _MARK, "part": encoded(part), "more": [_MARK, part]}]}
+    assert json_text(spliced) == json_text(plain)
+    assert json.loads(json_text(spliced)) == plain

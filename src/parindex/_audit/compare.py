@@ -29,6 +29,7 @@ from .._base.i18n import Sentence
 from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
 from .reproduce import Reproduction
+from .._formats.output import Encoded, encoded
 from .._formats.rows import column
 from .._formats.toml import read_toml
 
@@ -584,17 +585,20 @@ def totals_text(change: Change, decimals: int) -> tuple[str | None, str | None, 
 
 def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, Any]:
     """Everything ``parindex compare --json`` prints; decimals as strings, indexes and a
-    merged unit's mean total rounded to ``decimals`` places (:func:`totals_text`). Units
-    with the same change in a field share its entry (data to write, not to edit)."""
-    # A field change is shared by every unit with the same two points: so is its entry.
-    made: dict[int, dict[str, Any]] = {}
+    merged unit's mean total rounded to ``decimals`` places (:func:`totals_text`). Each
+    change's ``fields`` are given as JSON text (:class:`Encoded`, which
+    :func:`~parindex._formats.output.json_text` writes as it is): the units with the same
+    change in a field share its entry, written once."""
+    # A field change is shared by every unit with the same two points: its entry is
+    # written once, as JSON text.
+    made: dict[int, str] = {}
 
-    def field(f: FieldChange) -> dict[str, Any]:
+    def field(f: FieldChange) -> str:
         found = made.get(id(f))
         if found is None:
-            found = made[id(f)] = {"code": f.code, "old": _decimal(f.old),
-                                   "new": _decimal(f.new), "change": _decimal(f.change),
-                                   "note": f.note}
+            found = made[id(f)] = encoded(
+                {"code": f.code, "old": _decimal(f.old), "new": _decimal(f.new),
+                 "change": _decimal(f.change), "note": f.note}).text
         return found
 
     def change(c: Change) -> dict[str, Any]:
@@ -611,7 +615,7 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
                      "moved_text": move_text(c.moved), "printed_move": c.printed_move},
             "group_rank": {"old": c.group_rank_old, "new": c.group_rank_new,
                            "moved": c.group_moved},
-            "fields": list(map(field, c.fields)),
+            "fields": Encoded("[" + ", ".join(map(field, c.fields)) + "]"),
             "notes": list(c.notes),
         }
 
