@@ -152,3 +152,19 @@ def test_validate_conformance_strict_fails_on_placeholders(tmp_path, capsys):
     assert main(["validate", "--conformance", "--strict", str(skeleton)]) == 2
     out, _ = capsys.readouterr()
     assert "unfinished" in out and "TODO" in out
+
+
+def test_a_path_kind_is_said_as_a_vietnamese_sentence_says_it(tmp_path):
+    """Click names a path's kind with str.title(): a command module imported under
+    Vietnamese (the CLI imports each command when it runs) printed "Đường Dẫn" and
+    "Thư Mục". A fresh process, as users run it, so the command is imported there."""
+    command = Path(sys.executable).with_name("parindex")
+    missing = tmp_path / "missing.toml"
+    afile = tmp_path / "a.txt"
+    afile.write_text("x", encoding="utf-8")
+    for args, said in ((["plan", str(missing)], f"Đường dẫn '{missing}' không tồn tại."),
+                       (["new-plugin", "abc", "--directory", str(afile)],
+                        f"Thư mục '{afile}' là một tệp.")):
+        done = subprocess.run([str(command), *args, "--lang", "vi"], capture_output=True,
+                              text=True, encoding="utf-8", check=False)
+        assert done.returncode == 2 and said in done.stderr, done.stderr

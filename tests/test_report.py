@@ -145,7 +145,31 @@ def test_rank_shift_chart_labels_tied_units_once(ranking: parindex.Ranking) -> N
     assert [u.rank for u in tied] == [1, 1]
     svg = parindex.rank_shift_chart(tied, tied)
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    assert labels.count("Xã Một, Xã Hai") == 2 and "Xã Một" not in labels
+    assert labels.count("1. Xã Hai, Xã Một") == 2 and "1. Xã Hai" not in labels
+
+
+def test_rank_shift_chart_of_a_large_table_draws_its_best_units_and_the_unit_in_focus(
+        ranking: parindex.Ranking) -> None:
+    """A line per unit of a large table made a chart metres tall (1,000 units: 281 inches,
+    20 s) with the ranks crowded into a blur: the ``limit`` best of the second year are
+    drawn, each label beginning with its rank, and the report's unit too, in bold."""
+    from parindex._render.charts import shift_chart
+
+    found = parindex.profiles(ranking)
+    ranks = {u.unit: u.rank for u in found.units}
+    assert sorted(ranks.values()) == [1, 2, 3, 4, 5, 6]
+    svg = parindex.rank_shift_chart(ranking, ranking, limit=2)
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+    best = [f"{rank}. {unit}" for unit, rank in sorted(ranks.items(), key=lambda i: i[1])]
+    assert [label for label in labels if re.match(r"\d+\. ", label)] == best[:2] * 2
+    assert "2 đơn vị đứng đầu (trong 6 đơn vị)" in labels
+    last = max(found.units, key=lambda u: u.rank)
+    svg = shift_chart(found, found, limit=2, focus=last, lang="en")
+    bold = re.findall(r'<text style="font-weight: 700;[^>]*>([^<]*)</text>', svg)
+    assert bold == [f"6. {last.unit}"] * 2
+    assert "the 2 best of 6 units" in svg
+    # All shown: no title; the same chart as before for a table this small.
+    assert "đứng đầu" not in parindex.rank_shift_chart(ranking, ranking)
 
 
 def test_profile_chart_leaves_out_means_over_the_unit_alone(

@@ -116,6 +116,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Trung vị",
         "chart_interval": "Khoảng 5–95 %",
         "chart_base": "Xếp hạng gốc",
+        # charts of a large table (verify11: _render/charts.py): only the best units drawn
+        "chart_best": "{best} đơn vị đứng đầu (trong {count} đơn vị)",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
         "s_share_desc": "tỷ trọng điều tra xã hội học {share}",
         "s_maxima_desc": "điểm tối đa {items}",
@@ -1518,6 +1520,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_median": "Median",
         "chart_interval": "5–95 % interval",
         "chart_base": "Base rank",
+        # charts of a large table (verify11: _render/charts.py): only the best units drawn
+        "chart_best": "the {best} best of {count} units",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
         "s_share_desc": "survey share {share}",
         "s_maxima_desc": "maxima {items}",

@@ -148,14 +148,18 @@ def click_language(language: Language) -> Iterator[None]:
         yield
         return
     texts = MESSAGES["vi"]
+    # A command built while the language is set names its kind already said, and click
+    # title-cases it ("Đường Dẫn"): such a name is said again here, as one sentence is.
+    kinds = {texts[f"click:{kind}"] for kind in ("file", "directory", "path")}
 
     class Said(str):
         def format(self, *args: object, **values: object) -> str:
             # A path parameter's kind ("File") is named when its command is built, which
             # may have been before the language was chosen: said now, with the message.
             name = values.get("name")
-            if isinstance(name, str) and f"click:{name.lower()}" in texts:
-                said = texts[f"click:{name.lower()}"]
+            kind = name.lower() if isinstance(name, str) else ""
+            said = texts.get(f"click:{kind}", kind if kind in kinds else None)
+            if isinstance(name, str) and said is not None:
                 values["name"] = said[:1].upper() + said[1:] if name[:1].isupper() else said
             return str.format(self, *args, **values)
 

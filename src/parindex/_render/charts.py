@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -59,7 +60,11 @@ def _svg(figure: Any, prefix: str) -> str:
     could reach another chart's clip path). Each chart kind has its own prefix.
     """
     buffer = io.StringIO()
-    figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    with warnings.catch_warnings():
+        # A layout that does not fit is still drawn; matplotlib's warning about it would
+        # reach the user as Python's text on standard error.
+        warnings.simplefilter("ignore", UserWarning)
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     text = buffer.getvalue()
     text = text[text.index("<svg"):]
     # Inline SVG in HTML needs no namespaces, and the metadata only names vocabularies:
@@ -150,44 +155,75 @@ def _number(value: float, decimals: int, lang: str) -> str:
     return number_text(plain(quantize(Decimal(repr(value)), decimals)), lang)
 
 
-def rank_shift_chart(old: Scored, new: Scored, *, lang: str = "vi") -> str:
+def rank_shift_chart(old: Scored, new: Scored, *, lang: str = "vi", limit: int = 40) -> str:
     """Ranks in two years, one line per unit present in both (matched by name as
-    :func:`~parindex.unit_key` matches names: case, spacing, prefix, tone placement)."""
-    return shift_chart(profiles(old), profiles(new), lang=lang)
+    :func:`~parindex.unit_key` matches names: case, spacing, prefix, tone placement): the
+    ``limit`` best units of the second year."""
+    return shift_chart(profiles(old), profiles(new), lang=lang, limit=limit)
 
 
-def shift_chart(old: Profiles, new: Profiles, *, lang: str = "vi") -> str:
-    """:func:`rank_shift_chart` from the two years' profiles."""
+def shift_chart(old: Profiles, new: Profiles, *, lang: str = "vi", limit: int = 40,
+                focus: UnitProfile | None = None) -> str:
+    """:func:`rank_shift_chart` from the two years' profiles; ``focus`` (a unit of
+    ``new``) is drawn too when it is not among the ``limit`` best, its labels in bold."""
     before = {unit_key(u.unit): u for u in old.units}
-    pairs = [(before[unit_key(u.unit)], u) for u in new.units if unit_key(u.unit) in before]
+    pairs = sorted(((before[unit_key(u.unit)], u) for u in new.units
+                    if unit_key(u.unit) in before), key=lambda pair: (pair[1].rank,
+                                                                      pair[1].unit))
+    # A line per unit of a large table is unreadable (and a figure metres tall): the best
+    # units, as the Monte Carlo chart draws them, and the unit the report is about.
+    shown = pairs[:limit] + [pair for pair in pairs[limit:] if pair[1] is focus]
     years = tuple("" if p.year is None else str(p.year) for p in (old, new))
-    with _figure(5.5, max(3.0, 0.28 * len(pairs) + 1)) as figure:
+    # Each side lists its ranks one below the other, evenly: drawn at their values, the
+    # ranks of a large table's best units (1, 2, ... 300) would crowd into one blur.
+    places = [{rank: place for place, rank in enumerate(sorted({pair[side].rank
+                                                                 for pair in shown}))}
+              for side in (0, 1)]
+    with _figure(9.0, max(3.0, 0.28 * max(map(len, places), default=0) + 1)) as figure:
         axes = figure.add_subplot()
-        left: dict[int, list[str]] = {}
-        right: dict[int, list[str]] = {}
-        for a, b in pairs:
+        labels: tuple[dict[int, list[str]], dict[int, list[str]]] = ({}, {})
+        for a, b in shown:
             colour = (_COLOURS[2] if b.rank < a.rank else _COLOURS[3] if b.rank > a.rank
                       else _COLOURS[4])
-            axes.plot([0, 1], [a.rank, b.rank], marker="o", color=colour)
-            left.setdefault(a.rank, []).append(a.unit)
-            right.setdefault(b.rank, []).append(
+            axes.plot([0, 1], [places[0][a.rank], places[1][b.rank]], marker="o",
+                      color=colour, linewidth=2.5 if b is focus else 1.5)
+            labels[0].setdefault(a.rank, []).append(a.unit)
+            labels[1].setdefault(b.rank, []).append(
                 f"{b.unit} ({a.rank - b.rank:+d})" if a.rank != b.rank else b.unit)
-        # Units tied at a rank share one label: separate labels would be drawn over
-        # each other.
-        for rank, names in left.items():
-            axes.annotate(", ".join(names), (0, rank), xytext=(-6, 0),
-                          textcoords="offset points", ha="right", va="center", fontsize=8)
-        for rank, names in right.items():
-            axes.annotate(", ".join(names), (1, rank), xytext=(6, 0),
-                          textcoords="offset points", ha="left", va="center", fontsize=8)
+        strong = {(side, pair[side].rank) for pair in shown if pair[1] is focus
+                  for side in (0, 1)}
+        # Units tied at a rank share one label (separate labels would be drawn over each
+        # other), which begins with the rank: the axis has no ticks to read it from.
+        for side, ranks in enumerate(labels):
+            for rank, names in ranks.items():
+                text = axes.annotate(
+                    _tied(rank, names), (side, places[side][rank]),
+                    xytext=(6 if side else -6, 0), textcoords="offset points",
+                    ha="left" if side else "right", va="center", fontsize=8,
+                    fontweight="bold" if (side, rank) in strong else "normal")
+                text.set_in_layout(False)  # the axes' margins hold the labels
         axes.set_xticks([0, 1], years)
-        axes.set_xlim(-0.9, 1.9)
+        axes.set_xlim(-1.3, 2.3)
         axes.invert_yaxis()
-        axes.set_ylabel(_label(lang, "rank"))
         axes.set_yticks([])
-        for side in ("top", "right", "left"):
-            axes.spines[side].set_visible(False)
+        if len(pairs) > limit:
+            axes.set_title(message(lang, "chart_best", best=limit, count=len(pairs)),
+                           fontsize=8)
+        for spine in ("top", "right", "left"):
+            axes.spines[spine].set_visible(False)
         return _svg(figure, "parindex-shift")
+
+
+def _tied(rank: int, names: list[str], width: int = 40) -> str:
+    """A rank's label: the rank, then the units at it, as many as fit in about ``width``
+    characters and then how many more, so that a long tie does not run off the chart."""
+    kept = names[:1]
+    for name in names[1:]:
+        if len(", ".join([*kept, name])) > width:
+            break
+        kept.append(name)
+    more = f" +{len(names) - len(kept)}" if len(names) > len(kept) else ""
+    return f"{rank}. {', '.join(kept)}{more}"
 
 
 def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40) -> str:
@@ -214,6 +250,9 @@ def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40
         axes.invert_yaxis()
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))  # ranks are whole numbers
         axes.set_xlabel(_label(lang, "rank"))
+        if len(result.units) > limit:
+            axes.set_title(message(lang, "chart_best", best=limit, count=len(result.units)),
+                           fontsize=8)
         figure.legend(loc="outside upper center", ncols=3, fontsize=8, frameon=False)
         axes.grid(axis="x", alpha=0.3)
         return _svg(figure, "parindex-intervals")

@@ -171,7 +171,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
                                                  draws=monte_carlo.draws,
                                                  seed=monte_carlo.seed)}
     charts = {"totals_chart": distribution_chart(found, framework, lang=lang),
-              "shift_chart": shift_chart(profiles(previous), found, lang=lang)
+              "shift_chart": shift_chart(profiles(previous), found, lang=lang, focus=me)
               if previous else None}
     step(3)
     environment = jinja2.Environment(
