@@ -8,6 +8,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import parindex
 from parindex._cli import main
@@ -226,6 +228,42 @@ def test_histogram_bins_break_at_every_threshold(thresholds: tuple[float, ...]) 
     assert edges == sorted(edges) and edges[0] <= min(values) and max(values) <= edges[-1]
     for threshold in thresholds:
         assert threshold in edges
+
+
+def test_a_unit_on_a_threshold_is_counted_in_its_own_band(ranking: parindex.Ranking) -> None:
+    """A bar holds its left edge, as a band its min ("từ 80 %"); under strict bounds
+    ("trên 80 %") a unit at 80 is in the band below, and its bar is too."""
+    from parindex._render.charts import _counts, distribution_chart
+
+    edges = [60.0, 70.0, 80.0, 90.0]
+    values = [60.0, 65.0, 70.0, 80.0, 80.0, 85.0, 89.5]
+    assert _counts(values, edges, strict=False) == [2, 1, 4]
+    assert _counts(values, edges, strict=True) == [3, 2, 2]
+    framework = ranking.framework
+    strict = attrs.evolve(framework, publication=attrs.evolve(framework.publication,
+                                                              band_bounds="strict"))
+    found = parindex.profiles(ranking)
+    assert "Khá ≥ 70" in distribution_chart(found, framework)
+    svg = distribution_chart(found, strict)
+    assert "Khá &gt; 70" in svg and "≥" not in svg
+
+
+@given(st.lists(st.integers(0, 2000), min_size=1, max_size=40),
+       st.lists(st.integers(1, 199), max_size=4), st.booleans())
+def test_every_value_is_counted_once_in_the_bin_that_holds_it(
+        halves: list[int], thresholds: list[int], strict: bool) -> None:
+    from parindex._render.charts import _bin_edges, _counts
+
+    values = [h / 20 for h in halves]  # 0 to 100 in steps of 0.05: edges and ties happen
+    edges = _bin_edges(values, 5, [t / 2 for t in thresholds])
+    counts = _counts(values, edges, strict=strict)
+    assert len(counts) == len(edges) - 1 and sum(counts) == len(values)
+    last = len(counts) - 1
+    for i, count in enumerate(counts):
+        low, high = edges[i], edges[i + 1]
+        held = [v for v in values if (low < v <= high or (i == 0 and v == low) if strict
+                                      else low <= v < high or (i == last and v == high))]
+        assert count == len(held)
 
 
 def _leaf_units() -> tuple[parindex.Framework, list[parindex.Assessment]]:

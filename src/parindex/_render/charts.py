@@ -273,10 +273,13 @@ def distribution_chart(found: Profiles, framework: Framework, *, lang: str = "vi
         from matplotlib.ticker import MaxNLocator
     thresholds = sorted((band for band in framework.bands
                          if band.min is not None and band.min != 0), key=lambda b: b.min or 0)
+    strict = framework.publication.band_bounds == "strict"
+    edges = _bin_edges(values, max(5, min(30, len(values) // 3)),
+                       [float(b.min or 0) for b in thresholds])
     with _figure(6.5, 3.0) as figure:
         axes = figure.add_subplot()
-        axes.hist(values, bins=_bin_edges(values, max(5, min(30, len(values) // 3)),
-                                          [float(b.min or 0) for b in thresholds]),
+        # Each bar drawn from its count: one unit at each bin's left edge, weighted.
+        axes.hist(edges[:-1], bins=edges, weights=_counts(values, edges, strict=strict),
                   color=_COLOURS[0], alpha=0.8, edgecolor="white", linewidth=0.5)
         axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of units
         for band in thresholds:
@@ -289,13 +292,26 @@ def distribution_chart(found: Profiles, framework: Framework, *, lang: str = "vi
             x = float(band.min or 0)
             row = 1 - row if previous is not None and (x - previous) < (high - low) / 6 else 0
             previous = x
-            axes.annotate(f"{band.name} ≥ {number_text(plain(band.min or Decimal(0)), lang)}",
+            axes.annotate(f"{band.name} {'>' if strict else '≥'} "
+                          f"{number_text(plain(band.min or Decimal(0)), lang)}",
                           (x, 1), xycoords=("data", "axes fraction"),
                           xytext=(0, 3 + 11 * row), textcoords="offset points", ha="center",
                           va="bottom", fontsize=8, color=_COLOURS[3], annotation_clip=False)
         axes.set_xlabel(_label(lang, "index" if on_index else "total"))
         axes.set_ylabel(_label(lang, "units"))
         return _svg(figure, "parindex-totals")
+
+
+def _counts(values: list[float], edges: list[float], *, strict: bool) -> list[int]:
+    """How many values fall in each bin. A bin holds its left edge, as a band holds its
+    ``min`` ("từ 80 %"); where the bands are strict ("trên 80 %", ``band_bounds``) it holds
+    its right edge instead, so that a unit on a threshold is counted in its own band's bar."""
+    import numpy as np
+
+    found = np.searchsorted(edges, values, side="left" if strict else "right") - 1
+    counts: list[int] = np.bincount(np.clip(found, 0, len(edges) - 2),
+                                    minlength=len(edges) - 1).tolist()
+    return counts
 
 
 def _bin_edges(values: list[float], target: int,
