@@ -586,6 +586,8 @@ def excel_value(value: object, number_format: str | None) -> Cell:
 
 
 def cell_text(cell: Cell) -> str:
+    if type(cell) is str and cell.isascii():  # most cells: nothing to normalise
+        return cell.strip()
     if cell is None:
         return ""
     if isinstance(cell, Decimal):
@@ -730,6 +732,11 @@ class _GridReader:
         # each row's problems kept by row, so that they are reported in table order.
         found: list[tuple[int, str, str | None, Sequence[Cell]]] = []
         by_row: dict[int, list[Problem]] = {}
+        unit_at, headed = unit_column.index, len(columns)
+        nodes = self.framework.nodes
+        # A row that prints points (or a part) is a unit, never a group heading.
+        points_at = [c.index for c in columns
+                     if c.meaning in nodes or c.meaning in ("appraised", "survey")]
         for i in range(start, len(grid)):
             if self.progress is not None and (i - start) % _PROGRESS_ROWS == 0:
                 self.progress(i - start, len(grid) - start)
@@ -737,16 +744,17 @@ class _GridReader:
             number = i + 1
             cells: Sequence[Cell] = row if len(row) >= width else \
                 [*row, *([None] * (width - len(row)))]
-            if all(cell_text(v) == "" for v in row):
+            unit = cell_text(cells[unit_at])
+            if not unit and all(cell_text(v) == "" for v in row):
                 continue
-            beyond = [j for j in range(len(columns), len(row)) if cell_text(row[j])]
+            beyond = [j for j in range(headed, len(row)) if cell_text(row[j])] \
+                if len(row) > headed else None
             if beyond:
                 # A value with no header is read by nobody: say so rather than drop it.
                 by_row.setdefault(number, []).append(Problem(Sentence(
                     "t_cells_beyond", count=len(beyond), columns=len(columns),
                     column=beyond[0] + 1, text=repr(cell_text(row[beyond[0]])[:40])),
                     path=self.path, line=number))
-            unit = cell_text(cells[unit_column.index])
             if not unit:
                 by_row.setdefault(number, []).append(Problem(
                     Sentence("t_no_unit"), path=self.path, line=number,
@@ -755,7 +763,7 @@ class _GridReader:
             if _NOT_A_UNIT.match(normalise_header(unit)):
                 skipped.append((number, Sentence("t_not_a_unit", text=repr(unit))))
                 continue
-            if self.is_heading(unit, columns, cells):
+            if self.is_heading(unit, columns, cells, points_at):
                 # "I. THỊ XÃ HƯƠNG THỦY": the units below belong to it, unless a group
                 # column says otherwise.
                 heading = _HEADING_PREFIX.sub("", unit).strip() or unit
@@ -796,10 +804,10 @@ class _GridReader:
         # The points: every cell by its identity (equal texts share one object, and equal
         # Excel numbers shown alike: see read_csv and _read_xlsx; an Excel 80.5 and 80.50
         # are equal but not alike), numbered as first met, each distinct one read once.
+        rows = [row for _, _, _, row in found]
         at = [c.index for c in points]
         get = operator.itemgetter(*at) if len(at) > 1 else lambda row: (row[at[0]],)
-        cells = list(itertools.chain.from_iterable(get(row) for _, _, _, row in found)) \
-            if at else []
+        cells = list(itertools.chain.from_iterable(map(get, rows))) if at else []
         numbers = Numbering()
         index = np.fromiter(map(numbers.__getitem__, map(id, cells)), dtype=np.int32,
                             count=len(cells))
@@ -817,7 +825,7 @@ class _GridReader:
         for column in others:
             meaning = column.meaning
             assert meaning is not None
-            cells = [row[column.index] for _, _, _, row in found]
+            cells = list(map(operator.itemgetter(column.index), rows))
             read = {id(cell): cell for cell in cells}  # each distinct cell read once
             read = {key: self.figure_value(meaning, cell) for key, cell in read.items()}
             found_values: list[Any] = list(map(read.__getitem__, map(id, cells)))
@@ -923,14 +931,14 @@ class _GridReader:
         except NumberError:
             return _UNREAD
 
-    def is_heading(self, unit: str, columns: list[Column], cells: Sequence[Cell]) -> bool:
-        """A group heading row: no points, and numbered with a Roman numeral or a letter
-        (``I``, ``II.``, ``A``), or printed in capitals, or named as a district or block
-        (*Huyện …*, *Khối …*). A row numbered like a unit (``5``) is a unit."""
-        nodes = self.framework.nodes
-        for column in columns:  # points: a unit (a heading may print its group's mean)
-            if (column.meaning in nodes or column.meaning in ("appraised", "survey")) \
-                    and cell_text(cells[column.index]):
+    def is_heading(self, unit: str, columns: list[Column], cells: Sequence[Cell],
+                   points_at: Sequence[int]) -> bool:
+        """A group heading row: no points (in the columns ``points_at``: points, the
+        appraised or survey part), and numbered with a Roman numeral or a letter (``I``,
+        ``II.``, ``A``), or printed in capitals, or named as a district or block (*Huyện …*,
+        *Khối …*). A row numbered like a unit (``5``) is a unit."""
+        for j in points_at:  # points: a unit (a heading may print its group's mean)
+            if cell_text(cells[j]):
                 return False
         number = next((text for column in columns if column.meaning == "ignore"
                        and (text := cell_text(cells[column.index]))), "")
@@ -1202,6 +1210,8 @@ def parse_rank(text: str) -> PublishedRank | None:
     >>> parse_rank("xếp cuối").wording, parse_rank("ba")
     ('xếp cuối', None)
     """
+    if text.isascii() and text.isdigit():  # "7", as a large table prints every rank
+        return PublishedRank(int(text)) if int(text) >= 1 else None
     key = normalise_header(text)
     change = None
     moved = _RANK_CHANGE.search(key)
