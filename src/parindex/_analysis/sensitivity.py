@@ -31,11 +31,11 @@ from .._base.errors import ArgumentError, FrameworkError, MissingInformationErro
 from .._base.i18n import Count, Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis, RankingMethod
 from .._base.names import group_key
-from .._base.numbers import decimal_or_fraction
+from .._base.numbers import decimal_or_fraction, exact_value
 from .._engine.ordering import INT64_SAFE, band_counts, best_first, places_of, rank_runs, to_scaled
 from .._engine.progress import Progress
 from .._engine.ranking import Ranking, rank_values, ranker
-from .._engine.scoring import classify, exact_value
+from .._engine.scoring import classify
 
 Int64Array: TypeAlias = NDArray[np.int64]
 Number: TypeAlias = Fraction | Decimal | int

@@ -1352,19 +1352,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_unit_twice": "đơn vị {unit} xuất hiện hai lần{within}",
         # ranking methods asked for by name, methods a framework names but nobody bound, and a
         # plugin's method that misranks (_engine/ranking.py, _engine/scoring.py)
-        "rk_misranks": "phương pháp xếp hạng {name} cho thứ hạng {ranks} không theo các giá trị "
+        "mt_misranks": "phương pháp xếp hạng {name} cho thứ hạng {ranks} không theo các giá trị "
                        "(một giá trị cao hơn bị xếp sau một giá trị thấp hơn, hoặc không phải "
                        "mỗi đơn vị có một thứ hạng ≥ 1)",
-        "rk_not_builtin": "không có phương pháp xếp hạng có sẵn nào tên {name}{hint} Có sẵn: "
+        "mt_not_builtin": "không có phương pháp xếp hạng có sẵn nào tên {name}{hint} Có sẵn: "
                           "{builtin}; với phương pháp của một plugin, hãy truyền Ranker của nó "
                           "(parindex.registry().ranking_methods[name])",
-        "rk_unbound": "khi {framework} được tạo, chưa có {what} nào tên {name} được đăng ký; "
+        "mt_unbound": "khi {framework} được tạo, chưa có {what} nào tên {name} được đăng ký; "
                       "hãy cài đặt plugin đăng ký {what} này (qua hook {hook}) rồi nạp lại bộ "
                       "tiêu chí",
-        "rk_ranking_method": "phương pháp xếp hạng",
-        "rk_band_method": "phương pháp xếp loại",
-        "rk_rule_kind": "loại quy tắc",
-        "rk_band_returned": "phương pháp xếp loại {name} trả về {band}, không phải một mức "
+        "mt_ranking_method": "phương pháp xếp hạng",
+        "mt_band_method": "phương pháp xếp loại",
+        "mt_rule_kind": "loại quy tắc",
+        "mt_band_returned": "phương pháp xếp loại {name} trả về {band}, không phải một mức "
                             "xếp loại của {framework}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points phải là mảng số nguyên (điểm × 10**scale), không phải "
@@ -2678,18 +2678,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "e_unit_twice": "unit {unit} appears twice{within}",
         # ranking methods asked for by name, methods a framework names but nobody bound, and a
         # plugin's method that misranks (_engine/ranking.py, _engine/scoring.py)
-        "rk_misranks": "ranking method {name} gave ranks {ranks} that do not follow the values "
+        "mt_misranks": "ranking method {name} gave ranks {ranks} that do not follow the values "
                        "(a higher value ranked below a lower one, or not one rank ≥ 1 per unit)",
-        "rk_not_builtin": "no built-in ranking method is named {name}{hint} Built in: "
+        "mt_not_builtin": "no built-in ranking method is named {name}{hint} Built in: "
                           "{builtin}; for a plugin's method pass its Ranker "
                           "(parindex.registry().ranking_methods[name])",
-        "rk_unbound": "no {what} named {name} was registered when {framework} was built; "
+        "mt_unbound": "no {what} named {name} was registered when {framework} was built; "
                       "install the plugin that registers it (with the {hook} hook) and load "
                       "the framework again",
-        "rk_ranking_method": "ranking method",
-        "rk_band_method": "band method",
-        "rk_rule_kind": "rule kind",
-        "rk_band_returned": "band method {name} returned {band}, not one of the bands of "
+        "mt_ranking_method": "ranking method",
+        "mt_band_method": "band method",
+        "mt_rule_kind": "rule kind",
+        "mt_band_returned": "band method {name} returned {band}, not one of the bands of "
                             "{framework}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points must be an integer array (points × 10**scale), not {dtype}; "

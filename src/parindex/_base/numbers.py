@@ -12,7 +12,8 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import ParamSpec, TypeVar
 
-from .i18n import Sentence
+from .errors import ArgumentError, Problem
+from .i18n import Sentence, reason
 from .style import number_text as number_text
 from .style import percent_text as percent_text
 from .style import plain as plain
@@ -228,6 +229,22 @@ def decimal_or_fraction(value: Fraction) -> Decimal | str:
     digits = max(twos, fives)
     # From text, which is exact in any context (scaleb would round to its precision).
     return Decimal(f"{value.numerator * 10**digits // value.denominator}E-{digits}")
+
+
+def exact_value(value: object, name: str) -> Fraction:
+    """A caller's number as an exact fraction: a :class:`~fractions.Fraction`, or what
+    :func:`to_decimal` takes (an int, a Decimal, a number's
+    text). A float (never exact) or anything else is an :class:`ArgumentError` naming
+    the argument, not a bare ``ValueError`` from ``Fraction()`` or a float taken as its
+    binary value."""
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, Decimal) and value.is_finite():
+        return Fraction(value)
+    try:
+        return Fraction(to_decimal(value))
+    except NumberError as error:
+        raise ArgumentError(Problem(reason(error), key=name)) from None
 
 
 def places(value: Decimal) -> int:

@@ -137,7 +137,7 @@ _NOT_PLAIN = frozenset("-\t\n\x0b\x0c\r")
 def _wrap(text: str, width: int) -> list[str]:
     """``textwrap.wrap(text, width, break_long_words=False)``, directly for the usual cell
     (words between single spaces, no hyphen): greedy, a word too long alone on its line."""
-    if "  " in text or text[:1] == " " or text[-1:] == " " or not _NOT_PLAIN.isdisjoint(text):
+    if not _plain_words(text):
         return textwrap.wrap(text, width, break_long_words=False) or [""]
     return _wrap_words(text, width)
 

@@ -78,7 +78,7 @@ def rank_values(keys: Sequence[K],
     order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
     if len(ranks) != len(keys) or any(not isinstance(r, int) or r < 1 for r in ranks) or any(
             keys[b] < keys[a] and ranks[b] < ranks[a] for a, b in zip(order, order[1:], strict=False)):
-        raise FrameworkError(Problem(Sentence("rk_misranks", name=repr(ranker.name),
+        raise FrameworkError(Problem(Sentence("mt_misranks", name=repr(ranker.name),
                                               ranks=str(ranks[:10])), key="ranking"))
     return ranks
 
@@ -90,7 +90,7 @@ def _builtin_method(name: str) -> RankingMethod:
         builtin = [m.value for m in RankingMethod]
         close = difflib.get_close_matches(name, builtin, n=1, cutoff=0.6)
         hint = Sentence("e_did_you_mean", close=repr(close[0])) if close else "."
-        raise FrameworkError(Problem(Sentence("rk_not_builtin", name=repr(name), hint=hint,
+        raise FrameworkError(Problem(Sentence("mt_not_builtin", name=repr(name), hint=hint,
                                               builtin=tuple(builtin)), key="ranking")) from None
 
 
@@ -104,7 +104,7 @@ def ranker(framework: Framework) -> RankingMethod | Ranker:
         return framework.ranking
     found = framework.methods.rankers.get(framework.ranking)
     if not isinstance(found, Ranker):
-        raise FrameworkError(Problem(unbound("rk_ranking_method", framework.ranking, framework,
+        raise FrameworkError(Problem(unbound("mt_ranking_method", framework.ranking, framework,
                                              "parindex_ranking_methods"), key="ranking"))
     return found
 

@@ -11,14 +11,7 @@ from typing import Any, NoReturn, TypedDict
 
 import attrs
 
-from .._base.errors import (
-    ArgumentError,
-    AssessmentError,
-    FrameworkError,
-    MissingInformationError,
-    Origin,
-    Problem,
-)
+from .._base.errors import AssessmentError, FrameworkError, MissingInformationError, Origin, Problem
 from .._base.i18n import Sentence, Terms, reason
 from .._base.model import (
     NOT_ARISING,
@@ -34,7 +27,7 @@ from .._base.model import (
     Rule,
     Status,
 )
-from .._base.numbers import NumberError, exact, plain, quantize, to_decimal
+from .._base.numbers import exact, exact_value, plain, quantize
 from .._base.supply import how_to_supply
 from .reconcile import reconcile
 from .results import Discrepancy, Finding, NodeResult, Result
@@ -183,15 +176,15 @@ def rule_kind(framework: Framework, name: str) -> RuleKind:
     """
     kind = _BUILTIN_KINDS.get(name) or framework.methods.rule_kinds.get(name)
     if not isinstance(kind, RuleKind):
-        raise FrameworkError(Problem(unbound("rk_rule_kind", name, framework,
+        raise FrameworkError(Problem(unbound("mt_rule_kind", name, framework,
                                              "parindex_scoring_rules")))
     return kind
 
 
 def unbound(what: str, name: str, framework: Framework, hook: str) -> Sentence:
-    """No method or kind ``name`` (``what``: a catalogue key, ``rk_rule_kind``…) was bound
+    """No method or kind ``name`` (``what``: a catalogue key, ``mt_rule_kind``…) was bound
     to the framework when it was built: install the plugin whose ``hook`` registers it."""
-    return Sentence("rk_unbound", what=Sentence(what), name=repr(name), framework=framework.id,
+    return Sentence("mt_unbound", what=Sentence(what), name=repr(name), framework=framework.id,
                     hook=hook)
 
 
@@ -517,22 +510,6 @@ class BandMethod:
     classify: Callable[[Framework, Fraction], Band]
 
 
-def exact_value(value: object, name: str) -> Fraction:
-    """A caller's number as an exact fraction: a :class:`~fractions.Fraction`, or what
-    :func:`~parindex._base.numbers.to_decimal` takes (an int, a Decimal, a number's
-    text). A float (never exact) or anything else is an :class:`ArgumentError` naming
-    the argument, not a bare ``ValueError`` from ``Fraction()`` or a float taken as its
-    binary value."""
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, Decimal) and value.is_finite():
-        return Fraction(value)
-    try:
-        return Fraction(to_decimal(value))
-    except NumberError as error:
-        raise ArgumentError(Problem(reason(error), key=name)) from None
-
-
 def classify(framework: Framework, value: Fraction | Decimal) -> Band:
     """The band a value (index or points, as the framework declares) falls in.
 
@@ -555,12 +532,12 @@ def classify(framework: Framework, value: Fraction | Decimal) -> Band:
         return _minimum(framework, exact_number)
     method = framework.methods.band_methods.get(framework.band_method)
     if not isinstance(method, BandMethod):
-        raise FrameworkError(Problem(unbound("rk_band_method", framework.band_method,
+        raise FrameworkError(Problem(unbound("mt_band_method", framework.band_method,
                                              framework, "parindex_band_methods"),
                                      key="band_method"))
     band = method.classify(framework, exact_number)
     if band not in framework.bands:
-        raise FrameworkError(Problem(Sentence("rk_band_returned",
+        raise FrameworkError(Problem(Sentence("mt_band_returned",
                                               name=repr(framework.band_method),
                                               band=repr(band), framework=framework.id),
                                      key="band_method"))
