@@ -266,3 +266,30 @@ def test_a_name_typed_without_diacritics_finds_its_unit_or_lists_it(
     else:
         assert found in alike
         assert len(alike) == 1 or unit_key(names[found]) == unit_key(typed)
+
+
+def test_a_unit_not_found_is_a_problem_with_its_candidates(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The problem was filed under the key "unit" (no file has such a key: "unit: no unit
+    named ...", "unit:" in English under --lang vi, "key": "unit" in JSON); it is said as
+    its message alone, and JSON gives the names to choose from as data."""
+    import json
+    from pathlib import Path
+
+    from parindex._cli import main
+
+    table = str(Path(__file__).parent / "data" / "published-2022.csv")
+    args = ["gaps", table, "--framework", "thua-thien-hue/commune/2022"]
+    assert main([*args, "--unit", "Thủy Than", "--lang", "vi"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "parindex: lỗi: không có đơn vị nào tên 'Thủy Than'; có phải là 'Xã Thủy Thanh'")
+    assert main([*args, "--unit", "Thủy", "--json"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert data["error"] == "UnitNotFoundError"
+    (problem,) = data["problems"]
+    assert problem["key"] is None and problem["message"].startswith("no unit named 'Thủy'")
+    assert data["candidates"] == [f"{name} (THỊ XÃ HƯƠNG THỦY)" for name in
+                                  ("Xã Thủy Thanh", "Phường Thủy Dương", "Xã Thủy Phù")]
+    with pytest.raises(UnitNotFoundError) as error:
+        find_unit("Thủy Than", [("Xã Thủy Thanh", None)])
+    assert error.value.problem.key is None and error.value.candidates == ("Xã Thủy Thanh",)

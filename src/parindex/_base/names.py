@@ -173,14 +173,14 @@ class UnitFinder:
             more = Sentence("unit_more", count=len(part) - _SHOWN) if len(part) > _SHOWN else ""
             raise UnitNotFoundError(Problem(Sentence(
                 "unit_part", name=repr(name), within=within, count=len(part),
-                shown="; ".join(labels[:_SHOWN]), more=more), key="unit"), labels)
+                shown="; ".join(labels[:_SHOWN]), more=more)), labels)
         # Each key's last unit, as a dict of every unit's key gives it.
         names = {key: self.units[found[-1]][0] for key, found in index.items()}
         close = [self.units[i][0] for i in part] or [
             names[k] for k in difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.6)]
         hint = Sentence("unit_hint", names=Alternatives(repr(c) for c in close)) if close else ""
         raise UnitNotFoundError(Problem(Sentence("unit_none", name=repr(name), within=within,
-                                                 hint=hint), key="unit"), close)
+                                                 hint=hint)), close)
 
     def get(self, name: str, group: str | None = None) -> int | None:
         """Like :meth:`find`, but ``None`` where no unit answers to the name (without
@@ -209,7 +209,7 @@ class UnitFinder:
         candidates = [_label(units[i]) for i in found]
         raise UnitNotFoundError(Problem(Sentence(
             "unit_ambiguous", name=repr(name), count=len(found), within=_within(group),
-            candidates="; ".join(candidates)), key="unit"), candidates)
+            candidates="; ".join(candidates))), candidates)
 
     def _in_group(self, i: int, group: str) -> bool:
         # As typed by a person: the group's prefix (huyện, thị xã, ...) does not count.

@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from .._base.errors import ParindexError, Problem, problem_to_dict
+from .._base.errors import ParindexError, Problem, UnitNotFoundError, problem_to_dict
 from .._base.i18n import LANGUAGES, MESSAGES, Language, language_from_locale, message
 from .._base.text import terminal_safe
 
@@ -79,7 +79,10 @@ def error_to_dict(error: BaseException) -> dict[str, Any]:
         problems = [problem_to_dict(Problem(error.format_message()))]
     else:
         problems = [problem_to_dict(Problem(str(error)))]
-    return {"error": type(error).__name__, "problems": problems}
+    data: dict[str, Any] = {"error": type(error).__name__, "problems": problems}
+    if isinstance(error, UnitNotFoundError):  # the names to choose from, as data
+        data["candidates"] = list(error.candidates)
+    return data
 
 
 #: At most this many problems are printed on stderr (a generated file may repeat one fault
