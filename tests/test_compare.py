@@ -62,6 +62,12 @@ def test_two_years_with_a_rename_and_a_merger(example: parindex.Framework) -> No
     mean = merged.changes[-1]
     assert (mean.total_old, mean.total_change) == (D("80.5"), D("2.5"))
     assert mean.index_old == Fraction(161, 2) and mean.moved is None
+    # Which change is against the mean is a field, not read from the text of `against`
+    # (a unit's own name could begin "mean of"); it defaults to False for callers that
+    # build a Change.
+    assert [c.mean for c in merged.changes] == [False, False, True]
+    assert not any(c.mean for u in comparison.units if u is not merged for c in u.changes)
+    assert not attrs.evolve(change).mean
 
 
 def test_units_without_a_match_are_listed(example: parindex.Framework) -> None:

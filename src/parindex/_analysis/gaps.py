@@ -471,8 +471,14 @@ def points_text(value: Decimal | None, decimals: int) -> str:
     return plain(value)
 
 
-def index_text(value: Fraction | None, decimals: int) -> str:
-    """A ratio (sub-index) as a percentage, rounded half up for display."""
+def ratio_percent_text(value: Fraction | None, decimals: int) -> str:
+    """A ratio (a sub-index, points ÷ arising maximum) as a percentage, rounded half up
+    for display (``—`` for none); compare's :func:`~parindex._audit.compare.rounded_text`
+    rounds a value that is a percentage already.
+
+    >>> ratio_percent_text(Fraction(293, 500), 3)
+    '58.600'
+    """
     if value is None:
         return "—"
     return plain(quantize(value * 100, decimals))
@@ -509,7 +515,7 @@ def gaps_to_dict(found: Gaps | LostPoints) -> dict[str, Any]:
                     "lost": None if f.lost is None else plain(f.lost),
                     "sub_index": None if f.sub_index is None else {
                         "exact": f"{f.sub_index.numerator}/{f.sub_index.denominator}",
-                        "display": index_text(f.sub_index, decimals)},
+                        "display": ratio_percent_text(f.sub_index, decimals)},
                     "items": [i.code for i in f.items],
                     "notes": [{"code": code, "comment": comment}
                               for code, comment in f.notes]} for f in lost.fields],

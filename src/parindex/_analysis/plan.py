@@ -34,7 +34,8 @@ from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
-from .gaps import LostItem, batch_position, gaps, index_text, lost_points, needed_text, points_text
+from .gaps import (LostItem, batch_position, gaps, lost_points, needed_text, points_text,
+                   ratio_percent_text)
 
 
 def motto(lang: Language = "vi") -> tuple[str, str]:
@@ -308,7 +309,8 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
                              else "field_label"),
             code=field.code, name=field.name, points=pts(field.points),
             max=most(field.arising_max), lost=pts(field.lost),
-            sub=tr("loss_sub", index=percent_text(index_text(field.sub_index, decimals), lang))
+            sub=tr("loss_sub", index=percent_text(
+                ratio_percent_text(field.sub_index, decimals), lang))
             if field.sub_index is not None else ""))
 
     # --- III. tasks, in code order; the survey and remainders as notes --------------------

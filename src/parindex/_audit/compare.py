@@ -207,6 +207,8 @@ class Change:
 
     :param against: what the new unit is compared with: a predecessor's name, or
         ``"mean of <names>"`` for a merged unit (total and index only).
+    :param mean: whether it is compared with the unweighted mean of the units it was
+        merged from (``against`` then names them); ``False``: with one unit.
     :param moved: places gained in the overall ranking (old rank − new rank): positive
         is up, negative down (*giảm 03 bậc* is −3). ``None`` when not comparable.
     :param group_moved: the same within the group.
@@ -231,6 +233,7 @@ class Change:
     notes: tuple[str, ...] = ()
     #: The move printed with the new rank ("giảm 03 bậc" is −3), if any.
     printed_move: int | None = None
+    mean: bool = False
 
 
 @attrs.frozen
@@ -386,7 +389,7 @@ def _mean_change(olds: _Standings, before: Sequence[int], news: _Standings, n: i
         else None,
         band_old=None, band_new=news.bands[n], rank_old=None, rank_new=news.rank_texts[n],
         moved=None, group_rank_old=None, group_rank_new=news.group_rank_texts[n],
-        group_moved=None, notes=(Sentence("unweighted_mean"),))
+        group_moved=None, notes=(Sentence("unweighted_mean"),), mean=True)
 
 
 def _column(reproduction: Reproduction, name: str) -> list[Any]:
@@ -542,20 +545,20 @@ def _matches(olds: _Standings, news: _Standings, lineage: Lineage,
 
 # --- as data ----------------------------------------------------------------------------------
 
-def index_text(value: Fraction | None, decimals: int) -> str | None:
-    """An index (or its change) as shown: rounded half up to ``decimals`` places, in
-    machine style (``None`` stays ``None``).
+def rounded_text(value: Fraction | None, decimals: int) -> str | None:
+    """An index (a percentage already) or its change as shown: rounded half up to
+    ``decimals`` places, in machine style (``None`` stays ``None``).
 
-    >>> index_text(Fraction(361, 4), 3), index_text(Fraction(-1, 3), 2)
+    >>> rounded_text(Fraction(361, 4), 3), rounded_text(Fraction(-1, 3), 2)
     ('90.250', '-0.33')
     """
-    return None if value is None else _index_text(value.numerator, value.denominator,
-                                                  decimals)
+    return None if value is None else _rounded_text(value.numerator, value.denominator,
+                                                    decimals)
 
 
 # Two large tables repeat many indexes (a total over the same arising maximum).
 @functools.lru_cache(maxsize=1 << 14)
-def _index_text(numerator: int, denominator: int, decimals: int) -> str:
+def _rounded_text(numerator: int, denominator: int, decimals: int) -> str:
     return plain(quantize(Fraction(numerator, denominator), decimals))
 
 
@@ -570,11 +573,11 @@ def totals_text(change: Change, decimals: int) -> tuple[str | None, str | None, 
     of three totals may have no end); the change is made before rounding.
 
     >>> change = Change(MEAN_OF + "A, B, C", Decimal(241) / 3, Decimal(83),
-    ...                 Decimal(83) - Decimal(241) / 3, *[None] * 12)
+    ...                 Decimal(83) - Decimal(241) / 3, *[None] * 12, mean=True)
     >>> totals_text(change, 2)
     ('80.33', '83', '2.67')
     """
-    if not change.against.startswith(MEAN_OF):
+    if not change.mean:
         return _decimal(change.total_old), _decimal(change.total_new), \
             _decimal(change.total_change)
     return (None if change.total_old is None else plain(quantize(change.total_old, decimals)),
@@ -606,9 +609,9 @@ def comparison_to_dict(comparison: Comparison, decimals: int = 3) -> dict[str, A
         return {
             "against": c.against,
             "total": {"old": total_old, "new": total_new, "change": total_change},
-            "index": {"old": index_text(c.index_old, decimals),
-                      "new": index_text(c.index_new, decimals),
-                      "change": index_text(c.index_change, decimals)},
+            "index": {"old": rounded_text(c.index_old, decimals),
+                      "new": rounded_text(c.index_new, decimals),
+                      "change": rounded_text(c.index_change, decimals)},
             "band": {"old": c.band_old, "new": c.band_new,
                      "changed": None if c.band_old is None else c.band_old != c.band_new},
             "rank": {"old": c.rank_old, "new": c.rank_new, "moved": c.moved,

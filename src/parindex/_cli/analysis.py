@@ -19,7 +19,8 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .._analysis.gaps import Gaps, gaps, gaps_to_dict, index_text, needed_text, points_text
+from .._analysis.gaps import (Gaps, gaps, gaps_to_dict, needed_text, points_text,
+                              ratio_percent_text)
 from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, print_columns,
                      progress)
 from .options import lang, t
@@ -158,7 +159,7 @@ def _print_gaps(found: Gaps) -> None:
         arising = "?" if field.arising_max is None else number_text(field.arising_max, language)
         table.add_row(*(Text(cell, style="bold") for cell in (
             field.code, field.name, f"{pts(field.points)} / {arising}", pts(field.lost),
-            number_text(index_text(field.sub_index, decimals), language))),
+            number_text(ratio_percent_text(field.sub_index, decimals), language))),
             field.comment or "")
         for code, comment in field.notes:  # comments on criteria listed through their items
             table.add_row(code, "", "", "", "", comment)
@@ -226,7 +227,7 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
     decimals = ranking.framework.decimals
 
     def percent(value: Fraction | None) -> str:
-        return number_text(index_text(value, decimals), language)
+        return number_text(ratio_percent_text(value, decimals), language)
 
     table = Table(title=t("profiles_title", units=len(found.units)), title_justify="left")
     for key, justify in (("code", "left"), ("field", "left"), ("mean", "right"),

@@ -292,7 +292,7 @@ def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: st
 
 
 def _print_comparison(comparison: Comparison, decimals: int) -> None:
-    from .._audit.compare import MEAN_OF, index_text, totals_text
+    from .._audit.compare import MEAN_OF, rounded_text, totals_text
 
     console = new_console()
     language = lang()
@@ -302,13 +302,13 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                    + number_text(value, language))
 
     def index(value: Fraction | None) -> str:
-        text = index_text(value, decimals)
+        text = rounded_text(value, decimals)
         return "—" if text is None else shown[text]
 
     def name(change: Change) -> str:
         """What a change is against, as named in its notes."""
         against: str = change.against
-        if against.startswith(MEAN_OF):  # a merged unit against its predecessors' mean
+        if change.mean:  # a merged unit against its predecessors' mean
             return t("mean_of", units=against.removeprefix(MEAN_OF))
         return against
 
@@ -330,7 +330,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
          for old, new, _ in figures],
         [signed[moved] if moved else "—" for _, _, moved in figures],
         [f"{index(change.index_old)} → {index(change.index_new)}" for _, change in rows],
-        [signed[text] if (text := index_text(change.index_change, decimals)) else "—"
+        [signed[text] if (text := rounded_text(change.index_change, decimals)) else "—"
          for _, change in rows],
         [f"{change.band_old or '—'} → {change.band_new or '—'}" for _, change in rows],
         [f"{change.rank_old or '—'} → {change.rank_new or '—'}" for _, change in rows],

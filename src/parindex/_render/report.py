@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
-from .._analysis.gaps import gaps, index_text, needed_text, points_text
+from .._analysis.gaps import gaps, needed_text, points_text, ratio_percent_text
 from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
 from .._base.errors import ArgumentError, needs_extra
 from .._base.i18n import MESSAGES, Sentence
@@ -123,7 +123,8 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
               "index": index(u.index),
               "band": u.band or "", "me": u is me}
              for u in sorted(found.units, key=lambda u: (u.rank, u.unit))]
-    fields = [{"code": f.code, "name": f.name, "mean": num(index_text(f.mean, decimals)),
+    fields = [{"code": f.code, "name": f.name,
+               "mean": num(ratio_percent_text(f.mean, decimals)),
                "best": ", ".join(f.best), "worst": ", ".join(f.worst)} for f in found.fields]
     unit_data = None
     title = t["title"] + (f" {year}" if year else "")
