@@ -349,3 +349,26 @@ def test_report_shows_totals_as_the_framework_declares() -> None:
         framework.publication, decimals={"total": 1}))
     page = parindex.report_html(parindex.score_many(declared, units), lang="vi")
     assert '<td class="num">93,0</td>' in page
+
+
+def test_report_takes_the_years_of_tables_without_a_year_column(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The example framework covers 2024-2025: a table without a year column needs its
+    year, and report had no option to give the previous table's (compare has --old-year
+    and --year): --year and --previous-year."""
+    examples = GROUP.parent
+    tables = []
+    for name in ("results-2024.csv", "results-2025.csv"):
+        title, *lines = (examples / name).read_text(encoding="utf-8").splitlines()
+        tables.append(tmp_path / name)
+        tables[-1].write_text("\n".join([title, *(line.split(";", 1)[1] for line in lines)]),
+                              encoding="utf-8")
+    out = tmp_path / "r.html"
+    args = ["report", str(tables[1]), "--framework", str(examples / "example-framework.toml"),
+            "--previous", str(tables[0]), "-o", str(out), "--lang", "en"]
+    assert main([*args, "--year", "2025"]) == 2  # the previous table's year: said, not guessed
+    assert "results-2024.csv: no year" in capsys.readouterr().err and not out.exists()
+    assert main([*args, "--year", "2025", "--previous-year", "2024"]) == 0
+    page = out.read_text(encoding="utf-8")
+    # The rank-change chart, its two years on the axis.
+    assert "parindex-shift" in page and ">2024<" in page and ">2025<" in page

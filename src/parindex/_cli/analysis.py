@@ -63,12 +63,14 @@ def _check_output(output: Path, suffixes: tuple[str, ...] | None, *inputs: Path 
     check_output(output, suffixes=suffixes, inputs=[i for i in inputs if i is not None])
 
 
-def _scored(sources: Sequence[Path], framework_ref: str | None, sheet: str | None
-            ) -> tuple[Sequence[Assessment], Ranking | BatchResult]:
+def _scored(sources: Sequence[Path], framework_ref: str | None, sheet: str | None,
+            year: int | None = None) -> tuple[Sequence[Assessment], Ranking | BatchResult]:
     """The units of SOURCES and their ranking: the batch kernel for a table of leaf points
     (no unit is explained), else :func:`score_many` (see :func:`score_table`), with
-    progress bars while a large table is read and while units are explained one by one."""
-    table = load_units(sources, framework_ref, sheet=sheet, show_progress=True)
+    progress bars while a large table is read and while units are explained one by one.
+
+    :param year: a table's year when it has no year column (see :func:`load_units`)."""
+    table = load_units(sources, framework_ref, sheet=sheet, year=year, show_progress=True)
     table.raise_problems()  # an unreadable cell would silently change a rank or a gap
     with progress(t("progress_units"), len(table.assessments)) as update:
         return table.assessments, score_table(table.framework, table.assessments,
@@ -531,6 +533,12 @@ def _decimal_text(value: Fraction) -> str:
               type=click.Path(exists=True, path_type=Path),
               help="The previous year's assessments or table, to chart rank changes "
                    "(repeat for several files).")
+@click.option("--year", type=int,
+              help="The year of SOURCES, when a table has no year column and its framework "
+                   "covers several years.")
+@click.option("--previous-year", type=int,
+              help="The year of --previous, when its table has no year column and its "
+                   "framework covers several years.")
 @click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
               help="Add the rank intervals of a Monte Carlo run (see parindex sensitivity).")
 @click.option("--width", default="0.2", show_default=True,
@@ -540,8 +548,8 @@ def _decimal_text(value: Fraction) -> str:
 @click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")
 def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: str | None,
                    unit: str | None, group: str | None, output: Path,
-                   previous: tuple[Path, ...], target: str | None, width: str, draws: int,
-                   seed: int) -> None:
+                   previous: tuple[Path, ...], year: int | None, previous_year: int | None,
+                   target: str | None, width: str, draws: int, seed: int) -> None:
     """Write one self-contained HTML report for a results table or a unit.
 
     The ranking, the distribution of totals with the band thresholds, sub-indices by
@@ -555,9 +563,9 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
     from .._analysis.sensitivity import Perturbation, monte_carlo
 
     _check_output(output, (".html", ".htm"), *sources, *previous, framework_ref)
-    assessments, ranking = _scored(sources, framework_ref, sheet)
+    assessments, ranking = _scored(sources, framework_ref, sheet, year)
     focus = _chosen(assessments, ranking, unit, group) if unit is not None else None
-    before = _scored(previous, framework_ref, sheet)[1] if previous else None
+    before = _scored(previous, framework_ref, sheet, previous_year)[1] if previous else None
     result = None
     if target is not None:
         perturbation = Perturbation(
