@@ -568,3 +568,24 @@ def test_a_large_printed_what_if_shows_what_its_json_gives(
     moved = sum(1 for u in units if u["rank_change"])
     assert 0 < moved < len(units)
     assert printed[-1] == f"{moved} of {len(units)} units change rank"
+
+
+def test_monte_carlo_band_shares_read_0_or_100_percent_only_when_exact(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A band drawn in 1 of 1,000 draws printed "Trung bình 0 %" beside "Khá 100 %": a
+    share that rounds to 0 % or 100 % without being it is said "< 1 %" / "> 99 %"."""
+    args = ["sensitivity", str(GROUP), "--monte-carlo", "weights", "--width", "0.5",
+            "--draws", "1000", "--seed", "0"]
+    assert main([*args, "--json"]) == 0
+    bands = {u["unit"]: u["bands"] for u in json.loads(capsys.readouterr().out)["units"]}
+    assert bands["Xã C"] == {"Khá": "999/1000", "Trung bình": "1/1000"}
+    assert bands["Xã A"] == {"Khá": "29/1000", "Trung bình": "971/1000"}
+    assert bands["Phường D"] == {"Trung bình": "1/1"}
+    for lang, rare, exact in (("vi", "Khá > 99 %, Trung bình < 1 %", "Trung bình 100 %"),
+                              ("en", "Khá > 99%, Trung bình < 1%", "Trung bình 100%")):
+        assert main([*args, "--lang", lang]) == 0
+        rows = {line.split("│")[1].strip(): line.split("│")[-2].strip()
+                for line in capsys.readouterr().out.splitlines() if line.startswith("│")}
+        assert (rows["Xã C"], rows["Phường D"]) == (rare, exact)
+        assert rows["Xã A"] == ("Khá 3 %, Trung bình 97 %" if lang == "vi"
+                                else "Khá 3%, Trung bình 97%")

@@ -247,6 +247,27 @@ def exact_value(value: object, name: str) -> Fraction:
         raise ArgumentError(Problem(reason(error), key=name)) from None
 
 
+def share_text(share: Fraction, lang: str = "en", places: int = 0) -> str:
+    """A share (0 to 1) as a percentage rounded half up to ``places``, that reads 0 % or
+    100 % only when it is exactly that: a share that rounds to either reads ``< 1 %`` or
+    ``> 99 %`` (one step of the last place inside), so that a band drawn in 1 of 1,000
+    draws is not said never to be drawn, nor another always.
+
+    >>> share_text(Fraction(1, 1000), "vi"), share_text(Fraction(999, 1000), "vi")
+    ('< 1 %', '> 99 %')
+    >>> share_text(Fraction(1, 1000), "en", 1), share_text(Fraction(1), "en")
+    ('0.1%', '100%')
+    """
+    percent = share * 100
+    shown = quantize(percent, places)
+    step = Decimal(1).scaleb(-places)
+    if shown == 0 and percent > 0:
+        return "< " + percent_text(plain(step), lang)
+    if shown == 100 and percent < 100:
+        return "> " + percent_text(plain(100 - step), lang)
+    return percent_text(plain(shown), lang)
+
+
 def places(value: Decimal) -> int:
     """Number of decimal places a value is written with (``28.666`` → 3, ``10`` → 0)."""
     exponent = value.as_tuple().exponent

@@ -27,7 +27,7 @@ from .options import lang, t
 from .tables import load_units
 from .._base.i18n import Sentence, figure
 from .._base.numbers import (
-    NumberError, decimal_or_fraction, number_text, percent_text, plain, quantize, to_decimal)
+    NumberError, decimal_or_fraction, number_text, plain, quantize, share_text, to_decimal)
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.model import Assessment
@@ -505,10 +505,10 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
     for key in ("unit", "rank", "median_rank", "interval", "band_shares"):
         table.add_column(t(key))
     for row in sorted(rows, key=lambda r: (r["rank"], r["unit"])):
-        # Exact shares, rounded half up for display only.
-        shares = ", ".join(
-            f"{name} {percent_text(plain(quantize(Fraction(v) * 100, 0)), language)}"
-            for name, v in row["bands"].items())
+        # Exact shares, rounded half up for display only (never to a 0 % or 100 % that is
+        # not exact).
+        shares = ", ".join(f"{name} {share_text(Fraction(v), language)}"
+                           for name, v in row["bands"].items())
         table.add_row(row["unit"], str(row["rank"]), str(row["median_rank"]),
                       f"{row['rank_5']}–{row['rank_95']}", shares)
     new_console().print(table)
