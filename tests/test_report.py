@@ -372,3 +372,38 @@ def test_report_takes_the_years_of_tables_without_a_year_column(
     page = out.read_text(encoding="utf-8")
     # The rank-change chart, its two years on the axis.
     assert "parindex-shift" in page and ">2024<" in page and ">2025<" in page
+
+
+def test_units_tied_on_a_field_are_named_a_few_and_counted(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """profiles and the report's field table listed every unit tied on a field's highest or
+    lowest sub-index (a 1,000-unit table: about 750 lines); a few are named, then how many
+    more, as the rank chart's labels do (one helper for all three)."""
+    import json
+
+    import tomli_w
+
+    from parindex._formats.toml import assessment_to_dict
+
+    example = parindex.load_assessment(parindex.example_path())
+    names = [f"Xã Minh Họa {i}" for i in range(1, 8)]  # seven copies of one unit: all tied
+    twins = [attrs.evolve(example, unit=name, origin=None) for name in names]
+    for i, twin in enumerate(twins):
+        (tmp_path / f"{i}.toml").write_text(tomli_w.dumps(assessment_to_dict(twin)),
+                                            encoding="utf-8")
+    tied = parindex.score_many(parindex.get_framework(example.framework), twins)
+    shown = "Xã Minh Họa 1, Xã Minh Họa 2, Xã Minh Họa 3"
+    monkeypatch.setenv("COLUMNS", "400")  # a row a line
+    for lang, more in (("vi", " và 4 đơn vị khác"), ("en", " and 4 more")):
+        assert main(["profiles", str(tmp_path), "--lang", lang]) == 0
+        out = capsys.readouterr().out
+        # Nine fields (eight and the survey), each unit tied on the highest and the lowest.
+        assert out.count(shown + more) == 2 * 9 and "Xã Minh Họa 7" not in out
+        assert parindex.report_html(tied, lang=lang).count(shown + more) == 2 * 9
+        labels = re.findall(r"<text[^>]*>([^<]*)</text>",
+                            parindex.rank_shift_chart(tied, tied, lang=lang))
+        assert labels.count("1. Xã Minh Họa 1, Xã Minh Họa 2" + more.replace("4", "5")) == 2
+    assert main(["profiles", str(tmp_path), "--json"]) == 0  # the data keeps them all
+    fields = json.loads(capsys.readouterr().out)["fields"]
+    assert all(field["best"] == names for field in fields)

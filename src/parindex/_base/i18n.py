@@ -10,7 +10,7 @@ of xã Thủy Thanh, Kế hoạch 322/KH-UBND of huyện Hướng Hóa): *tiêu 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
 
@@ -118,6 +118,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_base": "Xếp hạng gốc",
         # charts of a large table (verify11: _render/charts.py): only the best units drawn
         "chart_best": "{best} đơn vị đứng đầu (trong {count} đơn vị)",
+        # ties capped (polish: profiles, the report's field table, the rank charts' labels)
+        "few_more": " và {count} đơn vị khác",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
         "s_share_desc": "tỷ trọng điều tra xã hội học {share}",
         "s_maxima_desc": "điểm tối đa {items}",
@@ -1522,6 +1524,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_base": "Base rank",
         # charts of a large table (verify11: _render/charts.py): only the best units drawn
         "chart_best": "the {best} best of {count} units",
+        # ties capped (polish: profiles, the report's field table, the rank charts' labels)
+        "few_more": " and {count} more",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
         "s_share_desc": "survey share {share}",
         "s_maxima_desc": "maxima {items}",
@@ -2893,6 +2897,32 @@ def listed(texts: Iterable[str], separator: str = "; ") -> Sentence:
             parts.extend(_parts(separator))  # a Sentence (" and ") said too
         parts.extend(_parts(text))
     return Sentence.joined(parts)
+
+
+def shortlist(names: Sequence[str], shown: int | None = 3, *,
+              width: int | None = None) -> Sentence:
+    """Names that may be many (units tied on a value) as a list that stays short: the
+    first ``shown``, or with ``width`` as many as fit in about that many characters (at
+    least one), then how many more; all of them when only one would be left out.
+
+    >>> shortlist(["Xã A", "Xã B", "Xã C", "Xã D", "Xã E"]).said("vi")
+    'Xã A, Xã B, Xã C và 2 đơn vị khác'
+    >>> shortlist(["Xã A", "Xã B", "Xã C", "Xã D"]), shortlist(["Xã A", "Xã B", "Xã C"], width=10)
+    ('Xã A, Xã B, Xã C, Xã D', 'Xã A, Xã B and 1 more')
+    """
+    kept = list(names[:shown])
+    if width is not None:
+        kept = kept[:1]
+        for name in names[1:shown]:
+            if len(", ".join([*kept, name])) > width:
+                break
+            kept.append(name)
+    if len(names) == len(kept) + 1 and width is None:
+        kept = list(names)
+    text: list[tuple[str, Mapping[str, object]]] = [(VERBATIM, {"text": ", ".join(kept)})]
+    if len(names) > len(kept):
+        text.append(("few_more", {"count": Count(len(names) - len(kept))}))
+    return Sentence.joined(text)
 
 
 def reason(error: BaseException) -> str:

@@ -25,7 +25,7 @@ from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, p
                      progress)
 from .options import lang, t
 from .tables import load_units
-from .._base.i18n import Sentence, figure
+from .._base.i18n import Sentence, figure, shortlist
 from .._base.numbers import (
     NumberError, decimal_or_fraction, number_text, plain, quantize, share_text, to_decimal)
 from .._base.files import atomic_write, check_output
@@ -235,12 +235,12 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
     for key, justify in (("code", "left"), ("field", "left"), ("mean", "right"),
                          ("best", "left"), ("worst", "left")):
         table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
-    for field in found.fields:
+    for field in found.fields:  # a few of the units tied on a value, and how many more
         table.add_row(field.code, field.name, percent(field.mean),
-                      f"{', '.join(field.best)} ({percent(field.best_value)})"
+                      f"{shortlist(field.best).said(language)} ({percent(field.best_value)})"
                       if field.best else "—",
-                      f"{', '.join(field.worst)} ({percent(field.worst_value)})"
-                      if field.worst else "—")
+                      f"{shortlist(field.worst).said(language)} "
+                      f"({percent(field.worst_value)})" if field.worst else "—")
     console = new_console()
     console.print(table)
     if found.totals:

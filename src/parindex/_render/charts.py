@@ -22,7 +22,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-from .._base.i18n import message
+from .._base.i18n import message, shortlist
 from .._base.model import BandBasis, Framework
 from .._base.names import unit_key
 from .._base.numbers import number_text, plain, quantize
@@ -197,7 +197,7 @@ def shift_chart(old: Profiles, new: Profiles, *, lang: str = "vi", limit: int = 
         for side, ranks in enumerate(labels):
             for rank, names in ranks.items():
                 text = axes.annotate(
-                    _tied(rank, names), (side, places[side][rank]),
+                    _tied(rank, names, lang), (side, places[side][rank]),
                     xytext=(6 if side else -6, 0), textcoords="offset points",
                     ha="left" if side else "right", va="center", fontsize=8,
                     fontweight="bold" if (side, rank) in strong else "normal")
@@ -214,16 +214,10 @@ def shift_chart(old: Profiles, new: Profiles, *, lang: str = "vi", limit: int = 
         return _svg(figure, "parindex-shift")
 
 
-def _tied(rank: int, names: list[str], width: int = 40) -> str:
+def _tied(rank: int, names: list[str], lang: str, width: int = 40) -> str:
     """A rank's label: the rank, then the units at it, as many as fit in about ``width``
     characters and then how many more, so that a long tie does not run off the chart."""
-    kept = names[:1]
-    for name in names[1:]:
-        if len(", ".join([*kept, name])) > width:
-            break
-        kept.append(name)
-    more = f" +{len(names) - len(kept)}" if len(names) > len(kept) else ""
-    return f"{rank}. {', '.join(kept)}{more}"
+    return f"{rank}. {shortlist(names, None, width=width).said(lang)}"
 
 
 def rank_interval_chart(result: MonteCarlo, *, lang: str = "vi", limit: int = 40) -> str:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from .._analysis.gaps import gaps, needed_text, points_text, ratio_percent_text
 from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
 from .._base.errors import ArgumentError, needs_extra
-from .._base.i18n import MESSAGES, Sentence
+from .._base.i18n import MESSAGES, Sentence, shortlist
 from .._base.model import Framework
 from .._base.numbers import number_text, plain, quantize
 from .._analysis.profiles import profiles
@@ -125,7 +125,8 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
              for u in sorted(found.units, key=lambda u: (u.rank, u.unit))]
     fields = [{"code": f.code, "name": f.name,
                "mean": num(ratio_percent_text(f.mean, decimals)),
-               "best": ", ".join(f.best), "worst": ", ".join(f.worst)} for f in found.fields]
+               "best": shortlist(f.best).said(lang), "worst": shortlist(f.worst).said(lang)}
+              for f in found.fields]
     unit_data = None
     title = t["title"] + (f" {year}" if year else "")
     subtitle = framework.name
