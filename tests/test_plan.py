@@ -68,7 +68,7 @@ def test_survey_and_remainders_are_notes_not_tasks(draft: parindex.PlanDraft) ->
     notes = " ".join(draft.notes)
     assert "Điểm điều tra xã hội học" in notes and "28,666/30 điểm" in notes
     # Fields 3 and 6 have maxima their printed items do not cover: 1 point lost in field 3.
-    assert "Lĩnh vực 3. Cải cách TTHC: bị trừ 1,0 điểm ở phần điểm tối đa của lĩnh vực 3" \
+    assert "Lĩnh vực 3. Cải cách TTHC: bị trừ 1 điểm ở phần điểm tối đa của lĩnh vực 3" \
         in notes
 
 
@@ -87,7 +87,7 @@ def test_markdown_follows_the_plan_layout(thuy_thanh: parindex.Result) -> None:
     rows = text[text.index(header):].splitlines()[2:]
     rows = [r for r in rows if r.startswith("| ")]
     assert len(rows) == len(parindex.plan_draft(thuy_thanh).tasks)
-    assert rows[0].startswith("| 1 | 1.1.1 – Ban hành kế hoạch CCHC | 1,0 | ")
+    assert rows[0].startswith("| 1 | 1.1.1 – Ban hành kế hoạch CCHC | 1 | ")
     assert f"Công chức Văn phòng – Thống kê {PLACEHOLDER}" in rows[0]
 
 
@@ -287,7 +287,7 @@ def test_change_in_total_is_exact(before: Decimal) -> None:
     difference = Decimal("78.636") - before
     if difference:
         word = "rose" if difference > 0 else "fell"
-        amount = plain(abs(difference))
+        amount = plain(abs(difference).normalize())  # as points are printed: 70, not 70.000
         assert f"the total {word} by {amount} points" in change
     else:
         assert "the total is unchanged" in change
@@ -391,3 +391,30 @@ def test_district_plan_writes_rounded_amounts_with_a_decimal_comma() -> None:
     assert "cần thêm ít nhất 4,86… điểm" in text and not re.search(r"\d\.\d", text)
     assert draft.signature == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     assert draft.tasks[0].lead == "Phòng Nội vụ"
+
+
+# Points as the plan writes them: "đạt 0/1 điểm", "bị trừ 0,5 điểm", and in the appendix.
+_POINTS = re.compile(r"(?:đạt|Đạt|bị trừ|bị trừ:|scored|points lost in all:) ?"
+                     r"(\d+(?:[,.]\d+)?)(?:/(\d+(?:[,.]\d+)?))?")
+
+
+def test_every_point_figure_is_written_one_way(thuy_thanh: parindex.Result,
+                                               tmp_path: Path) -> None:
+    """The plan wrote the points as the source gave them ("đạt 0,0/1 điểm, bị trừ 1,0
+    điểm") beside maxima without trailing zeros ("0,5/1"): every point figure, lost
+    points and totals included, in Markdown and in Word, is written as the framework
+    prints points (no declared places: no trailing zeros, "0/1", "0,5/1", "1,98/2")."""
+    docx = pytest.importorskip("docx")
+    markdown = parindex.plan_markdown(thuy_thanh)
+    word = _docx_text(docx.Document(str(parindex.write_plan_docx(thuy_thanh,
+                                                                 tmp_path / "p.docx"))))
+    for text in (markdown, word):
+        found = [n for pair in _POINTS.findall(text) for n in pair if n]
+        assert len(found) > 50
+        assert not [n for n in found if re.search(r"[,.]\d*0$", n)], text
+        assert "đạt 0/1 điểm, bị trừ 1 điểm" in text and "đạt 0,5/1 điểm, bị trừ 0,5 điểm" \
+            in text and "đạt 1,98/2 điểm, bị trừ 0,02 điểm" in text
+    rows = [row for row in markdown.splitlines() if row.startswith("| 1 | 1.1.1")]
+    assert rows[0].split(" | ")[2] == "1"  # the appendix's points lost
+    assert [t.lost_text for t in parindex.plan_draft(thuy_thanh).tasks][:3] == ["1", "0,2",
+                                                                             "0,25"]

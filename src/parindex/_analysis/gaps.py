@@ -20,7 +20,7 @@ import numpy as np
 
 from .._base.errors import ArgumentError, MissingInformationError, Problem
 from .._base.i18n import Sentence
-from .._base.model import Band, BandBasis, Node, NodeKind, RankBasis
+from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis
 from .._base.names import group_key
 from .._base.numbers import places as decimal_places
 from .._base.numbers import plain, quantize
@@ -469,6 +469,27 @@ def points_text(value: Decimal | None, decimals: int) -> str:
         if decimal_places(value) < 1:
             value = value.quantize(Decimal("0.1"))
     return plain(value)
+
+
+def figure_text(framework: Framework, value: Decimal | Fraction | None,
+                figure: str = "points") -> str:
+    """A figure (points, points lost, a total) as the framework prints it, in machine
+    style: to the places its publication declares for ``figure`` (``[publication]
+    decimals``, rounded as declared); where it declares none, as a maximum is printed
+    ("0", "0.5", "1.98", "93"): rounded half up only past the framework's ``decimals``,
+    without trailing zeros, so that "0/1" and "0.5/1" read alike ("—" for none).
+
+    >>> import parindex
+    >>> hue = parindex.get_framework("thua-thien-hue/commune/2022")
+    >>> [figure_text(hue, Decimal(v)) for v in ("0.0", "1.0", "0.50", "10", "86.7567")]
+    ['0', '1', '0.5', '10', '86.757']
+    """
+    if value is None:
+        return "—"
+    places = framework.publication.places(figure)
+    if places is not None:
+        return plain(framework.publication.printed(value, figure, places))
+    return plain(quantize(value, framework.decimals).normalize())
 
 
 def ratio_percent_text(value: Fraction | None, decimals: int) -> str:

@@ -34,7 +34,7 @@ from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
 from .._formats.assignments import Assignments
-from .gaps import (LostItem, batch_position, gaps, lost_points, needed_text, points_text,
+from .gaps import (LostItem, batch_position, figure_text, gaps, lost_points, needed_text,
                    ratio_percent_text)
 
 
@@ -150,6 +150,8 @@ class PlanTask:
     :param points: the points obtained, as written (in the draft's number style).
     :param maximum: its arising maximum, as written.
     :param lost: points lost, exact.
+    :param lost_text: the same as written (as the framework prints points, in the draft's
+        number style); by default ``lost`` without trailing zeros, in machine style.
     :param comment: the appraisal council's comment.
     :param content: the direction (*nội dung thực hiện*), drafted from the comment unless
         the assignments file gives one.
@@ -171,6 +173,8 @@ class PlanTask:
     deadline: str
     product: str
     placeholders: frozenset[str] = frozenset()
+    lost_text: str = attrs.field(
+        default=attrs.Factory(lambda task: plain(task.lost.normalize()), takes_self=True))
 
 
 @attrs.frozen
@@ -266,8 +270,9 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     body = tr("body_local", place=_place(unit, lang)) if local else unit
     lost = lost_points(result)
 
-    def pts(value: Decimal | None) -> str:
-        return number_text(points_text(value, decimals), lang)
+    def pts(value: Decimal | None, figure: str = "points") -> str:
+        """Points, lost points, a total: every one as the framework prints them."""
+        return number_text(figure_text(framework, value, figure), lang)
 
     def most(value: Decimal | None) -> str:
         return maximum_text(value, lang)
@@ -277,9 +282,9 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     total = published.total if published.total is not None else result.total
     index = published.index if published.index is not None else \
         None if result.index is None else quantize(result.index, decimals)
-    results = [tr("results", year=year, body=body, total=number_text(total, lang),
-                  max=most(result.max), appraised=pts(result.appraised),
-                  survey=pts(result.survey),
+    results = [tr("results", year=year, body=body, total=pts(total, "total"),
+                  max=most(result.max), appraised=pts(result.appraised, "appraised"),
+                  survey=pts(result.survey, "survey"),
                   index=percent_text(result.display(result.index), lang),
                   band=tr("results_band", band=result.band.name) if result.band else "")]
     rank = _rank_sentence(result, ranking, lang)
@@ -425,7 +430,8 @@ def _task(item: LostItem, framework: Framework, assignments: Assignments, plan_y
     chosen = {key: assignments.lookup(item.code, key) for key in defaults}
     return PlanTask(
         code=item.code, name=name, label=label,
-        points=number_text(item.points, lang), maximum=maximum, lost=item.lost,
+        points=number_text(figure_text(framework, item.points), lang), maximum=maximum,
+        lost=item.lost, lost_text=number_text(figure_text(framework, item.lost), lang),
         comment=item.comment,
         content=chosen["content"] or defaults["content"],
         lead=chosen["lead"] or defaults["lead"],
@@ -491,8 +497,10 @@ def _change_sentence(result: Result, total: Decimal, index: Decimal | None,
     def amount(what: str, change: Decimal) -> str:
         if not change:
             return tr("same_" + what)
-        return tr(("up_" if change > 0 else "down_") + what,
-                  amount=number_text(plain(abs(change)), lang))
+        # Points as the framework prints them; an index's change as computed.
+        text = (figure_text(result.framework, abs(change), "total") if what == "total"
+                else plain(abs(change)))
+        return tr(("up_" if change > 0 else "down_") + what, amount=number_text(text, lang))
 
     published = result.assessment.published
     printed = next((r.change for r in (published.rank, published.group_rank)
@@ -505,7 +513,8 @@ def _change_sentence(result: Result, total: Decimal, index: Decimal | None,
     before: list[str] = []
     changes: list[str] = []
     if previous.total is not None:
-        before.append(tr("prev_total", total=number_text(plain(previous.total), lang)))
+        before.append(tr("prev_total", total=number_text(
+            figure_text(result.framework, previous.total, "total"), lang)))
         changes.append(amount("total", total - previous.total))
     if previous.index is not None:
         before.append(tr("prev_index", index=percent_text(plain(previous.index), lang)))

@@ -22,7 +22,6 @@ from .._base.errors import needs_extra
 from .._base.i18n import Language, message
 from .._base.files import atomic_path
 from .._base.text import xml_safe
-from .._base.numbers import number_text, plain
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
@@ -46,7 +45,7 @@ def _task_lines(task: PlanTask, lang: Language) -> list[str]:
         return message(lang, "plan_" + key, **values)
 
     lines = [tr("task_line", label=task.label, code=task.code, name=task.name,
-                points=task.points, max=task.maximum, lost=number_text(plain(task.lost), lang))]
+                points=task.points, max=task.maximum, lost=task.lost_text)]
     if task.comment:
         lines.append(tr("council", comment=task.comment))
     lines.append(f"{tr('task')} {_cell(task, 'content', lang)}")
@@ -61,7 +60,7 @@ _ASSIGNED = ("content", "lead", "support", "deadline", "product")
 
 
 def _row(number: int, task: PlanTask, lang: Language) -> list[str]:
-    return [str(number), f"{task.code} – {task.name}", number_text(plain(task.lost), lang),
+    return [str(number), f"{task.code} – {task.name}", task.lost_text,
             *(_cell(task, key, lang) for key in _ASSIGNED)]
 
 
@@ -323,7 +322,7 @@ def write_draft_docx(draft: PlanDraft, path: str | Path) -> Path:
         cells = row.cells
         _fill(cells[0], str(n), centre, Pt(12))
         _fill(cells[1], f"{task.code} – {task.name}", left, Pt(12))
-        _fill(cells[2], number_text(plain(task.lost), lang), centre, Pt(12))
+        _fill(cells[2], task.lost_text, centre, Pt(12))
         for cell, key in zip(cells[3:], _ASSIGNED, strict=True):
             paragraph = cell.paragraphs[0]
             paragraph.alignment = left

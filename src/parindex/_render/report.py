@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
-from .._analysis.gaps import gaps, needed_text, points_text, ratio_percent_text
+from .._analysis.gaps import figure_text, gaps, needed_text, points_text, ratio_percent_text
 from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
 from .._base.errors import ArgumentError, needs_extra
 from .._base.i18n import MESSAGES, Sentence, shortlist
@@ -96,15 +96,8 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
             raise ArgumentError(Sentence("a_result_of_other", given=result.unit, unit=me.unit))
 
     def number(value: Decimal | Fraction | None) -> str:
-        """Total points (a unit's, the median): to the places the framework's publication
-        declares for totals (``[publication] decimals``); where it declares none, exact as
-        the tables print them ("93", "80.5"), rounded half up only past ``decimals``."""
-        if value is None:
-            return "—"
-        places = framework.publication.places("total")
-        if places is not None:
-            return num(plain(framework.publication.printed(value, "total", places)))
-        return num(plain(quantize(value, decimals).normalize()))
+        """Total points (a unit's, the median) as the framework prints totals."""
+        return num(figure_text(framework, value, "total"))
 
     def index(value: Fraction | None) -> str:
         return "—" if value is None else num(plain(quantize(value, decimals)))
