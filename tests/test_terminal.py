@@ -93,3 +93,18 @@ def test_a_title_wraps_at_the_terminal_not_the_table(monkeypatch: pytest.MonkeyP
         assert main(["bands", TABLE, *TTH, "--lang", lang]) == 0
         title, *_ = capsys.readouterr().out.splitlines()
         assert 70 < cell_len(title) <= 80, title  # the table below is 33 columns wide
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=lambda args: args[0])
+def test_an_80_column_terminal_cuts_no_word(args: list[str], monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """Where the tables fit with their cells wrapped at spaces, no word is cut: rich
+    narrowed compare's columns to one width and cut the header "Tăng/giảm bậc" to
+    "Tăng/…" (and score's "Điểm / tối đa" to "Điểm / tố…"); headers wrap as names do."""
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang in ("vi", "en"):
+        assert main([*args, "--lang", lang]) == 0
+        out = capsys.readouterr().out
+        assert "…" not in out, out
+        if args[0] == "compare":
+            assert ("Tăng/giảm" if lang == "vi" else "Moved") in out.split()

@@ -19,6 +19,7 @@ from typing import Any
 import click
 from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
 from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
@@ -192,6 +193,7 @@ def print_table(console: Console, table: Table) -> None:
     cells = [[c if isinstance(c, str) else None for c in column.cells] for column in columns]
     if table.row_count <= MANY_ROWS or any(None in column for column in cells) \
             or not all(isinstance(c.header, str) for c in columns):
+        _fit(console, table)
         _rich_print(console, table)  # rich's own: this console's print comes here
         return
     _lay_out(console, str(table.title) if table.title else None,
@@ -220,7 +222,46 @@ def print_columns(console: Console, title: str | None, headers: Sequence[str],
         table.add_column(header, justify=how)  # type: ignore[arg-type]
     for row in zip(*columns, strict=True):
         table.add_row(*row)
+    _fit(console, table)
     _rich_print(console, table)
+
+
+def _fit(console: Console, table: Table) -> None:
+    """Give the columns of a table too wide for the console the widths :func:`_lay_out`
+    gives them, none narrower than its longest word: rich narrows the widest columns to a
+    common width and then cuts words ("Tăng/…" for "Tăng/giảm bậc" at 80 columns) where
+    wrapping every cell at spaces fits. Where even the longest words do not fit, rich's
+    own layout stands."""
+    columns = table.columns
+    if table.box is None or not table.show_edge or table.padding != (0, 1, 0, 1) \
+            or any(column.width is not None for column in columns):
+        return  # not the table every command builds: rich's layout
+    measured = [[Measurement.get(console, console.options, cell)
+                 for cell in (column.header, *column.cells)] for column in columns]
+    widths = [max(m.maximum for m in cells) for cells in measured]
+    room = console.width - 3 * len(columns) - 1
+    if sum(widths) <= room:
+        return
+    # A column that does not wrap is as wide as its widest cell.
+    shortest = [widest if column.no_wrap else max(m.minimum for m in cells)
+                for column, cells, widest in zip(columns, measured, widths, strict=True)]
+    if sum(shortest) > room:
+        return
+    for column, width in zip(columns, _narrowed(widths, shortest, room), strict=True):
+        column.width = width
+
+
+def _narrowed(widths: list[int], shortest: list[int], room: int) -> list[int]:
+    """Column widths that fit in ``room``: the column with the most to spare above its
+    longest word narrowed first, one character at a time, none below its longest word
+    (where those do not fit, the lines run over)."""
+    widths = list(widths)
+    while sum(widths) > room:
+        wide = max(range(len(widths)), key=lambda i: widths[i] - shortest[i])
+        if widths[wide] <= shortest[wide]:
+            break
+        widths[wide] -= 1
+    return widths
 
 
 def _lay_out(console: Console, title: str | None, headers: list[str],
@@ -239,12 +280,7 @@ def _lay_out(console: Console, title: str | None, headers: list[str],
     shortest = [max([1, *map(len, text.split())]) if fast else
                 max([1, *(width_of[w] for c in found for w in c.split())])
                 for found, text, fast in zip(distinct, joined, narrow, strict=True)]
-    room = console.width - 3 * len(widths) - 1
-    while sum(widths) > room:
-        wide = max(range(len(widths)), key=lambda i: widths[i] - shortest[i])
-        if widths[wide] <= shortest[wide]:
-            break  # nothing left to wrap: the lines run over, as rich's would
-        widths[wide] -= 1
+    widths = _narrowed(widths, shortest, console.width - 3 * len(widths) - 1)
 
     def part(text: str, width: int, how: str) -> str:
         pad = " " * (width - width_of[text])
