@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 from pathlib import Path
 
+import click
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1589,3 +1590,105 @@ def test_new_plugin_in_vietnamese_fits_the_terminal(
                "--lang", "en")
     assert out.startswith("would create x/ (parindex-quang-binh, entry point quang_binh, "
                           "framework quang-binh/commune/")
+
+
+# --- every command's failure paths under --lang vi: no English word ------------------------------
+
+def _sweep_baselines(tmp: Path) -> dict[tuple[str, ...], tuple[list[str], dict[str, str | None]]]:
+    """A run of every command that works: its arguments and options (None: a flag). The
+    sweep below spoils one of them at a time."""
+    examples = ROOT / "docs" / "examples"
+    annex = examples / "annex"
+    hue = {"--framework": "thua-thien-hue/commune/2022"}
+    table = str(examples / "results-2022.csv")
+    group = str(examples / "group")
+    return {
+        ("score",): ([EXAMPLE], {}),
+        ("validate",): ([EXAMPLE], {}),
+        ("rule",): (["3.4.1", "on_time=489", "resolved=493"], {"--framework": OVERLAY_341}),
+        ("frameworks",): ([], {}),
+        ("plugins",): ([], {}),
+        ("reproduce",): ([table], {**hue, "-o": str(tmp / "out.csv")}),
+        ("compare",): ([str(examples / "results-2024.csv"), str(examples / "results-2025.csv")],
+                       {"--framework": str(examples / "example-framework.toml"),
+                        "--lineage": str(examples / "lineage-2025.toml")}),
+        ("bands",): ([table], {**hue, "--published": "Xuất sắc=1,Tốt=1,Khá=2,Trung bình=1"}),
+        ("gaps",): ([table], {**hue, "--unit": "Xã Thủy Thanh"}),
+        ("plan",): ([EXAMPLE], {"-o": str(tmp / "plan.md")}),
+        ("profiles",): ([group], {}),
+        ("sensitivity",): ([group], {"--survey-share": "35"}),
+        ("report",): ([group], {"-o": str(tmp / "report.html")}),
+        ("import", "assessment"): ([str(annex / "units" / "xa-hoa-phu.xlsx")],
+                                   {"--framework": str(annex / "tinh-mau-2024.toml"),
+                                    "-o": str(tmp / "a.toml")}),
+        ("import", "framework"): ([str(annex / "tinh-mau-2024.docx")],
+                                  {"--id": "tinh-mau/commune/2024", "--name": "Tỉnh Mẫu",
+                                   "--decision": "999/QĐ-UBND", "-o": str(tmp / "f.toml")}),
+        ("import", "overlay"): ([str(annex / "quang-ngai-2023-invented.docx")],
+                                {"--onto": "quang-ngai/commune/2023", "-o": str(tmp / "o.toml")}),
+        ("new-plugin",): (["tinh_mau"], {"--directory": str(tmp / "plugin"), "--dry-run": None}),
+    }
+
+
+#: Files that are not what a command reads: each input FILE is given each in turn.
+_SPOILT = {"spoilt.toml": "x = \n[[", "empty.toml": "", "spoilt.csv": 'a;b\n"x\n',
+           "spoilt.xlsx": "not a zip", "spoilt.docx": "not a zip", "spoilt.json": "{"}
+
+
+def _spoilt_values(param: click.Parameter, tmp: Path, slow: bool) -> list[str]:
+    """Values ``param`` refuses, by its kind: a missing file, a directory or a file that
+    is not what it reads; an output in a missing directory or of an unknown kind; a word
+    for a number or a choice; text no option of parindex takes."""
+    kind = param.type
+    name = param.opts[0] if param.opts else param.name
+    if isinstance(kind, click.Path):
+        if name in ("-o", "--directory"):
+            return [str(tmp / "no" / "such" / "out.md"), str(tmp / "out.pdf")]
+        if not kind.file_okay:
+            return [str(tmp / "spoilt.toml")]
+        return [str(tmp / "missing.toml"), str(tmp), *(str(tmp / n) for n in _SPOILT)]
+    if isinstance(kind, click.Choice | click.types.IntParamType | click.DateTime):
+        return ["abc"]
+    if isinstance(kind, click.types.BoolParamType) or (slow and name != "--unit"):
+        return []  # a report that takes text it ignores runs whole: seconds a run
+    return ["zz", "="]
+
+
+@pytest.mark.parametrize("spoil", ["arguments", "options"])
+def test_every_commands_failures_are_vietnamese(
+        cli_command: tuple[tuple[str, ...], click.Command], spoil: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command run with one argument or option spoilt at a time, for every argument
+    and option it takes (missing and unreadable files, outputs it cannot write, words for
+    numbers...): whatever it says under --lang vi, on either stream, has no English word
+    (paths, codes, keys, option names and what is quoted from the input aside)."""
+    path, command = cli_command
+    baselines = _sweep_baselines(tmp_path)
+    assert path in baselines, path  # a new command: give it a run that works
+    positional, options = baselines[path]
+    for name, text in _SPOILT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    params = arguments if spoil == "arguments" else [
+        p for p in command.params if isinstance(p, click.Option)
+        and p.name not in ("lang", "quiet")]
+    runs = 0
+    for param in params:
+        for value in _spoilt_values(param, tmp_path, slow=path == ("report",)):
+            given, chosen = list(positional), dict(options)
+            if isinstance(param, click.Argument):
+                at = arguments.index(param)
+                given = [*given[:at], value] if param.nargs == -1 else \
+                    [*given[:at], value, *given[at + 1:]]
+            else:
+                chosen[param.opts[0]] = value
+            args = [*path, *given, *(part for option, v in chosen.items()
+                                     for part in ((option,) if v is None else (option, v)))]
+            status = main([*args, "--lang", "vi"])
+            captured = capsys.readouterr()
+            said = (captured.out + captured.err).replace(str(tmp_path), "").replace(
+                str(ROOT), "")
+            assert status in (0, 1, 2) and "Traceback" not in said, (args, said)
+            assert not _english_in(said), (args, said)
+            runs += 1
+    assert runs or all(isinstance(p.type, click.types.BoolParamType) for p in params), path

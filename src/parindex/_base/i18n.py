@@ -1484,6 +1484,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tb_maxima_unknown": "chưa biết điểm tối đa của {codes}",
         "tb_maxima_sum": "tổng điểm tối đa của {codes}",
         "pv_raised": "lỗi trong mã của plugin (nguyên văn): “{error}”",
+        "click:{value!r} does not match the format {format}.": "{value!r} không đúng định dạng "
+                                                               "{format}.",
+        "click:{value!r} does not match the formats {formats}.": "{value!r} không đúng định dạng "
+                                                                 "nào trong số {formats}.",
+        "click:Missing command.": "Thiếu lệnh.",
     },
     "en": {
         "code": "Code",
@@ -2848,6 +2853,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "tb_maxima_unknown": "the maxima of {codes} are unknown",
         "tb_maxima_sum": "the sum of the maxima of {codes}",
         "pv_raised": "{error}",
+        "click:{value!r} does not match the format {format}.": "{value!r} does not match the "
+                                                               "format {format}.",
+        "click:{value!r} does not match the formats {formats}.": "{value!r} does not match the "
+                                                                 "formats {formats}.",
+        "click:Missing command.": "Missing command.",
     },
 }
 

@@ -357,7 +357,7 @@ def _raise_failures(infos: Iterable[PluginInfo]) -> None:
     for info in sorted(infos, key=lambda p: p.name):
         if info.status != "error" or info.error is None:
             continue
-        if _conflict(info.error):
+        if is_conflict(info.error):
             messages[info.error] = None  # a conflict: once, naming every plugin involved
         else:
             messages[Sentence("pv_failed", name=repr(info.name),
@@ -366,7 +366,7 @@ def _raise_failures(infos: Iterable[PluginInfo]) -> None:
         raise PluginError([Problem(message) for message in messages])
 
 
-def _conflict(error: str) -> bool:
+def is_conflict(error: str) -> bool:
     """Whether a plugin's error is that another plugin provides the same name."""
     return isinstance(error, Sentence) and error.parts[0][0] == "pv_conflict"
 
