@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from typing import Any
 from pathlib import Path
 
+import click
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -1317,3 +1319,376 @@ def test_conformance_and_assignments_say_where_toml_stops(
     with pytest.raises(parindex.AssignmentsError) as raised:
         parindex.load_assignments(assignments)
     assert raised.value.problem.line == 3
+
+
+# --- the rest of the English under --lang vi: rules, options, plugins (visweep) -----------------
+
+OVERLAY_341 = str(ROOT / "docs" / "examples" / "overlays" / "quang-ngai-3.4.1.toml")
+
+
+@pytest.mark.parametrize(("args", "vietnamese", "english"), [
+    (["rule", "3.4.1", "on_time", "--framework", OVERLAY_341],
+     "'on_time' không có dạng NAME=VALUE", "'on_time' is not NAME=VALUE"),
+    (["sensitivity", "{group}", "--max", "8"], "'8' không có dạng CODE=MAXIMUM",
+     "'8' is not CODE=MAXIMUM"),
+    (["sensitivity", "{group}", "--max", "8=abc"], "'abc' không phải là một số",
+     "'abc' is not a number"),
+    (["sensitivity", "{group}", "--max", "8=1/0"], "'1/0' là phép chia cho 0",
+     "'1/0' divides by zero"),
+    (["sensitivity", "{group}", "--survey-share", "4O"], "'4O' không phải là một số",
+     "'4O' is not a number"),
+    (["sensitivity", "{group}", "--monte-carlo", "weights", "--width", "x"],
+     "'x' không phải là một số", "'x' is not a number"),
+    (["import", "framework", str(ROOT / "docs" / "examples" / "annex" / "tinh-mau-2024.docx"),
+      "--id", "tinh-mau/commune/2024", "--name", "Tỉnh Mẫu", "--decision", "1/QĐ", "--band",
+      "Tốt", "-o", "{tmp}/f.toml"],
+     "'Tốt' không có dạng NAME=MIN (tên mức xếp loại=điểm tối thiểu), ví dụ \"Tốt=80\"",
+     "'Tốt' is not NAME=MIN, e.g. \"Tốt=80\""),
+    (["plan", EXAMPLE, "--previous", EXAMPLE, "-o", "{tmp}/p.md"],
+     "thuy-thanh-2022.toml: kết quả năm 2022, không phải của một năm trước năm 2022",
+     "thuy-thanh-2022.toml: the result of 2022, not of a year before 2022"),
+], ids=lambda v: v if isinstance(v, str) else None)
+def test_bad_option_values_are_said_in_vietnamese(
+        args: list[str], vietnamese: str, english: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A value an option or argument refuses: click's frame and parindex's reason, both in
+    Vietnamese; the English as it was."""
+    args = [a.format(tmp=tmp_path, group=ROOT / "docs" / "examples" / "group") for a in args]
+    assert main([*args, "--lang", "vi"]) == 2
+    err = capsys.readouterr().err
+    said = " ".join(err.split())
+    assert vietnamese in said and "Lỗi: Giá trị không hợp lệ cho " in said, err
+    assert not _english_in(err.replace(EXAMPLE, "")), err
+    assert main([*args, "--lang", "en"]) == 2
+    assert english in " ".join(capsys.readouterr().err.split())
+
+
+@pytest.mark.parametrize(("figures", "vietnamese", "english"), [
+    (["on_time=489"], "quy tắc proportional đọc on_time, resolved; thiếu resolved",
+     "a proportional rule reads on_time, resolved; missing resolved"),
+    (["on_time=489", "resolved=493", "extra=1"],
+     "quy tắc proportional đọc on_time, resolved; quy tắc không đọc: extra",
+     "a proportional rule reads on_time, resolved; not read by the rule: extra"),
+    (["on_time=abc", "resolved=493"], "on_time: 'abc' không phải là một số",
+     "on_time: 'abc' is not a number"),
+], ids=["missing", "extra", "number"])
+def test_rule_failures_in_vietnamese(figures: list[str], vietnamese: str, english: str,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["rule", "3.4.1", *figures, "--framework", OVERLAY_341]
+    assert main([*args, "--lang", "vi"]) == 2
+    err = capsys.readouterr().err
+    assert vietnamese in err and not _english_in(err), err
+    assert main([*args, "--lang", "en"]) == 2
+    assert english in capsys.readouterr().err
+    assert main(["rule", "9.9", "a=1", "--framework", OVERLAY_341, "--lang", "vi"]) == 2
+    assert "'9.9' không phải là tiêu chí của quang-ngai/commune/2023-example" in \
+        capsys.readouterr().err
+
+
+_KIND_FRAMEWORK = """\
+id = "thu/commune/2024"
+name = "Thử"
+level = "commune"
+first_year = 2024
+[legal_basis]
+decision = "1/QĐ-UBND"
+[sources]
+s = "QĐ 1"
+[[bands]]
+name = "Tốt"
+min = 0
+status = "read"
+source = "s"
+[criteria."1"]
+name = "Một"
+max = 10
+status = "read"
+source = "s"
+rule = {{ kind = "{kind}", status = "read", source = "s" }}
+[criteria."2"]
+name = "Hai"
+max = 90
+status = "read"
+source = "s"
+"""
+
+
+def _kind_plugin(**points: object) -> object:
+    """A plugin registering rule kinds ``name`` whose points function is ``points[name]``,
+    reading the figure ``a``, explained by the default explanation."""
+    import types
+
+    from parindex import RuleKind, hookimpl
+
+    module = types.ModuleType("kinds")
+    module.parindex_scoring_rules = hookimpl(lambda: [  # type: ignore[attr-defined]
+        RuleKind(name, "test", (), lambda p, m: [], lambda p: ("a",), function)
+        for name, function in points.items()])
+    return module
+
+
+def test_a_plugins_rule_kinds_are_said_in_vietnamese(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """What the core says about a plugin's rule kind (its explanation by default, points
+    out of range, a figure it reads undeclared, a failure) in the reader's language; the
+    plugin's own words (its exception) quoted as they are."""
+    def undeclared(params: object, maximum: object, figures: Any) -> Decimal:
+        # Beyond what the trial when the framework is loaded reaches (a = 1, then yes).
+        return Decimal(figures["b"]) if figures["a"] > 2 else Decimal(0)
+
+    def fails(params: object, maximum: object, figures: object) -> Decimal:
+        raise RuntimeError("boom")
+
+    registry = parindex.load_registry(entry_points=[], extra_plugins=[("kinds", _kind_plugin(
+        fine=lambda p, m, f: Decimal(4), above=lambda p, m, f: Decimal(11),
+        undeclared=undeclared, fails=fails))])
+    expected = {
+        "fine": ("4 / 10\n", "  4 điểm\n", "  4 points\n"),
+        "above": ("quy tắc above cho kết quả Decimal('11'), không phải số điểm từ 0 đến 10",
+                  None, "the above rule gave Decimal('11'), not points in [0, 10]"),
+        "fails": ("loại quy tắc 'fails' bị lỗi với các số liệu này: RuntimeError: boom",
+                  None, "rule kind 'fails' failed on these figures: RuntimeError: boom"),
+        "undeclared": ("quy tắc undeclared đọc số liệu 'b' mà loại quy tắc không khai báo "
+                       "(đã khai báo: a)", None, "the undeclared rule reads the figure 'b', "
+                       "which it does not declare (it declares a)"),
+    }
+    with parindex.using_registry(registry):
+        for kind, (vietnamese, explained, english) in expected.items():
+            path = tmp_path / f"{kind}.toml"
+            path.write_text(_KIND_FRAMEWORK.format(kind=kind), encoding="utf-8")
+            args = ["rule", "1", "a=3", "--framework", str(path)]
+            status = 0 if explained else 2
+            assert main([*args, "--lang", "vi"]) == status
+            out = capsys.readouterr()
+            said = out.out + out.err
+            assert vietnamese in said and (explained is None or explained in said), said
+            assert not _english_in(said.replace(str(path), "").replace("RuntimeError: boom",
+                                                                       "")), said
+            assert main([*args, "--lang", "en"]) == status
+            out = capsys.readouterr()
+            assert english in out.out + out.err
+
+
+def _hostile_plugins() -> list[tuple[str, object]]:
+    import types
+
+    from parindex import hookimpl
+
+    unmarked = types.ModuleType("unmarked")
+    unmarked.parindex_frameworks = lambda: []  # type: ignore[attr-defined]
+    unmarked.parindex_framewrks = lambda: []  # type: ignore[attr-defined]
+    wrong = types.ModuleType("wrong")
+    wrong.parindex_scoring_rules = hookimpl(lambda: ["x"])  # type: ignore[attr-defined]
+    raising = types.ModuleType("raising")
+
+    def frameworks() -> list[object]:
+        raise RuntimeError("boom")
+
+    raising.parindex_frameworks = hookimpl(frameworks)  # type: ignore[attr-defined]
+    return [("unmarked", unmarked), ("wrong", wrong), ("raising", raising),
+            ("kinds", _kind_plugin(fine=lambda p, m, f: Decimal(1))),
+            ("kinds_again", _kind_plugin(fine=lambda p, m, f: Decimal(1)))]
+
+
+def test_plugin_failures_are_said_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    """What the registry says of a plugin it skips (an unmarked hook, a hook named like
+    none, a wrong return type, its own exception, a name two plugins register), in
+    ``parindex plugins`` and under --strict-plugins, in Vietnamese; the English as it was."""
+    registry = parindex.load_registry(entry_points=[], extra_plugins=_hostile_plugins())
+    errors = {p.name: p.error for p in registry.plugins if p.error}
+    assert set(errors) == {"unmarked", "wrong", "raising", "kinds", "kinds_again"}
+    vietnamese = {
+        "unmarked": ["chưa được đánh dấu @parindex.hookimpl nên parindex không bao giờ gọi",
+                     "có tên như một hook nhưng không phải hook nào (có phải là "
+                     "'parindex_frameworks'?)"],
+        "wrong": ["parindex_scoring_rules trả về str, không phải RuleKind"],
+        "raising": ["lỗi trong mã của plugin (nguyên văn): “RuntimeError: boom”"],
+        "kinds": ["loại quy tắc 'fine' được nhiều plugin cùng cung cấp: kinds (kinds), "
+                  "kinds (kinds_again)"],
+    }
+    for name, phrases in vietnamese.items():
+        said = say(errors[name], "vi")
+        assert all(p in said for p in phrases), said
+        assert not _english_in(re.sub(r"\(\S+\.py, dòng \d+\)|RuntimeError: boom", "", said))
+    assert errors["wrong"] == "TypeError: parindex_scoring_rules returned str, not RuleKind"
+    assert "is not marked @parindex.hookimpl, so parindex never calls it" in errors["unmarked"]
+    with parindex.using_registry(registry):
+        assert main(["plugins", "--lang", "vi"]) == 0
+        out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+        assert "trả về str, không phải RuleKind" in out and "TypeError: parindex_" not in out
+    with pytest.raises(parindex.PluginError) as strict:
+        parindex.load_registry(strict=True, entry_points=[], extra_plugins=_hostile_plugins())
+    said = strict.value.said("vi")
+    assert "plugin 'wrong' (wrong) bị lỗi: parindex_scoring_rules trả về str" in said
+    assert said.count("được nhiều plugin cùng cung cấp") == 1  # once, naming both
+    assert "plugin 'wrong' (wrong) failed: TypeError: " in str(strict.value)
+
+
+def test_an_empty_plugin_list_is_said_in_vietnamese(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("PARINDEX_PLUGINS", " ")
+    assert main(["--strict-plugins", "plugins", "--lang", "vi"]) == 2
+    assert capsys.readouterr().err == (
+        "parindex: lỗi: PARINDEX_PLUGINS được đặt nhưng để trống (' '): như vậy mọi plugin sẽ "
+        "bị tắt; hãy bỏ biến này để nạp mọi plugin, hoặc ghi tên các plugin cần nạp\n")
+    monkeypatch.setenv("PARINDEX_PLUGINS", "no_such_plugin")
+    registry = parindex.load_registry()
+    [missing] = [p for p in registry.plugins if p.name == "no_such_plugin"]
+    assert say(missing.error or "", "vi") == ("PARINDEX_PLUGINS có ghi tên này, nhưng không có "
+                                             "plugin nào đã cài đặt mang tên này")
+
+
+def test_tables_of_totals_and_groups_are_said_in_vietnamese(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A table of totals under a framework it cannot check, the unknown maxima of its
+    summary node, and groups that do not fit their rows."""
+    import attrs
+
+    from parindex._engine.ordering import fold_groups
+    from parindex._formats.tables import summary_framework
+
+    hue = parindex.get_framework("thua-thien-hue/commune/2022")
+    with pytest.raises(parindex.AssessmentError) as refused:
+        summary_framework(attrs.evolve(hue, tie_break=("1",)), "appraised")
+    assert refused.value.said("vi") == (
+        "bảng chỉ cho điểm thẩm định, không có điểm từng lĩnh vực, nên không kiểm tra được "
+        "theo thua-thien-hue/commune/2022: khi bằng điểm, bộ tiêu chí này xếp hạng theo điểm "
+        "của 1; hãy cho điểm từng lĩnh vực")
+    assert str(refused.value) == (
+        "the table gives the appraised part but no field's points, and "
+        "thua-thien-hue/commune/2022 cannot be checked from it: it breaks ties on the points "
+        "of 1; give the fields' points")
+    out = _run(capsys, "reproduce", str(ROOT / "docs" / "examples" / "published" /
+                                        "totals-2022.csv"), "--framework",
+               "quang-tri/district/2020", "--lang", "vi", status=1)
+    assert "chỉ số cần điểm tối đa của appraised (chưa biết điểm tối đa của 1, 2, 3, 4, 5, " \
+           "6, 7), chưa có nguồn nào cho biết" in out
+    for groups, vietnamese in ((["A"], "1 tên nhóm cho 2 dòng"),
+                               ([1, 2], "tên nhóm phải là văn bản (hoặc None), không phải 1"),
+                               (["A", ["B"]], "không phải ['B']")):
+        with pytest.raises(parindex.ArgumentError) as bad:
+            fold_groups(groups, 2)  # type: ignore[arg-type]
+        assert vietnamese in bad.value.said("vi")
+
+
+def test_new_plugin_in_vietnamese_fits_the_terminal(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """new-plugin names the plugin, not its 'entry point', in Vietnamese; its lines fit 80
+    columns, and each next command is a line of its own, never wrapped."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.chdir(tmp_path)
+    out = _run(capsys, "new-plugin", "quang_binh", "--province", "Quảng Bình", "--lang", "vi")
+    lines = out.splitlines()
+    assert max(map(len, lines)) <= 80 and "entry point" not in out
+    assert lines[0].startswith("đã tạo parindex-quang-binh/ (parindex-quang-binh, tên plugin "
+                               "quang_binh, bộ tiêu")
+    assert lines[-3:] == ["bước tiếp theo:", "  pip install -e 'parindex-quang-binh[test]'",
+                          "  pytest parindex-quang-binh"]
+    monkeypatch.delenv("COLUMNS")
+    out = _run(capsys, "new-plugin", "quang_binh", "--directory", "x", "--dry-run",
+               "--lang", "en")
+    assert out.startswith("would create x/ (parindex-quang-binh, entry point quang_binh, "
+                          "framework quang-binh/commune/")
+
+
+# --- every command's failure paths under --lang vi: no English word ------------------------------
+
+def _sweep_baselines(tmp: Path) -> dict[tuple[str, ...], tuple[list[str], dict[str, str | None]]]:
+    """A run of every command that works: its arguments and options (None: a flag). The
+    sweep below spoils one of them at a time."""
+    examples = ROOT / "docs" / "examples"
+    annex = examples / "annex"
+    hue = {"--framework": "thua-thien-hue/commune/2022"}
+    table = str(examples / "results-2022.csv")
+    group = str(examples / "group")
+    return {
+        ("score",): ([EXAMPLE], {}),
+        ("validate",): ([EXAMPLE], {}),
+        ("rule",): (["3.4.1", "on_time=489", "resolved=493"], {"--framework": OVERLAY_341}),
+        ("frameworks",): ([], {}),
+        ("plugins",): ([], {}),
+        ("reproduce",): ([table], {**hue, "-o": str(tmp / "out.csv")}),
+        ("compare",): ([str(examples / "results-2024.csv"), str(examples / "results-2025.csv")],
+                       {"--framework": str(examples / "example-framework.toml"),
+                        "--lineage": str(examples / "lineage-2025.toml")}),
+        ("bands",): ([table], {**hue, "--published": "Xuất sắc=1,Tốt=1,Khá=2,Trung bình=1"}),
+        ("gaps",): ([table], {**hue, "--unit": "Xã Thủy Thanh"}),
+        ("plan",): ([EXAMPLE], {"-o": str(tmp / "plan.md")}),
+        ("profiles",): ([group], {}),
+        ("sensitivity",): ([group], {"--survey-share": "35"}),
+        ("report",): ([group], {"-o": str(tmp / "report.html")}),
+        ("import", "assessment"): ([str(annex / "units" / "xa-hoa-phu.xlsx")],
+                                   {"--framework": str(annex / "tinh-mau-2024.toml"),
+                                    "-o": str(tmp / "a.toml")}),
+        ("import", "framework"): ([str(annex / "tinh-mau-2024.docx")],
+                                  {"--id": "tinh-mau/commune/2024", "--name": "Tỉnh Mẫu",
+                                   "--decision": "999/QĐ-UBND", "-o": str(tmp / "f.toml")}),
+        ("import", "overlay"): ([str(annex / "quang-ngai-2023-invented.docx")],
+                                {"--onto": "quang-ngai/commune/2023", "-o": str(tmp / "o.toml")}),
+        ("new-plugin",): (["tinh_mau"], {"--directory": str(tmp / "plugin"), "--dry-run": None}),
+    }
+
+
+#: Files that are not what a command reads: each input FILE is given each in turn.
+_SPOILT = {"spoilt.toml": "x = \n[[", "empty.toml": "", "spoilt.csv": 'a;b\n"x\n',
+           "spoilt.xlsx": "not a zip", "spoilt.docx": "not a zip", "spoilt.json": "{"}
+
+
+def _spoilt_values(param: click.Parameter, tmp: Path, slow: bool) -> list[str]:
+    """Values ``param`` refuses, by its kind: a missing file, a directory or a file that
+    is not what it reads; an output in a missing directory or of an unknown kind; a word
+    for a number or a choice; text no option of parindex takes."""
+    kind = param.type
+    name = param.opts[0] if param.opts else param.name
+    if isinstance(kind, click.Path):
+        if name in ("-o", "--directory"):
+            return [str(tmp / "no" / "such" / "out.md"), str(tmp / "out.pdf")]
+        if not kind.file_okay:
+            return [str(tmp / "spoilt.toml")]
+        return [str(tmp / "missing.toml"), str(tmp), *(str(tmp / n) for n in _SPOILT)]
+    if isinstance(kind, click.Choice | click.types.IntParamType | click.DateTime):
+        return ["abc"]
+    if isinstance(kind, click.types.BoolParamType) or (slow and name != "--unit"):
+        return []  # a report that takes text it ignores runs whole: seconds a run
+    return ["zz", "="]
+
+
+@pytest.mark.parametrize("spoil", ["arguments", "options"])
+def test_every_commands_failures_are_vietnamese(
+        cli_command: tuple[tuple[str, ...], click.Command], spoil: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Each command run with one argument or option spoilt at a time, for every argument
+    and option it takes (missing and unreadable files, outputs it cannot write, words for
+    numbers...): whatever it says under --lang vi, on either stream, has no English word
+    (paths, codes, keys, option names and what is quoted from the input aside)."""
+    path, command = cli_command
+    baselines = _sweep_baselines(tmp_path)
+    assert path in baselines, path  # a new command: give it a run that works
+    positional, options = baselines[path]
+    for name, text in _SPOILT.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    arguments = [p for p in command.params if isinstance(p, click.Argument)]
+    params = arguments if spoil == "arguments" else [
+        p for p in command.params if isinstance(p, click.Option)
+        and p.name not in ("lang", "quiet")]
+    runs = 0
+    for param in params:
+        for value in _spoilt_values(param, tmp_path, slow=path == ("report",)):
+            given, chosen = list(positional), dict(options)
+            if isinstance(param, click.Argument):
+                at = arguments.index(param)
+                given = [*given[:at], value] if param.nargs == -1 else \
+                    [*given[:at], value, *given[at + 1:]]
+            else:
+                chosen[param.opts[0]] = value
+            args = [*path, *given, *(part for option, v in chosen.items()
+                                     for part in ((option,) if v is None else (option, v)))]
+            status = main([*args, "--lang", "vi"])
+            captured = capsys.readouterr()
+            said = (captured.out + captured.err).replace(str(tmp_path), "").replace(
+                str(ROOT), "")
+            assert status in (0, 1, 2) and "Traceback" not in said, (args, said)
+            assert not _english_in(said), (args, said)
+            runs += 1
+    assert runs or all(isinstance(p.type, click.types.BoolParamType) for p in params), path

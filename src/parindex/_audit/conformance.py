@@ -236,11 +236,11 @@ def _plugin_problems(path: Path) -> Iterator[ConformanceFinding]:
     import importlib.metadata
     import importlib.util
 
-    from .._plugins.registry import GROUP, registry
+    from .._plugins.registry import GROUP, is_conflict, registry
 
     # A conflict is reported by _conflict, with the id's line.
     failed = {p.name: p for p in registry().plugins if p.status == "error" and p.error
-              and " is provided by more than one plugin: " not in p.error}
+              and not is_conflict(p.error)}
     try:
         where = path.resolve()
     except OSError:

@@ -648,11 +648,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "no_source": "chưa có nguồn nào cho biết",
         "ranked_not_banded": "không có mức xếp loại: các đơn vị được xếp hạng, không xếp loại",
         # new-plugin
-        "would_create": "sẽ tạo {directory}/ ({distribution}, entry point {name}, bộ tiêu chí "
+        "would_create": "sẽ tạo {directory}/ ({distribution}, tên plugin {name}, bộ tiêu chí "
                         "{framework}):",
-        "created": "đã tạo {directory}/ ({distribution}, entry point {name}, bộ tiêu chí "
+        "created": "đã tạo {directory}/ ({distribution}, tên plugin {name}, bộ tiêu chí "
                    "{framework}):",
-        "next_step": "bước tiếp theo: {command}",
+        "next_step": "bước tiếp theo:",
         # import
         "bands_read": "parindex: mức xếp loại đọc từ phụ lục: {bands}",
         "band_from": "{band} từ {min}",
@@ -1433,6 +1433,64 @@ MESSAGES: dict[str, dict[str, str]] = {
         "r_no_answers": "không có câu trả lời (mọi số đếm đều bằng 0): không tính được trung "
                         "bình; nếu không tiến hành khảo sát, hãy đánh dấu \"x\" cho mục này "
                         "trong [points]",
+        # visweep: English left under --lang vi
+        "rule_points": "{points} điểm",
+        "rv_reads": "quy tắc {kind} đọc {wanted}",
+        "rv_nothing": "không số liệu nào",
+        "rv_missing": "thiếu {names}",
+        "rv_not_read": "quy tắc không đọc: {names}",
+        "rv_gave": "quy tắc {kind} cho kết quả {points}, không phải số điểm từ 0 đến {max}",
+        "rv_failed": "loại quy tắc {kind} bị lỗi với các số liệu này: {error}",
+        "rv_undeclared_read": "quy tắc {kind} đọc số liệu {name} mà loại quy tắc không khai báo "
+                              "(đã khai báo: {declared}): lỗi ở phần khai báo số liệu đầu vào "
+                              "(inputs) của loại quy tắc, không phải của bản đánh giá",
+        "opt_not_figure": "{value} không có dạng NAME=VALUE (tên số liệu=giá trị)",
+        "opt_not_maximum": "{value} không có dạng CODE=MAXIMUM (mã lĩnh vực=điểm tối đa mới)",
+        "opt_not_band": "{value} không có dạng NAME=MIN (tên mức xếp loại=điểm tối thiểu), ví dụ "
+                        "\"Tốt=80\"",
+        "opt_divides_by_zero": "{value} là phép chia cho 0",
+        "opt_previous_year": "{path}: kết quả năm {year}, không phải của một năm trước năm "
+                             "{before}",
+        "pv_plugins_empty": "PARINDEX_PLUGINS được đặt nhưng để trống ({value}): như vậy mọi "
+                            "plugin sẽ bị tắt; hãy bỏ biến này để nạp mọi plugin, hoặc ghi tên "
+                            "các plugin cần nạp",
+        "pv_not_installed": "PARINDEX_PLUGINS có ghi tên này, nhưng không có plugin nào đã cài "
+                            "đặt mang tên này",
+        "pv_changed": "bộ tiêu chí {framework} bị thay đổi sau khi đã đăng ký (bộ tiêu chí không "
+                      "được thay đổi)",
+        "pv_returned": "{hook} trả về {got}, không phải {kind} (TypeError)",
+        "pv_conflict": "{what} được nhiều plugin cùng cung cấp: {plugins}",
+        "pv_what_framework": "bộ tiêu chí {name}",
+        "pv_what_rule": "loại quy tắc {name}",
+        "pv_what_ranking": "phương pháp xếp hạng {name}",
+        "pv_what_band": "phương pháp xếp loại {name}",
+        "pv_framework": "bộ tiêu chí {framework}: ",
+        "pv_not_marked": "{name}{where} chưa được đánh dấu @parindex.hookimpl nên parindex không "
+                         "bao giờ gọi hàm này; hãy thêm @parindex.hookimpl trước hàm",
+        "pv_not_a_hook": "{name}{where} có tên như một hook nhưng không phải hook nào {hint}; "
+                         "hãy đổi tên hàm, hoặc đánh dấu @parindex.hookimpl nếu đó đúng là một "
+                         "hook",
+        "pv_hook_close": "(có phải là {close}?)",
+        "pv_hooks": "(các hook là: {hooks})",
+        "pv_where": " ({file}, dòng {line})",
+        "pv_failed": "plugin {name} ({distribution}) bị lỗi: {error}",
+        "b_groups_rows": "{groups} tên nhóm cho {rows} dòng",
+        "b_group_text": "tên nhóm phải là văn bản (hoặc None), không phải {value}",
+        "tb_summary_refused": "bảng chỉ cho {column}, không có điểm từng lĩnh vực, nên không "
+                              "kiểm tra được theo {framework}: {why}; hãy cho điểm từng lĩnh vực",
+        "tb_column_appraised": "điểm thẩm định",
+        "tb_column_total": "tổng điểm",
+        "tb_why_bonus": "tổng điểm của bộ tiêu chí này có điểm thưởng hoặc điểm trừ, mà bảng "
+                        "không ghi",
+        "tb_why_tie": "khi bằng điểm, bộ tiêu chí này xếp hạng theo điểm của {codes}",
+        "tb_maxima_unknown": "chưa biết điểm tối đa của {codes}",
+        "tb_maxima_sum": "tổng điểm tối đa của {codes}",
+        "pv_raised": "lỗi trong mã của plugin (nguyên văn): “{error}”",
+        "click:{value!r} does not match the format {format}.": "{value!r} không đúng định dạng "
+                                                               "{format}.",
+        "click:{value!r} does not match the formats {formats}.": "{value!r} không đúng định dạng "
+                                                                 "nào trong số {formats}.",
+        "click:Missing command.": "Thiếu lệnh.",
     },
     "en": {
         "code": "Code",
@@ -2025,7 +2083,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "framework {framework}):",
         "created": "created {directory}/ ({distribution}, entry point {name}, framework "
                    "{framework}):",
-        "next_step": "next: {command}",
+        "next_step": "next:",
         "bands_read": "parindex: bands read from the annex: {bands}",
         "band_from": "{band} from {min}",
         "still_to_supply": "parindex: still to supply or fix before it scores or is "
@@ -2752,6 +2810,58 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "{stated}",
         "r_no_answers": "no answers (every count is 0): the mean is undefined; if the survey "
                         "did not take place, mark the item \"x\" in [points]",
+        # visweep: English left under --lang vi
+        "rule_points": "{points} points",
+        "rv_reads": "a {kind} rule reads {wanted}",
+        "rv_nothing": "nothing",
+        "rv_missing": "missing {names}",
+        "rv_not_read": "not read by the rule: {names}",
+        "rv_gave": "the {kind} rule gave {points}, not points in [0, {max}]",
+        "rv_failed": "rule kind {kind} failed on these figures: {error}",
+        "rv_undeclared_read": "the {kind} rule reads the figure {name}, which it does not "
+                              "declare (it declares {declared}): a fault of the rule kind's "
+                              "inputs, not of the assessment",
+        "opt_not_figure": "{value} is not NAME=VALUE",
+        "opt_not_maximum": "{value} is not CODE=MAXIMUM",
+        "opt_not_band": "{value} is not NAME=MIN, e.g. \"Tốt=80\"",
+        "opt_divides_by_zero": "{value} divides by zero",
+        "opt_previous_year": "{path}: the result of {year}, not of a year before {before}",
+        "pv_plugins_empty": "PARINDEX_PLUGINS is set but empty ({value}): it would disable every "
+                            "plugin; unset it to load all plugins, or name the plugins to load",
+        "pv_not_installed": "PARINDEX_PLUGINS names it, but no installed plugin has this name",
+        "pv_changed": "framework {framework} was changed after it was registered (frameworks are "
+                      "immutable)",
+        "pv_returned": "TypeError: {hook} returned {got}, not {kind}",
+        "pv_conflict": "{what} is provided by more than one plugin: {plugins}",
+        "pv_what_framework": "framework {name}",
+        "pv_what_rule": "rule {name}",
+        "pv_what_ranking": "ranking {name}",
+        "pv_what_band": "band {name}",
+        "pv_framework": "framework {framework}: ",
+        "pv_not_marked": "{name}{where} is not marked @parindex.hookimpl, so parindex never "
+                         "calls it; decorate it with @parindex.hookimpl",
+        "pv_not_a_hook": "{name}{where} is named like a hook but is none {hint}; rename it, or "
+                         "mark it @parindex.hookimpl if it is one",
+        "pv_hook_close": "(did you mean {close}?)",
+        "pv_hooks": "(the hooks are {hooks})",
+        "pv_where": " ({file}, line {line})",
+        "pv_failed": "plugin {name} ({distribution}) failed: {error}",
+        "b_groups_rows": "{groups} groups for {rows} rows",
+        "b_group_text": "a group must be text (or None), not {value}",
+        "tb_summary_refused": "the table gives {column} but no field's points, and {framework} "
+                              "cannot be checked from it: {why}; give the fields' points",
+        "tb_column_appraised": "the appraised part",
+        "tb_column_total": "the total",
+        "tb_why_bonus": "its total includes bonus or penalty points, which the table does not give",
+        "tb_why_tie": "it breaks ties on the points of {codes}",
+        "tb_maxima_unknown": "the maxima of {codes} are unknown",
+        "tb_maxima_sum": "the sum of the maxima of {codes}",
+        "pv_raised": "{error}",
+        "click:{value!r} does not match the format {format}.": "{value!r} does not match the "
+                                                               "format {format}.",
+        "click:{value!r} does not match the formats {formats}.": "{value!r} does not match the "
+                                                                 "formats {formats}.",
+        "click:Missing command.": "Missing command.",
     },
 }
 

@@ -41,7 +41,8 @@ def nfc(text: str) -> str:
 
 
 def _nfc_optional(text: str | None) -> str | None:
-    return None if text is None else nfc(text)
+    # A note parindex words itself (a Sentence) stays one, to be said in either language.
+    return None if text is None else text if isinstance(text, Sentence) else nfc(text)
 
 
 class Status(enum.Enum):

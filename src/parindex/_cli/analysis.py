@@ -25,7 +25,7 @@ from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, p
                      progress)
 from .options import lang, t
 from .tables import load_units
-from .._base.i18n import Sentence, figure, shortlist
+from .._base.i18n import Sentence, figure, reason, shortlist
 from .._base.numbers import (
     NumberError, decimal_or_fraction, number_text, plain, quantize, share_text, to_decimal)
 from .._base.files import atomic_write, check_output
@@ -338,8 +338,8 @@ def _previous_result(path: Path, result: Result) -> PreviousResult:
     record = records[find_unit(result.unit, [(r.unit, r.group) for r in records],
                                result.group if grouped else None)]
     if record.year >= year:
-        raise click.BadParameter(f"{path}: the result of {record.year}, not of a year "
-                                 f"before {year}", param_hint="--previous")
+        raise click.BadParameter(Sentence("opt_previous_year", path=path, year=record.year,
+                                          before=year), param_hint="--previous")
     if path.suffix.lower() == ".toml":
         if record.points:
             computed = score(framework_option(None, record), record)
@@ -361,9 +361,10 @@ def _fraction(text: str, option: str) -> Fraction:
         value = Fraction(parts[0]) / Fraction(parts[1]) if len(parts) == 2 else \
             Fraction(parts[0])
     except NumberError as error:
-        raise click.BadParameter(str(error), param_hint=option) from None
+        raise click.BadParameter(reason(error), param_hint=option) from None
     except ZeroDivisionError:
-        raise click.BadParameter(f"{text!r} divides by zero", param_hint=option) from None
+        raise click.BadParameter(Sentence("opt_divides_by_zero", value=repr(text)),
+                                 param_hint=option) from None
     return value
 
 
@@ -372,7 +373,8 @@ def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
     for value in values:
         code, sep, number = value.partition("=")
         if not sep:
-            raise click.BadParameter(f"{value!r} is not CODE=MAXIMUM", param_hint="--max")
+            raise click.BadParameter(Sentence("opt_not_maximum", value=repr(value)),
+                                     param_hint="--max")
         maxima[code.strip()] = _fraction(number, "--max")
     return maxima
 

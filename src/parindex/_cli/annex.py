@@ -32,7 +32,7 @@ def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any
         except NumberError:
             number = None
         if not sep or not name.strip() or number is None:
-            raise click.BadParameter(f"{value!r} is not NAME=MIN, e.g. \"Tốt=80\"",
+            raise click.BadParameter(Sentence("opt_not_band", value=repr(value)),
                                      param_hint="--band")
         bands.append({"name": name.strip(), "min": _annex._exact(number),
                       **_given(assumed)})

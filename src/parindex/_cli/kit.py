@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import click
 
 from .._render.scaffold import plan_plugin, write_plugin
+from .common import echo_wrapped
 from .options import t
 
 
@@ -38,11 +40,14 @@ def new_plugin_command(name: str, directory: Path | None, province: str | None, 
     plan = plan_plugin(name, directory, province=province, level=level, year=year)
     if not dry_run:
         write_plugin(plan)
-    click.echo(t("would_create" if dry_run else "created", directory=plan.directory.as_posix(),
-                 distribution=plan.distribution, name=plan.name,
-                 framework=plan.framework_id))
+    echo_wrapped(t("would_create" if dry_run else "created",
+                   directory=plan.directory.as_posix(), distribution=plan.distribution,
+                   name=plan.name, framework=plan.framework_id))
     for relative in plan.files:
         click.echo(f"  {relative}")
     if not dry_run:
+        # One command a line, never wrapped: each is copied as it stands.
         folder = plan.directory.as_posix()
-        click.echo(t("next_step", command=f"pip install -e '{folder}[test]' && pytest {folder}"))
+        click.echo(t("next_step"))
+        click.echo(f"  pip install -e {shlex.quote(folder + '[test]')}")
+        click.echo(f"  pytest {shlex.quote(folder)}")

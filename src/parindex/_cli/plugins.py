@@ -12,7 +12,7 @@ from rich.text import Text
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
 from .._base.numbers import maximum_text
-from .._base.i18n import MESSAGES, Sentence
+from .._base.i18n import MESSAGES, Sentence, say
 from .common import (
     FRAMEWORK_HELP,
     echo_json,
@@ -135,16 +135,16 @@ def _rule_kind(kind: str) -> str:
 def plugins_command(as_json: bool) -> None:
     """List the installed plugins: name, version, frameworks, and status or error."""
     _warn_slow_plugins(_plugins.registry())
-    plugins = [plugin_to_dict(p) for p in _plugins.registry().plugins]
+    plugins = _plugins.registry().plugins
     if as_json:
-        echo_json({"plugins": plugins})
+        echo_json({"plugins": [plugin_to_dict(p) for p in plugins]})
         return
     table = Table(title=t("plugins_title"), title_justify="left")
     for key in ("pl_name", "pl_distribution", "pl_version", "pl_status", "pl_frameworks"):
         table.add_column(t(key))
     for p in plugins:
-        table.add_row(p["name"], p["distribution"], p["version"], t(f"plugin_{p['status']}"),
-                      p["error"] or ", ".join(p["frameworks"]))
+        table.add_row(p.name, p.distribution, p.version, t(f"plugin_{p.status}"),
+                      Text(say(p.error, lang())) if p.error else ", ".join(p.frameworks))
     print_fitting(new_console(), table)
 
 

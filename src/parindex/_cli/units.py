@@ -222,7 +222,8 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
     for pair in figures:
         name, sep, value = pair.partition("=")
         if not sep or not name:
-            raise click.BadParameter(f"{pair!r} is not NAME=VALUE", param_hint="FIGURES")
+            raise click.BadParameter(Sentence("opt_not_figure", value=repr(pair)),
+                                     param_hint="FIGURES")
         values[name.strip()] = {"true": True, "false": False}.get(value.strip().lower(),
                                                                    value.strip())
     points, explanation = score_leaf(framework, code, values)

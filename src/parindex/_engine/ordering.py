@@ -19,7 +19,8 @@ from typing import Any, Final, NoReturn, TypeAlias
 import numpy as np
 from numpy.typing import NDArray
 
-from .._base.errors import ArgumentError
+from .._base.errors import ArgumentError, Problem
+from .._base.i18n import Sentence
 from .._base.model import Band, Framework, RankingMethod
 from .._base.names import group_key
 
@@ -192,9 +193,15 @@ def fold_groups(groups: Sequence[str | None] | None,
     if groups is None:
         return np.full(n, -1, dtype=np.int64), ()
     if len(groups) != n:
-        raise ArgumentError(f"{len(groups)} groups for {n} rows")
+        raise ArgumentError(Problem(Sentence("b_groups_rows", groups=len(groups), rows=n)))
     # Few distinct names: fold case over those, not over every unit's.
-    distinct = list(dict.fromkeys(groups))  # in order of first appearance
+    try:
+        distinct = list(dict.fromkeys(groups))  # in order of first appearance
+    except TypeError:  # unhashable: a list given as a group
+        distinct = [g for g in groups if not isinstance(g, str | None)][:1]
+    odd = next((g for g in distinct if not isinstance(g, str | None)), None)
+    if odd is not None:  # group_key would fail on it (an AttributeError)
+        raise ArgumentError(Problem(Sentence("b_group_text", value=repr(odd)[:80])))
     code_of = {name: i for i, name in enumerate(distinct)}
     raw = np.fromiter(map(code_of.__getitem__, groups), dtype=np.int64, count=n)
     folded: dict[str, int] = {}

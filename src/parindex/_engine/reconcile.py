@@ -147,7 +147,8 @@ def _no_index(result: Result) -> Sentence:
         node = result.nodes[top.code]
         if top.kind.value in ("criterion", "survey") and node.arising_max is None:
             note = top.provenance.note if top.provenance.status.value == "unknown" else None
-            unknown.append(f"{top.code}" + (f" ({note})" if note else ""))
+            # Concatenated, not an f-string: a note parindex wrote is a Sentence.
+            unknown.append(top.code + (" (" + note + ")" if note else ""))
     if unknown:
         return Sentence("no_index_unknown", codes=tuple(unknown))
     return Sentence("no_index_nothing")

@@ -27,9 +27,9 @@ from typing import Final, TypeAlias
 import attrs
 
 from .._base.errors import ParindexError, PluginError
-from .._base.i18n import Sentence, Terms, reason
+from .._base.i18n import Sentence, Terms, listed, reason
 from .._base.model import Params, Rule
-from .._base.numbers import NumberError, plain, quantize, to_decimal
+from .._base.numbers import NumberError, quantize, to_decimal
 
 #: A reported figure: a count or amount (exact decimal), or a yes/no answer.
 Figure: TypeAlias = Decimal | bool
@@ -74,7 +74,7 @@ class RuleKind:
     points: Callable[[Params, Decimal | None, Mapping[str, Figure]], Decimal]
     explain: Callable[[Params, Decimal | None, Mapping[str, Figure], Decimal], str] = \
         attrs.field(default=lambda params, maximum, figures, points:
-                    f"{plain(points)} points")
+                    Sentence("rule_points", points=points))
     computes: bool = True
     needs_max: bool = True
 
@@ -710,10 +710,8 @@ class _Declared(Mapping[str, Figure]):
     def __getitem__(self, name: str) -> Figure:
         if name not in self._declared:
             self.undeclared.append(name)
-            raise _Undeclared(f"the {self._kind} rule reads the figure {name!r}, which it "
-                              f"does not declare (it declares "
-                              f"{', '.join(self._declared) or 'none'}): a fault of the rule "
-                              "kind's inputs, not of the assessment")
+            raise _Undeclared(Sentence("rv_undeclared_read", kind=self._kind, name=repr(name),
+                                       declared=self._declared or Sentence("none")))
         return self._figures[name]
 
     def __contains__(self, name: object) -> bool:
@@ -769,25 +767,26 @@ def apply(kind: RuleKind, rule: Rule, maximum: Decimal | None,
     if missing or extra:
         parts = []
         if missing:
-            parts.append(f"missing {', '.join(missing)}")
+            parts.append(Sentence("rv_missing", names=tuple(missing)))
         if extra:
-            parts.append(f"not read by the rule: {', '.join(extra)}")
-        raise RuleInputError(f"a {kind.name} rule reads {', '.join(wanted) or 'nothing'}; "
-                             + "; ".join(parts))
+            parts.append(Sentence("rv_not_read", names=tuple(extra)))
+        raise RuleInputError(Sentence("rv_reads", kind=kind.name,
+                                      wanted=tuple(wanted) or Sentence("rv_nothing"))
+                             + "; " + listed(parts))
     try:
         # A plugin's rule kind may print: its words go to stderr, never into --json.
         with contextlib.redirect_stdout(sys.stderr):
             points = kind.points(rule.params, maximum, _Declared(figures, kind.name, wanted))
         if not isinstance(points, Decimal) or not points.is_finite() or points < 0 \
                 or (maximum is not None and points > maximum):
-            raise RuleInputError(f"the {kind.name} rule gave {points!r}, not points in "
-                                 f"[0, {plain(maximum) if maximum is not None else '?'}]")
+            raise RuleInputError(Sentence("rv_gave", kind=kind.name, points=repr(points),
+                                          max="?" if maximum is None else maximum))
         with contextlib.redirect_stdout(sys.stderr):
             return points, kind.explain(rule.params, maximum, figures, points)
     except _Undeclared as exc:
-        raise RuleInputError(str(exc)) from None
+        raise RuleInputError(exc.args[0]) from None
     except (RuleInputError, ParindexError):
         raise
     except Exception as error:  # noqa: BLE001 - a plugin's rule kind may fail in any way
-        raise PluginError(f"rule kind {kind.name!r} failed on these figures: "
-                          f"{type(error).__name__}: {error}") from None
+        raise PluginError(Sentence("rv_failed", kind=repr(kind.name),
+                                   error=f"{type(error).__name__}: {error}")) from None

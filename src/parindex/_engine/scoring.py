@@ -149,14 +149,14 @@ def score_leaf(framework: Framework, code: str, figures: Mapping[str, object]
     from .._base.numbers import NumberError, to_decimal
 
     if code not in framework.nodes:
-        raise AssessmentError(Problem(f"{code!r} is not a criterion of {framework.id}",
-                                      code=code))
+        raise AssessmentError(Problem(Sentence("e_not_a_criterion", code=repr(code),
+                                               framework=framework.id), code=code))
     values: dict[str, Figure] = {}
     for name, value in figures.items():
         try:
             values[name] = value if isinstance(value, bool) else to_decimal(value)
         except NumberError as exc:
-            raise AssessmentError(Problem(f"{name}: {exc}", code=code)) from None
+            raise AssessmentError(Problem(f"{name}: " + reason(exc), code=code)) from None
     assessment = Assessment(framework.id, "-", framework.first_year, {},
                             inputs={code: values})
     scorer = _Scorer(framework, Origin(None))

@@ -1141,20 +1141,20 @@ def summary_framework(framework: Framework, level: Literal["appraised", "total"]
     kept = [n for n in framework.criteria if n not in merged]
     why = None
     if level == "total" and any(n.kind in (NodeKind.BONUS, NodeKind.PENALTY) for n in merged):
-        why = "its total includes bonus or penalty points, which the table does not give"
+        why = Sentence("tb_why_bonus")
     elif any(code not in {n.code for c in kept for n in c.walk()}
              for code in framework.tie_break):
-        why = f"it breaks ties on the points of {', '.join(framework.tie_break)}"
+        why = Sentence("tb_why_tie", codes=tuple(framework.tie_break))
     if why is not None:
-        column = "the appraised part" if level == "appraised" else "the total"
-        raise AssessmentError(Problem(
-            f"the table gives {column} but no field's points, and {framework.id} cannot be "
-            f"checked from it: {why}; give the fields' points", path=path))
+        raise AssessmentError(Problem(Sentence(
+            "tb_summary_refused", column=Sentence(f"tb_column_{level}"),
+            framework=framework.id, why=why), path=path))
     codes = [n.code for n in merged]
     unknown = [n.code for n in merged if n.max is None]
-    provenance = (Provenance(Status.UNKNOWN, note=f"the maxima of {', '.join(unknown)} are "
-                             "unknown") if unknown else
-                  Provenance(Status.INFERRED, note=f"the sum of the maxima of {', '.join(codes)}"))
+    provenance = (Provenance(Status.UNKNOWN, note=Sentence("tb_maxima_unknown",
+                                                           codes=tuple(unknown)))
+                  if unknown else
+                  Provenance(Status.INFERRED, note=Sentence("tb_maxima_sum", codes=tuple(codes))))
     node = Node(
         level, f"Điểm {'thẩm định' if level == 'appraised' else 'tổng'} "
         f"(lĩnh vực {codes[0]}–{codes[-1]})" if len(codes) > 1 else merged[0].name,

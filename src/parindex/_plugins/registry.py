@@ -33,7 +33,7 @@ from . import builtins as _builtins
 
 from .. import hookspecs
 from .._base.errors import FrameworkError, ParindexError, PluginError, Problem, UnknownFrameworkError
-from .._base.i18n import Sentence
+from .._base.i18n import Sentence, reason
 from .._base.model import Framework, Methods, RankingMethod, method_name
 from .._engine.ranking import Ranker
 from .._engine.rules import RuleKind, check_params, undeclared_figures
@@ -125,9 +125,7 @@ def _names(variable: str) -> set[str] | None:
         return None
     names = {name.strip() for name in value.split(",") if name.strip()}
     if not names and variable == "PARINDEX_PLUGINS":
-        raise PluginError(Problem(
-            f"PARINDEX_PLUGINS is set but empty ({value!r}): it would disable every plugin; "
-            "unset it to load all plugins, or name the plugins to load"))
+        raise PluginError(Problem(Sentence("pv_plugins_empty", value=repr(value))))
     return names
 
 
@@ -151,7 +149,7 @@ def _isolated(name: str, timings: dict[str, float]) -> Iterator[None]:
     except ParindexError:
         raise
     except BaseException as exc:  # noqa: BLE001 - a plugin may fail in any way
-        raise _PluginFailure(_describe(exc)) from None
+        raise _PluginFailure(Sentence("pv_raised", error=_describe(exc))) from None
     finally:
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
@@ -199,8 +197,7 @@ def load_registry(*, strict: bool | None = None,
     if only is not None:
         for missing in sorted(only - {c[0] for c in candidates}):
             _fail(infos, strict, PluginInfo(missing, "?", "?", "error",
-                                            error="PARINDEX_PLUGINS names it, but no "
-                                                  "installed plugin has this name"))
+                                            error=Sentence("pv_not_installed")))
 
     timings: dict[str, float] = {}
     for name, dist, version, source in candidates:
@@ -218,8 +215,7 @@ def load_registry(*, strict: bool | None = None,
                     pm.unregister(name=name)
                     raise
         except (_PluginFailure, ParindexError) as exc:
-            error = str(exc)
-            _fail(infos, strict, PluginInfo(name, dist, version, "error", error=error))
+            _fail(infos, strict, PluginInfo(name, dist, version, "error", error=reason(exc)))
             continue
         infos[name] = PluginInfo(name, dist, version, "ok")
     # What each framework was when its plugin returned it: a later hook that changes it
@@ -233,8 +229,8 @@ def load_registry(*, strict: bool | None = None,
                 info = infos.get(plugin_name)
                 if info is not None:
                     _fail(infos, strict, attrs.evolve(
-                        info, status="error", error=f"framework {framework.id} was changed "
-                        "after it was registered (frameworks are immutable)"))
+                        info, status="error",
+                        error=Sentence("pv_changed", framework=framework.id)))
                 broken.add(framework.id)
 
     broken: set[str] = set()
@@ -254,10 +250,11 @@ def load_registry(*, strict: bool | None = None,
                         items = list(cast("Iterable[Any]", impl.function()))
                         bad = [item for item in items if not isinstance(item, kind)]
                         if bad:
-                            raise TypeError(f"{hook} returned {type(bad[0]).__name__}, "
-                                            f"not {kind.__name__}")
+                            raise PluginError(Problem(Sentence(
+                                "pv_returned", hook=hook, got=type(bad[0]).__name__,
+                                kind=kind.__name__)))
                 except (_PluginFailure, ParindexError) as exc:
-                    _fail(infos, strict, attrs.evolve(info, status="error", error=str(exc)))
+                    _fail(infos, strict, attrs.evolve(info, status="error", error=reason(exc)))
                     continue
                 finally:
                     changed_frameworks()
@@ -286,9 +283,8 @@ def load_registry(*, strict: bool | None = None,
                 unique[hook][name] = providers[0]
                 continue
             who = tuple(infos.get(p.name, p) for _, p in providers)
-            what = f"framework {name!r}" if prefix == "framework" else f"{prefix} {name!r}"
-            message = (f"{what} is provided by more than one plugin: "
-                       + ", ".join(f"{p.distribution} ({p.name})" for p in who))
+            message = Sentence("pv_conflict", what=Sentence(f"pv_what_{prefix}", name=repr(name)),
+                               plugins=tuple(f"{p.distribution} ({p.name})" for p in who))
             for p in who:
                 if p.name in infos:
                     infos[p.name] = attrs.evolve(infos[p.name], status="error", error=message)
@@ -311,8 +307,9 @@ def load_registry(*, strict: bool | None = None,
             continue
         problems = names_problems(framework, rule_kinds, rankers, band_methods)
         if problems:
-            _fail(infos, strict, attrs.evolve(infos.get(info.name, info), status="error",
-                                              error=f"framework {fid}: {problems[0]}"))
+            _fail(infos, strict, attrs.evolve(
+                infos.get(info.name, info), status="error",
+                error=Sentence("pv_framework", framework=fid) + problems[0]))
             continue
         # The info as it stands now, with the frameworks and names it provides. Bound here,
         # once every plugin's names are known: a framework may name another plugin's kind.
@@ -328,7 +325,7 @@ def _unhooked(pm: pluggy.PluginManager, plugin: object) -> list[str]:
     """A plugin's functions named like hooks (``parindex_*``) but not marked ``@hookimpl``:
     pluggy silently ignores them, so the plugin would load as "ok" and provide nothing."""
     hooks = sorted(name for name in dir(hookspecs) if name.startswith("parindex_"))
-    problems = []
+    problems: list[str] = []
     for name in sorted(dir(plugin)):
         function = getattr(plugin, name, None)
         if not name.startswith("parindex_") or not callable(function) \
@@ -337,14 +334,12 @@ def _unhooked(pm: pluggy.PluginManager, plugin: object) -> list[str]:
             continue
         where = _where(function)
         if name in hooks:
-            problems.append(f"{name}{where} is not marked @parindex.hookimpl, so parindex "
-                            "never calls it; decorate it with @parindex.hookimpl")
+            problems.append(Sentence("pv_not_marked", name=name, where=where))
         else:
             close = difflib.get_close_matches(name, hooks, n=1)
-            problems.append(f"{name}{where} is named like a hook but is none "
-                            + (f"(did you mean {close[0]!r}?)" if close else
-                               f"(the hooks are {', '.join(hooks)})")
-                            + "; rename it, or mark it @parindex.hookimpl if it is one")
+            problems.append(Sentence("pv_not_a_hook", name=name, where=where, hint=(
+                Sentence("pv_hook_close", close=repr(close[0])) if close
+                else Sentence("pv_hooks", hooks=tuple(hooks)))))
     return problems
 
 
@@ -353,7 +348,7 @@ def _where(function: object) -> str:
     code = getattr(function, "__code__", None)
     if code is None:
         return ""
-    return f" ({code.co_filename}, line {code.co_firstlineno})"
+    return Sentence("pv_where", file=code.co_filename, line=code.co_firstlineno)
 
 
 def _raise_failures(infos: Iterable[PluginInfo]) -> None:
@@ -362,12 +357,18 @@ def _raise_failures(infos: Iterable[PluginInfo]) -> None:
     for info in sorted(infos, key=lambda p: p.name):
         if info.status != "error" or info.error is None:
             continue
-        if " is provided by more than one plugin: " in info.error:
+        if is_conflict(info.error):
             messages[info.error] = None  # a conflict: once, naming every plugin involved
         else:
-            messages[f"plugin {info.name!r} ({info.distribution}) failed: {info.error}"] = None
+            messages[Sentence("pv_failed", name=repr(info.name),
+                              distribution=info.distribution, error=info.error)] = None
     if messages:
         raise PluginError([Problem(message) for message in messages])
+
+
+def is_conflict(error: str) -> bool:
+    """Whether a plugin's error is that another plugin provides the same name."""
+    return isinstance(error, Sentence) and error.parts[0][0] == "pv_conflict"
 
 
 #: Each registration hook: the prefix shown in ``PluginInfo.provides`` and the type it returns.
