@@ -1030,6 +1030,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+        # --help and --version (vihelp: _cli/help.py): click's headings and option notes; the
+        # help texts themselves are in _cli/help_vi.py
+        "click:Options": "Tùy chọn",
+        "click:Commands": "Lệnh",
+        "click:Positional arguments": "Đối số",
+        "click:required": "bắt buộc",
+        "click:default: {default}": "mặc định: {default}",
+        "cli_version": "parindex, phiên bản {version}",
         # validate --conformance: what a framework file still lacks (for the plugin's author)
         "c_cannot_read": "không đọc được {path}: {why}",
         "c_code_twice": "mã {code} được khai báo hai lần (các dòng {lines}); mỗi mã là một tiêu "
@@ -2387,6 +2395,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} is a directory.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} is not readable.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} is not writable.",
+        # --help and --version (vihelp: _cli/help.py): click's headings and option notes; the
+        # help texts themselves are in _cli/help_vi.py
+        "click:Options": "Options",
+        "click:Commands": "Commands",
+        "click:Positional arguments": "Positional arguments",
+        "click:required": "required",
+        "click:default: {default}": "default: {default}",
+        "cli_version": "parindex, version {version}",
         # validate --conformance: what a framework file still lacks (for the plugin's author)
         "c_cannot_read": "cannot read {path}: {why}",
         "c_code_twice": "code {code} is declared twice (lines {lines}); each code is one criterion",
