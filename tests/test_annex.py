@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import tempfile
+import tomllib
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -323,3 +324,78 @@ def test_assumed_bands_score_but_fail_strict_conformance(tmp_path, capsys):
     points = {n.code: n.max for n in framework.walk() if n.is_leaf}
     result = parindex.score(framework, parindex.Assessment(framework.id, "x", 2024, points))
     assert result.band is not None and result.band.name == "Tốt"
+
+
+# --- the comments 'import' writes, in the command's language ----------------------------------
+
+def _import_args(kind: str) -> list[str]:
+    if kind == "framework":
+        return TUTORIAL_FRAMEWORK
+    if kind == "overlay":
+        return ["import", "overlay", str(ANNEXES / "quang-ngai-2023-invented.docx"),
+                "--onto", QN]
+    return ["import", "assessment", str(EXAMPLES / "units" / "xa-hoa-phu.xlsx"),
+            "--framework", str(EXAMPLES / "tinh-mau-2024.toml")]
+
+
+@pytest.mark.parametrize("kind", ["framework", "overlay", "assessment"])
+def test_imported_file_comments_in_vietnamese_the_data_the_same(kind, tmp_path, capsys):
+    """Under --lang vi the comments atop the file are Vietnamese; the data is the same,
+    byte for byte, and reads back as the English file does."""
+    written = {}
+    for language in ("en", "vi"):
+        out = tmp_path / f"{language}.toml"
+        assert main([*_import_args(kind), "-o", str(out), "--lang", language]) == 0
+        written[language] = out.read_text("utf-8")
+    capsys.readouterr()
+
+    def split(text: str) -> tuple[list[str], list[str]]:
+        lines = text.splitlines()
+        return ([line for line in lines if line.startswith("#")],
+                [line for line in lines if not line.startswith("#")])
+
+    (en_comments, en_data), (vi_comments, vi_data) = split(written["en"]), split(written["vi"])
+    assert vi_data == en_data
+    assert tomllib.loads(written["vi"]) == tomllib.loads(written["en"])
+    assert en_comments != vi_comments
+    said = "\n".join(vi_comments)
+    assert "Nhập bằng 'parindex import " in said or "nhập bằng 'parindex import " in said
+    for english in ("imported by", "Imported by", " the ", "Every maximum", "every value",
+                    "Title:", "Note:", " holds "):
+        assert english not in said, english
+    # What is read back is the same: the framework conforms, the overlay applies, the
+    # assessment scores as the English file.
+    vi = tmp_path / "vi.toml"
+    if kind == "framework":
+        assert parindex.check_conformance(vi).ok
+        assert [(n.code, n.max) for n in parindex.load_framework(vi).walk()] == \
+            [(n.code, n.max) for n in parindex.load_framework(tmp_path / "en.toml").walk()]
+    elif kind == "overlay":
+        derived = parindex.apply_overlay(parindex.load_overlay(vi))
+        assert derived.max == parindex.apply_overlay(
+            parindex.load_overlay(tmp_path / "en.toml")).max
+    else:
+        framework = parindex.load_framework(EXAMPLES / "tinh-mau-2024.toml")
+        assert parindex.score(framework, parindex.load_assessment(vi)).total == \
+            parindex.score(framework, parindex.load_assessment(tmp_path / "en.toml")).total \
+            == D("70.65")
+
+
+def test_imported_assessment_notes_in_vietnamese(tmp_path, capsys):
+    """A note on the sheet (a row that deserves a look) is said in the comments in the
+    command's language, as on standard error."""
+    sheet = DATA / "sheets" / "thuy-thanh-2022.csv"
+    out = tmp_path / "thuy-thanh.toml"
+    assert main(["import", "assessment", str(sheet), "--framework",
+                 "thua-thien-hue/commune/2022", "-o", str(out), "--lang", "vi"]) == 0
+    err = capsys.readouterr().err
+    text = out.read_text("utf-8")
+    note = next(line for line in text.splitlines() if line.startswith("# Ghi chú: "))
+    assert note.endswith("tiêu chí 6: 6 được ghi 8,0, các tiêu chí thành phần cộng lại 7,0 "
+                         "và không chia hết điểm tối đa của mục này: điểm của mục là số được "
+                         "ghi")
+    assert note.removeprefix("# Ghi chú: ") in err  # as standard error says it
+    assert text.startswith("# Xã Thủy Thanh, năm 2022: nhập bằng 'parindex import "
+                           "assessment' từ phiếu chấm điểm thuy-thanh-2022.csv, theo khung "
+                           "tiêu chí thua-thien-hue/commune/2022.\n")
+    assert tomllib.loads(text)["points"]["6.1"] is not None

@@ -46,6 +46,14 @@ def test_help_imports_no_command_module() -> None:
         ("parindex._cli", "parindex._base"))]
     assert {"parindex._cli.app"} <= loaded
     assert not {"parindex._cli.units", "parindex._cli.analysis", "rich"} & loaded
+    assert "parindex._cli.help_vi" not in loaded  # the Vietnamese help, only for Vietnamese
+
+
+def test_vietnamese_help_imports_no_command_module() -> None:
+    loaded = _modules_after("from parindex._cli import main\n"
+                            "main(['--help', '--lang', 'vi'])")
+    assert "parindex._cli.help_vi" in loaded
+    assert not {"parindex._cli.units", "parindex._cli.analysis", "rich"} & loaded
 
 
 def test_the_public_names_resolve_and_are_listed() -> None:

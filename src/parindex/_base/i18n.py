@@ -1032,6 +1032,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} là một thư mục.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} không đọc được.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} không ghi được.",
+        # --help and --version (vihelp: _cli/help.py): click's headings and option notes; the
+        # help texts themselves are in _cli/help_vi.py
+        "click:Options": "Tùy chọn",
+        "click:Commands": "Lệnh",
+        "click:Positional arguments": "Đối số",
+        "click:required": "bắt buộc",
+        "click:default: {default}": "mặc định: {default}",
+        "cli_version": "parindex, phiên bản {version}",
+        # the comments atop the TOML files 'parindex import' writes (vihelp: _cli/imports.py,
+        # _cli/annex.py); a line break in a text is one in the file
+        "imp_assessment": "{unit}, năm {year}: nhập bằng 'parindex import assessment' từ phiếu "
+                          "chấm điểm {file}{sheet}, theo khung tiêu chí {framework}.",
+        "imp_assessment_tables": "[points] ghi điểm của các mục cấp cuối (và điểm của mục cấp "
+                                 "trên khi các mục con\nkhông chia hết điểm tối đa của nó); "
+                                 "[published] ghi số liệu in của các mục cấp trên,\ncủa tổng "
+                                 "điểm và của các khối.",
+        "imp_title": "Tiêu đề: {line}",
+        "imp_note": "Ghi chú: {note}",
+        "imp_framework": "Nhập bằng 'parindex import framework' từ phụ lục {file} của "
+                         "{decision}.\nMọi điểm tối đa được đọc từ phụ lục (số dòng ghi trong "
+                         "note); những gì phụ lục không cho\nlà \"unknown\" (chưa biết), kèm "
+                         "note ghi rõ cần bổ sung gì. Kiểm tra bằng\n  parindex validate "
+                         "--conformance {output}",
+        "imp_overlay": "Tệp bổ sung (overlay) hoàn thiện {base} từ phụ lục {file}.\nNhập bằng "
+                       "'parindex import overlay': mọi giá trị đều dẫn nguồn phụ lục (số dòng "
+                       "ghi trong note).\nDùng với --framework FILE, ví dụ parindex score "
+                       "UNIT.xlsx --framework {output}",
         # validate --conformance: what a framework file still lacks (for the plugin's author)
         "c_cannot_read": "không đọc được {path}: {why}",
         "c_code_twice": "mã {code} được khai báo hai lần (các dòng {lines}); mỗi mã là một tiêu "
@@ -2449,6 +2476,32 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{name} {filename!r} is a directory.": "{name} {filename!r} is a directory.",
         "click:{name} {filename!r} is not readable.": "{name} {filename!r} is not readable.",
         "click:{name} {filename!r} is not writable.": "{name} {filename!r} is not writable.",
+        # --help and --version (vihelp: _cli/help.py): click's headings and option notes; the
+        # help texts themselves are in _cli/help_vi.py
+        "click:Options": "Options",
+        "click:Commands": "Commands",
+        "click:Positional arguments": "Positional arguments",
+        "click:required": "required",
+        "click:default: {default}": "default: {default}",
+        "cli_version": "parindex, version {version}",
+        # the comments atop the TOML files 'parindex import' writes (vihelp: _cli/imports.py,
+        # _cli/annex.py); a line break in a text is one in the file
+        "imp_assessment": "{unit}, {year}: imported by 'parindex import assessment' from the "
+                          "scoring sheet {file}{sheet}, under {framework}.",
+        "imp_assessment_tables": "[points] holds the leaves' points (and a parent's where its "
+                                 "items do not itemise all of\nits maximum); [published] holds "
+                                 "the parents', totals' and blocks' printed figures.",
+        "imp_title": "Title: {line}",
+        "imp_note": "Note: {note}",
+        "imp_framework": "Imported by 'parindex import framework' from the annex {file} of "
+                         "{decision}.\nEvery maximum is read from the annex (its row is in the "
+                         "note); what the annex does not give\nis \"unknown\", with a note "
+                         "saying what to supply. Check it with\n  parindex validate "
+                         "--conformance {output}",
+        "imp_overlay": "Overlay completing {base} from the annex {file}.\nImported by 'parindex "
+                       "import overlay': every value cites the annex (its row is in the "
+                       "note).\nUse it with --framework FILE, e.g. parindex score UNIT.xlsx "
+                       "--framework {output}",
         # validate --conformance: what a framework file still lacks (for the plugin's author)
         "c_cannot_read": "cannot read {path}: {why}",
         "c_code_twice": "code {code} is declared twice (lines {lines}); each code is one criterion",

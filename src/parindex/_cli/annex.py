@@ -142,11 +142,8 @@ def import_framework_command(annex: Path, framework_id: str, name: str, decision
         data["provenance"]["band_basis"] = {
             "status": "unknown", "note": "The bands are given, but whether they apply to "
             "the index or to points is not; \"index\" is a placeholder."}
-    header = (f"{data['name']}\nImported by 'parindex import framework' from the annex "
-              f"{annex.name} of {decision}.\nEvery maximum is read from the annex (its row "
-              "is in the note); what the annex does not give\nis \"unknown\", with a note "
-              "saying what to supply. Check it with\n  parindex validate --conformance "
-              f"{output.name if output else 'FILE.toml'}")
+    header = f"{data['name']}\n" + t("imp_framework", file=annex.name, decision=decision,
+                                       output=output.name if output else "FILE.toml")
     text = _annex.dumps(data, header)
     _report_mis_sums(read)
     _emit(text, output)
@@ -221,10 +218,8 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     if band_tables:
         data["bands"] = band_tables
     _report_mis_sums(read)
-    header = (f"Overlay completing {base.id} from the annex {annex.name}.\nImported by "
-              "'parindex import overlay': every value cites the annex (its row is in the "
-              "note).\nUse it with --framework FILE, e.g. parindex score UNIT.xlsx "
-              f"--framework {output.name if output else 'FILE.toml'}")
+    header = t("imp_overlay", base=base.id, file=annex.name,
+               output=output.name if output else "FILE.toml")
     text = _annex.dumps(data, header)
     # Applied now, so that an overlay that does not fit its base is never written.
     derived = apply_overlay(loads_overlay(text, path=output), base)

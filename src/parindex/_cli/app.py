@@ -14,17 +14,29 @@ import click
 
 from .._base.errors import ParindexError, Problem
 from .._base.i18n import Language, language_from_locale, message, say
-from .options import add_common_options, click_language, echo_error, language_in, wants_json
+from .help import HelpContext, help_in_language
+from .options import (
+    add_common_options,
+    asked_language,
+    click_language,
+    echo_error,
+    help_language,
+    lang_option,
+    language_in,
+    wants_json,
+)
 from .._base.numbers import CONTEXT
 
 
-class _Group(click.Group):
+class LazyGroup(click.Group):
     """The ``parindex`` group: each command's module is imported when the command runs.
 
     ``parindex --help`` lists the commands from :data:`COMMANDS` without importing them
     (a test keeps the summaries equal to the commands' own), so it starts as fast as
     click does; running one command imports its module and what that needs.
     """
+
+    context_class = HelpContext
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *COMMANDS})
@@ -39,6 +51,7 @@ class _Group(click.Group):
                 assert isinstance(command, click.Group)
                 command.add_command(sub)
             add_common_options(command)  # --lang and --quiet, on every command
+            help_in_language(command)
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
 
@@ -47,15 +60,26 @@ class _Group(click.Group):
         if not names:
             return
         limit = formatter.width - 6 - max(len(name) for name in names)
+        language = help_language(ctx)
         rows = []
         for name in names:
             if name in self.commands:
                 rows.append((name, self.commands[name].get_short_help_str(limit)))
             else:
-                summary = click.Command(name, help=COMMANDS[name][2])
+                summary = click.Command(name, help=_summary(name, language))
                 rows.append((name, summary.get_short_help_str(limit)))
-        with formatter.section("Commands"):
+        with formatter.section(message(language, "click:Commands")):
             formatter.write_dl(rows)
+
+
+def _summary(name: str, language: Language) -> str:
+    """The help of a command not loaded yet, for the list of commands (a loaded one says
+    its own: in Vietnamese, its copy's that .help prints)."""
+    if language == "vi":
+        from .help_vi import HELP
+
+        return HELP[f"parindex {name}"]
+    return COMMANDS[name][2]
 
 
 #: Each command: its module in this package, the click command there, and its summary
@@ -100,8 +124,18 @@ SUBCOMMANDS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="parindex")
+def _print_version(context: click.Context, _: click.Parameter, value: bool) -> None:
+    # click's version_option words its message when the option is declared, in English.
+    if value and not context.resilient_parsing:
+        from importlib.metadata import version
+
+        click.echo(message(help_language(context), "cli_version", version=version("parindex")))
+        context.exit()
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version, help="Show the version and exit.")
 @click.option("--strict-plugins", is_flag=True, envvar="PARINDEX_STRICT_PLUGINS",
               help="Make any plugin failure an error (for CI). "
                    "Also: PARINDEX_STRICT_PLUGINS=1.")
@@ -115,6 +149,9 @@ def cli(ctx: click.Context, strict_plugins: bool) -> None:
         ctx.with_resource(using_registry(load_registry(strict=True)))
 
 
+cli.params.append(lang_option())  # parindex --lang vi CMD: for CMD, and for --help
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; report parindex errors as messages, never tracebacks.
 
@@ -124,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json, language = wants_json(args), language_in(args)
     # Under --json an error is JSON, its message the English text as every JSON field.
-    with click_language("en" if as_json else language or language_from_locale()):
+    asked = language or language_from_locale()
+    with click_language("en" if as_json else asked), asked_language(asked):
         return _run(args, as_json, language)
 
 

@@ -63,14 +63,12 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
 
 
 def _header(read: ScoringSheet, framework: Framework) -> str:
+    """The comments atop the file, in the command's language (the data stays as read)."""
     sheet = read.sheet
-    lines = [f"# {read.assessment.unit}, {read.assessment.year}: imported by "
-             f"'parindex import assessment' from the scoring sheet {sheet.path.name}"
-             + (f" ({sheet.name})" if sheet.name else "") + f", under {framework.id}.",
-             "# [points] holds the leaves' points (and a parent's where its items do not "
-             "itemise all of",
-             "# its maximum); [published] holds the parents', totals' and blocks' printed "
-             "figures."]
-    lines += [f"# Title: {line}" for line in sheet.title]
-    lines += [f"# Note: {note}" for note in read.notes]
-    return "\n".join(lines) + "\n\n"
+    lines = [t("imp_assessment", unit=read.assessment.unit, year=read.assessment.year,
+               file=sheet.path.name, sheet=f" ({sheet.name})" if sheet.name else "",
+               framework=framework.id),
+             *t("imp_assessment_tables").splitlines()]
+    lines += [t("imp_title", line=line) for line in sheet.title]
+    lines += [t("imp_note", note=note.sentence()) for note in read.notes]
+    return "\n".join(f"# {line}" for line in lines) + "\n\n"

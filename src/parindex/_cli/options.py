@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import click
@@ -52,23 +53,56 @@ def _remember(key: str) -> Any:
     return callback
 
 
+def lang_option() -> click.Option:
+    """The ``--lang`` option: every command takes it, and so does each group (``parindex
+    --lang vi score``), for its own help and the command it runs."""
+    return click.Option(
+        ["--lang"], type=click.Choice(list(LANGUAGES)), default=None, expose_value=False,
+        is_eager=True, callback=_remember(_LANG_KEY),
+        help="Language of the output: vi or en [default: the locale (LANG, LC_ALL); "
+             "vi for the report and the plan].")
+
+
 def add_common_options(command: click.Command) -> None:
-    """Give ``command`` (and every subcommand of a group) ``--lang`` and ``--quiet``."""
+    """Give ``command`` (and every subcommand of a group) ``--lang`` and ``--quiet``; a
+    group gets ``--lang``."""
+    names = {name for param in command.params for name in getattr(param, "opts", ())}
+    if "--lang" not in names:
+        command.params.append(lang_option())
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             add_common_options(sub)
         return
-    names = {name for param in command.params for name in getattr(param, "opts", ())}
-    if "--lang" not in names:
-        command.params.append(click.Option(
-            ["--lang"], type=click.Choice(list(LANGUAGES)), default=None, expose_value=False,
-            is_eager=True, callback=_remember(_LANG_KEY),
-            help="Language of the output: vi or en [default: the locale (LANG, LC_ALL); "
-                 "vi for the report and the plan]."))
     if "--quiet" not in names:
         command.params.append(click.Option(
             ["--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,
             callback=_remember(_QUIET_KEY), help="No progress bars on standard error."))
+
+
+#: The language the command line asks for (its ``--lang``, else the locale), known before
+#: click parses it: ``--help`` and ``--version`` are eager, so in ``score --help --lang vi``
+#: they run before ``--lang``'s callback could say it (:func:`asked_language`).
+_ASKED: ContextVar[Language | None] = ContextVar("parindex_asked_language", default=None)
+
+
+@contextmanager
+def asked_language(language: Language) -> Iterator[None]:
+    """``language`` is the one the command line asks for while the block runs."""
+    token = _ASKED.set(language)
+    try:
+        yield
+    finally:
+        _ASKED.reset(token)
+
+
+def help_language(context: click.Context) -> Language:
+    """The language of ``--help`` and ``--version``: a ``--lang`` already parsed (given
+    before them, to the group or the command), else the one the command line asks for
+    (:func:`asked_language`), else the locale."""
+    chosen = context.meta.get(_LANG_KEY)
+    if chosen in LANGUAGES:
+        return chosen  # type: ignore[no-any-return]
+    return _ASKED.get() or language_from_locale()
 
 
 def error_to_dict(error: BaseException) -> dict[str, Any]:
