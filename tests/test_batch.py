@@ -719,3 +719,8 @@ def test_score_batch_is_the_deprecated_name_of_score_many_with_batch(hue, thuy_t
     assert [old.total(i) for i in range(len(old))] == [batch.total(i) for i in range(len(batch))]
     assert old.rank.tolist() == batch.rank.tolist()
     assert old.band_index.tolist() == batch.band_index.tolist()
+    # Deprecated: importable, but not a current name of the API (nor documented as one).
+    from parindex import score_batch
+
+    assert score_batch is parindex.score_batch
+    assert "score_batch" not in parindex.__all__

@@ -293,6 +293,25 @@ def test_a_ranking_method_that_contradicts_the_values_is_refused(use):
         parindex.rank_values([3, 2, 1], "dens")
 
 
+@pytest.mark.parametrize("keys, named", [
+    ([90, "80", 70], ("'80'", "90")),
+    ([(Fraction(1), Fraction(2)), (Fraction(1), None)], ("Fraction(2, 1))", "None)")),
+    ([None, 1], ("None", "1"))])
+@pytest.mark.parametrize("method", ["competition", "dense", "plugin"])
+def test_keys_that_do_not_compare_are_an_argument_error_naming_two(keys, named, method, use):
+    # Sorting them raised a bare TypeError ('<' not supported between 'str' and 'int'),
+    # and a plugin's method was called with them first.
+    called = []
+    ranker = Ranker("plugin", "counts calls", lambda k: called.append(k) or [1] * len(k))
+    with pytest.raises(parindex.ArgumentError) as caught:
+        parindex.rank_values(keys, ranker if method == "plugin" else method)
+    said = str(caught.value)
+    assert caught.value.problems[0].key == "keys"
+    assert "cannot be ranked" in said and all(name in said for name in named)
+    assert "không so sánh được" in caught.value.problems[0].message.said("vi")
+    assert not called
+
+
 # --- parindex_band_methods ------------------------------------------------------------------
 
 def _strictly_above(framework: parindex.Framework, value: Fraction) -> parindex.Band:

@@ -70,6 +70,20 @@ def test_half_up_and_half_even_agree_with_decimal(value: D, places: int) -> None
         exponent, rounding=ROUND_HALF_EVEN)
 
 
+@pytest.mark.parametrize("value, said", [
+    (D("NaN"), "nan"), (D("sNaN"), "snan"), (D("Infinity"), "infinity"),
+    (D("-Infinity"), "-infinity"), (float("nan"), "nan"), (float("-inf"), "-inf"),
+    ("80.5", "'80.5' is not a number")])
+def test_round_to_refuses_what_is_not_a_finite_number_naming_it(value: object,
+                                                                said: str) -> None:
+    # A NaN's as_integer_ratio() raised a bare ValueError, an infinity's an OverflowError.
+    with pytest.raises(parindex.ArgumentError) as caught:
+        round_to(value, 2)  # type: ignore[arg-type]
+    assert caught.value.problems[0].key == "value"
+    assert said in str(caught.value)
+    assert "không phải là" in caught.value.problems[0].message.said("vi")
+
+
 def test_declared_decimals_compare_figures_whose_trailing_zeros_were_lost() -> None:
     publication = Publication(decimals={"index": 2})
     assert agrees(D("80.5"), F(8050, 100), publication, "index")    # 80,50 shown 80.5

@@ -124,7 +124,7 @@ if TYPE_CHECKING:
     from ._engine.batch import (
         BatchResult,
         PointsMatrix,
-        score_batch,
+        score_batch as score_batch,  # deprecated, not in __all__: still re-exported
         score_matrix,
         to_matrix,
     )
@@ -294,6 +294,8 @@ _LAZY: dict[str, str] = {
     "unit_key": "_base.names",
     "BatchResult": "_engine.batch",
     "PointsMatrix": "_engine.batch",
+    # Deprecated (score_many(..., batch=True)): still importable, with its warning, but
+    # not in __all__ nor documented as current.
     "score_batch": "_engine.batch",
     "score_matrix": "_engine.batch",
     "to_matrix": "_engine.batch",
@@ -506,7 +508,6 @@ __all__ = [
     "report_html",
     "reproduce",
     "score",
-    "score_batch",
     "score_leaf",
     "score_many",
     "score_matrix",

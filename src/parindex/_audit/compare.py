@@ -28,7 +28,7 @@ from .._base.errors import UnitNotFoundError
 from .._base.i18n import Sentence
 from .._base.names import UnitFinder, unit_key
 from .._base.numbers import plain, quantize
-from .reproduce import Reproduction
+from .reproduce import FigureColumns, Reproduction
 from .._formats.output import Encoded, encoded
 from .._formats.rows import column
 from .._formats.toml import read_toml
@@ -111,42 +111,34 @@ def load_lineage(path: str | Path) -> Lineage:
 # --- comparison -----------------------------------------------------------------------------
 
 class _Standings:
-    """Every unit's computed figures in one year, column by column (as the reproduction
-    has them at hand: a table reproduced on the kernel works no unit's full result out
-    for this, nor builds its row). A unit of a table of ranks only stands on its printed
-    ranks (and band); a unit with neither computed nor printed figures has no standing
+    """Every unit's computed figures in one year, column by column (a table reproduced on
+    the kernel gives them whole from its columns: no unit's full result is worked out for
+    this, nor its row built). A unit of a table of ranks only stands on its printed ranks
+    (and band); a unit with neither computed nor printed figures has no standing
     (:attr:`present`)."""
 
     def __init__(self, reproduction: Reproduction) -> None:
         units = reproduction.units
-        self.units = [unit.unit for unit in units]
-        self.groups = [unit.group for unit in units]
+        self._computed = computed = FigureColumns(reproduction)
+        self.units: list[str] = computed.names("unit")
+        self.groups: list[str | None] = computed.names("group")
         self.years: list[int] = _column(reproduction, "year")
-        n = len(units)
         self.scored = [unit.scored for unit in units]
         self.present = self.scored[:]
-        self.totals: list[Decimal | None] = [None] * n
-        self.indexes: list[Fraction | None] = [None] * n
-        self.bands: list[str | None] = [None] * n
-        self.ranks: list[int | None] = [None] * n
-        self.ofs: list[int | None] = [None] * n
-        self.group_ranks: list[int | None] = [None] * n
-        self.group_ofs: list[int | None] = [None] * n
-        self._fields: list[Mapping[str, Decimal | None]] = [{}] * n
+        self.totals: list[Decimal | None] = computed.column("total")
+        self.indexes: list[Fraction | None] = computed.column("index")
+        self.bands: list[str | None] = computed.column("band")
+        self.ranks: list[int | None] = [unit.rank for unit in units]
+        self.ofs: list[int | None] = [unit.of for unit in units]
+        self.group_ranks: list[int | None] = [unit.group_rank for unit in units]
+        self.group_ofs: list[int | None] = [unit.group_of for unit in units]
         self._by_code: dict[str, list[Decimal | None]] = {}
-        printed: tuple[list[Any], ...] | None = None
-        for i, unit in enumerate(units):
-            if self.scored[i]:
-                band = unit.band
-                self.totals[i], self.indexes[i] = unit.total, unit.index
-                self.bands[i] = band.name if band else None
-                self.ranks[i], self.ofs[i] = unit.rank, unit.of
-                self.group_ranks[i], self.group_ofs[i] = unit.group_rank, unit.group_of
-                self._fields[i] = unit.fields
-                continue
-            if printed is None:
-                printed = tuple(_column(reproduction, name)
-                                for name in ("rank", "group_rank", "band"))
+        unscored = [i for i, scored in enumerate(self.scored) if not scored]
+        if not unscored:
+            return
+        printed = tuple(_column(reproduction, name) for name in ("rank", "group_rank", "band"))
+        for i in unscored:
+            self.ranks[i] = self.ofs[i] = self.group_ranks[i] = self.group_ofs[i] = None
             rank, group_rank, self.bands[i] = (column[i] for column in printed)
             if rank is None and group_rank is None:
                 continue
@@ -160,7 +152,7 @@ class _Standings:
         """A top-level node's computed points, every unit's."""
         found = self._by_code.get(code)
         if found is None:
-            found = self._by_code[code] = [f.get(code) for f in self._fields]
+            found = self._by_code[code] = self._computed.points(code)
         return found
 
     @functools.cached_property
@@ -531,10 +523,14 @@ def _matches(olds: _Standings, news: _Standings, lineage: Lineage,
             matches.append((n, found, succession.kind, succession.note))
             used_new.add(n)
             used_old.update(found)
+    # Most names are one old unit's alone: found at once, the others weighed one by one.
+    at_once = old_index.finder.each(news.units)
     for n, (name, group) in enumerate(zip(news.units, news.groups, strict=True)):
         if n in used_new:
             continue
-        o = old_index.get(name, group)
+        o = at_once[n]
+        if o is None:
+            o = old_index.get(name, group)
         if o is None or o in used_old:
             continue  # listed as only in one table
         matches.append((n, [o], "name", None))

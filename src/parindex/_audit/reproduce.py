@@ -245,6 +245,59 @@ class Reproduction:
         return self.units[find_unit(name, [(u.unit, u.group) for u in self.units], group)]
 
 
+class FigureColumns:
+    """Every unit's name, group and computed figures, a column at a time, in the units'
+    order (a figure is ``None`` for a unit not scored): taken whole from the table's and
+    the kernel's columns for the units the kernel reproduced (each distinct value made
+    once), from each other unit itself (a row explained alone, a unit built otherwise, a
+    table the kernel does not take)."""
+
+    def __init__(self, reproduction: Reproduction) -> None:
+        self.units = units = reproduction.units
+        self._rows = rows = reproduction.table.assessments
+        held = next((unit._figures for unit in units if unit._figures is not None), None)
+        if held is not None and (len(held.column("band")) != len(units)
+                                 or len(rows) != len(units)):
+            held = None  # units that are not one per row of the kernel's table
+        self._held = held
+        # The units not on the columns: each asked for its own figures.
+        self._own = list(range(len(units))) if held is None else [
+            i for i, unit in enumerate(units)
+            if (figures := unit._figures) is None or figures.row != i
+            or not isinstance(row := unit._assessment, _Explained) or row.rows is not rows
+            or row.i != i]
+
+    def names(self, what: str) -> list[Any]:
+        """Every unit's ``unit`` (name) or ``group``."""
+        return self._patched(column(self._rows, what) if self._held is not None else None,
+                             lambda unit: getattr(unit, what))
+
+    def column(self, what: str) -> list[Any]:
+        """Every unit's ``total``, ``index`` or ``band`` (its name)."""
+        return self._patched(self._held.column(what) if self._held is not None else None,
+                             lambda unit: _figure(unit, what))
+
+    def points(self, code: str) -> list[Decimal | None]:
+        """Every unit's points of a top-level node (:attr:`UnitReproduction.fields`)."""
+        return self._patched(self._held.points(code) if self._held is not None else None,
+                             lambda unit: unit.fields.get(code))
+
+    def _patched(self, held: Sequence[Any] | None, own: Any) -> list[Any]:
+        units = self.units
+        found = list(held) if held is not None else [None] * len(units)
+        for i in self._own:
+            found[i] = own(units[i])
+        return found
+
+
+def _figure(unit: UnitReproduction, what: str) -> Any:
+    if what == "band":
+        band = unit.band
+        return band.name if band is not None else None
+    assert what in ("total", "index"), what
+    return getattr(unit, what)
+
+
 @exact
 def reproduce(table: ResultsTable, *, progress: Progress | None = None) -> Reproduction:
     """Recompute every unit of a table and check every printed figure.

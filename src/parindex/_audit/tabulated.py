@@ -91,6 +91,17 @@ class Figures:
         """Every unit's figures of this table as text (:meth:`_Columns.texts`)."""
         return self._columns.texts()
 
+    def column(self, what: str) -> Sequence[Any]:
+        """Every unit's ``total``, ``index`` or ``band`` of this table
+        (:meth:`_Columns.column`)."""
+        return self._columns.column(what)
+
+    def points(self, code: str) -> Sequence[Decimal | None]:
+        """Every unit's points of a top-level node of this table (``None``: no such
+        node), as :attr:`fields` gives each unit's."""
+        found = self._columns.top_values().get(code)
+        return found if found is not None else [None] * len(self._columns.total)
+
 
 @attrs.frozen(eq=False)
 class _Columns:
@@ -104,6 +115,34 @@ class _Columns:
     tops: Mapping[str, tuple[Int64Array, NDArray[np.int16]]]
     _values: dict[str, list[Decimal]] = attrs.field(factory=dict, init=False)
     _texts: dict[str, list[str | None]] = attrs.field(factory=dict, init=False)
+    _figures: dict[str, list[Any]] = attrs.field(factory=dict, init=False)
+
+    def column(self, what: str) -> list[Any]:
+        """Every unit's ``total`` (a Decimal), ``index`` (an exact Fraction, ``None`` when
+        nothing arose) or ``band`` (its name, ``None`` without bands), as :class:`Figures`
+        gives each unit's: made on first use, each distinct value once (comparing two
+        tables asks for every unit's)."""
+        found = self._figures.get(what)
+        if found is not None:
+            return found
+        batch = self.batch
+        if what == "total":
+            found = _decimals(batch.total_scaled, self.total, batch.scale)
+        elif what == "index":
+            made: dict[tuple[int, int], Fraction | None] = {}
+            found = []
+            for key in zip(batch.total_scaled.tolist(), batch.arising_scaled.tolist()):
+                index = made.get(key, made)
+                if index is made:
+                    index = made[key] = Fraction(100 * key[0], key[1]) if key[1] > 0 \
+                        else None
+                found.append(index)
+        else:
+            assert what == "band", what
+            names = [band.name for band in batch.framework.bands]
+            found = [names[b] if b >= 0 else None for b in batch.band_index.tolist()]
+        self._figures[what] = found
+        return found
 
     def texts(self) -> Mapping[str, list[str | None]]:
         """Every unit's computed figures as ``reproduce --json`` writes them, by name:
@@ -149,15 +188,21 @@ class _Columns:
         if not self._values:
             scale = self.batch.scale
             for code, (scaled, exponents) in self.tops.items():
-                made: dict[tuple[int, int], Decimal] = {}
-                values = []
-                for key in zip(scaled.tolist(), exponents.tolist()):
-                    value = made.get(key)
-                    if value is None:
-                        value = made[key] = _decimal(key[0], scale, key[1])
-                    values.append(value)
-                self._values[code] = values
+                self._values[code] = _decimals(scaled, exponents, scale)
         return self._values
+
+
+def _decimals(scaled: Int64Array, exponents: NDArray[np.int16], scale: int) -> list[Decimal]:
+    """Every unit's :func:`_decimal`, each distinct value made once (one object for all
+    the units that have it)."""
+    made: dict[tuple[int, int], Decimal] = {}
+    values = []
+    for key in zip(scaled.tolist(), exponents.tolist()):
+        value = made.get(key)
+        if value is None:
+            value = made[key] = _decimal(key[0], scale, key[1])
+        values.append(value)
+    return values
 
 
 @attrs.frozen

@@ -1395,6 +1395,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mt_rule_kind": "loại quy tắc",
         "mt_band_returned": "phương pháp xếp loại {name} trả về {band}, không phải một mức "
                             "xếp loại của {framework}",
+        # rank_values: keys that do not compare (cmp12, typed errors of the API)
+        "mt_incomparable": "không xếp hạng được các giá trị không so sánh được với nhau: "
+                           "{first} và {second}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points phải là mảng số nguyên (điểm × 10**scale), không phải "
                             "{dtype}; số thực dấu phẩy động không bao giờ chính xác",
@@ -2806,6 +2809,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "mt_rule_kind": "rule kind",
         "mt_band_returned": "band method {name} returned {band}, not one of the bands of "
                             "{framework}",
+        # rank_values: keys that do not compare (cmp12, typed errors of the API)
+        "mt_incomparable": "values that do not compare with one another cannot be ranked: "
+                           "{first} and {second}",
         # the batch kernel (score_many(..., batch=True), to_matrix, score_matrix): what it refuses
         "b_integer_points": "points must be an integer array (points × 10**scale), not {dtype}; "
                             "floats are never exact",

@@ -182,6 +182,15 @@ class UnitFinder:
         raise UnitNotFoundError(Problem(Sentence("unit_none", name=repr(name), within=within,
                                                  hint=hint)), close)
 
+    def each(self, names: Sequence[str]) -> list[int | None]:
+        """The position :meth:`get` gives each name (without a group) where that is one
+        lookup: its key, spelt with diacritics, is one unit's alone (the usual case when
+        one table's names are looked up in another's); ``None`` where :meth:`get` must
+        weigh the name."""
+        by_key = self._by_key
+        return [found[0] if (found := by_key.get(key)) is not None and len(found) == 1
+                and not _is_bare(key) else None for key in map(unit_key, names)]
+
     def get(self, name: str, group: str | None = None) -> int | None:
         """Like :meth:`find`, but ``None`` where no unit answers to the name (without
         looking for the closest names, which costs a pass over every unit).

@@ -153,11 +153,22 @@ def round_to(value: Decimal | Fraction, decimals: int,
     Decimal('99.18')
     >>> round_to(Decimal("2.125"), 2, Rounding.HALF_EVEN)
     Decimal('2.12')
+
+    :raises ArgumentError: (a ``ValueError``) ``value`` is not a finite number (a NaN or an
+        infinity has no ratio to round), naming it.
     """
     exponent = Decimal(1).scaleb(-decimals)
-    # On the integer ratio, not through Fraction arithmetic: this rounds every index that
-    # a table of 10,000 units shows.
-    whole = rounded_whole(*value.as_integer_ratio(), decimals, rounding)
+    try:
+        # On the integer ratio, not through Fraction arithmetic: this rounds every index
+        # that a table of 10,000 units shows.
+        ratio = value.as_integer_ratio()
+    except (ValueError, OverflowError):  # NaN; an infinity
+        raise ArgumentError(Problem(Sentence("n_not_finite", value=str(value).lower()),
+                                    key="value")) from None
+    except AttributeError:  # not a number at all
+        raise ArgumentError(Problem(Sentence("n_not_a_number", value=_describe(value)),
+                                    key="value")) from None
+    whole = rounded_whole(*ratio, decimals, rounding)
     result = Decimal(whole).scaleb(-decimals).quantize(exponent)
     return abs(result) if result == 0 else result
 

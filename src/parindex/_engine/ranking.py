@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar, overload
 import attrs
 
 from .._base.errors import (
+    ArgumentError,
     AssessmentError,
     FrameworkError,
     MissingInformationError,
@@ -63,6 +64,8 @@ def rank_values(keys: Sequence[K],
         a plugin registers it: ``parindex.registry().ranking_methods[name]``).
     :raises FrameworkError: no built-in ranking method has this name, or a plugin's method
         ranks a higher key below a lower one.
+    :raises ArgumentError: (a ``ValueError``) two keys do not compare (a number and a
+        text), naming them.
 
     >>> rank_values([90, 80, 80, 70])
     [1, 2, 2, 4]
@@ -71,16 +74,47 @@ def rank_values(keys: Sequence[K],
     """
     if isinstance(method, str):
         method = _builtin_method(method)
-    if isinstance(method, RankingMethod):
-        return _standard_ranks(keys, method)
+    try:
+        if isinstance(method, RankingMethod):
+            return _standard_ranks(keys, method)
+        # Sorted first: a plugin's method never sees keys that do not compare.
+        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
+    except TypeError:
+        first, second = _incomparable(keys)
+        raise ArgumentError(Problem(Sentence("mt_incomparable", first=repr(first),
+                                             second=repr(second)), key="keys")) from None
     ranker = method
     ranks = list(ranker.ranks(keys))
-    order = sorted(range(len(keys)), key=lambda i: keys[i], reverse=True)
     if len(ranks) != len(keys) or any(not isinstance(r, int) or r < 1 for r in ranks) or any(
             keys[b] < keys[a] and ranks[b] < ranks[a] for a, b in zip(order, order[1:], strict=False)):
         raise FrameworkError(Problem(Sentence("mt_misranks", name=repr(ranker.name),
                                               ranks=str(ranks[:10])), key="ranking"))
     return ranks
+
+
+def _incomparable(keys: Sequence[Any]) -> tuple[Any, Any]:
+    """Two keys that do not compare with ``<``, which a sort that met them names only by
+    their types: found by sorting again, each comparison watched."""
+    met: list[tuple[Any, Any]] = []
+
+    class Watched:
+        __slots__ = ("key",)
+
+        def __init__(self, key: Any) -> None:
+            self.key = key
+
+        def __lt__(self, other: Watched) -> bool:
+            try:
+                return bool(self.key < other.key)
+            except TypeError:
+                met.append((self.key, other.key))
+                raise
+
+    try:
+        sorted(map(Watched, keys))
+    except TypeError:
+        pass
+    return met[0] if met else (keys[0], keys[-1])
 
 
 def _builtin_method(name: str) -> RankingMethod:
