@@ -396,6 +396,6 @@ def test_imported_assessment_notes_in_vietnamese(tmp_path, capsys):
                          "ghi")
     assert note.removeprefix("# Ghi chú: ") in err  # as standard error says it
     assert text.startswith("# Xã Thủy Thanh, năm 2022: nhập bằng 'parindex import "
-                           "assessment' từ phiếu chấm điểm thuy-thanh-2022.csv, theo khung "
+                           "assessment' từ phiếu chấm điểm thuy-thanh-2022.csv, theo bộ "
                            "tiêu chí thua-thien-hue/commune/2022.\n")
     assert tomllib.loads(text)["points"]["6.1"] is not None

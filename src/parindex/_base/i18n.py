@@ -127,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "s_top_unknown": "{unit}: {code} không có điểm hoặc chưa biết điểm tối đa phát sinh; "
                          "phân tích độ nhạy cần điểm của mọi lĩnh vực cấp trên cùng",
         "s_top_max_unknown": "đổi trọng số của {framework} cần điểm tối đa của {code} ({name}), mà "
-                             "chưa có nguồn nào cho biết; hãy bổ sung trong một tệp khung tiêu chí "
+                             "chưa có nguồn nào cho biết; hãy bổ sung trong một tệp bộ tiêu chí "
                              "đầy đủ",
         "s_no_survey": "{framework} không có phần điều tra xã hội học để đổi tỷ trọng",
         "s_share_range": "tỷ trọng điều tra xã hội học phải từ 0 đến {scale}, không phải "
@@ -1043,7 +1043,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # the comments atop the TOML files 'parindex import' writes (vihelp: _cli/imports.py,
         # _cli/annex.py); a line break in a text is one in the file
         "imp_assessment": "{unit}, năm {year}: nhập bằng 'parindex import assessment' từ phiếu "
-                          "chấm điểm {file}{sheet}, theo khung tiêu chí {framework}.",
+                          "chấm điểm {file}{sheet}, theo bộ tiêu chí {framework}.",
         "imp_assessment_tables": "[points] ghi điểm của các mục cấp cuối (và điểm của mục cấp "
                                  "trên khi các mục con\nkhông chia hết điểm tối đa của nó); "
                                  "[published] ghi số liệu in của các mục cấp trên,\ncủa tổng "
@@ -1116,7 +1116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                        "\"survey\" (max = {rest} nếu nguồn cho biết, nếu không thì \"unknown\"); "
                        "điều tra không bắt buộc là một mục survey có not_arising = \"exclude\"",
         "c_scale": "điểm tối đa của các mục cấp cao nhất không cộng lại thành {declared} "
-                   "{scale}: {shown}; hãy sửa một điểm tối đa, hoặc, nếu khung tiêu chí thật sự "
+                   "{scale}: {shown}; hãy sửa một điểm tối đa, hoặc, nếu bộ tiêu chí thật sự "
                    "dùng thang điểm khác, hãy khai báo thang điểm (scale = ...) kèm nguồn gốc",
         "c_scale_declared": "thang điểm đã khai báo",
         "c_scale_100": "thang điểm",
@@ -1424,7 +1424,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "parindex.score_many",
         "b_unknown_maxima": "API theo lô cần mọi điểm tối đa của {framework}, nhưng chưa có "
                             "nguồn nào cho điểm tối đa của {codes}; hãy bổ sung trong một tệp "
-                            "khung tiêu chí đầy đủ, hoặc chấm bằng parindex.score_many, hàm chỉ "
+                            "bộ tiêu chí đầy đủ, hoặc chấm bằng parindex.score_many, hàm chỉ "
                             "cần các điểm tối đa này khi kết quả phụ thuộc vào chúng",
         "b_figures": "{unit} cho số liệu để quy tắc tính điểm; API theo lô chỉ nhận điểm; hãy "
                      "chấm các bản đánh giá như vậy bằng parindex.score_many",
@@ -1437,7 +1437,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "chấm bằng parindex.score_many",
         "b_threshold": "đơn vị có đạt mức {band} của {framework} hay không tùy thuộc vào ngưỡng "
                        "của mức này, mà chưa có nguồn nào cho biết; hãy bổ sung bands.min trong "
-                       "một tệp khung tiêu chí đầy đủ",
+                       "một tệp bộ tiêu chí đầy đủ",
         "b_more": "... và {count} lỗi khác",
         # cells_to_matrix: a table's value too large for the kernel
         "b_value_int64": "{value} không giữ được chính xác với {places} chữ số thập phân "

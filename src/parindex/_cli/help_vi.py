@@ -11,7 +11,7 @@ command that runs. The catalogue keeps what every layer says, click's own words 
 ("Usage:", "Options", "required"): those are said through it as click's other messages.
 
 Terms are the catalogue's, those of the provincial documents: tiêu chí, điểm tối đa,
-điểm bị trừ, xếp hạng, xếp loại, bảng kết quả, đơn vị; khung tiêu chí (a framework), tệp
+điểm bị trừ, xếp hạng, xếp loại, bảng kết quả, đơn vị; bộ tiêu chí (a framework), tệp
 (a file), thư mục (a directory). A paragraph is one line: click wraps it to the terminal.
 ``tests/test_help.py`` checks that every command and option has its text here, that it
 names the options its English names, and that no line of the help is wider than 80
@@ -21,13 +21,13 @@ columns or left in English.
 from __future__ import annotations
 
 #: What every ``--framework`` option takes (``FRAMEWORK_HELP`` in English).
-_FRAMEWORK = ("Mã một khung tiêu chí đã cài đặt, một tệp TOML khung tiêu chí, hoặc một tệp "
-              "bổ sung (overlay) hoàn thiện khung tiêu chí (xem 'Overlays' trong tài liệu).")
-_ANALYSIS_FRAMEWORK = ("Chấm điểm theo khung tiêu chí này: " + _FRAMEWORK + " Bắt buộc với "
-                       "bảng kết quả; bản đánh giá thì mặc định theo khung tiêu chí nó ghi.")
-_TABLE_FRAMEWORK = ("Khung tiêu chí dùng để đánh giá các đơn vị trong bảng. " + _FRAMEWORK
+_FRAMEWORK = ("Mã một bộ tiêu chí đã cài đặt, một tệp TOML bộ tiêu chí, hoặc một tệp "
+              "bổ sung (overlay) hoàn thiện bộ tiêu chí (xem 'Overlays' trong tài liệu).")
+_ANALYSIS_FRAMEWORK = ("Chấm điểm theo bộ tiêu chí này: " + _FRAMEWORK + " Bắt buộc với "
+                       "bảng kết quả; bản đánh giá thì mặc định theo bộ tiêu chí nó ghi.")
+_TABLE_FRAMEWORK = ("Bộ tiêu chí dùng để đánh giá các đơn vị trong bảng. " + _FRAMEWORK
                     + " Bắt buộc với bảng kết quả; thư mục các bản đánh giá thì mặc định "
-                      "theo khung tiêu chí chúng ghi.")
+                      "theo bộ tiêu chí chúng ghi.")
 _UNIT = ("Đơn vị cần phân tích (bắt buộc khi SOURCES có nhiều đơn vị). Không phân biệt chữ "
          "hoa, chữ thường, tiền tố (xã, phường, ...) và vị trí dấu thanh (Thuỷ/Thủy).")
 _GROUP = "Nhóm của đơn vị (huyện), khi tên đơn vị trùng ở nhiều nhóm."
@@ -65,7 +65,7 @@ HELP: dict[str, str] = {
         "In cây tiêu chí (mã, tên, điểm/điểm tối đa, điểm bị trừ, ghi chú), tổng điểm, chỉ "
         "số và xếp loại, nhận xét về dữ liệu, và mọi số liệu đã công bố khác với số tính "
         "lại (sai lệch)."),
-    "parindex score --framework": ("Chấm điểm theo khung tiêu chí này thay vì khung tiêu chí "
+    "parindex score --framework": ("Chấm điểm theo bộ tiêu chí này thay vì bộ tiêu chí "
                                    "bản đánh giá ghi (bắt buộc với phiếu chấm điểm): "
                                    + _FRAMEWORK),
     "parindex score --unit": "Đơn vị của phiếu chấm điểm (mặc định: lấy từ các dòng tiêu đề, "
@@ -73,37 +73,37 @@ HELP: dict[str, str] = {
     "parindex score --group": "Nhóm của phiếu chấm điểm, ví dụ huyện (mặc định: lấy từ các "
                               "dòng tiêu đề).",
     "parindex score --year": "Năm của phiếu chấm điểm (mặc định: lấy từ các dòng tiêu đề, ví "
-                             "dụ 'năm 2022', nếu không có thì là năm duy nhất của khung tiêu "
+                             "dụ 'năm 2022', nếu không có thì là năm duy nhất của bộ tiêu "
                              "chí).",
     "parindex score --json": _JSON_DECIMALS,
     "parindex validate": (
-        "Kiểm tra một tệp FILE khung tiêu chí hoặc bản đánh giá.\n\n"
-        "Khung tiêu chí được kiểm tra về cấu trúc, nguồn gốc của từng con số, mã không trùng "
+        "Kiểm tra một tệp FILE bộ tiêu chí hoặc bản đánh giá.\n\n"
+        "Bộ tiêu chí được kiểm tra về cấu trúc, nguồn gốc của từng con số, mã không trùng "
         "lặp và các mức xếp loại hợp lệ; các mục con có điểm tối đa cộng lại không khớp được "
         "báo dưới dạng cảnh báo. Với --conformance, thay vào đó chạy mọi bước kiểm tra tính "
         "phù hợp của bộ công cụ dành cho người viết plugin và in báo cáo: mọi lỗi của tệp "
-        "cùng lúc, mỗi lỗi kèm số dòng. Bản đánh giá được kiểm tra theo khung tiêu chí của "
+        "cùng lúc, mỗi lỗi kèm số dòng. Bản đánh giá được kiểm tra theo bộ tiêu chí của "
         "nó bằng cách chấm điểm."),
-    "parindex validate --framework": "Với bản đánh giá: kiểm tra theo khung tiêu chí này. "
+    "parindex validate --framework": "Với bản đánh giá: kiểm tra theo bộ tiêu chí này. "
                                      + _FRAMEWORK,
     "parindex validate --conformance": (
-        "Với tệp khung tiêu chí (hoặc mã một khung tiêu chí đã cài đặt): chạy mọi bước kiểm "
-        "tra tính phù hợp, kể cả với plugin cung cấp khung tiêu chí đó, và in báo cáo (mã "
+        "Với tệp bộ tiêu chí (hoặc mã một bộ tiêu chí đã cài đặt): chạy mọi bước kiểm "
+        "tra tính phù hợp, kể cả với plugin cung cấp bộ tiêu chí đó, và in báo cáo (mã "
         "thoát 2 khi không đạt)."),
     "parindex validate --strict": (
         "Cùng với --conformance: chỗ còn để trống và thông tin không có nguồn cũng bị tính là "
         "không đạt (dùng cho CI trước khi phát hành một plugin)."),
     "parindex rule": (
-        "Chấm điểm một mục cấp cuối CODE từ số liệu báo cáo, theo quy tắc khung tiêu chí quy "
+        "Chấm điểm một mục cấp cuối CODE từ số liệu báo cáo, theo quy tắc bộ tiêu chí quy "
         "định cho mục đó.\n\n"
         "Số liệu là các cặp NAME=VALUE, như trong mục [inputs] của một bản đánh giá (VALUE "
         "là một số, hoặc true/false). Cùng cách tính như khi chấm điểm một bản đánh giá, "
         "nhưng cho riêng một mục."),
-    "parindex rule --framework": "Khung tiêu chí có quy tắc chấm điểm mục này. " + _FRAMEWORK,
+    "parindex rule --framework": "Bộ tiêu chí có quy tắc chấm điểm mục này. " + _FRAMEWORK,
     "parindex rule --json": _JSON_DECIMALS,
     # frameworks, plugins
     "parindex frameworks": (
-        "Liệt kê các khung tiêu chí đã cài đặt, kèm mức độ đầy đủ của nguồn.\n\n"
+        "Liệt kê các bộ tiêu chí đã cài đặt, kèm mức độ đầy đủ của nguồn.\n\n"
         "Mức độ đầy đủ đếm các mục có điểm tối đa lấy từ văn bản gốc (in trong văn bản ban "
         "hành ban đầu), từ nguồn đã đọc (do một nguồn công khai nêu), do suy luận, do giả "
         "định (giả định làm việc của người dùng) hoặc chưa biết. Với --completeness, mọi "
@@ -111,13 +111,13 @@ HELP: dict[str, str] = {
         "điền vào, cùng mọi giá trị giả định, mà kiểm tra nghiêm ngặt không cho công bố."),
     "parindex frameworks --json": _JSON,
     "parindex frameworks --completeness": (
-        "Cho biết, với mỗi khung tiêu chí, số mục thuộc từng loại văn bản gốc / nguồn đã đọc "
+        "Cho biết, với mỗi bộ tiêu chí, số mục thuộc từng loại văn bản gốc / nguồn đã đọc "
         "/ suy luận / giả định / chưa biết, và liệt kê mọi thông tin chưa biết (phần một tệp "
         "bổ sung có thể điền) và mọi giá trị giả định (giả định làm việc, không được công "
         "bố)."),
-    "parindex frameworks --framework": "Chỉ hiện các khung tiêu chí này (có thể lặp lại). "
+    "parindex frameworks --framework": "Chỉ hiện các bộ tiêu chí này (có thể lặp lại). "
                                        + _FRAMEWORK,
-    "parindex plugins": "Liệt kê các plugin đã cài đặt: tên, phiên bản, khung tiêu chí, và "
+    "parindex plugins": "Liệt kê các plugin đã cài đặt: tên, phiên bản, bộ tiêu chí, và "
                         "trạng thái hoặc lỗi.",
     "parindex plugins --json": _JSON,
     # reproduce, compare, bands
@@ -136,7 +136,7 @@ HELP: dict[str, str] = {
     "parindex reproduce --framework": _TABLE_FRAMEWORK,
     "parindex reproduce --sheet": _TABLE_SHEET,
     "parindex reproduce --mapping": _MAPPING,
-    "parindex reproduce --year": "Năm đánh giá, khi bảng không có cột năm và khung tiêu chí "
+    "parindex reproduce --year": "Năm đánh giá, khi bảng không có cột năm và bộ tiêu chí "
                                  "áp dụng cho nhiều năm.",
     "parindex reproduce --population": (
         "Số đơn vị được xếp hạng, khi TABLE chỉ trích N đơn vị đứng đầu và/hoặc N đơn vị "
@@ -165,24 +165,24 @@ HELP: dict[str, str] = {
         "Mã thoát: 0; 1 khi mức tăng, giảm bậc đã in không khớp với thứ hạng; 2 khi không "
         "đọc được một bảng."),
     "parindex compare --framework": (
-        "Khung tiêu chí của NEW, và của OLD nếu không có --old-framework. " + _FRAMEWORK
-        + " Bắt buộc với bảng kết quả; thư mục các bản đánh giá thì mặc định theo khung "
+        "Bộ tiêu chí của NEW, và của OLD nếu không có --old-framework. " + _FRAMEWORK
+        + " Bắt buộc với bảng kết quả; thư mục các bản đánh giá thì mặc định theo bộ "
           "tiêu chí chúng ghi."),
-    "parindex compare --old-framework": "Khung tiêu chí của OLD, khi khác với --framework. "
+    "parindex compare --old-framework": "Bộ tiêu chí của OLD, khi khác với --framework. "
                                         + _FRAMEWORK,
     "parindex compare --lineage": "Tệp lịch sử đơn vị (TOML) khai báo các đơn vị đổi tên và "
                                   "sáp nhập.",
     "parindex compare --sheet": "Với bảng .xlsx: trang tính cần đọc ở cả hai bảng (mặc định: "
                                 "trang đầu tiên có bảng).",
     "parindex compare --mapping": _MAPPING,
-    "parindex compare --year": "Năm của NEW, khi bảng không có cột năm và khung tiêu chí của "
+    "parindex compare --year": "Năm của NEW, khi bảng không có cột năm và bộ tiêu chí của "
                                "nó áp dụng cho nhiều năm.",
-    "parindex compare --old-year": "Năm của OLD, khi bảng không có cột năm và khung tiêu chí "
+    "parindex compare --old-year": "Năm của OLD, khi bảng không có cột năm và bộ tiêu chí "
                                    "của nó áp dụng cho nhiều năm.",
     "parindex compare --json": _JSON_DECIMALS,
     "parindex bands": (
         "Đếm số đơn vị của TABLE theo từng mức xếp loại (chung và theo từng nhóm), tỷ lệ "
-        "phần trăm làm tròn như khung tiêu chí quy định, và đối chiếu với bảng phân bố đã "
+        "phần trăm làm tròn như bộ tiêu chí quy định, và đối chiếu với bảng phân bố đã "
         "công bố.\n\n"
         "Với --published hoặc --distribution, số đơn vị và tỷ lệ đã công bố được đối chiếu "
         "với xếp loại tính lại từ TABLE; không có TABLE thì đối chiếu với chính các số đó "
@@ -193,7 +193,7 @@ HELP: dict[str, str] = {
     "parindex bands --framework": _TABLE_FRAMEWORK,
     "parindex bands --sheet": _TABLE_SHEET,
     "parindex bands --mapping": _MAPPING,
-    "parindex bands --year": "Năm đánh giá, khi bảng không có cột năm và khung tiêu chí áp "
+    "parindex bands --year": "Năm đánh giá, khi bảng không có cột năm và bộ tiêu chí áp "
                              "dụng cho nhiều năm.",
     "parindex bands --population": "Số đơn vị được xếp hạng và xếp loại, khi TABLE chỉ là "
                                    "một phần trích.",
@@ -245,7 +245,7 @@ HELP: dict[str, str] = {
         "định, đánh dấu là chỗ cần điền."),
     "parindex plan --previous": (
         "Kết quả của đơn vị năm trước, để nêu mức thay đổi: một bản đánh giá (.toml; số liệu "
-        "không in trong đó được tính từ điểm, theo khung tiêu chí của chính năm đó) hoặc "
+        "không in trong đó được tính từ điểm, theo bộ tiêu chí của chính năm đó) hoặc "
         "bảng kết quả đã công bố của năm đó (.csv, .xlsx: tổng điểm, chỉ số, thứ hạng và xếp "
         "loại đã in). Không có tùy chọn này thì mức thay đổi chỉ được nêu khi thứ hạng đã "
         "công bố có ghi."),
@@ -303,6 +303,10 @@ HELP: dict[str, str] = {
     "parindex report --previous": (
         "Các bản đánh giá hoặc bảng kết quả của năm trước, để vẽ thay đổi thứ hạng (lặp lại "
         "cho nhiều tệp)."),
+    "parindex report --year": "Năm của SOURCES, khi bảng không có cột năm và bộ tiêu chí "
+                              "của nó áp dụng cho nhiều năm.",
+    "parindex report --previous-year": "Năm của --previous, khi bảng không có cột năm và bộ "
+                                       "tiêu chí của nó áp dụng cho nhiều năm.",
     "parindex report --monte-carlo": "Thêm khoảng thứ hạng của một lượt mô phỏng Monte "
                                      "Carlo (xem parindex sensitivity).",
     "parindex report --width": "Nửa độ rộng của nhiễu Monte Carlo.",
@@ -319,34 +323,34 @@ HELP: dict[str, str] = {
         "trên, của tổng điểm và của các khối vào [published], để 'parindex score' trên tệp "
         "TOML cho cùng kết quả như trên phiếu. Số giữ nguyên chính xác; văn bản chuẩn hóa "
         "NFC."),
-    "parindex import assessment --framework": "Khung tiêu chí dùng để chấm phiếu. "
+    "parindex import assessment --framework": "Bộ tiêu chí dùng để chấm phiếu. "
                                               + _FRAMEWORK,
     "parindex import assessment --unit": "Đơn vị (mặc định: lấy từ các dòng tiêu đề).",
     "parindex import assessment --group": "Nhóm của đơn vị, ví dụ huyện (mặc định: lấy từ "
                                           "các dòng tiêu đề).",
     "parindex import assessment --year": (
-        "Năm (mặc định: lấy từ các dòng tiêu đề, nếu không có thì là năm duy nhất của khung "
+        "Năm (mặc định: lấy từ các dòng tiêu đề, nếu không có thì là năm duy nhất của bộ "
         "tiêu chí)."),
     "parindex import assessment --output": (
         "Tệp TOML bản đánh giá cần ghi (mặc định: đầu ra chuẩn). Không bao giờ ghi đè lên "
         "chính phiếu chấm điểm."),
     "parindex import framework": (
         "Chuyển phụ lục ANNEX của một quyết định (bảng tiêu chí .docx, .xlsx hoặc .csv) "
-        "thành khung tiêu chí.\n\n"
+        "thành bộ tiêu chí.\n\n"
         "Cây tiêu chí lấy theo mã (STT), điểm tối đa theo cột Điểm tối đa, phần điều tra xã "
         "hội học theo tên của nó (điều tra xã hội học, khảo sát sự hài lòng). Mọi điểm tối "
         "đa có trạng thái \"read\" (nguồn đã đọc), dẫn nguồn quyết định và tệp phụ lục. Điểm "
         "tối đa cộng lại không khớp được báo kèm số dòng, không bao giờ tự sửa. Kết quả sau "
         "đó được kiểm tra tính phù hợp: những gì cán bộ còn phải bổ sung (mức xếp loại, cách "
         "tính mục không phát sinh, ...) được liệt kê, và mã thoát là 2 nếu có lỗi."),
-    "parindex import framework --id": "Mã khung tiêu chí, dạng tỉnh/cấp/năm (ví dụ "
+    "parindex import framework --id": "Mã bộ tiêu chí, dạng tỉnh/cấp/năm (ví dụ "
                                       "tinh-mau/commune/2024).",
-    "parindex import framework --name": "Tên khung tiêu chí, đúng như quyết định ghi.",
+    "parindex import framework --name": "Tên bộ tiêu chí, đúng như quyết định ghi.",
     "parindex import framework --decision": "Số hiệu quyết định có phụ lục này, ví dụ "
                                             "\"673/QĐ-UBND\".",
     "parindex import framework --date": "Ngày ban hành quyết định, dạng YYYY-MM-DD.",
     "parindex import framework --issuer": "Cơ quan ban hành, ví dụ \"UBND tỉnh Quảng Ngãi\".",
-    "parindex import framework --last-year": "Năm đánh giá cuối cùng khung tiêu chí áp dụng "
+    "parindex import framework --last-year": "Năm đánh giá cuối cùng bộ tiêu chí áp dụng "
                                              "(mặc định: năm trong mã).",
     "parindex import framework --band": (
         "Một mức xếp loại như quyết định quy định, mức cao nhất trước; lặp lại cho từng mức "
@@ -354,27 +358,27 @@ HELP: dict[str, str] = {
         "từ 80 điểm đến dưới 90 điểm\"), nếu có."),
     "parindex import framework --not-arising": _NOT_ARISING,
     "parindex import framework --assumed": _ASSUMED,
-    "parindex import framework --output": "Tệp TOML khung tiêu chí cần ghi (mặc định: đầu ra "
+    "parindex import framework --output": "Tệp TOML bộ tiêu chí cần ghi (mặc định: đầu ra "
                                           "chuẩn).",
     "parindex import overlay": (
-        "Bổ sung một khung tiêu chí đã cài đặt từ phụ lục ANNEX của một quyết định, dưới "
+        "Bổ sung một bộ tiêu chí đã cài đặt từ phụ lục ANNEX của một quyết định, dưới "
         "dạng tệp bổ sung (overlay).\n\n"
         "Điểm tối đa chưa biết được điền từ phụ lục, các tiêu chí và tiêu chí thành phần "
-        "khung tiêu chí còn thiếu được thêm vào dưới các mục đã có, mỗi giá trị đều dẫn nguồn "
-        "phụ lục. Điểm tối đa mâu thuẫn với điểm tối đa đã có nguồn trong khung tiêu chí bị "
-        "từ chối, trừ khi có --override. Sau đó tệp bổ sung được áp dụng vào khung tiêu chí "
+        "bộ tiêu chí còn thiếu được thêm vào dưới các mục đã có, mỗi giá trị đều dẫn nguồn "
+        "phụ lục. Điểm tối đa mâu thuẫn với điểm tối đa đã có nguồn trong bộ tiêu chí bị "
+        "từ chối, trừ khi có --override. Sau đó tệp bổ sung được áp dụng vào bộ tiêu chí "
         "gốc, để mọi lỗi được phát hiện ngay, không phải đợi đến khi chấm điểm."),
-    "parindex import overlay --onto": "Khung tiêu chí đã cài đặt mà phụ lục bổ sung, ví dụ "
+    "parindex import overlay --onto": "Bộ tiêu chí đã cài đặt mà phụ lục bổ sung, ví dụ "
                                       "quang-ngai/commune/2023.",
-    "parindex import overlay --id": "Mã của khung tiêu chí mới (mặc định: mã khung tiêu chí "
+    "parindex import overlay --id": "Mã của bộ tiêu chí mới (mặc định: mã bộ tiêu chí "
                                     "gốc + '-annex').",
     "parindex import overlay --band": (
         "Một mức xếp loại như quyết định quy định, mức cao nhất trước; lặp lại cho từng mức. "
-        "Các mức này thay cho các mức của khung tiêu chí gốc. Mặc định: các mức xếp loại phụ "
+        "Các mức này thay cho các mức của bộ tiêu chí gốc. Mặc định: các mức xếp loại phụ "
         "lục in dưới bảng, nếu có."),
     "parindex import overlay --override": (
         "Ghi cả điểm tối đa mâu thuẫn với điểm tối đa đã có nguồn (văn bản gốc, nguồn đã "
-        "đọc, suy luận) của khung tiêu chí gốc, liệt kê chúng trong corrects; không có tùy "
+        "đọc, suy luận) của bộ tiêu chí gốc, liệt kê chúng trong corrects; không có tùy "
         "chọn này thì mâu thuẫn như vậy là lỗi."),
     "parindex import overlay --not-arising": _NOT_ARISING,
     "parindex import overlay --assumed": _ASSUMED,
@@ -385,7 +389,7 @@ HELP: dict[str, str] = {
         "Tạo plugin NAME cho một tỉnh, cài đặt được và qua được các bài kiểm thử của nó "
         "ngay.\n\n"
         "Ghi pyproject.toml (có khai báo để parindex tìm thấy plugin), gói mã nguồn với hàm "
-        "đăng ký của nó, một tệp TOML khung tiêu chí mẫu có các trường nguồn gốc để trống "
+        "đăng ký của nó, một tệp TOML bộ tiêu chí mẫu có các trường nguồn gốc để trống "
         "(TODO), các bài kiểm thử dùng bộ kiểm tra tính phù hợp của parindex, tệp README và "
         "quy trình CI. Báo cáo kiểm tra tính phù hợp liệt kê mọi chỗ để trống là chưa hoàn "
         "thành; chế độ nghiêm ngặt (pytest --parindex-strict) báo lỗi cho đến khi mỗi chỗ "
@@ -396,9 +400,9 @@ HELP: dict[str, str] = {
     "parindex new-plugin --province": (
         "Tên tỉnh (hoặc cơ quan ban hành) viết bằng tiếng Việt, ví dụ 'Quảng Bình'; dùng "
         "trong các tên và trong README."),
-    "parindex new-plugin --level": "Cấp của khung tiêu chí mẫu: commune (xã), district "
+    "parindex new-plugin --level": "Cấp của bộ tiêu chí mẫu: commune (xã), district "
                                    "(huyện), department (sở), province (tỉnh), ...",
-    "parindex new-plugin --year": "Năm đánh giá đầu tiên của khung tiêu chí mẫu (mặc định: "
+    "parindex new-plugin --year": "Năm đánh giá đầu tiên của bộ tiêu chí mẫu (mặc định: "
                                   "năm nay).",
     "parindex new-plugin --dry-run": "Liệt kê các tệp mà không ghi.",
 }
