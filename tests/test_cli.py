@@ -168,3 +168,24 @@ def test_a_path_kind_is_said_as_a_vietnamese_sentence_says_it(tmp_path):
         done = subprocess.run([str(command), *args, "--lang", "vi"], capture_output=True,
                               text=True, encoding="utf-8", check=False)
         assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
+def test_a_command_runs_with_rarer_collections_and_restores_the_thresholds(capsys,
+                                                                          monkeypatch):
+    # A command builds many lasting objects and few cycles: the collector's full passes
+    # over them are made rare while it runs (a quarter of compare's time on two 10,000-row
+    # tables), and the caller's thresholds are back afterwards, even after a failure.
+    import gc
+
+    import parindex._cli.units as units
+
+    before = gc.get_threshold()
+    during = []
+    real = units.echo_json
+    monkeypatch.setattr(units, "echo_json",
+                        lambda data: (during.append(gc.get_threshold()), real(data)))
+    assert run(capsys, "score", "--json", EXAMPLE)[0] == 0
+    assert during == [(100_000, 50, 1_000)]
+    assert gc.get_threshold() == before
+    assert run(capsys, "score", "/nonexistent/a.toml")[0] == 2
+    assert gc.get_threshold() == before

@@ -6,9 +6,12 @@ naming the file, the line or key, and the criterion code; never a traceback).
 
 from __future__ import annotations
 
+import contextlib
 import decimal
+import gc
 import importlib
 import sys
+from collections.abc import Iterator
 
 import click
 
@@ -142,11 +145,31 @@ def _print_version(context: click.Context, _: click.Parameter, value: bool) -> N
 @click.pass_context
 def cli(ctx: click.Context, strict_plugins: bool) -> None:
     """Exact, reproducible PAR INDEX (Chỉ số CCHC) scoring."""
+    ctx.with_resource(_rarer_collections())
     if strict_plugins:
         from .._plugins.registry import load_registry, using_registry
 
         # Installed for this invocation only (restored when the command ends).
         ctx.with_resource(using_registry(load_registry(strict=True)))
+
+
+@contextlib.contextmanager
+def _rarer_collections() -> Iterator[None]:
+    """While a command runs, Python's cyclic garbage collector looks at the young
+    objects every 100,000 new ones instead of 700, and rarely at the old ones.
+
+    A command builds hundreds of thousands of lasting objects (a table's cells, each
+    unit's figures) and almost no cycles: with the defaults, each time the objects grew
+    by a quarter the collector walked all of them again, about a quarter of ``compare``'s
+    time on two 10,000-row tables. Garbage is still freed as it is dropped (reference
+    counting); a cycle is still collected while young.
+    """
+    saved = gc.get_threshold()
+    gc.set_threshold(100_000, 50, 1_000)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 cli.params.append(lang_option())  # parindex --lang vi CMD: for CMD, and for --help
