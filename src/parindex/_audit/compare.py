@@ -333,6 +333,7 @@ def _changes(olds: _Standings, news: _Standings, pairs: Sequence[tuple[int, int]
     fields: list[tuple[FieldChange, ...]] = list(zip(*columns)) if columns else \
         [()] * len(pairs)
     changes = []
+    group_key = functools.cache(unit_key)  # a few groups (districts): each keyed once
     for (o, n), field_changes in zip(pairs, fields, strict=True):
         notes = []
         moved = None
@@ -347,7 +348,7 @@ def _changes(olds: _Standings, news: _Standings, pairs: Sequence[tuple[int, int]
         if old_group_rank is not None and new_group_rank is not None:
             group_moved = old_group_rank - new_group_rank
             old_group, new_group = olds.groups[o], news.groups[n]
-            if old_group and new_group and unit_key(old_group) != unit_key(new_group):
+            if old_group and new_group and group_key(old_group) != group_key(new_group):
                 notes.append(Sentence("group_changed", old=old_group, old_year=olds.years[o],
                                       new=new_group, new_year=news.years[n]))
         old_total, new_total = olds.totals[o], news.totals[n]
