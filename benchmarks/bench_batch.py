@@ -5,7 +5,7 @@
     python benchmarks/bench_batch.py --full     # also compare every unit with score_many
                                                 # (slow) and print how long that took
 
-What is timed (the median CPU time of ``--runs`` runs, as every benchmark here times:
+What is timed (the CPU time of the fastest of ``--runs`` runs, as every benchmark here times:
 the 2 cores are shared, and a wall-clock best of a 1 ms sum swings with the others'
 load far more than the work does):
 
@@ -21,7 +21,7 @@ load far more than the work does):
 * **edge**: :func:`parindex.to_matrix` from 10,000 ``Assessment`` objects (Decimals in
   dicts to an int64 matrix), against a **naive Decimal loop** over the same assessments
   (each cell looked up and converted with ``int(value.scaleb(scale))``, in a list of rows
-  given to numpy): the plain way to do the same conversion. Both are the median CPU time
+  given to numpy): the plain way to do the same conversion. Both are the fastest run's CPU time
   of 5 runs, taken in turn.
 
 Targets on the reference 2-core machine: batch under 1 s, and within 10× numpy;
@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 import parindex
-from measure import cpu_median, cpu_medians
+from measure import cpu_time, cpu_times
 from parindex import (
     NOT_ARISING,
     Assessment,
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit 1 when a target is missed")
     parser.add_argument("--full", action="store_true",
                         help="also compare every unit with score_many (slow)")
-    parser.add_argument("--runs", type=int, default=15, help="timed runs; the median counts")
+    parser.add_argument("--runs", type=int, default=15, help="timed runs; the fastest counts")
     parser.add_argument("--sample", type=int, default=300,
                         help="units checked against the Decimal scorer")
     args = parser.parse_args(argv)
@@ -197,10 +197,10 @@ def main(argv: list[str] | None = None) -> int:
     names = [u.unit for u in units]
     groups = [u.group for u in units]
 
-    # The edge and its baseline: CPU time, median of 5 (2 shared cores: wall time varies
+    # The edge and its baseline: CPU time, the fastest of 5 (2 shared cores: wall time varies
     # with the other jobs' load, which both sides of a ratio may not see alike).
     matrix = parindex.to_matrix(framework, units)
-    edge, naive = cpu_medians(5, lambda: parindex.to_matrix(framework, units),
+    edge, naive = cpu_times(5, lambda: parindex.to_matrix(framework, units),
                               lambda: naive_matrix(units, matrix.codes, matrix.scale))
     edge_ratio = edge / naive
     floats = matrix.points.astype(np.float64) / 10**matrix.scale
@@ -213,9 +213,9 @@ def main(argv: list[str] | None = None) -> int:
         return parindex.score_matrix(framework, matrix, names, groups)
 
     batch = batch_run()  # warm up (the framework's plan is cached after the first call)
-    timed_batch = cpu_median(args.runs, batch_run)
-    timed_named = cpu_median(args.runs, named_run)
-    timed_numpy = cpu_median(args.runs, lambda: floats.sum(axis=1))
+    timed_batch = cpu_time(args.runs, batch_run)
+    timed_named = cpu_time(args.runs, named_run)
+    timed_numpy = cpu_time(args.runs, lambda: floats.sum(axis=1))
     ratio = timed_batch / timed_numpy
 
     wrong = verify(framework, units, batch, random.Random(SEED + 1), args.sample)
