@@ -189,3 +189,24 @@ def test_a_command_runs_with_rarer_collections_and_restores_the_thresholds(capsy
     assert gc.get_threshold() == before
     assert run(capsys, "score", "/nonexistent/a.toml")[0] == 2
     assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize(("args", "option", "needed"), [
+    (["report", EXAMPLE, "-o", "r.html", "--group", "Thị xã Hương Thủy"], "--group", "--unit"),
+    (["report", EXAMPLE, "-o", "r.html", "--previous-year", "2021"], "--previous-year",
+     "--previous"),
+    (["report", EXAMPLE, "-o", "r.html", "--width", "0.3"], "--width", "--monte-carlo"),
+    (["sensitivity", EXAMPLE, "--survey-share", "40", "--seed", "3"], "--seed",
+     "--monte-carlo"),
+    (["sensitivity", EXAMPLE, "--max", "1=10", "--draws", "50"], "--draws", "--monte-carlo"),
+])
+def test_an_option_that_only_counts_with_another_is_refused_without_it(
+        capsys, tmp_path, monkeypatch, args, option, needed):
+    # report and sensitivity passed over these and exited 0, as if they had been used.
+    monkeypatch.chdir(tmp_path)
+    status, out, err = run(capsys, *args)
+    assert status == 2 and out == ""
+    assert f"{option} only counts with {needed}" in err and "Traceback" not in err
+    assert not (tmp_path / "r.html").exists()
+    status, _, err = run(capsys, "--lang", "vi", *args)
+    assert status == 2 and f"{option} chỉ dùng cùng với {needed}" in err

@@ -973,6 +973,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_sheet_options": ("--unit, --group và --year chỉ dùng cho phiếu chấm điểm; tệp "
                               "tự đánh giá TOML đã ghi sẵn các thông tin này"),
         "cli_table_needs_framework": "bảng kết quả cần có --framework ID_OR_FILE",
+        # an option that only counts with another (_cli/options.py only_with)
+        "cli_only_with": "{option} chỉ dùng cùng với {needed}",
         "cli_bands_framework": "hãy cho --framework ID_OR_FILE (và một TABLE, hoặc --published)",
         "cli_bands_what": ("hãy cho một TABLE, hoặc một phân bố xếp loại đã công bố để kiểm tra "
                            "(--published hoặc --distribution)"),
@@ -2422,6 +2424,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_sheet_options": ("--unit, --group and --year are for scoring sheets; a TOML "
                               "assessment gives its own"),
         "cli_table_needs_framework": "a results table needs --framework ID_OR_FILE",
+        # an option that only counts with another (_cli/options.py only_with)
+        "cli_only_with": "{option} only counts with {needed}",
         "cli_bands_framework": "give --framework ID_OR_FILE (and a TABLE, or --published)",
         "cli_bands_what": ("give a TABLE, or a published distribution to check (--published "
                            "or --distribution)"),

@@ -23,7 +23,7 @@ from .._analysis.gaps import (Gaps, gaps, gaps_to_dict, needed_text, points_text
                               ratio_percent_text)
 from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, print_columns,
                      progress)
-from .options import lang, t
+from .options import lang, only_with, t
 from .tables import load_units
 from .._base.i18n import Sentence, figure, reason, shortlist
 from .._base.numbers import (
@@ -417,6 +417,8 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
 
     if (survey_share is not None or maxima) == (target is not None):
         raise click.UsageError(Sentence("cli_what_if"))
+    only_with(dict.fromkeys(("--width", "--resolution", "--draws", "--seed"),
+                            "--monte-carlo"))
     table = load_units(sources, framework_ref, sheet=sheet, show_progress=True)
     table.raise_problems()  # an unreadable cell would silently change a rank
     # The kernel's exact integers feed the draws and the what-if directly; a table it does
@@ -564,6 +566,8 @@ def report_command(sources: tuple[Path, ...], framework_ref: str | None, sheet: 
     from .._render.report import REPORT_STEPS, write_report
     from .._analysis.sensitivity import Perturbation, monte_carlo
 
+    only_with({"--group": "--unit", "--previous-year": "--previous",
+               **dict.fromkeys(("--width", "--draws", "--seed"), "--monte-carlo")})
     _check_output(output, (".html", ".htm"), *sources, *previous, framework_ref)
     assessments, ranking = _scored(sources, framework_ref, sheet, year)
     focus = _chosen(assessments, ranking, unit, group) if unit is not None else None

@@ -15,7 +15,14 @@ from typing import Any
 import click
 
 from .._base.errors import ParindexError, Problem, UnitNotFoundError, problem_to_dict
-from .._base.i18n import LANGUAGES, MESSAGES, Language, language_from_locale, message
+from .._base.i18n import (
+    LANGUAGES,
+    MESSAGES,
+    Language,
+    Sentence,
+    language_from_locale,
+    message,
+)
 from .._base.text import terminal_safe
 
 _LANG_KEY = "parindex.lang"
@@ -77,6 +84,21 @@ def add_common_options(command: click.Command) -> None:
         command.params.append(click.Option(
             ["--quiet"], is_flag=True, default=None, expose_value=False, is_eager=True,
             callback=_remember(_QUIET_KEY), help="No progress bars on standard error."))
+
+
+def only_with(needs: dict[str, str]) -> None:
+    """Refuse an option given without the option it only counts with (``{"--group":
+    "--unit"}``): an option the command would silently pass over is a usage error, never
+    a result that looks like it took it. Options are named as on the command line."""
+    context = click.get_current_context()
+    given = {opt for param in context.command.params
+             if isinstance(param, click.Option) and param.name is not None
+             and context.get_parameter_source(param.name)
+             not in (None, click.core.ParameterSource.DEFAULT)
+             for opt in param.opts}
+    for option, needed in needs.items():
+        if option in given and needed not in given:
+            raise click.UsageError(Sentence("cli_only_with", option=option, needed=needed))
 
 
 #: The language the command line asks for (its ``--lang``, else the locale), known before
