@@ -312,6 +312,22 @@ def test_keys_that_do_not_compare_are_an_argument_error_naming_two(keys, named, 
     assert not called
 
 
+@pytest.mark.parametrize("keys", [
+    [float("nan"), 1.0], [D("NaN"), D(1)],
+    [(Fraction(1), float("nan")), (Fraction(2), 1.0)]])
+@pytest.mark.parametrize("method", ["competition", "dense", "plugin"])
+def test_a_key_that_is_not_a_number_is_an_argument_error(keys, method, use):
+    # NaN is neither above nor below any key: [nan, 1] was ranked [2, 1], silently.
+    called = []
+    ranker = Ranker("plugin", "counts calls", lambda k: called.append(k) or [1] * len(k))
+    with pytest.raises(parindex.ArgumentError) as caught:
+        parindex.rank_values(keys, ranker if method == "plugin" else method)
+    assert caught.value.problems[0].key == "keys"
+    assert "is not a finite number" in str(caught.value) and "nan" in str(caught.value).lower()
+    assert "không phải là một số hữu hạn" in caught.value.problems[0].message.said("vi")
+    assert not called
+
+
 # --- parindex_band_methods ------------------------------------------------------------------
 
 def _strictly_above(framework: parindex.Framework, value: Fraction) -> parindex.Band:

@@ -65,7 +65,7 @@ def rank_values(keys: Sequence[K],
     :raises FrameworkError: no built-in ranking method has this name, or a plugin's method
         ranks a higher key below a lower one.
     :raises ArgumentError: (a ``ValueError``) two keys do not compare (a number and a
-        text), naming them.
+        text), naming them; or a key is not a number (NaN, alone or in a tie-break tuple).
 
     >>> rank_values([90, 80, 80, 70])
     [1, 2, 2, 4]
@@ -74,6 +74,9 @@ def rank_values(keys: Sequence[K],
     """
     if isinstance(method, str):
         method = _builtin_method(method)
+    for key in keys:
+        if _not_a_number(key):
+            raise ArgumentError(Problem(Sentence("n_not_finite", value=repr(key)), key="keys"))
     try:
         if isinstance(method, RankingMethod):
             return _standard_ranks(keys, method)
@@ -90,6 +93,14 @@ def rank_values(keys: Sequence[K],
         raise FrameworkError(Problem(Sentence("mt_misranks", name=repr(ranker.name),
                                               ranks=str(ranks[:10])), key="ranking"))
     return ranks
+
+
+def _not_a_number(key: object) -> bool:
+    """NaN, alone or in a tie-break tuple: it is neither above nor below any key, so a
+    sort would put it anywhere (``[nan, 1]`` was ranked ``[2, 1]``)."""
+    if isinstance(key, tuple):
+        return any(map(_not_a_number, key))
+    return key != key  # only NaN differs from itself
 
 
 def _incomparable(keys: Sequence[Any]) -> tuple[Any, Any]:
