@@ -691,16 +691,23 @@ def test_ranking_refusals_in_vietnamese() -> None:
             years.value.said("vi")
     with pytest.raises(parindex.AssessmentError) as repeated:
         parindex.score_many(framework, [assessment, twice])
-    assert repeated.value.said("vi").endswith(
-        "unit: đơn vị 'xã Thuỷ Thanh' xuất hiện hai lần thuộc Thị xã Hương Thủy")
-    assert str(repeated.value).endswith(
-        "unit: unit 'xã Thuỷ Thanh' appears twice in Thị xã Hương Thủy")
+    # Where the second one was read (the line of its name), then the message alone: the
+    # key "unit" printed before it was English under vi.
+    lines = Path(EXAMPLE).read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith("unit "))
+    (problem,) = repeated.value.problems
+    assert (problem.path, problem.line, problem.key) == (Path(EXAMPLE), line, None)
+    assert repeated.value.said("vi") == (
+        f"{EXAMPLE}:{line}: đơn vị 'xã Thuỷ Thanh' xuất hiện hai lần thuộc Thị xã Hương Thủy")
+    assert str(repeated.value) == (
+        f"{EXAMPLE}:{line}: unit 'xã Thuỷ Thanh' appears twice in Thị xã Hương Thủy")
     codes = parindex.to_matrix(framework, []).codes
     with pytest.raises(parindex.AssessmentError) as kernel:
         parindex.PointsMatrix(codes, 0, np.zeros((2, len(codes)), dtype=np.int64),
                               np.zeros((2, len(codes)), dtype=np.bool_),
                               units=["Xã A", "xã a"], groups=["Huyện X", "huyện x"])
-    assert kernel.value.said("vi") == "unit: đơn vị 'xã a' xuất hiện hai lần thuộc huyện x"
+    assert kernel.value.said("vi") == "đơn vị 'xã a' xuất hiện hai lần thuộc huyện x"
+    assert kernel.value.problem.key is None
     refusals.append(kernel.value)
     said = refusals[1].said("vi")
     assert ("points.6: Xã Thủy Thanh: có điểm cho 6 (Cải cách tài chính công), tiêu chí có "
@@ -1692,3 +1699,28 @@ def test_every_commands_failures_are_vietnamese(
             assert not _english_in(said), (args, said)
             runs += 1
     assert runs or all(isinstance(p.type, click.types.BoolParamType) for p in params), path
+
+
+# --- vi21: the last English and mixed styles under --lang vi ---------------------------------
+
+#: A published table the CLI reads under Thừa Thiên Huế's framework.
+PUBLISHED = str(ROOT / "tests" / "data" / "published-2022.csv")
+HUE = ("--framework", "thua-thien-hue/commune/2022")
+
+
+def test_a_unit_twice_is_told_by_its_message_where_it_was_read(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The same unit in two files: the second file and the line of its name, then the
+    message alone (no "unit:", an English key no table has, before the Vietnamese); JSON
+    gives the file and the line."""
+    twice = tmp_path / "twice.toml"
+    twice.write_text(Path(EXAMPLE).read_text(encoding="utf-8"), encoding="utf-8")
+    line = next(n for n, text in enumerate(twice.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith("unit "))
+    assert main(["profiles", EXAMPLE, str(twice), "--lang", "vi"]) == 2
+    err = capsys.readouterr().err
+    assert f"{twice}:{line}: đơn vị 'Xã Thủy Thanh' xuất hiện hai lần" in err, err
+    assert "unit:" not in err and not _english_in(err.replace(str(tmp_path), ""))
+    assert main(["profiles", EXAMPLE, str(twice), "--json"]) == 2
+    (problem,) = json.loads(capsys.readouterr().out)["problems"]
+    assert (problem["file"], problem["line"], problem["key"]) == (str(twice), line, None)

@@ -357,8 +357,11 @@ def _check_batch(results: Sequence[Result]) -> None:
     for _, again in duplicate_units([(r.unit, r.group) for r in results]):
         result = results[again]
         origin = result.assessment.origin
+        # Where the second one was read (its file and the line or row of its name), then
+        # the message alone: "unit" is no table's column, and "unit:" was English under vi.
         problems.append(Problem(unit_twice(result.unit, result.group),
-                                path=origin.path if origin else None, key="unit"))
+                                path=origin.path if origin else None,
+                                line=origin.line("unit") if origin else None))
     if problems:
         raise AssessmentError(problems)
 
