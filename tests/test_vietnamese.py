@@ -1724,3 +1724,19 @@ def test_a_unit_twice_is_told_by_its_message_where_it_was_read(
     assert main(["profiles", EXAMPLE, str(twice), "--json"]) == 2
     (problem,) = json.loads(capsys.readouterr().out)["problems"]
     assert (problem["file"], problem["line"], problem["key"]) == (str(twice), line, None)
+
+
+def test_sensitivity_names_its_options_not_the_apis_arguments(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Neither --survey-share nor --max (no --max is an empty tuple, which the check took
+    for one given) nor both: the options are named, not what_if()'s survey_share and
+    maxima inside a Vietnamese sentence."""
+    assert main(["sensitivity", PUBLISHED, *HUE, "--lang", "vi"]) == 2
+    err = capsys.readouterr().err
+    assert "hãy cho một giả định (--survey-share hoặc --max) hoặc --monte-carlo" in err, err
+    assert "survey_share" not in err and "maxima" not in err
+    assert main(["sensitivity", PUBLISHED, *HUE, "--survey-share", "40", "--max", "1=5",
+                 "--lang", "vi"]) == 2
+    err = capsys.readouterr().err
+    assert "chỉ cho --survey-share hoặc --max, không cho cả hai" in err, err
+    assert "survey_share" not in err and "maxima" not in err

@@ -1523,6 +1523,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{value!r} does not match the formats {formats}.": "{value!r} không đúng định dạng "
                                                                  "nào trong số {formats}.",
         "click:Missing command.": "Thiếu lệnh.",
+        # vi21: the last English and mixed styles under --lang vi (issue 11)
+        "cli_share_or_max": "chỉ cho --survey-share hoặc --max, không cho cả hai",
     },
     "en": {
         "code": "Code",
@@ -2925,6 +2927,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:{value!r} does not match the formats {formats}.": "{value!r} does not match the "
                                                                  "formats {formats}.",
         "click:Missing command.": "Missing command.",
+        # vi21: the last English and mixed styles under --lang vi (issue 11)
+        "cli_share_or_max": "give --survey-share or --max, not both",
     },
 }
 

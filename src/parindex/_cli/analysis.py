@@ -415,8 +415,12 @@ def sensitivity_command(sources: tuple[Path, ...], framework_ref: str | None,
     """
     from .._analysis.sensitivity import Perturbation, monte_carlo, what_if
 
-    if (survey_share is not None or maxima) == (target is not None):
+    # bool(): no --max is (), which is not == False, and neither option reached what_if(),
+    # whose message names its arguments (survey_share, maxima) rather than the options.
+    if bool(survey_share is not None or maxima) == (target is not None):
         raise click.UsageError(Sentence("cli_what_if"))
+    if survey_share is not None and maxima:
+        raise click.UsageError(Sentence("cli_share_or_max"))
     only_with(dict.fromkeys(("--width", "--resolution", "--draws", "--seed"),
                             "--monte-carlo"))
     table = load_units(sources, framework_ref, sheet=sheet, show_progress=True)
