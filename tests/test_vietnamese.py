@@ -1740,3 +1740,18 @@ def test_sensitivity_names_its_options_not_the_apis_arguments(
     err = capsys.readouterr().err
     assert "chỉ cho --survey-share hoặc --max, không cho cả hai" in err, err
     assert "survey_share" not in err and "maxima" not in err
+
+
+def test_a_word_tables_place_is_said_in_the_readers_language(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A .docx sheet's notes cite "bảng 1, tiêu chí 6" under vi (was "table 1 tiêu chí 6"),
+    and the comments import assessment writes name "(bảng 1)"."""
+    sheet = str(ROOT / "tests" / "data" / "sheets" / "thuy-thanh-2022.docx")
+    framework = parindex.get_framework("thua-thien-hue/commune/2022")
+    (note,) = parindex.read_scoring_sheet(sheet, framework).notes
+    assert note.said("vi").startswith(f"{sheet}:41: bảng 1, tiêu chí 6: 6 được ghi 8,0")
+    assert str(note).startswith(f"{sheet}:41: table 1, criterion 6: 6 is printed 8.0")
+    assert main(["import", "assessment", sheet, *HUE, "--lang", "vi"]) == 0
+    captured = capsys.readouterr()
+    assert "thuy-thanh-2022.docx (bảng 1), theo bộ tiêu chí" in captured.out
+    assert ": bảng 1, tiêu chí 6: " in captured.err and "table" not in captured.err

@@ -46,8 +46,9 @@ class Problem:
                                + ": "}))
         elif self.line:
             parts.append(("problem_line", {"line": self.line}))
-        if self.key is not None:
-            parts.append(("", {"text": self.key}))
+        if self.key is not None:  # a key worded by parindex (a Word table) is said too
+            parts.extend(self.key.parts if isinstance(self.key, Sentence)
+                         else (("", {"text": self.key}),))
         if self.code is not None and (self.key is None or self.code not in self.key):
             parts.append(("problem_criterion" if self.key is None else "problem_criterion_after",
                           {"code": self.code}))

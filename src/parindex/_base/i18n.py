@@ -1525,6 +1525,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:Missing command.": "Thiếu lệnh.",
         # vi21: the last English and mixed styles under --lang vi (issue 11)
         "cli_share_or_max": "chỉ cho --survey-share hoặc --max, không cho cả hai",
+        "s_docx_table": "bảng {number}",
     },
     "en": {
         "code": "Code",
@@ -2929,6 +2930,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "click:Missing command.": "Missing command.",
         # vi21: the last English and mixed styles under --lang vi (issue 11)
         "cli_share_or_max": "give --survey-share or --max, not both",
+        "s_docx_table": "table {number}",
     },
 }
 

@@ -66,7 +66,8 @@ def _header(read: ScoringSheet, framework: Framework) -> str:
     """The comments atop the file, in the command's language (the data stays as read)."""
     sheet = read.sheet
     lines = [t("imp_assessment", unit=read.assessment.unit, year=read.assessment.year,
-               file=sheet.path.name, sheet=f" ({sheet.name})" if sheet.name else "",
+               # concatenated, not an f-string: a Word table's name is said ("bảng 1")
+               file=sheet.path.name, sheet=" (" + sheet.name + ")" if sheet.name else "",
                framework=framework.id),
              *t("imp_assessment_tables").splitlines()]
     lines += [t("imp_title", line=line) for line in sheet.title]

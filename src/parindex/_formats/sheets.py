@@ -32,7 +32,7 @@ from typing import Final, Literal
 import attrs
 
 from .._base.errors import AssessmentError, ParindexError, Problem
-from .._base.i18n import Sentence
+from .._base.i18n import Sentence, listed
 from .._base.model import NOT_ARISING, GivenPoints
 from .._base.numbers import NumberError, to_decimal
 from .._base.files import read_bytes
@@ -348,7 +348,9 @@ def _docx_grids(path: Path) -> list[Grid]:
                 before.append(text)
         elif child.tag == qn("w:tbl"):
             table = Table(child, document)
-            grids.append(_docx_grid(table, _Cell, f"table {len(grids) + 1}", tuple(before)))
+            # Said in the reader's language where the table is cited ("bảng 1").
+            grids.append(_docx_grid(table, _Cell, Sentence("s_docx_table", number=len(grids) + 1),
+                                    tuple(before)))
     return grids
 
 
@@ -441,9 +443,12 @@ class Sheet:
                 code: str | None = None) -> Problem:
         """A problem naming the file, the row (and the Word table), the column's header."""
         column = self.column(role) if role else None
-        key = column.header if column is not None else None
-        if self.name and self.path.suffix.lower() == ".docx" and len(self.name) and row:
-            key = f"{self.name}" + (f", {key}" if key else "")
+        key: str | None = column.header if column is not None else None
+        if self.name and self.path.suffix.lower() == ".docx" and row:
+            # "bảng 1, Điểm thẩm định, tiêu chí 6": each part said in the reader's language
+            # (a Sentence joined to text stays one), the criterion after a comma.
+            key = listed([self.name, *([key] if key else []),
+                          *([Sentence("problem_criterion", code=code)] if code else [])], ", ")
         return Problem(message, path=self.path, line=row, key=key, code=code)
 
 
