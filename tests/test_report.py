@@ -114,7 +114,7 @@ def test_totals_chart_counts_whole_units_and_bars_do_not_straddle_thresholds(
 
 def test_report_rounds_points_for_display(ranking: parindex.Ranking) -> None:
     """A total with more places than the framework's 3 decimals is shown rounded half up
-    (it is ranked unrounded); lost points read as the seeds write points."""
+    (it is ranked unrounded); lost points read as the plan and the decisions print them."""
     from decimal import Decimal
 
     framework = ranking.framework
@@ -128,10 +128,10 @@ def test_report_rounds_points_for_display(ranking: parindex.Ranking) -> None:
     assert alone.units[0].result.total == Decimal("78.6367")
     page = parindex.report_html(alone, unit="Xã Thủy Thanh")
     assert "78,6367" not in page and ">78,637<" in page  # Vietnamese: a decimal comma
-    # Field 3's remainder (2.27 − 1.27 = 1.00): "1,0", and no points or maximum of its own.
+    # Field 3's remainder (2.27 − 1.27 = 1.00): "1", and no points or maximum of its own.
     row = re.search(r"<tr><td>3</td>.*?</tr>", page, re.DOTALL)
     assert row is not None
-    assert '<td class="num">—</td>' in row.group(0) and ">1,0<" in row.group(0)
+    assert '<td class="num">—</td>' in row.group(0) and ">1<" in row.group(0)
     english = parindex.report_html(alone, unit="Xã Thủy Thanh", lang="en")
     assert ">78.637<" in english and "78,637" not in english
 

@@ -1755,3 +1755,33 @@ def test_a_word_tables_place_is_said_in_the_readers_language(
     captured = capsys.readouterr()
     assert "thuy-thanh-2022.docx (bảng 1), theo bộ tiêu chí" in captured.out
     assert ": bảng 1, tiêu chí 6: " in captured.err and "table" not in captured.err
+
+
+def test_points_read_alike_in_score_gaps_report_and_plan(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """One rule for points in text for people, the plan's (figure_text: the places the
+    publication declares, else no trailing zeros), as the decisions print them: 1.1.1
+    (0 of 1, 1 lost) and 1.2 (0.75 of 1, 0.25 lost) read the same in score (was "0,0 /
+    1,0", the source's scale), gaps and the report (were "1,0"); JSON keeps machine style."""
+    def row(out: str, code: str) -> list[str]:
+        line = next(text for text in out.splitlines() if text.startswith(f"│ {code} "))
+        return [cell.strip() for cell in line.split("│")[1:-1]]
+
+    for command in ("score", "gaps"):
+        out = _run(capsys, command, "--lang", "vi", EXAMPLE)
+        assert row(out, "1.1.1")[2:4] == ["0 / 1", "1"], (command, out)
+        assert row(out, "1.2")[2:4] == ["0,75 / 1", "0,25"], (command, out)
+        assert row(out, "1")[2:4] == ["5,86 / 10", "4,14"], (command, out)
+        assert not re.search(r"\d,0\b", out.split("Nhận xét")[0]), (command, out)
+    assert re.search(r"Tổng điểm +78,636 / 100 ", _run(capsys, "score", "--lang", "vi", EXAMPLE))
+    page = parindex.report_html(parindex.score_many(
+        parindex.get_framework("thua-thien-hue/commune/2022"),
+        [parindex.load_assessment(EXAMPLE)]), unit="Xã Thủy Thanh", lang="vi")
+    assert re.search(r"<td[^>]*>1\.1\.1</td>.*?<td[^>]*>0/1</td>\s*<td[^>]*>1</td>", page,
+                     re.DOTALL), page
+    assert "1,0<" not in page and "0,0/" not in page
+    plan = _run(capsys, "plan", "--lang", "vi", EXAMPLE)
+    assert "1.1.1 – Ban hành kế hoạch CCHC: đạt 0/1 điểm, bị trừ 1 điểm." in plan
+    data = json.loads(_run(capsys, "gaps", "--json", EXAMPLE))
+    item = next(i for i in data["items"] if i["code"] == "1.1.1")
+    assert (item["points"], item["max"], item["lost"]) == ("0.0", "1.0", "1.0")

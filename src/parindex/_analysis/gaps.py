@@ -22,7 +22,6 @@ from .._base.errors import ArgumentError, MissingInformationError, Problem
 from .._base.i18n import Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis
 from .._base.names import group_key
-from .._base.numbers import places as decimal_places
 from .._base.numbers import plain, quantize
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking, rank_key
@@ -447,28 +446,6 @@ def needed_text(value: Fraction, decimals: int) -> str:
     up = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
         Decimal(1).scaleb(-decimals), rounding=ROUND_CEILING)
     return f"{plain(up)}…"
-
-
-def points_text(value: Decimal | None, decimals: int) -> str:
-    """Points worked out here (lost points, totals), for people: rounded half up to the
-    framework's ``decimals`` when they have more places, and written as the seeds write
-    points (``1.0``, ``0.5``, ``1.98``, ``28.666``): trailing zeros dropped down to one
-    decimal place, so that ``2.27 − 1.27`` reads ``1.0`` beside ``1.0``, not ``1.00``.
-
-    >>> points_text(Decimal("1.00"), 3), points_text(Decimal("86.7567"), 3)
-    ('1.0', '86.757')
-    >>> points_text(Decimal("10"), 3), points_text(Decimal("0.020"), 3), points_text(None, 3)
-    ('10', '0.02', '—')
-    """
-    if value is None:
-        return "—"
-    if decimal_places(value) > decimals:
-        value = quantize(value, decimals)
-    if decimal_places(value) > 1:
-        value = value.normalize()
-        if decimal_places(value) < 1:
-            value = value.quantize(Decimal("0.1"))
-    return plain(value)
 
 
 def figure_text(framework: Framework, value: Decimal | Fraction | None,

@@ -33,7 +33,7 @@ def number_text(value: Decimal | str, lang: str = "en") -> str:
 
     In Vietnamese the comma is the decimal mark and "." groups thousands (``1.000``), as
     the published documents print them. ``value`` is a decimal or a number already
-    written in machine style (``points_text``, ``Result.display``); text that is not a
+    written in machine style (``figure_text``, ``Result.display``); text that is not a
     number (``"?"``, ``"—"``) is returned as it is. JSON and CSV keep machine style and
     never go through here.
 

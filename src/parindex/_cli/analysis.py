@@ -19,7 +19,7 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from .._analysis.gaps import (Gaps, gaps, gaps_to_dict, needed_text, points_text,
+from .._analysis.gaps import (Gaps, figure_text, gaps, gaps_to_dict, needed_text,
                               ratio_percent_text)
 from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, print_columns,
                      progress)
@@ -27,7 +27,8 @@ from .options import lang, only_with, t
 from .tables import load_units
 from .._base.i18n import Sentence, figure, reason, shortlist
 from .._base.numbers import (
-    NumberError, decimal_or_fraction, number_text, plain, quantize, share_text, to_decimal)
+    NumberError, decimal_or_fraction, maximum_text, number_text, plain, quantize, share_text,
+    to_decimal)
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.model import Assessment
@@ -146,8 +147,9 @@ def _print_gaps(found: Gaps) -> None:
     result = lost.result
     decimals = result.framework.decimals
 
-    def pts(value: Any) -> str:
-        return number_text(points_text(value, decimals), language)
+    def pts(value: Any, figure: str = "points") -> str:
+        """Points as the plan and the decisions print them: "1", not "1,0"."""
+        return number_text(figure_text(result.framework, value, figure), language)
 
     def need(value: Fraction) -> str:
         return number_text(needed_text(value, decimals), language)
@@ -158,7 +160,7 @@ def _print_gaps(found: Gaps) -> None:
                          ("lost", "right"), ("sub_index", "right"), ("comment", "left")):
         table.add_column(t(key), justify=justify)  # type: ignore[arg-type]
     for field in lost.fields:
-        arising = "?" if field.arising_max is None else number_text(field.arising_max, language)
+        arising = maximum_text(field.arising_max, language)
         table.add_row(*(Text(cell, style="bold") for cell in (
             field.code, field.name, f"{pts(field.points)} / {arising}", pts(field.lost),
             number_text(ratio_percent_text(field.sub_index, decimals), language))),
@@ -168,17 +170,16 @@ def _print_gaps(found: Gaps) -> None:
         for item in field.items:
             if item.code == field.code and item.itemised:
                 continue  # a field without items (the survey block): its row says it all
-            maximum = "?" if item.arising_max is None else number_text(item.arising_max,
-                                                                        language)
+            maximum = maximum_text(item.arising_max, language)
             if item.itemised:
-                name, shown = item.name, f"{number_text(item.points, language)} / {maximum}"
+                name, shown = item.name, f"{pts(item.points)} / {maximum}"
             else:  # the node's points and maximum are not this remainder's: show none
                 name, shown = t("remainder"), "—"
             table.add_row(item.code, "  " + name, shown, pts(item.lost), "",
                           item.comment or "")
     console.print(table)
-    lines = [t("gaps_total", total=pts(result.total), lost=pts(lost.total_lost),
-               attainable=number_text(lost.attainable, language),
+    lines = [t("gaps_total", total=pts(result.total, "total"), lost=pts(lost.total_lost),
+               attainable=maximum_text(lost.attainable, language),
                index=number_text(result.display(result.index), language))
              + (t("gaps_band", band=result.band.name) if result.band else "")]
     target = lost.next_band

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .._analysis.gaps import figure_text
 from .._audit.conformance import check_conformance
 from .._base.i18n import Sentence, say
 from .._base.errors import FrameworkError, Problem
@@ -79,6 +81,11 @@ def _print_result(result: Result) -> None:
         return number_text(value, language)
 
     framework = result.framework
+
+    def pts(value: Decimal | None, figure: str = "points") -> str:
+        """Points as the plan and the decisions print them (not the source's "0.0")."""
+        return number_text(figure_text(framework, value, figure), language)
+
     title = f"{result.unit}" + (f" ({result.group})" if result.group else "")
     table = Table(title=f"{title}: {framework.id}, {result.assessment.year}",
                   title_justify="left", show_lines=False, expand=False)
@@ -93,15 +100,15 @@ def _print_result(result: Result) -> None:
         elif node.points is None:
             shown = "—"
         else:
-            shown = num(node.points)
-        maximum = "?" if node.max is None else num(node.max)
+            shown = pts(node.points)
+        maximum = maximum_text(node.max, language)
         lost = node.lost
         style = "bold" if node.depth == 0 else ""
         table.add_row(
             Text(code, style=style),
             Text("  " * node.depth + node.name, style=style),
             f"{shown} / {maximum}",
-            "" if lost is None or lost == 0 else num(lost),
+            "" if lost is None or lost == 0 else pts(lost),
             "\n".join(filter(None, [
                 f"{t('rule')} {node.rule.kind}: {say(node.explanation, language)}"
                 if node.explanation and node.rule else None,
@@ -109,17 +116,17 @@ def _print_result(result: Result) -> None:
         )
     console.print(table)
     lines = [
-        (t("appraised"), num(result.appraised)),
-        (t("survey"), num(result.survey)),
+        (t("appraised"), pts(result.appraised, "appraised")),
+        (t("survey"), pts(result.survey, "survey")),
     ]
     if any(n.kind is NodeKind.BONUS for n in framework.criteria):
-        lines.append((t("bonus"), num(result.bonus)))
+        lines.append((t("bonus"), pts(result.bonus)))
     if any(n.kind is NodeKind.PENALTY for n in framework.criteria):
-        lines.append((t("penalty"), "−" + num(result.penalty)))
+        lines.append((t("penalty"), "−" + pts(result.penalty)))
     maximum = maximum_text(result.max, language)
     lines += [
-        (t("total"), f"{num(result.total)} / {maximum}  ("
-                     + t("arising_max", max=num(result.arising_max)) + ")"),
+        (t("total"), f"{pts(result.total, 'total')} / {maximum}  ("
+                     + t("arising_max", max=maximum_text(result.arising_max, language)) + ")"),
         (t("index"), f"{num(result.display(result.index))}  ("
                      + t("index_how", decimals=framework.decimals) + ")"),
         (t("band"), f"{result.band.name}  ({say(band_evidence(result), language)})"

@@ -14,12 +14,12 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Literal
 
-from .._analysis.gaps import figure_text, gaps, needed_text, points_text, ratio_percent_text
+from .._analysis.gaps import figure_text, gaps, needed_text, ratio_percent_text
 from .charts import Scored, distribution_chart, profile_chart, rank_interval_chart, shift_chart
 from .._base.errors import ArgumentError, needs_extra
 from .._base.i18n import MESSAGES, Sentence, shortlist
 from .._base.model import Framework
-from .._base.numbers import number_text, plain, quantize
+from .._base.numbers import maximum_text, number_text, plain, quantize
 from .._analysis.profiles import profiles
 from .._engine.batch import BatchResult
 from .._engine.progress import Progress
@@ -99,6 +99,10 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         """Total points (a unit's, the median) as the framework prints totals."""
         return num(figure_text(framework, value, "total"))
 
+    def pts(value: Decimal | None) -> str:
+        """Points as the plan and the decisions print them: "1", not "1,0"."""
+        return num(figure_text(framework, value))
+
     def index(value: Fraction | None) -> str:
         return "—" if value is None else num(plain(quantize(value, decimals)))
 
@@ -135,7 +139,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         if me.group_rank is not None:
             cards.append({"label": t["group_rank"],
                           "value": f"{me.group_rank}/{me.group_of}"})
-        facts = [t["lost_total"].format(points=num(points_text(lost.total_lost, decimals)))]
+        facts = [t["lost_total"].format(points=pts(lost.total_lost))]
         if lost.next_band is not None and lost.next_band.needed is not None:
             facts.append(t["next_band"].format(band=lost.next_band.band.name,
                                                points=num(needed_text(lost.next_band.needed,
@@ -150,10 +154,9 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
             "lost": [{"code": i.code, "name": i.name if i.itemised else t["rest"],
                       # a remainder has no points or maximum of its own: its node's
                       # would read as if they were
-                      "points": f"{num(plain(i.points))}/"
-                                f"{'?' if i.arising_max is None else num(plain(i.arising_max))}"
+                      "points": f"{pts(i.points)}/{maximum_text(i.arising_max, lang)}"
                                 if i.itemised else "—",
-                      "lost": num(points_text(i.lost, decimals)), "comment": i.comment or ""}
+                      "lost": pts(i.lost), "comment": i.comment or ""}
                      for i in lost.items],
         }
     step(2)
