@@ -8,6 +8,7 @@ Quảng Ngãi's commune skeleton whose maxima no source gives.
 from __future__ import annotations
 
 import importlib.util
+import re
 import tempfile
 import tomllib
 from decimal import Decimal as D
@@ -399,3 +400,48 @@ def test_imported_assessment_notes_in_vietnamese(tmp_path, capsys):
                            "assessment' từ phiếu chấm điểm thuy-thanh-2022.csv, theo bộ "
                            "tiêu chí thua-thien-hue/commune/2022.\n")
     assert tomllib.loads(text)["points"]["6.1"] is not None
+
+
+def test_the_notes_import_writes_are_said_in_the_readers_language() -> None:
+    """The provenance notes import framework and import overlay write into the data are
+    English text (what files already hold, tinh-mau-2024.toml among them); read back, each
+    is the catalogue sentence it was (wn_*), so that reproduce and score quote it in the
+    reader's language. Written again, the file holds the same text; a person's note stays
+    as written."""
+    import attrs
+
+    from parindex._base.i18n import say
+
+    path = Path(__file__).parents[1] / "docs" / "examples" / "annex" / "tinh-mau-2024.toml"
+    text = path.read_text(encoding="utf-8")
+    framework = parindex.load_framework(path)
+    assert say(framework.nodes["1"].provenance.note, "vi") == "dòng 2 của phụ lục."
+    assert say(framework.provenance["years"].note, "vi").startswith(
+        "phụ lục không ghi áp dụng cho các năm đánh giá nào; 2024 là năm")
+    notes = {**{f"provenance.{k}": p.note for k, p in framework.provenance.items()},
+             **{n.code: n.provenance.note for n in framework.walk()},
+             **{b.name: b.provenance.note for b in framework.bands}}
+    for where, note in notes.items():
+        if note:
+            said = say(note, "vi")
+            assert note[:1].isupper() and not said[:1].isupper(), (where, said)  # Vietnamese
+            assert not re.search(r"\b(the|annex|of|is|not)\b", said), (where, said)
+    written = tomllib.loads(parindex.dumps_framework(framework))
+    assert written["provenance"] == tomllib.loads(text)["provenance"]
+    assert [c["note"] for c in written["criteria"].values()] == \
+        [c["note"] for c in tomllib.loads(text)["criteria"].values()]
+    # A field whose maximum the annex does not print: reproduce and score quote the note.
+    unknown = text.replace('max = 10\nstatus = "read"\nsource = "annex"\n'
+                           'note = "Row 2 of the annex."',
+                           'max = "unknown"\nstatus = "unknown"\n'
+                           'note = "Row 2 of the annex prints no maximum."')
+    framework = attrs.evolve(parindex.loads_framework(unknown), bands=())
+    points = {n.code: n.max for n in framework.walk() if n.is_leaf}
+    result = parindex.score(framework, parindex.Assessment(
+        framework.id, "x", 2024, points, published=parindex.Published(index=D(100))))
+    (unchecked,) = result.unchecked
+    assert "(dòng 2 của phụ lục không ghi điểm tối đa.)" in say(unchecked, "vi")
+    assert "(Row 2 of the annex prints no maximum.)" in unchecked
+    kept = parindex.loads_framework(unknown.replace('"Row 2 of the annex prints no maximum."',
+                                                    '"Row 2, as I read it."'))
+    assert say(kept.nodes["1"].provenance.note, "vi") == "Row 2, as I read it."

@@ -9,7 +9,9 @@ of xã Thủy Thanh, Kế hoạch 322/KH-UBND of huyện Hướng Hóa): *tiêu 
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal
@@ -1526,6 +1528,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         # vi21: the last English and mixed styles under --lang vi (issue 11)
         "cli_share_or_max": "chỉ cho --survey-share hoặc --max, không cho cả hai",
         "s_docx_table": "bảng {number}",
+        # The notes 'parindex import framework' and 'import overlay' write into the data
+        # (provenance): written in English, recognised when read back (written_note) and
+        # said in the reader's language. The English texts are what files already hold:
+        # never reword them (a file written before would no longer be recognised).
+        "wn_row": "dòng {row} của phụ lục.",
+        "wn_row_new": "dòng {row} của phụ lục; không có trong {base}.",
+        "wn_row_no_max": "dòng {row} của phụ lục không ghi điểm tối đa.",
+        "wn_row_sum": "dòng {row} của phụ lục không ghi điểm tối đa: lấy tổng điểm tối đa các "
+                      "tiêu chí thành phần (các dòng {rows}).",
+        "wn_band_printed": "ghi trong phụ lục: {line}.",
+        "wn_no_bands": "phụ lục không ghi các mức xếp loại; hãy bổ sung mọi mức, từ cao đến "
+                       "thấp, kèm ngưỡng và nguồn.",
+        "wn_years": "phụ lục không ghi áp dụng cho các năm đánh giá nào; {year} là năm trong "
+                    "mã bộ tiêu chí khi nhập.",
+        "wn_not_arising": "phụ lục không ghi mục không phát sinh được tính thế nào: \"unknown\" "
+                          "(chưa biết), nên đánh dấu x cho một mục thì không chấm điểm được; "
+                          "hãy bổ sung quy định của quyết định.",
+        "wn_band_basis": "phụ lục không ghi xếp loại theo chỉ số hay theo tổng điểm; \"index\" "
+                         "(chỉ số) là giá trị tạm.",
+        "wn_decimals": "chỉ để hiển thị; quy tắc làm tròn của quyết định không có trong phụ "
+                       "lục; hãy bổ sung (bằng tệp bổ sung overlay, hoặc sửa tệp này) kèm nguồn.",
+        "wn_ranking": "cách xếp hạng các đơn vị bằng điểm không có trong phụ lục; hãy bổ sung "
+                      "(bằng tệp bổ sung overlay, hoặc sửa tệp này) kèm nguồn; đang xếp hạng "
+                      "đồng hạng kiểu (1, 2, 2, 4).",
+        "wn_rank_by": "xếp hạng theo tổng điểm hay theo chỉ số không có trong phụ lục; hãy bổ "
+                      "sung (bằng tệp bổ sung overlay, hoặc sửa tệp này) kèm nguồn; đang xếp "
+                      "hạng theo tổng điểm.",
+        "wn_tie_break": "phụ lục không có quy tắc phân định khi bằng điểm: các đơn vị bằng điểm "
+                        "cùng hạng.",
+        "wn_bands_given": "đã cho các mức xếp loại, nhưng chưa rõ áp dụng cho chỉ số hay cho "
+                          "tổng điểm; \"index\" (chỉ số) là giá trị tạm.",
+        "wn_given_not_arising": "cho khi nhập phụ lục (--not-arising).",
     },
     "en": {
         "code": "Code",
@@ -2931,6 +2965,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         # vi21: the last English and mixed styles under --lang vi (issue 11)
         "cli_share_or_max": "give --survey-share or --max, not both",
         "s_docx_table": "table {number}",
+        # The notes 'parindex import framework' and 'import overlay' write into the data
+        # (provenance): written in English, recognised when read back (written_note) and
+        # said in the reader's language. These texts are what files already hold: never
+        # reword them (a file written before would no longer be recognised).
+        "wn_row": "Row {row} of the annex.",
+        "wn_row_new": "Row {row} of the annex; not in {base}.",
+        "wn_row_no_max": "Row {row} of the annex prints no maximum.",
+        "wn_row_sum": "Row {row} of the annex prints no maximum: the sum of its items' maxima "
+                      "(rows {rows}).",
+        "wn_band_printed": "Printed in the annex: {line}.",
+        "wn_no_bands": "The annex gives no bands (xếp loại); supply every band, highest first, "
+                       "with its threshold and source.",
+        "wn_years": "The annex does not say which assessment years it governs; {year} is the "
+                    "id's year given when importing it.",
+        "wn_not_arising": "The annex does not say how an item that did not arise (không phát "
+                          "sinh) counts: \"unknown\", so marking an item x refuses to score; "
+                          "supply the decision's rule.",
+        "wn_band_basis": "The annex does not say whether bands apply to the index or to "
+                         "points; \"index\" is a placeholder.",
+        "wn_decimals": "Display only; the decision's rounding rule is not in the annex; supply "
+                       "it (an overlay, or edit this file) with its source.",
+        "wn_ranking": "How tied units are ranked is not in the annex; supply it (an overlay, or "
+                      "edit this file) with its source; competition ranking (1, 2, 2, 4) is "
+                      "used.",
+        "wn_rank_by": "Whether units are ranked on total points or on the index is not in the "
+                      "annex; supply it (an overlay, or edit this file) with its source; total "
+                      "points are used.",
+        "wn_tie_break": "No tie-break rule in the annex: tied units share a rank.",
+        "wn_bands_given": "The bands are given, but whether they apply to the index or to "
+                          "points is not; \"index\" is a placeholder.",
+        "wn_given_not_arising": "Given when importing the annex (--not-arising).",
     },
 }
 
@@ -3114,6 +3179,38 @@ def reason(error: BaseException) -> str:
         return said
     first = error.args[0] if len(error.args) == 1 else None
     return first if isinstance(first, Sentence) else str(error)
+
+
+@functools.cache
+def _written_forms() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    forms = []
+    for key, text in MESSAGES["en"].items():
+        if key.startswith("wn_"):
+            pieces = re.split(r"\{(\w+)\}", text)  # literal, field, literal, ...
+            forms.append((key, re.compile("".join(
+                re.escape(piece) if i % 2 == 0 else f"(?P<{piece}>.+?)"
+                for i, piece in enumerate(pieces)), re.DOTALL)))
+    return tuple(forms)
+
+
+def written_note(text: str) -> str:
+    """A note read from a file: one parindex wrote itself (``import framework``, ``import
+    overlay``: the English of a ``wn_*`` text) as the :class:`Sentence` it was, said in the
+    reader's language; any other text as it is. Its English is the text, character for
+    character (else it stays text), so that writing the file again loses nothing.
+
+    >>> say(written_note("Row 12 of the annex."), "vi"), written_note("Row 12, I checked.")
+    ('dòng 12 của phụ lục.', 'Row 12, I checked.')
+    """
+    if isinstance(text, Sentence):
+        return text
+    for key, form in _written_forms():
+        match = form.fullmatch(text)
+        if match is not None:
+            sentence = Sentence(key, **match.groupdict())
+            if sentence == text:
+                return sentence
+    return text
 
 
 def figure(what: str) -> str:

@@ -47,7 +47,7 @@ def _given(assumed: bool) -> dict[str, str]:
 
 
 def _not_arising(assumed: bool) -> dict[str, str]:
-    return {**_given(assumed), "note": "Given when importing the annex (--not-arising)."}
+    return {**_given(assumed), "note": Sentence("wn_given_not_arising")}
 
 
 #: The --assumed option of both commands.
@@ -140,8 +140,7 @@ def import_framework_command(annex: Path, framework_id: str, name: str, decision
     if band_tables:
         data["bands"] = band_tables
         data["provenance"]["band_basis"] = {
-            "status": "unknown", "note": "The bands are given, but whether they apply to "
-            "the index or to points is not; \"index\" is a placeholder."}
+            "status": "unknown", "note": Sentence("wn_bands_given")}
     header = f"{data['name']}\n" + t("imp_framework", file=annex.name, decision=decision,
                                        output=output.name if output else "FILE.toml")
     text = _annex.dumps(data, header)

@@ -285,7 +285,8 @@ def printed_bands(path: str | Path) -> list[dict[str, Any]]:
     if len(bands) < 2 or minima[-1] != 0 or len(set(minima)) != len(minima):
         return []
     return [{"name": name, "min": _exact(value), "status": "read", "source": SOURCE_KEY,
-             "note": f"Printed in the annex: {line!r}."} for name, (value, line) in bands]
+             "note": Sentence("wn_band_printed", line=repr(line))}
+            for name, (value, line) in bands]
 
 
 # --- the framework ----------------------------------------------------------------------------
@@ -315,26 +316,13 @@ def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision
     if not FRAMEWORK_ID.match(framework_id) or match is None:
         raise FrameworkError(Problem(Sentence("a_bad_id", id=repr(framework_id)), key="id"))
     level, first_year = match.group(1), int(match.group(2))
-    unknown = "not in the annex; supply it (an overlay, or edit this file) with its source"
-    supply = {
-        "not_arising": "The annex does not say how an item that did not arise (không phát "
-                       "sinh) counts: \"unknown\", so marking an item x refuses to score; "
-                       "supply the decision's rule.",
-        "band_basis": "The annex does not say whether bands apply to the index or to "
-                      "points; \"index\" is a placeholder.",
-        "decimals": "Display only; the decision's rounding rule is " + unknown + ".",
-        "ranking": "How tied units are ranked is " + unknown + "; competition ranking "
-                   "(1, 2, 2, 4) is used.",
-        "rank_by": "Whether units are ranked on total points or on the index is " + unknown
-                   + "; total points are used.",
-        "tie_break": "No tie-break rule in the annex: tied units share a rank.",
-    }
+    # The notes are catalogue sentences (wn_*), written in English and said in the
+    # reader's language when the file is read back (written_note).
+    supply = ("not_arising", "band_basis", "decimals", "ranking", "rank_by", "tie_break")
     provenance: dict[str, Any] = {
         "legal_basis": {"status": "read", "source": SOURCE_KEY},
-        "years": {"status": "unknown",
-                  "note": f"The annex does not say which assessment years it governs; "
-                          f"{first_year} is the id's year given when importing it."},
-        **{fact: {"status": "unknown", "note": note} for fact, note in supply.items()},
+        "years": {"status": "unknown", "note": Sentence("wn_years", year=first_year)},
+        **{fact: {"status": "unknown", "note": Sentence(f"wn_{fact}")} for fact in supply},
     }
     legal = {"decision": decision, "date": issued, "issuer": issuer}
     criteria: dict[str, Any] = {}
@@ -349,14 +337,13 @@ def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision
             rows = ", ".join(str(k.row) for k in annex.children(node.code))
             table.update({"max": _exact(inferred), "status": Status.INFERRED.value,
                           "source": SOURCE_KEY,
-                          "note": f"Row {node.row} of the annex prints no maximum: the sum of "
-                                  f"its items' maxima (rows {rows})."})
+                          "note": Sentence("wn_row_sum", row=node.row, rows=rows)})
         elif node.max is None:
             table.update({"max": "unknown", "status": "unknown",
-                          "note": f"Row {node.row} of the annex prints no maximum."})
+                          "note": Sentence("wn_row_no_max", row=node.row)})
         else:
             table.update({"max": _exact(node.max), "status": Status.READ.value,
-                          "source": SOURCE_KEY, "note": f"Row {node.row} of the annex."})
+                          "source": SOURCE_KEY, "note": Sentence("wn_row", row=node.row)})
         criteria[node.code] = table
     return _drop_none({
         "id": framework_id,
@@ -374,8 +361,7 @@ def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision
         "provenance": provenance,
         "bands": [{"name": "(tên không có trong nguồn)", "min": "unknown",
                    "status": "unknown",
-                   "note": "The annex gives no bands (xếp loại); supply every band, "
-                           "highest first, with its threshold and source."}],
+                   "note": Sentence("wn_no_bands")}],
         "criteria": criteria,
     })
 
@@ -428,7 +414,7 @@ def overlay_from_annex(annex: Annex, base: Framework, *, overlay_id: str | None 
                     base=base.id), path=annex.path, line=node.row, code=node.code))
                 continue
             table.update({"max": _exact(node.max), "status": "read", "source": SOURCE_KEY,
-                          "note": f"Row {node.row} of the annex; not in {base.id}."})
+                          "note": Sentence("wn_row_new", row=node.row, base=base.id)})
             criteria[node.code] = table
             continue
         table = {}
@@ -446,10 +432,11 @@ def overlay_from_annex(annex: Annex, base: Framework, *, overlay_id: str | None 
                 if override:
                     corrects.append(f"criteria.{node.code}.max")
                     table.update({"max": _exact(node.max), "status": "read",
-                                  "source": SOURCE_KEY, "note": f"Row {node.row} of the annex."})
+                                  "source": SOURCE_KEY,
+                                  "note": Sentence("wn_row", row=node.row)})
             elif known.max is None:
                 table.update({"max": _exact(node.max), "status": "read", "source": SOURCE_KEY,
-                              "note": f"Row {node.row} of the annex."})
+                              "note": Sentence("wn_row", row=node.row)})
         if known.name.startswith("(") and known.name.endswith(")") and node.name:
             table["name"] = node.name  # the base's placeholder name, now printed
         if table:

@@ -62,7 +62,7 @@ from .._base.model import (
     ranking_name,
 )
 from .._base.numbers import NumberError, Rounding, to_decimal
-from .._base.i18n import Alternatives, Count, Sentence, reason
+from .._base.i18n import Alternatives, Count, Sentence, reason, written_note
 from .._base.text import has_control
 from .._engine.rules import BUILTIN_KINDS, check_params
 from .._plugins.registry import bind
@@ -659,7 +659,10 @@ def provenance_reader(c: Collector, sources: Mapping[str, Any]) -> Callable[...,
             if close:
                 wrong += Sentence("e_did_you_mean", close=repr(close[0]))
             c.add(wrong, *path, "source", code=code)
-        return Provenance(status, source, c.get(table, "note", str, *path, required=False))
+        note = c.get(table, "note", str, *path, required=False)
+        # A note parindex wrote (import framework, import overlay) is said in the reader's
+        # language; one a person wrote stays as written.
+        return Provenance(status, source, None if note is None else written_note(note))
 
     return provenance
 
