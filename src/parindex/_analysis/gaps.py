@@ -22,7 +22,7 @@ from .._base.errors import ArgumentError, MissingInformationError, Problem
 from .._base.i18n import Sentence
 from .._base.model import Band, BandBasis, Framework, Node, NodeKind, RankBasis
 from .._base.names import group_key
-from .._base.numbers import plain, quantize
+from .._base.numbers import number_text, plain, quantize
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking, rank_key
 from .._engine.results import NodeResult, Result
@@ -449,12 +449,14 @@ def needed_text(value: Fraction, decimals: int) -> str:
 
 
 def figure_text(framework: Framework, value: Decimal | Fraction | None,
-                figure: str = "points") -> str:
-    """A figure (points, points lost, a total) as the framework prints it, in machine
-    style: to the places its publication declares for ``figure`` (``[publication]
-    decimals``, rounded as declared); where it declares none, as a maximum is printed
-    ("0", "0.5", "1.98", "93"): rounded half up only past the framework's ``decimals``,
-    without trailing zeros, so that "0/1" and "0.5/1" read alike ("—" for none).
+                figure: str = "points", lang: str | None = None) -> str:
+    """A figure (points, points lost, a total) as the framework prints it: to the places
+    its publication declares for ``figure`` (``[publication] decimals``, rounded as
+    declared); where it declares none, as a maximum is printed ("0", "0.5", "1.98", "93"):
+    rounded half up only past the framework's ``decimals``, without trailing zeros, so
+    that "0/1" and "0.5/1" read alike ("—" for none). In machine style, or as ``lang``'s
+    readers write numbers (:func:`~parindex._base.numbers.number_text`: "0,5" in
+    Vietnamese).
 
     >>> import parindex
     >>> hue = parindex.get_framework("thua-thien-hue/commune/2022")
@@ -464,9 +466,9 @@ def figure_text(framework: Framework, value: Decimal | Fraction | None,
     if value is None:
         return "—"
     places = framework.publication.places(figure)
-    if places is not None:
-        return plain(framework.publication.printed(value, figure, places))
-    return plain(quantize(value, framework.decimals).normalize())
+    text = plain(framework.publication.printed(value, figure, places)) if places is not None \
+        else plain(quantize(value, framework.decimals).normalize())
+    return text if lang is None else number_text(text, lang)
 
 
 def ratio_percent_text(value: Fraction | None, decimals: int) -> str:

@@ -272,7 +272,7 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
 
     def pts(value: Decimal | None, figure: str = "points") -> str:
         """Points, lost points, a total: every one as the framework prints them."""
-        return number_text(figure_text(framework, value, figure), lang)
+        return figure_text(framework, value, figure, lang)
 
     def most(value: Decimal | None) -> str:
         return maximum_text(value, lang)
@@ -430,8 +430,8 @@ def _task(item: LostItem, framework: Framework, assignments: Assignments, plan_y
     chosen = {key: assignments.lookup(item.code, key) for key in defaults}
     return PlanTask(
         code=item.code, name=name, label=label,
-        points=number_text(figure_text(framework, item.points), lang), maximum=maximum,
-        lost=item.lost, lost_text=number_text(figure_text(framework, item.lost), lang),
+        points=figure_text(framework, item.points, lang=lang), maximum=maximum,
+        lost=item.lost, lost_text=figure_text(framework, item.lost, lang=lang),
         comment=item.comment,
         content=chosen["content"] or defaults["content"],
         lead=chosen["lead"] or defaults["lead"],
@@ -513,8 +513,8 @@ def _change_sentence(result: Result, total: Decimal, index: Decimal | None,
     before: list[str] = []
     changes: list[str] = []
     if previous.total is not None:
-        before.append(tr("prev_total", total=number_text(
-            figure_text(result.framework, previous.total, "total"), lang)))
+        before.append(tr("prev_total", total=figure_text(result.framework, previous.total,
+                                                         "total", lang)))
         changes.append(amount("total", total - previous.total))
     if previous.index is not None:
         before.append(tr("prev_index", index=percent_text(plain(previous.index), lang)))

@@ -149,7 +149,7 @@ def _print_gaps(found: Gaps) -> None:
 
     def pts(value: Any, figure: str = "points") -> str:
         """Points as the plan and the decisions print them: "1", not "1,0"."""
-        return number_text(figure_text(result.framework, value, figure), language)
+        return figure_text(result.framework, value, figure, language)
 
     def need(value: Fraction) -> str:
         return number_text(needed_text(value, decimals), language)

@@ -84,7 +84,7 @@ def _print_result(result: Result) -> None:
 
     def pts(value: Decimal | None, figure: str = "points") -> str:
         """Points as the plan and the decisions print them (not the source's "0.0")."""
-        return number_text(figure_text(framework, value, figure), language)
+        return figure_text(framework, value, figure, language)
 
     title = f"{result.unit}" + (f" ({result.group})" if result.group else "")
     table = Table(title=f"{title}: {framework.id}, {result.assessment.year}",

@@ -95,13 +95,10 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         if result is not None and result.unit != me.unit:
             raise ArgumentError(Sentence("a_result_of_other", given=result.unit, unit=me.unit))
 
-    def number(value: Decimal | Fraction | None) -> str:
-        """Total points (a unit's, the median) as the framework prints totals."""
-        return num(figure_text(framework, value, "total"))
-
-    def pts(value: Decimal | None) -> str:
-        """Points as the plan and the decisions print them: "1", not "1,0"."""
-        return num(figure_text(framework, value))
+    def pts(value: Decimal | Fraction | None, figure: str = "points") -> str:
+        """Points, points lost, a total (a unit's, the median): as the framework prints
+        them ("1", not "1,0")."""
+        return figure_text(framework, value, figure, lang)
 
     def index(value: Fraction | None) -> str:
         return "—" if value is None else num(plain(quantize(value, decimals)))
@@ -112,11 +109,11 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
     cards = [{"label": t["framework"], "value": framework.id},
              {"label": t["units"], "value": str(len(found.units))}]
     if found.totals:
-        cards.append({"label": t["median"], "value": number(found.totals["median"])})
+        cards.append({"label": t["median"], "value": pts(found.totals["median"], "total")})
     cards += [{"label": f"{t['band']}: {name}", "value": str(count)}
               for name, count in found.bands.items() if count]
     units = [{"rank": u.rank, "unit": u.unit, "group": u.group or "",
-              "group_rank": u.group_rank or "", "total": number(u.total),
+              "group_rank": u.group_rank or "", "total": pts(u.total, "total"),
               "index": index(u.index),
               "band": u.band or "", "me": u is me}
              for u in sorted(found.units, key=lambda u: (u.rank, u.unit))]
@@ -132,7 +129,7 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         lost = found_gaps.lost
         title = f"{t['unit_title']} {lost.result.assessment.year}: {me.unit}"
         subtitle = (f"{me.group} · " if me.group else "") + framework.name
-        cards = [{"label": t["total"], "value": number(me.total)},
+        cards = [{"label": t["total"], "value": pts(me.total, "total")},
                  {"label": t["index"], "value": index(me.index)},
                  {"label": t["band"], "value": me.band or "—"},
                  {"label": t["rank"], "value": f"{me.rank}/{len(found.units)}"}]
