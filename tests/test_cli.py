@@ -13,6 +13,7 @@ import parindex
 from parindex._cli import main
 
 EXAMPLE = str(parindex.example_path())
+DATA = Path(__file__).resolve().parent / "data"
 FRAMEWORK_FILE = str(Path(parindex.__file__).parents[2] /
                      "plugins/thua_thien_hue/src/parindex_thua_thien_hue/frameworks/commune-2022.toml")
 
@@ -189,6 +190,28 @@ def test_a_command_runs_with_rarer_collections_and_restores_the_thresholds(capsy
     assert gc.get_threshold() == before
     assert run(capsys, "score", "/nonexistent/a.toml")[0] == 2
     assert gc.get_threshold() == before
+
+
+def test_sheet_is_refused_when_no_workbook_is_read(capsys, tmp_path):
+    # --sheet chose nothing in a CSV and the command exited 0 as if it had; in a folder
+    # of a CSV and a workbook it is the workbook's.
+    csv_table, workbook = DATA / "published-2022.csv", DATA / "published-2022.xlsx"
+    args = ["reproduce", str(csv_table), "--framework", "thua-thien-hue/commune/2022",
+            "--sheet", "Kết quả"]
+    status, out, err = run(capsys, *args)
+    assert status == 2 and out == "" and "Traceback" not in err
+    assert "--sheet 'Kết quả' chooses a sheet of an .xlsx workbook, and no workbook was " \
+        "given" in err
+    status, _, err = run(capsys, "--lang", "vi", *args)
+    assert status == 2 and "--sheet 'Kết quả' chỉ dùng cho tệp .xlsx" in err
+    both = tmp_path / "both"
+    both.mkdir()
+    (both / "a.csv").write_bytes(csv_table.read_bytes())
+    (both / "b.xlsx").write_bytes(workbook.read_bytes())
+    status, _, err = run(capsys, "profiles", str(both), "--framework",
+                         "thua-thien-hue/commune/2022", "--sheet", "Nope")
+    assert status != 0 and "no sheet 'Nope'" in err  # read in the workbook, not refused
+    assert "has no sheets" not in err
 
 
 @pytest.mark.parametrize(("args", "option", "needed"), [

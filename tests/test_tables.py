@@ -167,6 +167,15 @@ def test_xlsx_named_sheet_and_two_header_rows(tmp_path: Path, tth: parindex.Fram
         parindex.read_table(path, tth, sheet="Khác")
 
 
+@pytest.mark.parametrize("name", ["published-2022.csv", "thuy-thanh-2022.csv"])
+def test_a_sheet_is_chosen_only_in_a_workbook(name: str, tth: parindex.Framework) -> None:
+    # A CSV has no sheets: naming one was passed over, as if the named sheet had been read.
+    with pytest.raises(parindex.ArgumentError,
+                       match=rf"{name}: a \.csv file has no sheets; a sheet \('Kết quả'\)"):
+        parindex.read_table(DATA / name, tth, sheet="Kết quả")
+    assert parindex.read_table(DATA / name, tth).assessments
+
+
 # --- writing ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json", ".toml"])

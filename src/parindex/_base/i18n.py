@@ -828,6 +828,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "t_unreadable_xlsx": "không đọc được tệp .xlsx: {detail}",
         "t_unreadable_sheet": "không đọc được tệp .xlsx: trang tính {sheet}: {detail}",
         "t_no_sheet": "không có trang tính {sheet}; tệp có các trang tính {sheets}",
+        "t_sheet_not_workbook": "tệp {suffix} không có trang tính; chỉ chọn trang tính "
+                                "({sheet}) cho tệp .xlsx",
         "t_sheet_cells": "trang tính {sheet} có hơn {max} ô; một bảng kết quả có ít hơn nhiều",
         "t_sheet_declares": "trang tính {sheet} khai báo {rows} dòng × {columns} cột ({cells} "
                             "ô); parindex chỉ đọc trang tính có tối đa {max} ô: hãy xóa các "
@@ -977,6 +979,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_table_needs_framework": "bảng kết quả cần có --framework ID_OR_FILE",
         # an option that only counts with another (_cli/options.py only_with)
         "cli_only_with": "{option} chỉ dùng cùng với {needed}",
+        "cli_sheet_no_workbook": "--sheet {sheet} chỉ dùng cho tệp .xlsx; không có tệp .xlsx "
+                                 "nào được cho",
         "cli_bands_framework": "hãy cho --framework ID_OR_FILE (và một TABLE, hoặc --published)",
         "cli_bands_what": ("hãy cho một TABLE, hoặc một phân bố xếp loại đã công bố để kiểm tra "
                            "(--published hoặc --distribution)"),
@@ -2316,6 +2320,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "t_unreadable_xlsx": "not a readable .xlsx workbook: {detail}",
         "t_unreadable_sheet": "not a readable .xlsx workbook: sheet {sheet}: {detail}",
         "t_no_sheet": "no sheet {sheet}; the workbook has {sheets}",
+        "t_sheet_not_workbook": "a {suffix} file has no sheets; a sheet ({sheet}) is chosen "
+                                "only in .xlsx workbooks",
         "t_sheet_cells": "sheet {sheet} holds more than {max} cells; a results table has far fewer",
         "t_sheet_declares": "sheet {sheet} declares {rows} rows × {columns} columns ({cells} "
                             "cells); parindex reads sheets of at most {max} cells: delete the "
@@ -2463,6 +2469,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_table_needs_framework": "a results table needs --framework ID_OR_FILE",
         # an option that only counts with another (_cli/options.py only_with)
         "cli_only_with": "{option} only counts with {needed}",
+        "cli_sheet_no_workbook": "--sheet {sheet} chooses a sheet of an .xlsx workbook, and no "
+                                 "workbook was given",
         "cli_bands_framework": "give --framework ID_OR_FILE (and a TABLE, or --published)",
         "cli_bands_what": ("give a TABLE, or a published distribution to check (--published "
                            "or --distribution)"),

@@ -28,7 +28,7 @@ from .._base.errors import AssessmentError, Problem
 from .._base.i18n import Sentence, figure, say
 from .._base.files import check_output
 from .._base.numbers import number_text, plain
-from .._formats.tables import ResultsTable, read_table
+from .._formats.tables import WORKBOOK_SUFFIXES, ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
 
 if TYPE_CHECKING:  # gaps, plan, profiles, ... read tables with load_units, never these
@@ -98,9 +98,15 @@ def load_units(sources: Sequence[Path], framework_ref: str | None, *, sheet: str
     else:
         raise click.UsageError(Sentence("cli_table_needs_framework"))
     problems: list[Problem] = []
-    for file in files:
+    # --sheet chooses among a workbook's sheets; given for no workbook, it would be
+    # passed over (a directory may hold both, and then it is the workbooks').
+    workbooks = [f.suffix.lower() in WORKBOOK_SUFFIXES for f in files]
+    if sheet is not None and not any(workbooks):
+        raise click.UsageError(Sentence("cli_sheet_no_workbook", sheet=repr(sheet)))
+    for file, workbook in zip(files, workbooks, strict=True):
         if file.suffix.lower() != ".toml":
-            read = functools.partial(read_table, file, framework, sheet=sheet,
+            read = functools.partial(read_table, file, framework,
+                                     sheet=sheet if workbook else None,
                                      mapping=mapping, year=year, population=population)
             if show_progress:
                 with progress(t("progress_reading", file=file.name), 100) as report:

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import attrs
 import tomli_w
 
-from .._base.errors import AssessmentError, Origin, ParindexError, Problem
+from .._base.errors import ArgumentError, AssessmentError, Origin, ParindexError, Problem
 from .._base.files import atomic_path, atomic_write, read_bytes
 from .._base.i18n import Count, Sentence, reason
 from .._base.model import (
@@ -134,6 +134,8 @@ _CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|nhiệm vụ|tc|lv|nv)\s*
 _ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
     ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _HEADER_SEARCH_ROWS: Final = 30
+#: The workbooks read_table reads, whose sheet can be chosen.
+WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
 #: A number cell written plainly (``80,5``, ``7.25``): read without to_decimal's checks.
 _PLAIN_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20})?\Z")
 #: Rows read between two calls of read_table's ``progress``.
@@ -343,7 +345,7 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     (:func:`parindex.reproduce` reports items that contradict it).
 
     :param sheet: the Excel sheet (default: the mapping file's, else the first sheet
-        that holds a table).
+        that holds a table); only for .xlsx and .xlsm files.
     :param mapping: a :class:`TableMapping` or the path of a mapping file.
     :param year: the year of every row when the table has no year column (default: the
         mapping's, else the framework's single year).
@@ -354,20 +356,25 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
         a large CSV or sheet is read, for a progress bar.
     :raises AssessmentError: the file cannot be read at all (missing, not a table, no
         unit column), or, with ``strict``, any cell cannot be read; every problem at once.
+    :raises ArgumentError: ``sheet`` given for a file that is not a workbook.
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if sheet is not None and suffix not in WORKBOOK_SUFFIXES:
+        raise ArgumentError(Problem(Sentence("t_sheet_not_workbook", sheet=repr(sheet),
+                                             suffix=suffix or Sentence("no_suffix")),
+                                    path=path))
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(mapping)
     mapping = mapping or TableMapping()
     if mapping.publication is not None:
         framework = attrs.evolve(
             framework, publication=framework.publication.merged(mapping.publication))
-    suffix = path.suffix.lower()
     if suffix in (".json", ".toml"):
         table = _read_structured(path, framework)
     else:
         reader = _GridReader(path, framework, mapping, year, progress)
-        if suffix in (".xlsx", ".xlsm"):
+        if suffix in WORKBOOK_SUFFIXES:
             # The named sheet; else the first sheet that holds a table (a cover or notes
             # sheet may come first).
             table = reader.first(_read_xlsx(path, sheet or mapping.sheet))
@@ -611,7 +618,7 @@ class _GridReader:
         self.codes = {code.casefold(): code for code in framework.nodes}
         self._keys: tuple[list[Column], dict[tuple[str, ...], str]] | None = None
         # Only a workbook holds formulas (a CSV cell "=A1" is text).
-        self._workbook = path.suffix.lower() in (".xlsx", ".xlsm")
+        self._workbook = path.suffix.lower() in WORKBOOK_SUFFIXES
         self.summary: Literal["appraised", "total"] | None = None
 
     def meaning(self, header: str) -> str | None:
