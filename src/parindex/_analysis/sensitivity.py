@@ -466,9 +466,10 @@ def monte_carlo(source: Ranking | BatchResult, perturbation: Perturbation, *,
 
     Vectorised: each chunk of draws is one matrix product of integers (in float64, exact:
     checked to stay below 2**53, so that every quotient below is also correctly rounded),
-    one sort per draw, and integer band comparisons. Ranks on the index compare quotients as floats, which
-    rounding can only make equal, never reorder; every equal neighbour is then checked
-    exactly, and a draw with a false tie is ranked again with exact fractions.
+    one sort per draw, and integer band comparisons. Ranks on the index compare quotients
+    as floats, which rounding can only make equal, never reorder; every equal neighbour
+    is then checked exactly, and a draw with a false tie is ranked again with exact
+    fractions.
 
     :param source: a ranking (:func:`~parindex.score_many`) or a batch
         (``score_many(..., batch=True)``).
@@ -646,7 +647,8 @@ def _rank_rows(framework: Framework, totals: Int64Array, arisings: Int64Array,
         changed[:, 1:] |= tie[:, 1:] != tie[:, :-1]
     in_order = rank_runs(changed, framework.ranking is RankingMethod.DENSE)
     ranks = np.empty((size, n), dtype=dtype)
-    # One flat scatter (positions offset by row): twice np.put_along_axis's speed.
+    # One flat scatter (best_first's positions, offset by row, in place): twice
+    # np.put_along_axis's speed.
     order += np.arange(0, size * n, n, dtype=np.int64)[:, None]
     ranks.reshape(-1)[order.reshape(-1)] = in_order.astype(dtype).reshape(-1)
     for row in inexact:  # rare: rank this draw again with exact fractions

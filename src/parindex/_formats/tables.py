@@ -136,6 +136,8 @@ _ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
 _HEADER_SEARCH_ROWS: Final = 30
 #: The workbooks read_table reads, whose sheet can be chosen.
 WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
+#: The other tables it reads, which have no sheets.
+_SHEETLESS: Final = (".csv", ".tsv", ".txt", ".json", ".toml")
 #: A number cell written plainly (``80,5``, ``7.25``): read without to_decimal's checks.
 _PLAIN_NUMBER = re.compile(r"\d{1,20}(?:[.,]\d{1,20})?\Z")
 #: Rows read between two calls of read_table's ``progress``.
@@ -356,14 +358,13 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
         a large CSV or sheet is read, for a progress bar.
     :raises AssessmentError: the file cannot be read at all (missing, not a table, no
         unit column), or, with ``strict``, any cell cannot be read; every problem at once.
-    :raises ArgumentError: ``sheet`` given for a file that is not a workbook.
+    :raises ArgumentError: ``sheet`` given for a CSV, JSON or TOML table (no sheets).
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if sheet is not None and suffix not in WORKBOOK_SUFFIXES:
+    if sheet is not None and suffix in _SHEETLESS:
         raise ArgumentError(Problem(Sentence("t_sheet_not_workbook", sheet=repr(sheet),
-                                             suffix=suffix or Sentence("no_suffix")),
-                                    path=path))
+                                             suffix=suffix), path=path))
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(mapping)
     mapping = mapping or TableMapping()
