@@ -183,6 +183,25 @@ def test_import_never_overwrites_the_sheet(tmp_path: Path,
         assert status == 2 and str(output) in err and not output.exists()
 
 
+def test_import_refuses_a_sheet_that_score_refuses(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # A typo in the sheet (7,5 for 1.2's 0,75, whose maximum is 1) was written into a TOML
+    # file with exit 0, and only 'score' then said what was wrong.
+    sheet = tmp_path / "s.csv"
+    text = (SHEETS / "thuy-thanh-2022.csv").read_text(encoding="utf-8-sig")
+    assert "\n1.2;Thực hiện chế độ báo cáo CCHC định kỳ;1,0;0,75;" in text
+    sheet.write_text(text.replace(";1,0;0,75;Không có báo cáo", ";1,0;7,5;Không có báo cáo"),
+                     encoding="utf-8")
+    out = tmp_path / "s.toml"
+    for lang, said in (("en", "7.5 is above the maximum 1.0 of 1.2"),
+                       ("vi", "7,5 vượt điểm tối đa 1,0 của 1.2")):
+        status, stdout, err = _run(capsys, "--lang", lang, "import", "assessment", str(sheet),
+                                   "--framework", TTH, "-o", str(out))
+        assert status == 2 and stdout == "" and "Traceback" not in err
+        assert "s.csv:7: " in err and said in err
+        assert not out.exists()
+
+
 # --- malformed sheets -----------------------------------------------------------------------
 
 def _rows(tth: parindex.Framework) -> list[list[object]]:

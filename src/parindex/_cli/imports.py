@@ -6,8 +6,9 @@ from pathlib import Path
 
 import click
 
-from .._base.errors import AssessmentError, Problem
+from .._base.errors import AssessmentError, MissingInformationError, Problem
 from .._base.model import Framework
+from .._engine.scoring import score
 from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.sheets import not_a_sheet
 from .._formats.toml import dumps_assessment
@@ -45,7 +46,8 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     Leaves' points go to [points], the self-assessed column to [self_assessed], the
     council's comments to [comments], and parents', totals' and blocks' printed figures
     to [published], so that 'parindex score' on the TOML file gives the same result as
-    on the sheet. Numbers stay exact; text is NFC.
+    on the sheet. Numbers stay exact; text is NFC. A sheet that 'parindex score' would
+    refuse (points above a maximum, a leaf left blank) is refused, and nothing written.
     """
     if not is_sheet(sheet):
         raise AssessmentError(Problem(not_a_sheet(sheet), path=sheet))
@@ -54,6 +56,12 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     framework = resolve_framework(framework_ref)
     read = read_scoring_sheet(sheet, framework, unit=unit, group=group, year=year)
     _say_notes(read)
+    # What score refuses (points above a maximum, a leaf left blank, ...) is refused here,
+    # naming the sheet's row, rather than written into a file no command could score.
+    try:
+        score(framework, read.assessment)
+    except MissingInformationError:
+        pass  # a number the framework lacks: the sheet is as complete as it can be
     text = _header(read, framework) + dumps_assessment(read.assessment)
     if output is None:
         click.echo(text, nl=False)
