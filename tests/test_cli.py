@@ -160,15 +160,38 @@ def test_a_path_kind_is_said_as_a_vietnamese_sentence_says_it(tmp_path):
     Vietnamese (the CLI imports each command when it runs) printed "Đường Dẫn" and
     "Thư Mục". A fresh process, as users run it, so the command is imported there."""
     command = Path(sys.executable).with_name("parindex")
-    missing = tmp_path / "missing.toml"
     afile = tmp_path / "a.txt"
     afile.write_text("x", encoding="utf-8")
-    for args, said in ((["plan", str(missing)], f"Đường dẫn '{missing}' không tồn tại."),
+    for args, said in ((["import", "assessment", str(tmp_path), "--framework", "x"],
+                        f"Tệp '{tmp_path}' là một thư mục."),
                        (["new-plugin", "abc", "--directory", str(afile)],
                         f"Thư mục '{afile}' là một tệp.")):
         done = subprocess.run([str(command), *args, "--lang", "vi"], capture_output=True,
                               text=True, encoding="utf-8", check=False)
         assert done.returncode == 2 and said in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(("args", "has_json"), [
+    (["gaps", "{missing}"], True), (["plan", "{missing}"], False),
+    (["report", "{missing}", "-o", "r.html"], False), (["profiles", "{missing}"], True),
+    (["sensitivity", "{missing}", "--survey-share", "40"], True),
+    (["plan", EXAMPLE, "--previous", "{missing}", "-o", "p.md"], False),
+    (["report", EXAMPLE, "--previous", "{missing}", "-o", "r.html"], False),
+])
+def test_a_missing_source_is_one_line_in_every_command(capsys, tmp_path, monkeypatch, args,
+                                                        has_json):
+    # The analysis commands let click check their paths, which printed a usage block
+    # ("Invalid value for 'SOURCES...': Path ... does not exist") and, with --json, an
+    # error with no file; every other command says the file and "no such file".
+    monkeypatch.chdir(tmp_path)
+    missing = str(tmp_path / "khong-co.toml")
+    args = [a.format(missing=missing) for a in args]
+    status, out, err = run(capsys, "--lang", "vi", *args)
+    assert (status, out, err) == (2, "", f"parindex: lỗi: {missing}: không có tệp này\n")
+    if has_json:
+        status, out, _ = run(capsys, *args, "--json")
+        assert status == 2 and json.loads(out)["problems"][0]["file"] == missing
+    assert not list(tmp_path.iterdir())
 
 
 def test_a_command_runs_with_rarer_collections_and_restores_the_thresholds(capsys,

@@ -464,7 +464,7 @@ def _failures(tmp: Path) -> list[tuple[list[str], str]]:
          "--level: 'Xã' không phải là cấp đánh giá"),
         (["new-plugin", "ok", "--directory", str(tmp / "full")],
          "đã có và không phải thư mục trống; hãy chọn --directory khác"),
-        (["profiles", str(tmp / "empty")], "thư mục không có tệp tự đánh giá hay bảng kết quả"),
+        (["profiles", str(tmp / "empty")], "thư mục không có tệp bản đánh giá (.toml) hay bảng kết quả"),
         (["import", "assessment", str(tmp / "sheet.ods"), *tth, "-o", str(tmp / "a.toml")],
          "không phải bảng chấm điểm: '.ods'; hãy cho tệp .xlsx, .docx hoặc .csv"),
         (["bands", *tth, "--published", "Tốt=1,Giỏi=2,Tốt=3,foo"],

@@ -975,7 +975,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "as_text": "phải là văn bản không để trống",
         # a wrong command line that click does not see (said by _cli/app.py)
         "cli_sheet_options": ("--unit, --group và --year chỉ dùng cho phiếu chấm điểm; tệp "
-                              "tự đánh giá TOML đã ghi sẵn các thông tin này"),
+                              "bản đánh giá TOML đã ghi sẵn các thông tin này"),
         "cli_table_needs_framework": "bảng kết quả cần có --framework ID_OR_FILE",
         # an option that only counts with another (_cli/options.py only_with)
         "cli_only_with": "{option} chỉ dùng cùng với {needed}",
@@ -990,7 +990,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # a command stopped (Ctrl-C, a prompt refused)
         "cli_aborted": "Đã dừng.",
         # command-line arguments: a SOURCES folder, new-plugin
-        "cli_empty_folder": "thư mục không có tệp tự đánh giá hay bảng kết quả nào",
+        "cli_empty_folder": "thư mục không có tệp bản đánh giá (.toml) hay bảng kết quả nào",
         "np_name": "{name} không phải là tên plugin: chữ cái ASCII viết thường và chữ số, các từ "
                    "nối bằng '_' hoặc '-' (ví dụ quang_binh)",
         "np_level": "{level} không phải là cấp đánh giá: chữ cái viết thường, ví dụ commune",

@@ -42,8 +42,9 @@ from .._formats.rows import column
 if TYPE_CHECKING:
     from .._analysis.plan import PreviousResult
 
-_SOURCES = click.argument("sources", nargs=-1, required=True,
-                          type=click.Path(exists=True, path_type=Path))
+# Not exists=True: a missing file is said as every command says it (one line, "no such
+# file", with --json too), not as click's usage error.
+_SOURCES = click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 _FRAMEWORK = click.option(
     "--framework", "framework_ref", metavar="ID_OR_FILE",
     help="Score under this framework: " + FRAMEWORK_HELP + " Needed for results tables; "
@@ -268,7 +269,7 @@ def profiles_command(sources: tuple[Path, ...], framework_ref: str | None, sheet
               help="A TOML file naming, per field or criterion code, the post that leads "
                    "(lead), supports (support), the deadline and the product; without it "
                    "defaults are proposed and marked as placeholders.")
-@click.option("--previous", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--previous", type=click.Path(dir_okay=False, path_type=Path),
               metavar="FILE",
               help="The unit's result the year before, for the change from it: an "
                    "assessment (.toml; figures it does not print are computed from its "
@@ -539,7 +540,7 @@ def _decimal_text(value: Fraction) -> str:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("report.html"), show_default=True, help="The HTML file to write.")
 @click.option("--previous", "previous", multiple=True,
-              type=click.Path(exists=True, path_type=Path),
+              type=click.Path(path_type=Path),
               help="The previous year's assessments or table, to chart rank changes "
                    "(repeat for several files).")
 @click.option("--year", type=int,
