@@ -205,6 +205,16 @@ def test_a_top_and_bottom_extract_is_checked_against_its_population(tmp_path: Pa
     # Without --population the table is taken as the whole ranking: the last is 5th.
     path = _write(tmp_path / "e.csv", _EXTRACT.format(n=5, b="2", d="4", e="xếp cuối"))
     assert _run("reproduce", str(path), "--framework", TTH) [0] == 0
+    # A population below the five units listed cannot be how many were ranked: it was
+    # passed over, and the table checked as the whole ranking.
+    for population in ("4", "0"):
+        status, data = _run("reproduce", str(path), "--framework", TTH, "--population",
+                            population)
+        assert status == 2 and data["error"] == "ArgumentError"
+        (problem,) = data["problems"]
+        assert problem["file"] == str(path) and problem["message"] == (
+            f"population {population} is fewer than the 5 units the table lists: it counts "
+            "the units ranked, of which the table is an extract")
 
 
 def test_a_unit_quoted_alone_with_its_rank_is_checked_within_bounds(tmp_path: Path) -> None:

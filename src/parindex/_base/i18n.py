@@ -830,6 +830,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "t_no_sheet": "không có trang tính {sheet}; tệp có các trang tính {sheets}",
         "t_sheet_not_workbook": "tệp {suffix} không có trang tính; chỉ chọn trang tính "
                                 "({sheet}) cho tệp .xlsx",
+        "t_population_rows": "population {population} ít hơn {rows} đơn vị có trong bảng: "
+                             "population là số đơn vị đã được xếp hạng, bảng là phần trích "
+                             "ra từ đó",
         "t_sheet_cells": "trang tính {sheet} có hơn {max} ô; một bảng kết quả có ít hơn nhiều",
         "t_sheet_declares": "trang tính {sheet} khai báo {rows} dòng × {columns} cột ({cells} "
                             "ô); parindex chỉ đọc trang tính có tối đa {max} ô: hãy xóa các "
@@ -2322,6 +2325,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "t_no_sheet": "no sheet {sheet}; the workbook has {sheets}",
         "t_sheet_not_workbook": "a {suffix} file has no sheets; a sheet ({sheet}) is chosen "
                                 "only in .xlsx workbooks",
+        "t_population_rows": "population {population} is fewer than the {rows} units the "
+                             "table lists: it counts the units ranked, of which the table is "
+                             "an extract",
         "t_sheet_cells": "sheet {sheet} holds more than {max} cells; a results table has far fewer",
         "t_sheet_declares": "sheet {sheet} declares {rows} rows × {columns} columns ({cells} "
                             "cells); parindex reads sheets of at most {max} cells: delete the "

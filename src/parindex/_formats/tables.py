@@ -358,7 +358,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
         a large CSV or sheet is read, for a progress bar.
     :raises AssessmentError: the file cannot be read at all (missing, not a table, no
         unit column), or, with ``strict``, any cell cannot be read; every problem at once.
-    :raises ArgumentError: ``sheet`` given for a CSV, JSON or TOML table (no sheets).
+    :raises ArgumentError: ``sheet`` given for a CSV, JSON or TOML table (no sheets), or
+        a ``population`` smaller than the units the table lists.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -391,6 +392,10 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
                 path=path))
     population = population if population is not None else mapping.population
     if population is not None:
+        listed = len(table.assessments)
+        if population < max(listed, 1):  # the units ranked include every unit listed
+            raise ArgumentError(Problem(Sentence("t_population_rows", population=population,
+                                                 rows=Count(listed)), path=path))
         table = attrs.evolve(table, population=population)
     table = attrs.evolve(table, assessments=resolve_last(table.assessments, population))
     if strict:
