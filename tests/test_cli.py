@@ -14,6 +14,7 @@ from parindex._cli import main
 
 EXAMPLE = str(parindex.example_path())
 DATA = Path(__file__).resolve().parent / "data"
+ANNEX = str(Path(__file__).resolve().parents[1] / "docs/examples/annex/tinh-mau-2024.docx")
 FRAMEWORK_FILE = str(Path(parindex.__file__).parents[2] /
                      "plugins/thua_thien_hue/src/parindex_thua_thien_hue/frameworks/commune-2022.toml")
 
@@ -245,6 +246,10 @@ def test_sheet_is_refused_when_no_workbook_is_read(capsys, tmp_path):
     (["sensitivity", EXAMPLE, "--survey-share", "40", "--seed", "3"], "--seed",
      "--monte-carlo"),
     (["sensitivity", EXAMPLE, "--max", "1=10", "--draws", "50"], "--draws", "--monte-carlo"),
+    (["import", "framework", ANNEX, "--id", "x/commune/2024", "--name", "X", "--decision",
+      "1/QĐ-UBND", "--assumed"], "--assumed", "--band or --not-arising"),
+    (["import", "overlay", ANNEX, "--onto", "thua-thien-hue/commune/2022", "--assumed"],
+     "--assumed", "--band or --not-arising"),
 ])
 def test_an_option_that_only_counts_with_another_is_refused_without_it(
         capsys, tmp_path, monkeypatch, args, option, needed):
@@ -255,4 +260,5 @@ def test_an_option_that_only_counts_with_another_is_refused_without_it(
     assert f"{option} only counts with {needed}" in err and "Traceback" not in err
     assert not (tmp_path / "r.html").exists()
     status, _, err = run(capsys, "--lang", "vi", *args)
-    assert status == 2 and f"{option} chỉ dùng cùng với {needed}" in err
+    assert status == 2 and \
+        f"{option} chỉ dùng cùng với {needed.replace(' or ', ' hoặc ')}" in err

@@ -18,7 +18,7 @@ from .._base.numbers import NumberError, number_text, to_decimal
 from .._formats import annex as _annex
 from .._formats.overlay import apply_overlay, loads_overlay, resolve_framework
 from .._base.files import atomic_write, check_output
-from .options import echo_warning, lang, t
+from .options import echo_warning, lang, only_with, t
 
 
 def _bands(values: tuple[str, ...], assumed: bool = False) -> list[dict[str, Any]]:
@@ -56,6 +56,8 @@ _ASSUMED = click.option(
     help="The --band and --not-arising values are a working hypothesis, not the "
          "decision's: status assumed (they score, are listed by completeness, and fail "
          "strict conformance until replaced by the decision's).")
+#: What --assumed qualifies: without either, it is refused (only_with).
+_ASSUMED_WITH: dict[str, str | tuple[str, ...]] = {"--assumed": ("--band", "--not-arising")}
 _NOT_ARISING = click.option(
     "--not-arising", "not_arising", type=click.Choice(["exclude", "full", "zero"]),
     help="How an item that did not arise (không phát sinh, x) counts, as the decision says: "
@@ -125,13 +127,14 @@ def import_framework_command(annex: Path, framework_id: str, name: str, decision
     conformance: what the official still has to supply (bands, the not-arising policy,
     ...) is listed, and the exit status is 2 if it has errors.
     """
+    only_with(_ASSUMED_WITH)
     _refuse_to_overwrite(output, annex)
     read = _annex.read_annex(annex)
     day: date | None = issued.date() if issued is not None else None
     data = _annex.framework_from_annex(read, framework_id=framework_id, name=name,
                                        decision=decision, issued=day, issuer=issuer,
                                        last_year=last_year)
-    if assumed and (bands or not_arising):
+    if assumed:
         data["sources"][_annex.ASSUMPTION_KEY] = _annex.ASSUMPTION
     if not_arising is not None:
         data["not_arising"] = not_arising
@@ -199,6 +202,7 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     contradicts one the framework sources is refused unless --override. The overlay is
     then applied to its base, so that every problem is found now, not when scoring.
     """
+    only_with(_ASSUMED_WITH)
     _refuse_to_overwrite(output, annex, onto)
     base = resolve_framework(onto)
     read = _annex.read_annex(annex)
@@ -208,7 +212,7 @@ def import_overlay_command(annex: Path, onto: str, overlay_id: str | None,
     for problem in draft.contradictions:
         echo_warning(problem)
     data = dict(draft.data)
-    if assumed and (bands or not_arising):
+    if assumed:
         data["sources"] = {**data["sources"], _annex.ASSUMPTION_KEY: _annex.ASSUMPTION}
     if not_arising is not None:
         data["not_arising"] = not_arising

@@ -17,6 +17,7 @@ import click
 from .._base.errors import ParindexError, Problem, UnitNotFoundError, problem_to_dict
 from .._base.i18n import (
     LANGUAGES,
+    Alternatives,
     MESSAGES,
     Language,
     Sentence,
@@ -86,10 +87,11 @@ def add_common_options(command: click.Command) -> None:
             callback=_remember(_QUIET_KEY), help="No progress bars on standard error."))
 
 
-def only_with(needs: dict[str, str]) -> None:
+def only_with(needs: dict[str, str | tuple[str, ...]]) -> None:
     """Refuse an option given without the option it only counts with (``{"--group":
-    "--unit"}``): an option the command would silently pass over is a usage error, never
-    a result that looks like it took it. Options are named as on the command line."""
+    "--unit"}``), or without any of several (``{"--assumed": ("--band",
+    "--not-arising")}``): an option the command would silently pass over is a usage error,
+    never a result that looks like it took it. Options are named as on the command line."""
     context = click.get_current_context()
     given = {opt for param in context.command.params
              if isinstance(param, click.Option) and param.name is not None
@@ -97,8 +99,10 @@ def only_with(needs: dict[str, str]) -> None:
              not in (None, click.core.ParameterSource.DEFAULT)
              for opt in param.opts}
     for option, needed in needs.items():
-        if option in given and needed not in given:
-            raise click.UsageError(Sentence("cli_only_with", option=option, needed=needed))
+        either = (needed,) if isinstance(needed, str) else needed
+        if option in given and given.isdisjoint(either):
+            raise click.UsageError(Sentence("cli_only_with", option=option,
+                                            needed=Alternatives(either)))
 
 
 #: The language the command line asks for (its ``--lang``, else the locale), known before
