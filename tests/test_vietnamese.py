@@ -1259,8 +1259,8 @@ def test_numbers_a_user_gives_are_said_in_their_style(capsys: pytest.CaptureFixt
             for lang in ("vi", "en")}
     assert said["vi"] == [
         "Giả định: tỷ trọng điều tra xã hội học 22,5", "Giả định: điểm tối đa 8=12,5, 7=10",
-        "Mô phỏng Monte Carlo: tỷ trọng điều tra xã hội học ± 1,5, 20 lần, seed 0",
-        "Mô phỏng Monte Carlo: trọng số các lĩnh vực ± 0,2, 20 lần, seed 0"]
+        "Mô phỏng Monte Carlo: tỷ trọng điều tra xã hội học ± 1,5, 20 lần, hạt giống 0",
+        "Mô phỏng Monte Carlo: trọng số các lĩnh vực ± 0,2, 20 lần, hạt giống 0"]
     assert said["en"] == [
         "What if: survey share 22.5", "What if: maxima 8=12.5, 7=10",
         "Monte Carlo: survey share ± 1.5, 20 draws, seed 0",

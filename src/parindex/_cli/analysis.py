@@ -25,7 +25,7 @@ from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, p
                      progress)
 from .options import lang, only_with, t
 from .tables import load_units
-from .._base.i18n import Sentence, figure, reason, shortlist
+from .._base.i18n import Count, Sentence, figure, reason, shortlist
 from .._base.numbers import (
     NumberError, decimal_or_fraction, maximum_text, number_text, plain, quantize, share_text,
     to_decimal)
@@ -510,8 +510,8 @@ def _print_monte_carlo(result: Any, as_json: bool) -> None:
     language = lang()
     perturbation = result.perturbation
     table = Table(title=t("monte_carlo", target=Sentence(f"s_target_{perturbation.target}"),
-                          width=decimal_or_fraction(perturbation.width), draws=result.draws,
-                          seed=result.seed), title_justify="left")
+                          width=decimal_or_fraction(perturbation.width),
+                          draws=Count(result.draws), seed=result.seed), title_justify="left")
     for key in ("unit", "rank", "median_rank", "interval", "band_shares"):
         table.add_column(t(key))
     for row in sorted(rows, key=lambda r: (r["rank"], r["unit"])):
