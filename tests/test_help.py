@@ -145,6 +145,8 @@ def test_vietnamese_help_fits_80_columns_and_leaves_no_english(
         assert not left, (path, left)
         for common in (" the ", " of ", " and ", " or ", " is ", " with ", " default"):
             assert common not in text, (path, common)
+        # A decimal default in the reader's style (click writes a default as given).
+        assert not re.search(r"mặc\s+định:\s+\d+\.\d", text), path
 
 
 def test_lang_may_stand_before_or_after_the_command(

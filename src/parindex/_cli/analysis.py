@@ -394,8 +394,8 @@ def _maxima(values: tuple[str, ...]) -> dict[str, Fraction]:
 @click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
               help="Monte Carlo: perturb the appraised fields' weights (factor 1 ± WIDTH) "
                    "or the survey share (its maximum ± WIDTH points).")
-@click.option("--width", default="0.2", show_default=True,
-              help="Half-width of the uniform perturbation.")
+@click.option("--width", default="0.2",  # shown in the help, in its reader's number style
+              help="Half-width of the uniform perturbation [default: 0.2].")
 @click.option("--resolution", default=None,
               help="Grid step of the draws [default: 0.0001 for weights, 0.01 for the "
                    "survey share].")
@@ -551,8 +551,8 @@ def _decimal_text(value: Fraction) -> str:
                    "framework covers several years.")
 @click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
               help="Add the rank intervals of a Monte Carlo run (see parindex sensitivity).")
-@click.option("--width", default="0.2", show_default=True,
-              help="Half-width of the Monte Carlo perturbation.")
+@click.option("--width", default="0.2",  # shown in the help, in its reader's number style
+              help="Half-width of the Monte Carlo perturbation [default: 0.2].")
 @click.option("--draws", default=1000, show_default=True, type=click.IntRange(1, MAX_DRAWS),
               help="Monte Carlo draws.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Monte Carlo seed.")

@@ -277,7 +277,7 @@ HELP: dict[str, str] = {
     "parindex sensitivity --monte-carlo": (
         "Monte Carlo: làm nhiễu trọng số các lĩnh vực thẩm định (hệ số 1 ± WIDTH) hoặc tỷ "
         "trọng điều tra xã hội học (điểm tối đa ± WIDTH điểm)."),
-    "parindex sensitivity --width": "Nửa độ rộng của nhiễu phân phối đều.",
+    "parindex sensitivity --width": "Nửa độ rộng của nhiễu phân phối đều [mặc định: 0,2].",
     "parindex sensitivity --resolution": (
         "Bước lưới của các lần rút [mặc định: 0,0001 với trọng số, 0,01 với tỷ trọng điều "
         "tra xã hội học]."),
@@ -309,7 +309,7 @@ HELP: dict[str, str] = {
                                        "tiêu chí của nó áp dụng cho nhiều năm.",
     "parindex report --monte-carlo": "Thêm khoảng thứ hạng của một lượt mô phỏng Monte "
                                      "Carlo (xem parindex sensitivity).",
-    "parindex report --width": "Nửa độ rộng của nhiễu Monte Carlo.",
+    "parindex report --width": "Nửa độ rộng của nhiễu Monte Carlo [mặc định: 0,2].",
     "parindex report --draws": _DRAWS,
     "parindex report --seed": "Hạt giống ngẫu nhiên của mô phỏng Monte Carlo.",
     # import
