@@ -167,6 +167,30 @@ def test_xlsx_named_sheet_and_two_header_rows(tmp_path: Path, tth: parindex.Fram
         parindex.read_table(path, tth, sheet="Khác")
 
 
+def test_the_title_says_the_year_of_a_table_with_no_year_column(
+        tmp_path: Path, tth: parindex.Framework) -> None:
+    # Published 2022 results reproduced under the Bộ Nội vụ's 2017 provincial framework
+    # were read as of 2017, its only year, and every figure "disagreed" with the publisher.
+    province = parindex.get_framework("bo-noi-vu/province/2017")
+    table = parindex.read_table(DATA / "published-2022.csv", province)
+    assert {a.year for a in table.assessments} == {2022}
+    reproduction = parindex.reproduce(table)
+    assert not reproduction.discrepancies
+    assert [str(p) for u in reproduction.units for p in u.problems] == [
+        f"{DATA / 'published-2022.csv'}:{line}: year: bo-noi-vu/province/2017 applies to "
+        "assessment years 2017–2017, not 2022" for line in (6, 7, 8, 10, 11)]
+    # The year given wins over the title's; the title's over the framework's only year;
+    # a year the framework covers over one it does not (a plan for the next year).
+    assert {a.year for a in parindex.read_table(DATA / "published-2022.csv", province,
+                                                year=2017).assessments} == {2017}
+    text = "Tên đơn vị;1;9;Tổng điểm\nXã A;5,86;28,666;34,526\n"
+    for title, year in (("", 2022), ("KẾT QUẢ NĂM 2021\n", 2021),
+                        ("Kế hoạch năm 2023 theo kết quả năm 2022\n", 2022),
+                        ("Số liệu năm 2022; header row: Năm\n", 2022)):
+        read = parindex.read_table(_csv(tmp_path, title + text), tth)
+        assert [a.year for a in read.assessments] == [year], title
+
+
 @pytest.mark.parametrize("name", ["published-2022.csv", "thuy-thanh-2022.csv"])
 def test_a_sheet_is_chosen_only_in_a_workbook(name: str, tth: parindex.Framework) -> None:
     # A CSV has no sheets: naming one was passed over, as if the named sheet had been read.

@@ -544,11 +544,11 @@ def _decimal_text(value: Fraction) -> str:
               help="The previous year's assessments or table, to chart rank changes "
                    "(repeat for several files).")
 @click.option("--year", type=int,
-              help="The year of SOURCES, when a table has no year column and its framework "
-                   "covers several years.")
+              help="The year of SOURCES, when a table has no year column (default: the "
+                   "year its title names, else its framework's only year).")
 @click.option("--previous-year", type=int,
-              help="The year of --previous, when its table has no year column and its "
-                   "framework covers several years.")
+              help="The year of --previous, when its table has no year column (default: "
+                   "the year its title names, else its framework's only year).")
 @click.option("--monte-carlo", "target", type=click.Choice(["weights", "survey-share"]),
               help="Add the rank intervals of a Monte Carlo run (see parindex sensitivity).")
 @click.option("--width", default="0.2",  # shown in the help, in its reader's number style

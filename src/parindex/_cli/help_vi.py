@@ -136,8 +136,9 @@ HELP: dict[str, str] = {
     "parindex reproduce --framework": _TABLE_FRAMEWORK,
     "parindex reproduce --sheet": _TABLE_SHEET,
     "parindex reproduce --mapping": _MAPPING,
-    "parindex reproduce --year": "Năm đánh giá, khi bảng không có cột năm và bộ tiêu chí "
-                                 "áp dụng cho nhiều năm.",
+    "parindex reproduce --year": "Năm đánh giá, khi bảng không có cột năm (mặc định: năm "
+                                 "ghi ở tiêu đề bảng, ví dụ 'NĂM 2022', nếu không thì năm "
+                                 "duy nhất của bộ tiêu chí).",
     "parindex reproduce --population": (
         "Số đơn vị được xếp hạng, khi TABLE chỉ trích N đơn vị đứng đầu và/hoặc N đơn vị "
         "cuối bảng (hoặc population trong tệp ánh xạ)."),
@@ -175,10 +176,11 @@ HELP: dict[str, str] = {
     "parindex compare --sheet": "Với bảng .xlsx: trang tính cần đọc ở cả hai bảng (mặc định: "
                                 "trang đầu tiên có bảng).",
     "parindex compare --mapping": _MAPPING,
-    "parindex compare --year": "Năm của NEW, khi bảng không có cột năm và bộ tiêu chí của "
-                               "nó áp dụng cho nhiều năm.",
-    "parindex compare --old-year": "Năm của OLD, khi bảng không có cột năm và bộ tiêu chí "
-                                   "của nó áp dụng cho nhiều năm.",
+    "parindex compare --year": "Năm của NEW, khi bảng không có cột năm (mặc định: năm ghi ở "
+                               "tiêu đề bảng, nếu không thì năm duy nhất của bộ tiêu chí).",
+    "parindex compare --old-year": "Năm của OLD, khi bảng không có cột năm (mặc định: năm ghi "
+                                   "ở tiêu đề bảng, nếu không thì năm duy nhất của bộ tiêu "
+                                   "chí).",
     "parindex compare --json": _JSON_DECIMALS,
     "parindex bands": (
         "Đếm số đơn vị của TABLE theo từng mức xếp loại (chung và theo từng nhóm), tỷ lệ "
@@ -193,8 +195,9 @@ HELP: dict[str, str] = {
     "parindex bands --framework": _TABLE_FRAMEWORK,
     "parindex bands --sheet": _TABLE_SHEET,
     "parindex bands --mapping": _MAPPING,
-    "parindex bands --year": "Năm đánh giá, khi bảng không có cột năm và bộ tiêu chí áp "
-                             "dụng cho nhiều năm.",
+    "parindex bands --year": "Năm đánh giá, khi bảng không có cột năm (mặc định: năm ghi ở "
+                             "tiêu đề bảng, ví dụ 'NĂM 2022', nếu không thì năm duy nhất của "
+                             "bộ tiêu chí).",
     "parindex bands --population": "Số đơn vị được xếp hạng và xếp loại, khi TABLE chỉ là "
                                    "một phần trích.",
     "parindex bands --published": (
@@ -303,10 +306,11 @@ HELP: dict[str, str] = {
     "parindex report --previous": (
         "Các bản đánh giá hoặc bảng kết quả của năm trước, để vẽ thay đổi thứ hạng (lặp lại "
         "cho nhiều tệp)."),
-    "parindex report --year": "Năm của SOURCES, khi bảng không có cột năm và bộ tiêu chí "
-                              "của nó áp dụng cho nhiều năm.",
-    "parindex report --previous-year": "Năm của --previous, khi bảng không có cột năm và bộ "
-                                       "tiêu chí của nó áp dụng cho nhiều năm.",
+    "parindex report --year": "Năm của SOURCES, khi bảng không có cột năm (mặc định: năm ghi "
+                              "ở tiêu đề bảng, nếu không thì năm duy nhất của bộ tiêu chí).",
+    "parindex report --previous-year": "Năm của --previous, khi bảng không có cột năm (mặc "
+                                       "định: năm ghi ở tiêu đề bảng, nếu không thì năm duy "
+                                       "nhất của bộ tiêu chí).",
     "parindex report --monte-carlo": "Thêm khoảng thứ hạng của một lượt mô phỏng Monte "
                                      "Carlo (xem parindex sensitivity).",
     "parindex report --width": "Nửa độ rộng của nhiễu Monte Carlo [mặc định: 0,2].",

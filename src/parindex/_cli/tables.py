@@ -47,7 +47,8 @@ _TABLE_OPTIONS = [
     click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
                  help="A mapping file (TOML) declaring headers parindex does not know."),
     click.option("--year", type=int, help="The assessment year, when the table has no year "
-                                          "column and the framework covers several years."),
+                                          "column (default: the year its title names, e.g. "
+                                          "'NĂM 2022', else the framework's only year)."),
 ]
 
 
@@ -246,11 +247,11 @@ def _print_reproduction(reproduction: Reproduction) -> None:
 @click.option("--mapping", type=click.Path(dir_okay=False, path_type=Path),
               help="A mapping file (TOML) declaring headers parindex does not know.")
 @click.option("--year", "new_year", type=int,
-              help="The year of NEW, when it has no year column and its framework covers "
-                   "several years.")
+              help="The year of NEW, when it has no year column (default: the year its "
+                   "title names, else its framework's only year).")
 @click.option("--old-year", type=int,
-              help="The year of OLD, when it has no year column and its framework covers "
-                   "several years.")
+              help="The year of OLD, when it has no year column (default: the year its "
+                   "title names, else its framework's only year).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (decimals as strings).")
 def compare_command(old: Path, new: Path, framework_ref: str | None, old_ref: str | None,
                     lineage: Path | None, sheet: str | None, mapping: Path | None,

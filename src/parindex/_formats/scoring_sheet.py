@@ -34,6 +34,7 @@ from .._base.names import name_key
 from .._base.model import NOT_ARISING, Assessment, Framework, GivenPoints, Node, NodeKind, Published
 from .._base.numbers import NumberError
 from .sheets import SHEET_SUFFIXES, Sheet, SheetRow, read_points, read_sheet, roman
+from .tables import title_year
 
 #: A unit named in a title row: "UBND xã Thủy Thanh", "Đơn vị: Phường An Cựu".
 _UNIT = re.compile(
@@ -46,7 +47,6 @@ _UNIT_LINE = re.compile(r"^(?P<unit>(?:xã|phường|thị trấn)\s+[^\n,;:()�
                         re.IGNORECASE)
 _DISTRICT = re.compile(r"^(?:huyện|quận|thị xã|thành phố)\b", re.IGNORECASE)
 _COMMUNE = re.compile(r"^(?:xã|phường|thị trấn)\b", re.IGNORECASE)
-_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 #: Rows that print a block of the framework rather than a node: the appraised part
 #: ("Nhóm tiêu chí tự đánh giá", "Điểm thẩm định") and the survey ("Điều tra xã hội học").
 _APPRAISED_ROW = re.compile(r"tự đánh giá|tự chấm|thẩm định|tiêu chí đánh giá|nhóm tiêu chí|"
@@ -422,14 +422,9 @@ class _Reader:
     def year(self, year: int | None) -> int | None:
         if year is not None:
             return year
-        # The first year the title gives that the framework covers ("… năm 2022"; a plan
-        # for 2023 may be named too), else the first it gives.
-        years = [int(m.group(1)) for line in self.sheet.title for m in _YEAR.finditer(line)]
-        last = self.framework.last_year
-        covered = [y for y in years if y >= self.framework.first_year
-                   and (last is None or y <= last)]
-        if covered or years:
-            return (covered or years)[0]
+        named = title_year(self.sheet.title, self.framework)
+        if named is not None:
+            return named
         if self.framework.last_year == self.framework.first_year:
             return self.framework.first_year
         self.problem(Sentence("s_no_year", framework=self.framework.id), None)

@@ -22,7 +22,7 @@ import json
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -134,6 +134,7 @@ _CODE_PREFIX = re.compile(r"^(?:lĩnh vực|tiêu chí|nhiệm vụ|tc|lv|nv)\s*
 _ROMAN: Final[Mapping[str, int]] = {r: i for i, r in enumerate(
     ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"], 1)}
 _HEADER_SEARCH_ROWS: Final = 30
+_TITLE_YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 #: The workbooks read_table reads, whose sheet can be chosen.
 WORKBOOK_SUFFIXES: Final = (".xlsx", ".xlsm")
 #: The other tables it reads, which have no sheets.
@@ -350,7 +351,8 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
         that holds a table); only for .xlsx and .xlsm files.
     :param mapping: a :class:`TableMapping` or the path of a mapping file.
     :param year: the year of every row when the table has no year column (default: the
-        mapping's, else the framework's single year).
+        mapping's, else the year the title above the header names, "NĂM 2022", else the
+        framework's only year).
     :param strict: raise instead of returning problems.
     :param population: how many units were ranked, when the table is a top-N and/or
         bottom-N extract of them (default: the mapping's ``population``).
@@ -401,6 +403,16 @@ def read_table(path: str | Path, framework: Framework, *, sheet: str | None = No
     if strict:
         table.raise_problems()
     return table
+
+
+def title_year(lines: Iterable[str], framework: Framework) -> int | None:
+    """The year a document's title gives ("… năm 2022"): the first it names that the
+    framework covers (a plan for the next year may be named too), else the first it
+    names; ``None`` when it names none."""
+    years = [int(m.group(1)) for line in lines for m in _TITLE_YEAR.finditer(line)]
+    last = framework.last_year
+    covered = [y for y in years if y >= framework.first_year and (last is None or y <= last)]
+    return (covered or years)[0] if years else None
 
 
 def read_csv(path: Path, *, tabs: bool = False,
@@ -617,7 +629,10 @@ class _GridReader:
         self.path = path
         self.framework = framework
         self.mapping = mapping
-        self.year = year if year is not None else mapping.year
+        #: The year given (the argument, else the mapping's): the title's, else the
+        #: framework's only year, stand in for it only when it is not.
+        self.given_year = year if year is not None else mapping.year
+        self.year = self.given_year
         if self.year is None and framework.last_year == framework.first_year:
             self.year = framework.first_year
         # Codes as headers are compared like headers (``b1`` is ``B1``).
@@ -737,6 +752,15 @@ class _GridReader:
                 "t_no_points_columns", framework=self.framework.id,
                 codes=tuple(n.code for n in self.framework.criteria[:3])) + not_read_note,
                 path=self.path))
+        if self.given_year is None and not any(c.meaning == "year" for c in columns):
+            # The title above the header ("KẾT QUẢ … NĂM 2022") says the year, rather than
+            # the framework's only year: a table of another year is then said to be one.
+            at, header = unit_column.index, unit_column.header
+            top = next((i for i, row in enumerate(grid[:start])
+                        if at < len(row) and cell_text(row[at]) == header), start)
+            named = title_year((cell_text(c) for row in grid[:top] for c in row),
+                               self.framework)
+            self.year = named if named is not None else self.year
         if self.year is None and not any(c.meaning == "year" for c in columns):
             raise AssessmentError(Problem(Sentence("t_no_year", framework=self.framework.id),
                                           path=self.path))
