@@ -227,6 +227,15 @@ def test_console_example(command: str, expected: str) -> None:
         flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
         assert checker.check_output(expected + "\n", got, flags), \
             checker.output_difference(doctest.Example(command, expected + "\n"), got, flags)
+    elif expected.strip():
+        # A table's layout follows the terminal's width; the lines around it do not, and
+        # each must be printed, in the order shown.
+        lines = iter(" ".join(line.split()) for line in got.splitlines())
+        for line in expected.splitlines():
+            said = " ".join(line.split())
+            if said and not _TABLE & set(line) and said != "...":
+                assert any(printed == said for printed in lines), \
+                    f"$ {command}\nnot printed (in this order): {said}\n\n{got}"
 
 
 # --- the generated framework pages ----------------------------------------------------------
