@@ -393,6 +393,13 @@ def print_fitting(console: Console, table: Table) -> None:
                                                              console.width)])
 
 
+def print_items(console: Console, items: Iterable[str]) -> None:
+    """The items of a list, ``  - item`` each, wrapped to the console's width under their
+    own text (a hanging indent), many as fast as few (:func:`print_lines`)."""
+    print_lines(console, [line for item in items
+                          for line in wrap_line(f"  - {item}", console.width, indent="  ")])
+
+
 #: How long a job runs before its progress bar appears: shorter ones print nothing.
 PROGRESS_AFTER = 1.0
 

@@ -19,7 +19,7 @@ from .common import (
     echo_json,
     framework_option,
     print_columns,
-    print_lines,
+    print_items,
     progress,
     resolve_framework,
 )
@@ -210,14 +210,14 @@ def _print_reproduction(reproduction: Reproduction) -> None:
     lines = [f"{_where(u)}{u.unit}: {d.text(language)}" for u, d in reproduction.discrepancies]
     console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
                   f"{len(lines) if lines else t('none')}")
-    for line in lines:
-        console.print(f"  - {line}", markup=False)
-    unchecked = sorted({f"{u.unit}: {say(note, language)}" for u in reproduction.units
-                        for note in u.unchecked})
+    print_items(console, lines)
+    # In table order, each unit's notes as found (sorted text would order them by their
+    # wording, differently in each language).
+    unchecked = list(dict.fromkeys(f"{u.unit}: {say(note, language)}"
+                                   for u in reproduction.units for note in u.unchecked))
     if unchecked:
         console.print(f"\n[bold]{t('unchecked')}:[/bold]")
-        for line in unchecked:
-            console.print(f"  - {line}", markup=False)
+        print_items(console, unchecked)
     if reproduction.table.summary is not None:
         node = framework.nodes[reproduction.table.summary]
         console.print("\n" + t("summary_column", column=figure(reproduction.table.summary),
@@ -374,11 +374,11 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
                        ("lineage_problems", comparison.problems)):
         if items:
             console.print(f"\n[bold]{t(key)}:[/bold]")
-            print_lines(console, [f"  - {say(item, language)}" for item in items])
+            print_items(console, [say(item, language) for item in items])
     if comparison.discrepancies:
         console.print(f"\n[bold]{t('printed_discrepancies')}:[/bold] "
                       f"{len(comparison.discrepancies)}")
-        print_lines(console, [f"  - {say(line, language)}" for line in comparison.discrepancies])
+        print_items(console, [say(line, language) for line in comparison.discrepancies])
     # A note that concerns every unit (the number of units ranked, when a merger left
     # fewer) is said once, not once per unit.
     concerned: dict[str, list[tuple[UnitComparison, Change]]] = {}
@@ -396,7 +396,7 @@ def _print_comparison(comparison: Comparison, decimals: int) -> None:
     notes.sort()
     if notes:
         console.print(f"\n[bold]{t('notes')}:[/bold]")
-        print_lines(console, [f"  - {note}" for note in notes])
+        print_items(console, notes)
 
 
 #: What a cell shows when it has no figure.
@@ -524,9 +524,7 @@ def _print_bands(check: Any) -> None:
         lines = [d.text(language) for d in check.discrepancies]
         console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
                       f"{len(lines) if lines else t('none')}")
-        for line in lines:
-            console.print(f"  - {line}", markup=False)
+        print_items(console, lines)
     if check.unchecked:
         console.print(f"\n[bold]{t('unchecked')}:[/bold]")
-        for line in check.unchecked:
-            console.print(f"  - {say(line, language)}", markup=False)
+        print_items(console, [say(line, language) for line in check.unchecked])

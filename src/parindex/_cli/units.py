@@ -28,6 +28,7 @@ from .common import (
     echo_wrapped,
     framework_option,
     new_console,
+    print_items,
     read_sheet_option,
     resolve_framework,
 )
@@ -149,13 +150,7 @@ def _print_list(console: Console, title: str, items: list[str], empty: str | Non
     if not items and empty is None:
         return
     console.print(f"\n[bold]{title}:[/bold]" + (f" {empty}" if not items else ""))
-    # Each item wraps with a hanging indent, under its own text.
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    for item in items:
-        grid.add_row("  -", Text(item))
-    console.print(grid)
+    print_items(console, items)
 
 
 @click.command("validate")
