@@ -126,6 +126,32 @@ def test_rule_command(capsys):
     assert "'9' is not a criterion" in capsys.readouterr().err
 
 
+def test_numbers_on_the_command_line_take_a_decimal_comma_unless_it_reads_two_ways(capsys):
+    # rule refused '85,5' with advice about TOML files, while sensitivity took '40,5';
+    # '1,000' (a thousand, or one) is refused by both, saying the two readings.
+    overlay = str(Path(__file__).resolve().parents[1] /
+                  "docs/examples/overlays/quang-ngai-3.4.1.toml")
+    outputs = []
+    for on_time in ("489.5", "489,5"):
+        status, out, _ = run(capsys, "rule", "3.4.1", f"on_time={on_time}", "resolved=493",
+                             "--framework", overlay, "--json")
+        assert status == 0
+        outputs.append(json.loads(out))
+    assert outputs[0] == outputs[1] and outputs[0]["inputs"]["on_time"] == "489.5"
+    for args in (["rule", "3.4.1", "on_time=1,500", "resolved=2000", "--framework", overlay],
+                 ["sensitivity", EXAMPLE, "--survey-share", "1,500"]):
+        status, out, err = run(capsys, *args)
+        assert (status, out) == (2, "")
+        assert "'1,500' reads two ways: 1500 (a thousands comma) or 1.5 (a decimal comma); " \
+            "write 1500 or 1.5" in err
+        status, _, err = run(capsys, "--lang", "vi", *args)
+        assert status == 2 and "'1,500' đọc được hai cách: 1500 (dấu phẩy phân cách hàng " \
+            "nghìn) hoặc 1.5 (dấu phẩy thập phân)" in err
+    status, _, err = run(capsys, "rule", "3.4.1", "on_time=abc", "resolved=2", "--framework",
+                         overlay)
+    assert status == 2 and "Invalid value for on_time: 'abc' is not a number" in err
+
+
 def test_frameworks_completeness_table(capsys):
     assert main(["frameworks", "--completeness"]) == 0
     out = capsys.readouterr().out

@@ -1486,6 +1486,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "(đã khai báo: {declared}): lỗi ở phần khai báo số liệu đầu vào "
                               "(inputs) của loại quy tắc, không phải của bản đánh giá",
         "opt_not_figure": "{value} không có dạng NAME=VALUE (tên số liệu=giá trị)",
+        "opt_either_comma": "{value} đọc được hai cách: {whole} (dấu phẩy phân cách hàng "
+                            "nghìn) hoặc {point} (dấu phẩy thập phân); hãy viết {whole} hoặc "
+                            "{point}",
         "opt_not_maximum": "{value} không có dạng CODE=MAXIMUM (mã lĩnh vực=điểm tối đa mới)",
         "opt_not_band": "{value} không có dạng NAME=MIN (tên mức xếp loại=điểm tối thiểu), ví dụ "
                         "\"Tốt=80\"",
@@ -2936,6 +2939,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                               "declare (it declares {declared}): a fault of the rule kind's "
                               "inputs, not of the assessment",
         "opt_not_figure": "{value} is not NAME=VALUE",
+        "opt_either_comma": "{value} reads two ways: {whole} (a thousands comma) or {point} "
+                            "(a decimal comma); write {whole} or {point}",
         "opt_not_maximum": "{value} is not CODE=MAXIMUM",
         "opt_not_band": "{value} is not NAME=MIN, e.g. \"Tốt=80\"",
         "opt_divides_by_zero": "{value} divides by zero",

@@ -21,14 +21,13 @@ from rich.text import Text
 
 from .._analysis.gaps import (Gaps, figure_text, gaps, gaps_to_dict, needed_text,
                               ratio_percent_text)
-from .common import (FRAMEWORK_HELP, echo_json, framework_option, new_console, print_columns,
-                     progress)
+from .common import (FRAMEWORK_HELP, cli_decimal, echo_json, framework_option, new_console,
+                     print_columns, progress)
 from .options import lang, only_with, t
 from .tables import load_units
-from .._base.i18n import Count, Sentence, figure, reason, shortlist
+from .._base.i18n import Count, Sentence, figure, shortlist
 from .._base.numbers import (
-    NumberError, decimal_or_fraction, maximum_text, number_text, plain, quantize, share_text,
-    to_decimal)
+    decimal_or_fraction, maximum_text, number_text, plain, quantize, share_text)
 from .._base.files import atomic_write, check_output
 from .._base.limits import MAX_DRAWS, MAX_PLACES
 from .._base.model import Assessment
@@ -358,12 +357,10 @@ def _fraction(text: str, option: str) -> Fraction:
     """An option's exact value: a decimal (comma or point) or a fraction ``p/q``, each part
     within the bounds of numbers read from files (never ``1e999999999``, which would take
     minutes to expand)."""
+    parts = [cli_decimal(part, option) for part in text.split("/", 1)]
     try:
-        parts = [to_decimal(part, decimal_comma=True) for part in text.split("/", 1)]
         value = Fraction(parts[0]) / Fraction(parts[1]) if len(parts) == 2 else \
             Fraction(parts[0])
-    except NumberError as error:
-        raise click.BadParameter(reason(error), param_hint=option) from None
     except ZeroDivisionError:
         raise click.BadParameter(Sentence("opt_divides_by_zero", value=repr(text)),
                                  param_hint=option) from None

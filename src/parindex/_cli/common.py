@@ -11,6 +11,7 @@ import shutil
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from contextlib import contextmanager
 from itertools import repeat
 from pathlib import Path
@@ -33,6 +34,7 @@ from .._base.errors import (
 )
 from .._base.i18n import Sentence, reason
 from .._base.model import Assessment, Framework
+from .._base.numbers import NumberError, plain, to_decimal
 from .._base.text import has_control, terminal_safe
 from .._engine.progress import Progress
 # What every command's --framework ID_OR_FILE names.
@@ -391,6 +393,26 @@ def print_fitting(console: Console, table: Table) -> None:
         print_lines(console, [line for header, value in zip(headers[1:], rest, strict=True)
                               if value for line in wrap_line(f"    {header}: {value}",
                                                              console.width)])
+
+
+#: "1,000": a thousand with a thousands comma, or one with a decimal comma.
+_EITHER_COMMA = re.compile(r"[+-]?\d{1,3},\d{3}")
+
+
+def cli_decimal(text: str, hint: str) -> Decimal:
+    """A number typed on the command line as officials type them, with a decimal point or
+    a decimal comma (``85,5``); ``1,000``, which reads either way, is refused, as is what
+    is not a number (:class:`click.BadParameter` naming ``hint``, the option or argument)."""
+    typed = text.strip()
+    if _EITHER_COMMA.fullmatch(typed):
+        point = plain(Decimal(typed.replace(",", ".")).normalize())  # 1,500 → 1.5
+        raise click.BadParameter(Sentence("opt_either_comma", value=repr(typed),
+                                          whole=typed.replace(",", ""), point=point),
+                                 param_hint=hint)
+    try:
+        return to_decimal(text, decimal_comma=True)
+    except NumberError as error:
+        raise click.BadParameter(reason(error), param_hint=hint) from None
 
 
 def print_items(console: Console, items: Iterable[str]) -> None:

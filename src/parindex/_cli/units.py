@@ -24,6 +24,7 @@ from .._engine.scoring import score, score_leaf
 from .._formats.toml import load_assessment, sniff
 from .common import (
     FRAMEWORK_HELP,
+    cli_decimal,
     echo_json,
     echo_wrapped,
     framework_option,
@@ -226,8 +227,8 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
         if not sep or not name:
             raise click.BadParameter(Sentence("opt_not_figure", value=repr(pair)),
                                      param_hint="FIGURES")
-        values[name.strip()] = {"true": True, "false": False}.get(value.strip().lower(),
-                                                                   value.strip())
+        flag = {"true": True, "false": False}.get(value.strip().lower())
+        values[name.strip()] = flag if flag is not None else cli_decimal(value, name.strip())
     points, explanation = score_leaf(framework, code, values)
     node = framework.nodes[code]
     rule = node.rule
