@@ -167,6 +167,17 @@ def test_gaps_cli_table_groups_items_under_their_field(
     assert rows.count("9") == 1  # the survey block is not listed again as its own item
 
 
+def test_gaps_cli_names_a_criterion_whose_comment_is_listed_above_its_items(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # 2.1's comment (Thủy Thanh, Kế hoạch 69/KH-UBND) was a row with its code alone.
+    monkeypatch.setenv("COLUMNS", "200")
+    assert main(["gaps", str(parindex.example_path())]) == 0
+    (row,) = [line for line in capsys.readouterr().out.splitlines() if line.startswith("│ 2.1 ")]
+    cells = [cell.strip() for cell in row.split("│")[1:-1]]
+    assert cells[:4] == ["2.1", "Theo dõi THPL", "", ""]
+    assert cells[-1].startswith("Thống nhất kết quả chấm điểm")
+
+
 def test_gaps_cli_needs_a_unit_among_several(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
     example = parindex.load_assessment(parindex.example_path())
     for name in ("Xã A", "Xã B"):

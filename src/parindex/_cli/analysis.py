@@ -166,7 +166,7 @@ def _print_gaps(found: Gaps) -> None:
             number_text(ratio_percent_text(field.sub_index, decimals), language))),
             field.comment or "")
         for code, comment in field.notes:  # comments on criteria listed through their items
-            table.add_row(code, "", "", "", "", comment)
+            table.add_row(code, "  " + result.framework.nodes[code].name, "", "", "", comment)
         for item in field.items:
             if item.code == field.code and item.itemised:
                 continue  # a field without items (the survey block): its row says it all
