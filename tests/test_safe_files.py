@@ -47,6 +47,15 @@ def test_atomic_write_into_a_missing_directory_is_an_error(tmp_path: Path) -> No
     assert not (tmp_path / "missing").exists()
 
 
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux's /proc")
+def test_a_directory_that_takes_no_new_file_is_not_called_missing() -> None:
+    # /proc exists, and creating a file in it fails with ENOENT: the error said
+    # "no such directory '/proc'".
+    with pytest.raises(FileError) as refused:
+        atomic_write("/proc/parindex-report.html", "x")
+    assert "cannot write" in str(refused.value) and "no such directory" not in str(refused.value)
+
+
 def test_output_that_is_an_input_is_refused(tmp_path: Path) -> None:
     source = tmp_path / "in.toml"
     source.write_text("x = 1\n", encoding="utf-8")

@@ -156,11 +156,11 @@ def atomic_path(path: str | Path, error: type[ParindexError] = FileError) -> Ite
     try:
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
                                             dir=path.parent)
-    except FileNotFoundError:
-        raise error(Problem(Sentence("e_no_such_directory", directory=repr(str(path.parent))),
-                            path=path)) from None
     except OSError as exc:
-        raise error(Problem(Sentence("e_cannot_write", reason=os_reason(exc)),
+        # ENOENT from a directory that exists (/proc takes no new files) is no missing one.
+        missing = isinstance(exc, FileNotFoundError) and not path.parent.is_dir()
+        raise error(Problem(Sentence("e_no_such_directory", directory=repr(str(path.parent)))
+                            if missing else Sentence("e_cannot_write", reason=os_reason(exc)),
                             path=path)) from None
     os.close(descriptor)
     temporary = Path(name)
