@@ -699,7 +699,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_error": "parindex: lỗi: {text}",
         "cli_warning": "parindex: cảnh báo: {text}",
         "cli_note": "parindex: lưu ý: {text}",
-        "more_problems": "... và {count} lỗi tương tự khác (API liệt kê đầy đủ)",
+        "more_problems": "... và {count} lỗi tương tự khác (danh sách đầy đủ: --json, hoặc API "
+                         "Python)",
         "or": " hoặc ",
         "e_extra": "việc này cần gói {package}, thuộc phần bổ sung {extra} của parindex: pip "
                    "install 'parindex[{extra}]'",
@@ -2205,7 +2206,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_error": "parindex: error: {text}",
         "cli_warning": "parindex: warning: {text}",
         "cli_note": "parindex: note: {text}",
-        "more_problems": "... and {count} more problem(s) like these (the API lists them all)",
+        "more_problems": "... and {count} more problem(s) like these (all of them: --json, or the "
+                         "Python API)",
         "or": " or ",
         "e_extra": "this needs {package}, which is in parindex's {extra} extra: pip install "
                    "'parindex[{extra}]'",
