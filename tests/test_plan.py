@@ -53,9 +53,11 @@ def test_tasks_are_the_itemised_lost_items_in_code_order(
     assert sorted(codes, key=_key) == codes  # code order, not most-lost-first
     assert sorted(codes) == sorted(expected)
     assert "1.1.1" in codes and "9" not in codes  # the survey is no task
-    # II counts the items III makes tasks of (25), not the survey beside them.
-    assert (f"Tổng số điểm bị trừ: 20,864 điểm, tại {len(codes)} tiêu chí, tiêu chí thành "
-            "phần.") in draft.results and len(codes) == 25
+    # II counts the items III makes tasks of (25), and the points they lost (18,53), not
+    # the survey's 1,334 or the 1 of field 3's maximum no item itemises.
+    assert sum(i.lost for i in lost.items if i.code in codes) == Decimal("18.53")
+    assert (f"Tổng số điểm bị trừ: 20,864 điểm, trong đó 18,53 điểm tại {len(codes)} tiêu "
+            "chí, tiêu chí thành phần.") in draft.results and len(codes) == 25
     assert [f.code for f in draft.fields] == sorted({t.code.split(".")[0] for t in draft.tasks},
                                                     key=int)
     task = next(t for t in draft.tasks if t.code == "1.1.1")

@@ -291,11 +291,16 @@ def plan_draft(result: Result, *, ranking: Ranking | BatchResult | None = None,
     if rank:
         results.append(rank)
     results.append(_change_sentence(result, total, index, previous, lang))
-    # The items section III makes tasks of: the survey is counted in the points, not here.
-    tasks_count = sum(1 for field in lost.fields
-                      if field.kind not in (NodeKind.SURVEY, NodeKind.BONUS)
-                      for item in field.items if item.itemised)
-    results.append(tr("lost_total", lost=pts(lost.total_lost), count=tasks_count))
+    # The items section III makes tasks of; what the survey and the parts of maxima not
+    # itemised lost is in the total, and said to be apart from them.
+    tasked = [item for field in lost.fields
+              if field.kind not in (NodeKind.SURVEY, NodeKind.BONUS)
+              for item in field.items if item.itemised]
+    in_tasks = sum((item.lost for item in tasked), Decimal(0))
+    results.append(tr("lost_total", lost=pts(lost.total_lost), count=len(tasked))
+                   if in_tasks == lost.total_lost else
+                   tr("lost_total_part", lost=pts(lost.total_lost), part=pts(in_tasks),
+                      count=len(tasked)))
     target = lost.next_band
     if target is not None and target.needed is not None:
         results.append(tr("next_band", band=target.band.name,

@@ -210,6 +210,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "plan_results_band": ", xếp loại “{band}”",
         "plan_lost_total": "Tổng số điểm bị trừ: {lost} điểm, tại {count} tiêu chí, tiêu chí "
                            "thành phần.",
+        "plan_lost_total_part": "Tổng số điểm bị trừ: {lost} điểm, trong đó {part} điểm tại "
+                                "{count} tiêu chí, tiêu chí thành phần.",
         "plan_next_band": "Để đạt mức “{band}” cần thêm ít nhất {needed} điểm.",
         "plan_pass": "Để vượt {unit} (hạng {rank}) cần thêm {more}{needed} điểm.",
         "plan_more": "hơn ",
@@ -1745,6 +1747,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "survey {survey}); its PAR INDEX is {index}{band}.",
         "plan_results_band": ", band “{band}”",
         "plan_lost_total": "Points lost in all: {lost}, in {count} criteria and sub-criteria.",
+        "plan_lost_total_part": "Points lost in all: {lost}, of which {part} in {count} "
+                                "criteria and sub-criteria.",
         "plan_next_band": "Reaching “{band}” needs at least {needed} more points.",
         "plan_pass": "Passing {unit} (rank {rank}) needs {more}{needed} more points.",
         "plan_more": "more than ",
