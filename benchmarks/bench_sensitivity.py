@@ -57,7 +57,7 @@ from pathlib import Path
 for _threads in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_threads, "1")  # read when numpy loads its BLAS: see above
 
-import numpy as np  # noqa: E402
+import numpy as np
 
 import parindex
 from bench_compare import cli

@@ -11,8 +11,8 @@ import shutil
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from decimal import Decimal
 from contextlib import contextmanager
+from decimal import Decimal
 from itertools import repeat
 from pathlib import Path
 from typing import Any

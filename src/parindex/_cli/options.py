@@ -17,8 +17,8 @@ import click
 from .._base.errors import ParindexError, Problem, UnitNotFoundError, problem_to_dict
 from .._base.i18n import (
     LANGUAGES,
-    Alternatives,
     MESSAGES,
+    Alternatives,
     Language,
     Sentence,
     language_from_locale,
