@@ -29,7 +29,8 @@ import attrs
 
 from .._base.i18n import Language, message
 from .._base.model import Assessment, Framework, NodeKind, PublishedRank
-from .._base.numbers import maximum_text, number_text, percent_text, plain, quantize
+from .._base.numbers import (
+    day_text, maximum_text, number_text, percent_text, plain, quantize)
 from .._engine.batch import BatchResult
 from .._engine.ranking import Ranking
 from .._engine.results import Result
@@ -552,8 +553,7 @@ def _decision(framework: Framework, lang: Language) -> str:
     basis = framework.legal_basis
     text = basis.decision
     if basis.date is not None:
-        text += message(lang, "plan_decision_date",
-                        date=f"{basis.date.day:02d}/{basis.date.month:02d}/{basis.date.year}")
+        text += message(lang, "plan_decision_date", date=day_text(basis.date))
     if basis.issuer:
         issuer = basis.issuer.replace("UBND", "Ủy ban nhân dân") if lang == "vi" \
             else basis.issuer

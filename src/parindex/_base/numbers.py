@@ -14,6 +14,7 @@ from typing import ParamSpec, TypeVar
 
 from .errors import ArgumentError, Problem
 from .i18n import Sentence, reason
+from .style import day_text as day_text
 from .style import number_text as number_text
 from .style import percent_text as percent_text
 from .style import plain as plain

@@ -7,6 +7,7 @@ writes numbers, sits below the number reader, whose errors are catalogue sentenc
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 
 
@@ -68,3 +69,13 @@ def percent_text(value: Decimal | str, lang: str = "en") -> str:
     ('79,031 %', '79.031%')
     """
     return number_text(value, lang) + (" %" if lang == "vi" else "%")
+
+
+def day_text(day: date, lang: str = "vi") -> str:
+    """A date as its reader writes it: ``28/12/2017`` as the decisions print dates, in
+    Vietnamese; ``2017-12-28`` (ISO 8601) in English.
+
+    >>> day_text(date(2017, 12, 28)), day_text(date(2017, 12, 28), "en")
+    ('28/12/2017', '2017-12-28')
+    """
+    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -11,7 +12,7 @@ from rich.text import Text
 
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
-from .._base.numbers import maximum_text
+from .._base.numbers import day_text, maximum_text
 from .._base.i18n import MESSAGES, Sentence, say
 from .common import (
     FRAMEWORK_HELP,
@@ -69,7 +70,8 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
     for s in summaries:
         c = s["completeness"]
         years = f"{s['first_year']}–{s['last_year'] or ''}"
-        table.add_row(s["id"], s["index_kind"], f"{s['legal_basis']} ({s['date'] or '?'})",
+        issued = day_text(date.fromisoformat(s["date"]), lang()) if s["date"] else "?"
+        table.add_row(s["id"], _index_kind(s["index_kind"]), f"{s['legal_basis']} ({issued})",
                       years,
                       maximum_text(Decimal(s["max"]) if s["max"] else None, lang()),
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
@@ -120,6 +122,12 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             console.print(t("unknown_line", text=unknown), markup=False)
         for assumed in s["assumptions"]:
             console.print(t("assumed_line", text=assumed), markup=False)
+
+
+def _index_kind(kind: str) -> str:
+    """An index a framework computes, as its readers name it (a plugin's own kind by its
+    id)."""
+    return t(f"ik_{kind}") if f"ik_{kind}" in MESSAGES["en"] else kind
 
 
 def _rule_kind(kind: str) -> str:

@@ -28,7 +28,7 @@ import tomli_w
 from .._base.errors import FrameworkError, Problem
 from .._base.i18n import Sentence
 from .._base.model import FRAMEWORK_ID, Framework, NodeKind, Status, nfc
-from .._base.numbers import NumberError, plain, to_decimal
+from .._base.numbers import NumberError, day_text, plain, to_decimal
 from .sheets import Sheet, SheetRow, read_sheet, roman
 
 #: A top-level row that is the sociological survey block (điều tra xã hội học).
@@ -294,9 +294,9 @@ def printed_bands(path: str | Path) -> list[dict[str, Any]]:
 def citation(decision: str, path: Path, issued: date | None = None,
              issuer: str | None = None) -> str:
     """The annex as a source: the decision, its date and issuer, and the file read."""
-    when = f" ngày {issued.day:02d}/{issued.month:02d}/{issued.year}" if issued else ""
+    when = f" ngày {day_text(issued)}" if issued else ""
     by = f" của {issuer}" if issuer else ""
-    return f"QĐ {decision}{when}{by}, phụ lục (bảng tiêu chí), as read from {path.name}"
+    return f"QĐ {decision}{when}{by}, phụ lục (bảng tiêu chí), đọc từ tệp {path.name}"
 
 
 def framework_from_annex(annex: Annex, *, framework_id: str, name: str, decision: str,

@@ -19,7 +19,7 @@ from .charts import Scored, distribution_chart, profile_chart, rank_interval_cha
 from .._base.errors import ArgumentError, needs_extra
 from .._base.i18n import MESSAGES, Sentence, shortlist
 from .._base.model import Framework
-from .._base.numbers import maximum_text, number_text, plain, quantize
+from .._base.numbers import day_text, maximum_text, number_text, plain, quantize
 from .._analysis.profiles import profiles
 from .._engine.batch import BatchResult
 from .._engine.progress import Progress
@@ -179,19 +179,14 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
         footer=t["footer"].format(
             version=_version(), decimals=decimals, source=source or "—",
             framework=f"{framework.id} ({_decision(framework)})",
-            date=_date(made or datetime.now(timezone.utc).date(), lang)))
+            date=day_text(made or datetime.now(timezone.utc).date(), lang)))
     step(REPORT_STEPS)
     return page
 
 
 def _decision(framework: Framework) -> str:
     basis = framework.legal_basis
-    return basis.decision + (f", {basis.date.day:02d}/{basis.date.month:02d}/"
-                             f"{basis.date.year}" if basis.date else "")
-
-
-def _date(day: date, lang: str) -> str:
-    return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
+    return basis.decision + (f", {day_text(basis.date)}" if basis.date else "")
 
 
 def write_report(ranking: Scored, path: str | Path, **options: Any) -> Path:
