@@ -136,6 +136,21 @@ def test_report_rounds_points_for_display(ranking: parindex.Ranking) -> None:
     assert ">78.637<" in english and "78,637" not in english
 
 
+def test_a_report_of_fewer_units_than_were_ranked_quotes_the_published_ranks(
+        ranking: parindex.Ranking) -> None:
+    # Thủy Thanh's file alone ranked it 1/1 in its group, where Kế hoạch 69/KH-UBND prints
+    # 2/10: the page said "Hạng 1" and nothing else.
+    framework = ranking.framework
+    alone = parindex.score_many(framework, [parindex.load_assessment(parindex.example_path())])
+    note = ("Thứ hạng ở đây là thứ hạng giữa 1 đơn vị của báo cáo này, ít hơn số đơn vị được "
+            "xếp hạng trong kết quả công bố: Xã Thủy Thanh: hạng trong nhóm 2/10.")
+    assert f'<p class="note">{note}</p>' in parindex.report_html(alone)
+    assert "Ranks here are among the 1 units of this report, fewer than the published results " \
+        "ranked: Xã Thủy Thanh: group rank 2/10." in parindex.report_html(alone, lang="en")
+    # A group whose files print no larger count has no such note.
+    assert "Thứ hạng ở đây" not in parindex.report_html(ranking)
+
+
 def test_rank_shift_chart_labels_tied_units_once(ranking: parindex.Ranking) -> None:
     """Two units tied at a rank: one label naming both, not two labels drawn over each
     other."""

@@ -356,6 +356,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_unit": "Đơn vị",
         "report_group": "Nhóm",
         "report_ranking": "Kết quả xếp hạng",
+        "report_partial_ranks": "Thứ hạng ở đây là thứ hạng giữa {count} đơn vị của báo cáo "
+                                "này, ít hơn số đơn vị được xếp hạng trong kết quả công bố: "
+                                "{printed}.",
         "report_distribution": "Phân bố và ngưỡng xếp loại",
         "report_fields": "Chỉ số thành phần theo lĩnh vực",
         "report_field": "Lĩnh vực",
@@ -1891,6 +1894,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "report_unit": "Unit",
         "report_group": "Group",
         "report_ranking": "Ranking",
+        "report_partial_ranks": "Ranks here are among the {count} units of this report, "
+                                "fewer than the published results ranked: {printed}.",
         "report_distribution": "Distribution and band thresholds",
         "report_fields": "Sub-indices by field",
         "report_field": "Field",

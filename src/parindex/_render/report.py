@@ -117,6 +117,16 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
               "index": index(u.index),
               "band": u.band or "", "me": u is me}
              for u in sorted(found.units, key=lambda u: (u.rank, u.unit))]
+    # One unit's file, or a few units' files, rank them 1/1 or among themselves, where
+    # their decision ranked more: the page says so and quotes the published ranks.
+    printed = [] if isinstance(ranking, BatchResult) else [
+        f"{u.result.unit}: {t[what].lower()} {rank}" for u in ranking
+        for what, rank, among in (
+            ("rank", u.result.assessment.published.rank, len(found.units)),
+            ("group_rank", u.result.assessment.published.group_rank, u.group_of or 0))
+        if rank is not None and rank.of is not None and rank.of > among]
+    ranks_note = t["partial_ranks"].format(count=len(found.units), printed="; ".join(printed)) \
+        if printed else None
     fields = [{"code": f.code, "name": f.name,
                "mean": num(ratio_percent_text(f.mean, decimals)),
                "best": shortlist(f.best).said(lang), "worst": shortlist(f.worst).said(lang)}
@@ -175,7 +185,8 @@ def report_html(ranking: Scored, *, unit: str | None = None, group: str | None =
     template = environment.get_template("report.html.j2")
     page = template.render(
         lang=lang, version=_version(), title=title, subtitle=subtitle, cards=cards, t=t,
-        unit=unit_data, units=units, fields=fields, **charts, monte_carlo=mc_data,
+        unit=unit_data, units=units, ranks_note=ranks_note, fields=fields, **charts,
+        monte_carlo=mc_data,
         footer=t["footer"].format(
             version=_version(), decimals=decimals, source=source or "—",
             framework=f"{framework.id} ({_decision(framework)})",
