@@ -202,6 +202,20 @@ def test_import_refuses_a_sheet_that_score_refuses(tmp_path: Path,
         assert not out.exists()
 
 
+@pytest.mark.parametrize("command", [["score"], ["import", "assessment"]])
+def test_a_results_table_given_as_a_scoring_sheet_is_said_to_be_one(
+        command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    # The sheet reader's own complaint ('Trung bình' matches no criterion) left the user
+    # to guess that the file was a table of units, for 'reproduce'.
+    status, out, err = _run(capsys, "--lang", "vi", *command, str(DATA / "published-2022.csv"),
+                            "--framework", TTH)
+    assert (status, out) == (2, "") and "Traceback" not in err
+    assert err.splitlines()[-1] == (
+        f"parindex: lỗi: {DATA / 'published-2022.csv'}: tệp đọc được như một bảng kết quả "
+        "của 5 đơn vị, không phải phiếu chấm điểm của một đơn vị: hãy dùng parindex "
+        "reproduce")
+
+
 # --- malformed sheets -----------------------------------------------------------------------
 
 def _rows(tth: parindex.Framework) -> list[list[object]]:

@@ -989,6 +989,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_sheet_options": ("--unit, --group và --year chỉ dùng cho phiếu chấm điểm; tệp "
                               "bản đánh giá TOML đã ghi sẵn các thông tin này"),
         "cli_table_needs_framework": "bảng kết quả cần có --framework ID_OR_FILE",
+        "cli_table_not_sheet": "tệp đọc được như một bảng kết quả của {units} đơn vị, không "
+                               "phải phiếu chấm điểm của một đơn vị: hãy dùng parindex "
+                               "reproduce",
         # an option that only counts with another (_cli/options.py only_with)
         "cli_only_with": "{option} chỉ dùng cùng với {needed}",
         "cli_sheet_no_workbook": "--sheet {sheet} chỉ dùng cho tệp .xlsx; không có tệp .xlsx "
@@ -2493,6 +2496,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "cli_sheet_options": ("--unit, --group and --year are for scoring sheets; a TOML "
                               "assessment gives its own"),
         "cli_table_needs_framework": "a results table needs --framework ID_OR_FILE",
+        "cli_table_not_sheet": "the file reads as a results table of {units} units, not one "
+                               "unit's scoring sheet: use parindex reproduce",
         # an option that only counts with another (_cli/options.py only_with)
         "cli_only_with": "{option} only counts with {needed}",
         "cli_sheet_no_workbook": "--sheet {sheet} chooses a sheet of an .xlsx workbook, and no "

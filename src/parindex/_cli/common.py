@@ -32,7 +32,7 @@ from .._base.errors import (
     Problem,
     UnknownFrameworkError,
 )
-from .._base.i18n import Sentence, reason
+from .._base.i18n import Count, Sentence, reason
 from .._base.model import Assessment, Framework
 from .._base.numbers import NumberError, plain, to_decimal
 from .._base.text import has_control, terminal_safe
@@ -40,6 +40,7 @@ from .._engine.progress import Progress
 # What every command's --framework ID_OR_FILE names.
 from .._formats.output import json_text
 from .._formats.overlay import resolve_framework as resolve_framework
+from .._formats.tables import read_table
 from .._plugins.registry import get_framework
 from .options import echo_warning, quiet
 
@@ -478,6 +479,23 @@ def framework_option(value: str | None, assessment: Assessment) -> Framework:
 #: The help text of every ``--framework`` option.
 FRAMEWORK_HELP = ("An installed framework id, a framework TOML file, or a completion "
                   "overlay file (see 'Overlays' in the docs).")
+
+
+def with_table_hint(error: AssessmentError, file: Path,
+                        framework_ref: str | None) -> AssessmentError:
+    """``error`` from reading ``file`` as one unit's scoring sheet, with a last problem
+    saying to use ``reproduce`` when the file reads as a results table of several units
+    (``score`` and ``import assessment`` given the wrong kind of file)."""
+    if framework_ref is None:
+        return error
+    try:
+        units = len(read_table(file, resolve_framework(framework_ref)).assessments)
+    except ParindexError:
+        return error
+    if units < 2:
+        return error
+    return AssessmentError([*error.problems, Problem(
+        Sentence("cli_table_not_sheet", units=Count(units)), path=file)])
 
 
 def read_sheet_option(path: Path, framework_ref: str | None, unit: str | None,

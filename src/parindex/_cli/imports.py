@@ -13,7 +13,7 @@ from .._formats.scoring_sheet import ScoringSheet, is_sheet, read_scoring_sheet
 from .._formats.sheets import not_a_sheet
 from .._formats.toml import dumps_assessment
 from .._base.files import atomic_write, check_output
-from .common import FRAMEWORK_HELP, resolve_framework
+from .common import FRAMEWORK_HELP, resolve_framework, with_table_hint
 from .options import echo_warning, t
 
 
@@ -54,7 +54,10 @@ def import_assessment_command(sheet: Path, framework_ref: str, unit: str | None,
     if output is not None:  # before any work: never replace what is read
         check_output(output, inputs=[sheet, framework_ref], suffixes=(".toml",))
     framework = resolve_framework(framework_ref)
-    read = read_scoring_sheet(sheet, framework, unit=unit, group=group, year=year)
+    try:
+        read = read_scoring_sheet(sheet, framework, unit=unit, group=group, year=year)
+    except AssessmentError as error:
+        raise with_table_hint(error, sheet, framework_ref) from None
     _say_notes(read)
     # What score refuses (points above a maximum, a leaf left blank, ...) is refused here,
     # naming the sheet's row, rather than written into a file no command could score.

@@ -14,7 +14,7 @@ from rich.text import Text
 from .._analysis.gaps import figure_text
 from .._audit.conformance import check_conformance
 from .._base.i18n import Sentence, say
-from .._base.errors import FrameworkError, Problem
+from .._base.errors import AssessmentError, FrameworkError, Problem
 from .._base.model import NodeKind
 from .._base.numbers import maximum_text, number_text, plain
 from .._formats.output import result_to_dict, rule_to_json
@@ -32,6 +32,7 @@ from .common import (
     print_items,
     read_sheet_option,
     resolve_framework,
+    with_table_hint,
 )
 from .options import lang, t
 
@@ -62,7 +63,10 @@ def score_command(file: Path, framework_ref: str | None, unit: str | None, group
     from .._formats.scoring_sheet import is_sheet
 
     if is_sheet(file):
-        framework, assessment = read_sheet_option(file, framework_ref, unit, group, year)
+        try:
+            framework, assessment = read_sheet_option(file, framework_ref, unit, group, year)
+        except AssessmentError as error:
+            raise with_table_hint(error, file, framework_ref) from None
     else:
         if unit is not None or group is not None or year is not None:
             raise click.UsageError(Sentence("cli_sheet_options"))
