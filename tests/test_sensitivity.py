@@ -567,7 +567,9 @@ def test_a_large_printed_what_if_shows_what_its_json_gives(
     assert rows == expected
     moved = sum(1 for u in units if u["rank_change"])
     assert 0 < moved < len(units)
-    assert printed[-1] == f"{moved} of {len(units)} units change rank"
+    banded = sum(1 for u in units if u["band"] != u["new_band"])
+    assert printed[-1] == f"{moved} of {len(units)} units change rank, {banded} of " \
+        f"{len(units)} change band"
 
 
 def test_monte_carlo_band_shares_read_0_or_100_percent_only_when_exact(

@@ -1182,7 +1182,7 @@ def test_sensitivity_refusals_in_vietnamese(capsys: pytest.CaptureFixture[str]) 
     assert "tỷ trọng điều tra xã hội học phải từ 0 đến 100, không phải 101" in \
         capsys.readouterr().err
     assert main(["sensitivity", str(group), "--survey-share", "40", "--lang", "vi"]) == 0
-    assert "Giả định: tỷ trọng điều tra xã hội học 40" in capsys.readouterr().out
+    assert "Giả định: tỷ trọng điều tra xã hội học 40 điểm" in capsys.readouterr().out
     assert main(["sensitivity", str(group), "--max", "8=12", "--json"]) == 0
     assert '"what_if": "maxima 8=12"' in capsys.readouterr().out
 
@@ -1260,22 +1260,22 @@ def test_numbers_a_user_gives_are_said_in_their_style(capsys: pytest.CaptureFixt
                                  "20"], ["--monte-carlo", "weights", "--draws", "20"])]
             for lang in ("vi", "en")}
     assert said["vi"] == [
-        "Giả định: tỷ trọng điều tra xã hội học 22,5", "Giả định: điểm tối đa 8=12,5, 7=10",
+        "Giả định: tỷ trọng điều tra xã hội học 22,5 điểm", "Giả định: điểm tối đa 8=12,5, 7=10",
         "Mô phỏng Monte Carlo: tỷ trọng điều tra xã hội học ± 1,5, 20 lần, hạt giống 0",
         "Mô phỏng Monte Carlo: trọng số các lĩnh vực ± 0,2, 20 lần, hạt giống 0"]
     assert said["en"] == [
-        "What if: survey share 22.5", "What if: maxima 8=12.5, 7=10",
+        "What if: survey share 22.5 points", "What if: maxima 8=12.5, 7=10",
         "Monte Carlo: survey share ± 1.5, 20 draws, seed 0",
         "Monte Carlo: weights ± 0.2, 20 draws, seed 0"]
     data = json.loads(_run(capsys, "sensitivity", group, "--survey-share", "22.5", "--json"))
-    assert data["what_if"] == "survey share 22.5"
+    assert data["what_if"] == "survey share 22.5 points"
     # An exact share with no decimal of its own (the API takes fractions) stays p/q.
     ranking = parindex.score_many(parindex.get_framework("thua-thien-hue/commune/2022"), [
         parindex.load_assessment(p) for p in sorted(Path(group).glob("*.toml"))])
     from fractions import Fraction
 
     assert parindex.what_if(ranking, survey_share=Fraction(100, 3)).description == \
-        "survey share 100/3"
+        "survey share 100/3 points"
     rows = {lang: [line for line in _run(capsys, "frameworks", "--lang", lang).splitlines()
                    if "bo-noi-vu/province/2017" in line] for lang in ("vi", "en")}
     for lang, [row] in rows.items():

@@ -82,7 +82,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "interval": "Khoảng 5–95 %",
         "band_shares": "Xếp loại (tỷ lệ lần mô phỏng)",
         "what_if": "Giả định: {description}",
-        "moved": "{moved}/{units} đơn vị thay đổi thứ hạng",
+        "moved": "{moved}/{units} đơn vị thay đổi thứ hạng, {banded}/{units} thay đổi xếp loại",
         "monte_carlo": "Mô phỏng Monte Carlo: {target} ± {width}, {draws} lần, hạt giống {seed}",
         "wrote": "đã ghi {path}",
         "progress_draws": "Mô phỏng Monte Carlo",
@@ -123,7 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # ties capped (polish: profiles, the report's field table, the rank charts' labels)
         "few_more": " và {count} đơn vị khác",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
-        "s_share_desc": "tỷ trọng điều tra xã hội học {share}",
+        "s_share_desc": "tỷ trọng điều tra xã hội học {share} điểm",
         "s_maxima_desc": "điểm tối đa {items}",
         "s_either": "hãy cho survey_share hoặc maxima, chỉ một trong hai",
         "s_top_unknown": "{unit}: {code} không có điểm hoặc chưa biết điểm tối đa phát sinh; "
@@ -1635,7 +1635,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "interval": "5–95 % interval",
         "band_shares": "Bands (share of draws)",
         "what_if": "What if: {description}",
-        "moved": "{moved} of {units} units change rank",
+        "moved": "{moved} of {units} units change rank, {banded} of {units} change band",
         "monte_carlo": "Monte Carlo: {target} ± {width}, {draws} draws, seed {seed}",
         "wrote": "wrote {path}",
         "progress_draws": "Monte Carlo draws",
@@ -1676,7 +1676,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         # ties capped (polish: profiles, the report's field table, the rank charts' labels)
         "few_more": " and {count} more",
         # sensitivity: what-if and Monte Carlo (_analysis/sensitivity.py)
-        "s_share_desc": "survey share {share}",
+        "s_share_desc": "survey share {share} points",
         "s_maxima_desc": "maxima {items}",
         "s_either": "give either survey_share or maxima",
         "s_top_unknown": "{unit}: {code} has no points or an unknown maximum; sensitivity "

@@ -481,7 +481,8 @@ def _print_what_if(changed: Any, as_json: bool) -> None:
     print_columns(new_console(), t("what_if", description=changed.description),
                   [t(key) for key in ("unit", "rank", "new_rank", "change", "new_total",
                                       "band", "new_band")], columns)
-    click.echo(t("moved", moved=len(moves) - moves.count(0), units=len(units)))
+    click.echo(t("moved", moved=len(moves) - moves.count(0), units=len(units),
+                 banded=sum(u.band != u.new_band for u in units)))
 
 
 def _print_monte_carlo(result: Any, as_json: bool) -> None:
