@@ -520,6 +520,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_published": "Công bố",
         "no_band_for": "Chưa tính được xếp loại cho: {units}",
         "published_distribution": "Phân bố đã công bố ({source}):",
+        "published_of": "trên tổng số {units} đơn vị",
         # bands --published and distribution files (--distribution)
         "bd_not_an_item": "{item} không có dạng mức=số đơn vị (ví dụ Tốt=62, hoặc Tốt=62 "
                           "(45,59%))",
@@ -2052,6 +2053,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "col_published": "published",
         "no_band_for": "No band computed for: {units}",
         "published_distribution": "Published distribution ({source}):",
+        "published_of": "out of {units} units",
         # bands --published and distribution files (--distribution)
         "bd_not_an_item": "{item} is not band=count (e.g. Tốt=62, or Tốt=62 (45,59%))",
         "bd_not_a_band_named": "{name} is not a band of {framework} ({bands})",

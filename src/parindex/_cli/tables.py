@@ -27,7 +27,7 @@ from .options import echo_error, lang, t
 from .._base.errors import AssessmentError, Problem
 from .._base.i18n import Sentence, figure, say
 from .._base.files import check_output
-from .._base.numbers import number_text, plain
+from .._base.numbers import number_text, percent_text, plain
 from .._formats.tables import WORKBOOK_SUFFIXES, ResultsTable, read_table
 from .._formats.toml import load_assessment, sniff
 
@@ -484,7 +484,7 @@ def _print_bands(check: Any) -> None:
     language = lang()
 
     def percent(value: Decimal) -> str:
-        return f" ({number_text(value, language)} %)"
+        return f" ({percent_text(value, language)})"
 
     published = check.published
     distributions = ([check.overall] if check.overall else []) + list(check.groups)
@@ -521,6 +521,9 @@ def _print_bands(check: Any) -> None:
                 shown = published.percents.get(band)
                 console.print(f"  {band}: {count}"
                               + (percent(shown) if shown is not None else ""), markup=False)
+            if published.population is not None:  # what the counts must add up to
+                console.print("  " + t("published_of", units=published.population),
+                              markup=False)
         lines = [d.text(language) for d in check.discrepancies]
         console.print(f"\n[bold]{t('discrepancies')}:[/bold] "
                       f"{len(lines) if lines else t('none')}")
