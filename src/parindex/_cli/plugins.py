@@ -115,7 +115,7 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             text = Text(part)
             if i == 0:
                 text.stylize("bold", 0, len(s["id"]))
-            console.print(text)
+            console.print(text, soft_wrap=True)  # wrapped above, or not at all (piped)
         if not s["unknowns"] and not s["unknown_rules"]:
             console.print(t("nothing_unknown"))
         for unknown in s["unknowns"] + s["unknown_rules"]:
