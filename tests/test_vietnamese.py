@@ -97,7 +97,7 @@ def test_rule_in_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
     out = _run(capsys, "rule", "3.4.1", "on_time=489", "resolved=493", "--framework",
                overlay, "--lang", "vi")
     assert "được giải quyết trước hạn, đúng hạn: 0,99 / 1\n" in out
-    assert "  quy tắc proportional (nguồn đã đọc, example)" in out
+    assert "  quy tắc theo tỷ lệ (proportional), nguồn đã đọc, example" in out
     assert ("  on_time 489 ÷ resolved 493 = 99,19 %; 1 × tỷ lệ, làm tròn đến 2 chữ số thập "
             "phân (từ 5 trở lên làm tròn lên) = 0,99\n") in out
     examples = ROOT / "docs" / "examples"

@@ -451,7 +451,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "unknown_line": "  chưa biết: {text}",
         "assumed_line": "  giả định: {text}",
         "nothing_unknown": "  không có thông tin nào chưa biết",
-        "rule_line": "  quy tắc {kind} ({status})",
+        "rule_line": "  quy tắc {kind}, {status}",
         "status_seed": "văn bản gốc",
         "status_read": "nguồn đã đọc",
         "status_inferred": "suy luận",

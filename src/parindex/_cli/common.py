@@ -32,7 +32,7 @@ from .._base.errors import (
     Problem,
     UnknownFrameworkError,
 )
-from .._base.i18n import Count, Sentence, reason
+from .._base.i18n import MESSAGES, Count, Sentence, reason
 from .._base.model import Assessment, Framework
 from .._base.numbers import NumberError, plain, to_decimal
 from .._base.text import has_control, terminal_safe
@@ -42,7 +42,7 @@ from .._formats.output import json_text
 from .._formats.overlay import resolve_framework as resolve_framework
 from .._formats.tables import read_table
 from .._plugins.registry import get_framework
-from .options import echo_warning, quiet
+from .options import echo_warning, quiet, t
 
 
 #: Blanks at the end of a line, before any closing style codes.
@@ -414,6 +414,14 @@ def cli_decimal(text: str, hint: str) -> Decimal:
         return to_decimal(text, decimal_comma=True)
     except NumberError as error:
         raise click.BadParameter(reason(error), param_hint=hint) from None
+
+
+def rule_kind_text(kind: str) -> str:
+    """A rule kind as people read it: a built-in one from the catalogue, with its id (what
+    a framework file writes); a plugin's by its id; ``given``: points given, no rule."""
+    if kind == "given":
+        return t("rules_given")
+    return t(f"rk_{kind}") if f"rk_{kind}" in MESSAGES["en"] else kind
 
 
 def print_items(console: Console, items: Iterable[str]) -> None:

@@ -20,6 +20,7 @@ from .common import (
     new_console,
     print_fitting,
     resolve_framework,
+    rule_kind_text,
     terminal_width,
     wrap_line,
 )
@@ -108,7 +109,7 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             derived += t("companion_of", kind=s["index_kind"])
         line = f"{s['id']}{derived}: " + t(
             "completeness_line", nodes=s["nodes"], **c,
-            rules=", ".join(f"{n} {_rule_kind(k)}" for k, n in s["rules"].items() if n))
+            rules=", ".join(f"{n} {rule_kind_text(k)}" for k, n in s["rules"].items() if n))
         # A terminal's width: the counts wrap under the id (which starts the line),
         # indented further than the facts listed below them; piped, one line for grep.
         for i, part in enumerate(wrap_line(line, terminal_width())):
@@ -128,14 +129,6 @@ def _index_kind(kind: str) -> str:
     """An index a framework computes, as its readers name it (a plugin's own kind by its
     id)."""
     return t(f"ik_{kind}") if f"ik_{kind}" in MESSAGES["en"] else kind
-
-
-def _rule_kind(kind: str) -> str:
-    """A rule kind as people read it: a built-in one from the catalogue, with its id (what
-    a framework file writes); a plugin's by its id; ``given``: points given, no rule."""
-    if kind == "given":
-        return t("rules_given")
-    return t(f"rk_{kind}") if f"rk_{kind}" in MESSAGES["en"] else kind
 
 
 @click.command("plugins")

@@ -32,6 +32,7 @@ from .common import (
     print_items,
     read_sheet_option,
     resolve_framework,
+    rule_kind_text,
     with_table_hint,
 )
 from .options import lang, t
@@ -248,6 +249,6 @@ def rule_command(code: str, figures: tuple[str, ...], framework_ref: str, as_jso
     echo_wrapped(f"{code} {node.name}: {number_text(points, lang())} / "
                  f"{maximum_text(node.max, lang())}")
     status = t(f"status_{rule.provenance.status.value}")
-    echo_wrapped(t("rule_line", kind=rule.kind, status=status + (
+    echo_wrapped(t("rule_line", kind=rule_kind_text(rule.kind), status=status + (
         f", {rule.provenance.source}" if rule.provenance.source else "")))
     echo_wrapped(f"  {say(explanation, lang())}")
