@@ -416,12 +416,17 @@ def cli_decimal(text: str, hint: str) -> Decimal:
         raise click.BadParameter(reason(error), param_hint=hint) from None
 
 
+def catalogue_name(prefix: str, name: str) -> str:
+    """A built-in name (a rule kind, ``rk``; an index kind, ``ik``) as the catalogue says it
+    in the command's language; a plugin's own, which the catalogue does not know, as it is."""
+    key = f"{prefix}_{name}"
+    return t(key) if key in MESSAGES["en"] else name
+
+
 def rule_kind_text(kind: str) -> str:
     """A rule kind as people read it: a built-in one from the catalogue, with its id (what
     a framework file writes); a plugin's by its id; ``given``: points given, no rule."""
-    if kind == "given":
-        return t("rules_given")
-    return t(f"rk_{kind}") if f"rk_{kind}" in MESSAGES["en"] else kind
+    return t("rules_given") if kind == "given" else catalogue_name("rk", kind)
 
 
 def print_items(console: Console, items: Iterable[str]) -> None:

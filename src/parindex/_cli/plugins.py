@@ -13,9 +13,10 @@ from rich.text import Text
 from .._plugins import registry as _plugins
 from .._formats.output import completeness_detail, framework_summary, plugin_to_dict
 from .._base.numbers import day_text, maximum_text
-from .._base.i18n import MESSAGES, Sentence, say
+from .._base.i18n import Sentence, say
 from .common import (
     FRAMEWORK_HELP,
+    catalogue_name,
     echo_json,
     new_console,
     print_fitting,
@@ -72,7 +73,8 @@ def frameworks_command(as_json: bool, completeness: bool, framework_refs: tuple[
         c = s["completeness"]
         years = f"{s['first_year']}–{s['last_year'] or ''}"
         issued = day_text(date.fromisoformat(s["date"]), lang()) if s["date"] else "?"
-        table.add_row(s["id"], _index_kind(s["index_kind"]), f"{s['legal_basis']} ({issued})",
+        table.add_row(s["id"], catalogue_name("ik", s["index_kind"]),
+                      f"{s['legal_basis']} ({issued})",
                       years,
                       maximum_text(Decimal(s["max"]) if s["max"] else None, lang()),
                       f"{c['seed']}/{c['read']}/{c['inferred']}/{c['assumed']}/{c['unknown']}",
@@ -123,12 +125,6 @@ def _print_completeness(summaries: list[dict[str, Any]]) -> None:
             console.print(t("unknown_line", text=unknown), markup=False)
         for assumed in s["assumptions"]:
             console.print(t("assumed_line", text=assumed), markup=False)
-
-
-def _index_kind(kind: str) -> str:
-    """An index a framework computes, as its readers name it (a plugin's own kind by its
-    id)."""
-    return t(f"ik_{kind}") if f"ik_{kind}" in MESSAGES["en"] else kind
 
 
 @click.command("plugins")
